@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+// ML Experimenter: a terminal assistant that runs ML experiments like a senior engineer.
+// Layering (DESIGN.md): mlexp → Agent → {Tracking, LLMClient, MLCore}; Tracking → {MLCore, HTTP};
+// LLMClient → HTTP → CCurl. MLCore and LLMClient never import each other.
+import PackageDescription
+
+/// Strict settings, set once for every target.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+/// The ML core's hot loops are optimised in debug builds too, so `swift test` trains real models quickly.
+let fast: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
+let package = Package(
+    name: "mlexp",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "mlexp", targets: ["mlexp"]),
+        .library(name: "MLCore", targets: ["MLCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
+        .target(name: "MLCore", swiftSettings: fast),
+        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "LLMClient", dependencies: ["HTTP"], swiftSettings: strict),
+        .target(name: "Tracking", dependencies: ["MLCore", "HTTP", "CSQLite"], swiftSettings: strict),
+        .target(
+            name: "Agent", dependencies: ["MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
+        .executableTarget(
+            name: "mlexp",
+            dependencies: [
+                "Agent", "MLCore", "Tracking", "LLMClient", "HTTP", "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),
+    ]
+)

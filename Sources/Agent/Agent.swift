@@ -1,0 +1,1 @@
+// Agent: the tools, the session, the loop, the Autopilot, transcripts and evaluation.

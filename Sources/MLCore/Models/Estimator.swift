@@ -1,0 +1,47 @@
+// The estimator protocol every model family conforms to (scikit-learn's API, typed):
+// hyper-parameters are stored values, validation happens in `fit`, `fit` returns a separate
+// fitted type, and a stored seed makes fitting twice give the same model.
+
+/// An unfitted model: hyper-parameters plus the ability to fit.
+public protocol Estimator: Sendable {
+    associatedtype Fitted: FittedModel
+    /// Fits on `data`. Throws an `MLError` that says what to change when the data or parameters are invalid.
+    func fit(_ data: TrainingSet) throws(MLError) -> Fitted
+}
+
+/// A fitted model: predicts, and saves/loads through `Codable` (a loaded model predicts exactly the same).
+public protocol FittedModel: Sendable, Codable {
+    /// The names and kinds of the features the model was fitted on, in order.
+    var features: [FeatureInfo] { get }
+    func predict(_ x: FeatureMatrix) throws(MLError) -> Prediction
+}
+
+/// What a model predicts for a batch of rows.
+public enum Prediction: Sendable, Codable, Equatable {
+    /// Class indices and, for probabilistic classifiers, a row-major `rows × classes` probability matrix.
+    case classes(labels: [Int], probabilities: [Double]?, classCount: Int)
+    case values([Double])
+    case clusters([Int])
+
+    public var count: Int {
+        switch self {
+        case .classes(let l, _, _): l.count
+        case .values(let v): v.count
+        case .clusters(let c): c.count
+        }
+    }
+}
+
+extension FittedModel {
+    /// Checks that `x` has the features the model was fitted on, by name and in order.
+    public func checkFeatures(of x: FeatureMatrix) throws(MLError) {
+        guard x.features.map(\.name) == features.map(\.name) else {
+            let have = Set(x.features.map(\.name)), want = Set(features.map(\.name))
+            let missing = want.subtracting(have).sorted(), extra = have.subtracting(want).sorted()
+            throw MLError(
+                .shapeMismatch,
+                "The data's features do not match the model's. Missing: \(missing.isEmpty ? "none" : missing.joined(separator: ", ")); "
+                    + "extra: \(extra.isEmpty ? "none" : extra.joined(separator: ", ")). Prepare the data with the model's own pipeline.")
+        }
+    }
+}

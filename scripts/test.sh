@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, starts the integration servers on 127.0.0.1,
+# runs `swift test`, stops the servers. Exit status is swift test's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+PY=$(scripts/venv.sh)
+export MLEXP_TEST_PYTHON=$PY
+export MLEXP_REQUIRE_INTEGRATION=1
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
+for svc in scripts/services/*.sh; do
+  [ -f "$svc" ] || continue
+  # Each service script starts one server in the background, prints "PID <pid>" then "ENV NAME=value" lines.
+  while read -r kind rest; do
+    case "$kind" in
+      PID) pids+=("$rest") ;;
+      ENV) export "${rest?}" ;;
+    esac
+  done < <("$svc")
+done
+
+swift build --build-tests
+swift test --skip-build
