@@ -41,5 +41,9 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),
+        // A child process the Tracking tests kill mid-write and run twice at once.
+        .executableTarget(
+            name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
+        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TrackingStress"], swiftSettings: strict),
     ]
 )
