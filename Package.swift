@@ -41,5 +41,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),
+        .testTarget(
+            name: "AgentTests", dependencies: ["Agent", "MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
     ]
 )
