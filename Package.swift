@@ -46,5 +46,7 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "MockHTTPServer"], swiftSettings: strict),
         .testTarget(
             name: "LLMClientTests", dependencies: ["LLMClient", "HTTP", "MockHTTPServer"], swiftSettings: strict),
+        .testTarget(
+            name: "AgentTests", dependencies: ["Agent", "MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
     ]
 )
