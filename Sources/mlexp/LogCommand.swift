@@ -16,7 +16,8 @@ struct LogCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: log.sidecarPath) {
             try log.render()
         } else if !FileManager.default.fileExists(atPath: log.markdownPath) {
-            throw ValidationError(
+            throw TrackingError(
+                .invalidInput,
                 "No experiment log in \(options.workspaceURL.path) yet. Start a session with `mlexp run FILE --target COL` or `mlexp chat`.")
         }
         print(try String(contentsOfFile: log.markdownPath, encoding: .utf8), terminator: "")

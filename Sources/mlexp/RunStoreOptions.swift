@@ -15,7 +15,8 @@ struct RunStoreOptions: ParsableArguments {
     func openStore() throws -> RunStore {
         let file = RunStore.defaultPath(workspace: workspaceURL)
         guard FileManager.default.fileExists(atPath: file.path) else {
-            throw ValidationError(
+            throw TrackingError(
+                .invalidInput,
                 "No runs in \(workspaceURL.path) yet (no \(file.path)). Train a model first, e.g. `mlexp run FILE --target COL`, or pass --workspace.")
         }
         return try RunStore(workspace: workspaceURL)

@@ -26,6 +26,7 @@ struct RunsCompareCommand: AsyncParsableCommand {
             metricRows.append([m.name, m.a.map(RunsFormat.metric) ?? "—", m.b.map(RunsFormat.metric) ?? "—", delta])
         }
         print(RunsFormat.table(metricRows))
-        if let reason = comparison.unpairedReason { print("\nNo paired test: \(reason).") }
+        print()
+        for line in RunsPairedTest.lines(comparison) { print(line) }
     }
 }
