@@ -41,5 +41,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),
+        .testTarget(
+            name: "TrackingTests", dependencies: ["Tracking", "MLCore"], exclude: ["Fixtures"], swiftSettings: strict),
     ]
 )
