@@ -37,11 +37,11 @@ import Testing
     }
 
     @Test func jsonTextEscapesQuotesAndControlCharacters() throws {
-        let v: JSONValue = ["a\"b\\c\n\u{1}": [1.5, 2, .null, true, "é"]]
+        let v: OrderedJSON = ["a\"b\\c\n\u{1}": [1.5, 2, .null, true, "é"]]
         let back = try JSONSerialization.jsonObject(with: Data(v.serialized(indent: 1).utf8)) as? [String: Any]
         let items = try #require(back?["a\"b\\c\n\u{1}"] as? [Any])
         #expect(items.count == 5 && items[0] as? Double == 1.5 && items[4] as? String == "é")
-        #expect(JSONValue.number(.nan).serialized() == "null")
+        #expect(OrderedJSON.number(.nan).serialized() == "null")
     }
 
     @Test(.enabled(if: VenvPython.enabled)) func specsValidateAgainstTheVegaLiteV5Schema() throws {

@@ -9,11 +9,11 @@ public enum VegaLiteEncoder {
     public static let mimeType = "application/vnd.vegalite.v5+json"
 
     /// The Vega-Lite v5 spec of `chart`.
-    public static func encode(_ chart: Chart) -> JSONValue {
+    public static func encode(_ chart: Chart) -> OrderedJSON {
         let named = chart.layers.compactMap { l in l.name.map { ($0, l.color) } }
         var seen = Set<String>()
         let legend = named.filter { seen.insert($0.0).inserted }
-        var top: [(String, JSONValue)] = [
+        var top: [(String, OrderedJSON)] = [
             ("$schema", .string(schema)),
             ("title", .string(chart.title)),
             ("width", .number(Double(max(chart.width - 170, 120)))),
@@ -26,25 +26,25 @@ public enum VegaLiteEncoder {
         return .object(top)
     }
 
-    static func axis(_ a: ChartAxis, field: String) -> JSONValue {
+    static func axis(_ a: ChartAxis, field: String) -> OrderedJSON {
         switch a.kind {
         case .band:
-            var m: [(String, JSONValue)] = [("field", .string(field)), ("type", "nominal"), ("title", .string(a.title))]
+            var m: [(String, OrderedJSON)] = [("field", .string(field)), ("type", "nominal"), ("title", .string(a.title))]
             if !a.categories.isEmpty { m.append(("sort", .array(a.categories.map { .string($0) }))) }
             return .object(m)
         case .linear:
-            var scale: [(String, JSONValue)] = [("zero", .bool(a.includesZero))]
+            var scale: [(String, OrderedJSON)] = [("zero", .bool(a.includesZero))]
             if let d = a.domain, d.count == 2 { scale = [("domain", [.number(d[0]), .number(d[1])])] }
             return .object([("field", .string(field)), ("type", "quantitative"), ("title", .string(a.title)),
                             ("scale", .object(scale))])
         }
     }
 
-    static func layer(_ l: ChartLayer, chart: Chart, legend: [(String, String)]) -> JSONValue {
-        var mark: [(String, JSONValue)] = []
+    static func layer(_ l: ChartLayer, chart: Chart, legend: [(String, String)]) -> OrderedJSON {
+        var mark: [(String, OrderedJSON)] = []
         let yBand = chart.y.kind == .band, xBand = chart.x.kind == .band
         // A rule spans a band axis whole, so it has no encoding on it.
-        var enc: [(String, JSONValue)] = []
+        var enc: [(String, OrderedJSON)] = []
         if !(l.mark == .rule && xBand) { enc.append(("x", axis(chart.x, field: "x"))) }
         if !(l.mark == .rule && yBand) { enc.append(("y", axis(chart.y, field: "y"))) }
         switch l.mark {
@@ -94,7 +94,7 @@ public enum VegaLiteEncoder {
             enc.append(("tooltip", ["field": "label", "type": "nominal"]))
         }
         let rows = l.data.enumerated().map { values($1, $0, l.mark, layer: l.ramp == nil ? l.name : nil) }
-        var out: [(String, JSONValue)] = [("data", ["values": .array(rows)]),
+        var out: [(String, OrderedJSON)] = [("data", ["values": .array(rows)]),
                                           ("mark", .object(mark))]
         if !enc.isEmpty { out.append(("encoding", .object(enc))) }
         return .object(out)
@@ -103,14 +103,14 @@ public enum VegaLiteEncoder {
     private static func pow2(_ v: Double) -> Double { v * v }
 
     /// One row of inline data; `layer` (the legend entry) is repeated on every row of a named layer.
-    static func values(_ d: ChartDatum, _ i: Int, _ mark: ChartMark, layer: String?) -> JSONValue {
-        func v(_ c: ChartValue) -> JSONValue {
+    static func values(_ d: ChartDatum, _ i: Int, _ mark: ChartMark, layer: String?) -> OrderedJSON {
+        func v(_ c: ChartValue) -> OrderedJSON {
             switch c {
             case .number(let n): return .number(n)
             case .category(let s): return .string(s)
             }
         }
-        var m: [(String, JSONValue)] = [("x", v(d.x)), ("y", v(d.y))]
+        var m: [(String, OrderedJSON)] = [("x", v(d.x)), ("y", v(d.y))]
         // A rule without an end is a point-to-itself segment; give it explicit ends.
         let x2 = d.x2 ?? (mark == .rule ? d.x.number : nil), y2 = d.y2 ?? (mark == .rule ? d.y.number : nil)
         if let x2 { m.append(("x2", .number(x2))) }

@@ -5,15 +5,15 @@
 import Foundation
 
 /// A JSON value with ordered object keys.
-public enum JSONValue: Sendable, Equatable {
+public enum OrderedJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
     case string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
+    case array([OrderedJSON])
+    case object([(String, OrderedJSON)])
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+    public static func == (a: OrderedJSON, b: OrderedJSON) -> Bool {
         switch (a, b) {
         case (.null, .null): return true
         case (.bool(let x), .bool(let y)): return x == y
@@ -27,7 +27,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The member `key` of an object, or nil.
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> OrderedJSON? {
         if case .object(let members) = self { return members.first { $0.0 == key }?.1 }
         return nil
     }
@@ -45,8 +45,8 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += JSONValue.format(n)
-        case .string(let s): JSONValue.quote(s, into: &out)
+        case .number(let n): out += OrderedJSON.format(n)
+        case .string(let s): OrderedJSON.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -62,7 +62,7 @@ public enum JSONValue: Sendable, Equatable {
             for (i, (k, v)) in members.enumerated() {
                 if i > 0 { out += "," }
                 out += pad
-                JSONValue.quote(k, into: &out)
+                OrderedJSON.quote(k, into: &out)
                 out += indent > 0 ? ": " : ":"
                 v.write(into: &out, indent: indent, level: level + 1)
             }
@@ -98,12 +98,12 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
+extension OrderedJSON: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    public init(arrayLiteral elements: OrderedJSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, OrderedJSON)...) { self = .object(elements) }
 }
