@@ -1,7 +1,7 @@
 // The error a tool raises for the model to read: one message that says what went wrong and what to do.
 // The registry turns it (and MLError, and anything else thrown) into a {"error": "..."} result.
 
-public import MLCore
+import MLCore
 
 /// A tool failure the model can act on.
 public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
