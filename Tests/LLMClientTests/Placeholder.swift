@@ -1,0 +1,1 @@
+// LLMClient tests live in the other files of this folder.
