@@ -25,7 +25,7 @@ public struct AutopilotFraming: Sendable, Equatable {
     }
 
     /// Warning kinds that make the Autopilot leave a column out.
-    static let droppingKinds: Set<String> = ["id_like", "leakage", "constant"]
+    static let droppingKinds: Set<String> = ["id_like", "likely_leakage", "constant"]
 
     public init?(loadResult r: JSONValue) {
         guard let id = r["dataset_id"]?.stringValue, let task = r["task"]?.stringValue,
@@ -45,7 +45,7 @@ public struct AutopilotFraming: Sendable, Equatable {
         var others: [String] = []
         for w in r["warnings"]?.arrayValue ?? [] {
             let kind = w["kind"]?.stringValue ?? "", message = w["message"]?.stringValue ?? kind
-            if Self.droppingKinds.contains(kind), let column = w["column"]?.stringValue, column != target {
+            if Self.droppingKinds.contains(kind) || w["action"]?.stringValue == "drop_column", let column = w["column"]?.stringValue, column != target {
                 if !drops.contains(where: { $0.0 == column }) { drops.append((column, message)) }
             } else {
                 others.append(message)
