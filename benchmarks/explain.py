@@ -7,7 +7,7 @@
 
 Run from the repository root:  "$(scripts/venv.sh)" benchmarks/explain.py [--runs 5] [--no-build]
 Prints medians of several runs and ratios (peer time / our time: > 1 means we are faster) and writes
-benchmarks/RESULTS-explain.md. Both sides run single-threaded on the same inputs.
+benchmarks/RESULTS-explain.md. Both sides run on the same inputs, single-threaded unless a column says otherwise.
 """
 import argparse, json, os, platform, subprocess, sys, tempfile, time
 import numpy as np
