@@ -44,7 +44,9 @@ let package = Package(
         // A child process the Tracking tests kill mid-write and run twice at once.
         .executableTarget(
             name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
-        .testTarget(name: "TrackingTests", dependencies: ["Tracking", "TrackingStress"], swiftSettings: strict),
+        .testTarget(
+            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         // A scripted HTTP server on 127.0.0.1 shared by the HTTP and LLMClient tests.
         .target(name: "MockHTTPServer", path: "Tests/MockHTTPServer", swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "MockHTTPServer"], swiftSettings: strict),
