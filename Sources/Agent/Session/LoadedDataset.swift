@@ -12,13 +12,16 @@ public struct LoadedDataset: Sendable {
     /// Row indices of the sealed test split.
     public var testRows: [Int]
     public var seed: UInt64
+    /// Content hash of the file (the store keys runs to it).
+    public var fingerprint: String
 
-    public init(id: String, path: String, target: String?, trainRows: [Int], testRows: [Int], seed: UInt64) {
+    public init(id: String, path: String, target: String?, trainRows: [Int], testRows: [Int], seed: UInt64, fingerprint: String) {
         self.id = id
         self.path = path
         self.target = target
         self.trainRows = trainRows
         self.testRows = testRows
         self.seed = seed
+        self.fingerprint = fingerprint
     }
 }

@@ -10,6 +10,7 @@ public final class Session: Sendable {
         var datasets: [String: LoadedDataset] = [:]
         var lastDatasetID: String?
         var runIDs: [String] = []
+        var artifacts: [String: RunArtifacts] = [:]
     }
 
     private let state = Mutex(State())
@@ -25,7 +26,16 @@ public final class Session: Sendable {
     /// Runs trained in this session, oldest first.
     public var runIDs: [String] { state.withLock { $0.runIDs } }
 
-    public func recordRun(_ id: String) { state.withLock { $0.runIDs.append(id) } }
+    /// Records a run trained in this session, with its out-of-fold predictions for paired comparisons.
+    public func recordRun(_ artifacts: RunArtifacts) {
+        state.withLock {
+            $0.runIDs.append(artifacts.runID)
+            $0.artifacts[artifacts.runID] = artifacts
+        }
+    }
+
+    /// The out-of-fold predictions of a run trained in this session, if any.
+    public func artifacts(_ runID: String) -> RunArtifacts? { state.withLock { $0.artifacts[runID] } }
 
     public var datasetIDs: [String] { state.withLock { $0.datasets.keys.sorted() } }
 
