@@ -16,8 +16,9 @@ public struct DatasetFingerprint: Sendable, Equatable {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var total = 0
         while true {
-            guard let chunk = try? handle.read(upToCount: 1 << 20) else { return nil }
-            if chunk.isEmpty { break }
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { return nil }
+            guard let chunk, !chunk.isEmpty else { break }  // nil or empty: end of file
             total += chunk.count
             for b in chunk { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
         }
