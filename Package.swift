@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
         .testTarget(
-            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore"], exclude: ["Fixtures"],
+            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore", "MockHTTPServer"], exclude: ["Fixtures"],
             swiftSettings: strict),
         // A scripted HTTP server on 127.0.0.1 shared by the HTTP and LLMClient tests.
         .target(name: "MockHTTPServer", path: "Tests/MockHTTPServer", swiftSettings: strict),
