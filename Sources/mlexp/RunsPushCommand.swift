@@ -20,16 +20,7 @@ struct RunsPushCommand: AsyncParsableCommand {
                 "No MLflow server: pass --mlflow http://HOST:PORT or set MLFLOW_TRACKING_URI to the server's http(s) URL.")
         }
         let log = ExperimentLog(workspace: options.workspaceURL)
-        let results = try await sink.push { run in
-            var files: [MLflowArtifact] = []
-            if let entry = try? log.markdown(citing: run.id) {
-                files.append(MLflowArtifact(name: "experiment.md", data: Data(entry.utf8)))
-            }
-            if let json = try? RunJSONView.jsonText(run.jsonView()) {
-                files.append(MLflowArtifact(name: "run.json", data: Data(json.utf8)))
-            }
-            return files
-        }
+        let results = try await sink.push { run in MLflowSink.artifacts(for: run, log: log) }
         if results.isEmpty {
             print("Every run is already on \(sink.client.baseURL).")
             return

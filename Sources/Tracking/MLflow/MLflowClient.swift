@@ -88,6 +88,13 @@ public struct MLflowClient: Sendable {
         _ = try await call(.post, "runs/update", ["run_id": runID, "status": status, "end_time": endTime])
     }
 
+    /// The artifact URI of an existing run (runs/get).
+    func artifactURI(runID: String) async throws(TrackingError) -> String? {
+        let encoded = runID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? runID
+        let answer = try await call(.get, "runs/get?run_id=\(encoded)", nil)
+        return ((answer["run"] as? [String: Any])?["info"] as? [String: Any])?["artifact_uri"] as? String
+    }
+
     /// Uploads one artifact file next to a run, when its artifact URI is served by the server.
     /// - Returns: false when the server stores artifacts somewhere it does not proxy (nothing sent).
     func uploadArtifact(artifactURI: String, name: String, data: Data) async throws(TrackingError) -> Bool {

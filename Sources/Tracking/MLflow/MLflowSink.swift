@@ -28,7 +28,7 @@ public enum MLflowSyncOutcome: Sendable, Equatable {
 public actor MLflowSink {
     public nonisolated let client: MLflowClient
     public nonisolated let experimentName: String
-    private let store: RunStore
+    let store: RunStore
     private var limits: MLflowLimits
     private var experimentID: String?
     private var reportedFailure = false
@@ -75,12 +75,16 @@ public actor MLflowSink {
             return .synced(mlflowRunID: id, artifactsUploaded: uploaded)
         } catch {
             try? store.updateMLflowSync(runID, status: .unsynced, error: error.message)
-            if !reportedFailure {
-                reportedFailure = true
-                onFailure("MLflow: run \(runID) was not logged (\(error.message)). It is kept locally; `mlexp runs push` sends it later.")
-            }
+            report("MLflow: run \(runID) was not logged (\(error.message)). It is kept locally; `mlexp runs push` sends it later.")
             return .failed(error.message)
         }
+    }
+
+    /// Passes the first failure to `onFailure`; later ones stay silent (they are recorded per run).
+    func report(_ message: String) {
+        guard !reportedFailure else { return }
+        reportedFailure = true
+        onFailure(message)
     }
 
     /// Sends every unsynced run, oldest first; stops at the first failure when the server is unreachable.
