@@ -2,6 +2,7 @@
 // split), the runs trained in this session, its language and goal. Guarded by a mutex because a
 // cancelled tool may still be finishing on another task. Leaves out: the runs themselves (the store).
 
+import Foundation
 import Synchronization
 
 /// What tools share during one session.
@@ -14,11 +15,14 @@ public final class Session: Sendable {
     }
 
     private let state = Mutex(State())
+    /// A unique id, recorded with every run of the session.
+    public let id: String
     public let language: SessionLanguage
     /// The user's goal, when given (`mlexp run --goal`).
     public let goal: String?
 
-    public init(language: SessionLanguage = .en, goal: String? = nil) {
+    public init(language: SessionLanguage = .en, goal: String? = nil, id: String? = nil) {
+        self.id = id ?? "s-" + UUID().uuidString.prefix(8).lowercased()
         self.language = language
         self.goal = goal
     }
@@ -38,6 +42,9 @@ public final class Session: Sendable {
     public func artifacts(_ runID: String) -> RunArtifacts? { state.withLock { $0.artifacts[runID] } }
 
     public var datasetIDs: [String] { state.withLock { $0.datasets.keys.sorted() } }
+
+    /// Every loaded dataset, by id.
+    public var datasets: [LoadedDataset] { state.withLock { s in s.datasets.keys.sorted().compactMap { s.datasets[$0] } } }
 
     public func store(_ dataset: LoadedDataset) {
         state.withLock {

@@ -5,7 +5,7 @@
 public enum StandardTools {
     /// Every tool, in the order the model sees them.
     public static var all: [any AgentTool] {
-        [ListRunsTool(), CompareRunsTool(), AppendLogTool()]
+        [LoadDataTool(), AppendLogTool(), ListRunsTool(), CompareRunsTool(), ProfileColumnTool()]
     }
 
     /// The registry of every standard tool, in `context`.
