@@ -1,0 +1,69 @@
+// A fitted gradient boosting model: its trees in the shared TreeStructure form (so TreeSHAP and gain
+// importance read them), the base scores, and prediction through the loss's link (sigmoid, softmax,
+// identity). Saves and loads through Codable; a loaded model predicts exactly what the saved one did.
+// Leaves out: export to LightGBM's text format.
+
+import Foundation
+
+/// A fitted `HistGradientBoosting`.
+public struct FittedGradientBoosting: TreeEnsemble {
+    public let features: [FeatureInfo]
+    public let parameters: GradientBoostingParameters
+    public let loss: BoostingLoss
+    /// Class names for a classifier, nil for a regressor.
+    public let classNames: [String]?
+    public let trees: [TreeStructure]
+    public let treeCombination: TreeCombination
+    /// Boosting iterations actually run (fewer than maxIter after early stopping).
+    public let iterations: Int
+    /// Negative validation loss after each iteration (early stopping only).
+    public let validationScores: [Double]?
+
+    var outputs: Int { treeCombination.base.count }
+
+    /// Raw scores before the link, `[outputs × rows]`.
+    public func rawScores(_ x: FeatureMatrix) throws(MLError) -> [Double] {
+        try checkFeatures(of: x)
+        return TreeEvaluation.rawScores(
+            trees: trees, combination: treeCombination, outputs: outputs, x: x, threads: parameters.threads)
+    }
+
+    public func predict(_ x: FeatureMatrix) throws(MLError) -> Prediction {
+        let raw = try rawScores(x)
+        let n = x.rows
+        guard let classNames else { return .values(raw) }
+        return Self.classPrediction(raw: raw, rows: n, classCount: classNames.count)
+    }
+
+    /// Labels and probabilities from raw scores: sigmoid for two classes, softmax for more.
+    static func classPrediction(raw: [Double], rows n: Int, classCount: Int) -> Prediction {
+        var probs = [Double](repeating: 0, count: n * classCount)
+        var labels = [Int](repeating: 0, count: n)
+        if classCount == 2 {
+            for r in 0..<n {
+                let p = 1 / (1 + exp(-raw[r]))
+                probs[2 * r] = 1 - p
+                probs[2 * r + 1] = p
+                labels[r] = p > 0.5 ? 1 : 0
+            }
+        } else {
+            for r in 0..<n {
+                var m = -Double.infinity
+                for k in 0..<classCount { m = max(m, raw[k * n + r]) }
+                var s = 0.0
+                for k in 0..<classCount {
+                    let e = exp(raw[k * n + r] - m)
+                    probs[r * classCount + k] = e
+                    s += e
+                }
+                var best = 0
+                for k in 0..<classCount {
+                    probs[r * classCount + k] /= s
+                    if probs[r * classCount + k] > probs[r * classCount + best] { best = k }
+                }
+                labels[r] = best
+            }
+        }
+        return .classes(labels: labels, probabilities: probs, classCount: classCount)
+    }
+}
