@@ -96,8 +96,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     /// Quantile edges over distinct values: midpoints between neighbours when there are few distinct
     /// values, otherwise midpoints at `maxBins` evenly spaced ranks (scikit-learn's choice).
     static func numericBinning(_ raw: [Double], maxBins: Int) -> FeatureBinning {
-        var v = raw
-        v.sort()
+        let v = RadixSort.sorted(raw)
         guard let first = v.first else { return FeatureBinning(upperEdges: [], isCategorical: false, binCount: 1) }
         var distinct: [Double] = [first]
         for x in v where x != distinct[distinct.count - 1] {
@@ -133,7 +132,26 @@ struct FeatureBinner: Sendable, Codable, Equatable {
                     guard let o = op.value, let v = vp.value else { return }
                     let binning = features[j]
                     let base = j * rows
-                    for r in 0..<rows { o[base + r] = UInt8(truncatingIfNeeded: binning.bin(of: v[base + r])) }
+                    if binning.isCategorical {
+                        for r in 0..<rows { o[base + r] = UInt8(truncatingIfNeeded: binning.bin(of: v[base + r])) }
+                        return
+                    }
+                    // Branch-free search over edges padded with +∞ to 255 entries: 8 halving steps.
+                    var padded = [Double](repeating: .infinity, count: 256)
+                    for (k, e) in binning.upperEdges.enumerated() { padded[k] = e }
+                    padded.withUnsafeBufferPointer { eb in
+                        guard let e = eb.baseAddress else { return }
+                        for r in 0..<rows {
+                            let x = v[base &+ r]
+                            var lo = 0
+                            var step = 128
+                            while step > 0 {
+                                lo &+= step &* Int(unsafeBitCast(x > e[lo &+ step &- 1], to: UInt8.self))
+                                step >>= 1
+                            }
+                            o[base &+ r] = x.isNaN ? UInt8(FeatureBinning.missingBin) : UInt8(truncatingIfNeeded: lo)
+                        }
+                    }
                 }
             }
         }

@@ -9,45 +9,38 @@ let histogramStride = 512
 
 enum HistogramKernels {
     /// Adds rows `0..<count` of one feature to `hist`, gradients in row order.
-    /// Shapes: bins [count] UInt8; gh [count × 2] Float (g, h); hist [512] Double.
+    /// Shapes: bins [count] UInt8; gh [count] (g, h) Float pairs; hist [256] (g, h) Double pairs.
     @inline(__always)
     static func accumulateAll(
         bins: UnsafePointer<UInt8>, gh: UnsafePointer<Float>, count: Int, hist: UnsafeMutablePointer<Double>
     ) {
+        let pairs = UnsafeRawPointer(gh).assumingMemoryBound(to: SIMD2<Float>.self)
+        let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
         var i = 0
         while i < count {
-            let b = Int(bins[i]) &<< 1
-            hist[b] += Double(gh[i &<< 1])
-            hist[b &+ 1] += Double(gh[(i &<< 1) &+ 1])
+            let b = Int(bins[i])
+            let p = pairs[i]
+            h2[b] += SIMD2<Double>(Double(p.x), Double(p.y))
             i &+= 1
         }
     }
 
     /// Adds the rows `rows[0..<count]` of one feature to `hist`; `gh` holds their gradients in the same
     /// order (ordered gradients, gathered once per leaf).
-    /// Shapes: bins [allRows] UInt8; rows [count] Int32; gh [count × 2] Float; hist [512] Double.
+    /// Shapes: bins [allRows] UInt8; rows [count] Int32; gh [count] (g, h) Float pairs; hist [256] (g, h) Double pairs.
     @inline(__always)
     static func accumulateGathered(
         bins: UnsafePointer<UInt8>, rows: UnsafePointer<Int32>, gh: UnsafePointer<Float>, count: Int,
         hist: UnsafeMutablePointer<Double>
     ) {
+        let pairs = UnsafeRawPointer(gh).assumingMemoryBound(to: SIMD2<Float>.self)
+        let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
         var i = 0
-        // Two rows per step: independent loads overlap while the adds stay in row order.
-        while i &+ 1 < count {
-            let b0 = Int(bins[Int(rows[i])]) &<< 1
-            let b1 = Int(bins[Int(rows[i &+ 1])]) &<< 1
-            let g0 = Double(gh[i &<< 1]), h0 = Double(gh[(i &<< 1) &+ 1])
-            let g1 = Double(gh[(i &<< 1) &+ 2]), h1 = Double(gh[(i &<< 1) &+ 3])
-            hist[b0] += g0
-            hist[b0 &+ 1] += h0
-            hist[b1] += g1
-            hist[b1 &+ 1] += h1
-            i &+= 2
-        }
-        if i < count {
-            let b = Int(bins[Int(rows[i])]) &<< 1
-            hist[b] += Double(gh[i &<< 1])
-            hist[b &+ 1] += Double(gh[(i &<< 1) &+ 1])
+        while i < count {
+            let b = Int(bins[Int(rows[i])])
+            let p = pairs[i]
+            h2[b] += SIMD2<Double>(Double(p.x), Double(p.y))
+            i &+= 1
         }
     }
 

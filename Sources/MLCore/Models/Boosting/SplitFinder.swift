@@ -87,10 +87,12 @@ enum SplitFinder {
     ) -> Bool {
         let gR = total.g - gL, hR = total.h - hL
         if hL < rules.minChildWeight || hR < rules.minChildWeight { return false }
-        let cL = Int((hL * countFactor).rounded()), cR = total.count - cL
-        if cL < rules.minSamplesLeaf || cR < rules.minSamplesLeaf { return false }
+        // Estimated counts; "rounds to ≥ m" is "≥ m − 0.5".
+        let cLd = hL * countFactor, minCount = Double(rules.minSamplesLeaf) - 0.5
+        if cLd < minCount || Double(total.count) - cLd < minCount { return false }
         let gain = leafGain(gL, hL, rules.l2) + leafGain(gR, hR, rules.l2) - parentGain
         if gain > best.gain {
+            let cL = Int(cLd + 0.5), cR = total.count - cL
             best.gain = gain
             best.left = NodeSums(g: gL, h: hL, count: cL)
             best.right = NodeSums(g: gR, h: hR, count: cR)
@@ -109,35 +111,47 @@ enum SplitFinder {
         let countFactor = Double(total.count) / total.h
         let parentGain = leafGain(total.g, total.h, rules.l2)
         let mg = hist[2 * FeatureBinning.missingBin], mh = hist[2 * FeatureBinning.missingBin + 1]
-        let hasMissing = mh > 0
-        // Missing values right: left = bins 0...b.
-        var gL = 0.0, hL = 0.0
-        for b in 0..<(n - 1) {
-            gL += hist[2 * b]
-            hL += hist[2 * b + 1]
-            if consider(&best, gL: gL, hL: hL, total: total, countFactor: countFactor, parentGain: parentGain, rules: rules) {
-                best.bin = b
-                best.missingLeft = false
+        // Both children need hessian ≥ minChildWeight and an estimated count that rounds to ≥ minSamplesLeaf:
+        // a window on the running left hessian, which only grows, so the scan stops once past it.
+        let minH = max(rules.minChildWeight, (Double(rules.minSamplesLeaf) - 0.5) / countFactor)
+        let maxH = total.h - minH
+        guard minH <= maxH else { return best }
+        let l2 = rules.l2
+        var bestGain = 0.0, bestBin = 0, bestGL = 0.0, bestHL = 0.0, bestMissingLeft = false, found = false
+        for missingLeft in mh > 0 ? [false, true] : [false] {
+            var gL = missingLeft ? mg : 0, hL = missingLeft ? mh : 0
+            var b = missingLeft ? -1 : 0
+            if b >= 0 {
+                gL += hist[0]
+                hL += hist[1]
+            }
+            while b < n - 1 {
+                if hL > maxH { break }
+                if hL >= minH {
+                    let gR = total.g - gL, hR = total.h - hL
+                    let gain = gL * gL / (hL + l2) + gR * gR / (hR + l2)
+                    if !found || gain > bestGain {
+                        found = true
+                        bestGain = gain
+                        bestBin = b
+                        bestGL = gL
+                        bestHL = hL
+                        bestMissingLeft = missingLeft
+                    }
+                }
+                b &+= 1
+                gL += hist[2 &* b]
+                hL += hist[2 &* b &+ 1]
             }
         }
-        if hasMissing {
-            // Missing values left: left = missing + bins 0...b, from b = −1 (missing alone) up.
-            gL = mg
-            hL = mh
-            for b in -1..<(n - 1) {
-                if b >= 0 {
-                    gL += hist[2 * b]
-                    hL += hist[2 * b + 1]
-                }
-                if consider(&best, gL: gL, hL: hL, total: total, countFactor: countFactor, parentGain: parentGain, rules: rules) {
-                    best.bin = b
-                    best.missingLeft = true
-                }
-            }
-        } else if best.gain > -.infinity {
-            // No missing value reached this node: unseen missing values follow the larger child.
-            best.missingLeft = best.left.count >= best.right.count
-        }
+        guard found else { return best }
+        best.gain = bestGain - parentGain
+        best.bin = bestBin
+        let cL = Int(bestHL * countFactor + 0.5)
+        best.left = NodeSums(g: bestGL, h: bestHL, count: cL)
+        best.right = NodeSums(g: total.g - bestGL, h: total.h - bestHL, count: total.count - cL)
+        // With no missing value at this node, unseen missing values follow the larger child.
+        best.missingLeft = mh > 0 ? bestMissingLeft : cL >= total.count - cL
         return best
     }
 

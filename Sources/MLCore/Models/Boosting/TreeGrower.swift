@@ -47,6 +47,7 @@ final class TreeGrower {
     private let scratch: UnsafeMutablePointer<Int32>
     private let ordered: UnsafeMutablePointer<Float>
     private let hist: UnsafeMutablePointer<Double>
+    private let isLeft: UnsafeMutablePointer<UInt8>
     private let slots: Int
     private var freeSlots: [Int]
     private let candidatesA: UnsafeMutablePointer<SplitCandidate>
@@ -75,6 +76,8 @@ final class TreeGrower {
         scratch = .allocate(capacity: max(1, n))
         ordered = .allocate(capacity: max(2, 2 * n))
         slots = settings.maxLeafNodes + 1
+        isLeft = .allocate(capacity: 256)
+        isLeft.initialize(repeating: 0, count: 256)
         hist = .allocate(capacity: slots * f * histogramStride)
         freeSlots = Array((0..<slots).reversed())
         candidatesA = .allocate(capacity: max(1, f))
@@ -85,7 +88,7 @@ final class TreeGrower {
 
     deinit {
         bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate()
-        candidatesA.deallocate(); candidatesB.deallocate()
+        candidatesA.deallocate(); candidatesB.deallocate(); isLeft.deallocate()
     }
 
     var binsPointer: UnsafePointer<UInt8> { UnsafePointer(bins) }
@@ -188,10 +191,14 @@ final class TreeGrower {
         smaller s: Leaf, larger l: Leaf?, gh: UnsafePointer<Float>, contiguous: Bool
     ) -> (smaller: SplitCandidate, larger: SplitCandidate) {
         if !contiguous {
-            for i in 0..<s.count {
-                let r = Int(rowIndex[s.start &+ i])
-                ordered[2 &* i] = gh[2 &* r]
-                ordered[2 &* i &+ 1] = gh[2 &* r &+ 1]
+            let t = UnsafeTransfer((rowIndex + s.start, ordered, gh))
+            Parallel.forChunks(s.count, threads: settings.threads, minimumPerThread: 16_384) { range in
+                let (rows, ordered, gh) = t.value
+                for i in range {
+                    let r = Int(rows[i])
+                    ordered[2 &* i] = gh[2 &* r]
+                    ordered[2 &* i &+ 1] = gh[2 &* r &+ 1]
+                }
             }
         }
         let splitS = splittable(s), splitL = l.map(splittable) ?? false
@@ -231,20 +238,10 @@ final class TreeGrower {
 
     /// Stable in-place partition of a leaf's rows; returns how many went left.
     private func partition(start: Int, count: Int, split: SplitCandidate) -> Int {
-        let col = bins + split.feature &* n
-        var wl = start, ws = 0
-        for i in start..<(start &+ count) {
-            let r = rowIndex[i]
-            if split.goesLeft(bin: Int(col[Int(r)])) {
-                rowIndex[wl] = r
-                wl &+= 1
-            } else {
-                scratch[ws] = r
-                ws &+= 1
-            }
-        }
-        (rowIndex + wl).update(from: scratch, count: ws)
-        return wl - start
+        for b in 0..<256 { isLeft[b] = split.goesLeft(bin: b) ? 1 : 0 }
+        return RowPartition.partition(
+            rows: rowIndex + start, scratch: scratch + start, count: count, bins: bins + split.feature &* n,
+            isLeft: isLeft, threads: settings.threads)
     }
 
     /// Writes a split into the shared tree structure, thresholds in raw feature values.

@@ -23,6 +23,8 @@ enum TreeEvaluation {
         trees: [TreeStructure], combination: TreeCombination, outputs: Int, x: FeatureMatrix, threads: Int
     ) -> [Double] {
         let n = x.rows
+        let flat = FlatForest(trees)
+        let width = flat.width
         var out = [Double](repeating: 0, count: outputs * n)
         out.withUnsafeMutableBufferPointer { o in
             x.values.withUnsafeBufferPointer { v in
@@ -30,19 +32,21 @@ enum TreeEvaluation {
                 let ot = UnsafeTransfer(op), vt = UnsafeTransfer(vp)
                 Parallel.forChunks(n, threads: threads, minimumPerThread: 256) { range in
                     let o = ot.value, v = vt.value
-                    for r in range {
-                        for k in 0..<outputs { o[k &* n &+ r] = 0 }
-                        for (t, tree) in trees.enumerated() {
-                            let leaf = tree.leaf(values: v, rows: n, row: r)
-                            if tree.valueWidth == outputs {
-                                for k in 0..<outputs { o[k &* n &+ r] += tree.value[leaf &* outputs &+ k] }
-                            } else {
-                                let k = combination.treeOutput?[t] ?? 0
-                                o[k &* n &+ r] += tree.value[leaf]
+                    flat.leafValue.withUnsafeBufferPointer { lv in
+                        for r in range {
+                            for k in 0..<outputs { o[k &* n &+ r] = 0 }
+                            for t in 0..<trees.count {
+                                let leaf = flat.leafIndex(tree: t, values: v, rows: n, row: r)
+                                if width == outputs {
+                                    for k in 0..<outputs { o[k &* n &+ r] += lv[leaf &* width &+ k] }
+                                } else {
+                                    let k = combination.treeOutput?[t] ?? 0
+                                    o[k &* n &+ r] += lv[leaf]
+                                }
                             }
-                        }
-                        for k in 0..<outputs {
-                            o[k &* n &+ r] = combination.base[k] + combination.scale * o[k &* n &+ r]
+                            for k in 0..<outputs {
+                                o[k &* n &+ r] = combination.base[k] + combination.scale * o[k &* n &+ r]
+                            }
                         }
                     }
                 }
