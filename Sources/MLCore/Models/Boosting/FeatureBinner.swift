@@ -77,7 +77,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
                 }
             }
         }
-        features = Parallel.map(x.featureCount, threads: threads) { j in
+        features = ParallelWork.map(x.featureCount, threads: threads) { j in
             if case .categorical(let levels) = x.features[j].kind, levels <= FeatureBinning.maximumBins {
                 return FeatureBinning(upperEdges: [], isCategorical: true, binCount: max(1, levels))
             }
@@ -128,7 +128,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
             let op = UnsafeTransfer(o.baseAddress)
             x.values.withUnsafeBufferPointer { v in
                 let vp = UnsafeTransfer(v.baseAddress)
-                Parallel.forEach(f, threads: threads) { j in
+                ParallelWork.forEach(f, threads: threads) { j in
                     guard let o = op.value, let v = vp.value else { return }
                     let binning = features[j]
                     let base = j * rows

@@ -104,7 +104,7 @@ private struct Booster {
                     prob.withUnsafeMutableBufferPointer { pb in
                         guard let r = rb.baseAddress, let pr = pb.baseAddress else { return }
                         let rt = UnsafeTransfer(r), pt = UnsafeTransfer(pr)
-                        Parallel.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
+                        ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
                             BoostingLoss.softmax(raw: rt.value, prob: pt.value, outputs: outputs, n: n, rows: range)
                         }
                     }
@@ -118,7 +118,7 @@ private struct Booster {
                     prob.withUnsafeBufferPointer { pb in
                         guard let r = rb.baseAddress else { return }
                         let rt = UnsafeTransfer(r), pt = UnsafeTransfer(pb.baseAddress)
-                        Parallel.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
+                        ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
                             loss.gradients(
                                 raw: rt.value, prob: pt.value, output: k, target: target, gh: ghT.value, rows: range)
                         }

@@ -30,7 +30,7 @@ enum RowPartition {
         let t = UnsafeTransfer((rows, scratch, bins, isLeft))
         leftCounts.withUnsafeMutableBufferPointer { lc in
             let lcp = UnsafeTransfer(lc)
-            Parallel.forEach(chunks, threads: chunks) { c in
+            ParallelWork.forEach(chunks, threads: chunks) { c in
                 let (rows, scratch, bins, isLeft) = t.value
                 let lo = count * c / chunks, hi = count * (c + 1) / chunks
                 var wl = lo, wr = hi &- 1
@@ -55,7 +55,7 @@ enum RowPartition {
             accL += leftCounts[c]
             accR += (hi - lo) - leftCounts[c]
         }
-        Parallel.forEach(chunks, threads: chunks) { c in
+        ParallelWork.forEach(chunks, threads: chunks) { c in
             let (rows, scratch, _, _) = t.value
             let lo = count * c / chunks, hi = count * (c + 1) / chunks
             let nl = leftCounts[c], nr = (hi - lo) - nl

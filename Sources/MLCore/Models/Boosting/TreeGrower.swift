@@ -192,7 +192,7 @@ final class TreeGrower {
     ) -> (smaller: SplitCandidate, larger: SplitCandidate) {
         if !contiguous {
             let t = UnsafeTransfer((rowIndex + s.start, ordered, gh))
-            Parallel.forChunks(s.count, threads: settings.threads, minimumPerThread: 16_384) { range in
+            ParallelWork.forChunks(s.count, threads: settings.threads, minimumPerThread: 16_384) { range in
                 let (rows, ordered, gh) = t.value
                 for i in range {
                     let r = Int(rows[i])
@@ -203,7 +203,7 @@ final class TreeGrower {
         }
         let splitS = splittable(s), splitL = l.map(splittable) ?? false
         let me = self, candA = candidatesA, candB = candidatesB
-        Parallel.forChunks(f, threads: settings.threads) { range in
+        ParallelWork.forChunks(f, threads: settings.threads) { range in
             for j in range {
                 let hs = me.hist + (s.slot &* me.f &+ j) &* histogramStride
                 hs.initialize(repeating: 0, count: histogramStride)

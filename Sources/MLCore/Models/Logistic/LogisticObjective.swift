@@ -43,7 +43,7 @@ final class LogisticObjective {
                 blockLoss.withUnsafeMutableBufferPointer { lb in
                     theta.withUnsafeBufferPointer { tb in
                         let t = UnsafeTransfer((xb, zb, lb, tb))
-                        Parallel.forEach(blocks, threads: threads) { bi in
+                        ParallelWork.forEach(blocks, threads: threads) { bi in
                             let (xb, zb, lb, tb) = t.value
                             let lo = bi * Self.block, hi = min(n, lo + Self.block)
                             lb[bi] = self.scoreBlock(lo..<hi, x: xb, z: zb, theta: tb)
@@ -59,7 +59,7 @@ final class LogisticObjective {
             z.withUnsafeBufferPointer { zb in
                 grad.withUnsafeMutableBufferPointer { gb in
                     let t = UnsafeTransfer((xb, zb, gb))
-                    Parallel.forEach(p, threads: threads) { j in
+                    ParallelWork.forEach(p, threads: threads) { j in
                         let (xb, zb, gb) = t.value
                         for c in 0..<k {
                             var s0 = 0.0, s1 = 0.0

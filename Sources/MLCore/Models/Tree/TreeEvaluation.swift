@@ -30,7 +30,7 @@ enum TreeEvaluation {
             x.values.withUnsafeBufferPointer { v in
                 guard let op = o.baseAddress, let vp = v.baseAddress else { return }
                 let ot = UnsafeTransfer(op), vt = UnsafeTransfer(vp)
-                Parallel.forChunks(n, threads: threads, minimumPerThread: 256) { range in
+                ParallelWork.forChunks(n, threads: threads, minimumPerThread: 256) { range in
                     let o = ot.value, v = vt.value
                     flat.leafValue.withUnsafeBufferPointer { lv in
                         for r in range {

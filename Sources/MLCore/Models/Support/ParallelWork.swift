@@ -11,7 +11,7 @@ struct UnsafeTransfer<T>: @unchecked Sendable {
     init(_ value: T) { self.value = value }
 }
 
-enum Parallel {
+enum ParallelWork {
     /// Calls `body(range)` for `threads` contiguous chunks of `0..<count` (fewer when count is small).
     /// - Complexity: the cost of `body` over all items, divided by the thread count.
     static func forChunks(
