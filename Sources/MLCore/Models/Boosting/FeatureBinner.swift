@@ -96,7 +96,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     /// Quantile edges over distinct values: midpoints between neighbours when there are few distinct
     /// values, otherwise midpoints at `maxBins` evenly spaced ranks (scikit-learn's choice).
     static func numericBinning(_ raw: [Double], maxBins: Int) -> FeatureBinning {
-        let v = RadixSort.sorted(raw)
+        let v = DoubleRadixSort.sorted(raw)
         guard let first = v.first else { return FeatureBinning(upperEdges: [], isCategorical: false, binCount: 1) }
         var distinct: [Double] = [first]
         for x in v where x != distinct[distinct.count - 1] {

@@ -3,7 +3,7 @@
 // samples that binning sorts for every feature.
 // Leaves out: NaN (callers filter it out first); −0.0 sorts before +0.0.
 
-enum RadixSort {
+enum DoubleRadixSort {
     /// Returns `values` sorted ascending. - Complexity: O(n).
     static func sorted(_ values: [Double]) -> [Double] {
         let n = values.count
