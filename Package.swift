@@ -41,5 +41,18 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),
+        // A child process the Tracking tests kill mid-write and run twice at once.
+        .executableTarget(
+            name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
+        .testTarget(
+            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore"], exclude: ["Fixtures"],
+            swiftSettings: strict),
+        // A scripted HTTP server on 127.0.0.1 shared by the HTTP and LLMClient tests.
+        .target(name: "MockHTTPServer", path: "Tests/MockHTTPServer", swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "MockHTTPServer"], swiftSettings: strict),
+        .testTarget(
+            name: "LLMClientTests", dependencies: ["LLMClient", "HTTP", "MockHTTPServer"], swiftSettings: strict),
+        .testTarget(
+            name: "AgentTests", dependencies: ["Agent", "MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
     ]
 )

@@ -1,1 +1,0 @@
-// Agent: the tools, the session, the loop, the Autopilot, transcripts and evaluation.

@@ -1,0 +1,158 @@
+// The agent loop: send the conversation and the tool schemas to the model, stream its answer, run
+// every tool call it asks for (one `tool` message per call id, whatever happens), and repeat until the
+// model answers without tool calls or a limit is reached. Cancelling the calling task (Ctrl-C) ends the
+// turn with the conversation still valid. Leaves out: rendering (observers) and tool logic (the registry).
+
+import Foundation
+public import LLMClient
+
+/// Limits of one user turn.
+public struct LoopLimits: Sendable, Equatable {
+    /// Model requests per user message.
+    public var maxModelTurns = 40
+    /// Tool calls in a row that may fail before the loop stops.
+    public var maxConsecutiveToolErrors = 5
+
+    public init(maxModelTurns: Int = 40, maxConsecutiveToolErrors: Int = 5) {
+        self.maxModelTurns = maxModelTurns
+        self.maxConsecutiveToolErrors = maxConsecutiveToolErrors
+    }
+}
+
+/// How a user turn ended.
+public enum TurnOutcome: Sendable, Equatable {
+    /// The model answered without tool calls; its text.
+    case answered(String)
+    /// The loop stopped early; the message says why and what to do.
+    case stopped(StopReason, String)
+}
+
+/// One conversation with a model and its tools.
+public actor AgentLoop {
+    public private(set) var messages: [ChatMessage]
+    public let model: any ChatModel
+    public let tools: any ToolExecuting
+    public let limits: LoopLimits
+    /// Sampling settings sent with every request.
+    public var temperature: Double?
+    public var stop: [String]?
+    private var observers: [any AgentObserver]
+
+    public init(
+        model: any ChatModel, tools: any ToolExecuting, systemPrompt: String?, limits: LoopLimits = LoopLimits(),
+        observers: [any AgentObserver] = []
+    ) {
+        self.model = model
+        self.tools = tools
+        self.limits = limits
+        self.observers = observers
+        self.messages = systemPrompt.map { [.system($0)] } ?? []
+        self.announced = 0
+    }
+
+    /// How many messages observers have been told about (the system prompt is announced on the first turn,
+    /// once observers are attached).
+    private var announced: Int
+
+    public func addObserver(_ observer: any AgentObserver) { observers.append(observer) }
+
+    public func setSampling(temperature: Double?, stop: [String]?) {
+        self.temperature = temperature
+        self.stop = stop
+    }
+
+    /// Sends one user message and runs the model and its tool calls until it answers or a limit is reached.
+    public func send(_ userText: String) async -> TurnOutcome {
+        while announced < messages.count {
+            emit(.message(messages[announced], at: Date(), latency: nil, usage: nil))
+            announced += 1
+        }
+        append(.user(userText))
+        var consecutiveErrors = 0
+        for _ in 0..<limits.maxModelTurns {
+            if Task.isCancelled { return stopped(.cancelled, "Cancelled; the conversation is intact. Ask again when ready.") }
+            let request = ChatRequest(
+                messages: messages, tools: tools.definitions, temperature: temperature, stop: stop)
+            let started = Date()
+            let response: ChatResponse
+            do {
+                let sinks = observers
+                response = try await model.complete(request) { event in
+                    for o in sinks { o.handle(.stream(event)) }
+                }
+            } catch {
+                if Task.isCancelled || error is CancellationError {
+                    return stopped(.cancelled, "Cancelled while waiting for the model; the conversation is intact.")
+                }
+                return stopped(.modelError, "The model request failed: \(error.messageForModel) Try again, or check the endpoint with `mlexp doctor`.")
+            }
+            var answer = response.message
+            answer.role = .assistant
+            answer.reasoning = nil
+            answer.toolCalls = Self.withUniqueIDs(answer.toolCalls)
+            append(answer, latency: Date().timeIntervalSince(started), usage: response.usage)
+            if answer.toolCalls.isEmpty { return .answered(answer.content ?? "") }
+
+            for (index, call) in answer.toolCalls.enumerated() {
+                if Task.isCancelled {
+                    answerUnrun(answer.toolCalls[index...])
+                    return stopped(.cancelled, "Cancelled before all tool calls ran; the conversation is intact.")
+                }
+                emit(.toolStarted(call))
+                let outcome = await tools.execute(call)
+                emit(.toolFinished(call, outcome))
+                append(.tool(callID: call.id, content: outcome.content))
+                if Task.isCancelled {
+                    answerUnrun(answer.toolCalls[(index + 1)...])
+                    return stopped(.cancelled, "Cancelled while \(call.name) ran; its result was discarded and the conversation is intact.")
+                }
+                consecutiveErrors = outcome.isError ? consecutiveErrors + 1 : 0
+                if consecutiveErrors >= limits.maxConsecutiveToolErrors {
+                    answerUnrun(answer.toolCalls[(index + 1)...])
+                    return stopped(
+                        .toolErrorLimit,
+                        "Stopped after \(consecutiveErrors) failed tool calls in a row (last: \(call.name)). "
+                            + "Read the errors above, then rephrase the request or fix the data.")
+                }
+            }
+        }
+        return stopped(
+            .turnLimit,
+            "Stopped after \(limits.maxModelTurns) model turns without a final answer. Say 'continue' to go on, or narrow the request.")
+    }
+
+    /// Answers calls that will not run, so every call id has its `tool` message.
+    private func answerUnrun(_ calls: ArraySlice<ToolCall>) {
+        for call in calls {
+            let outcome = ToolOutcome.error("not run: the turn was stopped before this call.")
+            emit(.toolFinished(call, outcome))
+            append(.tool(callID: call.id, content: outcome.content))
+        }
+    }
+
+    private func stopped(_ reason: StopReason, _ message: String) -> TurnOutcome {
+        emit(.stopped(reason, message: message))
+        return .stopped(reason, message)
+    }
+
+    private func append(_ message: ChatMessage, latency: Double? = nil, usage: TokenUsage? = nil) {
+        messages.append(message)
+        announced = messages.count
+        emit(.message(message, at: Date(), latency: latency, usage: usage))
+    }
+
+    private func emit(_ event: AgentEvent) {
+        for o in observers { o.handle(event) }
+    }
+
+    /// Gives every call an id, unique within the answer (some servers send none or repeat them).
+    static func withUniqueIDs(_ calls: [ToolCall]) -> [ToolCall] {
+        var seen = Set<String>()
+        return calls.enumerated().map { i, call in
+            var c = call
+            if c.id.isEmpty || seen.contains(c.id) { c.id = "call_\(i)_\(c.name)" }
+            seen.insert(c.id)
+            return c
+        }
+    }
+}

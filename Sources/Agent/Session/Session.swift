@@ -1,0 +1,54 @@
+// The state of one assistant session that tools share: the datasets loaded (each with its sealed test
+// split), the runs trained in this session, its language and goal. Guarded by a mutex because a
+// cancelled tool may still be finishing on another task. Leaves out: the runs themselves (the store).
+
+import Synchronization
+
+/// What tools share during one session.
+public final class Session: Sendable {
+    struct State {
+        var datasets: [String: LoadedDataset] = [:]
+        var lastDatasetID: String?
+        var runIDs: [String] = []
+    }
+
+    private let state = Mutex(State())
+    public let language: SessionLanguage
+    /// The user's goal, when given (`mlexp run --goal`).
+    public let goal: String?
+
+    public init(language: SessionLanguage = .en, goal: String? = nil) {
+        self.language = language
+        self.goal = goal
+    }
+
+    /// Runs trained in this session, oldest first.
+    public var runIDs: [String] { state.withLock { $0.runIDs } }
+
+    public func recordRun(_ id: String) { state.withLock { $0.runIDs.append(id) } }
+
+    public var datasetIDs: [String] { state.withLock { $0.datasets.keys.sorted() } }
+
+    public func store(_ dataset: LoadedDataset) {
+        state.withLock {
+            $0.datasets[dataset.id] = dataset
+            $0.lastDatasetID = dataset.id
+        }
+    }
+
+    /// The dataset `id`, or the last loaded when `id` is nil.
+    /// - Throws: `ToolError` naming the loaded datasets (or saying to call load_data first).
+    public func dataset(_ id: String?) throws(ToolError) -> LoadedDataset {
+        let (found, known, last) = state.withLock { s in
+            (id.flatMap { s.datasets[$0] }, s.datasets.keys.sorted(), s.lastDatasetID.flatMap { s.datasets[$0] })
+        }
+        if let id {
+            if let found { return found }
+            if known.isEmpty { throw ToolError("no dataset '\(id)' is loaded; call load_data first.") }
+            throw ToolError(
+                "no dataset '\(id)'.\(Suggestion.didYouMean(id, in: known)) Loaded: \(known.joined(separator: ", ")).")
+        }
+        guard let last else { throw ToolError("no dataset is loaded yet; call load_data with a CSV path first.") }
+        return last
+    }
+}

@@ -1,0 +1,95 @@
+// The tools the model can call, each paired with its schema from tools/NAME.json; validates a call's
+// arguments and runs it, turning every failure (unknown tool, malformed JSON, schema violation, tool
+// error, cancellation) into an error result the model reads. Callable on its own: replay re-runs
+// recorded calls through `execute`. Leaves out: the conversation (AgentLoop.swift).
+
+import Foundation
+public import LLMClient
+
+/// Tool schemas and implementations, by name.
+public struct ToolRegistry: ToolExecuting {
+    /// A tool with its parsed schema file.
+    struct Entry: Sendable {
+        let tool: any AgentTool
+        let definition: ToolDefinition
+        let validator: SchemaValidator
+    }
+
+    private let entries: [String: Entry]
+    private let order: [String]
+    public let context: ToolContext
+    /// Results longer than this (in characters) are cut, so one result can never flood the model's context.
+    public var maxResultCharacters = 12_000
+
+    /// - Parameters:
+    ///   - tools: the implementations.
+    ///   - schemas: tool name → text of its schema file (`{"name", "description", "parameters"}`).
+    /// - Throws: `ToolError` when a tool has no schema or its schema is not valid JSON (a packaging bug).
+    public init(tools: [any AgentTool], schemas: [String: String], context: ToolContext) throws(ToolError) {
+        var entries: [String: Entry] = [:]
+        for tool in tools {
+            guard let text = schemas[tool.name] else { throw ToolError("tool '\(tool.name)' has no schema in tools/") }
+            let file: JSONValue
+            do { file = try JSONValue.parse(text) } catch {
+                throw ToolError("tools/\(tool.name).json is not valid JSON: \(error.description)")
+            }
+            let parameters = file["parameters"] ?? ["type": "object", "properties": [:]]
+            let definition = ToolDefinition(
+                name: tool.name, description: file["description"]?.stringValue ?? "", parametersSchema: parameters.text)
+            entries[tool.name] = Entry(tool: tool, definition: definition, validator: SchemaValidator(schema: parameters))
+        }
+        self.entries = entries
+        self.order = tools.map(\.name)
+        self.context = context
+    }
+
+    public var definitions: [ToolDefinition] { order.compactMap { entries[$0]?.definition } }
+
+    public var names: [String] { order }
+
+    /// Validates and runs one call. Never throws; cancellation of the calling task ends a running tool's wait
+    /// promptly with a "cancelled" error result.
+    public func execute(_ call: ToolCall) async -> ToolOutcome {
+        let start = Date()
+        func seconds() -> Double { Date().timeIntervalSince(start) }
+        guard let entry = entries[call.name] else {
+            return .error(
+                "unknown tool '\(call.name)'.\(Suggestion.didYouMean(call.name, in: order)) "
+                    + "Available tools: \(order.joined(separator: ", ")).")
+        }
+        let arguments: JSONValue
+        let raw = call.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
+        if raw.isEmpty {
+            arguments = .object([:])
+        } else {
+            do { arguments = try JSONValue.parse(raw) } catch {
+                return .error(
+                    "the arguments of \(call.name) are malformed: \(error.description). "
+                        + "Send one JSON object that matches the tool's schema.")
+            }
+        }
+        guard arguments.objectValue != nil else {
+            return .error("the arguments of \(call.name) must be a JSON object, got \(SchemaValidator.describe(arguments)).")
+        }
+        let problems = entry.validator.problems(in: arguments)
+        guard problems.isEmpty else {
+            return .error("invalid arguments for \(call.name): " + problems.joined(separator: " "))
+        }
+        if Task.isCancelled { return .error(CancellationError().messageForModel) }
+        do {
+            let result = try await CancellableRun.run { [context] in try await entry.tool.run(arguments, in: context) }
+            return ToolOutcome(content: bounded(result.text), isError: false, seconds: seconds())
+        } catch {
+            return .error(error.messageForModel, seconds: seconds())
+        }
+    }
+
+    private func bounded(_ text: String) -> String {
+        guard text.count > maxResultCharacters else { return text }
+        return JSONValue.object([
+            "truncated": true,
+            "note": .string("the result was longer than \(maxResultCharacters) characters and was cut; ask for fewer items (top_k)."),
+            "partial": .string(String(text.prefix(maxResultCharacters - 300))),
+        ]).text
+    }
+}

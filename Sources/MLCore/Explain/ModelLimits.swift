@@ -1,0 +1,123 @@
+// What a model cannot do, derived from the other analyses: its weakest segments (error slices),
+// the feature ranges seen in training (a prediction outside them is extrapolation), inputs whose
+// importance is unstable across folds, what class imbalance does to per-class recall, and signs
+// of leakage (one input carrying nearly all the importance with a near-perfect score). Each
+// finding also comes as a plain sentence. Leaves out: drift over time (needs a time column).
+
+/// The limits of a model, as data and as sentences.
+public struct ModelLimitsResult: Sendable, Codable, Equatable {
+    public struct FeatureRange: Sendable, Codable, Equatable {
+        public var name: String
+        public var min: Double
+        public var max: Double
+        /// Evaluated rows outside [min, max] (extrapolation), when evaluated rows were given.
+        public var outsideRows: Int?
+    }
+    public struct Unstable: Sendable, Codable, Equatable {
+        public var name: String
+        public var mean: Double
+        public var std: Double
+        /// Best and worst rank across folds (1 = most important).
+        public var bestRank: Int
+        public var worstRank: Int
+    }
+    public struct Imbalance: Sendable, Codable, Equatable {
+        public var classShares: [String: Double]
+        public var recallByClass: [String: Double]
+        public var minorityClass: String
+    }
+    public var weakestSegments: [ErrorAnalysisResult.Slice]
+    public var featureRanges: [FeatureRange]
+    public var unstableImportance: [Unstable]
+    public var imbalance: Imbalance?
+    public var leakageSuspects: [String]
+    public var statements: [String]
+}
+
+public enum ModelLimits {
+    /// Summarises the limits from the analyses at hand; every argument after `trainX` is optional.
+    /// - Parameters:
+    ///   - foldImportances: the same importance computed on each CV fold (for stability).
+    ///   - importance: the overall importance, with `score` the validation score of `metric` (for leakage).
+    public static func summarize(
+        trainX: FeatureMatrix, evaluatedX: FeatureMatrix? = nil, errors: ErrorAnalysisResult? = nil,
+        foldImportances: [ImportanceReport] = [], importance: ImportanceReport? = nil, score: Double? = nil,
+        metric: String? = nil, trainTarget: TargetValues? = nil, evaluatedTarget: TargetValues? = nil, prediction: Prediction? = nil
+    ) -> ModelLimitsResult {
+        var said: [String] = []
+        let weakest = Array((errors?.slices ?? []).filter { $0.gap > 0 }.prefix(3))
+        if let errors {
+            for s in weakest {
+                said.append("Weak segment: \(s.feature) \(s.slice) (\(s.support) rows) has \(errors.metric) \(PartialDependence.short(s.score)) vs \(PartialDependence.short(errors.overall)) overall.")
+            }
+        }
+        var ranges: [ModelLimitsResult.FeatureRange] = []
+        for j in 0..<trainX.featureCount where trainX.features[j].kind == .numeric {
+            let v = trainX.column(j).filter { !$0.isNaN }
+            guard let lo = v.min(), let hi = v.max() else { continue }
+            var outside: Int? = nil
+            if let e = evaluatedX, let k = e.features.firstIndex(where: { $0.name == trainX.features[j].name }) {
+                outside = e.column(k).filter { !$0.isNaN && ($0 < lo || $0 > hi) }.count
+            }
+            ranges.append(.init(name: trainX.features[j].name, min: lo, max: hi, outsideRows: outside))
+        }
+        let extrapolated = ranges.filter { ($0.outsideRows ?? 0) > 0 }
+        if !extrapolated.isEmpty {
+            said.append("Extrapolation: " + extrapolated.map { "\($0.outsideRows ?? 0) rows have \($0.name) outside the training range [\(PartialDependence.short($0.min)), \(PartialDependence.short($0.max))]" }.joined(separator: "; ") + "; predictions there are guesses beyond the data.")
+        }
+        let unstable = unstableFeatures(foldImportances)
+        for u in unstable {
+            said.append("Unstable importance: \(u.name) ranks between \(u.bestRank) and \(u.worstRank) across folds; do not read much into its position.")
+        }
+        let imbalance = imbalanceEffects(trainTarget, evaluatedTarget, prediction)
+        if let imbalance, let share = imbalance.classShares[imbalance.minorityClass], share < 0.2 {
+            let rec = imbalance.recallByClass[imbalance.minorityClass].map { ", recall on it \(PartialDependence.short($0))" } ?? ""
+            said.append("Class imbalance: '\(imbalance.minorityClass)' is \(PartialDependence.short(share * 100)) % of training rows\(rec); accuracy flatters the model, prefer balanced_accuracy or average_precision.")
+        }
+        var leakage: [String] = []
+        if let importance, let top = importance.features.first {
+            let total = importance.features.reduce(0.0) { $0 + max($1.importance, 0) }
+            let nearPerfect = score.map { s in
+                let key = metric ?? ""
+                return Metrics.greaterIsBetter(key) ? s >= 0.99 : s <= 1e-3
+            } ?? false
+            if total > 0, top.importance / total >= 0.8, nearPerfect {
+                leakage.append(top.name)
+                said.append("Possible leakage: \(top.name) carries \(Int((top.importance / total * 100).rounded())) % of the importance with a near-perfect score; check it is known before the target is.")
+            }
+        }
+        if said.isEmpty { said.append("No strong limit found on these rows; the estimates still carry the uncertainty of their confidence intervals.") }
+        return ModelLimitsResult(weakestSegments: weakest, featureRanges: ranges, unstableImportance: unstable,
+                                 imbalance: imbalance, leakageSuspects: leakage, statements: said)
+    }
+
+    /// Inputs among the top five on average whose rank moves by three or more places across folds.
+    static func unstableFeatures(_ folds: [ImportanceReport]) -> [ModelLimitsResult.Unstable] {
+        guard folds.count >= 2 else { return [] }
+        var ranks: [String: [Int]] = [:], values: [String: [Double]] = [:]
+        for f in folds {
+            for (i, e) in f.features.enumerated() { ranks[e.name, default: []].append(i + 1); values[e.name, default: []].append(e.importance) }
+        }
+        let means = values.mapValues { Stats.mean($0) }
+        let top = Set(means.sorted { $0.value > $1.value }.prefix(5).map(\.key))
+        return top.sorted().compactMap { name in
+            guard let r = ranks[name], let lo = r.min(), let hi = r.max(), hi - lo >= 3 else { return nil }
+            return .init(name: name, mean: means[name] ?? 0, std: Stats.std(values[name] ?? [], ddof: 0), bestRank: lo, worstRank: hi)
+        }
+    }
+
+    static func imbalanceEffects(_ train: TargetValues?, _ evaluated: TargetValues?, _ p: Prediction?) -> ModelLimitsResult.Imbalance? {
+        guard case .classes(let y, let names)? = train, !y.isEmpty else { return nil }
+        var counts = [Int](repeating: 0, count: names.count)
+        for l in y where l < counts.count { counts[l] += 1 }
+        var shares: [String: Double] = [:]
+        for (i, n) in names.enumerated() { shares[n] = Double(counts[i]) / Double(y.count) }
+        let minority = counts.indices.min { counts[$0] < counts[$1] } ?? 0
+        var recall: [String: Double] = [:]
+        if case .classes(let yv, _)? = evaluated, case .classes(let pv, _, let k)? = p,
+           let cm = try? ConfusionMatrix(yTrue: yv, yPred: pv, classCount: max(k, names.count)) {
+            for (i, n) in names.enumerated() where cm.trueCount(i) > 0 { recall[n] = Double(cm[i, i]) / Double(cm.trueCount(i)) }
+        }
+        return .init(classShares: shares, recallByClass: recall, minorityClass: names[minority])
+    }
+}

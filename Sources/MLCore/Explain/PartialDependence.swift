@@ -1,0 +1,133 @@
+// Partial dependence (Friedman 2001) and ICE curves (Goldstein et al. 2015) for one input: set the
+// input to each grid value on every row, predict, average (PD) and keep a seeded sample of rows'
+// own curves (ICE); then say in words which way the effect goes. Numeric inputs use a grid of
+// quantiles; categorical inputs (a native categorical code, or a group of one-hot columns) use
+// their levels. The curve is the prediction for regression and the probability of a class for
+// classifiers. Leaves out: 2-D interactions.
+
+/// A partial dependence curve with ICE samples and a plain-words direction.
+public struct PartialDependenceResult: Sendable, Codable, Equatable {
+    public var feature: String
+    public var kind: String  // "numeric" or "categorical"
+    /// Grid labels: the numeric value as text for numeric inputs, the level name for categorical ones.
+    public var grid: [String]
+    public var gridValues: [Double]?
+    /// Mean prediction at each grid point.
+    public var average: [Double]
+    /// ICE curves of sampled rows: `ice[i][g]`.
+    public var ice: [[Double]]
+    public var iceRows: [Int]
+    /// "increasing", "decreasing", "flat", "non-monotonic" or "categorical".
+    public var direction: String
+    /// Max − min of the average curve: how much the input moves the prediction.
+    public var range: Double
+    public var sentence: String
+}
+
+public enum PartialDependence {
+    /// Partial dependence of the output on the input `name` (a feature or a source column of one-hot features).
+    /// - Parameters:
+    ///   - outputLabel: what the curve measures, in words ("predicted survived"); `output` picks the class.
+    ///   - levelNames: names of the codes of native categorical features, by feature name.
+    /// - Complexity: O(grid × cost of predict on `rows` rows).
+    public static func compute(
+        x: FeatureMatrix, feature name: String, output: Int = 1, outputLabel: String = "prediction", gridSize: Int = 20,
+        iceSamples: Int = 30, maxRows: Int = 1000, seed: UInt64 = 0, levelNames: [String: [String]] = [:],
+        predict: (FeatureMatrix) throws(MLError) -> Prediction
+    ) throws(MLError) -> PartialDependenceResult {
+        let members = x.features.indices.filter { x.features[$0].sourceColumn == name || x.features[$0].name == name }
+        guard !members.isEmpty else {
+            throw MLError(.unknownColumn, "No input '\(name)'. Inputs: \(Set(x.features.map(\.sourceColumn)).sorted().joined(separator: ", ")).")
+        }
+        var rng = SeededGenerator(seed: seed, stream: 0x9D)
+        var rows = Array(0..<x.rows)
+        if rows.count > maxRows { rows.shuffle(using: &rng); rows = Array(rows.prefix(maxRows)).sorted() }
+        let base = x.selecting(rows: rows)
+        // Each grid point is a list of (feature, value) assignments.
+        var grid: [String] = [], gridValues: [Double]? = nil, settings: [[(Int, Double)]] = []
+        let j = members[0]
+        if members.count > 1 {
+            for m in members {
+                grid.append(x.features[m].name)
+                settings.append(members.map { ($0, $0 == m ? 1.0 : 0.0) })
+            }
+        } else if case .categorical(let levels) = x.features[j].kind {
+            let names = levelNames[x.features[j].name]
+            for l in 0..<levels { grid.append(names.flatMap { l < $0.count ? $0[l] : nil } ?? "\(l)"); settings.append([(j, Double(l))]) }
+        } else {
+            let values = x.column(j).filter { !$0.isNaN }.sorted()
+            guard let lo = values.first, let hi = values.last else {
+                throw MLError(.invalidInput, "'\(name)' has no non-missing values to vary.")
+            }
+            var points: [Double] = []
+            let distinct = Array(Set(values)).sorted()
+            if distinct.count <= gridSize { points = distinct } else {
+                for g in 0..<gridSize { points.append(Stats.quantile(values, 0.05 + 0.9 * Double(g) / Double(gridSize - 1))) }
+                points = Array(Set(points)).sorted()
+            }
+            if points.isEmpty { points = [lo, hi] }
+            gridValues = points
+            grid = points.map { short($0) }
+            settings = points.map { [(j, $0)] }
+        }
+        var curves = [[Double]](repeating: [], count: base.rows)
+        var work = base
+        for s in settings {
+            for (f, v) in s { for r in 0..<work.rows { work[r, f] = v } }
+            let out = try values(try predict(work), output: output)
+            for r in 0..<base.rows { curves[r].append(out[r]) }
+        }
+        let average = (0..<settings.count).map { g in Stats.mean(curves.map { $0[g] }) }
+        var sample = Array(0..<base.rows)
+        sample.shuffle(using: &rng)
+        sample = Array(sample.prefix(iceSamples)).sorted()
+        let kind = gridValues == nil ? "categorical" : "numeric"
+        let (direction, sentence) = describe(name: name, kind: kind, grid: grid, average: average, outputLabel: outputLabel)
+        return PartialDependenceResult(
+            feature: name, kind: kind, grid: grid, gridValues: gridValues, average: average,
+            ice: sample.map { curves[$0] }, iceRows: sample.map { rows[$0] }, direction: direction,
+            range: (average.max() ?? 0) - (average.min() ?? 0), sentence: sentence)
+    }
+
+    /// The curve's value per row: the prediction, or the probability (else the indicator) of class `output`.
+    static func values(_ p: Prediction, output: Int) throws(MLError) -> [Double] {
+        switch p {
+        case .values(let v): return v
+        case .classes(let labels, let probs, let k):
+            guard output < k else { throw MLError(.invalidParameter, "Class \(output) does not exist; the model has \(k) classes.") }
+            if let probs { return (0..<labels.count).map { probs[$0 * k + output] } }
+            return labels.map { $0 == output ? 1 : 0 }
+        case .clusters:
+            throw MLError(.unsupported, "Partial dependence needs a supervised model (classification or regression).")
+        }
+    }
+
+    /// Direction of the effect, in words a person can read.
+    static func describe(name: String, kind: String, grid: [String], average: [Double], outputLabel: String) -> (String, String) {
+        guard let hi = average.indices.max(by: { average[$0] < average[$1] }),
+              let lo = average.indices.min(by: { average[$0] < average[$1] }) else { return ("flat", "\(name) has no effect.") }
+        let range = average[hi] - average[lo]
+        let scale = max(abs(average[hi]), abs(average[lo]), 1e-12)
+        if range <= 1e-3 * scale || range < 1e-12 { return ("flat", "\(name) barely changes the \(outputLabel).") }
+        if kind == "categorical" {
+            return ("categorical", "\(name) = \(grid[hi]) gives the highest \(outputLabel) (\(short(average[hi]))), \(name) = \(grid[lo]) the lowest (\(short(average[lo]))).")
+        }
+        var up = 0.0, down = 0.0
+        for g in 1..<average.count {
+            let d = average[g] - average[g - 1]
+            if d > 0 { up += d } else { down -= d }
+        }
+        if down <= 0.1 * up { return ("increasing", "higher \(name) → higher \(outputLabel) (from \(short(average.first ?? 0)) to \(short(average.last ?? 0)) over \(grid.first ?? "") … \(grid.last ?? "")).") }
+        if up <= 0.1 * down { return ("decreasing", "higher \(name) → lower \(outputLabel) (from \(short(average.first ?? 0)) to \(short(average.last ?? 0)) over \(grid.first ?? "") … \(grid.last ?? "")).") }
+        return ("non-monotonic", "\(name) has a non-monotonic effect: the \(outputLabel) peaks at \(name) ≈ \(grid[hi]) (\(short(average[hi]))) and is lowest at \(grid[lo]) (\(short(average[lo]))).")
+    }
+
+    static func short(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e9 { return String(Int(v)) }
+        let a = abs(v)
+        let digits = a >= 100 ? 1 : (a >= 1 ? 2 : 3)
+        var m = 1.0
+        for _ in 0..<digits { m *= 10 }
+        return "\((v * m).rounded() / m)"
+    }
+}

@@ -1,0 +1,134 @@
+// Hyper-parameter search over a declared space with cross-validation, a time budget and a seed:
+// random search (every sampled configuration on all the training rows of each fold) and
+// successive halving (Jamieson & Talwalkar 2016; scikit-learn's HalvingRandomSearchCV with the
+// number of training rows as the resource): start many configurations on a fraction of the rows,
+// keep the best 1/factor, multiply the rows by factor, repeat. Returns every trial, ranked.
+// Leaves out: Bayesian optimisation (random search with halving is the strong simple baseline).
+
+/// One configuration evaluated with cross-validation on a given share of the training rows.
+public struct SearchTrial: Sendable, Codable, Equatable {
+    public var rank: Int
+    public var parameters: [String: ParameterValue]
+    public var mean: Double
+    public var std: Double
+    public var foldScores: [Double]
+    /// Share of each fold's training rows used (1 for random search and the last halving round).
+    public var resource: Double
+    public var round: Int
+    public var seconds: Double
+}
+
+/// The ranked trials of a search.
+public struct SearchResult: Sendable, Codable, Equatable {
+    public var strategy: String
+    public var metric: String
+    /// Best first: later halving rounds before earlier ones, then by score.
+    public var trials: [SearchTrial]
+    public var best: SearchTrial?
+    /// True when the time budget stopped the search before it finished.
+    public var stoppedByBudget: Bool
+    public var seconds: Double
+}
+
+public enum HyperparameterSearch {
+    public typealias FitPredict = (_ parameters: [String: ParameterValue], _ train: [Int], _ valid: [Int]) throws(MLError) -> Prediction
+
+    /// Random search: `candidates` seeded configurations, each cross-validated on all training rows.
+    public static func random(
+        space: SearchSpace, candidates: Int, metric: String, target: TargetValues, folds: [FoldRows],
+        timeBudget: Double? = nil, seed: UInt64 = 0, fitPredict: FitPredict
+    ) throws(MLError) -> SearchResult {
+        let configs = try space.sample(candidates, seed: seed)
+        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, seed: seed)
+        for c in configs { if try run.trial(c, resource: 1, round: 0, fitPredict) == nil { break } }
+        return run.result("random")
+    }
+
+    /// Successive halving: round r evaluates the survivors on `minResource × factor^r` of the training rows.
+    public static func successiveHalving(
+        space: SearchSpace, candidates: Int, metric: String, target: TargetValues, folds: [FoldRows],
+        factor: Int = 3, minResource: Double? = nil, timeBudget: Double? = nil, seed: UInt64 = 0, fitPredict: FitPredict
+    ) throws(MLError) -> SearchResult {
+        guard factor >= 2 else { throw MLError(.invalidParameter, "The halving factor must be at least 2 (3 is usual).") }
+        var configs = try space.sample(candidates, seed: seed)
+        var rounds = 0, n = configs.count
+        while n > 1 { n = (n + factor - 1) / factor; rounds += 1 }
+        var resource = minResource ?? 1
+        if minResource == nil { for _ in 0..<rounds { resource /= Double(factor) } }
+        resource = min(max(resource, 0.01), 1)
+        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, seed: seed)
+        var round = 0
+        while !configs.isEmpty {
+            var scored: [SearchTrial] = []
+            for c in configs {
+                guard let t = try run.trial(c, resource: resource, round: round, fitPredict) else { return run.result("successive_halving") }
+                scored.append(t)
+            }
+            if configs.count == 1 || resource >= 1 { break }
+            let keep = max(1, configs.count / factor)
+            configs = run.sorted(scored).prefix(keep).map { (t: SearchTrial) in t.parameters }
+            resource = min(1, resource * Double(factor))
+            round += 1
+        }
+        return run.result("successive_halving")
+    }
+
+    struct Runner {
+        let metric: String
+        let target: TargetValues
+        let folds: [FoldRows]
+        let budget: Double?
+        let seed: UInt64
+        let clock = ContinuousClock()
+        let start: ContinuousClock.Instant
+        var trials: [SearchTrial] = []
+        var stopped = false
+
+        init(metric: String, target: TargetValues, folds: [FoldRows], budget: Double?, seed: UInt64) {
+            self.metric = metric; self.target = target; self.folds = folds; self.budget = budget
+            self.seed = seed
+            start = clock.now
+        }
+
+        var elapsed: Double {
+            let d = clock.now - start
+            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        }
+
+        /// Cross-validates one configuration; nil when the time budget is spent.
+        mutating func trial(_ parameters: [String: ParameterValue], resource: Double, round: Int, _ fitPredict: FitPredict) throws(MLError) -> SearchTrial? {
+            if let budget, elapsed >= budget, !trials.isEmpty { stopped = true; return nil }
+            let t0 = elapsed
+            var scores: [Double] = []
+            for (i, fold) in folds.enumerated() {
+                var train = fold.train
+                if resource < 1 {
+                    var rng = SeededGenerator(seed: seed, stream: UInt64(i))
+                    train.shuffle(using: &rng)
+                    train = Array(train.prefix(max(2, Int((Double(train.count) * resource).rounded())))).sorted()
+                }
+                let p = try fitPredict(parameters, train, fold.valid)
+                scores.append(try Metrics.score(metric, target: target.selecting(rows: fold.valid), prediction: p))
+            }
+            let t = SearchTrial(rank: 0, parameters: parameters, mean: Stats.mean(scores), std: Stats.std(scores),
+                                foldScores: scores, resource: resource, round: round, seconds: elapsed - t0)
+            trials.append(t)
+            return t
+        }
+
+        func sorted(_ t: [SearchTrial]) -> [SearchTrial] {
+            let sign = Metrics.greaterIsBetter(metric) ? 1.0 : -1.0
+            return t.sorted { a, b in
+                if a.round != b.round { return a.round > b.round }
+                return sign * a.mean > sign * b.mean
+            }
+        }
+
+        func result(_ strategy: String) -> SearchResult {
+            var ranked = sorted(trials)
+            for i in ranked.indices { ranked[i].rank = i + 1 }
+            return SearchResult(strategy: strategy, metric: metric, trials: ranked, best: ranked.first,
+                                stoppedByBudget: stopped, seconds: elapsed)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// The learning curve: training and validation scores as the training set grows (seeded subsets
+// of each fold's training rows), to tell bias from variance, with a one-line diagnosis.
+// Leaves out: time-ordered subsets for forecasting (use a time split's folds instead).
+
+/// Scores at one training size.
+public struct LearningCurvePoint: Sendable, Codable, Equatable {
+    public var fraction: Double
+    public var trainRows: Int
+    public var trainMean: Double
+    public var trainStd: Double
+    public var validMean: Double
+    public var validStd: Double
+}
+
+public struct LearningCurveResult: Sendable, Codable, Equatable {
+    public var metric: String
+    public var points: [LearningCurvePoint]
+    /// "variance", "bias", or "more_data_helps" — and the sentence that explains it.
+    public var diagnosis: String
+    public var sentence: String
+}
+
+public enum LearningCurve {
+    /// - Parameter fitPredict: fits on `train` rows and returns predictions for each row list of `evaluate`, in order.
+    /// - Complexity: O(fractions × folds × cost of fit).
+    public static func compute(
+        target: TargetValues, folds: [FoldRows], metric: String, fractions: [Double] = [0.1, 0.25, 0.5, 0.75, 1],
+        seed: UInt64 = 0, fitPredict: (_ train: [Int], _ evaluate: [[Int]]) throws(MLError) -> [Prediction]
+    ) throws(MLError) -> LearningCurveResult {
+        guard !folds.isEmpty, !fractions.isEmpty, fractions.allSatisfy({ $0 > 0 && $0 <= 1 }) else {
+            throw MLError(.invalidParameter, "A learning curve needs folds and training fractions in (0, 1].")
+        }
+        var points: [LearningCurvePoint] = []
+        for fraction in fractions.sorted() {
+            var tr: [Double] = [], va: [Double] = [], rows = 0
+            for (i, fold) in folds.enumerated() {
+                var train = fold.train
+                var rng = SeededGenerator(seed: seed, stream: UInt64(i))
+                train.shuffle(using: &rng)
+                train = Array(train.prefix(max(2, Int((Double(train.count) * fraction).rounded())))).sorted()
+                rows += train.count
+                let p = try fitPredict(train, [train, fold.valid])
+                guard p.count == 2 else { throw MLError(.shapeMismatch, "The learning-curve fit must return 2 predictions (train, valid).") }
+                tr.append(try Metrics.score(metric, target: target.selecting(rows: train), prediction: p[0]))
+                va.append(try Metrics.score(metric, target: target.selecting(rows: fold.valid), prediction: p[1]))
+            }
+            points.append(.init(fraction: fraction, trainRows: rows / folds.count, trainMean: Stats.mean(tr), trainStd: Stats.std(tr),
+                                validMean: Stats.mean(va), validStd: Stats.std(va)))
+        }
+        let (d, s) = diagnose(points, metric)
+        return LearningCurveResult(metric: metric, points: points, diagnosis: d, sentence: s)
+    }
+
+    static func diagnose(_ p: [LearningCurvePoint], _ metric: String) -> (String, String) {
+        guard let last = p.last else { return ("bias", "") }
+        let sign = Metrics.greaterIsBetter(metric) ? 1.0 : -1.0
+        let scale = max(abs(last.validMean), abs(last.trainMean), 1e-12)
+        let gap = sign * (last.trainMean - last.validMean) / scale
+        let gain = p.count >= 2 ? sign * (last.validMean - p[p.count - 2].validMean) / scale : 0
+        let g = PartialDependence.short(last.trainMean - last.validMean)
+        if gain > 0.01 {
+            return ("more_data_helps", "The validation \(metric) still improves with more rows (+\(PartialDependence.short(abs(last.validMean - p[p.count - 2].validMean))) over the last step): more data would likely help.")
+        }
+        if gap > 0.05 {
+            return ("variance", "Training \(metric) beats validation by \(g): the model overfits (variance); regularise it or simplify it.")
+        }
+        return ("bias", "Training and validation \(metric) are close (gap \(g)) and flat: the model is limited by bias; try a more flexible model or better features.")
+    }
+}

@@ -1,0 +1,118 @@
+// The experiment log of a workspace: entries live in a structured sidecar (`.mlexp/log.json`), and
+// EXPERIMENTS.md is re-rendered from it after every change. Both files are replaced atomically
+// (temp file, fsync, rename) under a cross-process lock, so entries are never lost, duplicated or
+// reordered, also after a crash. Leaves out checking the numbers (ExperimentLog+Verify.swift).
+public import Foundation
+
+/// The experiment log of one workspace.
+public struct ExperimentLog: Sendable {
+    /// The Markdown file people read (`<workspace>/EXPERIMENTS.md`).
+    public let markdownPath: String
+    /// The structured sidecar, the source of truth (`<workspace>/.mlexp/log.json`).
+    public let sidecarPath: String
+    private let lockPath: String
+    /// The language used when the log is created.
+    public let defaultLanguage: LogLanguage
+
+    /// The log of a workspace (the current directory when nil).
+    /// - Parameter language: the headings' language when the log does not exist yet; an existing
+    ///   log keeps its own (change it with `setLanguage`).
+    public init(workspace: URL? = nil, language: LogLanguage = .english) {
+        let root = workspace ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        markdownPath = root.appendingPathComponent("EXPERIMENTS.md").path
+        let hidden = root.appendingPathComponent(".mlexp", isDirectory: true)
+        sidecarPath = hidden.appendingPathComponent("log.json").path
+        lockPath = hidden.appendingPathComponent("log.lock").path
+        defaultLanguage = language
+    }
+
+    /// The log as stored (an empty one in the default language when there is none yet).
+    public func read() throws(TrackingError) -> LogDocument {
+        guard FileManager.default.fileExists(atPath: sidecarPath) else { return LogDocument(language: defaultLanguage) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: sidecarPath))
+        } catch {
+            throw TrackingError(.io, "Cannot read the experiment log \(sidecarPath): \(error.localizedDescription).")
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(LogDocument.self, from: data)
+        } catch {
+            throw TrackingError(
+                .encoding, "The experiment log \(sidecarPath) is not valid: \(error). Restore it from version control or move it aside.")
+        }
+    }
+
+    /// The Markdown of the log as it stands.
+    public func markdown() throws(TrackingError) -> String { LogRenderer.markdown(try read()) }
+
+    /// Sets (or replaces) the Context section.
+    public func setContext(_ context: LogContext) throws(TrackingError) {
+        try modify { $0.context = context }
+    }
+
+    /// Changes the headings' language.
+    public func setLanguage(_ language: LogLanguage) throws(TrackingError) {
+        try modify { $0.language = language }
+    }
+
+    /// Appends one experiment; the log numbers it.
+    /// - Returns: the entry as written (with its number and time).
+    /// - Throws: `.invalidInput` when the title or a section is empty.
+    @discardableResult
+    public func append(_ entry: LogEntry) throws(TrackingError) -> LogEntry {
+        let missing = [
+            ("title", entry.title), ("hypothesis", entry.hypothesis), ("approach", entry.approach),
+            ("result", entry.result), ("analysis", entry.analysis), ("next", entry.next),
+        ].filter { $0.1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.map(\.0)
+        guard missing.isEmpty else {
+            throw TrackingError(
+                .invalidInput,
+                "A log entry needs every section; missing: \(missing.joined(separator: ", ")). Fill them in and append again.")
+        }
+        var written = entry
+        try modify { document in
+            written.number = (document.entries.map(\.number).max() ?? 0) + 1
+            written.createdAt = Date()
+            document.entries.append(written)
+        }
+        return written
+    }
+
+    /// Records the final decision (replacing an earlier one).
+    public func setDecision(_ decision: String) throws(TrackingError) {
+        try modify { $0.decision = decision }
+    }
+
+    /// Writes EXPERIMENTS.md again from the sidecar (repairs a Markdown file a crash left stale).
+    public func render() throws(TrackingError) {
+        try modify { _ in }
+    }
+
+    /// Read, change and write back the log under the lock, sidecar first, then the Markdown.
+    private func modify(_ change: (inout LogDocument) -> Void) throws(TrackingError) {
+        let folder = (sidecarPath as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw TrackingError(.io, "Cannot create \(folder): \(error.localizedDescription).")
+        }
+        try FileLock.withLock(lockPath) { () throws(TrackingError) in
+            var document = try read()
+            change(&document)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.dateEncodingStrategy = .iso8601
+            let json: Data
+            do {
+                json = try encoder.encode(document)
+            } catch {
+                throw TrackingError(.encoding, "Cannot encode the experiment log: \(error).")
+            }
+            try AtomicFile.write(json, to: sidecarPath)
+            try AtomicFile.write(Data(LogRenderer.markdown(document).utf8), to: markdownPath)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+// The experiment log's content as data: the context of the problem, one entry per experiment
+// (hypothesis, approach, result, analysis, next, with the run ids it draws on), and the decision.
+// This is what `.mlexp/log.json` holds; EXPERIMENTS.md is rendered from it. Leaves out rendering.
+public import Foundation
+
+/// The language of the log's headings (the session's language).
+public enum LogLanguage: String, Sendable, Codable, Equatable, CaseIterable {
+    case english = "en"
+    case french = "fr"
+
+    /// Parses "en", "fr", "english", "français"…; nil when unknown.
+    public init?(code: String) {
+        switch code.lowercased() {
+        case "en", "eng", "english", "anglais": self = .english
+        case "fr", "fra", "fre", "french", "français", "francais": self = .french
+        default: return nil
+        }
+    }
+}
+
+/// The problem the experiments serve.
+public struct LogContext: Sendable, Codable, Equatable {
+    public var problem: String
+    /// Source, size, period.
+    public var data: String
+    /// Main metric and success threshold.
+    public var metric: String
+
+    public init(problem: String, data: String, metric: String) {
+        self.problem = problem
+        self.data = data
+        self.metric = metric
+    }
+}
+
+/// One experiment as the log tells it.
+public struct LogEntry: Sendable, Codable, Equatable {
+    /// 1-based, assigned by the log on append.
+    public var number: Int = 0
+    public var title: String
+    public var hypothesis: String
+    /// Model, features, hyper-parameters, with the run id.
+    public var approach: String
+    /// Metrics obtained, each number followed by its run id, e.g. "roc_auc 0.846 ± 0.012 (r0003)".
+    public var result: String
+    public var analysis: String
+    public var next: String
+    /// The runs this entry reports on.
+    public var runIDs: [String]
+    public var createdAt = Date(timeIntervalSince1970: 0)
+
+    public init(
+        title: String, hypothesis: String, approach: String, result: String, analysis: String, next: String,
+        runIDs: [String]
+    ) {
+        self.title = title
+        self.hypothesis = hypothesis
+        self.approach = approach
+        self.result = result
+        self.analysis = analysis
+        self.next = next
+        self.runIDs = runIDs
+    }
+}
+
+/// The whole log: what the sidecar file stores.
+public struct LogDocument: Sendable, Codable, Equatable {
+    public var language: LogLanguage
+    public var context: LogContext?
+    public var entries: [LogEntry] = []
+    /// The final decision, once taken.
+    public var decision: String?
+
+    public init(language: LogLanguage, context: LogContext? = nil) {
+        self.language = language
+        self.context = context
+    }
+}

@@ -1,0 +1,68 @@
+// Renders a LogDocument to the Markdown of DESIGN.md ("The experiment log"). Headings follow the
+// log's language, one language at a time:
+//   English: # Experiment Log / ## Context / ## Experiment #N — title / **Hypothesis** **Approach**
+//            **Result** **Analysis** **Next** / ## Decision
+//   French:  # Journal des expériences / ## Contexte / ## Expérience #N — titre / **Hypothèse**
+//            **Approche** **Résultat** **Analyse** **Next** / ## Décision
+// "Next" stays English in both, as DESIGN.md writes it. Leaves out any parsing of Markdown back.
+import Foundation
+
+enum LogRenderer {
+    struct Headings {
+        let title, context, problem, data, metric, experiment, hypothesis, approach, result, analysis, next, decision:
+            String
+        let emptyContext: String
+    }
+
+    static func headings(_ language: LogLanguage) -> Headings {
+        switch language {
+        case .english:
+            Headings(
+                title: "Experiment Log", context: "Context", problem: "Problem", data: "Data", metric: "Metric",
+                experiment: "Experiment", hypothesis: "Hypothesis", approach: "Approach", result: "Result",
+                analysis: "Analysis", next: "Next", decision: "Decision",
+                emptyContext: "_Not framed yet._")
+        case .french:
+            Headings(
+                title: "Journal des expériences", context: "Contexte", problem: "Problème", data: "Données",
+                metric: "Métrique", experiment: "Expérience", hypothesis: "Hypothèse", approach: "Approche",
+                result: "Résultat", analysis: "Analyse", next: "Next", decision: "Décision",
+                emptyContext: "_Pas encore cadré._")
+        }
+    }
+
+    /// The Markdown text of the whole log.
+    static func markdown(_ document: LogDocument) -> String {
+        let h = headings(document.language)
+        var lines = ["# \(h.title)", "", "## \(h.context)"]
+        if let context = document.context {
+            lines.append("- **\(h.problem)**: \(inline(context.problem))")
+            lines.append("- **\(h.data)**: \(inline(context.data))")
+            lines.append("- **\(h.metric)**: \(inline(context.metric))")
+        } else {
+            lines.append(h.emptyContext)
+        }
+        for entry in document.entries {
+            lines.append("")
+            lines.append("## \(h.experiment) #\(entry.number) — \(inline(entry.title))")
+            lines.append("- **\(h.hypothesis)**: \(inline(entry.hypothesis))")
+            lines.append("- **\(h.approach)**: \(inline(entry.approach))")
+            lines.append("- **\(h.result)**: \(inline(entry.result))")
+            lines.append("- **\(h.analysis)**: \(inline(entry.analysis))")
+            lines.append("- **\(h.next)**: \(inline(entry.next))")
+        }
+        if let decision = document.decision {
+            lines.append("")
+            lines.append("## \(h.decision)")
+            lines.append(inline(decision))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Keeps a field on its bullet line: newlines become spaces, so the structure cannot be broken by content.
+    static func inline(_ text: String) -> String {
+        let collapsed = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        return collapsed.isEmpty ? "—" : collapsed
+    }
+}

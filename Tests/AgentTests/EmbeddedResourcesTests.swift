@@ -1,0 +1,46 @@
+// The embedded copy of prompts/ and tools/ must equal the files: fails when someone edits a prompt or
+// schema and forgets scripts/embed-resources.sh.
+
+import Agent
+import Foundation
+import Testing
+
+@Suite struct EmbeddedResourcesTests {
+    /// The package root, from this file's path (Tests/AgentTests/ThisFile.swift).
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    func files(_ folder: String, _ ext: String) throws -> [String: String] {
+        let dir = Self.root.appendingPathComponent(folder)
+        var out: [String: String] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) where name.hasSuffix("." + ext) {
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            out[String(name.dropLast(ext.count + 1))] = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        return out
+    }
+
+    @Test func embeddedToolSchemasMatchTheFiles() throws {
+        let onDisk = try files("tools", "json")
+        #expect(!onDisk.isEmpty)
+        #expect(onDisk == EmbeddedResources.toolSchemas, "run scripts/embed-resources.sh")
+    }
+
+    @Test func embeddedPromptsMatchTheFiles() throws {
+        let onDisk = try files("prompts", "md")
+        #expect(onDisk.keys.sorted() == ["system.en", "system.fr"])
+        #expect(onDisk == EmbeddedResources.prompts, "run scripts/embed-resources.sh")
+        let version = try String(contentsOf: Self.root.appendingPathComponent("prompts/VERSION"), encoding: .utf8)
+        #expect(version.trimmingCharacters(in: .whitespacesAndNewlines) == Prompts.version)
+    }
+
+    @Test func promptsStateTheRules() {
+        let en = Prompts.system(.en), fr = Prompts.system(.fr)
+        for phrase in ["Baseline first", "One change per experiment", "test split", "Log every experiment"] {
+            #expect(en.contains(phrase))
+        }
+        for phrase in ["baseline d'abord", "Un seul changement", "jeu de test", "Consigne chaque expérience"] {
+            #expect(fr.contains(phrase))
+        }
+    }
+}

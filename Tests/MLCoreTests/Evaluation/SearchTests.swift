@@ -1,0 +1,83 @@
+// Random search and successive halving over a declared space (seeded, time-budgeted, ranked), and the
+// learning curve's bias/variance diagnosis, with a least-squares predictor on a synthetic set whose
+// best configuration is known: using the two informative features.
+
+import Foundation
+import Testing
+@testable import MLCore
+
+@Suite struct SearchTests {
+    let data = SyntheticData.informative(rows: 600, seed: 21)
+    var folds: [FoldRows] { SyntheticData.folds(rows: 600, k: 3) }
+    let space = SearchSpace([
+        "features": .int(low: 1, high: 5, log: false), "shrink": .double(low: 0.01, high: 1, log: true),
+    ])
+
+    /// Least squares on the first `features` inputs, coefficients multiplied by (1 − shrink).
+    func fitPredict(_ p: [String: ParameterValue], _ train: [Int], _ valid: [Int]) -> Prediction {
+        guard case .int(let k)? = p["features"], let shrink = p["shrink"]?.doubleValue else { return .values([]) }
+        let cols = Array(0..<k)
+        func sub(_ rows: [Int]) -> FeatureMatrix { FeatureMatrix(columns: cols.map { j in rows.map { data.x[$0, j] } }) }
+        let w = SyntheticData.leastSquares(sub(train), train.map { data.y[$0] }).map { $0 * (1 - shrink) }
+        return .values(SyntheticData.predictLinear(w, sub(valid)))
+    }
+
+    @Test func randomSearchRanksTheKnownBestFirstAndIsSeeded() throws {
+        let a = try HyperparameterSearch.random(space: space, candidates: 12, metric: "rmse", target: .values(data.y), folds: folds, seed: 4) {
+            (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
+        }
+        #expect(a.trials.count == 12 && a.trials.map(\.rank) == Array(1...12))
+        let best = try #require(a.best)
+        guard case .int(let k)? = best.parameters["features"] else { Issue.record("features"); return }
+        #expect(k >= 2)
+        #expect(zip(a.trials, a.trials.dropFirst()).allSatisfy { $0.mean <= $1.mean })
+        let b = try HyperparameterSearch.random(space: space, candidates: 12, metric: "rmse", target: .values(data.y), folds: folds, seed: 4) {
+            (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
+        }
+        #expect(a.trials.map(\.parameters) == b.trials.map(\.parameters))
+        let json = try JSONEncoder().encode(a)
+        #expect(try JSONDecoder().decode(SearchResult.self, from: json).trials.map(\.parameters) == a.trials.map(\.parameters))
+    }
+
+    @Test func successiveHalvingGrowsTheRowsAndKeepsTheBest() throws {
+        let r = try HyperparameterSearch.successiveHalving(space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds) {
+            (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
+        }
+        #expect(r.trials.count == 9 + 3 + 1)
+        #expect(Set(r.trials.map(\.round)) == [0, 1, 2])
+        let best = try #require(r.best)
+        #expect(best.round == 2 && abs(best.resource - 1) < 1e-12)
+        #expect(r.trials.filter { $0.round == 0 }.allSatisfy { abs($0.resource - 1.0 / 9) < 1e-12 })
+    }
+
+    @Test func aSpentTimeBudgetStopsTheSearch() throws {
+        let r = try HyperparameterSearch.random(space: space, candidates: 20, metric: "rmse", target: .values(data.y), folds: folds, timeBudget: 0) {
+            (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
+        }
+        #expect(r.stoppedByBudget && r.trials.count == 1)
+    }
+
+    @Test func spaceDecodesFromPlainJSON() throws {
+        let json = #"{"lr": {"type": "double", "low": 0.01, "high": 0.3, "log": true}, "loss": {"type": "choice", "values": ["a", 2]}}"#
+        let s = try JSONDecoder().decode(SearchSpace.self, from: Data(json.utf8))
+        #expect(s.parameters["loss"] == .choice([.string("a"), .int(2)]))
+        #expect(throws: MLError.self) { try SearchSpace(["x": .int(low: 5, high: 1, log: false)]).sample(3, seed: 0) }
+    }
+
+    @Test func learningCurveTellsVarianceFromBias() throws {
+        let y = data.y
+        // A memoriser: perfect on its training rows, the training mean elsewhere.
+        let memo = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") { (train, sets) throws(MLError) -> [Prediction] in
+            let known = Dictionary(uniqueKeysWithValues: train.map { ($0, y[$0]) })
+            let mean = Stats.mean(train.map { y[$0] })
+            return sets.map { rows in .values(rows.map { known[$0] ?? mean }) }
+        }
+        #expect(memo.diagnosis == "variance" && memo.points.count == 5)
+        #expect(memo.points[0].trainRows < memo.points[4].trainRows)
+        let linear = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") { (train, sets) throws(MLError) -> [Prediction] in
+            let w = SyntheticData.leastSquares(data.x.selecting(rows: train), train.map { y[$0] })
+            return sets.map { .values(SyntheticData.predictLinear(w, data.x.selecting(rows: $0))) }
+        }
+        #expect(linear.diagnosis == "bias")
+    }
+}

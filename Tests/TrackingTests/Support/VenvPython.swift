@@ -1,0 +1,47 @@
+// The test virtualenv's python (MLEXP_TEST_PYTHON, set by scripts/test.sh), for checks that only a
+// reference package can make: nbformat validation, nbconvert rendering, the Vega-Lite JSON schema.
+// Tests that need it are enabled when it is set or when MLEXP_REQUIRE_INTEGRATION=1 (then its absence
+// fails them instead of skipping them).
+import Foundation
+
+enum VenvPython {
+    static var path: String? {
+        guard let p = ProcessInfo.processInfo.environment["MLEXP_TEST_PYTHON"], !p.isEmpty,
+              FileManager.default.isExecutableFile(atPath: p) else { return nil }
+        return p
+    }
+
+    static var required: Bool { ProcessInfo.processInfo.environment["MLEXP_REQUIRE_INTEGRATION"] == "1" }
+
+    /// Whether tests that need the venv run at all.
+    static var enabled: Bool { path != nil || required }
+
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "MLEXP_TEST_PYTHON is not set to the test venv's python; run `make test` (scripts/test.sh) or export it." }
+    }
+
+    /// Runs `script` (Python source) with `arguments`; the script's exit status says pass or fail.
+    static func run(_ script: String, _ arguments: [String] = []) throws -> Result {
+        guard let python = path else { throw Missing() }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlexp-py-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scriptURL = dir.appendingPathComponent("check.py")
+        try script.write(to: scriptURL, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: python)
+        p.arguments = [scriptURL.path] + arguments
+        p.standardOutput = try FileHandle(forWritingTo: out)
+        p.standardError = try FileHandle(forWritingTo: err)
+        try p.run()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus,
+                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+}
