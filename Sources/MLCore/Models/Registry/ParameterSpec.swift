@@ -97,7 +97,7 @@ struct ParameterSpec<P> {
 private func isNone(_ v: String) -> Bool { ["none", "null", "nil", ""].contains(v.lowercased()) }
 
 private func format(_ x: Double) -> String {
-    if x == .infinity { return "∞" }
+    if x == .infinity || x == .greatestFiniteMagnitude { return "∞" }
     return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
 }
 
