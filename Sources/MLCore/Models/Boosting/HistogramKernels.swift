@@ -44,10 +44,13 @@ enum HistogramKernels {
         }
     }
 
-    /// `parent[k] -= child[k]` over one feature's 512 entries: the sibling's histogram by subtraction.
+    /// `parent[k] -= child[k]` over one feature's first `used` entries and its missing bin:
+    /// the sibling's histogram by subtraction.
     @inline(__always)
-    static func subtract(_ parent: UnsafeMutablePointer<Double>, _ child: UnsafePointer<Double>) {
-        for k in 0..<histogramStride { parent[k] -= child[k] }
+    static func subtract(_ parent: UnsafeMutablePointer<Double>, _ child: UnsafePointer<Double>, used: Int = 510) {
+        for k in 0..<used { parent[k] -= child[k] }
+        parent[510] -= child[510]
+        parent[511] -= child[511]
     }
 
     /// Naive twin: the histogram of one feature over `rows`, straight from the unordered gradients.

@@ -206,7 +206,10 @@ final class TreeGrower {
         ParallelWork.forChunks(f, threads: settings.threads) { range in
             for j in range {
                 let hs = me.hist + (s.slot &* me.f &+ j) &* histogramStride
-                hs.initialize(repeating: 0, count: histogramStride)
+                // Only the bins this feature uses (and the missing bin) are touched.
+                let used = 2 &* min(me.binnings[j].binCount, FeatureBinning.missingBin)
+                hs.initialize(repeating: 0, count: used)
+                (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
                 let col = UnsafePointer(me.bins + j &* me.n)
                 if contiguous {
                     HistogramKernels.accumulateAll(bins: col, gh: gh, count: s.count, hist: hs)
@@ -219,7 +222,7 @@ final class TreeGrower {
                     : SplitCandidate()
                 if let l {
                     let hl = me.hist + (l.slot &* me.f &+ j) &* histogramStride
-                    HistogramKernels.subtract(hl, hs)
+                    HistogramKernels.subtract(hl, hs, used: used)
                     candB[j] = splitL && (l.allowed?[j] ?? true)
                         ? SplitFinder.best(hist: hl, binning: me.binnings[j], total: l.sums, rules: me.settings.rules, feature: j)
                         : SplitCandidate()

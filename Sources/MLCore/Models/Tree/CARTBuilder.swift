@@ -105,4 +105,6 @@ final class CARTBuilder {
     func value(feature j: Int, row r: Int) -> Double { x[j * n + r] }
     func row(_ i: Int) -> Int { Int(rows[i]) }
     func weight(_ r: Int) -> Double { weights[r] }
+    var currentWeights: [Double] { weights }
+    var currentRows: [Int32] { rows }
 }

@@ -6,6 +6,25 @@
 
 import Foundation
 
+/// The builder's arrays, read once per node instead of through the class on every row.
+struct CARTArrays {
+    let x: [Double]
+    let weights: [Double]
+    let labels: [Int]
+    let targets: [Double]
+    let isClassification: Bool
+    let rows: [Int32]
+
+    init(_ b: CARTBuilder) {
+        rows = b.currentRows
+        x = b.x
+        weights = b.currentWeights
+        labels = b.labels ?? []
+        targets = b.targets ?? []
+        isClassification = b.labels != nil
+    }
+}
+
 struct CARTSplit {
     var feature: Int
     var threshold: Double
@@ -24,6 +43,7 @@ enum CARTSplitSearch {
         builder b: CARTBuilder, start: Int, count: Int, node: NodeStats, rng: inout SeededGenerator
     ) -> CARTSplit? {
         let s = b.settings, c = s.criterion, k = b.classes
+        let data = CARTArrays(b)
         var order = Array(0..<b.f)
         var best: CARTSplit? = nil
         var bestProxy = -Double.infinity
@@ -40,11 +60,12 @@ enum CARTSplitSearch {
             values.removeAll(keepingCapacity: true)
             var missing = NodeStats(classes: k)
             var missingRows = 0
+            let base = j &* b.n
             for i in start..<(start + count) {
-                let r = b.row(i)
-                let v = b.value(feature: j, row: r)
+                let r = Int(data.rows[i])
+                let v = data.x[base &+ r]
                 if v.isNaN {
-                    add(&missing, r, b)
+                    add(&missing, r, data)
                     missingRows += 1
                 } else {
                     values.append((v, r))
@@ -71,7 +92,7 @@ enum CARTSplitSearch {
                     }
                 }
                 for i in 0..<(values.count - 1) {
-                    add(&left, values[i].r, b)
+                    add(&left, values[i].r, data)
                     leftRows += 1
                     let v0 = values[i].v, v1 = values[i + 1].v
                     if v1 <= v0 + featureThreshold { continue }
@@ -98,12 +119,15 @@ enum CARTSplitSearch {
     }
 
     @inline(__always)
-    static func add(_ s: inout NodeStats, _ r: Int, _ b: CARTBuilder) {
-        let w = b.weight(r)
+    static func add(_ s: inout NodeStats, _ r: Int, _ d: CARTArrays) {
+        let w = d.weights[r]
         s.weight += w
-        if let labels = b.labels { s.counts[labels[r]] += w } else if let t = b.targets {
-            s.sum += w * t[r]
-            s.sumSquares += w * t[r] * t[r]
+        if d.isClassification {
+            s.counts[d.labels[r]] += w
+        } else {
+            let t = d.targets[r]
+            s.sum += w * t
+            s.sumSquares += w * t * t
         }
     }
 
