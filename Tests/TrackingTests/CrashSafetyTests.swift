@@ -16,7 +16,8 @@ import Testing
         #expect(run.hyperParameters["blob_fnv"] == .string(fnv1a(blob)), "run \(run.id) blob torn")
         #expect(run.hyperParameters["blob_bytes"] == .number(Double(blob.count)))
         #expect(run.foldMetrics.count == 5)
-        #expect(run.metrics["accuracy"]?.mean == MetricSummary(folds: run.foldMetrics.compactMap { $0["accuracy"] }).mean)
+        #expect(
+            run.metrics["accuracy"]?.mean == MetricSummary(folds: run.foldMetrics.compactMap { $0["accuracy"] }).mean)
     }
 
     @Test func storeSurvivesAWriterKilledMidWrite() throws {

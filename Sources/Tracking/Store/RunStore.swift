@@ -57,7 +57,8 @@ public final class RunStore: @unchecked Sendable {
     public func insert(_ run: RunRecord) throws(TrackingError) -> RunRecord {
         try serial { () throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
-                let last = try db.query("SELECT seq FROM sqlite_sequence WHERE name = 'runs'").first?["seq"]?.integer ?? 0
+                let last =
+                    try db.query("SELECT seq FROM sqlite_sequence WHERE name = 'runs'").first?["seq"]?.integer ?? 0
                 let seq = last + 1
                 var stored = run
                 stored.id = String(format: "r%04lld", seq)
@@ -158,8 +159,14 @@ public final class RunStore: @unchecked Sendable {
     ) throws(TrackingError) -> [RunRecord] {
         var clauses: [String] = []
         var parameters: [SQLValue] = []
-        if let session { clauses.append("session_id = ?"); parameters.append(.text(session)) }
-        if let datasetFingerprint { clauses.append("dataset_fingerprint = ?"); parameters.append(.text(datasetFingerprint)) }
+        if let session {
+            clauses.append("session_id = ?")
+            parameters.append(.text(session))
+        }
+        if let datasetFingerprint {
+            clauses.append("dataset_fingerprint = ?")
+            parameters.append(.text(datasetFingerprint))
+        }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
         let columns = includeModels ? "*" : "id, created_at, status, record, mlflow_status, mlflow_run_id"
