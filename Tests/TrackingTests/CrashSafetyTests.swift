@@ -89,8 +89,10 @@ import Testing
             try log.render()
             #expect(try String(contentsOfFile: log.markdownPath, encoding: .utf8) == LogRenderer.markdown(document))
         }
-        // No temporary files are left visible as log files.
+        // The next write clears the temporary files the killed writers left.
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
+            + FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(".mlexp").path)
+        #expect(names.filter { $0.hasSuffix(".tmp") } == [])
         #expect(names.filter { $0.hasSuffix(".md") } == ["EXPERIMENTS.md"])
     }
 }

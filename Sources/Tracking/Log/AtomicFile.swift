@@ -51,6 +51,17 @@ enum AtomicFile {
         }
     }
 
+    /// Deletes temporary files an earlier writer of `path` left behind when it was killed.
+    /// Call it only while holding the lock that serialises writers of `path`.
+    static func removeStale(for path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = ".\((path as NSString).lastPathComponent)."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            unlink((folder.isEmpty ? "." : folder) + "/" + name)
+        }
+    }
+
     private static func failure(_ step: String, _ path: String) -> TrackingError {
         TrackingError(
             .io,

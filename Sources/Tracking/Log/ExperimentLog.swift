@@ -127,6 +127,8 @@ public struct ExperimentLog: Sendable {
             } catch {
                 throw TrackingError(.encoding, "Cannot encode the experiment log: \(error).")
             }
+            AtomicFile.removeStale(for: sidecarPath)
+            AtomicFile.removeStale(for: markdownPath)
             try AtomicFile.write(json, to: sidecarPath)
             try AtomicFile.write(Data(LogRenderer.markdown(document).utf8), to: markdownPath)
         }

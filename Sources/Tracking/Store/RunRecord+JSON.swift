@@ -101,7 +101,8 @@ extension RunRecord {
             features: features, droppedColumns: droppedColumns, preprocessing: preprocessing,
             hyperParameters: hyperParameters, seed: seed, validation: validation, metrics: metrics.mapValues(metric),
             foldMetrics: foldMetrics, fitSeconds: trainingSeconds, hypothesis: hypothesis, promptVersion: promptVersion,
-            hasModel: model != nil, mlflow: .init(status: mlflowStatus.rawValue, runID: mlflowRunID),
+            hasModel: model != nil || (modelSize ?? 0) > 0,
+            mlflow: .init(status: mlflowStatus.rawValue, runID: mlflowRunID),
             testEvaluations: testEvaluations?.map {
                 .init(
                     evaluatedAt: RunJSONView.timestamp($0.evaluatedAt), requestedBy: $0.requestedBy,
