@@ -36,6 +36,8 @@ enum VenvPython {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
         p.arguments = [scriptURL.path] + arguments
+        // One OpenMP thread: the tests share a small machine, and oversubscribed threads crawl.
+        p.environment = ProcessInfo.processInfo.environment.merging(["OMP_NUM_THREADS": "1"]) { _, new in new }
         p.standardOutput = try FileHandle(forWritingTo: out)
         p.standardError = try FileHandle(forWritingTo: err)
         try p.run()
