@@ -10,6 +10,8 @@ import Foundation
 enum AttemptOutcome: Sendable {
     case response(HTTPResponse)
     case failure(HTTPError)
+    /// The body receiver threw: the transfer was aborted and this error is the caller's.
+    case receiverFailed(any Error)
     case cancelled
 }
 
@@ -24,7 +26,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     // Touched only on the transfer's thread while run() executes.
     private let request: HTTPRequest
-    private let onBody: (@Sendable ([UInt8]) -> Void)?
+    private let onBody: (@Sendable ([UInt8]) throws -> Void)?
+    private var receiverError: (any Error)?
     private var easy: UnsafeMutableRawPointer?
     private var status = 0
     private var headers: [HTTPHeader] = []
@@ -34,7 +37,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Largest body kept in memory (error bodies of a stream are kept, up to this).
     private let maxBufferedBody = 64 << 20
 
-    init(request: HTTPRequest, onBody: (@Sendable ([UInt8]) -> Void)?) {
+    init(request: HTTPRequest, onBody: (@Sendable ([UInt8]) throws -> Void)?) {
         self.request = request
         self.onBody = onBody
     }
@@ -120,6 +123,7 @@ final class CurlTransfer: @unchecked Sendable {
             if message.pointee.msg == CURLMSG_DONE { result = message.pointee.data.result }
         }
         if isCancelled { return .cancelled }
+        if let receiverError { return .receiverFailed(receiverError) }
         if result == CURLE_OK {
             return .response(HTTPResponse(status: currentStatus(), headers: headers, body: body))
         }
@@ -181,8 +185,13 @@ final class CurlTransfer: @unchecked Sendable {
         let code = currentStatus()
         if let onBody, (200..<300).contains(code) {
             delivered = true
-            onBody(Array(bytes))
-            return true
+            do {
+                try onBody(Array(bytes))
+                return true
+            } catch {
+                receiverError = error
+                return false
+            }
         }
         guard body.count + bytes.count <= maxBufferedBody else { return false }
         body.append(contentsOf: bytes)

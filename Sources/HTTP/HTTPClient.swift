@@ -24,15 +24,16 @@ public struct HTTPClient: Sendable {
 
     /// Like `send`, but a 2xx body goes to `onBody` chunk by chunk as it arrives (on the transfer's
     /// thread), and the returned response's body is empty. Any other status keeps its body in the
-    /// response. Once a byte has gone to `onBody`, a failure is thrown, never retried.
+    /// response. Once a byte has gone to `onBody`, a failure is thrown, never retried. When
+    /// `onBody` throws, the transfer stops and `stream` rethrows that error.
     public func stream(
-        _ request: HTTPRequest, onBody: @escaping @Sendable ([UInt8]) -> Void
+        _ request: HTTPRequest, onBody: @escaping @Sendable ([UInt8]) throws -> Void
     ) async throws -> HTTPResponse {
         try await perform(request, onBody: onBody)
     }
 
     private func perform(
-        _ request: HTTPRequest, onBody: (@Sendable ([UInt8]) -> Void)?
+        _ request: HTTPRequest, onBody: (@Sendable ([UInt8]) throws -> Void)?
     ) async throws -> HTTPResponse {
         let clock = ContinuousClock()
         let start = clock.now
@@ -45,6 +46,8 @@ public struct HTTPClient: Sendable {
             switch outcome {
             case .cancelled:
                 throw CancellationError()
+            case .receiverFailed(let error):
+                throw error
             case .response(let response):
                 guard retry.retryStatuses.contains(response.status), attempt < retry.maxAttempts else { return response }
                 let retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"))
@@ -68,7 +71,7 @@ public struct HTTPClient: Sendable {
 
     /// One attempt on a fresh thread; the task's cancellation reaches the transfer at once.
     private static func attempt(
-        _ request: HTTPRequest, onBody: (@Sendable ([UInt8]) -> Void)?
+        _ request: HTTPRequest, onBody: (@Sendable ([UInt8]) throws -> Void)?
     ) async -> AttemptOutcome {
         let transfer = CurlTransfer(request: request, onBody: onBody)
         return await withTaskCancellationHandler {

@@ -169,3 +169,25 @@ import Testing
         #expect(chunks.values.isEmpty)
     }
 }
+
+@Suite struct StreamReceiverTests {
+    struct Enough: Error {}
+
+    @Test func aThrowingReceiverStopsTheTransferAndItsErrorComesBack() async throws {
+        let server = try MockHTTPServer { _ in
+            [MockAction.sseHead()] + (0..<200).flatMap { i in [MockAction.text("data: \(i)\n\n"), .pause(0.02)] }
+        }
+        defer { server.stop() }
+        let chunks = Recorder<Int>()
+        let elapsed = await measure {
+            await #expect(throws: Enough.self) {
+                _ = try await HTTPClient().stream(HTTPRequest(url: server.baseURL)) { bytes in
+                    chunks.append(bytes.count)
+                    if chunks.values.count == 2 { throw Enough() }
+                }
+            }
+        }
+        #expect(chunks.values.count == 2)
+        #expect(elapsed < 2)
+    }
+}

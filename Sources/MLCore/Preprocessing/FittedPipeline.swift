@@ -1,0 +1,80 @@
+// A Pipeline fitted on training rows: the learnt statistics per column, and the transform that
+// turns any rows of a dataset with the same columns into a FeatureMatrix. Codable, saved with the model.
+// Columns are found by name and categorical values matched by their text, so a new file whose
+// levels differ (or come in another order) transforms consistently. Leaves out: fitting (Pipeline+Fit).
+
+/// What was learnt for one input column.
+public enum FittedStep: Sendable, Codable, Equatable {
+    /// fill: the training median (nil keeps NaN); mean/scale: standardisation (scale 1 = none);
+    /// indicator: whether a `name_missing` column follows.
+    case numeric(column: String, fill: Double?, mean: Double, scale: Double, indicator: Bool)
+    /// levels kept (in feature order), whether 'other' and 'missing' columns exist.
+    case oneHot(column: String, levels: [String], other: Bool, missing: Bool)
+    /// Codes of `levels`; `other` is the code for rarer and unseen levels (nil: they are NaN).
+    case codes(column: String, levels: [String], other: Bool, native: Bool)
+    case tfidf(column: String, model: TFIDFModel)
+    /// Year, month, day, weekday, hour (+ fraction), each as a numeric step over the derived values.
+    case datetime(column: String, parts: [FittedStep])
+
+    public var column: String {
+        switch self {
+        case .numeric(let c, _, _, _, _), .oneHot(let c, _, _, _), .codes(let c, _, _, _), .tfidf(let c, _), .datetime(let c, _): c
+        }
+    }
+}
+
+/// A fitted preprocessing pipeline.
+public struct FittedPipeline: Sendable, Codable, Equatable {
+    public let pipeline: Pipeline
+    public let steps: [FittedStep]
+    /// The output features, in matrix order; `sourceColumn` names the input column.
+    public let features: [FeatureInfo]
+    /// The rows the statistics were learnt from (kept so a test can prove no other row was used).
+    public let fittedRowCount: Int
+
+    init(pipeline: Pipeline, steps: [FittedStep], fittedRowCount: Int) {
+        self.pipeline = pipeline
+        self.steps = steps
+        self.features = steps.flatMap(FittedPipeline.features)
+        self.fittedRowCount = fittedRowCount
+    }
+
+    /// The feature matrix of `rows` (all rows when nil), in that order.
+    /// - Throws: when a column is missing from `dataset` or cannot be read as the fitted treatment.
+    /// - Complexity: O(rows × features).
+    public func transform(_ dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> FeatureMatrix {
+        let rows = rows ?? Array(0..<dataset.rowCount)
+        var values: [Double] = []
+        values.reserveCapacity(rows.count * features.count)
+        for step in steps {
+            let column = try dataset.column(named: step.column)
+            try StepTransform.apply(step, column: column, rows: rows, into: &values)
+        }
+        return FeatureMatrix(rows: rows.count, features: features, values: values)
+    }
+
+    /// Features and target of `rows`, ready for `Estimator.fit`.
+    public func trainingSet(_ dataset: Dataset, target: TargetSpec, rows selected: [Int]? = nil) throws(MLError) -> TrainingSet {
+        let rows: [Int]
+        if let given = selected { rows = given } else { rows = try dataset.rowsWithTarget(target.column) }
+        return TrainingSet(x: try transform(dataset, rows: rows), y: try target.values(in: dataset, rows: rows))
+    }
+
+    static func features(of step: FittedStep) -> [FeatureInfo] {
+        switch step {
+        case .numeric(let c, _, _, _, let indicator):
+            return [FeatureInfo(name: c, sourceColumn: c)] + (indicator ? [FeatureInfo(name: "\(c)_missing", sourceColumn: c)] : [])
+        case .oneHot(let c, let levels, let other, let missing):
+            return levels.map { FeatureInfo(name: "\(c)=\($0)", sourceColumn: c) }
+                + (other ? [FeatureInfo(name: "\(c)=(other)", sourceColumn: c)] : [])
+                + (missing ? [FeatureInfo(name: "\(c)=(missing)", sourceColumn: c)] : [])
+        case .codes(let c, let levels, let other, let native):
+            let count = levels.count + (other ? 1 : 0)
+            return [FeatureInfo(name: c, kind: native ? .categorical(levels: count) : .numeric, sourceColumn: c)]
+        case .tfidf(let c, let model):
+            return model.terms.map { FeatureInfo(name: "\(c):\($0)", sourceColumn: c) }
+        case .datetime(let c, let parts):
+            return parts.flatMap(features).map { FeatureInfo(name: $0.name, kind: $0.kind, sourceColumn: c) }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+// Fitting a Pipeline: every statistic (medians, means, standard deviations, kept levels, TF-IDF
+// vocabulary and idf) is computed from the given training rows only, never from other rows.
+// Leaves out: applying the steps (StepTransform).
+
+extension Pipeline {
+    /// Learns the pipeline's statistics from `rows` of `dataset` (all rows when nil).
+    /// - Throws: unknown columns (with a suggestion), a column whose kind does not fit its treatment,
+    ///   or no training rows.
+    public func fit(_ dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> FittedPipeline {
+        let rows = rows ?? Array(0..<dataset.rowCount)
+        guard !rows.isEmpty else { throw MLError(.invalidInput, "Cannot fit preprocessing on zero rows; give it the training rows.") }
+        var steps: [FittedStep] = []
+        for plan in columns {
+            let column = try dataset.column(named: plan.name)
+            switch plan.treatment {
+            case .numeric:
+                let x = try StepTransform.numbers(column)
+                steps.append(numericStep(name: plan.name, values: rows.map { x[$0] }))
+            case .datetime:
+                let x = try StepTransform.numbers(column)
+                let parts = DatetimeParts.names.indices.map { part -> FittedStep in
+                    let derived = DatetimeParts.values(rows.map { x[$0] }, part: part)
+                    return numericStep(name: "\(plan.name)_\(DatetimeParts.names[part])", values: derived)
+                }
+                steps.append(.datetime(column: plan.name, parts: parts))
+            case .categorical:
+                steps.append(categoricalStep(name: plan.name, column: column, rows: rows))
+            case .text:
+                let docs = try StepTransform.texts(column)
+                let model = TFIDFModel(
+                    documents: rows.map { docs[$0] }, minDf: options.tfidfMinDf, maxFeatures: options.tfidfMaxFeatures,
+                    sublinearTf: options.tfidfSublinearTf, bigrams: options.tfidfBigrams)
+                steps.append(.tfidf(column: plan.name, model: model))
+            }
+        }
+        return FittedPipeline(pipeline: self, steps: steps, fittedRowCount: rows.count)
+    }
+
+    func numericStep(name: String, values: [Double]) -> FittedStep {
+        let present = values.filter { !$0.isNaN }
+        let hasMissing = present.count < values.count
+        let median = present.isEmpty ? 0 : ProfileStatistics.quantile(present.sorted(), 0.5)
+        let fill: Double? = options.imputeMedian ? median : nil
+        var mean = 0.0, scale = 1.0
+        if options.standardize {
+            // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler.
+            let imputed = fill.map { f in values.map { $0.isNaN ? f : $0 } } ?? present
+            let n = Double(max(imputed.count, 1))
+            mean = imputed.reduce(0, +) / n
+            let variance = imputed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+            scale = variance > 0 ? variance.squareRoot() : 1
+        }
+        return .numeric(column: name, fill: fill, mean: mean, scale: scale, indicator: options.addMissingIndicator && hasMissing)
+    }
+
+    func categoricalStep(name: String, column: Column, rows: [Int]) -> FittedStep {
+        var counts: [String: Int] = [:]
+        var missing = false
+        for r in rows {
+            if let s = column.string(at: r) { counts[s, default: 0] += 1 } else { missing = true }
+        }
+        // The most frequent levels (ties alphabetical), then sorted so codes follow level order.
+        let ranked = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
+        let kept = Array(ranked.prefix(options.maxLevels)).sorted()
+        // 'other' exists only when rarer levels were pooled; unseen levels then map to it, else to
+        // all zeros (one-hot) or NaN (codes), as scikit-learn's handle_unknown="ignore".
+        let other = ranked.count > kept.count
+        switch options.categorical {
+        case .oneHot: return .oneHot(column: name, levels: kept, other: other, missing: missing)
+        case .native: return .codes(column: name, levels: kept, other: other, native: true)
+        case .ordinal: return .codes(column: name, levels: kept, other: other, native: false)
+        }
+    }
+}

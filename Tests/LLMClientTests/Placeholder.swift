@@ -1,1 +1,0 @@
-// LLMClient tests live in the other files of this folder.
