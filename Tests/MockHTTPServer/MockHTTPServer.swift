@@ -95,10 +95,13 @@ public final class MockHTTPServer: @unchecked Sendable {
 
     /// Stops listening and closes every open connection (a pause in progress ends early).
     public func stop() {
-        let connections = lock.withLock { () -> Set<Int32> in
-            stopped = true
-            return openConnections
+        let (wasStopped, connections) = lock.withLock { () -> (Bool, Set<Int32>) in
+            defer { stopped = true }
+            return (stopped, openConnections)
         }
+        // Once only: deinit calls stop() again, and a second close(listener) would close whatever
+        // file another test has opened since under the same descriptor number.
+        guard !wasStopped else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }

@@ -7,26 +7,28 @@ import Testing
 import FoundationXML
 #endif
 
-@Suite struct HTMLReportTests {
-    @Test func reportIsOneSelfContainedWellFormedFile() throws {
-        let report = try SessionReport.load(workspace: try ExportWorkspace.make())
-        let html = HTMLReport.html(report)
-        let doc = try XMLDocument(xmlString: html, options: [])
-        let svgs = try doc.nodes(forXPath: "//*[local-name()='svg']")
-        #expect(svgs.count == 5)
-        let sections = try doc.nodes(forXPath: "//*[local-name()='section'][@class='experiment']")
-        #expect(sections.count == 3)
-        let dts = try doc.nodes(forXPath: "//*[local-name()='dt']").compactMap(\.stringValue)
-        #expect(dts.filter { $0 == "Hypothesis" }.count == 3)
-        for banned in ["<script", "<link", "src=", "href=", "@import", "url("] { #expect(!html.contains(banned), "\(banned)") }
-        #expect(html.contains("mlexp train wine.csv --target target --model logistic --cv 5"))
-        #expect(!html.contains("!mlexp"))
-    }
+extension ChartExportTests {
+    @Suite struct HTMLReportTests {
+        @Test func reportIsOneSelfContainedWellFormedFile() throws {
+            let report = try SessionReport.load(workspace: try ExportWorkspace.make())
+            let html = HTMLReport.html(report)
+            let doc = try XMLDocument(xmlString: html, options: [])
+            let svgs = try doc.nodes(forXPath: "//*[local-name()='svg']")
+            #expect(svgs.count == 5)
+            let sections = try doc.nodes(forXPath: "//*[local-name()='section'][@class='experiment']")
+            #expect(sections.count == 3)
+            let dts = try doc.nodes(forXPath: "//*[local-name()='dt']").compactMap(\.stringValue)
+            #expect(dts.filter { $0 == "Hypothesis" }.count == 3)
+            for banned in ["<script", "<link", "src=", "href=", "@import", "url("] { #expect(!html.contains(banned), "\(banned)") }
+            #expect(html.contains("mlexp train wine.csv --target target --model logistic --cv 5"))
+            #expect(!html.contains("!mlexp"))
+        }
 
-    @Test func logTextIsEscapedAndLightMarkdownRendered() throws {
-        let ws = try ExportWorkspace.make(hypothesisSuffix: " <b>&</b> **firmly**")
-        let html = HTMLReport.html(try SessionReport.load(workspace: ws))
-        _ = try XMLDocument(xmlString: html, options: [])
-        #expect(html.contains("sets the floor &lt;b&gt;&amp;&lt;/b&gt; <strong>firmly</strong>"))
+        @Test func logTextIsEscapedAndLightMarkdownRendered() throws {
+            let ws = try ExportWorkspace.make(hypothesisSuffix: " <b>&</b> **firmly**")
+            let html = HTMLReport.html(try SessionReport.load(workspace: ws))
+            _ = try XMLDocument(xmlString: html, options: [])
+            #expect(html.contains("sets the floor &lt;b&gt;&amp;&lt;/b&gt; <strong>firmly</strong>"))
+        }
     }
 }
