@@ -9,7 +9,7 @@ struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
         abstract: "List the recorded runs (newest first).",
-        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self],
+        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self, RunsPushCommand.self],
         defaultSubcommand: RunsListCommand.self)
 }
 

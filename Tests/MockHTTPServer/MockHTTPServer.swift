@@ -95,13 +95,14 @@ public final class MockHTTPServer: @unchecked Sendable {
 
     /// Stops listening and closes every open connection (a pause in progress ends early).
     public func stop() {
-        let (wasStopped, connections) = lock.withLock { () -> (Bool, Set<Int32>) in
-            defer { stopped = true }
-            return (stopped, openConnections)
+        // Only once: deinit calls stop() again after a test's own stop(), and closing the listener's
+        // fd twice would close whatever socket another test has opened under that number meanwhile.
+        let connections = lock.withLock { () -> Set<Int32>? in
+            if stopped { return nil }
+            stopped = true
+            return openConnections
         }
-        // Once only: deinit calls stop() again, and a second close(listener) would close whatever
-        // file another test has opened since under the same descriptor number.
-        guard !wasStopped else { return }
+        guard let connections else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
@@ -156,6 +157,7 @@ public final class MockHTTPServer: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 && errno == EINTR { continue }
             if sent <= 0 { return false }
             offset += sent
         }
@@ -181,6 +183,8 @@ public final class MockHTTPServer: @unchecked Sendable {
             }
             if let end = headEnd, data.count >= end + 4 + contentLength { break }
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            // A signal (e.g. SIGCHLD from a test that spawns processes) interrupts recv: read again.
+            if count < 0 && errno == EINTR { continue }
             if count <= 0 { return nil }
             data.append(contentsOf: buffer[..<count])
         }

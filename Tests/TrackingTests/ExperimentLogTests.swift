@@ -108,6 +108,16 @@ import Testing
                 result: "\(b.cite("roc_auc")); +0.011 vs \(a.id) (\(b.id)); on test 0.842 (\(b.id)); 85.0% (\(a.id)), "
                     + "95% CI of \(a.id); fit in 0.42 s (\(b.id))", runs: [b.id]))
         #expect(b.cite("roc_auc") == "roc_auc 0.861 ± 0.014 (r0002)")
+        // Hyper-parameters count whether stored as numbers or as their text.
+        var textual = sampleRun()
+        textual.hyperParameters = ["learning_rate": "0.05", "subsample": 0.8]
+        let c = try store.insert(textual)
+        try log.append(entry("Text params", result: "\(c.cite("accuracy"))", runs: [c.id]))
+        var withParams = try log.read()
+        withParams.entries[1].approach = "gbdt (\(c.id)): learning_rate=0.05, subsample=0.8"
+        #expect(try ExperimentLog.verify(withParams, against: store) == [])
+        withParams.entries[1].approach = "gbdt (\(c.id)): learning_rate=0.5"
+        #expect(try ExperimentLog.verify(withParams, against: store).map(\.text) == ["0.5"])
         #expect(try log.verify(against: store) == [])
     }
 

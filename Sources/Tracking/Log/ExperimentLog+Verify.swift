@@ -151,7 +151,10 @@ extension RunRecord {
     /// Every number the run holds that a log may quote.
     var numbers: [Double] {
         metrics.values.flatMap(\.values) + foldMetrics.flatMap(\.values) + [trainingSeconds]
-            + hyperParameters.values.compactMap(\.number)
+            + hyperParameters.values.compactMap { value in
+                if case .string(let text) = value { return Double(text) }  // parameters stored as text
+                return value.number
+            }
     }
 
     /// A metric with its run id, as the log should quote it: "roc_auc 0.846 ± 0.012 (r0003)".

@@ -48,6 +48,19 @@ public struct ExperimentLog: Sendable {
     /// The Markdown of the log as it stands.
     public func markdown() throws(TrackingError) -> String { LogRenderer.markdown(try read()) }
 
+    /// The Markdown of the entries that report on a run (listed in their run ids or cited in their
+    /// text), e.g. to attach to the run in MLflow; nil when no entry mentions it.
+    public func markdown(citing runID: String) throws(TrackingError) -> String? {
+        let document = try read()
+        let entries = document.entries.filter { entry in
+            entry.runIDs.contains(runID)
+                || [entry.approach, entry.result, entry.analysis].contains { runIDs(in: $0).contains(runID) }
+        }
+        guard !entries.isEmpty else { return nil }
+        let h = LogRenderer.headings(document.language)
+        return entries.map { LogRenderer.entryLines($0, h).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
+
     /// Sets (or replaces) the Context section.
     public func setContext(_ context: LogContext) throws(TrackingError) {
         try modify { $0.context = context }
