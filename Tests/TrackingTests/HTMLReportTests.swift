@@ -9,8 +9,8 @@ import FoundationXML
 
 extension ChartExportTests {
     @Suite struct HTMLReportTests {
-        @Test func reportIsOneSelfContainedWellFormedFile() throws {
-            let report = try SessionReport.load(workspace: try ExportWorkspace.make())
+        @Test func reportIsOneSelfContainedWellFormedFile() async throws {
+            let report = try SessionReport.load(workspace: try await ExportWorkspace.make())
             let html = HTMLReport.html(report)
             let doc = try XMLDocument(xmlString: html, options: [])
             let svgs = try doc.nodes(forXPath: "//*[local-name()='svg']")
@@ -24,8 +24,8 @@ extension ChartExportTests {
             #expect(!html.contains("!mlexp"))
         }
 
-        @Test func logTextIsEscapedAndLightMarkdownRendered() throws {
-            let ws = try ExportWorkspace.make(hypothesisSuffix: " <b>&</b> **firmly**")
+        @Test func logTextIsEscapedAndLightMarkdownRendered() async throws {
+            let ws = try await ExportWorkspace.make(hypothesisSuffix: " <b>&</b> **firmly**")
             let html = HTMLReport.html(try SessionReport.load(workspace: ws))
             _ = try XMLDocument(xmlString: html, options: [])
             #expect(html.contains("sets the floor &lt;b&gt;&amp;&lt;/b&gt; <strong>firmly</strong>"))

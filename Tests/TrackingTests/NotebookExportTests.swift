@@ -7,8 +7,8 @@ import Testing
 
 extension ChartExportTests {
     @Suite struct NotebookExportTests {
-        func export(_ language: LogLanguage = .english) throws -> (URL, [String: Any]) {
-            let ws = try ExportWorkspace.make(language: language)
+        func export(_ language: LogLanguage = .english) async throws -> (URL, [String: Any]) {
+            let ws = try await ExportWorkspace.make(language: language)
             let notebook = NotebookBuilder.notebook(try SessionReport.load(workspace: ws))
             let file = ws.appendingPathComponent("session.ipynb")
             try notebook.serialized().write(to: file, atomically: true, encoding: .utf8)
@@ -20,16 +20,16 @@ extension ChartExportTests {
 
         func source(_ cell: [String: Any]) -> String { (cell["source"] as? [String])?.joined() ?? "" }
 
-        @Test func notebookIsNbformat45WithUniqueValidCellIDs() throws {
-            let (_, nb) = try export()
+        @Test func notebookIsNbformat45WithUniqueValidCellIDs() async throws {
+            let (_, nb) = try await export()
             #expect(nb["nbformat"] as? Int == 4 && nb["nbformat_minor"] as? Int == 5)
             let ids = cells(nb).compactMap { $0["id"] as? String }
             #expect(ids.count == cells(nb).count && Set(ids).count == ids.count)
             #expect(ids.allSatisfy { id in !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } })
         }
 
-        @Test func oneHypothesisCellPerExperimentInTheLogsOrder() throws {
-            let (_, nb) = try export()
+        @Test func oneHypothesisCellPerExperimentInTheLogsOrder() async throws {
+            let (_, nb) = try await export()
             let markdown = cells(nb).filter { $0["cell_type"] as? String == "markdown" }.map(source)
             let hypotheses = markdown.filter { $0.contains("**Hypothesis**") }
             #expect(hypotheses.count == 3)
@@ -40,15 +40,15 @@ extension ChartExportTests {
             #expect(markdown.last?.hasPrefix("## Decision\n\nKeep the logistic regression (r") == true)
         }
 
-        @Test func frenchLogGivesFrenchHeadings() throws {
-            let (_, nb) = try export(.french)
+        @Test func frenchLogGivesFrenchHeadings() async throws {
+            let (_, nb) = try await export(.french)
             let markdown = cells(nb).filter { $0["cell_type"] as? String == "markdown" }.map(source)
             #expect(markdown.filter { $0.contains("**Hypothèse**") }.count == 3)
             #expect(markdown.contains { $0.hasPrefix("## Décision") })
         }
 
-        @Test func chartsAreVegaLiteWithSVGAndTextFallbacks() throws {
-            let (_, nb) = try export()
+        @Test func chartsAreVegaLiteWithSVGAndTextFallbacks() async throws {
+            let (_, nb) = try await export()
             let outputs = cells(nb).flatMap { $0["outputs"] as? [[String: Any]] ?? [] }
             // A comparison per experiment, the saved importance chart, and the overview of all runs.
             #expect(outputs.count == 5)
@@ -66,8 +66,8 @@ extension ChartExportTests {
             #expect(titles.filter { $0 == "Comparison of runs on accuracy" }.count == 4)
         }
 
-        @Test func eachRunHasACommandLineAndAScikitLearnCell() throws {
-            let (_, nb) = try export()
+        @Test func eachRunHasACommandLineAndAScikitLearnCell() async throws {
+            let (_, nb) = try await export()
             let code = cells(nb).filter { $0["cell_type"] as? String == "code" }.map(source)
             let cli = code.filter { $0.contains("!mlexp train") }
             #expect(cli.count == 3)
@@ -79,7 +79,7 @@ extension ChartExportTests {
         }
 
         @Test(.enabled(if: VenvPython.enabled)) func nbformatValidatesAndNbconvertRendersIt() async throws {
-            let (ws, _) = try export()
+            let (ws, _) = try await export()
             let script = """
             import sys, nbformat
             from nbconvert import HTMLExporter
@@ -99,7 +99,7 @@ extension ChartExportTests {
         }
 
         @Test(.enabled(if: VenvPython.enabled)) func scikitLearnCellsRunAndScoreLikeTheRuns() async throws {
-            let (ws, nb) = try export()
+            let (ws, nb) = try await export()
             let python = cells(nb).filter { $0["cell_type"] as? String == "code" }.map(source).filter { $0.contains("cross_validate(") }
             // One interpreter runs every cell (in its own namespace) to pay scikit-learn's import once.
             let cellsFile = ws.appendingPathComponent("cells.json")

@@ -6,8 +6,8 @@ import Testing
 
 extension ChartExportTests {
     @Suite struct SessionReportTests {
-        @Test func entriesCarryTheirRunsAndComparisonCharts() throws {
-            let report = try SessionReport.load(workspace: try ExportWorkspace.make())
+        @Test func entriesCarryTheirRunsAndComparisonCharts() async throws {
+            let report = try SessionReport.load(workspace: try await ExportWorkspace.make())
             #expect(report.mainMetric == "accuracy")
             #expect(report.runs.map(\.modelFamily) == ["baseline", "logistic", "gbdt"])
             #expect(report.experiments.map { $0.runs.map(\.modelFamily) } == [["baseline"], ["logistic"], ["gbdt"]])
@@ -28,7 +28,7 @@ extension ChartExportTests {
             #expect(SessionReport.mainMetric(context: nil, runs: []) == nil)
         }
 
-        @Test func runsTheStoreLacksAreReportedNotInvented() throws {
+        @Test func runsTheStoreLacksAreReportedNotInvented() async throws {
             var log = LogDocument(language: .english)
             log.entries = [LogEntry(title: "t", hypothesis: "h", approach: "a", result: "r", analysis: "an", next: "n", runIDs: ["r9999"])]
             let report = SessionReport(log: log, runs: [])
@@ -37,7 +37,7 @@ extension ChartExportTests {
             #expect(NotebookBuilder.note(report).contains("r9999"))
         }
 
-        @Test func aWorkspaceWithoutLogSaysWhatToRun() throws {
+        @Test func aWorkspaceWithoutLogSaysWhatToRun() async throws {
             let ws = try scratchFolder("nolog")
             #expect { try SessionReport.load(workspace: ws) } throws: { e in
                 (e as? TrackingError)?.message.contains("mlexp run") == true
@@ -45,7 +45,7 @@ extension ChartExportTests {
             #expect(!FileManager.default.fileExists(atPath: RunStore.defaultPath(workspace: ws).path))
         }
 
-        @Test func chartArchiveRoundTripsAndRejectsUnsafeNames() throws {
+        @Test func chartArchiveRoundTripsAndRejectsUnsafeNames() async throws {
             let ws = try scratchFolder("archive")
             let archive = ChartArchive(workspace: ws)
             let chart = try Chart.roc([CurveInput(name: "a", x: [0, 0.5, 1], y: [0, 0.8, 1], score: 0.9)])
