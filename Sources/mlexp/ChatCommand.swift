@@ -18,6 +18,7 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
     @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
     @Option(name: .customLong("max-turns"), help: "Model turns per message before the answer stops.") var maxTurns: Int = 40
+    @OptionGroup var transcript: TranscriptOptions
 
     func run() async throws {
         guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
@@ -39,9 +40,13 @@ struct ChatCommand: AsyncParsableCommand {
         let spinner = renderer.spinner
         let session = Session(language: language)
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
+        let recorder = transcript.recorder(
+            command: "chat", name: TranscriptOptions.name(for: data, fallback: "chat"), choice: choice,
+            workspace: workspace, language: language, data: data, target: target, goal: nil, terminal: terminal)
+        defer { recorder?.close() }
         let loop = AgentLoop(
             model: choice.model, tools: try StandardTools.registry(context), systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer])
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
         let interactive = terminal.inputIsTerminal

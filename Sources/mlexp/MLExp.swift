@@ -8,6 +8,7 @@ struct MLExp: AsyncParsableCommand {
         abstract: "ML Experimenter: an assistant that runs ML experiments on your CSV like a senior ML engineer.",
         version: "0.1.0",
         subcommands: [
-            RunCommand.self, ChatCommand.self, ProfileCommand.self, RunsCommand.self, LogCommand.self, ExportCommand.self,
+            RunCommand.self, ChatCommand.self, ProfileCommand.self, RunsCommand.self, LogCommand.self, ReplayCommand.self,
+            EvalCommand.self, ExportCommand.self,
         ])
 }

@@ -23,6 +23,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
     @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
+    @OptionGroup var transcript: TranscriptOptions
 
     func run() async throws {
         guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
@@ -45,14 +46,18 @@ struct RunCommand: AsyncParsableCommand {
         let spinner = renderer.spinner
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
         let registry = try StandardTools.registry(context)
+        let recorder = transcript.recorder(
+            command: "run", name: TranscriptOptions.name(for: file, fallback: "run"), choice: choice,
+            workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
         let loop = AgentLoop(
             model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer])
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
         let interrupts = Interrupts(onIdle: {})
         interrupts.install()
         let outcome = await interrupts.run { await loop.send(Self.request(brief)) }
+        recorder?.close()
         renderer.endLine()
         terminal.line()
         terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))

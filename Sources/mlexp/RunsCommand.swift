@@ -14,7 +14,8 @@ struct RunsCommand: AsyncParsableCommand {
 }
 
 struct RunsListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the recorded runs (newest first).")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the recorded runs (newest first).")
 
     @OptionGroup var options: RunStoreOptions
     @Flag(help: "Print JSON: a list of runs.") var json = false

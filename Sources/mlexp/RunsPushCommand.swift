@@ -17,7 +17,8 @@ struct RunsPushCommand: AsyncParsableCommand {
         guard let sink = MLflowSink.configured(url: mlflow, store: store) else {
             throw TrackingError(
                 .invalidInput,
-                "No MLflow server: pass --mlflow http://HOST:PORT or set MLFLOW_TRACKING_URI to the server's http(s) URL.")
+                "No MLflow server: pass --mlflow http://HOST:PORT or set MLFLOW_TRACKING_URI to the server's http(s) URL."
+            )
         }
         let log = ExperimentLog(workspace: options.workspaceURL)
         let results = try await sink.push { run in MLflowSink.artifacts(for: run, log: log) }
@@ -36,7 +37,9 @@ struct RunsPushCommand: AsyncParsableCommand {
             }
         }
         let left = try store.unsynced().count
-        print("\(results.count - failed) sent to \(sink.client.baseURL) (experiment \(sink.experimentName)); \(left) still local only.")
+        print(
+            "\(results.count - failed) sent to \(sink.client.baseURL) (experiment \(sink.experimentName)); \(left) still local only."
+        )
         if failed > 0 { throw ExitCode(1) }
     }
 }

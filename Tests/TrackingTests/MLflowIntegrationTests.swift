@@ -45,7 +45,9 @@ struct MLflowIntegrationTests {
     func url() throws -> String {
         guard let serverURL else {
             throw TrackingError(
-                .mlflow, "MLEXP_REQUIRE_INTEGRATION=1 but MLEXP_TEST_MLFLOW_URL is not set: start scripts/services/mlflow.sh (make test does).")
+                .mlflow,
+                "MLEXP_REQUIRE_INTEGRATION=1 but MLEXP_TEST_MLFLOW_URL is not set: start scripts/services/mlflow.sh (make test does)."
+            )
         }
         return serverURL
     }
@@ -94,7 +96,8 @@ struct MLflowIntegrationTests {
         #expect(close(latest["fit_seconds"], run.trainingSeconds))
         for name in Set(run.foldMetrics.flatMap(\.keys)) {
             let history = try await getJSON(
-                "\(base)/api/2.0/mlflow/metrics/get-history?run_id=\(mlflowRunID)&metric_key=\(name)_fold&max_results=5000")
+                "\(base)/api/2.0/mlflow/metrics/get-history?run_id=\(mlflowRunID)&metric_key=\(name)_fold&max_results=5000"
+            )
             var byStep: [Int: Double] = [:]
             for point in history["metrics"] as? [[String: Any]] ?? [] {
                 if let step = number(point["step"]), let value = number(point["value"]) { byStep[Int(step)] = value }
@@ -139,7 +142,8 @@ struct MLflowIntegrationTests {
             #expect(try store.get(run.id).mlflowStatus == .synced)
             #expect(try store.get(run.id).mlflowRunID == mlflowRunID)
             try await expectLogged(
-                try store.get(run.id), tests: try store.testEvaluations(runID: run.id), mlflowRunID: mlflowRunID, base: base)
+                try store.get(run.id), tests: try store.testEvaluations(runID: run.id), mlflowRunID: mlflowRunID,
+                base: base)
             if uploaded {
                 let listing = try await getJSON("\(base)/api/2.0/mlflow/artifacts/list?run_id=\(mlflowRunID)")
                 let files = Set((listing["files"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String })
@@ -203,7 +207,9 @@ struct MLflowIntegrationTests {
             let listing = try await getJSON("\(base)/api/2.0/mlflow/artifacts/list?run_id=\(mlflowRunID)")
             let files = Set((listing["files"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String })
             #expect(files.isSuperset(of: ["experiment.md", "run.json"]), "artifacts of \(run.id): \(files)")
-            let info = (try await getJSON("\(base)/api/2.0/mlflow/runs/get?run_id=\(mlflowRunID)")["run"] as? [String: Any])?["info"]
+            let info =
+                (try await getJSON("\(base)/api/2.0/mlflow/runs/get?run_id=\(mlflowRunID)")["run"] as? [String: Any])?[
+                    "info"]
             let uri = (info as? [String: Any])?["artifact_uri"] as? String ?? ""
             let path = uri.replacingOccurrences(of: "mlflow-artifacts:/", with: "")
             let response = try await HTTPClient(retry: .none).send(

@@ -10,7 +10,9 @@ import Testing
         run.id = "r0007"
         let payload = MLflowPayload(
             run: run,
-            testEvaluations: [TestEvaluation(runID: "r0007", metrics: ["roc_auc": MetricSummary(mean: 0.83)], requestedBy: "user")])
+            testEvaluations: [
+                TestEvaluation(runID: "r0007", metrics: ["roc_auc": MetricSummary(mean: 0.83)], requestedBy: "user")
+            ])
         #expect(payload.runName == "r0007 gbdt")
         let tags = Dictionary(uniqueKeysWithValues: payload.tags.map { ($0.key, $0.value) })
         #expect(tags["mlexp.dataset_fingerprint"] == "abc123")

@@ -26,7 +26,8 @@ func mockMLflow(_ answer: @escaping @Sendable (MockRequest) -> (Int, String)?) t
             return MockAction.response(status: 200, body: #"{"experiment":{"experiment_id":"1","name":"mlexp"}}"#)
         case "/api/2.0/mlflow/runs/create":
             return MockAction.response(
-                status: 200, body: #"{"run":{"info":{"run_id":"abc","artifact_uri":"mlflow-artifacts:/1/abc/artifacts"}}}"#)
+                status: 200,
+                body: #"{"run":{"info":{"run_id":"abc","artifact_uri":"mlflow-artifacts:/1/abc/artifacts"}}}"#)
         default:
             return MockAction.response(status: 200, body: "{}")
         }
@@ -111,7 +112,10 @@ func mockMLflow(_ answer: @escaping @Sendable (MockRequest) -> (Int, String)?) t
             guard request.path.hasPrefix("/api/2.0/mlflow/runs/log-batch") else { return nil }
             let tooLong = request.bodyText.contains(String(repeating: "y", count: 600))
             return tooLong
-                ? (400, #"{"error_code":"INVALID_PARAMETER_VALUE","message":"Param value exceeded length limit of 500"}"#)
+                ? (
+                    400,
+                    #"{"error_code":"INVALID_PARAMETER_VALUE","message":"Param value exceeded length limit of 500"}"#
+                )
                 : (200, "{}")
         }
         defer { server.stop() }
@@ -127,6 +131,8 @@ func mockMLflow(_ answer: @escaping @Sendable (MockRequest) -> (Int, String)?) t
             store: store, environment: ["MLFLOW_TRACKING_URI": "http://h:5000/", "MLFLOW_EXPERIMENT_NAME": "titanic"])
         #expect(sink?.client.baseURL == "http://h:5000")
         #expect(sink?.experimentName == "titanic")
-        #expect(MLflowSink.configured(url: "http://flag:1", store: store, environment: [:])?.client.baseURL == "http://flag:1")
+        #expect(
+            MLflowSink.configured(url: "http://flag:1", store: store, environment: [:])?.client.baseURL
+                == "http://flag:1")
     }
 }

@@ -41,7 +41,9 @@ public struct ExperimentLog: Sendable {
             return try decoder.decode(LogDocument.self, from: data)
         } catch {
             throw TrackingError(
-                .encoding, "The experiment log \(sidecarPath) is not valid: \(error). Restore it from version control or move it aside.")
+                .encoding,
+                "The experiment log \(sidecarPath) is not valid: \(error). Restore it from version control or move it aside."
+            )
         }
     }
 
@@ -83,7 +85,8 @@ public struct ExperimentLog: Sendable {
         guard missing.isEmpty else {
             throw TrackingError(
                 .invalidInput,
-                "A log entry needs every section; missing: \(missing.joined(separator: ", ")). Fill them in and append again.")
+                "A log entry needs every section; missing: \(missing.joined(separator: ", ")). Fill them in and append again."
+            )
         }
         var written = entry
         try modify { document in
@@ -124,6 +127,8 @@ public struct ExperimentLog: Sendable {
             } catch {
                 throw TrackingError(.encoding, "Cannot encode the experiment log: \(error).")
             }
+            AtomicFile.removeStale(for: sidecarPath)
+            AtomicFile.removeStale(for: markdownPath)
             try AtomicFile.write(json, to: sidecarPath)
             try AtomicFile.write(Data(LogRenderer.markdown(document).utf8), to: markdownPath)
         }

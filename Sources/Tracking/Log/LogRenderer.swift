@@ -9,8 +9,8 @@ import Foundation
 
 enum LogRenderer {
     struct Headings {
-        let title, context, problem, data, metric, experiment, hypothesis, approach, result, analysis, next, decision:
-            String
+        let title, context, problem, data, metric, experiment, hypothesis, approach, result, analysis, next,
+            decision: String
         let emptyContext: String
     }
 

@@ -29,7 +29,8 @@ public struct MLflowClient: Sendable {
         if let token, !token.isEmpty {
             headers.append(HTTPHeader("Authorization", "Bearer \(token)"))
         } else if let username, let password {
-            headers.append(HTTPHeader("Authorization", "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()))
+            headers.append(
+                HTTPHeader("Authorization", "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()))
         }
         self.headers = headers
         self.timeouts = timeouts
@@ -37,16 +38,17 @@ public struct MLflowClient: Sendable {
 
     /// The id of the experiment named `name`, created when missing.
     public func experimentID(named name: String) async throws(TrackingError) -> String {
-        let query = name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? name
+        let query =
+            name.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(["&", "=", "+"])) ?? name
         do throws(TrackingError) {
             let found = try await call(.get, "experiments/get-by-name?experiment_name=\(query)", nil)
             if let id = (found["experiment"] as? [String: Any])?["experiment_id"] as? String { return id }
-        } catch where error.message.contains("RESOURCE_DOES_NOT_EXIST") {}
+        } catch  where error.message.contains("RESOURCE_DOES_NOT_EXIST") {}
         do throws(TrackingError) {
             let created = try await call(.post, "experiments/create", ["name": name])
             if let id = created["experiment_id"] as? String { return id }
             throw TrackingError(.mlflow, "MLflow created experiment '\(name)' but returned no id.")
-        } catch where error.message.contains("RESOURCE_ALREADY_EXISTS") {
+        } catch  where error.message.contains("RESOURCE_ALREADY_EXISTS") {
             // Another process created it between our two calls.
             let found = try await call(.get, "experiments/get-by-name?experiment_name=\(query)", nil)
             guard let id = (found["experiment"] as? [String: Any])?["experiment_id"] as? String else {
@@ -129,7 +131,8 @@ public struct MLflowClient: Sendable {
             }
         }
         let request = HTTPRequest(
-            method: method, url: "\(baseURL)/api/2.0/mlflow/\(endpoint)", headers: headers, body: bytes, timeouts: timeouts)
+            method: method, url: "\(baseURL)/api/2.0/mlflow/\(endpoint)", headers: headers, body: bytes,
+            timeouts: timeouts)
         let response = try await send(request)
         guard response.isSuccess else { throw failure(response, endpoint) }
         guard !response.body.isEmpty else { return [:] }
@@ -146,7 +149,8 @@ public struct MLflowClient: Sendable {
         } catch let error as HTTPError {
             throw TrackingError(
                 .mlflow,
-                "Cannot reach the MLflow server at \(baseURL): \(error.message.trimmingCharacters(in: CharacterSet(charactersIn: ". "))). Runs stay in the local store; send them later with `mlexp runs push`.")
+                "Cannot reach the MLflow server at \(baseURL): \(error.message.trimmingCharacters(in: CharacterSet(charactersIn: ". "))). Runs stay in the local store; send them later with `mlexp runs push`."
+            )
         } catch {
             throw TrackingError(.mlflow, "The MLflow request was cancelled: \(error).")
         }
@@ -155,7 +159,8 @@ public struct MLflowClient: Sendable {
     private func failure(_ response: HTTPResponse, _ what: String) -> TrackingError {
         var detail = String(response.text.prefix(300))
         if let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] {
-            detail = [object["error_code"] as? String, object["message"] as? String].compactMap { $0 }.joined(separator: ": ")
+            detail = [object["error_code"] as? String, object["message"] as? String].compactMap { $0 }.joined(
+                separator: ": ")
         }
         return TrackingError(.mlflow, "MLflow refused \(what) (HTTP \(response.status)): \(detail)")
     }

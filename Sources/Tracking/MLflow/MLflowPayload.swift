@@ -79,7 +79,8 @@ struct MLflowPayload: Sendable, Equatable {
         for (key, value) in run.hyperParameters { params[key] = value.description }
         let described: [(String, String?)] = [
             ("model_family", run.modelFamily), ("task", run.task), ("target", run.target), ("seed", String(run.seed)),
-            ("features", run.features.joined(separator: ",")), ("dropped_columns", run.droppedColumns.joined(separator: ",")),
+            ("features", run.features.joined(separator: ",")),
+            ("dropped_columns", run.droppedColumns.joined(separator: ",")),
             ("preprocessing", run.preprocessing == .null ? nil : run.preprocessing.description),
             ("validation", run.validation == .null ? nil : run.validation.description),
             ("dataset_rows", String(run.dataset.rows)), ("dataset_columns", String(run.dataset.columns)),

@@ -15,7 +15,9 @@ extension MLflowSink {
             else { return false }
             var uploaded = true
             for artifact in artifacts {
-                uploaded = try await client.uploadArtifact(artifactURI: uri, name: artifact.name, data: artifact.data) && uploaded
+                uploaded =
+                    try await client.uploadArtifact(artifactURI: uri, name: artifact.name, data: artifact.data)
+                    && uploaded
             }
             return uploaded
         } catch {

@@ -58,7 +58,8 @@ public actor MLflowSink {
         guard let uri = url ?? environment["MLFLOW_TRACKING_URI"], uri.hasPrefix("http://") || uri.hasPrefix("https://")
         else { return nil }
         let client = MLflowClient(
-            baseURL: uri, token: environment["MLFLOW_TRACKING_TOKEN"], username: environment["MLFLOW_TRACKING_USERNAME"],
+            baseURL: uri, token: environment["MLFLOW_TRACKING_TOKEN"],
+            username: environment["MLFLOW_TRACKING_USERNAME"],
             password: environment["MLFLOW_TRACKING_PASSWORD"])
         let name = environment["MLFLOW_EXPERIMENT_NAME"].flatMap { $0.isEmpty ? nil : $0 } ?? "mlexp"
         return MLflowSink(client: client, store: store, experimentName: name, onFailure: onFailure)
@@ -75,7 +76,9 @@ public actor MLflowSink {
             return .synced(mlflowRunID: id, artifactsUploaded: uploaded)
         } catch {
             try? store.updateMLflowSync(runID, status: .unsynced, error: error.message)
-            report("MLflow: run \(runID) was not logged (\(error.message)). It is kept locally; `mlexp runs push` sends it later.")
+            report(
+                "MLflow: run \(runID) was not logged (\(error.message)). It is kept locally; `mlexp runs push` sends it later."
+            )
             return .failed(error.message)
         }
     }
@@ -120,7 +123,8 @@ public actor MLflowSink {
             for batch in payload.batches(limits) {
                 do throws(TrackingError) {
                     try await client.logBatch(runID: mlflowRunID, batch)
-                } catch where limits.paramValueLength > MLflowLimits.legacy.paramValueLength
+                } catch
+                    where limits.paramValueLength > MLflowLimits.legacy.paramValueLength
                     && error.message.contains("INVALID_PARAMETER_VALUE") && error.message.contains("length")
                 {
                     // An older server: params of at most 500 characters. Retry clipped, and remember.
@@ -138,7 +142,8 @@ public actor MLflowSink {
                 uploaded = true
                 for artifact in artifacts {
                     uploaded =
-                        try await client.uploadArtifact(artifactURI: artifactURI, name: artifact.name, data: artifact.data)
+                        try await client.uploadArtifact(
+                            artifactURI: artifactURI, name: artifact.name, data: artifact.data)
                         && uploaded
                 }
             }
