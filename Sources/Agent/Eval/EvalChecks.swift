@@ -13,6 +13,12 @@ public struct CheckResult: Sendable, Equatable {
     public var name: String
     public var passed: Bool
     public var detail: String
+
+    public init(name: String, passed: Bool, detail: String) {
+        self.name = name
+        self.passed = passed
+        self.detail = detail
+    }
 }
 
 /// What a run left to check.

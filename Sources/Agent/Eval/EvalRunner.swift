@@ -25,6 +25,22 @@ public struct ScenarioRun: Sendable {
     public var transcript: URL?
 
     public var passed: Bool { checks.allSatisfy(\.passed) }
+
+    public init(
+        scenario: String, attempt: Int, checks: [CheckResult], metricValue: Double?, turns: Int, tokens: Int,
+        latencyMS: Double, seconds: Double, stops: [String], transcript: URL? = nil
+    ) {
+        self.scenario = scenario
+        self.attempt = attempt
+        self.checks = checks
+        self.metricValue = metricValue
+        self.turns = turns
+        self.tokens = tokens
+        self.latencyMS = latencyMS
+        self.seconds = seconds
+        self.stops = stops
+        self.transcript = transcript
+    }
 }
 
 /// Collects model latency and token usage from the loop's events.

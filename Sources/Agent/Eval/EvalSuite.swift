@@ -15,6 +15,13 @@ public struct EvalSuite: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey { case name, description, scenarios }
 
+    public init(name: String, description: String? = nil, scenarios: [EvalScenario], folder: URL? = nil) {
+        self.name = name
+        self.description = description
+        self.scenarios = scenarios
+        self.folder = folder
+    }
+
     /// Reads a suite file.
     /// - Throws: `EvalError` naming the file and what is wrong (with the field's path).
     public static func load(_ url: URL) throws(EvalError) -> EvalSuite {
@@ -72,6 +79,19 @@ public struct EvalScenario: Sendable, Codable, Equatable {
     public var turns: [String]
     public var expect: EvalExpectations
     public var budgets: EvalBudgets?
+
+    public init(
+        name: String, dataset: String, target: String? = nil, language: String? = nil, turns: [String],
+        expect: EvalExpectations, budgets: EvalBudgets? = nil
+    ) {
+        self.name = name
+        self.dataset = dataset
+        self.target = target
+        self.language = language
+        self.turns = turns
+        self.expect = expect
+        self.budgets = budgets
+    }
 }
 
 /// What a scenario expects; nil fields are not checked.

@@ -32,6 +32,12 @@ public struct MeanStd: Sendable, Codable, Equatable {
 public struct PassRate: Sendable, Codable, Equatable {
     public var passed: Int
     public var total: Int
+
+    public init(passed: Int, total: Int) {
+        self.passed = passed
+        self.total = total
+    }
+
     public var rate: Double { total == 0 ? 0 : Double(passed) / Double(total) }
     public var text: String { "\(passed)/\(total)" }
 }
