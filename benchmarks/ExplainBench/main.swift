@@ -75,7 +75,8 @@ do {
         let trees = model.structures, comb = TreeCombination(base: model.base, scale: model.scale)
         if args[1] == "shap" {
             var sv: ShapValues?
-            out["total"] = try median(runs) { sv = try TreeSHAP.explain(trees: trees, combination: comb, x: x) }
+            out["total"] = try median(runs) { sv = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 2) }
+            out["total_1thread"] = try median(runs) { _ = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 1) }
             out["leaves"] = Double(trees.reduce(0) { $0 + $1.feature.filter { $0 < 0 }.count })
             out["rows"] = Double(rows)
             out["check_row0_feature0"] = sv?[0, 0, 0] ?? .nan

@@ -64,6 +64,13 @@ public struct Autopilot: ChatModel {
         let plan = AutopilotPlan(brief: brief, history: history)
         let available = Set(request.tools.map(\.name))
         guard let next = plan.next() else {
+            if let change = AutopilotMetricChange(plan: plan, messages: request.messages) {
+                guard let step = change.next() else { return Self.say(change.final(logPath: brief.logPath), onEvent) }
+                if !step.text.isEmpty { onEvent(.textDelta(step.text)) }
+                onEvent(.toolCallStarted(index: 0, name: step.name))
+                let call = ToolCall(id: step.id, name: step.name, arguments: step.arguments.text)
+                return ChatResponse(message: .assistant(step.text.isEmpty ? nil : step.text, toolCalls: [call]), finishReason: "tool_calls")
+            }
             return Self.say(AutopilotText(language: brief.language, plan: plan).final(logPath: brief.logPath), onEvent)
         }
         let name = Self.toolName(next.step)

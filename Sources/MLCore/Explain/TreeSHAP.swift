@@ -107,7 +107,8 @@ public enum TreeSHAP {
     }
 
     /// The raw (pre-link) output of the ensemble for each row, `[row * outputs + output]`.
-    /// Walks tree by tree over all rows (one tree's nodes stay in cache). - Complexity: O(rows × trees × depth).
+    /// Walks tree by tree over all rows, on nodes packed into one 24-byte record each (one cache line
+    /// per visited node). - Complexity: O(rows × trees × depth).
     public static func rawPrediction(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix) -> [Double] {
         let outputs = combination.base.count, rows = x.rows
         var out = [Double](repeating: 0, count: rows * outputs)
@@ -116,20 +117,23 @@ public enum TreeSHAP {
             out.withUnsafeMutableBufferPointer { o in
                 for (t, tree) in trees.enumerated() {
                     let w = tree.valueWidth
-                    Walker.withNodes(tree) { n in
+                    let targets: [(output: Int, slot: Int)] = (0..<outputs).compactMap { k in
+                        if let map = combination.treeOutput { return map[t] == k ? (k, 0) : nil }
+                        return (k, w == 1 ? 0 : k)
+                    }
+                    let packed = PackedNode.pack(tree, scale: combination.scale)
+                    let cats = tree.leftCategories.contains { $0 != nil }
+                    packed.withUnsafeBufferPointer { nodes in
                         for r in 0..<rows {
                             var node = 0
-                            while n.feature[node] >= 0 {
-                                let v = xv[Int(n.feature[node]) * rows + r]
-                                node = Int(n.goesLeft(node, v) ? n.left[node] : n.right[node])
+                            while true {
+                                let n = nodes[node]
+                                if n.feature < 0 { break }
+                                let v = xv[Int(n.feature) &* rows &+ r]
+                                let left = cats ? tree.goesLeft(node, v) : (v.isNaN ? n.missingLeft : v <= n.threshold)
+                                node = Int(left ? n.left : n.right)
                             }
-                            for k in 0..<outputs {
-                                if let map = combination.treeOutput {
-                                    if map[t] == k { o[r * outputs + k] += combination.scale * n.value[node * w] }
-                                } else {
-                                    o[r * outputs + k] += combination.scale * n.value[node * w + (w == 1 ? 0 : k)]
-                                }
-                            }
+                            for (k, slot) in targets { o[r &* outputs &+ k] += combination.scale * tree.value[node &* w &+ slot] }
                         }
                     }
                 }
@@ -157,6 +161,19 @@ public enum TreeSHAP {
             if !tree.isLeaf(n) { stack.append((Int(tree.left[n]), d + 1)); stack.append((Int(tree.right[n]), d + 1)) }
         }
         return best
+    }
+}
+
+/// One node in 24 bytes for prediction walks: split, children and where missing values go.
+struct PackedNode {
+    var threshold: Double
+    var feature: Int32
+    var left: Int32
+    var right: Int32
+    var missingLeft: Bool
+
+    static func pack(_ t: TreeStructure, scale: Double) -> [PackedNode] {
+        (0..<t.nodeCount).map { PackedNode(threshold: t.threshold[$0], feature: t.feature[$0], left: t.left[$0], right: t.right[$0], missingLeft: t.missingGoesLeft[$0]) }
     }
 }
 
