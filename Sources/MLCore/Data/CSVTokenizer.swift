@@ -95,6 +95,7 @@ enum CSVTokenizer {
         var pos = from
         var rows = 0
         var cells = OffsetAppender(out)
+        let delimiterMask = UInt64(delimiter) &* 0x0101_0101_0101_0101
         defer { cells.finish(into: out, rows: rows) }
         while pos < to {
             let first = p[pos]
@@ -131,11 +132,7 @@ enum CSVTokenizer {
                         pos += 1
                     }
                 } else {
-                    while pos < to {
-                        let c = p[pos]
-                        if c == delimiter || c == newline { break }
-                        pos += 1
-                    }
+                    pos = scanUnquoted(p, pos, to, delimiterMask: delimiterMask)
                 }
                 var end = pos
                 let endsRecord = pos >= to || p[pos] == newline
@@ -149,6 +146,28 @@ enum CSVTokenizer {
             rows += 1
         }
         return .complete
+    }
+
+    /// The index of the first delimiter or newline at or after `pos` (or `to`), eight bytes at a time:
+    /// a byte of `v ^ mask` is zero exactly where `v` holds the searched byte.
+    @inline(__always)
+    static func scanUnquoted(_ p: UnsafePointer<UInt8>, _ start: Int, _ to: Int, delimiterMask: UInt64) -> Int {
+        var pos = start
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let delimiter = UInt8(truncatingIfNeeded: delimiterMask)
+        while pos + 8 <= to {
+            let v = UInt64(littleEndian: UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self))
+            let a = v ^ delimiterMask, b = v ^ newlines
+            let hits = ((a &- low) & ~a & high) | ((b &- low) & ~b & high)
+            if hits != 0 { return pos + hits.trailingZeroBitCount / 8 }
+            pos += 8
+        }
+        while pos < to {
+            let c = p[pos]
+            if c == delimiter || c == newline { break }
+            pos += 1
+        }
+        return pos
     }
 
     /// The fields of the first record (the header) and the offset just after it.
