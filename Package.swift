@@ -40,12 +40,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
+        // Benchmarks (benchmarks/*.py run them side by side with the peer libraries); not part of the product.
+        .executableTarget(name: "ExplainBench", dependencies: ["MLCore"], path: "benchmarks/ExplainBench", swiftSettings: strict),
+        .executableTarget(
+            name: "ReplayBench", dependencies: ["Agent", "LLMClient"], path: "benchmarks/ReplayBench", swiftSettings: strict),
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),
         // A child process the Tracking tests kill mid-write and run twice at once.
         .executableTarget(
             name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
         .testTarget(
-            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore"], exclude: ["Fixtures"],
+            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore", "MockHTTPServer"], exclude: ["Fixtures"],
             swiftSettings: strict),
         // A scripted HTTP server on 127.0.0.1 shared by the HTTP and LLMClient tests.
         .target(name: "MockHTTPServer", path: "Tests/MockHTTPServer", swiftSettings: strict),

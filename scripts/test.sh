@@ -23,4 +23,10 @@ for svc in scripts/services/*.sh; do
 done
 
 swift build --build-tests
-swift test --skip-build
+# Tests that measure time (timeouts, cancellation in < 100 ms) run in a process of their own: in one process
+# with the CPU-bound model tests, those occupy the cooperative thread pool and the timings mean nothing.
+timed='HTTPTests|LLMClientTests'
+status=0
+swift test --skip-build --filter "$timed" || status=1
+swift test --skip-build --skip "$timed" || status=1
+exit $status

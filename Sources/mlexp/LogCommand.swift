@@ -5,7 +5,8 @@ import Foundation
 import Tracking
 
 struct LogCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "log", abstract: "Print the experiment log (EXPERIMENTS.md).")
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Print the experiment log (EXPERIMENTS.md).")
 
     @OptionGroup var options: RunStoreOptions
     @Flag(help: "Check that every number in the log is a stored value of the run it cites; exit 1 if not.")
@@ -18,7 +19,8 @@ struct LogCommand: AsyncParsableCommand {
         } else if !FileManager.default.fileExists(atPath: log.markdownPath) {
             throw TrackingError(
                 .invalidInput,
-                "No experiment log in \(options.workspaceURL.path) yet. Start a session with `mlexp run FILE --target COL` or `mlexp chat`.")
+                "No experiment log in \(options.workspaceURL.path) yet. Start a session with `mlexp run FILE --target COL` or `mlexp chat`."
+            )
         }
         print(try String(contentsOfFile: log.markdownPath, encoding: .utf8), terminator: "")
         if verify {
@@ -27,7 +29,7 @@ struct LogCommand: AsyncParsableCommand {
                 print("\nEvery number in the log matches its run in the store.")
             } else {
                 print("\n\(issues.count) number(s) in the log are not backed by the store:")
-                issues.forEach { print("  - \($0)") }
+                for issue in issues { print("  - \(issue)") }
                 throw ExitCode(1)
             }
         }

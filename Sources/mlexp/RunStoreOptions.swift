@@ -17,7 +17,8 @@ struct RunStoreOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: file.path) else {
             throw TrackingError(
                 .invalidInput,
-                "No runs in \(workspaceURL.path) yet (no \(file.path)). Train a model first, e.g. `mlexp run FILE --target COL`, or pass --workspace.")
+                "No runs in \(workspaceURL.path) yet (no \(file.path)). Train a model first, e.g. `mlexp run FILE --target COL`, or pass --workspace."
+            )
         }
         return try RunStore(workspace: workspaceURL)
     }

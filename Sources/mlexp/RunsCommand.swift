@@ -9,12 +9,13 @@ struct RunsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
         abstract: "List the recorded runs (newest first).",
-        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self],
+        subcommands: [RunsListCommand.self, RunsShowCommand.self, RunsCompareCommand.self, RunsPushCommand.self],
         defaultSubcommand: RunsListCommand.self)
 }
 
 struct RunsListCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the recorded runs (newest first).")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the recorded runs (newest first).")
 
     @OptionGroup var options: RunStoreOptions
     @Flag(help: "Print JSON: a list of runs.") var json = false

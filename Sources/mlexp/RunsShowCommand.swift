@@ -22,7 +22,10 @@ struct RunsShowCommand: AsyncParsableCommand {
         var rows: [[String]] = [
             ["id", run.id], ["created", "\(run.createdAt)"], ["status", run.status.rawValue],
             ["model", run.modelFamily], ["task", run.task], ["target", run.target ?? "—"],
-            ["dataset", "\(run.dataset.path) (\(run.dataset.rows) rows × \(run.dataset.columns) columns, \(run.dataset.fingerprint.prefix(16)))"],
+            [
+                "dataset",
+                "\(run.dataset.path) (\(run.dataset.rows) rows × \(run.dataset.columns) columns, \(run.dataset.fingerprint.prefix(16)))",
+            ],
             ["features", run.features.isEmpty ? "—" : run.features.joined(separator: ", ")],
             ["dropped", run.droppedColumns.isEmpty ? "—" : run.droppedColumns.joined(separator: ", ")],
             ["preprocessing", run.preprocessing.description], ["validation", run.validation.description],
@@ -37,7 +40,10 @@ struct RunsShowCommand: AsyncParsableCommand {
         for name in RunsFormat.orderedMetricNames(run.metrics.keys) {
             guard let m = run.metrics[name] else { continue }
             let folds = run.foldMetrics.compactMap { $0[name] }.map { RunsFormat.number($0) }
-            rows.append(["metric \(name)", RunsFormat.metric(m) + (folds.isEmpty ? "" : "  folds: " + folds.joined(separator: " "))])
+            rows.append([
+                "metric \(name)",
+                RunsFormat.metric(m) + (folds.isEmpty ? "" : "  folds: " + folds.joined(separator: " ")),
+            ])
         }
         print(RunsFormat.table(rows))
         if tests.isEmpty {

@@ -41,10 +41,11 @@ enum TestTools {
         "read": #"{"name":"read","description":"Read a file.","parameters":{"type":"object","properties":{"path":{"type":"string"}},"required":["path"],"additionalProperties":false}}"#,
     ]
 
-    static func registry(root: URL = FileManager.default.temporaryDirectory) throws -> ToolRegistry {
-        try ToolRegistry(
+    static func registry(root: URL? = nil) throws -> ToolRegistry {
+        let folder = try root ?? TempWorkspace.make()
+        return try ToolRegistry(
             tools: [EchoTool(), SlowTool(), ReadTool()], schemas: schemas,
-            context: ToolContext(workspace: Workspace(root: root), session: Session()))
+            context: ToolContext.open(workspace: Workspace(root: folder), session: Session()))
     }
 }
 
@@ -69,5 +70,14 @@ extension Array where Element == ChatMessage {
 
     func toolResults() -> [JSONValue] {
         filter { $0.role == .tool }.compactMap { try? JSONValue.parse($0.content ?? "") }
+    }
+}
+
+/// Fresh folders under the temporary directory, one per test.
+enum TempWorkspace {
+    static func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mlexp-agent-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 }

@@ -95,10 +95,14 @@ public final class MockHTTPServer: @unchecked Sendable {
 
     /// Stops listening and closes every open connection (a pause in progress ends early).
     public func stop() {
-        let connections = lock.withLock { () -> Set<Int32> in
+        // Only once: deinit calls stop() again after a test's own stop(), and closing the listener's
+        // fd twice would close whatever socket another test has opened under that number meanwhile.
+        let connections = lock.withLock { () -> Set<Int32>? in
+            if stopped { return nil }
             stopped = true
             return openConnections
         }
+        guard let connections else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         for fd in connections { shutdown(fd, Int32(SHUT_RDWR)) }
@@ -153,6 +157,7 @@ public final class MockHTTPServer: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if sent < 0 && errno == EINTR { continue }
             if sent <= 0 { return false }
             offset += sent
         }
@@ -178,6 +183,8 @@ public final class MockHTTPServer: @unchecked Sendable {
             }
             if let end = headEnd, data.count >= end + 4 + contentLength { break }
             let count = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            // A signal (e.g. SIGCHLD from a test that spawns processes) interrupts recv: read again.
+            if count < 0 && errno == EINTR { continue }
             if count <= 0 { return nil }
             data.append(contentsOf: buffer[..<count])
         }

@@ -16,7 +16,8 @@ import Testing
         #expect(run.hyperParameters["blob_fnv"] == .string(fnv1a(blob)), "run \(run.id) blob torn")
         #expect(run.hyperParameters["blob_bytes"] == .number(Double(blob.count)))
         #expect(run.foldMetrics.count == 5)
-        #expect(run.metrics["accuracy"]?.mean == MetricSummary(folds: run.foldMetrics.compactMap { $0["accuracy"] }).mean)
+        #expect(
+            run.metrics["accuracy"]?.mean == MetricSummary(folds: run.foldMetrics.compactMap { $0["accuracy"] }).mean)
     }
 
     @Test func storeSurvivesAWriterKilledMidWrite() throws {
@@ -88,8 +89,10 @@ import Testing
             try log.render()
             #expect(try String(contentsOfFile: log.markdownPath, encoding: .utf8) == LogRenderer.markdown(document))
         }
-        // No temporary files are left visible as log files.
+        // The next write clears the temporary files the killed writers left.
         let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
+            + FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(".mlexp").path)
+        #expect(names.filter { $0.hasSuffix(".tmp") } == [])
         #expect(names.filter { $0.hasSuffix(".md") } == ["EXPERIMENTS.md"])
     }
 }

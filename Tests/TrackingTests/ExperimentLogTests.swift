@@ -15,7 +15,8 @@ import Testing
 
     @Test func rendersTheEnglishFormatOfTheDesign() throws {
         let log = ExperimentLog(workspace: try scratchFolder(), language: .english)
-        try log.setContext(LogContext(problem: "Who survives?", data: "titanic.csv, 891 rows", metric: "roc_auc ≥ 0.80"))
+        try log.setContext(
+            LogContext(problem: "Who survives?", data: "titanic.csv, 891 rows", metric: "roc_auc ≥ 0.80"))
         let first = try log.append(entry("Baseline", result: "roc_auc 0.500 (r0001)", runs: ["r0001"]))
         #expect(first.number == 1)
         try log.append(entry("Linear\nmodel", result: "roc_auc 0.840 (r0002)", runs: ["r0002"]))
@@ -56,13 +57,15 @@ import Testing
         let text = try String(contentsOfFile: log.markdownPath, encoding: .utf8)
         #expect(text.hasPrefix("# Journal des expériences\n\n## Contexte\n_Pas encore cadré._\n"))
         for line in [
-            "## Expérience #1 — Référence", "- **Hypothèse**: ", "- **Approche**: ", "- **Résultat**: accuracy 0.620 (r0001)",
+            "## Expérience #1 — Référence", "- **Hypothèse**: ", "- **Approche**: ",
+            "- **Résultat**: accuracy 0.620 (r0001)",
             "- **Analyse**: ", "- **Next**: ",
         ] {
             #expect(text.contains(line), "missing \(line)")
         }
         // An existing log keeps its language; setLanguage switches it.
-        let reopened = ExperimentLog(workspace: URL(fileURLWithPath: (log.markdownPath as NSString).deletingLastPathComponent))
+        let reopened = ExperimentLog(
+            workspace: URL(fileURLWithPath: (log.markdownPath as NSString).deletingLastPathComponent))
         #expect(try reopened.read().language == .french)
         try reopened.setLanguage(.english)
         #expect(try reopened.markdown().contains("## Experiment #1 — Référence"))
@@ -85,7 +88,8 @@ import Testing
         #expect(document.entries.map(\.number) == Array(1...20))
         let hidden = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent(".mlexp").path)
         #expect(hidden.filter { $0.hasSuffix(".tmp") }.isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
         // A stale Markdown (crash between the two renames) is rebuilt from the sidecar.
         try "stale".write(toFile: log.markdownPath, atomically: true, encoding: .utf8)
         try log.render()
@@ -108,6 +112,16 @@ import Testing
                 result: "\(b.cite("roc_auc")); +0.011 vs \(a.id) (\(b.id)); on test 0.842 (\(b.id)); 85.0% (\(a.id)), "
                     + "95% CI of \(a.id); fit in 0.42 s (\(b.id))", runs: [b.id]))
         #expect(b.cite("roc_auc") == "roc_auc 0.861 ± 0.014 (r0002)")
+        // Hyper-parameters count whether stored as numbers or as their text.
+        var textual = sampleRun()
+        textual.hyperParameters = ["learning_rate": "0.05", "subsample": 0.8]
+        let c = try store.insert(textual)
+        try log.append(entry("Text params", result: "\(c.cite("accuracy"))", runs: [c.id]))
+        var withParams = try log.read()
+        withParams.entries[1].approach = "gbdt (\(c.id)): learning_rate=0.05, subsample=0.8"
+        #expect(try ExperimentLog.verify(withParams, against: store) == [])
+        withParams.entries[1].approach = "gbdt (\(c.id)): learning_rate=0.5"
+        #expect(try ExperimentLog.verify(withParams, against: store).map(\.text) == ["0.5"])
         #expect(try log.verify(against: store) == [])
     }
 
@@ -127,7 +141,8 @@ import Testing
         #expect(issues.contains(LogIssue(kind: .mismatch, entry: 1, section: "Result", text: "0.880", runIDs: [a.id])))
         #expect(issues.contains(LogIssue(kind: .mismatch, entry: 1, section: "Result", text: "0.93", runIDs: [a.id])))
         #expect(issues.contains { $0.kind == .unknownRun && $0.entry == 2 && $0.text == "r0042" })
-        #expect(issues.contains(LogIssue(kind: .mismatch, entry: 2, section: "Result", text: "0.850", runIDs: ["r0042"])))
+        #expect(
+            issues.contains(LogIssue(kind: .mismatch, entry: 2, section: "Result", text: "0.850", runIDs: ["r0042"])))
         #expect(issues.contains(LogIssue(kind: .uncited, entry: 3, section: "Result", text: "0.93", runIDs: [])))
         #expect(issues.contains(LogIssue(kind: .mismatch, entry: 4, section: "Approach", text: "0.3", runIDs: [a.id])))
         // 0.010 is the stored std, 0.85 the stored mean, "beat 0.80" cites no run: none of these is flagged.

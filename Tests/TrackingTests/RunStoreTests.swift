@@ -98,7 +98,8 @@ import Testing
         other.foldMetrics = [["roc_auc": 0.9], ["roc_auc": 0.91], ["roc_auc": 0.92]]
         let b = try store.insert(other)
         let comparison = try store.compare(a.id, b.id)
-        #expect(comparison.parameters.first { $0.name == "model" } == ComparedValue(name: "model", a: "dummy", b: "gbdt"))
+        #expect(
+            comparison.parameters.first { $0.name == "model" } == ComparedValue(name: "model", a: "dummy", b: "gbdt"))
         #expect(comparison.parameters.first { $0.name == "param.max_depth" }?.a == nil)
         #expect(comparison.parameters.first { $0.name == "param.max_depth" }?.b == "6")
         #expect(comparison.metrics.map(\.name) == ["accuracy", "roc_auc"])

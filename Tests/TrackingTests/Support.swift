@@ -38,17 +38,39 @@ func sampleRun(model: String = "gbdt", session: String? = "s1", fingerprint: Str
     return run
 }
 
-/// The TrackingStress executable, built next to the test bundle by `swift build --build-tests`.
-func stressExecutable() throws -> URL {
+/// An executable of the package (TrackingStress, mlexp), built next to the test bundle by
+/// `swift build --build-tests`.
+func builtExecutable(_ name: String) throws -> URL {
     var folder = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
     #if os(macOS)
         folder = Bundle.main.bundleURL.deletingLastPathComponent()
     #endif
     for candidate in [folder, folder.deletingLastPathComponent()] {
-        let url = candidate.appendingPathComponent("TrackingStress")
+        let url = candidate.appendingPathComponent(name)
         if FileManager.default.isExecutableFile(atPath: url.path) { return url }
     }
-    throw TrackingError(.io, "TrackingStress not found next to \(folder.path); run `swift build --build-tests` first.")
+    throw TrackingError(.io, "\(name) not found next to \(folder.path); run `swift build --build-tests` first.")
+}
+
+func stressExecutable() throws -> URL { try builtExecutable("TrackingStress") }
+
+/// Runs `mlexp` with arguments in a folder; returns its exit status, stdout and stderr.
+func runMLExp(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = try builtExecutable("mlexp")
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (
+        process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
+    )
 }
 
 /// A running TrackingStress child whose stdout is read line by line.

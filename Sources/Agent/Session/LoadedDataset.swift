@@ -1,24 +1,34 @@
-// A dataset as a session holds it: the table, its profile, its target, and the seeded cut between
-// the rows models may train on and the sealed test rows evaluated only on explicit request.
+// A dataset as a session holds it: the table, its target, the seeded cut between the rows models may
+// train on and the sealed test rows (evaluated only on explicit request), and the profile of the
+// training rows.
+
+public import MLCore
 
 /// One dataset loaded in a session.
 public struct LoadedDataset: Sendable {
     public var id: String
     /// The path relative to the workspace.
     public var path: String
-    public var target: String?
-    /// Row indices models may train and validate on.
-    public var trainRows: [Int]
-    /// Row indices of the sealed test split.
-    public var testRows: [Int]
-    public var seed: UInt64
+    public var dataset: Dataset
+    public var target: TargetSpec?
+    public var split: SealedTestSplit
+    /// The profile of the training rows (the test rows stay unseen).
+    public var profile: DataProfile
 
-    public init(id: String, path: String, target: String?, trainRows: [Int], testRows: [Int], seed: UInt64) {
+    public init(id: String, path: String, dataset: Dataset, target: TargetSpec?, split: SealedTestSplit, profile: DataProfile) {
         self.id = id
         self.path = path
+        self.dataset = dataset
         self.target = target
-        self.trainRows = trainRows
-        self.testRows = testRows
-        self.seed = seed
+        self.split = split
+        self.profile = profile
     }
+
+    /// Content hash of the whole table (the store keys runs to it).
+    public var fingerprint: String { split.fingerprint }
+    public var trainRows: [Int] { split.trainRows }
+    public var testRows: [Int] { split.testRows }
+
+    /// The metric models are judged on.
+    public var metric: String { profile.suggestedMetric }
 }

@@ -2,6 +2,7 @@
 // split), the runs trained in this session, its language and goal. Guarded by a mutex because a
 // cancelled tool may still be finishing on another task. Leaves out: the runs themselves (the store).
 
+import Foundation
 import Synchronization
 
 /// What tools share during one session.
@@ -10,14 +11,18 @@ public final class Session: Sendable {
         var datasets: [String: LoadedDataset] = [:]
         var lastDatasetID: String?
         var runIDs: [String] = []
+        var artifacts: [String: RunArtifacts] = [:]
     }
 
     private let state = Mutex(State())
+    /// A unique id, recorded with every run of the session.
+    public let id: String
     public let language: SessionLanguage
     /// The user's goal, when given (`mlexp run --goal`).
     public let goal: String?
 
-    public init(language: SessionLanguage = .en, goal: String? = nil) {
+    public init(language: SessionLanguage = .en, goal: String? = nil, id: String? = nil) {
+        self.id = id ?? "s-" + UUID().uuidString.prefix(8).lowercased()
         self.language = language
         self.goal = goal
     }
@@ -25,9 +30,21 @@ public final class Session: Sendable {
     /// Runs trained in this session, oldest first.
     public var runIDs: [String] { state.withLock { $0.runIDs } }
 
-    public func recordRun(_ id: String) { state.withLock { $0.runIDs.append(id) } }
+    /// Records a run trained in this session, with its out-of-fold predictions for paired comparisons.
+    public func recordRun(_ artifacts: RunArtifacts) {
+        state.withLock {
+            $0.runIDs.append(artifacts.runID)
+            $0.artifacts[artifacts.runID] = artifacts
+        }
+    }
+
+    /// The out-of-fold predictions of a run trained in this session, if any.
+    public func artifacts(_ runID: String) -> RunArtifacts? { state.withLock { $0.artifacts[runID] } }
 
     public var datasetIDs: [String] { state.withLock { $0.datasets.keys.sorted() } }
+
+    /// Every loaded dataset, by id.
+    public var datasets: [LoadedDataset] { state.withLock { s in s.datasets.keys.sorted().compactMap { s.datasets[$0] } } }
 
     public func store(_ dataset: LoadedDataset) {
         state.withLock {

@@ -3,6 +3,7 @@
 // progress through the context. Leaves out: validation and error wrapping (ToolRegistry does both).
 
 public import LLMClient
+public import Tracking
 
 /// One tool the model can call.
 public protocol AgentTool: Sendable {
@@ -13,17 +14,34 @@ public protocol AgentTool: Sendable {
     func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue
 }
 
-/// Where a tool runs: the workspace it may touch, the session it reads and updates, and a progress sink.
+/// Where a tool runs: the workspace it may touch, the session it reads and updates, the run store and
+/// experiment log of the workspace, and a progress sink.
 public struct ToolContext: Sendable {
     public let workspace: Workspace
     public let session: Session
+    public let store: RunStore
+    public let log: ExperimentLog
     /// Called with a short note ("fold 3/5") while a long tool runs; the CLI shows it as progress.
     public let progress: @Sendable (String) -> Void
 
-    public init(workspace: Workspace, session: Session, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        workspace: Workspace, session: Session, store: RunStore, log: ExperimentLog,
+        progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.workspace = workspace
         self.session = session
+        self.store = store
+        self.log = log
         self.progress = progress
+    }
+
+    /// Opens the run store and the log of `workspace` (creating `.mlexp/` when needed).
+    public static func open(
+        workspace: Workspace, session: Session, progress: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws(TrackingError) -> ToolContext {
+        let store = try RunStore(workspace: workspace.root)
+        let log = ExperimentLog(workspace: workspace.root, language: session.language == .fr ? .french : .english)
+        return ToolContext(workspace: workspace, session: session, store: store, log: log, progress: progress)
     }
 }
 

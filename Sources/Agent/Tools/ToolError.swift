@@ -1,7 +1,8 @@
 // The error a tool raises for the model to read: one message that says what went wrong and what to do.
 // The registry turns it (and MLError, and anything else thrown) into a {"error": "..."} result.
 
-public import MLCore
+import MLCore
+import Tracking
 
 /// A tool failure the model can act on.
 public struct ToolError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -18,6 +19,7 @@ extension Error {
         switch self {
         case let e as ToolError: e.message
         case let e as MLError: e.message
+        case let e as TrackingError: e.message
         case is CancellationError: "cancelled by the user before it finished; nothing was recorded."
         default: "\(self)"
         }

@@ -6,6 +6,8 @@
 // Additivity holds per row: expected + Σ features = raw prediction (before any link function).
 // Leaves out: interaction values and interventional SHAP against a background set.
 
+import Dispatch
+
 /// Per-row feature contributions to a tree model's raw output.
 public struct ShapValues: Sendable, Codable, Equatable {
     public let rows: Int
@@ -25,7 +27,8 @@ public struct ShapValues: Sendable, Codable, Equatable {
 public enum TreeSHAP {
     /// SHAP values of the rows of `x` for an ensemble of `trees` combined as `combination` says.
     /// - Complexity: O(rows × Σ_trees leaves × depth² × outputs).
-    public static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix) throws(MLError) -> ShapValues {
+    /// - Parameter threads: rows are split over this many threads (results do not depend on it).
+    public static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int = 2) throws(MLError) -> ShapValues {
         let outputs = combination.base.count
         guard !trees.isEmpty, outputs > 0 else {
             throw MLError(.invalidInput, "TreeSHAP needs a model with at least one tree and one output.")
@@ -53,29 +56,44 @@ public enum TreeSHAP {
         }
         var values = [Double](repeating: 0, count: x.rows * outputs * f)
         let maxDepth = trees.map(depth).max() ?? 0
-        var path = [PathElement](repeating: PathElement(), count: (maxDepth + 2) * (maxDepth + 3) / 2)
-        var rowValues = [Double](repeating: 0, count: f)
-        var phi = [Double](repeating: 0, count: f * max(outputs, 1))
-        for r in 0..<x.rows {
-            for j in 0..<f { rowValues[j] = x.values[j * x.rows + r] }
-            for (t, tree) in trees.enumerated() {
-                for i in 0..<phi.count { phi[i] = 0 }
-                let w = tree.valueWidth
-                path.withUnsafeMutableBufferPointer { p in
-                    phi.withUnsafeMutableBufferPointer { ph in
-                        rowValues.withUnsafeBufferPointer { xv in
-                            guard let start = p.baseAddress else { return }
-                            let walker = Walker(tree: tree, x: xv, phi: ph, width: w, features: f)
-                            walker.recurse(node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
+        let rowMajor = x.rowMajor()
+        let scale = combination.scale
+        // Which phi slot of tree t feeds output k (nil: tree t does not feed output k).
+        let sources: [[Int?]] = trees.enumerated().map { t, tree in
+            (0..<outputs).map { k in
+                if let map = combination.treeOutput { return map[t] == k ? 0 : nil }
+                return tree.valueWidth == 1 ? 0 : k
+            }
+        }
+        values.withUnsafeMutableBufferPointer { out in
+            let shared = SendableBuffer(out)
+            // Rows are split into contiguous chunks; each chunk writes only its own rows.
+            runChunks(x.rows, threads: threads) { rows in
+                var path = [PathElement](repeating: PathElement(), count: (maxDepth + 2) * (maxDepth + 3) / 2)
+                var rowValues = [Double](repeating: 0, count: f)
+                for (t, tree) in trees.enumerated() {
+                    let w = tree.valueWidth
+                    var phi = [Double](repeating: 0, count: f * w)
+                    Walker.withNodes(tree) { nodes in
+                        for r in rows {
+                            for j in 0..<f { rowValues[j] = rowMajor[r * f + j] }
+                            for i in 0..<phi.count { phi[i] = 0 }
+                            path.withUnsafeMutableBufferPointer { p in
+                                phi.withUnsafeMutableBufferPointer { ph in
+                                    rowValues.withUnsafeBufferPointer { xv in
+                                        guard let start = p.baseAddress else { return }
+                                        Walker(nodes: nodes, x: xv, phi: ph, width: w, features: f)
+                                            .recurse(node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
+                                    }
+                                }
+                            }
+                            for k in 0..<outputs {
+                                guard let src = sources[t][k] else { continue }
+                                let base = (r * outputs + k) * f
+                                for j in 0..<f { shared.buffer[base + j] += scale * phi[src * f + j] }
+                            }
                         }
                     }
-                }
-                for k in 0..<outputs {
-                    let source: Int
-                    if let map = combination.treeOutput { guard map[t] == k else { continue }; source = 0 }
-                    else { source = w == 1 ? 0 : k }
-                    let base = (r * outputs + k) * f
-                    for j in 0..<f { values[base + j] += combination.scale * phi[source * f + j] }
                 }
             }
         }
@@ -83,24 +101,40 @@ public enum TreeSHAP {
     }
 
     /// SHAP values for a fitted tree ensemble.
-    public static func explain(_ model: some TreeEnsemble, x: FeatureMatrix) throws(MLError) -> ShapValues {
+    public static func explain(_ model: some TreeEnsemble, x: FeatureMatrix, threads: Int = 2) throws(MLError) -> ShapValues {
         try model.checkFeatures(of: x)
-        return try explain(trees: model.trees, combination: model.treeCombination, x: x)
+        return try explain(trees: model.trees, combination: model.treeCombination, x: x, threads: threads)
     }
 
     /// The raw (pre-link) output of the ensemble for each row, `[row * outputs + output]`.
+    /// Walks tree by tree over all rows, on nodes packed into one 24-byte record each (one cache line
+    /// per visited node). - Complexity: O(rows × trees × depth).
     public static func rawPrediction(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix) -> [Double] {
-        let outputs = combination.base.count
-        var out = [Double](repeating: 0, count: x.rows * outputs)
-        for r in 0..<x.rows {
-            for k in 0..<outputs { out[r * outputs + k] = combination.base[k] }
-            for (t, tree) in trees.enumerated() {
-                let leaf = tree.leaf(row: r, of: x)
-                for k in 0..<outputs {
-                    if let map = combination.treeOutput {
-                        if map[t] == k { out[r * outputs + k] += combination.scale * tree.value[leaf] }
-                    } else {
-                        out[r * outputs + k] += combination.scale * tree.value[leaf * tree.valueWidth + (tree.valueWidth == 1 ? 0 : k)]
+        let outputs = combination.base.count, rows = x.rows
+        var out = [Double](repeating: 0, count: rows * outputs)
+        for r in 0..<rows { for k in 0..<outputs { out[r * outputs + k] = combination.base[k] } }
+        x.values.withUnsafeBufferPointer { xv in
+            out.withUnsafeMutableBufferPointer { o in
+                for (t, tree) in trees.enumerated() {
+                    let w = tree.valueWidth
+                    let targets: [(output: Int, slot: Int)] = (0..<outputs).compactMap { k in
+                        if let map = combination.treeOutput { return map[t] == k ? (k, 0) : nil }
+                        return (k, w == 1 ? 0 : k)
+                    }
+                    let packed = PackedNode.pack(tree, scale: combination.scale)
+                    let cats = tree.leftCategories.contains { $0 != nil }
+                    packed.withUnsafeBufferPointer { nodes in
+                        for r in 0..<rows {
+                            var node = 0
+                            while true {
+                                let n = nodes[node]
+                                if n.feature < 0 { break }
+                                let v = xv[Int(n.feature) &* rows &+ r]
+                                let left = cats ? tree.goesLeft(node, v) : (v.isNaN ? n.missingLeft : v <= n.threshold)
+                                node = Int(left ? n.left : n.right)
+                            }
+                            for (k, slot) in targets { o[r &* outputs &+ k] += combination.scale * tree.value[node &* w &+ slot] }
+                        }
                     }
                 }
             }
@@ -128,6 +162,40 @@ public enum TreeSHAP {
         }
         return best
     }
+}
+
+/// One node in 24 bytes for prediction walks: split, children and where missing values go.
+struct PackedNode {
+    var threshold: Double
+    var feature: Int32
+    var left: Int32
+    var right: Int32
+    var missingLeft: Bool
+
+    static func pack(_ t: TreeStructure, scale: Double) -> [PackedNode] {
+        (0..<t.nodeCount).map { PackedNode(threshold: t.threshold[$0], feature: t.feature[$0], left: t.left[$0], right: t.right[$0], missingLeft: t.missingGoesLeft[$0]) }
+    }
+}
+
+/// A buffer handed to concurrent chunks that write disjoint parts of it.
+struct SendableBuffer: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Double>
+    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
+}
+
+/// Calls `body` on `threads` contiguous chunks of `0..<count` concurrently (inline for one thread).
+func runChunks(_ count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
+    let t = max(1, min(threads, count / 64))
+    if t == 1 { if count > 0 { body(0..<count) }; return }
+    withoutActuallyEscaping(body) { body in
+        let b = UnsafeSendableClosure(body)
+        DispatchQueue.concurrentPerform(iterations: t) { i in b.body((count * i / t)..<(count * (i + 1) / t)) }
+    }
+}
+
+struct UnsafeSendableClosure: @unchecked Sendable {
+    let body: (Range<Int>) -> Void
+    init(_ body: @escaping (Range<Int>) -> Void) { self.body = body }
 }
 
 /// One element of the path of unique features from the root (Algorithm 2's m).

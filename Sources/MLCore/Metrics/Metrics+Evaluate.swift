@@ -51,18 +51,50 @@ extension Metrics {
         return out
     }
 
-    /// One metric by key (see `allKeys`); throws when the key is unknown or undefined for these rows.
+    /// One metric by key (see `allKeys`), computing only that metric; throws when the key is unknown or
+    /// undefined for these rows.
     public static func score(_ key: String, target: TargetValues, prediction: Prediction) throws(MLError) -> Double {
         guard allKeys.contains(key) else {
             throw MLError(.invalidParameter, "Unknown metric '\(key)'. Known metrics: \(allKeys.joined(separator: ", ")).")
         }
-        let all = try evaluate(target: target, prediction: prediction)
-        if let v = all[key] { return v }
-        switch (key, target, prediction) {
-        case ("f1_macro", .classes(let y, let n), .classes(let p, _, let k)): return try f1Macro(y, p, classCount: max(n.count, k))
-        case ("f1_weighted", .classes(let y, let n), .classes(let p, _, let k)): return try f1Weighted(y, p, classCount: max(n.count, k))
+        try checkLengths(target.count, prediction.count, key)
+        let v: Double?
+        switch (target, prediction) {
+        case (.classes(let y, let names), .classes(let p, let probs, let k)):
+            let c = max(names.count, k)
+            switch key {
+            case "accuracy": v = try accuracy(y, p)
+            case "balanced_accuracy": v = try balancedAccuracy(y, p, classCount: c)
+            case "precision": v = c == 2 ? try precision(y, p) : nil
+            case "recall": v = c == 2 ? try recall(y, p) : nil
+            case "f1": v = c == 2 ? try f1(y, p) : nil
+            case "f1_macro": v = try f1Macro(y, p, classCount: c)
+            case "f1_weighted": v = try f1Weighted(y, p, classCount: c)
+            case "mcc": v = try mcc(y, p, classCount: c)
+            case "roc_auc": v = try probs.map { (m) throws(MLError) in try rocAUCOneVsRest(y, probabilities: m, classCount: k) }
+            case "average_precision": v = try probs.map { (m) throws(MLError) in try averagePrecisionMacro(y, probabilities: m, classCount: k) }
+            case "log_loss": v = try probs.map { (m) throws(MLError) in try logLoss(y, probabilities: m, classCount: k) }
+            case "brier": v = try probs.map { (m) throws(MLError) in try brier(y, probabilities: m, classCount: k) }
+            default: v = nil
+            }
+        case (.values(let y), .values(let p)):
+            switch key {
+            case "r2": v = try r2(y, p)
+            case "rmse": v = try rmse(y, p)
+            case "mae": v = try mae(y, p)
+            case "mape": v = try mape(y, p)
+            case "median_ae": v = try medianAE(y, p)
+            case "rmsle": v = try rmsle(y, p)
+            default: v = nil
+            }
+        case (.classes(let y, _), .clusters(let c)):
+            v = key == "adjusted_rand" ? try adjustedRand(y, c) : nil
         default:
-            throw MLError(.invalidParameter, "The metric '\(key)' is not defined for this \(target.task.rawValue) prediction (missing probabilities, one class present, or out-of-range values). Available here: \(all.keys.sorted().joined(separator: ", ")).")
+            v = nil
         }
+        guard let v, v.isFinite else {
+            throw MLError(.invalidParameter, "The metric '\(key)' is not defined for this \(target.task.rawValue) prediction (wrong task, missing probabilities, or out-of-range values). Use one of: \((try? evaluate(target: target, prediction: prediction))?.keys.sorted().joined(separator: ", ") ?? "none").")
+        }
+        return v
     }
 }

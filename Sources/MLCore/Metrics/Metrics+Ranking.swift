@@ -120,8 +120,7 @@ extension Metrics {
         guard !pos.isEmpty, !neg.isEmpty else {
             throw MLError(.invalidInput, "\(what) needs both the class and other classes in the truth; only one is present. Evaluate on a larger or stratified split.")
         }
-        pos.sort(); neg.sort()
-        return (pos, neg)
+        return (RadixSort.sorted(pos), RadixSort.sorted(neg))
     }
 
     static func checkProbabilities(_ labels: [Int], _ p: [Double], _ classCount: Int, _ what: String) throws(MLError) {

@@ -12,9 +12,20 @@ extension Metrics {
         let n = yTrue.count
         return yTrue.withUnsafeBufferPointer { t in
             yPred.withUnsafeBufferPointer { p in
-                let mean = sum(n) { t[$0] } / Double(n)
-                let ssRes = sum(n) { let d = t[$0] - p[$0]; return d * d }
-                let ssTot = sum(n) { let d = t[$0] - mean; return d * d }
+                var m0 = 0.0, m1 = 0.0
+                var i = 0
+                while i + 2 <= n { m0 += t[i]; m1 += t[i + 1]; i += 2 }
+                if i < n { m0 += t[i] }
+                let mean = (m0 + m1) / Double(n)
+                var r0 = 0.0, r1 = 0.0, s0 = 0.0, s1 = 0.0
+                i = 0
+                while i + 2 <= n {
+                    let d0 = t[i] - p[i], d1 = t[i + 1] - p[i + 1], e0 = t[i] - mean, e1 = t[i + 1] - mean
+                    r0 += d0 * d0; r1 += d1 * d1; s0 += e0 * e0; s1 += e1 * e1
+                    i += 2
+                }
+                if i < n { let d = t[i] - p[i], e = t[i] - mean; r0 += d * d; s0 += e * e }
+                let ssRes = r0 + r1, ssTot = s0 + s1
                 if ssTot == 0 { return ssRes == 0 ? 1 : 0 }
                 return 1 - ssRes / ssTot
             }
@@ -24,13 +35,13 @@ extension Metrics {
     /// Root mean squared error.
     public static func rmse(_ yTrue: [Double], _ yPred: [Double]) throws(MLError) -> Double {
         try checkLengths(yTrue.count, yPred.count, "rmse")
-        return (meanOver(yTrue, yPred) { let d = $0 - $1; return d * d }).squareRoot()
+        return (sumOver(yTrue, yPred, squared: true) / Double(yTrue.count)).squareRoot()
     }
 
     /// Mean absolute error.
     public static func mae(_ yTrue: [Double], _ yPred: [Double]) throws(MLError) -> Double {
         try checkLengths(yTrue.count, yPred.count, "mae")
-        return meanOver(yTrue, yPred) { abs($0 - $1) }
+        return sumOver(yTrue, yPred, squared: false) / Double(yTrue.count)
     }
 
     /// Mean absolute percentage error, as a fraction (0.1 is 10 %); |y| is floored at machine epsilon.
@@ -43,7 +54,17 @@ extension Metrics {
     /// - Complexity: O(rows log rows).
     public static func medianAE(_ yTrue: [Double], _ yPred: [Double]) throws(MLError) -> Double {
         try checkLengths(yTrue.count, yPred.count, "median_ae")
-        return median(zip(yTrue, yPred).map { abs($0 - $1) })
+        var errors = [Double](unsafeUninitializedCapacity: yTrue.count) { out, n in
+            yTrue.withUnsafeBufferPointer { t in yPred.withUnsafeBufferPointer { p in for i in 0..<t.count { out[i] = abs(t[i] - p[i]) } } }
+            n = yTrue.count
+        }
+        let n = errors.count
+        let upper = RadixSort.select(&errors, n / 2)
+        guard n % 2 == 0 else { return upper }
+        // After selection every value left of n/2 is ≤ upper: the lower middle is their maximum.
+        var lower = -Double.infinity
+        for i in 0..<(n / 2) where errors[i] > lower { lower = errors[i] }
+        return (lower + upper) / 2
     }
 
     /// Root mean squared logarithmic error: RMSE of log(1 + y).
@@ -56,6 +77,32 @@ extension Metrics {
     }
 
     // MARK: helpers
+
+    /// Σ (t − p)² or Σ |t − p|, one specialised loop each with four accumulators.
+    static func sumOver(_ a: [Double], _ b: [Double], squared: Bool) -> Double {
+        a.withUnsafeBufferPointer { t in
+            b.withUnsafeBufferPointer { p in
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                let n = t.count
+                var i = 0
+                if squared {
+                    while i + 4 <= n {
+                        let d0 = t[i] - p[i], d1 = t[i + 1] - p[i + 1], d2 = t[i + 2] - p[i + 2], d3 = t[i + 3] - p[i + 3]
+                        s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3
+                        i += 4
+                    }
+                    while i < n { let d = t[i] - p[i]; s0 += d * d; i += 1 }
+                } else {
+                    while i + 4 <= n {
+                        s0 += abs(t[i] - p[i]); s1 += abs(t[i + 1] - p[i + 1]); s2 += abs(t[i + 2] - p[i + 2]); s3 += abs(t[i + 3] - p[i + 3])
+                        i += 4
+                    }
+                    while i < n { s0 += abs(t[i] - p[i]); i += 1 }
+                }
+                return (s0 + s1) + (s2 + s3)
+            }
+        }
+    }
 
     static func meanOver(_ a: [Double], _ b: [Double], _ f: (Double, Double) -> Double) -> Double {
         a.withUnsafeBufferPointer { x in

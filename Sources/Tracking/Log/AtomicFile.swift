@@ -1,3 +1,5 @@
+import Foundation
+
 // Crash-safe file replacement and a cross-process lock. A file is replaced by writing a temporary
 // file next to it, fsyncing it, renaming it over the old one and fsyncing the folder, so a reader
 // (or a process restarted after a crash) sees either the old content or the new, never a mix.
@@ -7,14 +9,14 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
 
 enum AtomicFile {
     /// Replaces `path` with `data` atomically and durably.
     static func write(_ data: Data, to path: String) throws(TrackingError) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let temporary =
+            (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create", temporary) }
         var ok = data.withUnsafeBytes { raw -> Bool in
@@ -49,9 +51,22 @@ enum AtomicFile {
         }
     }
 
+    /// Deletes temporary files an earlier writer of `path` left behind when it was killed.
+    /// Call it only while holding the lock that serialises writers of `path`.
+    static func removeStale(for path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let prefix = ".\((path as NSString).lastPathComponent)."
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            unlink((folder.isEmpty ? "." : folder) + "/" + name)
+        }
+    }
+
     private static func failure(_ step: String, _ path: String) -> TrackingError {
         TrackingError(
-            .io, "Cannot \(step) \(path): \(String(cString: strerror(errno))). Check the folder is writable and the disk has space.")
+            .io,
+            "Cannot \(step) \(path): \(String(cString: strerror(errno))). Check the folder is writable and the disk has space."
+        )
     }
 }
 

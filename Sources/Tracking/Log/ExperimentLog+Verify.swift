@@ -52,8 +52,9 @@ extension ExperimentLog {
             var found: [Double]?
             do {
                 let run = try store.get(id)
-                found = run.numbers + (try store.testEvaluations(runID: id).flatMap { $0.metrics.values.flatMap(\.values) })
-            } catch where error.code == .unknownRun {
+                found =
+                    run.numbers + (try store.testEvaluations(runID: id).flatMap { $0.metrics.values.flatMap(\.values) })
+            } catch  where error.code == .unknownRun {
                 found = nil
             }
             values[id] = found
@@ -67,7 +68,8 @@ extension ExperimentLog {
             for (section, text) in sections {
                 let sectionIDs = runIDs(in: text)
                 for id in sectionIDs where try storedValues(id) == nil {
-                    issues.append(LogIssue(kind: .unknownRun, entry: entry.number, section: section, text: id, runIDs: []))
+                    issues.append(
+                        LogIssue(kind: .unknownRun, entry: entry.number, section: section, text: id, runIDs: []))
                 }
                 for clause in clauses(of: text) {
                     let clauseIDs = runIDs(in: clause)
@@ -77,7 +79,9 @@ extension ExperimentLog {
                     for number in numbers(in: clause) {
                         guard !candidates.isEmpty else {
                             issues.append(
-                                LogIssue(kind: .uncited, entry: entry.number, section: section, text: number.text, runIDs: []))
+                                LogIssue(
+                                    kind: .uncited, entry: entry.number, section: section, text: number.text, runIDs: []
+                                ))
                             continue
                         }
                         var pool: [Double] = []
@@ -88,9 +92,11 @@ extension ExperimentLog {
                             means.append(stored)
                         }
                         if means.count > 1 {  // differences between cited runs ("+0.12 vs baseline")
-                            for i in means.indices { for j in means.indices where i != j {
-                                for x in means[i] { for y in means[j] { pool.append(x - y) } }
-                            } }
+                            for i in means.indices {
+                                for j in means.indices where i != j {
+                                    for x in means[i] { for y in means[j] { pool.append(x - y) } }
+                                }
+                            }
                         }
                         if !pool.contains(where: { number.matches($0) }) {
                             issues.append(
@@ -151,7 +157,10 @@ extension RunRecord {
     /// Every number the run holds that a log may quote.
     var numbers: [Double] {
         metrics.values.flatMap(\.values) + foldMetrics.flatMap(\.values) + [trainingSeconds]
-            + hyperParameters.values.compactMap(\.number)
+            + hyperParameters.values.compactMap { value in
+                if case .string(let text) = value { return Double(text) }  // parameters stored as text
+                return value.number
+            }
     }
 
     /// A metric with its run id, as the log should quote it: "roc_auc 0.846 ± 0.012 (r0003)".

@@ -41,12 +41,27 @@ public struct ExperimentLog: Sendable {
             return try decoder.decode(LogDocument.self, from: data)
         } catch {
             throw TrackingError(
-                .encoding, "The experiment log \(sidecarPath) is not valid: \(error). Restore it from version control or move it aside.")
+                .encoding,
+                "The experiment log \(sidecarPath) is not valid: \(error). Restore it from version control or move it aside."
+            )
         }
     }
 
     /// The Markdown of the log as it stands.
     public func markdown() throws(TrackingError) -> String { LogRenderer.markdown(try read()) }
+
+    /// The Markdown of the entries that report on a run (listed in their run ids or cited in their
+    /// text), e.g. to attach to the run in MLflow; nil when no entry mentions it.
+    public func markdown(citing runID: String) throws(TrackingError) -> String? {
+        let document = try read()
+        let entries = document.entries.filter { entry in
+            entry.runIDs.contains(runID)
+                || [entry.approach, entry.result, entry.analysis].contains { runIDs(in: $0).contains(runID) }
+        }
+        guard !entries.isEmpty else { return nil }
+        let h = LogRenderer.headings(document.language)
+        return entries.map { LogRenderer.entryLines($0, h).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
 
     /// Sets (or replaces) the Context section.
     public func setContext(_ context: LogContext) throws(TrackingError) {
@@ -70,7 +85,8 @@ public struct ExperimentLog: Sendable {
         guard missing.isEmpty else {
             throw TrackingError(
                 .invalidInput,
-                "A log entry needs every section; missing: \(missing.joined(separator: ", ")). Fill them in and append again.")
+                "A log entry needs every section; missing: \(missing.joined(separator: ", ")). Fill them in and append again."
+            )
         }
         var written = entry
         try modify { document in
@@ -111,6 +127,8 @@ public struct ExperimentLog: Sendable {
             } catch {
                 throw TrackingError(.encoding, "Cannot encode the experiment log: \(error).")
             }
+            AtomicFile.removeStale(for: sidecarPath)
+            AtomicFile.removeStale(for: markdownPath)
             try AtomicFile.write(json, to: sidecarPath)
             try AtomicFile.write(Data(LogRenderer.markdown(document).utf8), to: markdownPath)
         }

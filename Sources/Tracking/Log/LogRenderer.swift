@@ -9,8 +9,8 @@ import Foundation
 
 enum LogRenderer {
     struct Headings {
-        let title, context, problem, data, metric, experiment, hypothesis, approach, result, analysis, next, decision:
-            String
+        let title, context, problem, data, metric, experiment, hypothesis, approach, result, analysis, next,
+            decision: String
         let emptyContext: String
     }
 
@@ -44,12 +44,7 @@ enum LogRenderer {
         }
         for entry in document.entries {
             lines.append("")
-            lines.append("## \(h.experiment) #\(entry.number) — \(inline(entry.title))")
-            lines.append("- **\(h.hypothesis)**: \(inline(entry.hypothesis))")
-            lines.append("- **\(h.approach)**: \(inline(entry.approach))")
-            lines.append("- **\(h.result)**: \(inline(entry.result))")
-            lines.append("- **\(h.analysis)**: \(inline(entry.analysis))")
-            lines.append("- **\(h.next)**: \(inline(entry.next))")
+            lines += entryLines(entry, h)
         }
         if let decision = document.decision {
             lines.append("")
@@ -57,6 +52,18 @@ enum LogRenderer {
             lines.append(inline(decision))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One experiment's section.
+    static func entryLines(_ entry: LogEntry, _ h: Headings) -> [String] {
+        [
+            "## \(h.experiment) #\(entry.number) — \(inline(entry.title))",
+            "- **\(h.hypothesis)**: \(inline(entry.hypothesis))",
+            "- **\(h.approach)**: \(inline(entry.approach))",
+            "- **\(h.result)**: \(inline(entry.result))",
+            "- **\(h.analysis)**: \(inline(entry.analysis))",
+            "- **\(h.next)**: \(inline(entry.next))",
+        ]
     }
 
     /// Keeps a field on its bullet line: newlines become spaces, so the structure cannot be broken by content.

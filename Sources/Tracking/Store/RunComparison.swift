@@ -48,7 +48,8 @@ extension RunComparison {
             var fields: [String: String] = [
                 "model": run.modelFamily, "dataset": "\(run.dataset.path) (\(run.dataset.fingerprint.prefix(12)))",
                 "task": run.task, "seed": String(run.seed), "features": run.features.joined(separator: ","),
-                "validation": run.validation.description, "training_seconds": String(format: "%.3f", run.trainingSeconds),
+                "validation": run.validation.description,
+                "training_seconds": String(format: "%.3f", run.trainingSeconds),
             ]
             if let target = run.target { fields["target"] = target }
             if !run.droppedColumns.isEmpty { fields["dropped"] = run.droppedColumns.joined(separator: ",") }
@@ -73,7 +74,8 @@ extension RunComparison {
         var paired: [String: (a: [Double], b: [Double])] = [:]
         if reason == nil {
             let shared = a.foldMetrics.map { Set($0.keys) }.reduce(Set(a.foldMetrics[0].keys)) { $0.intersection($1) }
-                .intersection(b.foldMetrics.map { Set($0.keys) }.reduce(Set(b.foldMetrics[0].keys)) { $0.intersection($1) })
+                .intersection(
+                    b.foldMetrics.map { Set($0.keys) }.reduce(Set(b.foldMetrics[0].keys)) { $0.intersection($1) })
             for name in shared {
                 paired[name] = (a.foldMetrics.compactMap { $0[name] }, b.foldMetrics.compactMap { $0[name] })
             }

@@ -17,18 +17,29 @@ public struct RunJSONView: Sendable, Encodable, Equatable {
         public var std: Double?
         public var ciLow: Double?
         public var ciHigh: Double?
-        enum CodingKeys: String, CodingKey { case mean, std, ciLow = "ci_low", ciHigh = "ci_high" }
+        enum CodingKeys: String, CodingKey {
+            case mean, std
+            case ciLow = "ci_low"
+            case ciHigh = "ci_high"
+        }
     }
     public struct MLflow: Sendable, Encodable, Equatable {
         public var status: String
         public var runID: String?
-        enum CodingKeys: String, CodingKey { case status, runID = "run_id" }
+        enum CodingKeys: String, CodingKey {
+            case status
+            case runID = "run_id"
+        }
     }
     public struct TestSplit: Sendable, Encodable, Equatable {
         public var evaluatedAt: String
         public var requestedBy: String
         public var metrics: [String: Metric]
-        enum CodingKeys: String, CodingKey { case evaluatedAt = "evaluated_at", requestedBy = "requested_by", metrics }
+        enum CodingKeys: String, CodingKey {
+            case evaluatedAt = "evaluated_at"
+            case requestedBy = "requested_by"
+            case metrics
+        }
     }
 
     public var id: String
@@ -56,10 +67,23 @@ public struct RunJSONView: Sendable, Encodable, Equatable {
     public var testEvaluations: [TestSplit]?
 
     enum CodingKeys: String, CodingKey {
-        case id, createdAt = "created_at", status, sessionID = "session_id", model, task, target, dataset, features
-        case droppedColumns = "dropped_columns", preprocessing, hyperParameters = "hyper_parameters", seed, validation
-        case metrics, foldMetrics = "fold_metrics", fitSeconds = "fit_seconds", hypothesis
-        case promptVersion = "prompt_version", hasModel = "has_model", mlflow, testEvaluations = "test_evaluations"
+        case id
+        case createdAt = "created_at"
+        case status
+        case sessionID = "session_id"
+        case model, task, target, dataset, features
+        case droppedColumns = "dropped_columns"
+        case preprocessing
+        case hyperParameters = "hyper_parameters"
+        case seed, validation
+        case metrics
+        case foldMetrics = "fold_metrics"
+        case fitSeconds = "fit_seconds"
+        case hypothesis
+        case promptVersion = "prompt_version"
+        case hasModel = "has_model"
+        case mlflow
+        case testEvaluations = "test_evaluations"
     }
 }
 
@@ -72,11 +96,13 @@ extension RunRecord {
         return RunJSONView(
             id: id, createdAt: RunJSONView.timestamp(createdAt), status: status.rawValue, sessionID: sessionID,
             model: modelFamily, task: task, target: target,
-            dataset: .init(path: dataset.path, fingerprint: dataset.fingerprint, rows: dataset.rows, columns: dataset.columns),
+            dataset: .init(
+                path: dataset.path, fingerprint: dataset.fingerprint, rows: dataset.rows, columns: dataset.columns),
             features: features, droppedColumns: droppedColumns, preprocessing: preprocessing,
             hyperParameters: hyperParameters, seed: seed, validation: validation, metrics: metrics.mapValues(metric),
             foldMetrics: foldMetrics, fitSeconds: trainingSeconds, hypothesis: hypothesis, promptVersion: promptVersion,
-            hasModel: model != nil, mlflow: .init(status: mlflowStatus.rawValue, runID: mlflowRunID),
+            hasModel: model != nil || (modelSize ?? 0) > 0,
+            mlflow: .init(status: mlflowStatus.rawValue, runID: mlflowRunID),
             testEvaluations: testEvaluations?.map {
                 .init(
                     evaluatedAt: RunJSONView.timestamp($0.evaluatedAt), requestedBy: $0.requestedBy,

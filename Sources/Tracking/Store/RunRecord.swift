@@ -89,6 +89,8 @@ public struct RunRecord: Sendable, Codable, Equatable {
     public var promptVersion: String?
     /// The fitted model and pipeline, encoded by the models code. Not part of the JSON column.
     public var model: Data?
+    /// Size in bytes of the stored model, set by the store also when a listing leaves the bytes out.
+    public var modelSize: Int?
     public var mlflowStatus: MLflowSyncStatus = .unsynced
     public var mlflowRunID: String?
 

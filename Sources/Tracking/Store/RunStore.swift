@@ -57,11 +57,13 @@ public final class RunStore: @unchecked Sendable {
     public func insert(_ run: RunRecord) throws(TrackingError) -> RunRecord {
         try serial { () throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
-                let last = try db.query("SELECT seq FROM sqlite_sequence WHERE name = 'runs'").first?["seq"]?.integer ?? 0
+                let last =
+                    try db.query("SELECT seq FROM sqlite_sequence WHERE name = 'runs'").first?["seq"]?.integer ?? 0
                 let seq = last + 1
                 var stored = run
                 stored.id = String(format: "r%04lld", seq)
                 stored.createdAt = Date()
+                stored.modelSize = stored.model?.count
                 try db.query(
                     """
                     INSERT INTO runs (seq, id, created_at, session_id, dataset_fingerprint, model_family,
@@ -158,11 +160,19 @@ public final class RunStore: @unchecked Sendable {
     ) throws(TrackingError) -> [RunRecord] {
         var clauses: [String] = []
         var parameters: [SQLValue] = []
-        if let session { clauses.append("session_id = ?"); parameters.append(.text(session)) }
-        if let datasetFingerprint { clauses.append("dataset_fingerprint = ?"); parameters.append(.text(datasetFingerprint)) }
+        if let session {
+            clauses.append("session_id = ?")
+            parameters.append(.text(session))
+        }
+        if let datasetFingerprint {
+            clauses.append("dataset_fingerprint = ?")
+            parameters.append(.text(datasetFingerprint))
+        }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         let limitClause = limit.map { " LIMIT \($0)" } ?? ""
-        let columns = includeModels ? "*" : "id, created_at, status, record, mlflow_status, mlflow_run_id"
+        let columns =
+            (includeModels ? "*" : "id, created_at, status, record, mlflow_status, mlflow_run_id")
+            + ", LENGTH(model) AS model_size"
         let rows = try serial { () throws(TrackingError) in
             try db.query("SELECT \(columns) FROM runs\(whereClause) ORDER BY seq DESC\(limitClause)", parameters)
         }
@@ -218,7 +228,9 @@ public final class RunStore: @unchecked Sendable {
 
     /// Reads one run with its model; the caller holds the lock.
     private func requireRow(_ id: String) throws(TrackingError) -> RunRecord {
-        guard let row = try db.query("SELECT * FROM runs WHERE id = ?", [.text(id)]).first else {
+        guard
+            let row = try db.query("SELECT *, LENGTH(model) AS model_size FROM runs WHERE id = ?", [.text(id)]).first
+        else {
             let known = try db.query("SELECT id FROM runs ORDER BY seq DESC LIMIT 10").compactMap { $0["id"]?.text }
             throw TrackingError(
                 .unknownRun,
@@ -241,6 +253,7 @@ public final class RunStore: @unchecked Sendable {
         if let sync = row["mlflow_status"]?.text.flatMap(MLflowSyncStatus.init(rawValue:)) { run.mlflowStatus = sync }
         run.mlflowRunID = row["mlflow_run_id"]?.text ?? run.mlflowRunID
         run.model = row["model"]?.blob
+        run.modelSize = row["model_size"]?.integer.map { Int($0) }
         return run
     }
 

@@ -80,3 +80,20 @@ import Testing
         #expect(Metrics.greaterIsBetter("r2") && !Metrics.greaterIsBetter("rmse"))
     }
 }
+
+@Suite struct RadixSortTests {
+    @Test(arguments: [0, 1, 7, 5000, 100_000]) func radixSortMatchesSorted(count: Int) {
+        var g = SeededGenerator(seed: UInt64(count))
+        var v = (0..<count).map { _ in (g.nextUnit() - 0.5) * pow10(Double(g.nextInt(below: 12)) - 6) }
+        if count > 10 { v[0] = -0.0; v[1] = 0; v[2] = .infinity; v[3] = -.infinity; v[4] = v[5] }
+        #expect(RadixSort.sorted(v).map(\.bitPattern) == v.sorted().map(\.bitPattern) || RadixSort.sorted(v) == v.sorted())
+    }
+
+    @Test(arguments: [1, 2, 3, 10, 4097, 10_000]) func medianBySelectionMatchesSorting(count: Int) throws {
+        var g = SeededGenerator(seed: 3)
+        let t = (0..<count).map { _ in Double(g.nextInt(below: 50)) }, p = (0..<count).map { _ in g.nextGaussian() }
+        #expect(try Metrics.medianAE(t, p) == Metrics.median(zip(t, p).map { abs($0 - $1) }))
+    }
+
+    func pow10(_ e: Double) -> Double { (0..<Int(abs(e))).reduce(1.0) { v, _ in e < 0 ? v / 10 : v * 10 } }
+}

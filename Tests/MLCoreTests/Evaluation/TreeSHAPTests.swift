@@ -74,6 +74,19 @@ struct ShapFixture: Decodable {
         }
     }
 
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let f = try #require(Self.fixture)
+        for c in f.cases {
+            var cols = c.columns
+            for j in cols.indices { cols[j] = cols[j] + cols[j] + cols[j] + cols[j] }  // 160 rows: several chunks
+            let x = FeatureMatrix(columns: cols)
+            let comb = TreeCombination(base: c.base, scale: c.scale, treeOutput: c.treeOutput)
+            let one = try TreeSHAP.explain(trees: c.trees.map(\.structure), combination: comb, x: x, threads: 1)
+            let two = try TreeSHAP.explain(trees: c.trees.map(\.structure), combination: comb, x: x, threads: 2)
+            #expect(one == two)
+        }
+    }
+
     @Test func perClassBoostingTreesFeedTheirOwnOutput() throws {
         // Two one-output trees, each feeding a different class: a feature only explains its own class.
         let f = try #require(Self.fixture)

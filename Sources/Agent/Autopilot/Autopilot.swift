@@ -1,0 +1,106 @@
+// The Autopilot: the built-in rule-based experimenter, a ChatModel that drives the same tools through
+// the same loop as an LLM, deterministically. Each answer is one step of AutopilotPlan, chosen from the
+// tool results in the conversation; it streams its explanation as text and asks for one tool call.
+// It is not an LLM and says so (displayName, first sentence).
+
+import Foundation
+public import LLMClient
+
+/// What the Autopilot is asked to do: the file, the target, the goal, the language.
+public struct AutopilotBrief: Sendable, Equatable {
+    public var path: String
+    public var target: String?
+    public var goal: String?
+    public var language: SessionLanguage
+    /// Where the log is written, for the closing message.
+    public var logPath: String
+
+    public init(path: String, target: String?, goal: String? = nil, language: SessionLanguage = .en, logPath: String = "EXPERIMENTS.md") {
+        self.path = path
+        self.target = target
+        self.goal = goal
+        self.language = language
+        self.logPath = logPath
+    }
+
+    /// Reads "titanic.csv target survived" (or "… --target survived", "… cible survived") from a user's text.
+    public static func parse(_ text: String, language: SessionLanguage) -> AutopilotBrief? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init)
+        guard let file = words.first(where: { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") }) else {
+            return nil
+        }
+        var target: String?
+        for (i, w) in words.enumerated() where ["target", "--target", "cible", "target:", "cible:"].contains(w.lowercased()) {
+            if i + 1 < words.count { target = words[i + 1] }
+        }
+        return AutopilotBrief(path: file.trimmingCharacters(in: CharacterSet.quotes), target: target, language: language)
+    }
+}
+
+extension CharacterSet {
+    fileprivate static let quotes = CharacterSet(charactersIn: "\"'`")
+}
+
+/// The rule-based experimenter as a ChatModel.
+public struct Autopilot: ChatModel {
+    public let brief: AutopilotBrief?
+    public let language: SessionLanguage
+    public var displayName: String { "autopilot (rule-based, no LLM)" }
+
+    /// - Parameter brief: the task; when nil, it is read from the user's message ("data.csv target y").
+    public init(brief: AutopilotBrief?, language: SessionLanguage = .en) {
+        self.brief = brief
+        self.language = brief?.language ?? language
+    }
+
+    public func complete(
+        _ request: ChatRequest, onEvent: @escaping @Sendable (ChatStreamEvent) -> Void
+    ) async throws -> ChatResponse {
+        try Task.checkCancellation()
+        let history = AutopilotHistory(messages: request.messages)
+        guard let brief = brief ?? AutopilotBrief.parse(history.lastUserText, language: language) else {
+            return Self.say(help, onEvent)
+        }
+        let plan = AutopilotPlan(brief: brief, history: history)
+        let available = Set(request.tools.map(\.name))
+        guard let next = plan.next() else {
+            if let change = AutopilotMetricChange(plan: plan, messages: request.messages) {
+                guard let step = change.next() else { return Self.say(change.final(logPath: brief.logPath), onEvent) }
+                if !step.text.isEmpty { onEvent(.textDelta(step.text)) }
+                onEvent(.toolCallStarted(index: 0, name: step.name))
+                let call = ToolCall(id: step.id, name: step.name, arguments: step.arguments.text)
+                return ChatResponse(message: .assistant(step.text.isEmpty ? nil : step.text, toolCalls: [call]), finishReason: "tool_calls")
+            }
+            return Self.say(AutopilotText(language: brief.language, plan: plan).final(logPath: brief.logPath), onEvent)
+        }
+        let name = Self.toolName(next.step)
+        guard available.contains(name) else {
+            return Self.say("The Autopilot needs the tool \(name), which this session does not offer.", onEvent)
+        }
+        onEvent(.textDelta(next.text))
+        onEvent(.toolCallStarted(index: 0, name: name))
+        let call = ToolCall(id: AutopilotHistory.callID(step: next.step.rawValue), name: name, arguments: next.arguments.text)
+        return ChatResponse(message: .assistant(next.text, toolCalls: [call]), finishReason: "tool_calls")
+    }
+
+    static func say(_ text: String, _ onEvent: @Sendable (ChatStreamEvent) -> Void) -> ChatResponse {
+        onEvent(.textDelta(text))
+        return ChatResponse(message: .assistant(text), finishReason: "stop")
+    }
+
+    private var help: String {
+        language == .fr
+            ? "Je suis l'Autopilot, un expérimentateur à règles (pas un LLM). Donnez-moi un fichier et une cible, par exemple : « titanic.csv cible survived »."
+            : "I am the Autopilot, a rule-based experimenter (not an LLM). Give me a file and a target, for example: \"titanic.csv target survived\"."
+    }
+
+    static func toolName(_ step: AutopilotStep) -> String {
+        switch step {
+        case .load: "load_data"
+        case .context, .logBaseline, .logLinear, .logGbdt, .logText, .logExplain, .decision: "append_log"
+        case .baseline, .linear, .gbdt, .text: "train_model"
+        case .compareLinear, .compareGbdt, .compareText, .test: "compute_metrics"
+        case .explain: "explain_model"
+        }
+    }
+}

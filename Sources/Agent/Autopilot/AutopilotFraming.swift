@@ -1,0 +1,65 @@
+// How the Autopilot frames a problem from load_data's result: task, main metric and its direction,
+// validation scheme, the columns to drop (ID-like, leaking, constant — flagged by the profile) with
+// the reason for each, the text columns, and the model families its plan will try.
+
+/// The framing read from a load_data result.
+public struct AutopilotFraming: Sendable, Equatable {
+    public var datasetID: String
+    public var target: String
+    public var task: String
+    public var metric: String
+    public var greaterIsBetter: Bool
+    public var validation: String
+    public var rows: Int
+    public var trainRows: Int
+    public var testRows: Int
+    public var columnCount: Int
+    /// Column → reason, for each column left out of every model.
+    public var drops: [(column: String, reason: String)]
+    public var textColumns: [String]
+    /// Other warnings of the profile (imbalance, duplicates…), as messages.
+    public var otherWarnings: [String]
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.datasetID == b.datasetID && a.metric == b.metric && a.drops.map(\.column) == b.drops.map(\.column)
+    }
+
+    /// Warning kinds that make the Autopilot leave a column out.
+    static let droppingKinds: Set<String> = ["id_like", "likely_leakage", "constant"]
+
+    public init?(loadResult r: JSONValue) {
+        guard let id = r["dataset_id"]?.stringValue, let task = r["task"]?.stringValue,
+            let metric = r["metric"]?.stringValue
+        else { return nil }
+        datasetID = id
+        target = r["target"]?["name"]?.stringValue ?? ""
+        self.task = task
+        self.metric = metric
+        greaterIsBetter = r["greater_is_better"]?.boolValue ?? true
+        validation = r["validation"]?.stringValue ?? ""
+        rows = r["rows"]?.intValue ?? 0
+        trainRows = r["train_rows"]?.intValue ?? 0
+        testRows = r["test_rows"]?.intValue ?? 0
+        columnCount = r["column_count"]?.intValue ?? 0
+        var drops: [(String, String)] = []
+        var others: [String] = []
+        for w in r["warnings"]?.arrayValue ?? [] {
+            let kind = w["kind"]?.stringValue ?? "", message = w["message"]?.stringValue ?? kind
+            if Self.droppingKinds.contains(kind) || w["action"]?.stringValue == "drop_column", let column = w["column"]?.stringValue, column != target {
+                if !drops.contains(where: { $0.0 == column }) { drops.append((column, message)) }
+            } else {
+                others.append(message)
+            }
+        }
+        self.drops = drops
+        self.otherWarnings = others
+        textColumns = (r["text_columns"]?.arrayValue ?? []).compactMap(\.stringValue)
+            .filter { c in !drops.contains { $0.0 == c } }
+    }
+
+    public var isRegression: Bool { task == "regression" }
+    public var dropList: [String] { drops.map(\.column) }
+
+    /// The model family that is "the linear model" for this task.
+    public var linearModel: String { isRegression ? "ridge" : "logistic" }
+}

@@ -1,0 +1,117 @@
+// append_log: writes the Context, an experiment entry or the decision to EXPERIMENTS.md through the
+// workspace's ExperimentLog. The model gives the prose and the run ids; this tool writes every number
+// itself from the store (each with its run id: approach parameters, validation metrics with intervals,
+// the difference with the reference run, test-split evaluations), then checks the whole entry with
+// the log's verifier, so a number the model invented is refused before anything is written.
+
+import Foundation
+import Tracking
+
+/// Appends an entry to the experiment log.
+public struct AppendLogTool: AgentTool {
+    public let name = "append_log"
+    public init() {}
+
+    public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
+        let kind = arguments["kind"]?.stringValue ?? ""
+        func text(_ key: String) -> String { arguments[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        func require(_ keys: [String]) throws(ToolError) {
+            let missing = keys.filter { text($0).isEmpty }
+            guard missing.isEmpty else {
+                throw ToolError("a \(kind) entry needs \(missing.map { "'\($0)'" }.joined(separator: ", ")); add them and call append_log again.")
+            }
+        }
+        let runs = try (arguments["run_ids"]?.arrayValue ?? []).compactMap(\.stringValue).map { id throws(ToolError) in
+            try context.store.run(id)
+        }
+        let french = (try context.log.read()).language == .french
+        let writer = LogEntryWriter(store: context.store, french: french)
+        switch kind {
+        case "context":
+            try require(["problem", "data", "metric"])
+            try context.log.setContext(LogContext(problem: text("problem"), data: text("data"), metric: text("metric")))
+            return ["written": "context", "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath)))]
+        case "experiment":
+            try require(["title", "hypothesis", "approach", "analysis", "next"])
+            let reference = try text("compare_to").isEmpty ? nil : context.store.run(text("compare_to"))
+            var entry = LogEntry(
+                title: text("title"), hypothesis: text("hypothesis"),
+                approach: text("approach") + writer.approachDetails(runs),
+                result: try writer.result(runs, reference: reference),
+                analysis: text("analysis"), next: text("next"), runIDs: runs.map(\.id) + (reference.map { [$0.id] } ?? []))
+            entry.number = ((try? context.log.read().entries.count) ?? 0) + 1
+            var probe = LogDocument(language: french ? .french : .english)
+            probe.entries = [entry]
+            let issues = try ExperimentLog.verify(probe, against: context.store)
+            guard issues.isEmpty else {
+                throw ToolError(
+                    "the entry was not written: " + issues.prefix(3).map(\.description).joined(separator: "; ")
+                        + ". Quote only numbers from tool results, next to their run id, or leave numbers out (the tool writes the results itself).")
+            }
+            let written = try context.log.append(entry)
+            return [
+                "written": .string("experiment #\(written.number)"), "result": .string(written.result),
+                "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
+            ]
+        default:  // decision
+            try require(["title", "analysis", "next"])
+            let results = try writer.result(runs, reference: nil)
+            let decision = "**\(text("title"))** — \(text("analysis")) " + (runs.isEmpty ? "" : results + " ")
+                + (french ? "Suite : " : "Next: ") + text("next")
+            try context.log.setDecision(decision)
+            return [
+                "written": "decision", "decision": .string(decision),
+                "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
+            ]
+        }
+    }
+}
+
+/// Writes the numbers of log entries from stored runs.
+struct LogEntryWriter {
+    let store: RunStore
+    let french: Bool
+
+    /// " — gbdt (r0003): max_depth=4, learning_rate=0.1; seed 42; dropped name."
+    func approachDetails(_ runs: [RunRecord]) -> String {
+        guard !runs.isEmpty else { return "" }
+        let parts = runs.map { run -> String in
+            let params = run.hyperParameters.keys.sorted().map { "\($0)=\(run.hyperParameters[$0].map { "\($0)" } ?? "")" }
+            var s = "\(run.modelFamily) (\(run.id))"
+            if !params.isEmpty { s += ": " + params.joined(separator: ", ") }
+            s += french ? ", \(run.features.count) variables" : ", \(run.features.count) features"
+            return s
+        }
+        return " — " + parts.joined(separator: "; ")
+    }
+
+    /// The validation metric of each run with its run id, the difference with the reference run, and any
+    /// evaluation on the sealed test split.
+    func result(_ runs: [RunRecord], reference: RunRecord?) throws -> String {
+        guard !runs.isEmpty else {
+            return french ? "aucun run (l'entraînement a échoué)." : "no run (the training failed)."
+        }
+        var clauses: [String] = []
+        for run in runs {
+            let metric = run.mainMetric
+            var clause = (french ? "validation " : "validation ") + run.cite(metric)
+            if let ref = reference, ref.id != run.id, let a = run.metrics[metric]?.mean, let b = ref.metrics[metric]?.mean {
+                let d = a - b
+                clause += french
+                    ? " contre \(ref.cite(metric)) ; écart \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
+                    : " vs \(ref.cite(metric)); difference \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
+            }
+            clauses.append(clause)
+            for evaluation in try store.testEvaluations(runID: run.id) {
+                if let m = evaluation.metrics[metric] {
+                    var t = (french ? "jeu de test scellé " : "sealed test split ") + "\(metric) " + String(format: "%.3f", m.mean)
+                    if let l = m.ciLow, let h = m.ciHigh {
+                        t += " [95% CI " + String(format: "%.3f", l) + "–" + String(format: "%.3f", h) + "]"
+                    }
+                    clauses.append(t + " (\(run.id))")
+                }
+            }
+        }
+        return clauses.joined(separator: "; ") + "."
+    }
+}

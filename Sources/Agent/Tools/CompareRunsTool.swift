@@ -1,0 +1,39 @@
+// compare_runs: two runs side by side (the parameters that differ, their metrics) and the paired
+// difference of their validation metric with its interval.
+
+import Foundation
+import Tracking
+
+/// Compares two recorded runs.
+public struct CompareRunsTool: AgentTool {
+    public let name = "compare_runs"
+    public init() {}
+
+    public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
+        let a = try context.store.run(arguments["run_a"]?.stringValue ?? "")
+        let b = try context.store.run(arguments["run_b"]?.stringValue ?? "")
+        let metric = arguments["metric"]?.stringValue ?? a.mainMetric
+        guard a.metrics[metric] != nil, b.metrics[metric] != nil else {
+            let both = Set(a.metrics.keys).intersection(b.metrics.keys).sorted()
+            throw ToolError("both runs need the metric '\(metric)'.\(Suggestion.didYouMean(metric, in: both)) Available: \(both.joined(separator: ", ")).")
+        }
+        var differing: [String: JSONValue] = [:]
+        for key in Set(a.hyperParameters.keys).union(b.hyperParameters.keys).sorted()
+        where a.hyperParameters[key] != b.hyperParameters[key] {
+            differing[key] = [
+                "a": a.hyperParameters[key].map(JSONValue.init) ?? .null,
+                "b": b.hyperParameters[key].map(JSONValue.init) ?? .null,
+            ]
+        }
+        var out: [String: JSONValue] = [
+            "run_a": a.summaryJSON(allMetrics: true), "run_b": b.summaryJSON(allMetrics: true),
+            "comparison": try RunComparer.compare(a, b, metric: metric, session: context.session),
+        ]
+        if a.modelFamily != b.modelFamily { differing["model"] = ["a": .string(a.modelFamily), "b": .string(b.modelFamily)] }
+        if a.droppedColumns != b.droppedColumns {
+            differing["dropped"] = ["a": .strings(a.droppedColumns), "b": .strings(b.droppedColumns)]
+        }
+        out["differences"] = .object(differing)
+        return .object(out)
+    }
+}

@@ -1,0 +1,108 @@
+// load_data: reads a CSV inside the workspace, resolves the target, cuts the sealed test split once
+// (seeded, stratified for classes), profiles the training rows and returns a bounded summary: columns
+// with type/missing/cardinality, the target's distribution, the suggested task, metric and validation,
+// and the profile's warnings (ID-like, constant, leakage, imbalance, duplicates). Never raw rows.
+
+import Foundation
+import MLCore
+
+/// Loads and profiles a dataset.
+public struct LoadDataTool: AgentTool {
+    public let name = "load_data"
+    public init() {}
+    /// Columns listed in the result at most (the rest are counted).
+    static let maxColumns = 40
+
+    public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
+        let path = arguments["path"]?.stringValue ?? ""
+        let url = try context.workspace.resolve(path)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            let files = context.workspace.dataFiles()
+            let hint = files.isEmpty ? " The workspace holds no CSV file." : "\(Suggestion.didYouMean(path, in: files)) CSV files here: \(files.prefix(20).joined(separator: ", "))."
+            throw ToolError("no file '\(path)' in the workspace.\(hint)")
+        }
+        context.progress("reading \(path)")
+        let dataset = try Dataset.load(path: url.path)
+        guard dataset.rowCount >= 10 else {
+            throw ToolError("\(path) has \(dataset.rowCount) rows; at least 10 are needed to train and validate a model.")
+        }
+        let target = try arguments["target"]?.stringValue.map { name throws(MLError) in
+            try TargetSpec(dataset: dataset, column: name)
+        }
+        let fraction = arguments["test_fraction"]?.doubleValue ?? 0.2
+        let seed = UInt64(arguments["seed"]?.intValue ?? 42)
+        let split = try SealedTestSplit(dataset: dataset, target: target, testFraction: fraction, seed: seed)
+        context.progress("profiling")
+        let profile = try DataProfile(dataset: dataset.selecting(rows: split.trainRows), target: target?.column)
+        let id = arguments["dataset_id"]?.stringValue ?? Self.datasetID(for: url)
+        let loaded = LoadedDataset(
+            id: id, path: context.workspace.relativePath(of: url), dataset: dataset, target: target, split: split, profile: profile)
+        context.session.store(loaded)
+        return Self.summary(loaded)
+    }
+
+    static func datasetID(for url: URL) -> String {
+        let stem = url.deletingPathExtension().lastPathComponent.lowercased()
+        let cleaned = String(stem.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        return cleaned.isEmpty ? "data" : cleaned
+    }
+
+    static func summary(_ d: LoadedDataset) -> JSONValue {
+        let p = d.profile
+        let columns = p.columns.prefix(maxColumns).map { c -> JSONValue in
+            var o: [String: JSONValue] = [
+                "name": .string(c.name), "type": .string(c.kind.rawValue), "missing": .int(c.missing), "distinct": .int(c.distinct),
+            ]
+            if c.name == d.target?.column { o["target"] = true }
+            return .object(o)
+        }
+        var out: [String: JSONValue] = [
+            "dataset_id": .string(d.id), "path": .string(d.path), "rows": .int(d.dataset.rowCount),
+            "column_count": .int(d.dataset.columnCount), "columns": .array(Array(columns)),
+            "train_rows": .int(d.trainRows.count), "test_rows": .int(d.testRows.count),
+            "test_split": .string("sealed: \(d.testRows.count) rows, evaluated only with compute_metrics split=\"test\""),
+            "task": .string(p.task.rawValue), "metric": .string(p.suggestedMetric),
+            "greater_is_better": .bool(Metrics.greaterIsBetter(p.suggestedMetric)),
+            "validation": .string(validationText(p.suggestedValidation)),
+            "validation_reason": .string(p.suggestedValidation.reason),
+            "warnings": .array(p.warnings.prefix(12).map(warningJSON)),
+            "drop_suggested": .strings(p.columnsToDrop),
+            "text_columns": .strings(p.columns.filter { $0.kind == .text && $0.name != d.target?.column }.map(\.name)),
+            "duplicate_rows": .int(p.duplicateRows), "fingerprint": .string(d.fingerprint),
+        ]
+        if p.columns.count > maxColumns { out["more_columns"] = .int(p.columns.count - maxColumns) }
+        if let t = p.target {
+            var target: [String: JSONValue] = ["name": .string(t.column), "task": .string(t.task.rawValue), "missing": .int(t.missing)]
+            if !t.classNames.isEmpty {
+                var counts: [String: JSONValue] = [:]
+                for (name, count) in zip(t.classNames, t.classCounts).prefix(20) { counts[name] = .int(count) }
+                target["class_counts"] = .object(counts)
+            }
+            if let s = t.distribution {
+                target["distribution"] = [
+                    "mean": .rounded(s.mean), "std": .rounded(s.std), "min": .rounded(s.min), "median": .rounded(s.median),
+                    "max": .rounded(s.max),
+                ]
+            }
+            out["target"] = .object(target)
+        }
+        return .object(out)
+    }
+
+    static func validationText(_ v: ValidationSuggestion) -> String {
+        switch v.scheme {
+        case .stratifiedKFold: "stratified \(v.folds)-fold CV on the training rows"
+        case .kFold: "\(v.folds)-fold CV on the training rows"
+        case .timeSeriesSplit: "time-ordered \(v.folds)-fold split on '\(v.timeColumn ?? "?")'"
+        case .holdout: "one seeded holdout of the training rows"
+        }
+    }
+
+    static func warningJSON(_ w: DataWarning) -> JSONValue {
+        var o: [String: JSONValue] = ["kind": .string(w.kind.rawValue), "action": .string(w.action.rawValue), "message": .string(w.message)]
+        if let c = w.column { o["column"] = .string(c) }
+        if let r = w.relatedColumn { o["related_column"] = .string(r) }
+        if let v = w.value { o["value"] = .rounded(v) }
+        return .object(o)
+    }
+}

@@ -1,0 +1,77 @@
+// How tools read a stored run: its main metric, a compact JSON summary for the model, and the
+// conversion between the store's RunValue and the agent's JSONValue.
+
+import Foundation
+public import Tracking
+import MLCore
+
+extension RunRecord {
+    /// The metric the run was judged on: the one its validation scheme names, else the first usual one present.
+    public var mainMetric: String {
+        if case .object(let v) = validation, case .string(let m)? = v["metric"], metrics[m] != nil { return m }
+        for key in ["roc_auc", "accuracy", "r2", "f1_macro", "rmse", "silhouette"] where metrics[key] != nil { return key }
+        return metrics.keys.sorted().first ?? "none"
+    }
+
+    /// mean, std and CI of one metric, rounded, for the model.
+    func metricJSON(_ key: String) -> JSONValue? {
+        guard let m = metrics[key] else { return nil }
+        var o: [String: JSONValue] = ["mean": .rounded(m.mean)]
+        if let s = m.std { o["std"] = .rounded(s) }
+        if let l = m.ciLow, let h = m.ciHigh { o["ci_low"] = .rounded(l); o["ci_high"] = .rounded(h) }
+        return .object(o)
+    }
+
+    /// A compact summary: id, model, hypothesis, the main metric (and a few others), parameters.
+    func summaryJSON(allMetrics: Bool = false) -> JSONValue {
+        var m: [String: JSONValue] = [:]
+        let keys = allMetrics ? Array(metrics.keys.sorted().prefix(12)) : [mainMetric]
+        for k in keys { m[k] = metricJSON(k) }
+        var o: [String: JSONValue] = [
+            "run_id": .string(id), "model": .string(modelFamily), "metrics": .object(m),
+            "main_metric": .string(mainMetric), "dataset": .string(dataset.path),
+        ]
+        if let h = hypothesis { o["hypothesis"] = .string(String(h.prefix(160))) }
+        if !hyperParameters.isEmpty { o["params"] = .object(hyperParameters.mapValues(JSONValue.init)) }
+        if !droppedColumns.isEmpty { o["dropped"] = .strings(droppedColumns) }
+        return .object(o)
+    }
+}
+
+extension JSONValue {
+    /// The agent's view of a stored JSON value.
+    public init(_ v: RunValue) {
+        switch v {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let d): self = .number(d)
+        case .string(let s): self = .string(s)
+        case .array(let a): self = .array(a.map(JSONValue.init))
+        case .object(let o): self = .object(o.mapValues(JSONValue.init))
+        }
+    }
+
+    /// The store's view of this value.
+    public var runValue: RunValue {
+        switch self {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .number(let d): .number(d)
+        case .string(let s): .string(s)
+        case .array(let a): .array(a.map(\.runValue))
+        case .object(let o): .object(o.mapValues(\.runValue))
+        }
+    }
+}
+
+extension RunStore {
+    /// The run `id`, with an error that lists recent runs when it is unknown.
+    func run(_ id: String) throws(ToolError) -> RunRecord {
+        do { return try get(id) } catch {
+            let known = (try? list(limit: 30).map(\.id)) ?? []
+            if known.isEmpty { throw ToolError("no run '\(id)': no run is recorded yet; train one with train_model.") }
+            throw ToolError(
+                "no run '\(id)'.\(Suggestion.didYouMean(id, in: known)) Recent runs: \(known.prefix(10).joined(separator: ", ")).")
+        }
+    }
+}

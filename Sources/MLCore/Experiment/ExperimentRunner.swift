@@ -1,0 +1,105 @@
+// Runs one experiment end to end: resolve the target, choose the preprocessing preset for the
+// family (scaling for linear and distance models, native codes and NaN for trees), split, fit the
+// pipeline and the model on training rows only, predict held-out rows, and score them with the
+// standard metrics. The model's fit is timed alone. `mlexp train` and train_model call this.
+// Leaves out: recording runs (Tracking) and the sealed test split (the agent's session owns it).
+
+import Foundation
+
+public enum ExperimentRunner {
+    /// The preprocessing preset a family needs.
+    public static func preset(for model: String) -> PreprocessingPreset {
+        switch model {
+        case "tree", "random_forest", "gbdt", "baseline": .tree
+        case "knn", "kmeans": .distance
+        default: .linear
+        }
+    }
+
+    /// Runs `spec` on `dataset` (and on `test` for `.separateTest`).
+    public static func run(dataset: Dataset, test: Dataset? = nil, spec: ExperimentSpec) throws(MLError) -> ExperimentResult {
+        var overrides = spec.parameters
+        _ = try ModelRegistry.make(spec.model, parameters: [:])  // an unknown model name fails first
+        let settable = Set(ModelRegistry.parameters(of: spec.model).map(\.name))
+        if settable.contains("seed") && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
+        if let t = spec.threads, settable.contains("threads"), overrides["threads"] == nil { overrides["threads"] = String(t) }
+        let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+        let isClustering = spec.model == "kmeans"
+        let target = try TargetSpec(dataset: dataset, column: spec.target)
+        let labelled = try dataset.rowsWithTarget(spec.target)
+        let pipeline = try Pipeline(dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
+        let y = try target.values(in: dataset, rows: labelled)
+
+        func fitOn(_ rows: [Int]) throws(MLError) -> (FittedPipeline, AnyFittedModel, Double, Int) {
+            let fp = try pipeline.fit(dataset, rows: rows)
+            var data = try fp.trainingSet(dataset, target: target, rows: rows)
+            if isClustering { data = TrainingSet(x: data.x, y: .none(rows: data.rows)) }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let fitted = try estimator.fit(data)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            return (fp, fitted, seconds, data.x.featureCount)
+        }
+        func score(_ truth: TargetValues, _ p: Prediction, _ x: FeatureMatrix, _ fitted: AnyFittedModel) throws(MLError) -> [String: Double] {
+            var m = try Metrics.evaluate(target: truth, prediction: p)
+            if case .kmeans(let km) = fitted, case .clusters(let labels) = p {
+                let k = km.parameters.nClusters, f = km.features.count
+                let centers = (0..<k).map { Array(km.centers[($0 * f)..<(($0 + 1) * f)]) }
+                if let v = try? Metrics.inertia(x, labels: labels, centers: centers) { m["inertia"] = v }
+                if x.rows <= 5_000, let v = try? Metrics.silhouette(x, labels: labels) { m["silhouette"] = v }
+            }
+            return m
+        }
+
+        switch spec.validation {
+        case .holdout(let fraction):
+            guard fraction > 0 && fraction < 1 else {
+                throw MLError(.invalidParameter, "The holdout fraction must be in (0, 1), e.g. 0.2; got \(fraction).")
+            }
+            let split: TrainTestIndices
+            if case .classes(let labels, _) = y {
+                split = try Split.stratifiedHoldout(labels: labels, testFraction: fraction, seed: spec.seed)
+            } else {
+                split = try Split.holdout(count: labelled.count, testFraction: fraction, seed: spec.seed)
+            }
+            let trainRows = split.train.map { labelled[$0] }, validRows = split.test.map { labelled[$0] }
+            let (fp, fitted, seconds, f) = try fitOn(trainRows)
+            let x = try fp.transform(dataset, rows: validRows)
+            let p = try fitted.predict(x)
+            let metrics = try score(try target.values(in: dataset, rows: validRows), p, x, fitted)
+            return ExperimentResult(
+                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil, fitSeconds: seconds,
+                rows: trainRows.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: validRows,
+                validationPrediction: p)
+        case .separateTest:
+            guard let test else {
+                throw MLError(.invalidInput, "A separate-test experiment needs the test dataset; pass --test FILE.")
+            }
+            let (fp, fitted, seconds, f) = try fitOn(labelled)
+            let testRows = try test.rowsWithTarget(spec.target)
+            let x = try fp.transform(test, rows: testRows)
+            let p = try fitted.predict(x)
+            let metrics = try score(try target.values(in: test, rows: testRows), p, x, fitted)
+            return ExperimentResult(
+                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil, fitSeconds: seconds,
+                rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: nil,
+                validationPrediction: nil)
+        case .crossValidation(let folds):
+            let splits: [TrainTestIndices]
+            if case .classes(let labels, _) = y {
+                splits = try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)
+            } else {
+                splits = try KFold(folds: folds, seed: spec.seed).split(count: labelled.count)
+            }
+            let foldRows = splits.map { FoldRows(train: $0.train, valid: $0.test) }
+            let cv = try CrossValidation.run(target: y, folds: foldRows) { train, valid throws(MLError) in
+                let (fp, fitted, _, _) = try fitOn(train.map { labelled[$0] })
+                return try fitted.predict(try fp.transform(dataset, rows: valid.map { labelled[$0] }))
+            }
+            let (fp, fitted, seconds, f) = try fitOn(labelled)
+            return ExperimentResult(
+                model: spec.model, parameters: estimator.parameters, metrics: cv.summary.mapValues(\.mean), crossValidation: cv,
+                fitSeconds: seconds, rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted,
+                validationRows: nil, validationPrediction: nil)
+        }
+    }
+}

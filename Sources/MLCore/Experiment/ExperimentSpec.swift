@@ -1,0 +1,62 @@
+// What one experiment is: a target, a model family with hyper-parameter overrides, a validation
+// scheme, a seed and a thread count. Shared by `mlexp train` and the agent's train_model tool.
+// Leaves out: the dataset itself and the run record (Tracking stores those).
+
+/// How an experiment is validated.
+public enum ValidationScheme: Sendable, Codable, Equatable {
+    /// A seeded (stratified for classes) holdout of this fraction of the rows.
+    case holdout(testFraction: Double)
+    /// Seeded (stratified for classes) k-fold cross-validation; the returned model is refitted on all rows.
+    case crossValidation(folds: Int)
+    /// Fit on every row; score on a separate test dataset.
+    case separateTest
+}
+
+/// One experiment to run.
+public struct ExperimentSpec: Sendable, Equatable {
+    public var target: String
+    public var model: String
+    /// Hyper-parameter overrides by camelCase name (`maxIter` → "200").
+    public var parameters: [String: String]
+    public var validation: ValidationScheme
+    public var seed: UInt64
+    /// Threads for families that use them (nil: the family's default, 2).
+    public var threads: Int?
+    /// Columns left out of the features (IDs, leaks).
+    public var excluding: [String]
+
+    public init(
+        target: String, model: String, parameters: [String: String] = [:], validation: ValidationScheme = .holdout(testFraction: 0.2),
+        seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = []
+    ) {
+        self.target = target
+        self.model = model
+        self.parameters = parameters
+        self.validation = validation
+        self.seed = seed
+        self.threads = threads
+        self.excluding = excluding
+    }
+}
+
+/// What an experiment produced.
+public struct ExperimentResult: Sendable {
+    public var model: String
+    /// Effective hyper-parameters, defaults included.
+    public var parameters: [String: String]
+    /// Validation metrics (means over folds for cross-validation), snake_case keys.
+    public var metrics: [String: Double]
+    /// Cross-validation details (per-fold metrics, spreads), for `.crossValidation`.
+    public var crossValidation: CrossValidationResult?
+    /// Seconds spent in the model's `fit` for the returned model (preprocessing excluded).
+    public var fitSeconds: Double
+    /// Training rows of the returned model, and its number of input features.
+    public var rows: Int
+    public var features: Int
+    public var target: TargetSpec
+    public var pipeline: FittedPipeline
+    public var fitted: AnyFittedModel
+    /// The validation rows (holdout) and their prediction; nil for cross-validation and a separate test.
+    public var validationRows: [Int]?
+    public var validationPrediction: Prediction?
+}

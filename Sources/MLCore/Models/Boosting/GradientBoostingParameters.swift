@@ -1,0 +1,52 @@
+// Hyper-parameters of histogram gradient boosting, with scikit-learn's HistGradientBoosting names
+// (camelCase) and defaults, except early stopping, which is off unless asked for, so a run with the same
+// hyper-parameters as LightGBM trains on the same rows.
+// Leaves out: monotonic and interaction constraints, L1 regularisation.
+
+/// Hyper-parameters of `HistGradientBoosting`.
+public struct GradientBoostingParameters: Sendable, Codable, Equatable {
+    /// nil: `log_loss` for a class target, `squared_error` for a numeric one.
+    public var loss: BoostingLoss? = nil
+    public var learningRate = 0.1
+    /// Boosting iterations (trees per output).
+    public var maxIter = 100
+    public var maxLeafNodes = 31
+    /// nil: no depth limit (growth is bounded by `maxLeafNodes`).
+    public var maxDepth: Int? = nil
+    public var minSamplesLeaf = 20
+    /// Minimum hessian sum in a child (LightGBM's min_sum_hessian_in_leaf).
+    public var minChildWeight = 1e-3
+    public var l2Regularization = 0.0
+    /// Bins for non-missing values, 2…255 (one more bin always holds missing values).
+    public var maxBins = 255
+    /// Fraction of rows drawn (without replacement) for each iteration.
+    public var subsample = 1.0
+    /// Fraction of features considered at each split.
+    public var maxFeatures = 1.0
+    public var earlyStopping = false
+    public var validationFraction = 0.1
+    public var nIterNoChange = 10
+    public var tol = 1e-7
+    public var seed: UInt64 = 0
+    /// Threads for histograms, gradients and prediction; results do not depend on it.
+    public var threads = 2
+
+    public init() {}
+
+    func validate() throws(MLError) {
+        let m = "gbdt"
+        try InputChecks.require("learningRate", learningRate, greaterThan: 0, model: m)
+        try InputChecks.require("maxIter", maxIter, in: 1...100_000, model: m)
+        try InputChecks.require("maxLeafNodes", maxLeafNodes, in: 2...65_536, model: m)
+        if let d = maxDepth { try InputChecks.require("maxDepth", d, in: 1...1_000, model: m) }
+        try InputChecks.require("minSamplesLeaf", minSamplesLeaf, in: 1...Int(Int32.max), model: m)
+        try InputChecks.require("minChildWeight", minChildWeight, greaterThan: 0, orEqual: true, model: m)
+        try InputChecks.require("l2Regularization", l2Regularization, greaterThan: 0, orEqual: true, model: m)
+        try InputChecks.require("maxBins", maxBins, in: 2...255, model: m)
+        try InputChecks.require("subsample", subsample, in: 0.000_001...1, model: m)
+        try InputChecks.require("maxFeatures", maxFeatures, in: 0.000_001...1, model: m)
+        try InputChecks.require("validationFraction", validationFraction, in: 0.01...0.9, model: m)
+        try InputChecks.require("nIterNoChange", nIterNoChange, in: 1...100_000, model: m)
+        try InputChecks.require("threads", threads, in: 1...256, model: m)
+    }
+}

@@ -1,0 +1,65 @@
+// The hot loop of gradient boosting: gradient/hessian histograms of one feature over the rows of a leaf,
+// and the subtraction that gives the larger child's histogram from its parent's. Each has a naive twin
+// that the tests compare against.
+// Layout: a leaf's histogram is `[features × 256 × 2]` Double, (gradient, hessian) interleaved per bin.
+// Leaves out: counts per bin (estimated from hessians where needed, as LightGBM does).
+
+/// Doubles per feature in a histogram: 256 bins × (gradient, hessian).
+let histogramStride = 512
+
+enum HistogramKernels {
+    /// Adds rows `0..<count` of one feature to `hist`, gradients in row order.
+    /// Shapes: bins [count] UInt8; gh [count] (g, h) Float pairs; hist [256] (g, h) Double pairs.
+    @inline(__always)
+    static func accumulateAll(
+        bins: UnsafePointer<UInt8>, gh: UnsafePointer<Float>, count: Int, hist: UnsafeMutablePointer<Double>
+    ) {
+        let pairs = UnsafeRawPointer(gh).assumingMemoryBound(to: SIMD2<Float>.self)
+        let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
+        var i = 0
+        while i < count {
+            let b = Int(bins[i])
+            let p = pairs[i]
+            h2[b] += SIMD2<Double>(Double(p.x), Double(p.y))
+            i &+= 1
+        }
+    }
+
+    /// Adds the rows `rows[0..<count]` of one feature to `hist`; `gh` holds their gradients in the same
+    /// order (ordered gradients, gathered once per leaf).
+    /// Shapes: bins [allRows] UInt8; rows [count] Int32; gh [count] (g, h) Float pairs; hist [256] (g, h) Double pairs.
+    @inline(__always)
+    static func accumulateGathered(
+        bins: UnsafePointer<UInt8>, rows: UnsafePointer<Int32>, gh: UnsafePointer<Float>, count: Int,
+        hist: UnsafeMutablePointer<Double>
+    ) {
+        let pairs = UnsafeRawPointer(gh).assumingMemoryBound(to: SIMD2<Float>.self)
+        let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
+        var i = 0
+        while i < count {
+            let b = Int(bins[Int(rows[i])])
+            let p = pairs[i]
+            h2[b] += SIMD2<Double>(Double(p.x), Double(p.y))
+            i &+= 1
+        }
+    }
+
+    /// `parent[k] -= child[k]` over one feature's first `used` entries and its missing bin:
+    /// the sibling's histogram by subtraction.
+    @inline(__always)
+    static func subtract(_ parent: UnsafeMutablePointer<Double>, _ child: UnsafePointer<Double>, used: Int = 510) {
+        for k in 0..<used { parent[k] -= child[k] }
+        parent[510] -= child[510]
+        parent[511] -= child[511]
+    }
+
+    /// Naive twin: the histogram of one feature over `rows`, straight from the unordered gradients.
+    static func naive(bins: [UInt8], rows: [Int], gradients: [Float], hessians: [Float]) -> [Double] {
+        var hist = [Double](repeating: 0, count: histogramStride)
+        for r in rows {
+            hist[2 * Int(bins[r])] += Double(gradients[r])
+            hist[2 * Int(bins[r]) + 1] += Double(hessians[r])
+        }
+        return hist
+    }
+}

@@ -1,0 +1,265 @@
+// Grows one boosting tree leaf-wise (LightGBM's best-first growth) on binned features:
+// the leaf with the largest gain splits next until `maxLeafNodes` leaves; rows of each leaf are a
+// contiguous range of one index array, partitioned stably in place; only the smaller child's histogram
+// is built (per feature, in parallel), the larger one is its parent's minus the smaller's.
+// Every feature's histogram is built by one thread in row order and the best split is reduced in
+// feature order, so trees are identical whatever the thread count.
+// Leaves out: the leaf values' learning-rate shrinkage for absolute error (renewed by the booster).
+
+/// Growth limits and regularisation of one tree.
+struct GrowerSettings: Sendable {
+    var maxLeafNodes: Int
+    var maxDepth: Int?
+    var rules: SplitRules
+    var learningRate: Double
+    var maxFeatures: Double
+    var threads: Int
+}
+
+/// A grown tree, the ranges of its leaves in the grower's row index, and its splits in bin space.
+struct GrownTree {
+    var structure: TreeStructure
+    /// (node, start, count) of every leaf, in `TreeGrower.rowIndex`.
+    var leaves: [(node: Int, start: Int, count: Int)]
+    /// The split of each node in bin space (unused entries for leaves).
+    var binSplits: [SplitCandidate]
+
+    /// The leaf a row of a binned matrix reaches. Shape: bins [features × rows].
+    @inline(__always)
+    func leaf(row r: Int, bins: UnsafePointer<UInt8>, rows n: Int) -> Int {
+        var node = 0
+        while structure.feature[node] >= 0 {
+            let s = binSplits[node]
+            let b = Int(bins[s.feature &* n &+ r])
+            node = Int(s.goesLeft(bin: b) ? structure.left[node] : structure.right[node])
+        }
+        return node
+    }
+}
+
+final class TreeGrower {
+    let n: Int
+    let f: Int
+    let binnings: [FeatureBinning]
+    let settings: GrowerSettings
+    private let bins: UnsafeMutablePointer<UInt8>
+    let rowIndex: UnsafeMutablePointer<Int32>
+    private let scratch: UnsafeMutablePointer<Int32>
+    private let ordered: UnsafeMutablePointer<Float>
+    private let hist: UnsafeMutablePointer<Double>
+    private let isLeft: UnsafeMutablePointer<UInt8>
+    private let slots: Int
+    private var freeSlots: [Int]
+    private let candidatesA: UnsafeMutablePointer<SplitCandidate>
+    private let candidatesB: UnsafeMutablePointer<SplitCandidate>
+
+    private struct Leaf {
+        var start: Int
+        var count: Int
+        var sums: NodeSums
+        var slot: Int
+        var depth: Int
+        var node: Int
+        var best: SplitCandidate
+        var allowed: [Bool]?
+    }
+
+    init(binned: BinnedMatrix, binnings: [FeatureBinning], settings: GrowerSettings) {
+        n = binned.rows
+        f = binned.featureCount
+        self.binnings = binnings
+        self.settings = settings
+        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, binned.bins.count))
+        for (i, v) in binned.bins.enumerated() { b[i] = v }
+        bins = b
+        rowIndex = .allocate(capacity: max(1, n))
+        scratch = .allocate(capacity: max(1, n))
+        ordered = .allocate(capacity: max(2, 2 * n))
+        slots = settings.maxLeafNodes + 1
+        isLeft = .allocate(capacity: 256)
+        isLeft.initialize(repeating: 0, count: 256)
+        hist = .allocate(capacity: slots * f * histogramStride)
+        freeSlots = Array((0..<slots).reversed())
+        candidatesA = .allocate(capacity: max(1, f))
+        candidatesA.initialize(repeating: SplitCandidate(), count: max(1, f))
+        candidatesB = .allocate(capacity: max(1, f))
+        candidatesB.initialize(repeating: SplitCandidate(), count: max(1, f))
+    }
+
+    deinit {
+        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate()
+        candidatesA.deallocate(); candidatesB.deallocate(); isLeft.deallocate()
+    }
+
+    var binsPointer: UnsafePointer<UInt8> { UnsafePointer(bins) }
+
+    /// Grows a tree on gradients `gh` ([rows × 2] Float) over all rows, or over `sample` (sorted rows).
+    func grow(gh: UnsafePointer<Float>, sample: [Int32]?, rng: inout SeededGenerator) -> GrownTree {
+        let m = sample?.count ?? n
+        if let sample {
+            for i in 0..<m { rowIndex[i] = sample[i] }
+        } else {
+            for i in 0..<n { rowIndex[i] = Int32(truncatingIfNeeded: i) }
+        }
+        freeSlots = Array((0..<slots).reversed())
+        var g = 0.0, h = 0.0
+        for i in 0..<m {
+            let r = Int(rowIndex[i])
+            g += Double(gh[2 &* r])
+            h += Double(gh[2 &* r &+ 1])
+        }
+        var tree = TreeStructure(valueWidth: 1)
+        var binSplits: [SplitCandidate] = []
+        let l2 = settings.rules.l2, lr = settings.learningRate
+        let rootNode = tree.appendNode(value: [-g / (h + l2) * lr], cover: h)
+        binSplits.append(SplitCandidate())
+        var root = Leaf(
+            start: 0, count: m, sums: NodeSums(g: g, h: h, count: m), slot: -1, depth: 0, node: rootNode,
+            best: SplitCandidate(), allowed: featureMask(&rng))
+        var leaves: [Leaf] = []
+        if settings.maxLeafNodes > 1 && splittable(root) {
+            root.slot = freeSlots.removeLast()
+            root.best = buildAndFind(smaller: root, larger: nil, gh: gh, contiguous: sample == nil).smaller
+        }
+        leaves.append(root)
+
+        while leaves.count < settings.maxLeafNodes {
+            var pick = -1
+            var bestGain = 0.0
+            for (i, leaf) in leaves.enumerated() where leaf.best.gain > bestGain {
+                pick = i
+                bestGain = leaf.best.gain
+            }
+            if pick < 0 { break }
+            let parent = leaves[pick]
+            let split = parent.best
+            let leftCount = partition(start: parent.start, count: parent.count, split: split)
+            let lNode = tree.appendNode(value: [-split.left.g / (split.left.h + l2) * lr], cover: split.left.h)
+            let rNode = tree.appendNode(value: [-split.right.g / (split.right.h + l2) * lr], cover: split.right.h)
+            binSplits.append(SplitCandidate())
+            binSplits.append(SplitCandidate())
+            record(split, node: parent.node, left: lNode, right: rNode, in: &tree)
+            binSplits[parent.node] = split
+            var left = Leaf(
+                start: parent.start, count: leftCount,
+                sums: NodeSums(g: split.left.g, h: split.left.h, count: leftCount), slot: -1,
+                depth: parent.depth + 1, node: lNode, best: SplitCandidate(), allowed: featureMask(&rng))
+            var right = Leaf(
+                start: parent.start + leftCount, count: parent.count - leftCount,
+                sums: NodeSums(g: split.right.g, h: split.right.h, count: parent.count - leftCount), slot: -1,
+                depth: parent.depth + 1, node: rNode, best: SplitCandidate(), allowed: featureMask(&rng))
+            if leaves.count + 1 < settings.maxLeafNodes && (splittable(left) || splittable(right)) {
+                let leftSmaller = left.count <= right.count
+                if leftSmaller {
+                    left.slot = freeSlots.removeLast()
+                    right.slot = parent.slot
+                    (left.best, right.best) = buildAndFind(smaller: left, larger: right, gh: gh, contiguous: false)
+                } else {
+                    right.slot = freeSlots.removeLast()
+                    left.slot = parent.slot
+                    (right.best, left.best) = buildAndFind(smaller: right, larger: left, gh: gh, contiguous: false)
+                }
+            } else if parent.slot >= 0 {
+                freeSlots.append(parent.slot)
+            }
+            leaves[pick] = left
+            leaves.append(right)
+        }
+        return GrownTree(
+            structure: tree, leaves: leaves.map { ($0.node, $0.start, $0.count) }, binSplits: binSplits)
+    }
+
+    private func splittable(_ leaf: Leaf) -> Bool {
+        if let d = settings.maxDepth, leaf.depth >= d { return false }
+        return leaf.count >= 2 * max(1, settings.rules.minSamplesLeaf) && leaf.sums.h >= 2 * settings.rules.minChildWeight
+    }
+
+    /// Which features a node may split on (nil: all), drawn when the node is created.
+    private func featureMask(_ rng: inout SeededGenerator) -> [Bool]? {
+        guard settings.maxFeatures < 1 else { return nil }
+        let k = max(1, Int((settings.maxFeatures * Double(f)).rounded(.down)))
+        var idx = Array(0..<f)
+        for i in 0..<k { idx.swapAt(i, i + rng.nextInt(below: f - i)) }
+        var mask = [Bool](repeating: false, count: f)
+        for i in 0..<k { mask[idx[i]] = true }
+        return mask
+    }
+
+    /// Builds the smaller child's histogram, derives the larger's by subtraction, and finds both
+    /// children's best splits, feature by feature in parallel.
+    private func buildAndFind(
+        smaller s: Leaf, larger l: Leaf?, gh: UnsafePointer<Float>, contiguous: Bool
+    ) -> (smaller: SplitCandidate, larger: SplitCandidate) {
+        if !contiguous {
+            let t = UnsafeTransfer((rowIndex + s.start, ordered, gh))
+            ParallelWork.forChunks(s.count, threads: settings.threads, minimumPerThread: 16_384) { range in
+                let (rows, ordered, gh) = t.value
+                for i in range {
+                    let r = Int(rows[i])
+                    ordered[2 &* i] = gh[2 &* r]
+                    ordered[2 &* i &+ 1] = gh[2 &* r &+ 1]
+                }
+            }
+        }
+        let splitS = splittable(s), splitL = l.map(splittable) ?? false
+        let me = self, candA = candidatesA, candB = candidatesB
+        ParallelWork.forChunks(f, threads: settings.threads) { range in
+            for j in range {
+                let hs = me.hist + (s.slot &* me.f &+ j) &* histogramStride
+                // Only the bins this feature uses (and the missing bin) are touched.
+                let used = 2 &* min(me.binnings[j].binCount, FeatureBinning.missingBin)
+                hs.initialize(repeating: 0, count: used)
+                (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
+                let col = UnsafePointer(me.bins + j &* me.n)
+                if contiguous {
+                    HistogramKernels.accumulateAll(bins: col, gh: gh, count: s.count, hist: hs)
+                } else {
+                    HistogramKernels.accumulateGathered(
+                        bins: col, rows: me.rowIndex + s.start, gh: me.ordered, count: s.count, hist: hs)
+                }
+                candA[j] = splitS && (s.allowed?[j] ?? true)
+                    ? SplitFinder.best(hist: hs, binning: me.binnings[j], total: s.sums, rules: me.settings.rules, feature: j)
+                    : SplitCandidate()
+                if let l {
+                    let hl = me.hist + (l.slot &* me.f &+ j) &* histogramStride
+                    HistogramKernels.subtract(hl, hs, used: used)
+                    candB[j] = splitL && (l.allowed?[j] ?? true)
+                        ? SplitFinder.best(hist: hl, binning: me.binnings[j], total: l.sums, rules: me.settings.rules, feature: j)
+                        : SplitCandidate()
+                }
+            }
+        }
+        return (Self.reduce(candidatesA, f), l == nil ? SplitCandidate() : Self.reduce(candidatesB, f))
+    }
+
+    /// The best candidate, ties going to the lowest feature index.
+    private static func reduce(_ c: UnsafePointer<SplitCandidate>, _ count: Int) -> SplitCandidate {
+        var best = SplitCandidate()
+        for j in 0..<count where c[j].gain > best.gain { best = c[j] }
+        return best
+    }
+
+    /// Stable in-place partition of a leaf's rows; returns how many went left.
+    private func partition(start: Int, count: Int, split: SplitCandidate) -> Int {
+        for b in 0..<256 { isLeft[b] = split.goesLeft(bin: b) ? 1 : 0 }
+        return RowPartition.partition(
+            rows: rowIndex + start, scratch: scratch + start, count: count, bins: bins + split.feature &* n,
+            isLeft: isLeft, threads: settings.threads)
+    }
+
+    /// Writes a split into the shared tree structure, thresholds in raw feature values.
+    private func record(_ s: SplitCandidate, node: Int, left: Int, right: Int, in tree: inout TreeStructure) {
+        let binning = binnings[s.feature]
+        tree.feature[node] = Int32(s.feature)
+        tree.left[node] = Int32(left)
+        tree.right[node] = Int32(right)
+        tree.gain[node] = s.gain
+        tree.missingGoesLeft[node] = s.missingLeft
+        if s.categorical {
+            tree.leftCategories[node] = (0..<binning.binCount).filter { s.leftBins.contains($0) }.map { Int32($0) }
+            tree.threshold[node] = .nan
+        } else {
+            tree.threshold[node] = s.bin < 0 ? -.infinity : binning.threshold(afterBin: s.bin)
+        }
+    }
+}

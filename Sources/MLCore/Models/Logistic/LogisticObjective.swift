@@ -1,0 +1,136 @@
+// scikit-learn's logistic regression objective and its gradient, scaled by 1/Σweights as scikit-learn
+// scales it for lbfgs: F(W, b) = Σᵢ sᵢ·lossᵢ / S + ‖W‖² / (2·C·S), the intercept not penalised.
+// Binary: one weight vector and the logistic loss; multinomial (≥ 3 classes): one vector per class
+// and the softmax cross-entropy. Rows are processed in fixed blocks of 4,096 (losses summed in block
+// order) and gradients per feature in row order, so values do not depend on the thread count.
+// Leaves out: L1 / elastic-net penalties (they need a different solver).
+
+import Foundation
+
+final class LogisticObjective {
+    let n: Int, p: Int, outputs: Int
+    let x: [Double]  // [p × n] column-major
+    let labels: [Int]
+    let weights: [Double]  // sᵢ / S
+    let penalty: Double  // 1 / (C·S), 0 without a penalty
+    let threads: Int
+    private var z: [Double]  // [outputs × n] scores, then residuals sᵢ(pᵢₖ − yᵢₖ)/S
+    private static let block = 4096
+
+    init(x: FeatureMatrix, labels: [Int], weights: [Double], outputs: Int, penalty: Double, threads: Int) {
+        n = x.rows
+        p = x.featureCount
+        self.x = x.values
+        self.labels = labels
+        let s = weights.reduce(0, +)
+        self.weights = weights.map { $0 / s }
+        self.outputs = outputs
+        self.penalty = penalty
+        self.threads = threads
+        z = [Double](repeating: 0, count: outputs * n)
+    }
+
+    /// θ layout: `[outputs × p]` weights by output, then `outputs` intercepts.
+    var dimension: Int { outputs * (p + 1) }
+
+    /// F(θ); writes ∇F(θ) into `grad`.
+    func evaluate(_ theta: [Double], _ grad: inout [Double]) -> Double {
+        let blocks = (n + Self.block - 1) / Self.block
+        var blockLoss = [Double](repeating: 0, count: blocks)
+        let n = self.n, p = self.p, k = outputs
+        x.withUnsafeBufferPointer { xb in
+            z.withUnsafeMutableBufferPointer { zb in
+                blockLoss.withUnsafeMutableBufferPointer { lb in
+                    theta.withUnsafeBufferPointer { tb in
+                        let t = UnsafeTransfer((xb, zb, lb, tb))
+                        ParallelWork.forEach(blocks, threads: threads) { bi in
+                            let (xb, zb, lb, tb) = t.value
+                            let lo = bi * Self.block, hi = min(n, lo + Self.block)
+                            lb[bi] = self.scoreBlock(lo..<hi, x: xb, z: zb, theta: tb)
+                        }
+                    }
+                }
+            }
+        }
+        var loss = blockLoss.reduce(0, +)
+        // Gradient: per feature, a dot product over rows with the residuals.
+        grad = [Double](repeating: 0, count: dimension)
+        x.withUnsafeBufferPointer { xb in
+            z.withUnsafeBufferPointer { zb in
+                grad.withUnsafeMutableBufferPointer { gb in
+                    let t = UnsafeTransfer((xb, zb, gb))
+                    ParallelWork.forEach(p, threads: threads) { j in
+                        let (xb, zb, gb) = t.value
+                        for c in 0..<k {
+                            var s0 = 0.0, s1 = 0.0
+                            var r = 0
+                            let xo = j &* n, zo = c &* n
+                            while r &+ 1 < n {
+                                s0 += xb[xo &+ r] * zb[zo &+ r]
+                                s1 += xb[xo &+ r &+ 1] * zb[zo &+ r &+ 1]
+                                r &+= 2
+                            }
+                            if r < n { s0 += xb[xo &+ r] * zb[zo &+ r] }
+                            gb[c &* p &+ j] = s0 + s1
+                        }
+                    }
+                }
+            }
+        }
+        for c in 0..<k {
+            var s = 0.0
+            for r in 0..<n { s += z[c * n + r] }
+            grad[k * p + c] = s
+        }
+        if penalty > 0 {
+            var sq = 0.0
+            for i in 0..<(k * p) {
+                sq += theta[i] * theta[i]
+                grad[i] += penalty * theta[i]
+            }
+            loss += 0.5 * penalty * sq
+        }
+        return loss
+    }
+
+    /// Scores, weighted loss and residuals of rows `range`. Shapes: x [p × n]; z [outputs × n].
+    private func scoreBlock(
+        _ range: Range<Int>, x: UnsafeBufferPointer<Double>, z: UnsafeMutableBufferPointer<Double>,
+        theta: UnsafeBufferPointer<Double>
+    ) -> Double {
+        let n = self.n, p = self.p, k = outputs
+        for c in 0..<k {
+            let b = theta[k &* p &+ c]
+            for r in range { z[c &* n &+ r] = b }
+            for j in 0..<p {
+                let w = theta[c &* p &+ j]
+                if w == 0 { continue }
+                let xo = j &* n, zo = c &* n
+                for r in range { z[zo &+ r] += w * x[xo &+ r] }
+            }
+        }
+        var loss = 0.0
+        if k == 1 {
+            for r in range {
+                let s = z[r], y = Double(labels[r]), w = weights[r]
+                let e = exp(-abs(s))  // one exp serves the loss and the sigmoid
+                loss += w * (max(s, 0) + log1p(e) - y * s)
+                z[r] = w * ((s >= 0 ? 1 / (1 + e) : e / (1 + e)) - y)
+            }
+        } else {
+            for r in range {
+                var m = -Double.infinity
+                for c in 0..<k { m = max(m, z[c &* n &+ r]) }
+                var sum = 0.0
+                for c in 0..<k { sum += exp(z[c &* n &+ r] - m) }
+                let lse = m + log(sum), y = labels[r], w = weights[r]
+                loss += w * (lse - z[y &* n &+ r])
+                for c in 0..<k {
+                    let pk = exp(z[c &* n &+ r] - lse)
+                    z[c &* n &+ r] = w * (pk - (c == y ? 1 : 0))
+                }
+            }
+        }
+        return loss
+    }
+}

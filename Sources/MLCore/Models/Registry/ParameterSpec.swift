@@ -1,0 +1,150 @@
+// One settable hyper-parameter of a model family, as the CLI (`--set key=value`) and the agent's
+// train_model tool pass them: a camelCase name (snake_case is accepted too), a description of its
+// valid values, and a parser that checks the range and writes it into the family's parameter struct.
+// Leaves out: search spaces (the Validation layer declares those).
+
+/// A named, range-checked setter for one field of a parameter struct `P`.
+struct ParameterSpec<P> {
+    let name: String
+    /// Valid values, as the error message and the help list show them.
+    let valid: String
+    let apply: (inout P, String, String) throws(MLError) -> Void  // (parameters, value, model)
+
+    static func int(_ name: String, _ kp: WritableKeyPath<P, Int>, _ range: ClosedRange<Int>) -> Self {
+        Self(name: name, valid: "an integer in \(range.lowerBound)…\(range.upperBound)") { p, v, m throws(MLError) in
+            p[keyPath: kp] = try parseInt(name, v, range, m)
+        }
+    }
+
+    static func optionalInt(_ name: String, _ kp: WritableKeyPath<P, Int?>, _ range: ClosedRange<Int>) -> Self {
+        Self(name: name, valid: "none, or an integer in \(range.lowerBound)…\(range.upperBound)") { p, v, m throws(MLError) in
+            p[keyPath: kp] = isNone(v) ? nil : try parseInt(name, v, range, m)
+        }
+    }
+
+    static func double(
+        _ name: String, _ kp: WritableKeyPath<P, Double>, _ range: ClosedRange<Double>, openLower: Bool = false
+    ) -> Self {
+        let text = "a number in \(openLower ? "(" : "[")\(format(range.lowerBound)), \(format(range.upperBound))]"
+        return Self(name: name, valid: text) { p, v, m throws(MLError) in
+            p[keyPath: kp] = try parseDouble(name, v, range, openLower: openLower, text, m)
+        }
+    }
+
+    static func optionalDouble(
+        _ name: String, _ kp: WritableKeyPath<P, Double?>, _ range: ClosedRange<Double>, openLower: Bool = false
+    ) -> Self {
+        let text = "none, or a number in \(openLower ? "(" : "[")\(format(range.lowerBound)), \(format(range.upperBound))]"
+        return Self(name: name, valid: text) { p, v, m throws(MLError) in
+            p[keyPath: kp] = isNone(v) ? nil : try parseDouble(name, v, range, openLower: openLower, text, m)
+        }
+    }
+
+    static func bool(_ name: String, _ kp: WritableKeyPath<P, Bool>) -> Self {
+        Self(name: name, valid: "true or false") { p, v, m throws(MLError) in
+            switch v.lowercased() {
+            case "true", "1", "yes": p[keyPath: kp] = true
+            case "false", "0", "no": p[keyPath: kp] = false
+            default: throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use true or false.")
+            }
+        }
+    }
+
+    static func seed(_ name: String, _ kp: WritableKeyPath<P, UInt64>) -> Self {
+        Self(name: name, valid: "a non-negative integer") { p, v, m throws(MLError) in
+            guard let s = UInt64(v) else { throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use a non-negative integer.") }
+            p[keyPath: kp] = s
+        }
+    }
+
+    static func choice<E: RawRepresentable & CaseIterable>(
+        _ name: String, _ kp: WritableKeyPath<P, E>
+    ) -> Self where E.RawValue == String {
+        let all = E.allCases.map(\.rawValue)
+        return Self(name: name, valid: "one of \(all.joined(separator: ", "))") { p, v, m throws(MLError) in
+            guard let e = E(rawValue: v) else {
+                throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
+            }
+            p[keyPath: kp] = e
+        }
+    }
+
+    static func optionalChoice<E: RawRepresentable & CaseIterable>(
+        _ name: String, _ kp: WritableKeyPath<P, E?>
+    ) -> Self where E.RawValue == String {
+        let all = E.allCases.map(\.rawValue)
+        return Self(name: name, valid: "one of \(all.joined(separator: ", ")) (default: chosen from the target)") { p, v, m throws(MLError) in
+            if isNone(v) { p[keyPath: kp] = nil; return }
+            guard let e = E(rawValue: v) else {
+                throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
+            }
+            p[keyPath: kp] = e
+        }
+    }
+
+    static func optionalString(
+        _ name: String, _ kp: WritableKeyPath<P, String?>, valid: String,
+        check: @escaping (String) -> Bool
+    ) -> Self {
+        Self(name: name, valid: valid) { p, v, m throws(MLError) in
+            if isNone(v) { p[keyPath: kp] = nil; return }
+            guard check(v) else { throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use \(valid).") }
+            p[keyPath: kp] = v
+        }
+    }
+}
+
+private func isNone(_ v: String) -> Bool { ["none", "null", "nil", ""].contains(v.lowercased()) }
+
+private func format(_ x: Double) -> String {
+    if x == .infinity || x == .greatestFiniteMagnitude { return "∞" }
+    return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+}
+
+private func parseInt(_ name: String, _ v: String, _ range: ClosedRange<Int>, _ m: String) throws(MLError) -> Int {
+    guard let i = Int(v) ?? Double(v).flatMap({ $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }) else {
+        throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not an integer; valid values are \(range.lowerBound)…\(range.upperBound).")
+    }
+    guard range.contains(i) else {
+        throw MLError(.invalidParameter, "\(m): \(name)=\(v) is out of range; valid values are \(range.lowerBound)…\(range.upperBound).")
+    }
+    return i
+}
+
+private func parseDouble(
+    _ name: String, _ v: String, _ range: ClosedRange<Double>, openLower: Bool, _ text: String, _ m: String
+) throws(MLError) -> Double {
+    guard let x = Double(v), x.isFinite else {
+        throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not a number; valid values are \(text).")
+    }
+    guard range.contains(x), !(openLower && x == range.lowerBound) else {
+        throw MLError(.invalidParameter, "\(m): \(name)=\(v) is out of range; valid values are \(text).")
+    }
+    return x
+}
+
+/// Parameter names: snake_case keys become camelCase (`max_iter` → `maxIter`).
+func camelCaseKey(_ key: String) -> String {
+    let parts = key.split(separator: "_", omittingEmptySubsequences: true)
+    guard parts.count > 1, let first = parts.first else { return key }
+    return String(first) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+}
+
+/// The closest candidate to `word` by edit distance (case-insensitive), if close enough to be a likely typo.
+func closestName(to word: String, among candidates: [String]) -> String? {
+    func distance(_ a: [Character], _ b: [Character]) -> Int {
+        var prev = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var cur = [i] + [Int](repeating: 0, count: b.count)
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return a.isEmpty ? b.count : prev[b.count]
+    }
+    let w = Array(word.lowercased())
+    let scored = candidates.map { ($0, distance(w, Array($0.lowercased()))) }.sorted { $0.1 < $1.1 }
+    guard let best = scored.first, best.1 <= max(2, w.count / 3) else { return nil }
+    return best.0
+}

@@ -1,0 +1,59 @@
+// End-of-session and after-the-fact hand-off to MLflow: attach files to a run already logged
+// (the log entry is written after the run), and bring a whole session's runs up to date with
+// their log entries and JSON as artifacts. Leaves out the per-run logging itself (MLflowSink).
+public import Foundation
+
+extension MLflowSink {
+    /// Uploads files to a run already on the server (e.g. its log entry, written after it was trained).
+    /// - Returns: false when the run is not synced yet or the server takes no uploads (nothing sent).
+    @discardableResult
+    public func attach(_ artifacts: [MLflowArtifact], to runID: String) async -> Bool {
+        do throws(TrackingError) {
+            let run = try store.get(runID)
+            guard run.mlflowStatus == .synced, let mlflowRunID = run.mlflowRunID,
+                let uri = try await client.artifactURI(runID: mlflowRunID)
+            else { return false }
+            var uploaded = true
+            for artifact in artifacts {
+                uploaded =
+                    try await client.uploadArtifact(artifactURI: uri, name: artifact.name, data: artifact.data)
+                    && uploaded
+            }
+            return uploaded
+        } catch {
+            report("MLflow: files of run \(runID) were not uploaded (\(error.message)).")
+            return false
+        }
+    }
+
+    /// The files `mlexp` attaches to a run: the log entries that cite it and the run's JSON.
+    public static func artifacts(for run: RunRecord, log: ExperimentLog?) -> [MLflowArtifact] {
+        var files: [MLflowArtifact] = []
+        if let log, let entry = try? log.markdown(citing: run.id) {
+            files.append(MLflowArtifact(name: "experiment.md", data: Data(entry.utf8)))
+        }
+        if let json = try? RunJSONView.jsonText(run.jsonView()) {
+            files.append(MLflowArtifact(name: "run.json", data: Data(json.utf8)))
+        }
+        return files
+    }
+
+    /// At the end of a session: logs its runs that did not reach the server, and (re)attaches the
+    /// log entries of those that did. Failures are recorded per run and reported once.
+    /// - Returns: how many of the session's runs are on the server afterwards.
+    @discardableResult
+    public func finishSession(_ session: String?, log: ExperimentLog?) async -> Int {
+        guard let runs = try? store.list(session: session) else { return 0 }
+        var synced = 0
+        for run in runs.reversed() {
+            let files = Self.artifacts(for: run, log: log)
+            if run.mlflowStatus == .synced {
+                await attach(files, to: run.id)
+                synced += 1
+            } else if case .synced = await sync(run.id, artifacts: files) {
+                synced += 1
+            }
+        }
+        return synced
+    }
+}

@@ -1,0 +1,85 @@
+// `mlexp chat [--data FILE] [--target COL]`: the interactive session. Line editing and history on a
+// terminal, plain lines in a pipe (no prompt, no colours); answers stream; each tool call shows as one
+// line with its outcome; Ctrl-C cancels the running answer or tool, Ctrl-D or /exit leaves.
+
+import Agent
+import ArgumentParser
+import Foundation
+
+struct ChatCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat",
+        abstract: "Chat with the assistant; it runs the experiments as you ask.",
+        discussion: "Slash commands: /help /runs /log /model /exit. Ctrl-C cancels the current answer, Ctrl-D leaves.")
+
+    @Option(help: "A CSV file to start with (inside the current directory).") var data: String?
+    @Option(help: "The column to predict in --data.") var target: String?
+    @Option(help: "autopilot, or the model name of the endpoint.") var model: String?
+    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
+    @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
+    @Option(name: .customLong("max-turns"), help: "Model turns per message before the answer stops.") var maxTurns: Int = 40
+    @OptionGroup var transcript: TranscriptOptions
+
+    func run() async throws {
+        guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
+            throw ValidationError("--lang must be en or fr, not '\(lang)'.")
+        }
+        if target != nil && data == nil { throw ValidationError("--target needs --data FILE.") }
+        let terminal = Terminal()
+        let workspace = Workspace.current()
+        if let data {
+            do { _ = try workspace.resolve(data) } catch { throw ValidationError(error.messageForModel) }
+        }
+        let brief = data.map { AutopilotBrief(path: $0, target: target, language: language) }
+        let choice: ModelChoice
+        do {
+            choice = try ModelChoice.resolve(model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+        } catch { throw ValidationError("\(error)") }
+
+        let renderer = SessionRenderer(terminal: terminal)
+        let spinner = renderer.spinner
+        let session = Session(language: language)
+        let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
+        let recorder = transcript.recorder(
+            command: "chat", name: TranscriptOptions.name(for: data, fallback: "chat"), choice: choice,
+            workspace: workspace, language: language, data: data, target: target, goal: nil, terminal: terminal)
+        defer { recorder?.close() }
+        let loop = AgentLoop(
+            model: choice.model, tools: try StandardTools.registry(context), systemPrompt: Prompts.system(language),
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
+        await loop.setSampling(temperature: choice.temperature, stop: nil)
+
+        let interactive = terminal.inputIsTerminal
+        terminal.line(terminal.styled(choice.banner, .bold))
+        if interactive {
+            terminal.line(terminal.styled("/help for commands, Ctrl-C cancels an answer, Ctrl-D leaves.", .dim))
+        }
+        let interrupts = Interrupts(onIdle: {
+            terminal.line(terminal.styled("\n(Ctrl-D or /exit to leave)", .dim))
+        })
+        interrupts.install()
+        let slash = SlashCommands(terminal: terminal, context: context, choice: choice)
+
+        if let data {
+            let first = language == .fr
+                ? "Charge \(data)\(target.map { " avec la cible '\($0)'" } ?? "") et cadre le problème."
+                : "Load \(data)\(target.map { " with target '\($0)'" } ?? "") and frame the problem."
+            if !interactive { terminal.line("> " + first) }
+            _ = await interrupts.run { await loop.send(first) }
+            renderer.endLine()
+        }
+        let reader = LineReader(interactive: interactive)
+        let prompt = terminal.colors ? "\u{1B}[1mmlexp>\u{1B}[0m " : "mlexp> "
+        while let line = reader.next(prompt: interactive ? prompt : "") {
+            let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.isEmpty { continue }
+            if text.hasPrefix("/") {
+                if await slash.handle(text, loop: loop) == .exit { break }
+                continue
+            }
+            _ = await interrupts.run { await loop.send(text) }
+            renderer.endLine()
+        }
+        if interactive { terminal.line() }
+    }
+}

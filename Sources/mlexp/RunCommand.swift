@@ -1,0 +1,74 @@
+// `mlexp run FILE --target COL`: a whole session with no person. The model (an LLM, or the Autopilot
+// when none is configured) frames the problem, trains the baseline and the candidates, compares them,
+// explains the best, logs every experiment and ends with a decision; the journey prints as it goes.
+
+import Agent
+import ArgumentParser
+import Foundation
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a whole experiment session on a CSV, with no person: frame, baseline, models, comparison, interpretation, decision.",
+        discussion: """
+            Without an LLM endpoint (--base-url, OPENAI_BASE_URL, OPENAI_API_KEY or .mlexp/config.json) the
+            built-in Autopilot runs the session: a deterministic rule-based engine, not an LLM.
+            Runs go to .mlexp/runs.sqlite and the log to EXPERIMENTS.md, in the current directory.
+            """)
+
+    @Argument(help: "The CSV file, inside the current directory.") var file: String
+    @Option(help: "The column to predict.") var target: String
+    @Option(help: "The business goal, in a sentence.") var goal: String?
+    @Option(help: "autopilot, or the model name of the endpoint.") var model: String?
+    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
+    @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
+    @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
+    @OptionGroup var transcript: TranscriptOptions
+
+    func run() async throws {
+        guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
+            throw ValidationError("--lang must be en or fr, not '\(lang)'.")
+        }
+        let terminal = Terminal()
+        let workspace = Workspace.current()
+        do { _ = try workspace.resolve(file) } catch {
+            throw ValidationError("\(error.messageForModel) Run mlexp from the folder that holds the data.")
+        }
+        let brief = AutopilotBrief(path: file, target: target, goal: goal, language: language)
+        let choice: ModelChoice
+        do {
+            choice = try ModelChoice.resolve(model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+        } catch { throw ValidationError("\(error)") }
+        terminal.line(terminal.styled(choice.banner, .bold))
+
+        let renderer = SessionRenderer(terminal: terminal)
+        let session = Session(language: language, goal: goal)
+        let spinner = renderer.spinner
+        let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
+        let registry = try StandardTools.registry(context)
+        let recorder = transcript.recorder(
+            command: "run", name: TranscriptOptions.name(for: file, fallback: "run"), choice: choice,
+            workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
+        let loop = AgentLoop(
+            model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
+        await loop.setSampling(temperature: choice.temperature, stop: nil)
+
+        let interrupts = Interrupts(onIdle: {})
+        interrupts.install()
+        let outcome = await interrupts.run { await loop.send(Self.request(brief)) }
+        recorder?.close()
+        renderer.endLine()
+        terminal.line()
+        terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))
+        if case .stopped = outcome { throw ExitCode(1) }
+    }
+
+    /// The user turn that starts the session.
+    static func request(_ brief: AutopilotBrief) -> String {
+        let goal = brief.goal.map { $0.hasSuffix(".") ? $0 : $0 + "." } ?? ""
+        return brief.language == .fr
+            ? "Mène une session d'expériences complète sur \(brief.path) pour prédire '\(brief.target ?? "")'. \(goal) Cadre le problème, entraîne la baseline d'abord, compare les modèles avec des intervalles de confiance, explique le meilleur, consigne chaque expérience dans le journal et termine par une décision."
+            : "Run a complete experiment session on \(brief.path) to predict '\(brief.target ?? "")'. \(goal) Frame the problem, train the baseline first, compare models with confidence intervals, explain the best one, log every experiment and end with a decision."
+    }
+}

@@ -1,0 +1,113 @@
+// `mlexp train FILE --target COL --model NAME [--set key=value …] [--holdout 0.2 | --cv 5 | --test FILE]
+// [--seed N] [--threads N] [--json]`: trains one model on a CSV with the data layer's preprocessing and
+// prints its validation metrics and fit time (or one JSON object: model, params, metrics, fit_seconds,
+// rows, features). Bad input ends with a one-line error and exit status 1.
+// Leaves out: recording the run (the agent's train_model does that through the same ExperimentRunner).
+
+import ArgumentParser
+import Foundation
+import MLCore
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train one model on a CSV and print its validation metrics and fit time.",
+        discussion: "Models: \(ModelRegistry.names.joined(separator: ", ")). Hyper-parameters use scikit-learn's names in camelCase, e.g. --set maxIter=200 --set learningRate=0.05.")
+
+    @Argument(help: "The training CSV.")
+    var file: String
+
+    @Option(name: .long, help: "The column to predict.")
+    var target: String
+
+    @Option(name: .long, help: "The model family.")
+    var model: String
+
+    @Option(name: .customLong("set"), help: "A hyper-parameter override key=value (repeatable).")
+    var settings: [String] = []
+
+    @Option(name: .long, help: "Fraction of rows held out for validation (default 0.2).")
+    var holdout: Double?
+
+    @Option(name: .long, help: "Cross-validation folds instead of a holdout.")
+    var cv: Int?
+
+    @Option(name: .long, help: "A separate CSV to evaluate on (the model trains on every row of FILE).")
+    var test: String?
+
+    @Option(name: .long, help: "Random seed (splits and seeded models).")
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: "Threads for the models that use them.")
+    var threads: Int?
+
+    @Option(name: .long, help: "Columns to leave out of the features, comma-separated.")
+    var exclude: String?
+
+    @Flag(name: .long, help: "Print one JSON object.")
+    var json = false
+
+    func run() throws {
+        do {
+            let choices = [holdout != nil, cv != nil, test != nil].filter { $0 }.count
+            guard choices <= 1 else {
+                throw MLError(.invalidParameter, "Choose one validation: --holdout FRACTION, --cv FOLDS or --test FILE.")
+            }
+            var overrides: [String: String] = [:]
+            for s in settings {
+                guard let eq = s.firstIndex(of: "="), eq != s.startIndex else {
+                    throw MLError(.invalidParameter, "--set takes key=value (e.g. --set maxIter=200); got '\(s)'.")
+                }
+                overrides[String(s[..<eq])] = String(s[s.index(after: eq)...])
+            }
+            let validation: ValidationScheme =
+                test != nil ? .separateTest : cv.map { .crossValidation(folds: $0) } ?? .holdout(testFraction: holdout ?? 0.2)
+            let spec = ExperimentSpec(
+                target: target, model: model, parameters: overrides, validation: validation, seed: seed, threads: threads,
+                excluding: exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [])
+            _ = try ModelRegistry.make(model, parameters: overrides)  // fail on a bad name or value before reading data
+            let dataset = try Dataset.load(path: file)
+            let testSet = try test.map { path throws(MLError) in try Dataset.load(path: path) }
+            let result = try ExperimentRunner.run(dataset: dataset, test: testSet, spec: spec)
+            print(json ? try Self.json(result) : Self.text(result, validation: validation))
+        } catch let error as MLError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    static func json(_ r: ExperimentResult) throws(MLError) -> String {
+        var object: [String: Any] = [
+            "model": r.model, "params": r.parameters, "metrics": r.metrics.filter { $0.value.isFinite },
+            "fit_seconds": r.fitSeconds, "rows": r.rows, "features": r.features,
+        ]
+        if let cv = r.crossValidation {
+            object["metrics_std"] = cv.summary.mapValues(\.std).filter { $0.value.isFinite }
+        }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        } catch {
+            throw MLError(.io, "Could not write the result as JSON: \(error).")
+        }
+    }
+
+    static func text(_ r: ExperimentResult, validation: ValidationScheme) -> String {
+        let how: String
+        switch validation {
+        case .holdout(let f): how = "holdout \(Int((f * 100).rounded()))%"
+        case .crossValidation(let k): how = "\(k)-fold cross-validation (mean ± std)"
+        case .separateTest: how = "separate test file"
+        }
+        var lines = ["\(r.model) on \(r.rows) rows × \(r.features) features, fit in \(String(format: "%.3f", r.fitSeconds)) s", "validation: \(how)"]
+        for key in r.metrics.keys.sorted() {
+            guard let v = r.metrics[key] else { continue }
+            var line = "  \(key.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%.4f", v))"
+            if let s = r.crossValidation?.summary[key]?.std { line += " ± \(String(format: "%.4f", s))" }
+            lines.append(line)
+        }
+        let params = r.parameters.keys.sorted().map { "\($0)=\(r.parameters[$0] ?? "")" }.joined(separator: " ")
+        lines.append("params: \(params)")
+        return lines.joined(separator: "\n")
+    }
+}

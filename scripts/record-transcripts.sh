@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Re-records the shipped transcripts (transcripts/*.jsonl) that the test suite replays:
+#   - an Autopilot session (`mlexp run --model autopilot`) on each shipped dataset;
+#   - a chat session against the real llama.cpp server of the client's tests (scripts/services/llama.sh),
+#     skipped with a note when that server cannot start (pass --no-llm to skip it on purpose).
+# Each session runs in a fresh temporary workspace holding a copy of its dataset; replay finds the
+# dataset again under datasets/. Run it after any change that alters a tool's numbers: the replay tests
+# fail until the transcripts are re-recorded.
+#   scripts/record-transcripts.sh [--no-llm]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+llm=1
+[ "${1:-}" = "--no-llm" ] && llm=0
+
+swift build -c release --product mlexp >/dev/null
+bin=$repo/.build/release/mlexp
+mkdir -p transcripts
+
+record_run() { # dataset target name
+  local ws; ws=$(mktemp -d)
+  cp "datasets/$1" "$ws/"
+  (cd "$ws" && "$bin" run "$1" --target "$2" --model autopilot --transcripts out >/dev/null)
+  mv "$(ls "$ws"/out/*.jsonl | head -1)" "transcripts/$3.jsonl"
+  rm -rf "$ws"
+  echo "recorded transcripts/$3.jsonl"
+}
+
+record_run titanic.csv survived autopilot-titanic
+record_run penguins.csv species autopilot-penguins
+record_run mpg.csv hwy autopilot-mpg
+record_run wine.csv target autopilot-wine
+
+if [ $llm = 1 ]; then
+  services=$(scripts/services/llama.sh) || { echo "llama.cpp server unavailable: the chat transcript was not re-recorded"; exit 0; }
+  pid=$(sed -n 's/^PID //p' <<<"$services")
+  eval "$(sed -n 's/^ENV /export /p' <<<"$services")"
+  trap 'kill "$pid" 2>/dev/null || true' EXIT
+  ws=$(mktemp -d)
+  cp datasets/titanic.csv "$ws/"
+  # A short conversation: the model frames the data, then is asked for a baseline.
+  (cd "$ws" && printf '%s\n' \
+    "Load titanic.csv with target survived." \
+    "Train the baseline model on it." |
+    "$bin" chat --model "$MLEXP_TEST_LLM_MODEL" --base-url "$MLEXP_TEST_LLM_URL" --max-turns 6 --transcripts out >/dev/null)
+  mv "$(ls "$ws"/out/*.jsonl | head -1)" transcripts/llama-chat-titanic.jsonl
+  rm -rf "$ws"
+  echo "recorded transcripts/llama-chat-titanic.jsonl"
+fi
