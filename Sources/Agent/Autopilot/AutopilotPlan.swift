@@ -124,7 +124,7 @@ struct AutopilotPlan {
             return (train("gbdt", hypothesis: text.hypothesis(.gbdt, f)), text.beforeTraining(.gbdt, f))
         case .text:
             guard !f.textColumns.isEmpty else { return nil }
-            let model = f.isRegression ? "ridge" : "naive_bayes"
+            let model = f.linearModel
             return (
                 train(model, hypothesis: text.hypothesis(.text, f), features: f.textColumns),
                 text.beforeTraining(.text, f)

@@ -80,8 +80,9 @@ extension AutopilotText {
     private func findings(_ e: JSONValue) -> (top: [String], effects: [String], slice: String?, limits: [String]) {
         let top = (e["importance"]?.arrayValue ?? []).prefix(5).compactMap { $0["feature"]?.stringValue }
         let effects = (e["effects"]?.arrayValue ?? []).prefix(3).compactMap { x -> String? in
-            guard let feature = x["feature"]?.stringValue, let direction = x["direction"]?.stringValue else { return nil }
-            return "\(feature): \(direction)"
+            guard let feature = x["feature"]?.stringValue else { return nil }
+            if let sentence = x["sentence"]?.stringValue, !sentence.isEmpty { return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence }
+            return x["direction"]?.stringValue.map { "\(feature): \($0)" }
         }
         let slice = e["error_slices"]?.arrayValue?.first?["slice"]?.stringValue
         let limits = (e["limits"]?.arrayValue ?? []).prefix(3).compactMap(\.stringValue)

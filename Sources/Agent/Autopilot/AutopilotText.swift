@@ -21,7 +21,7 @@ struct AutopilotText {
         case .baseline: t("baseline (\(f.isRegression ? "mean" : "majority class"))", "baseline (\(f.isRegression ? "moyenne" : "classe majoritaire"))")
         case .linear: f.isRegression ? t("ridge regression", "régression ridge") : t("logistic regression", "régression logistique")
         case .gbdt: t("gradient boosting", "gradient boosting")
-        case .text: f.isRegression ? t("ridge on the text", "ridge sur le texte") : t("naive Bayes on the text", "Bayes naïf sur le texte")
+        case .text: f.isRegression ? t("ridge on the text alone", "ridge sur le texte seul") : t("logistic regression on the text alone", "régression logistique sur le texte seul")
         default: ""
         }
     }

@@ -36,17 +36,20 @@ public actor AgentLoop {
     /// Sampling settings sent with every request.
     public var temperature: Double?
     public var stop: [String]?
+    public var maxTokens: Int?
     private var observers: [any AgentObserver]
 
+    /// - Parameter history: messages after the system prompt to start from (an example turn for a small
+    ///   model, or a conversation to resume); every tool call in it must already be answered.
     public init(
         model: any ChatModel, tools: any ToolExecuting, systemPrompt: String?, limits: LoopLimits = LoopLimits(),
-        observers: [any AgentObserver] = []
+        observers: [any AgentObserver] = [], history: [ChatMessage] = []
     ) {
         self.model = model
         self.tools = tools
         self.limits = limits
         self.observers = observers
-        self.messages = systemPrompt.map { [.system($0)] } ?? []
+        self.messages = (systemPrompt.map { [.system($0)] } ?? []) + history
         self.announced = 0
     }
 
@@ -56,9 +59,10 @@ public actor AgentLoop {
 
     public func addObserver(_ observer: any AgentObserver) { observers.append(observer) }
 
-    public func setSampling(temperature: Double?, stop: [String]?) {
+    public func setSampling(temperature: Double?, stop: [String]?, maxTokens: Int? = nil) {
         self.temperature = temperature
         self.stop = stop
+        self.maxTokens = maxTokens
     }
 
     /// Sends one user message and runs the model and its tool calls until it answers or a limit is reached.
@@ -72,7 +76,8 @@ public actor AgentLoop {
         for _ in 0..<limits.maxModelTurns {
             if Task.isCancelled { return stopped(.cancelled, "Cancelled; the conversation is intact. Ask again when ready.") }
             let request = ChatRequest(
-                messages: messages, tools: tools.definitions, temperature: temperature, stop: stop)
+                messages: messages, tools: tools.definitions, temperature: temperature, maxTokens: maxTokens, stop: stop,
+                seed: temperature == 0 ? 42 : nil)
             let started = Date()
             let response: ChatResponse
             do {

@@ -14,6 +14,8 @@ public struct LoadedDataset: Sendable {
     public var split: SealedTestSplit
     /// The profile of the training rows (the test rows stay unseen).
     public var profile: DataProfile
+    /// The training rows only: what every experiment sees (row i is `trainRows[i]` of `dataset`).
+    public var trainDataset: Dataset
 
     public init(id: String, path: String, dataset: Dataset, target: TargetSpec?, split: SealedTestSplit, profile: DataProfile) {
         self.id = id
@@ -22,6 +24,7 @@ public struct LoadedDataset: Sendable {
         self.target = target
         self.split = split
         self.profile = profile
+        self.trainDataset = dataset.selecting(rows: split.trainRows)
     }
 
     /// Content hash of the whole table (the store keys runs to it).

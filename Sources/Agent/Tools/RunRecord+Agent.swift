@@ -13,6 +13,12 @@ extension RunRecord {
         return metrics.keys.sorted().first ?? "none"
     }
 
+    /// "stratified 5-fold CV", as recorded.
+    var validationScheme: String {
+        if case .object(let v) = validation, case .string(let s)? = v["scheme"] { return s }
+        return "cross-validation"
+    }
+
     /// mean, std and CI of one metric, rounded, for the model.
     func metricJSON(_ key: String) -> JSONValue? {
         guard let m = metrics[key] else { return nil }

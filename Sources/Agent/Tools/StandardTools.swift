@@ -5,7 +5,10 @@
 public enum StandardTools {
     /// Every tool, in the order the model sees them.
     public static var all: [any AgentTool] {
-        [LoadDataTool(), AppendLogTool(), ListRunsTool(), CompareRunsTool(), ProfileColumnTool()]
+        [
+            LoadDataTool(), TrainModelTool(), ComputeMetricsTool(), ExplainModelTool(), AppendLogTool(), ListRunsTool(),
+            CompareRunsTool(), TuneModelTool(), ProfileColumnTool(),
+        ]
     }
 
     /// The registry of every standard tool, in `context`.

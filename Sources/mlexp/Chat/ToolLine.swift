@@ -37,7 +37,7 @@ enum ToolLine {
         case "train_model":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
-            return "\(r["run_id"]?.stringValue ?? "?") \(metric) \(f3(m?["mean"])) ± \(f3(m?["std"])) (\(f3(r["train_seconds"])) s)"
+            return "\(r["run_id"]?.stringValue ?? "?") \(metric) \(f3(m?["mean"])) ± \(f3(m?["std"]))"
         case "compute_metrics":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]

@@ -1,0 +1,122 @@
+// compute_metrics: a run's metrics with 95 % bootstrap intervals — on its out-of-fold predictions
+// (validation, the default), or on the sealed test split when asked explicitly (split "test"; every
+// such evaluation is recorded in the store, and the result says how many times the split was seen) —
+// plus a confusion matrix or residual summary, and the paired difference with another run.
+
+import Foundation
+import MLCore
+import Tracking
+
+/// Evaluates a run.
+public struct ComputeMetricsTool: AgentTool {
+    public let name = "compute_metrics"
+    public init() {}
+    /// Metrics reported besides the main one.
+    static let extra: [TaskKind: [String]] = [
+        .binary: ["accuracy", "f1", "average_precision", "log_loss"], .multiclass: ["accuracy", "f1_macro", "balanced_accuracy"],
+        .regression: ["r2", "rmse", "mae"],
+    ]
+
+    public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
+        let run = try context.store.run(arguments["run_id"]?.stringValue ?? "")
+        let split = arguments["split"]?.stringValue ?? "validation"
+        let metric = run.mainMetric
+        var out: [String: JSONValue] = ["run_id": .string(run.id), "model": .string(run.modelFamily), "split": .string(split), "main_metric": .string(metric)]
+        if split == "test" {
+            guard arguments["compare_to"] == nil else {
+                throw ToolError("compare runs on validation, not on the test split; call compute_metrics with split \"validation\" and compare_to, and evaluate only the chosen run on test.")
+            }
+            let d = try DatasetLookup.dataset(of: run, in: context)
+            let trained = try TrainedModel.load(try run.modelData(in: context.store))
+            let target = try trained.target.values(in: d.dataset, rows: d.testRows)
+            let prediction = try trained.predict(d.dataset, rows: d.testRows)
+            let (json, summaries) = try Self.metrics(target: target, prediction: prediction, main: metric)
+            try Task.checkCancellation()
+            let previous = try context.store.testEvaluations().filter { e in
+                (try? context.store.get(e.runID).dataset.fingerprint) == run.dataset.fingerprint
+            }.count
+            try context.store.recordTestEvaluation(
+                TestEvaluation(runID: run.id, metrics: summaries, requestedBy: "agent session \(context.session.id)"))
+            out["metrics"] = json
+            out["rows"] = .int(d.testRows.count)
+            out["details"] = Self.details(target: target, prediction: prediction)
+            out["note"] = .string(
+                "evaluation recorded; the test split of this dataset has now been evaluated \(previous + 1) time\(previous == 0 ? "" : "s")"
+                    + (previous > 0 ? " — each extra look makes it less of an unbiased estimate." : "."))
+            return .object(out)
+        }
+        if let a = context.session.artifacts(run.id) {
+            let (json, _) = try Self.metrics(target: a.target, prediction: a.outOfFold, main: metric)
+            out["metrics"] = json
+            out["rows"] = .int(a.target.count)
+            out["details"] = Self.details(target: a.target, prediction: a.outOfFold)
+            out["source"] = "out-of-fold predictions of the cross-validation"
+        } else {
+            var stored: [String: JSONValue] = [:]
+            for key in run.metrics.keys.sorted().prefix(8) {
+                guard let m = run.metrics[key] else { continue }
+                var o: [String: JSONValue] = ["value": .rounded(m.mean)]
+                if let s = m.std { o["std"] = .rounded(s) }
+                if let l = m.ciLow, let h = m.ciHigh { o["ci_low"] = .rounded(l); o["ci_high"] = .rounded(h) }
+                stored[key] = .object(o)
+            }
+            out["metrics"] = .object(stored)
+            out["source"] = "stored fold metrics (the run was trained in an earlier session)"
+        }
+        if let other = arguments["compare_to"]?.stringValue {
+            let reference = try context.store.run(other)
+            out["comparison"] = try RunComparer.compare(reference, run, metric: metric, session: context.session)
+        }
+        return .object(out)
+    }
+
+    /// Each metric with its bootstrap interval, as JSON and as store summaries.
+    static func metrics(target: TargetValues, prediction: Prediction, main: String) throws -> (JSONValue, [String: Tracking.MetricSummary]) {
+        var json: [String: JSONValue] = [:]
+        var summaries: [String: Tracking.MetricSummary] = [:]
+        for key in [main] + (extra[target.task] ?? []).filter({ $0 != main }) {
+            guard let ci = try? Bootstrap.interval(metric: key, target: target, prediction: prediction, resamples: 500, seed: 13),
+                ci.estimate.isFinite
+            else { continue }
+            json[key] = ["value": .rounded(ci.estimate), "ci_low": .rounded(ci.low), "ci_high": .rounded(ci.high)]
+            summaries[key] = Tracking.MetricSummary(mean: ci.estimate, ciLow: ci.low, ciHigh: ci.high)
+        }
+        return (.object(json), summaries)
+    }
+
+    /// A confusion matrix (classes) or a residual summary (regression), bounded.
+    static func details(target: TargetValues, prediction: Prediction) -> JSONValue {
+        switch (target, prediction) {
+        case (.classes(let labels, let names), .classes(let predicted, _, _)) where names.count <= 12:
+            guard let cm = try? ConfusionMatrix(yTrue: labels, yPred: predicted, classCount: names.count) else { return .null }
+            let rows = (0..<names.count).map { t in JSONValue.array((0..<names.count).map { .int(cm.counts[t * names.count + $0]) }) }
+            return ["confusion_matrix": .array(rows), "classes": .strings(names), "layout": "rows: true class, columns: predicted"]
+        case (.values(let y), .values(let p)):
+            let residuals = zip(y, p).map { $0 - $1 }
+            let abs = residuals.map { Swift.abs($0) }.sorted()
+            guard !abs.isEmpty else { return .null }
+            return ["residuals": [
+                "mean": .rounded(residuals.reduce(0, +) / Double(residuals.count)),
+                "median_abs": .rounded(abs[abs.count / 2]), "p90_abs": .rounded(abs[min(abs.count - 1, abs.count * 9 / 10)]),
+                "max_abs": .rounded(abs[abs.count - 1]),
+            ]]
+        default: return .null
+        }
+    }
+}
+
+/// Finds the session's dataset a run was trained on, and a run's model bytes.
+enum DatasetLookup {
+    static func dataset(of run: RunRecord, in context: ToolContext) throws -> LoadedDataset {
+        if let d = context.session.datasets.first(where: { $0.fingerprint == run.dataset.fingerprint }) { return d }
+        throw ToolError("run \(run.id) was trained on \(run.dataset.path), which is not loaded in this session; call load_data with path \"\(run.dataset.path)\" and target \"\(run.target ?? "")\" first.")
+    }
+}
+
+extension RunRecord {
+    func modelData(in store: RunStore) throws -> Data {
+        if let model { return model }
+        if let full = try? store.get(id), let model = full.model { return model }
+        throw ToolError("run \(id) has no stored model; retrain it with train_model.")
+    }
+}

@@ -1,0 +1,150 @@
+// train_model: one experiment on a loaded dataset's training rows (never the sealed test rows) —
+// the model family with its overrides, cross-validated with preprocessing fitted inside each fold —
+// recorded in the run store with everything needed to reproduce, explain and predict (metrics per
+// fold, a bootstrap interval of the main metric on out-of-fold predictions, the fitted model, the
+// hypothesis, the prompt version). Returns a compact summary.
+
+import Foundation
+import MLCore
+import Tracking
+
+/// Trains and records one run.
+public struct TrainModelTool: AgentTool {
+    public let name = "train_model"
+    public init() {}
+
+    public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
+        let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
+        guard let target = d.target else {
+            throw ToolError("dataset '\(d.id)' was loaded without a target; call load_data again with target set to the column to predict.")
+        }
+        let excluding = try Self.excluded(
+            features: arguments["features"]?.arrayValue?.compactMap(\.stringValue),
+            drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
+        let spec = ExperimentSpec(
+            target: target.column, model: arguments["model"]?.stringValue ?? "", parameters: Self.parameters(arguments["params"]),
+            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
+            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding)
+        let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
+        let trained = try RunRecorder.train(spec, on: d, context: context)
+        try Task.checkCancellation()
+        let record = try RunRecorder.record(trained, dataset: d, hypothesis: hypothesis, context: context)
+        return RunRecorder.summary(record, dataset: d)
+    }
+
+    /// The columns to leave out: every column but `features` when they are given, else `drop`; each name
+    /// must exist (the error suggests the closest).
+    static func excluded(features: [String]?, drop: [String], dataset d: LoadedDataset, target: String) throws -> [String] {
+        let names = d.dataset.columnNames
+        for name in drop + (features ?? []) where d.dataset.index(of: name) == nil {
+            throw ToolError(Dataset.unknownColumnMessage(name, among: names))
+        }
+        if features?.contains(target) == true {
+            throw ToolError("'\(target)' is the target; it cannot be a feature too. Remove it from features.")
+        }
+        guard let features else { return drop }
+        let keep = Set(features).subtracting(drop)
+        guard !keep.isEmpty else { throw ToolError("no feature is left; name at least one column in features.") }
+        return names.filter { $0 != target && !keep.contains($0) }
+    }
+
+    /// JSON parameter values as the registry's strings (whole numbers without ".0").
+    static func parameters(_ value: JSONValue?) -> [String: String] {
+        var out: [String: String] = [:]
+        for (k, v) in value?.objectValue ?? [:] {
+            switch v {
+            case .string(let s): out[k] = s
+            case .number(let n): out[k] = JSONValue.format(n)
+            case .bool(let b): out[k] = b ? "true" : "false"
+            default: out[k] = v.text
+            }
+        }
+        return out
+    }
+}
+
+/// Turns an experiment into a stored run and a summary for the model; shared by train_model and tune_model.
+enum RunRecorder {
+    /// One cross-validated experiment on the training rows, with its wall time and out-of-fold target.
+    struct Trained {
+        var spec: ExperimentSpec
+        var result: ExperimentResult
+        var cv: CrossValidationResult
+        /// The training rows' target, in the order of `cv.outOfFold`.
+        var target: TargetValues
+        var seconds: Double
+        var validation: String
+    }
+
+    /// Runs `spec` on the training rows only: the sealed test rows are not in the data it sees.
+    static func train(_ spec: ExperimentSpec, on d: LoadedDataset, context: ToolContext) throws -> Trained {
+        let start = Date()
+        context.progress("\(spec.model): cross-validation on \(d.trainRows.count) rows")
+        let result = try ExperimentRunner.run(dataset: d.trainDataset, spec: spec)
+        guard let cv = result.crossValidation else { throw ToolError("the experiment returned no cross-validation; this is a bug.") }
+        let target = try result.target.values(in: d.trainDataset, rows: try d.trainDataset.rowsWithTarget(spec.target))
+        let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
+        return Trained(
+            spec: spec, result: result, cv: cv, target: target, seconds: Date().timeIntervalSince(start),
+            validation: (result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV")
+    }
+
+    static func record(
+        _ trained: Trained, dataset d: LoadedDataset, hypothesis: String, context: ToolContext
+    ) throws -> RunRecord {
+        let metric = d.metric
+        let result = trained.result
+        var metrics: [String: Tracking.MetricSummary] = [:]
+        for (key, s) in trained.cv.summary where s.mean.isFinite {
+            metrics[key] = Tracking.MetricSummary(mean: s.mean, std: s.std.isFinite ? s.std : nil)
+        }
+        if let ci = try? Bootstrap.interval(metric: metric, target: trained.target, prediction: trained.cv.outOfFold, resamples: 500, seed: 11),
+            ci.low.isFinite, ci.high.isFinite
+        {
+            metrics[metric]?.ciLow = ci.low
+            metrics[metric]?.ciHigh = ci.high
+        }
+        var run = RunRecord(
+            dataset: DatasetInfo(fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
+            target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.spec.model,
+            sessionID: context.session.id, hypothesis: hypothesis)
+        run.features = d.dataset.columnNames.filter { $0 != trained.spec.target && !trained.spec.excluding.contains($0) }
+        run.droppedColumns = trained.spec.excluding
+        run.preprocessing = .object([
+            "preset": .string(ExperimentRunner.preset(for: trained.spec.model).rawValue),
+            "overrides": .object(trained.spec.parameters.mapValues { RunValue.string($0) }),
+        ])
+        // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
+        run.hyperParameters = Dictionary(uniqueKeysWithValues: result.parameters.map { k, v in
+            (k, Double(v).flatMap { $0.isFinite ? RunValue.number($0) : nil } ?? (v == "true" ? .bool(true) : v == "false" ? .bool(false) : .string(v)))
+        })
+        run.seed = trained.spec.seed
+        run.validation = .object([
+            "scheme": .string(trained.validation), "folds": .number(Double(trained.cv.folds.count)), "metric": .string(metric),
+            "train_rows": .number(Double(d.trainRows.count)), "sealed_test_rows": .number(Double(d.testRows.count)),
+        ])
+        run.foldMetrics = trained.cv.folds.map(\.metrics)
+        run.metrics = metrics
+        run.trainingSeconds = trained.seconds
+        run.promptVersion = Prompts.version
+        run.model = try TrainedModel(target: result.target, pipeline: result.pipeline, model: result.fitted).saved()
+        try Task.checkCancellation()
+        let stored = try context.store.insert(run)
+        context.session.recordRun(
+            RunArtifacts(runID: stored.id, datasetID: d.id, target: trained.target, outOfFold: trained.cv.outOfFold))
+        return stored
+    }
+
+    static func summary(_ run: RunRecord, dataset d: LoadedDataset) -> JSONValue {
+        var metrics: [String: JSONValue] = [:]
+        let others = run.metrics.keys.sorted().filter { $0 != run.mainMetric }.prefix(4)
+        for key in [run.mainMetric] + others { metrics[key] = run.metricJSON(key) }
+        return [
+            "run_id": .string(run.id), "model": .string(run.modelFamily), "dataset_id": .string(d.id),
+            "main_metric": .string(run.mainMetric), "metrics": .object(metrics),
+            "train_seconds": .rounded(run.trainingSeconds, digits: 2), "features": .int(run.features.count),
+            "dropped": .strings(run.droppedColumns), "params": .object(run.hyperParameters.mapValues(JSONValue.init)),
+            "validation": .string("\(run.validationScheme) on \(d.trainRows.count) training rows; test split untouched"),
+        ]
+    }
+}
