@@ -108,7 +108,7 @@ def main():
         for _ in range(1):  # warm the page cache
             f.read_bytes()
         results = [
-            measure("mlexp", [a.mlexp, "bench-load", str(f)], a.repeats),
+            measure("mlexp", [a.mlexp, "profile", str(f), "--bench-load", "1"], a.repeats),
             measure("pandas (C engine)", [sys.executable, "-c", PANDAS.format(f=str(f))], a.repeats),
             measure("pyarrow (threads)", [sys.executable, "-c", ARROW.format(f=str(f))], a.repeats),
         ]
