@@ -75,7 +75,7 @@ extension ChartExportTests {
             let python = code.filter { $0.contains("cross_validate(") }
             #expect(python.count == 3)
             #expect(python.contains { $0.contains("HistGradientBoostingClassifier(learning_rate=0.1, max_leaf_nodes=15, random_state=42)") })
-            #expect(python.contains { $0.contains("LogisticRegression(C=1, max_iter=200, random_state=42)") })
+            #expect(python.contains { $0.contains("LogisticRegression(C=1.0, max_iter=200, random_state=42)") })
         }
 
         @Test(.enabled(if: VenvPython.enabled)) func nbformatValidatesAndNbconvertRendersIt() async throws {

@@ -78,8 +78,7 @@ public enum HTMLReport {
     }
 
     static func table(_ runs: [RunRecord], metric: String?, french: Bool) -> String {
-        var names = Array(Set(runs.flatMap(\.metrics.keys))).sorted()
-        if let metric, let i = names.firstIndex(of: metric) { names.remove(at: i); names.insert(metric, at: 0) }
+        let names = ReportTables.columns(runs, metric: metric)
         let header = ["run", french ? "modèle" : "model"] + names + [french ? "entraînement (s)" : "training (s)"]
         var rows = ["<table>", "<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>", "<tbody>"]
         for r in runs {

@@ -86,8 +86,7 @@ enum ReportTables {
     /// One row per run: id, model, the main metric first then the others, training time.
     static func runs(_ runs: [RunRecord], metric: String?, language: LogLanguage) -> String {
         let fr = language == .french
-        var names = Array(Set(runs.flatMap(\.metrics.keys))).sorted()
-        if let metric, let i = names.firstIndex(of: metric) { names.remove(at: i); names.insert(metric, at: 0) }
+        let names = columns(runs, metric: metric)
         let header = ["run", fr ? "modèle" : "model"] + names + [fr ? "entraînement (s)" : "training (s)"]
         var lines = ["| " + header.map(cell).joined(separator: " | ") + " |",
                      "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
@@ -97,6 +96,16 @@ enum ReportTables {
             lines.append("| " + row.map(cell).joined(separator: " | ") + " |")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The metric columns: the main metric, then up to three headline metrics the runs have.
+    static func columns(_ runs: [RunRecord], metric: String?) -> [String] {
+        let stored = Set(runs.flatMap(\.metrics.keys))
+        let headline = ["accuracy", "roc_auc", "f1_macro", "f1", "balanced_accuracy", "log_loss", "r2", "rmse", "mae", "silhouette"]
+        var names = metric.map { stored.contains($0) ? [$0] : [] } ?? []
+        for m in headline where stored.contains(m) && !names.contains(m) && names.count < 4 { names.append(m) }
+        if names.isEmpty { names = Array(stored.sorted().prefix(4)) }
+        return names
     }
 
     static func summary(_ m: MetricSummary) -> String {

@@ -27,8 +27,13 @@ public enum Reproduction {
     /// whether its inputs should be scaled.
     struct Estimator { var name: String; var module: String; var seeded: Bool; var scaled: Bool }
 
+    /// Whether a run's task is a classification ("binary", "multiclass" or "classification").
+    static func isClassification(_ task: String) -> Bool {
+        ["binary", "multiclass", "classification"].contains(task.lowercased())
+    }
+
     static func estimator(_ family: String, task: String) -> Estimator? {
-        let classification = task.lowercased().hasPrefix("class")
+        let classification = isClassification(task)
         let regression = task.lowercased().hasPrefix("regr")
         switch (family, classification, regression) {
         case ("baseline", true, _): return Estimator(name: "DummyClassifier", module: "sklearn.dummy", seeded: true, scaled: false)
@@ -52,6 +57,24 @@ public enum Reproduction {
         }
     }
 
+    /// The constructor parameters of each estimator that a run's hyper-parameters may set (by their
+    /// scikit-learn names); others (threads, mlexp-only knobs) are named in a comment instead.
+    static let sklearnParameters: [String: Set<String>] = [
+        "DummyClassifier": ["strategy"], "DummyRegressor": ["strategy", "quantile"],
+        "LogisticRegression": ["C", "penalty", "max_iter", "tol", "l1_ratio", "fit_intercept", "class_weight", "solver"],
+        "LinearRegression": ["fit_intercept"],
+        "Ridge": ["alpha", "fit_intercept", "max_iter", "tol", "solver"], "RidgeClassifier": ["alpha", "fit_intercept", "class_weight"],
+        "Lasso": ["alpha", "fit_intercept", "max_iter", "tol"], "ElasticNet": ["alpha", "l1_ratio", "fit_intercept", "max_iter", "tol"],
+        "KNeighborsClassifier": ["n_neighbors", "weights", "p", "metric"], "KNeighborsRegressor": ["n_neighbors", "weights", "p", "metric"],
+        "GaussianNB": ["var_smoothing"],
+        "DecisionTreeClassifier": ["max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion", "class_weight", "ccp_alpha"],
+        "DecisionTreeRegressor": ["max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion", "ccp_alpha"],
+        "RandomForestClassifier": ["n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "bootstrap", "max_samples", "criterion", "class_weight"],
+        "RandomForestRegressor": ["n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "bootstrap", "max_samples", "criterion"],
+        "HistGradientBoostingClassifier": ["learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization", "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "class_weight"],
+        "HistGradientBoostingRegressor": ["learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization", "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "loss"],
+    ]
+
     /// scikit-learn scorer per metric: (binary scorer, multiclass scorer, sign to print).
     static let scorers: [String: (String, String, Int)] = [
         "accuracy": ("accuracy", "accuracy", 1), "balanced_accuracy": ("balanced_accuracy", "balanced_accuracy", 1),
@@ -72,11 +95,18 @@ public enum Reproduction {
     public static func python(_ run: RunRecord) -> String? {
         guard let est = estimator(run.modelFamily, task: run.task), let target = run.target else { return nil }
         let metrics = run.metrics.keys.sorted().filter { scorers[$0] != nil }
-        let classification = run.task.lowercased().hasPrefix("class")
-        var kwargs = run.hyperParameters.keys.sorted().compactMap { key -> String? in
+        let classification = isClassification(run.task)
+        let accepted = sklearnParameters[est.name] ?? []
+        var kwargs: [String] = [], skipped: [String] = []
+        for key in run.hyperParameters.keys.sorted() {
             let name = snakeCase(key)
-            guard let value = run.hyperParameters[key], isIdentifier(name), let literal = pythonLiteral(value) else { return nil }
-            return "\(name)=\(literal)"
+            guard let value = run.hyperParameters[key], accepted.contains(name), let literal = pythonLiteral(value) else {
+                if !["seed", "random_state", "threads", "n_jobs"].contains(name) { skipped.append(key) }
+                continue
+            }
+            // penalty="l2" is scikit-learn's default and the keyword is deprecated there.
+            if name == "penalty", value == .string("l2") { continue }
+            kwargs.append("\(name)=\(floatLiteral(name, value) ?? literal)")
         }
         if est.seeded, !kwargs.contains(where: { $0.hasPrefix("random_state=") }) { kwargs.append("random_state=\(run.seed)") }
         let k = folds(run) ?? 5
@@ -90,11 +120,14 @@ public enum Reproduction {
             return "    \(pythonString(m)): \(scorer),"
         }
         let signs = metrics.compactMap { m in scorers[m].map { "\(pythonString(m)): \($0.2)" } }.joined(separator: ", ")
-        let stored = metrics.compactMap { m in run.metrics[m].map { "\(m) \(ChartFormat.number($0.mean))" } }.joined(separator: ", ")
+        let headline = ["roc_auc", "accuracy", "f1_macro", "r2", "rmse", "mae"].filter { run.metrics[$0] != nil }
+        let stored = (headline.isEmpty ? Array(metrics.prefix(3)) : headline.prefix(3).map { $0 })
+            .compactMap { m in run.metrics[m].map { "\(m) \(ChartFormat.number($0.mean))" } }.joined(separator: ", ")
         var lines = [
             "# Run \(run.id) in scikit-learn: \(est.name), \(k)-fold cross-validation, seed \(run.seed).",
             "# Scores come close to mlexp's (\(stored.isEmpty ? "no metric stored" : stored)), not equal: the",
-            "# implementations and the fold assignment differ.",
+            "# implementations and the fold assignment differ."
+                + (skipped.isEmpty ? "" : "\n# Not passed (no \(est.name) counterpart): \(skipped.joined(separator: ", "))."),
             "import pandas as pd",
             "from sklearn.compose import ColumnTransformer, make_column_selector",
             "from sklearn.impute import SimpleImputer",
@@ -118,8 +151,12 @@ public enum Reproduction {
             "scoring = {",
         ]
         lines += scoring.isEmpty ? ["    \"score\": None,"] : scoring
+        lines.append("}")
+        if classification {
+            lines += ["if multiclass:  # scikit-learn scores these for two classes only",
+                      "    for name in (\"average_precision\", \"brier\"):", "        scoring.pop(name, None)"]
+        }
         lines += [
-            "}",
             "sign = {\(signs)}",
             "scores = cross_validate(model, X, y, cv=cv, scoring=scoring)",
             "for name in scoring:",
@@ -149,6 +186,16 @@ public enum Reproduction {
             out += ch.lowercased()
         }
         return key.contains("_") || key.count <= 1 || key == key.uppercased() ? key : out
+    }
+
+    /// Whole numbers that scikit-learn wants as floats ("1.0", not "1"): rates and penalties always,
+    /// fractions (max_features, max_samples) when at most 1 (an int there counts columns or rows).
+    static func floatLiteral(_ name: String, _ value: RunValue) -> String? {
+        guard let d = value.number, d.isFinite, d == d.rounded(), abs(d) < 1e15 else { return nil }
+        let always: Set<String> = ["learning_rate", "l2_regularization", "validation_fraction", "tol", "C", "alpha", "l1_ratio", "var_smoothing", "ccp_alpha"]
+        let fractions: Set<String> = ["max_features", "max_samples"]
+        guard always.contains(name) || (fractions.contains(name) && d <= 1) else { return nil }
+        return String(Int64(d)) + ".0"
     }
 
     static func isIdentifier(_ s: String) -> Bool {

@@ -12,7 +12,7 @@ enum ExportWorkspace {
 
     static func run(_ model: String, _ params: [String: RunValue], accuracy: [Double]) -> RunRecord {
         var r = RunRecord(dataset: DatasetInfo(fingerprint: "wine-fp", rows: 178, columns: 14, path: "wine.csv"),
-                          target: "target", task: "classification", modelFamily: model, sessionID: "s1",
+                          target: "target", task: "multiclass", modelFamily: model, sessionID: "s1",
                           hypothesis: "\(model) hypothesis")
         r.hyperParameters = params
         r.seed = 42
