@@ -20,6 +20,7 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-turns"), help: "Model turns per message before the answer stops.") var maxTurns: Int = 40
     @Option(name: .customLong("max-tokens"), help: "Most tokens per model answer (default: the server's).") var maxTokens: Int?
     @OptionGroup var transcript: TranscriptOptions
+    @OptionGroup var mlflow: MLflowOptions
 
     func run() async throws {
         guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
@@ -82,5 +83,7 @@ struct ChatCommand: AsyncParsableCommand {
             renderer.endLine()
         }
         if interactive { terminal.line() }
+        await mlflow.finishSession(
+            store: context.store, log: context.log, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) })
     }
 }
