@@ -59,13 +59,15 @@ public struct ExplainModelTool: AgentTool {
             let values = try TreeSHAP.explain(ensemble, x: xs.selecting(rows: Array(0..<min(xs.rows, 300))))
             out["shap_importance"] = Self.json(ModelImportance.shap(values, features: xs.features), top: k)
         }
+        var effects: [PartialDependenceResult] = []
+        let label = trained.target.task.isClassification ? "predicted \(trained.target.classNames.last ?? "class")" : "predicted \(trained.target.column)"
         if methods.contains("pdp"), let report = importance {
             context.progress("partial dependence")
             let top = report.features.sorted { $0.importance > $1.importance }.prefix(min(k, 3))
-            let label = trained.target.task.isClassification ? "predicted \(trained.target.classNames.last ?? "class")" : "predicted \(trained.target.column)"
             out["effects"] = .array(top.compactMap { f -> JSONValue? in
                 guard let pd = try? PartialDependence.compute(x: xs, feature: f.name, outputLabel: label, gridSize: 10, iceSamples: 0, levelNames: levelNames, predict: predict)
                 else { return nil }
+                effects.append(pd)
                 return ["feature": .string(f.name), "direction": .string(pd.direction), "sentence": .string(pd.sentence)]
             })
         }
@@ -89,6 +91,9 @@ public struct ExplainModelTool: AgentTool {
                 trainX: x, errors: errors, importance: importance, score: score, metric: metric, trainTarget: y)
             out["limits"] = .strings(Array(limits.statements.prefix(k)))
         }
+        // Kept for `mlexp export` (best effort; the result above is unchanged).
+        ExplainCharts.save(runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric,
+                           importance: importance, effects: effects, output: label, errors: errors)
         return .object(out)
     }
 
