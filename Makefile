@@ -8,8 +8,11 @@ build: setup
 setup:
 	@scripts/setup.sh
 
+# The main job: the Autopilot runs a whole session on titanic in a scratch workspace, then the log it wrote.
 demo: build
-	.build/release/mlexp profile datasets/titanic.csv --target survived
+	rm -rf .demo && mkdir -p .demo && cp datasets/titanic.csv .demo/
+	cd .demo && ../.build/release/mlexp run titanic.csv --target survived --goal "Which passengers survived, and why?"
+	cat .demo/EXPERIMENTS.md
 
 test:
 	scripts/test.sh
