@@ -46,6 +46,9 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--verbosity", type=int, default=None, help="llama.cpp log verbosity")
     a = ap.parse_args()
+    # A parent may have blocked these (threads of a Swift test process do, and spawned children
+    # inherit the mask): unblock them, or SIGTERM would never stop the server.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
 
     import xllamacpp as x
 

@@ -67,7 +67,7 @@ public enum ErrorAnalysis {
         let support = minSupport ?? max(20, x.rows / 50)
         var slices: [ErrorAnalysisResult.Slice] = []
         for (name, members) in PermutationImportance.groups(x.features, bySource: true) {
-            for (label, rows) in sliceRows(x, members, bins: bins, levelNames: levelNames) where rows.count >= support {
+            for (label, rows) in sliceRows(x, name, members, bins: bins, levelNames: levelNames) where rows.count >= support {
                 guard let s = try? Metrics.score(key, target: target.selecting(rows: rows), prediction: prediction.selecting(rows: rows)) else { continue }
                 slices.append(.init(feature: name, slice: label, support: rows.count, score: s, gap: sign * (overall - s)))
             }
@@ -88,11 +88,14 @@ public enum ErrorAnalysis {
     }
 
     /// Rows of each slice of one input: its levels (categorical code or one-hot member), or quantile bins.
-    static func sliceRows(_ x: FeatureMatrix, _ members: [Int], bins: Int, levelNames: [String: [String]]) -> [(String, [Int])] {
-        if members.count > 1 {
-            return members.map { m in (x.features[m].name, (0..<x.rows).filter { x[$0, m] == 1 }) }
+    static func sliceRows(_ x: FeatureMatrix, _ source: String, _ members: [Int], bins: Int, levelNames: [String: [String]]) -> [(String, [Int])] {
+        if let levels = PermutationImportance.oneHotLevels(x.features, members, source: source) {
+            return levels.map { m in (x.features[m].name, (0..<x.rows).filter { x[$0, m] == 1 }) }
         }
-        let j = members[0], col = x.column(j), base = col.startIndex
+        // A numeric column with its missing indicator slices on its own values; other multi-feature
+        // groups (TF-IDF terms, datetime parts) have no natural slices.
+        guard let j = members.count == 1 ? members[0] : PermutationImportance.primary(x.features, members, source: source) else { return [] }
+        let col = x.column(j), base = col.startIndex
         var out: [(String, [Int])] = []
         let missing = (0..<x.rows).filter { col[base + $0].isNaN }
         if !missing.isEmpty { out.append(("missing", missing)) }

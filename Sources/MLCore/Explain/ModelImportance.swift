@@ -48,13 +48,21 @@ public enum ModelImportance {
     /// output for a one-standard-deviation change of the input.
     public static func standardizedCoefficients(_ model: some LinearAttributable, x: FeatureMatrix, groupBySource: Bool = true) throws(MLError) -> ImportanceReport {
         try model.checkFeatures(of: x)
-        let f = model.features.count, k = model.linearOutputs
-        guard model.linearCoefficients.count == f * k else {
-            throw MLError(.shapeMismatch, "The model reports \(model.linearCoefficients.count) coefficients for \(f) features × \(k) outputs.")
+        return try standardizedCoefficients(model.linearCoefficients, outputs: model.linearOutputs, features: model.features, x: x,
+                                            groupBySource: groupBySource)
+    }
+
+    /// Standardized coefficients from raw `[output * features + feature]` coefficients.
+    public static func standardizedCoefficients(
+        _ coefficients: [Double], outputs k: Int, features: [FeatureInfo], x: FeatureMatrix, groupBySource: Bool = true
+    ) throws(MLError) -> ImportanceReport {
+        let f = features.count
+        guard coefficients.count == f * k, x.featureCount == f else {
+            throw MLError(.shapeMismatch, "The model reports \(coefficients.count) coefficients for \(f) features × \(k) outputs on data with \(x.featureCount) features.")
         }
         let sd = (0..<f).map { j in Stats.std(x.column(j).filter { !$0.isNaN }, ddof: 0) }
-        let contribution = (0..<f).map { j in (0..<k).reduce(0.0) { $0 + abs(model.linearCoefficients[$1 * f + j] * sd[j]) } }
-        return grouped(model.features, groupBySource, method: "coefficient") { group in
+        let contribution = (0..<f).map { j in (0..<k).reduce(0.0) { $0 + abs(coefficients[$1 * f + j] * sd[j]) } }
+        return grouped(features, groupBySource, method: "coefficient") { group in
             (group.reduce(0.0) { $0 + contribution[$1] }, 0)
         }
     }

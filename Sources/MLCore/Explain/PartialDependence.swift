@@ -35,7 +35,10 @@ public enum PartialDependence {
         iceSamples: Int = 30, maxRows: Int = 1000, seed: UInt64 = 0, levelNames: [String: [String]] = [:],
         predict: (FeatureMatrix) throws(MLError) -> Prediction
     ) throws(MLError) -> PartialDependenceResult {
-        let members = x.features.indices.filter { x.features[$0].sourceColumn == name || x.features[$0].name == name }
+        var members = x.features.indices.filter { x.features[$0].sourceColumn == name || x.features[$0].name == name }
+        if let levels = PermutationImportance.oneHotLevels(x.features, members, source: name) { members = levels }
+        else if let own = PermutationImportance.primary(x.features, members, source: name) { members = [own] }
+        else if !members.isEmpty { members = [members[0]] }
         guard !members.isEmpty else {
             throw MLError(.unknownColumn, "No input '\(name)'. Inputs: \(Set(x.features.map(\.sourceColumn)).sorted().joined(separator: ", ")).")
         }

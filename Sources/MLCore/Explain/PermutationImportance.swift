@@ -34,6 +34,18 @@ public struct ImportanceReport: Sendable, Codable, Equatable {
 }
 
 public enum PermutationImportance {
+    /// The one-hot members of a group (`source=level` features), or nil when the group is not one-hot
+    /// (a numeric feature with its missing indicator, TF-IDF terms, datetime parts).
+    static func oneHotLevels(_ features: [FeatureInfo], _ members: [Int], source: String) -> [Int]? {
+        let levels = members.filter { features[$0].name.hasPrefix(source + "=") }
+        return levels.count >= 2 && !members.contains { features[$0].name == source } ? levels : nil
+    }
+
+    /// The feature carrying a group's own values (named like the source column), if any.
+    static func primary(_ features: [FeatureInfo], _ members: [Int], source: String) -> Int? {
+        members.first { features[$0].name == source }
+    }
+
     /// Groups feature indices by `FeatureInfo.sourceColumn` (or one group per feature), in first-seen order.
     public static func groups(_ features: [FeatureInfo], bySource: Bool) -> [(name: String, features: [Int])] {
         guard bySource else { return features.enumerated().map { ($0.element.name, [$0.offset]) } }

@@ -1,0 +1,87 @@
+// `mlexp explain FILE --target COL --model NAME [--method permutation|gain|shap|pdp|errors|limits] [--json]`:
+// fits the model on a 75/25 holdout (stratified for classes, seed 0 by default) and prints the
+// interpretation as readable tables, or the ExplainReport as JSON for scripts. Wiring only: the
+// analysis is MLCore's ModelExplainer. Leaves out: explaining a stored run (runs are not stored yet).
+
+import ArgumentParser
+import Foundation
+import MLCore
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Interpret a model: importance (permutation, gain, SHAP), partial dependence, errors, limits.")
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    @Option(name: .long, help: "The column to predict.")
+    var target: String
+
+    @Option(name: .long, help: "The model family (\(ModelRegistry.names.joined(separator: ", "))).")
+    var model: String
+
+    @Option(name: .long, help: "permutation, gain, shap, pdp, errors or limits.")
+    var method: String = "permutation"
+
+    @Option(name: .long, help: "The metric permutation importance drops (default: roc_auc, accuracy or r2 by task).")
+    var metric: String?
+
+    @Option(name: .long, help: "Permutation repeats.")
+    var repeats: Int = 10
+
+    @Option(name: .long, help: "Seed of the split, the shuffles and the model.")
+    var seed: UInt64 = 0
+
+    @Option(name: .long, help: "Share of rows held out for validation.")
+    var testFraction: Double = 0.25
+
+    @Option(name: .customLong("set"), help: "A hyper-parameter override, key=value (repeatable).")
+    var overrides: [String] = []
+
+    @Option(name: .long, help: "A column to leave out of the features (repeatable).")
+    var exclude: [String] = []
+
+    @Option(name: .long, help: "Keep a column that explain would leave out as an identifier (repeatable).")
+    var keep: [String] = []
+
+    @Flag(name: .long, help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        do {
+            guard let m = ExplainMethod(rawValue: method) else {
+                throw MLError(.invalidParameter, "Unknown method '\(method)'. Methods: \(ExplainMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            var parameters: [String: String] = [:]
+            for o in overrides {
+                let kv = o.split(separator: "=", maxSplits: 1).map(String.init)
+                guard kv.count == 2 else { throw MLError(.invalidParameter, "--set takes key=value, got '\(o)'.") }
+                parameters[kv[0]] = kv[1]
+            }
+            let spec = ExperimentSpec(target: target, model: model, parameters: parameters,
+                                      validation: .holdout(testFraction: testFraction), seed: seed, excluding: exclude)
+            let exp = try HoldoutExperiment(file: file, spec: spec, keep: keep)
+            let key = metric ?? Metrics.defaultKey(for: exp.valid.y.task)
+            let folds = m == .limits ? try exp.foldImportances(folds: 3, metric: key) : []
+            let input = ExplainInput(model: exp.result.fitted, train: exp.train, valid: exp.valid, levelNames: exp.levelNames,
+                                     targetName: target, foldImportances: folds)
+            var report = try ModelExplainer.explain(input, method: m, metric: metric, repeats: repeats, seed: seed)
+            report.excludedColumns = exp.identifiers
+            if !exp.identifiers.isEmpty {
+                report.notes.append("Left out as identifiers (unique per row): \(exp.identifiers.joined(separator: ", ")); --keep COL keeps one.")
+            }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+                print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            } else {
+                print(ExplainRenderer.render(report, file: file, target: target, trainRows: exp.train.rows))
+            }
+        } catch let error as MLError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
