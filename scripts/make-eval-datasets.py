@@ -67,9 +67,9 @@ def tickets(rng, n=450):
     rows = []
     for _ in range(n):
         category = rng.choice(sorted(WORDS))
-        words = rng.sample(WORDS[category], 3) + rng.sample(FILLER, rng.randint(3, 6))
-        # A word of another category now and then, so the task is not trivial.
-        if rng.random() < 0.3:
+        words = rng.sample(WORDS[category], 2) + rng.sample(FILLER, rng.randint(3, 6))
+        # A word of another category every other ticket, so the task is not trivial.
+        if rng.random() < 0.5:
             other = rng.choice([c for c in sorted(WORDS) if c != category])
             words.append(rng.choice(WORDS[other]))
         rng.shuffle(words)

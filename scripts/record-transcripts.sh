@@ -6,15 +6,19 @@
 # Each session runs in a fresh temporary workspace holding a copy of its dataset; replay finds the
 # dataset again under datasets/. Run it after any change that alters a tool's numbers: the replay tests
 # fail until the transcripts are re-recorded.
-#   scripts/record-transcripts.sh [--no-llm]
+#   scripts/record-transcripts.sh [--no-llm]      (MLEXP_BIN=path uses that mlexp instead of a release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 llm=1
 [ "${1:-}" = "--no-llm" ] && llm=0
 
-swift build -c release --product mlexp >/dev/null
-bin=$repo/.build/release/mlexp
+if [ -n "${MLEXP_BIN:-}" ]; then
+  bin=$(cd "$(dirname "$MLEXP_BIN")" && pwd)/$(basename "$MLEXP_BIN")
+else
+  swift build -c release --product mlexp >/dev/null
+  bin=$repo/.build/release/mlexp
+fi
 mkdir -p transcripts
 
 record_run() { # dataset target name

@@ -29,8 +29,26 @@ import Testing
         }
         let core = try EvalSuite.load(Self.repo.appendingPathComponent("evals/core.json"))
         let kinds = Set(core.scenarios.map(\.name))
-        for k in ["binary", "multiclass", "regression", "text", "clustering", "leakage", "id-column", "french", "metric-change"] {
+        for k in ["binary", "multiclass", "regression", "text", "leakage", "id-column", "french", "metric-change"] {
             #expect(kinds.contains { $0.hasPrefix(k) }, "no \(k) scenario")
+        }
+        // The clustering scenario waits in evals/pending/ until train_model fits without a target.
+        let pending = try EvalSuite.load(Self.repo.appendingPathComponent("evals/pending/clustering.json"))
+        #expect(try pending.datasetURL(pending.scenarios[0], cwd: Self.repo).lastPathComponent == "wine_unlabelled.csv")
+    }
+
+    @Test func autopilotPassesEveryCheckOfTheShippedSuites() async throws {
+        for url in Self.suites {
+            let suite = try EvalSuite.load(url)
+            let out = try TranscriptFixture.folder()
+            let card = try await EvalHarness.run(suite, repeats: 1, makeModel: Self.autopilot, out: out, cwd: Self.repo)
+            let failures = card.scenarios.flatMap { s in s.failures.map { "\(s.name): \($0)" } }
+            #expect(card.allPassed, "\(url.lastPathComponent): \(failures)")
+            #expect(card.scenarios.count == suite.scenarios.count)
+            // The scorecard is written and reads back the same.
+            let back = try Scorecard.read(out.appendingPathComponent("scorecard.json"))
+            #expect(back == card)
+            #expect(try String(contentsOf: out.appendingPathComponent("scorecard.md"), encoding: .utf8).contains("| check | pass rate |"))
         }
     }
 

@@ -135,6 +135,11 @@ public enum EvalChecks {
                   runs.isEmpty ? "no run to check" : offending.isEmpty ? "no run used \(columns.joined(separator: ", "))"
                     : "used by \(offending.map(\.id).joined(separator: ", ")): \(columns.filter { c in offending.contains { $0.features.contains(c) } }.joined(separator: ", "))")
         }
+        if let columns = expect.usedColumns {
+            let unused = columns.filter { c in !runs.contains { $0.features.contains(c) } }
+            check("columns_used", unused.isEmpty,
+                  unused.isEmpty ? "\(columns.joined(separator: ", ")) used by a trained model" : "no model used \(unused.joined(separator: ", "))")
+        }
         if let models = expect.models {
             let families = Set(runs.map(\.modelFamily)).union(trained.compactMap { $0.result["model"]?.stringValue })
             let absent = models.filter { !families.contains($0) }

@@ -105,6 +105,8 @@ public struct EvalExpectations: Sendable, Codable, Equatable {
     public var floor: Double?
     /// Columns no trained model may use (an ID, a leaking copy of the target).
     public var excludedColumns: [String]?
+    /// Columns some trained model must have used (a text column, say).
+    public var usedColumns: [String]?
     /// Model families that must have been trained.
     public var models: [String]?
     /// The language of the log and of the assistant's words.
@@ -116,7 +118,7 @@ public struct EvalExpectations: Sendable, Codable, Equatable {
 
     public init(
         tools: [String]? = nil, baselineFirst: Bool? = nil, metric: String? = nil, floor: Double? = nil,
-        excludedColumns: [String]? = nil, models: [String]? = nil, language: String? = nil, logMetric: String? = nil,
+        excludedColumns: [String]? = nil, usedColumns: [String]? = nil, models: [String]? = nil, language: String? = nil, logMetric: String? = nil,
         maxTestEvaluations: Int? = nil
     ) {
         self.tools = tools
@@ -124,6 +126,7 @@ public struct EvalExpectations: Sendable, Codable, Equatable {
         self.metric = metric
         self.floor = floor
         self.excludedColumns = excludedColumns
+        self.usedColumns = usedColumns
         self.models = models
         self.language = language
         self.logMetric = logMetric
@@ -134,6 +137,7 @@ public struct EvalExpectations: Sendable, Codable, Equatable {
         case tools, metric, floor, models, language
         case baselineFirst = "baseline_first"
         case excludedColumns = "excluded_columns"
+        case usedColumns = "used_columns"
         case logMetric = "log_metric"
         case maxTestEvaluations = "max_test_evaluations"
     }

@@ -12,7 +12,9 @@ extension Scorecard {
         s += "## Scenarios\n\n| scenario | pass rate | metric | value | reached | tokens | latency (ms) | turns | time (s) |\n"
         s += "|---|---|---|---|---|---|---|---|---|\n"
         for x in scenarios {
-            let metric = x.metric.map { m in x.floor.map { "\(m) ≥ \(MeanStd.format($0))" } ?? m } ?? "–"
+            let metric = x.metric.map { m in
+                x.floor.map { "\(m) \(EvalChecks.lowerIsBetter.contains(m) ? "≤" : "≥") \(MeanStd.format($0))" } ?? m
+            } ?? "–"
             s += "| \(x.name) | \(x.passRate.text) | \(metric) | \(x.metricValue?.text ?? "–") | \(x.metricReached?.text ?? "–") "
             s += "| \(x.tokens.text) | \(x.latencyMS.text) | \(x.turns.text) | \(x.seconds.text) |\n"
         }
