@@ -57,7 +57,8 @@ final class CurlTransfer: @unchecked Sendable {
         _ = curlGlobalInit
         let url = request.url
         guard let easy = curl_easy_init(), let multi = curl_multi_init() else {
-            return .failure(HTTPError(.transport, "libcurl could not allocate a handle for \(Redaction.url(url))", url: url))
+            return .failure(
+                HTTPError(.transport, "libcurl could not allocate a handle for \(Redaction.url(url))", url: url))
         }
         self.easy = easy
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -96,21 +97,24 @@ final class CurlTransfer: @unchecked Sendable {
             if isCancelled { return .cancelled }
             if code != CURLM_OK {
                 let text = String(cString: curl_multi_strerror(code))
-                return .failure(HTTPError(.transport, "libcurl failed on \(shownURL): \(text)", url: url, bodyDelivered: delivered))
+                return .failure(
+                    HTTPError(.transport, "libcurl failed on \(shownURL): \(text)", url: url, bodyDelivered: delivered))
             }
             if running == 0 { break }
             let now = ContinuousClock.now
             if now - lastActivity > idle {
-                return .failure(HTTPError(
-                    .idleTimeout,
-                    "No data from \(shownURL) for \(request.timeouts.idle) s (idle timeout); the server may be stuck or overloaded. Try again, or raise the idle timeout.",
-                    url: url, bodyDelivered: delivered))
+                return .failure(
+                    HTTPError(
+                        .idleTimeout,
+                        "No data from \(shownURL) for \(request.timeouts.idle) s (idle timeout); the server may be stuck or overloaded. Try again, or raise the idle timeout.",
+                        url: url, bodyDelivered: delivered))
             }
             if now - start > total {
-                return .failure(HTTPError(
-                    .totalTimeout,
-                    "The request to \(shownURL) took longer than \(request.timeouts.total) s (total timeout). Raise the total timeout or ask for a shorter answer.",
-                    url: url, bodyDelivered: delivered))
+                return .failure(
+                    HTTPError(
+                        .totalTimeout,
+                        "The request to \(shownURL) took longer than \(request.timeouts.total) s (total timeout). Raise the total timeout or ask for a shorter answer.",
+                        url: url, bodyDelivered: delivered))
             }
             let remaining = min(idle - (now - lastActivity), total - (now - start))
             let waitMs = Int32(clamping: max(1, min(1000, milliseconds(remaining) + 1)))
@@ -148,14 +152,19 @@ final class CurlTransfer: @unchecked Sendable {
             return HTTPError(.couldNotConnect, "Could not connect to \(shown): \(reason).", url: url)
         case CURLE_OPERATION_TIMEDOUT:
             return HTTPError(
-                .connectTimeout, "Could not connect to \(shown) within \(request.timeouts.connect) s: \(reason).", url: url)
+                .connectTimeout, "Could not connect to \(shown) within \(request.timeouts.connect) s: \(reason).",
+                url: url)
         case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
-            return HTTPError(.invalidRequest, "Unusable URL \(shown): \(reason). Check the URL (e.g. http://127.0.0.1:8080/v1).", url: url)
+            return HTTPError(
+                .invalidRequest, "Unusable URL \(shown): \(reason). Check the URL (e.g. http://127.0.0.1:8080/v1).",
+                url: url)
         case CURLE_WRITE_ERROR:
-            return HTTPError(.transport, "Receiving from \(shown) was aborted: \(reason).", url: url, bodyDelivered: delivered)
+            return HTTPError(
+                .transport, "Receiving from \(shown) was aborted: \(reason).", url: url, bodyDelivered: delivered)
         case CURLE_RECV_ERROR, CURLE_PARTIAL_FILE, CURLE_GOT_NOTHING, CURLE_SEND_ERROR, CURLE_HTTP2, CURLE_HTTP2_STREAM:
             return HTTPError(
-                .connectionLost, "The connection to \(shown) broke before the response was complete: \(reason).", url: url,
+                .connectionLost, "The connection to \(shown) broke before the response was complete: \(reason).",
+                url: url,
                 bodyDelivered: delivered)
         default:
             return HTTPError(.transport, "Request to \(shown) failed: \(reason).", url: url, bodyDelivered: delivered)
@@ -237,7 +246,8 @@ final class CurlTransfer: @unchecked Sendable {
         for line in lines { headerList = curl_slist_append(headerList, line) }
         check(mlexp_curl_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList))
         if failed {
-            return HTTPError(.invalidRequest, "libcurl refused the options for \(Redaction.url(request.url)).", url: request.url)
+            return HTTPError(
+                .invalidRequest, "libcurl refused the options for \(Redaction.url(request.url)).", url: request.url)
         }
         return nil
     }

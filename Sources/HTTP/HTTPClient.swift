@@ -49,14 +49,17 @@ public struct HTTPClient: Sendable {
             case .receiverFailed(let error):
                 throw error
             case .response(let response):
-                guard retry.retryStatuses.contains(response.status), attempt < retry.maxAttempts else { return response }
+                guard retry.retryStatuses.contains(response.status), attempt < retry.maxAttempts else {
+                    return response
+                }
                 let retryAfter = RetryPolicy.parseRetryAfter(response.header("Retry-After"))
                 delay = retry.delay(afterAttempt: attempt, retryAfter: retryAfter)
                 let elapsed = Self.seconds(clock.now - start)
                 guard delay <= retry.maxDelay || retryAfter == nil, elapsed + delay <= retry.maxTotalTime else {
                     return response
                 }
-                notice = RetryNotice(attempt: attempt, delay: delay, status: response.status, reason: "HTTP \(response.status)")
+                notice = RetryNotice(
+                    attempt: attempt, delay: delay, status: response.status, reason: "HTTP \(response.status)")
             case .failure(let error):
                 guard error.isRetryable, attempt < retry.maxAttempts else { throw error }
                 delay = retry.delay(afterAttempt: attempt, retryAfter: nil)

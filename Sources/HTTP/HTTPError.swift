@@ -6,7 +6,7 @@
 public struct HTTPError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure; new cases may be added.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
-        fileprivate enum Kind: String, Sendable { 
+        fileprivate enum Kind: String, Sendable {
             case couldNotConnect, connectTimeout, idleTimeout, totalTimeout, connectionLost,
                 invalidRequest, transport
         }

@@ -4,7 +4,11 @@
 
 /// An HTTP method.
 public enum HTTPMethod: String, Sendable, Equatable {
-    case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+    case get = "GET"
+    case post = "POST"
+    case put = "PUT"
+    case patch = "PATCH"
+    case delete = "DELETE"
 }
 
 /// One header line. Names compare case-insensitively where it matters (lookup, redaction).

@@ -35,7 +35,9 @@ public struct EndpointDoctor: Sendable {
             report(check)
         }
         func skipRest(after index: Int) {
-            for name in Self.names.dropFirst(index + 1) { record(name, .skipped, "skipped: fix the failure above first") }
+            for name in Self.names.dropFirst(index + 1) {
+                record(name, .skipped, "skipped: fix the failure above first")
+            }
         }
         let config = client.configuration
         let hasKey = config.apiKey != nil
@@ -45,8 +47,12 @@ public struct EndpointDoctor: Sendable {
         var models: [String]?
         do {
             models = try await client.listModels()
-            record("reachable", .passed, "the server answered GET \(config.url("models")) in \(Self.milliseconds(since: start)) ms")
-            record("key accepted", .passed, hasKey ? "the server accepted the API key" : "no key set, and the server needs none")
+            record(
+                "reachable", .passed,
+                "the server answered GET \(config.url("models")) in \(Self.milliseconds(since: start)) ms")
+            record(
+                "key accepted", .passed,
+                hasKey ? "the server accepted the API key" : "no key set, and the server needs none")
         } catch let error as LLMError {
             switch error.code {
             case .notListening, .timeout, .configuration:
@@ -62,7 +68,9 @@ public struct EndpointDoctor: Sendable {
                 record("reachable", .passed, "the server answered at \(config.baseURL)")
                 record("key accepted", .passed, "no authentication error")
                 models = nil
-                record("model present", .skipped, "could not list the server's models (\(error.message)); trying a chat anyway")
+                record(
+                    "model present", .skipped,
+                    "could not list the server's models (\(error.message)); trying a chat anyway")
             }
         } catch {
             record("reachable", .failed, "\(error)")
@@ -72,7 +80,9 @@ public struct EndpointDoctor: Sendable {
         if let models {
             let offered = models.isEmpty ? "(none listed)" : models.joined(separator: ", ")
             if config.model.isEmpty {
-                record("model present", .failed, "No model is set. The server offers: \(offered). Set OPENAI_MODEL or pass --model.")
+                record(
+                    "model present", .failed,
+                    "No model is set. The server offers: \(offered). Set OPENAI_MODEL or pass --model.")
                 skipRest(after: 2)
                 return checks
             }
@@ -81,7 +91,8 @@ public struct EndpointDoctor: Sendable {
             } else {
                 record(
                     "model present", .failed,
-                    "The server does not offer '\(config.model)'. It offers: \(offered). Set OPENAI_MODEL (or --model) to one of these.")
+                    "The server does not offer '\(config.model)'. It offers: \(offered). Set OPENAI_MODEL (or --model) to one of these."
+                )
                 skipRest(after: 2)
                 return checks
             }
@@ -90,14 +101,20 @@ public struct EndpointDoctor: Sendable {
         // 4: a plain chat.
         let chatStart = ContinuousClock.now
         do {
-            let response = try await client.complete(ChatRequest(
-                messages: [.user("Reply with one short friendly sentence.")], temperature: 0, maxTokens: chatMaxTokens, seed: 1)) { _ in }
+            let response = try await client.complete(
+                ChatRequest(
+                    messages: [.user("Reply with one short friendly sentence.")], temperature: 0,
+                    maxTokens: chatMaxTokens, seed: 1)
+            ) { _ in }
             let text = (response.message.content ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let tokens = response.usage.map { ", \($0.totalTokens) tokens" } ?? ""
             let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
             let shown = oneLine.count > 80 ? String(oneLine.prefix(80)) + "…" : oneLine
             if text.isEmpty && response.message.toolCalls.isEmpty {
-                record("answers a chat", .failed, "the model answered with empty text (finish_reason \(response.finishReason ?? "none")). Check the server's chat template.")
+                record(
+                    "answers a chat", .failed,
+                    "the model answered with empty text (finish_reason \(response.finishReason ?? "none")). Check the server's chat template."
+                )
             } else {
                 record("answers a chat", .passed, "\"\(shown)\" (\(Self.milliseconds(since: chatStart)) ms\(tokens))")
             }
@@ -114,17 +131,25 @@ public struct EndpointDoctor: Sendable {
         // 5: a tool call.
         let tool = ToolDefinition(
             name: "get_weather", description: "Get the current weather of a city.",
-            parametersSchema: #"{"type":"object","properties":{"city":{"type":"string","description":"City name"}},"required":["city"]}"#)
+            parametersSchema:
+                #"{"type":"object","properties":{"city":{"type":"string","description":"City name"}},"required":["city"]}"#
+        )
         let toolStart = ContinuousClock.now
         do {
-            let response = try await client.complete(ChatRequest(
-                messages: [.user("What is the weather in Paris right now? Use the get_weather tool.")], tools: [tool],
-                temperature: 0, maxTokens: toolMaxTokens, stop: ["</tool_call>"], seed: 1)) { _ in }
+            let response = try await client.complete(
+                ChatRequest(
+                    messages: [.user("What is the weather in Paris right now? Use the get_weather tool.")],
+                    tools: [tool],
+                    temperature: 0, maxTokens: toolMaxTokens, stop: ["</tool_call>"], seed: 1)
+            ) { _ in }
             if let call = response.message.toolCalls.first {
-                let mode = client.avoidsStreamingToolCalls
+                let mode =
+                    client.avoidsStreamingToolCalls
                     ? " (not streamed: the server failed at streaming tool calls, so tool requests go whole)" : ""
-                let arguments = call.arguments.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-                    .joined(separator: " ")
+                let arguments = call.arguments.split(whereSeparator: \.isNewline).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                .joined(separator: " ")
                 record(
                     "performs a tool call", .passed,
                     "\(call.name)(\(arguments)) (\(Self.milliseconds(since: toolStart)) ms)\(mode)")
@@ -132,7 +157,8 @@ public struct EndpointDoctor: Sendable {
                 let text = (response.message.content ?? "").prefix(80)
                 record(
                     "performs a tool call", .failed,
-                    "the model answered in text instead of calling the tool (\"\(text)\"). The model or server may lack tool support: llama.cpp needs --jinja and a chat template with tools; vLLM needs --enable-auto-tool-choice --tool-call-parser; Ollama needs a tool-capable model.")
+                    "the model answered in text instead of calling the tool (\"\(text)\"). The model or server may lack tool support: llama.cpp needs --jinja and a chat template with tools; vLLM needs --enable-auto-tool-choice --tool-call-parser; Ollama needs a tool-capable model."
+                )
             }
         } catch let error as LLMError {
             record("performs a tool call", .failed, error.message)

@@ -11,17 +11,21 @@ enum ErrorDiagnosis {
         case .couldNotConnect:
             return LLMError(
                 .notListening,
-                "Nothing is listening at \(shown) (\(error.message)) Start your server or set OPENAI_BASE_URL (or --base-url) to the URL it listens on.")
+                "Nothing is listening at \(shown) (\(error.message)) Start your server or set OPENAI_BASE_URL (or --base-url) to the URL it listens on."
+            )
         case .connectTimeout:
             return LLMError(
                 .notListening,
-                "\(shown) did not accept a connection in time (\(error.message)) Check that the server is up and reachable, or set OPENAI_BASE_URL.")
+                "\(shown) did not accept a connection in time (\(error.message)) Check that the server is up and reachable, or set OPENAI_BASE_URL."
+            )
         case .idleTimeout, .totalTimeout:
             return LLMError(.timeout, error.message)
         case .connectionLost:
-            return LLMError(.streamInterrupted, "\(error.message) Try again; if it keeps happening, check the server's log.")
+            return LLMError(
+                .streamInterrupted, "\(error.message) Try again; if it keeps happening, check the server's log.")
         case .invalidRequest:
-            return LLMError(.configuration, "\(error.message) Set OPENAI_BASE_URL to a URL like http://127.0.0.1:8080/v1.")
+            return LLMError(
+                .configuration, "\(error.message) Set OPENAI_BASE_URL to a URL like http://127.0.0.1:8080/v1.")
         default:
             return LLMError(.streamInterrupted, error.message)
         }
@@ -41,7 +45,8 @@ enum ErrorDiagnosis {
         let quote = "\(status): \(said)"
 
         if status == 401 || status == 403 {
-            let fix = hadKey
+            let fix =
+                hadKey
                 ? "Check OPENAI_API_KEY (or the key file): the server rejected it."
                 : "The server wants an API key: set OPENAI_API_KEY (or OPENAI_API_KEY_FILE)."
             return LLMError(.unauthorized, "\(shown) refused the request (\(quote)). \(fix)", status: status)
@@ -78,13 +83,22 @@ enum ErrorDiagnosis {
             }
         }
         if status == 429 {
-            return LLMError(.rateLimited, "\(shown) is rate limiting the requests (\(quote)), still after the retries. Wait a minute and try again, or lower the request rate.", status: status)
+            return LLMError(
+                .rateLimited,
+                "\(shown) is rate limiting the requests (\(quote)), still after the retries. Wait a minute and try again, or lower the request rate.",
+                status: status)
         }
         if status == 503 && lower.contains("loading") {
-            return LLMError(.serverError, "The server at \(shown) is still loading the model (\(quote)). Wait until it is ready and try again.", status: status)
+            return LLMError(
+                .serverError,
+                "The server at \(shown) is still loading the model (\(quote)). Wait until it is ready and try again.",
+                status: status)
         }
         if status >= 500 {
-            return LLMError(.serverError, "The server at \(shown) failed (\(quote)), still after the retries. Check its log; try again later.", status: status)
+            return LLMError(
+                .serverError,
+                "The server at \(shown) failed (\(quote)), still after the retries. Check its log; try again later.",
+                status: status)
         }
         return LLMError(.badRequest, "The server at \(shown) rejected the request (\(quote)).", status: status)
     }

@@ -1,10 +1,10 @@
+import Foundation
 // The chat model behind any OpenAI-compatible endpoint (OpenAI, llama.cpp, Ollama, vLLM, LM Studio):
 // builds requests, streams or fetches the answer over the HTTP transport, and turns failures into
 // actionable LLMErrors. In `.auto` streaming mode, a request with tools whose streamed answer the
 // server botches (broken tool-call deltas, a refusal to stream tools) is retried once without
 // streaming, and later tool requests to this client are not streamed.
 public import HTTP
-import Foundation
 
 /// An OpenAI-compatible chat endpoint as a `ChatModel`.
 public final class OpenAIClient: ChatModel {
@@ -20,9 +20,10 @@ public final class OpenAIClient: ChatModel {
 
     /// "model @ host:port".
     public var displayName: String {
-        let host = URL(string: configuration.baseURL).map { url in
-            (url.host ?? "?") + (url.port.map { ":\($0)" } ?? "")
-        } ?? Redaction.url(configuration.baseURL)
+        let host =
+            URL(string: configuration.baseURL).map { url in
+                (url.host ?? "?") + (url.port.map { ":\($0)" } ?? "")
+            } ?? Redaction.url(configuration.baseURL)
         return "\(configuration.model.isEmpty ? "(no model)" : configuration.model) @ \(host)"
     }
 
@@ -33,7 +34,9 @@ public final class OpenAIClient: ChatModel {
         _ request: ChatRequest, onEvent: @escaping @Sendable (ChatStreamEvent) -> Void
     ) async throws -> ChatResponse {
         guard !configuration.model.isEmpty else {
-            throw LLMError(.configuration, "No model is set. Set OPENAI_MODEL or pass --model (`mlexp doctor` lists the server's models).")
+            throw LLMError(
+                .configuration,
+                "No model is set. Set OPENAI_MODEL or pass --model (`mlexp doctor` lists the server's models).")
         }
         let stream: Bool
         switch configuration.streaming {
@@ -45,7 +48,8 @@ public final class OpenAIClient: ChatModel {
         let session = StreamSession(onEvent: onEvent)
         do {
             return try await completeStreamed(request, session: session)
-        } catch let error as LLMError where configuration.streaming == .auto && !request.tools.isEmpty
+        } catch let error as LLMError
+            where configuration.streaming == .auto && !request.tools.isEmpty
             && Self.isStreamingToolFailure(error)
         {
             let response = try await completeWhole(request)
@@ -71,7 +75,9 @@ public final class OpenAIClient: ChatModel {
         let url = configuration.url("chat/completions")
         let request = try httpRequest(chat, url: url, stream: true)
         let response = try await send { try await http.stream(request) { bytes in try session.receive(bytes) } }
-        guard response.isSuccess else { throw await enrich(diagnose(response, url: url, sentTools: !chat.tools.isEmpty)) }
+        guard response.isSuccess else {
+            throw await enrich(diagnose(response, url: url, sentTools: !chat.tools.isEmpty))
+        }
         return try session.finish()
     }
 
@@ -79,13 +85,18 @@ public final class OpenAIClient: ChatModel {
         let url = configuration.url("chat/completions")
         let request = try httpRequest(chat, url: url, stream: false)
         let response = try await send { try await http.send(request) }
-        guard response.isSuccess else { throw await enrich(diagnose(response, url: url, sentTools: !chat.tools.isEmpty)) }
+        guard response.isSuccess else {
+            throw await enrich(diagnose(response, url: url, sentTools: !chat.tools.isEmpty))
+        }
         let chunk = try OpenAIWire.decodeChunk(response.text)
         if let message = chunk.errorMessage {
-            throw LLMError(.serverError, "The server answered with an error: \(ErrorDiagnosis.scrub(message, key: configuration.apiKey))")
+            throw LLMError(
+                .serverError,
+                "The server answered with an error: \(ErrorDiagnosis.scrub(message, key: configuration.apiKey))")
         }
         guard let delta = chunk.delta else {
-            throw LLMError(.malformedResponse, "The server's answer has no choices: \(String(response.text.prefix(200)))")
+            throw LLMError(
+                .malformedResponse, "The server's answer has no choices: \(String(response.text.prefix(200)))")
         }
         var assembler = StreamAssembler()
         _ = assembler.apply(delta)
@@ -96,7 +107,8 @@ public final class OpenAIClient: ChatModel {
     private func httpRequest(_ chat: ChatRequest, url: String, stream: Bool) throws -> HTTPRequest {
         HTTPRequest(
             method: .post, url: url, headers: configuration.headers(streaming: stream),
-            body: try OpenAIWire.encode(chat, model: configuration.model, stream: stream), timeouts: configuration.timeouts)
+            body: try OpenAIWire.encode(chat, model: configuration.model, stream: stream),
+            timeouts: configuration.timeouts)
     }
 
     /// Runs a transport call, turning its failures into LLMErrors (cancellation passes through).

@@ -1,8 +1,8 @@
+import Foundation
 // Where the model lives and how to talk to it: base URL, model id, API key, extra headers,
 // timeouts, retries and the streaming mode, read from flags or the conventional environment
 // variables (OPENAI_BASE_URL, OPENAI_MODEL, OPENAI_API_KEY, OPENAI_API_KEY_FILE).
 public import HTTP
-import Foundation
 
 /// Whether answers are streamed.
 public enum StreamingMode: String, Sendable, Equatable, CaseIterable {
@@ -62,10 +62,12 @@ public struct OpenAIConfiguration: Sendable, CustomStringConvertible {
         var key = environment["OPENAI_API_KEY"].flatMap(APIKey.init)
         if let file = value(apiKeyFile, "OPENAI_API_KEY_FILE"), apiKeyFile != nil || key == nil {
             guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw LLMError(.configuration, "Cannot read the API key file \(file). Check the path and its permissions.")
+                throw LLMError(
+                    .configuration, "Cannot read the API key file \(file). Check the path and its permissions.")
             }
             guard let fileKey = APIKey(text) else {
-                throw LLMError(.configuration, "The API key file \(file) is empty. Put the key in it, or set OPENAI_API_KEY.")
+                throw LLMError(
+                    .configuration, "The API key file \(file) is empty. Put the key in it, or set OPENAI_API_KEY.")
             }
             key = fileKey
         }
@@ -79,8 +81,10 @@ public struct OpenAIConfiguration: Sendable, CustomStringConvertible {
 
     /// Headers of every request: JSON, the key as a bearer token, the extra headers.
     func headers(streaming: Bool) -> [HTTPHeader] {
-        var headers = [HTTPHeader("Content-Type", "application/json"),
-                       HTTPHeader("Accept", streaming ? "text/event-stream" : "application/json")]
+        var headers = [
+            HTTPHeader("Content-Type", "application/json"),
+            HTTPHeader("Accept", streaming ? "text/event-stream" : "application/json"),
+        ]
         if let apiKey { headers.append(HTTPHeader("Authorization", "Bearer \(apiKey.value)")) }
         return headers + extraHeaders
     }

@@ -47,10 +47,14 @@ enum OpenAIWire {
         if !request.tools.isEmpty {
             body["tools"] = try request.tools.map { tool -> [String: Any] in
                 guard let schema = parseObject(tool.parametersSchema) else {
-                    throw LLMError(.configuration, "The parameters schema of tool '\(tool.name)' is not a JSON object. Fix its schema file.")
+                    throw LLMError(
+                        .configuration,
+                        "The parameters schema of tool '\(tool.name)' is not a JSON object. Fix its schema file.")
                 }
-                return ["type": "function",
-                        "function": ["name": tool.name, "description": tool.description, "parameters": schema]]
+                return [
+                    "type": "function",
+                    "function": ["name": tool.name, "description": tool.description, "parameters": schema],
+                ]
             }
         }
         switch request.toolChoice {
@@ -144,7 +148,8 @@ enum OpenAIWire {
         guard let object = parseObject(String(decoding: body, as: UTF8.self)),
             let data = object["data"] as? [[String: Any]]
         else {
-            throw LLMError(.malformedResponse, "The model list is not in the OpenAI format ({\"data\": [{\"id\": …}]}).")
+            throw LLMError(
+                .malformedResponse, "The model list is not in the OpenAI format ({\"data\": [{\"id\": …}]}).")
         }
         return data.compactMap { $0["id"] as? String }
     }
@@ -180,7 +185,8 @@ enum OpenAIWire {
 
     private static func serialize(_ object: Any) -> String {
         guard JSONSerialization.isValidJSONObject(object),
-            let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "\(object)" }
         return String(decoding: data, as: UTF8.self)
     }

@@ -74,7 +74,9 @@ struct StreamAssembler {
             return slots.count - 1
         }
         if let index = call.index {
-            if let same = slots.lastIndex(where: { $0.wireIndex == index }), !startsAnother(slots[same], call) { return same }
+            if let same = slots.lastIndex(where: { $0.wireIndex == index }), !startsAnother(slots[same], call) {
+                return same
+            }
         } else if let last = slots.indices.last, !startsAnother(slots[last], call) {
             return last
         }
@@ -105,14 +107,17 @@ struct StreamAssembler {
                 if finishReason == "length" {
                     throw LLMError(
                         .truncatedToolCall,
-                        "The answer was cut by max_tokens in the middle of a call to '\(slot.name)': its arguments are incomplete JSON (\(shown)). Raise max_tokens and ask again.")
+                        "The answer was cut by max_tokens in the middle of a call to '\(slot.name)': its arguments are incomplete JSON (\(shown)). Raise max_tokens and ask again."
+                    )
                 }
                 throw LLMError(
                     .invalidToolCall,
-                    "The model called '\(slot.name.isEmpty ? "?" : slot.name)' with arguments that are not a JSON object: \(shown)")
+                    "The model called '\(slot.name.isEmpty ? "?" : slot.name)' with arguments that are not a JSON object: \(shown)"
+                )
             }
             guard !slot.name.isEmpty else {
-                throw LLMError(.invalidToolCall, "The model sent a tool call without a function name (arguments \(shown)).")
+                throw LLMError(
+                    .invalidToolCall, "The model sent a tool call without a function name (arguments \(shown)).")
             }
             calls.append(ToolCall(id: slot.id ?? "call_\(position)", name: slot.name, arguments: normalized))
         }

@@ -41,12 +41,14 @@ final class StreamSession: @unchecked Sendable {
         guard any else {
             throw LLMError(
                 .malformedResponse,
-                "The server answered but sent no completion events. Is the base URL an OpenAI-compatible endpoint (…/v1)?")
+                "The server answered but sent no completion events. Is the base URL an OpenAI-compatible endpoint (…/v1)?"
+            )
         }
         guard done || reason != nil else {
             throw LLMError(
                 .streamInterrupted,
-                "The stream ended before the answer was complete (no finish_reason and no [DONE]). Try again; if it keeps happening, check the server's log or use non-streaming mode.")
+                "The stream ended before the answer was complete (no finish_reason and no [DONE]). Try again; if it keeps happening, check the server's log or use non-streaming mode."
+            )
         }
         return try lock.withLock { try assembler.response() }
     }

@@ -31,9 +31,10 @@ struct DoctorCommand: AsyncParsableCommand {
             guard let colon = header.firstIndex(of: ":") else {
                 throw ValidationError("--header must look like \"Name: value\" (got a value without ':').")
             }
-            config.extraHeaders.append(HTTPHeader(
-                String(header[..<colon]).trimmingCharacters(in: .whitespaces),
-                String(header[header.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+            config.extraHeaders.append(
+                HTTPHeader(
+                    String(header[..<colon]).trimmingCharacters(in: .whitespaces),
+                    String(header[header.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
         }
         // Fail fast when nothing listens; allow slow CPU models to answer.
         config.timeouts = HTTPTimeouts(connect: 3, idle: 120, total: 300)
@@ -42,13 +43,16 @@ struct DoctorCommand: AsyncParsableCommand {
         let client = OpenAIClient(configuration: config) { notice in
             print("  … \(notice.reason); retrying in \(String(format: "%.1f", notice.delay)) s")
         }
-        print("mlexp doctor: checking \(config.baseURL) (model \(config.model.isEmpty ? "not set" : config.model), API key \(config.apiKey == nil ? "not set" : "set"))")
+        print(
+            "mlexp doctor: checking \(config.baseURL) (model \(config.model.isEmpty ? "not set" : config.model), API key \(config.apiKey == nil ? "not set" : "set"))"
+        )
         let checks = await EndpointDoctor(client: client).run { check in
-            let mark = switch check.status {
-            case .passed: "✓"
-            case .failed: "✗"
-            case .skipped: "-"
-            }
+            let mark =
+                switch check.status {
+                case .passed: "✓"
+                case .failed: "✗"
+                case .skipped: "-"
+                }
             print("\(mark) \(check.name): \(check.detail)")
         }
         let failed = checks.filter { $0.status == .failed }

@@ -63,7 +63,8 @@ import Testing
         let server = try MockHTTPServer { _ in MockAction.response(status: 503, headers: ["Retry-After": "5"]) }
         defer { server.stop() }
         let task = Task {
-            try await HTTPClient(retry: RetryPolicy(maxAttempts: 3, maxTotalTime: 30)).send(HTTPRequest(url: server.baseURL))
+            try await HTTPClient(retry: RetryPolicy(maxAttempts: 3, maxTotalTime: 30)).send(
+                HTTPRequest(url: server.baseURL))
         }
         #expect(await waitUntil { server.requests.count == 1 })
         try await Task.sleep(for: .milliseconds(100))

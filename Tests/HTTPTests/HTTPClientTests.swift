@@ -7,7 +7,9 @@ import Testing
 
 @Suite struct HTTPClientTests {
     @Test func getReturnsStatusHeadersAndBody() async throws {
-        let server = try MockHTTPServer { _ in MockAction.response(status: 200, headers: ["X-Test": "yes"], body: "hello") }
+        let server = try MockHTTPServer { _ in
+            MockAction.response(status: 200, headers: ["X-Test": "yes"], body: "hello")
+        }
         defer { server.stop() }
         let response = try await HTTPClient().send(HTTPRequest(url: server.baseURL + "/ping"))
         #expect(response.status == 200)
@@ -51,7 +53,8 @@ import Testing
 
     @Test func retries500TwiceThenSucceeds() async throws {
         let server = try MockHTTPServer { request in
-            request.index < 2 ? MockAction.response(status: 500, body: "oops") : MockAction.response(status: 200, body: "ok")
+            request.index < 2
+                ? MockAction.response(status: 500, body: "oops") : MockAction.response(status: 200, body: "ok")
         }
         defer { server.stop() }
         let notices = Recorder<RetryNotice>()
@@ -109,7 +112,9 @@ import Testing
     }
 
     @Test func aStallLongerThanTheIdleTimeoutFails() async throws {
-        let server = try MockHTTPServer { _ in [MockAction.sseHead(), .text("data: 1\n\n"), .pause(10), .text("data: 2\n\n")] }
+        let server = try MockHTTPServer { _ in
+            [MockAction.sseHead(), .text("data: 1\n\n"), .pause(10), .text("data: 2\n\n")]
+        }
         defer { server.stop() }
         let request = HTTPRequest(url: server.baseURL, timeouts: HTTPTimeouts(connect: 2, idle: 0.3, total: 30))
         let chunks = Recorder<[UInt8]>()
@@ -160,7 +165,9 @@ import Testing
     }
 
     @Test func anErrorStatusKeepsItsBodyWhenStreaming() async throws {
-        let server = try MockHTTPServer { _ in MockAction.response(status: 401, body: #"{"error":{"message":"bad key"}}"#) }
+        let server = try MockHTTPServer { _ in
+            MockAction.response(status: 401, body: #"{"error":{"message":"bad key"}}"#)
+        }
         defer { server.stop() }
         let chunks = Recorder<[UInt8]>()
         let response = try await HTTPClient().stream(HTTPRequest(url: server.baseURL)) { chunks.append($0) }

@@ -9,8 +9,10 @@ import Testing
     @Test func requestDescriptionsMaskSecrets() {
         let request = HTTPRequest(
             method: .post, url: "https://user:\(secret)@example.com/v1/chat?api_key=\(secret)&x=1",
-            headers: [HTTPHeader("Authorization", "Bearer \(secret)"), HTTPHeader("X-Api-Key", secret),
-                      HTTPHeader("Accept", "text/event-stream")],
+            headers: [
+                HTTPHeader("Authorization", "Bearer \(secret)"), HTTPHeader("X-Api-Key", secret),
+                HTTPHeader("Accept", "text/event-stream"),
+            ],
             body: Array("{}".utf8))
         var dumped = ""
         dump(request, to: &dumped)
@@ -27,7 +29,8 @@ import Testing
     }
 
     @Test func connectionErrorsDoNotCarryHeaders() async {
-        let request = HTTPRequest(url: "http://127.0.0.1:9/v1/models", headers: [HTTPHeader("Authorization", "Bearer \(secret)")])
+        let request = HTTPRequest(
+            url: "http://127.0.0.1:9/v1/models", headers: [HTTPHeader("Authorization", "Bearer \(secret)")])
         do {
             _ = try await HTTPClient(retry: .none).send(request)
             Issue.record("expected an error")

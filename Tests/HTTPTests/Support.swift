@@ -34,5 +34,7 @@ func waitUntil(timeout: Double = 5, _ condition: () -> Bool) async -> Bool {
 let quickRetry = RetryPolicyFactory.quick
 
 enum RetryPolicyFactory {
-    static var quick: HTTPRetry { HTTPRetry(maxAttempts: 4, initialDelay: 0.05, maxDelay: 2, maxTotalTime: 10, jitter: 0) }
+    static var quick: HTTPRetry {
+        HTTPRetry(maxAttempts: 4, initialDelay: 0.05, maxDelay: 2, maxTotalTime: 10, jitter: 0)
+    }
 }

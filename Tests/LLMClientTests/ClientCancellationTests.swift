@@ -1,9 +1,10 @@
 // Cancelling the task that awaits `complete` ends it promptly, while tokens flow and while the
 // server is silent; the elapsed time is measured and bounded (100 ms goal plus CI slack).
 import Foundation
-@testable import LLMClient
 import MockHTTPServer
 import Testing
+
+@testable import LLMClient
 
 @Suite struct ClientCancellationTests {
     let bound = 0.35

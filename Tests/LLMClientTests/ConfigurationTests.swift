@@ -2,8 +2,9 @@
 // guarantee that no description or dump shows the key.
 import Foundation
 import HTTP
-@testable import LLMClient
 import Testing
+
+@testable import LLMClient
 
 @Suite struct ConfigurationTests {
     @Test func environmentVariablesAreRead() throws {
@@ -16,7 +17,8 @@ import Testing
     }
 
     @Test func flagsWinOverTheEnvironmentAndDefaultsApply() throws {
-        let config = try OpenAIConfiguration.resolve(baseURL: "http://h/v1", model: "flag", environment: ["OPENAI_MODEL": "env"])
+        let config = try OpenAIConfiguration.resolve(
+            baseURL: "http://h/v1", model: "flag", environment: ["OPENAI_MODEL": "env"])
         #expect(config.baseURL == "http://h/v1")
         #expect(config.model == "flag")
         #expect(config.apiKey == nil)
@@ -27,9 +29,14 @@ import Testing
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("mlexp-key-\(UUID().uuidString)").path
         try "sk-from-file\n".write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(try OpenAIConfiguration.resolve(environment: ["OPENAI_API_KEY_FILE": path]).apiKey?.value == "sk-from-file")
-        #expect(try OpenAIConfiguration.resolve(apiKeyFile: path, environment: ["OPENAI_API_KEY": "sk-env"]).apiKey?.value == "sk-from-file")
-        #expect(throws: LLMError.self) { try OpenAIConfiguration.resolve(apiKeyFile: path + ".missing", environment: [:]) }
+        #expect(
+            try OpenAIConfiguration.resolve(environment: ["OPENAI_API_KEY_FILE": path]).apiKey?.value == "sk-from-file")
+        #expect(
+            try OpenAIConfiguration.resolve(apiKeyFile: path, environment: ["OPENAI_API_KEY": "sk-env"]).apiKey?.value
+                == "sk-from-file")
+        #expect(throws: LLMError.self) {
+            try OpenAIConfiguration.resolve(apiKeyFile: path + ".missing", environment: [:])
+        }
     }
 
     @Test func noTextFormOfTheConfigurationShowsTheKey() throws {
@@ -41,7 +48,10 @@ import Testing
         var dumpedClient = ""
         let client = OpenAIClient(configuration: config)
         dump(client, to: &dumpedClient)
-        for text in [config.description, "\(config)", String(reflecting: config), dumped, dumpedClient, String(describing: config.apiKey as Any), client.displayName] {
+        for text in [
+            config.description, "\(config)", String(reflecting: config), dumped, dumpedClient,
+            String(describing: config.apiKey as Any), client.displayName,
+        ] {
             #expect(!text.contains(secret), "leaked: \(text)")
         }
         #expect(config.description.contains("key=set"))

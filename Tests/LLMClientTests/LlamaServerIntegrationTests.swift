@@ -5,8 +5,9 @@
 // arguments parse, the doctor's checks, and the 503 a server answers while its model loads.
 import Foundation
 import HTTP
-@testable import LLMClient
 import Testing
+
+@testable import LLMClient
 
 #if canImport(Glibc)
     import Glibc
@@ -22,9 +23,13 @@ enum Integration {
     /// A client for the test server, or a failure saying how to start it.
     static func client(streaming: StreamingMode = .auto) throws -> OpenAIClient {
         let url = try #require(
-            url, "MLEXP_TEST_LLM_URL is not set: run `make test`, or start scripts/services/llama.sh and export its ENV lines")
-        return OpenAIClient(configuration: OpenAIConfiguration(
-            baseURL: url, model: model, timeouts: HTTPTimeouts(connect: 5, idle: 240, total: 600), streaming: streaming))
+            url,
+            "MLEXP_TEST_LLM_URL is not set: run `make test`, or start scripts/services/llama.sh and export its ENV lines"
+        )
+        return OpenAIClient(
+            configuration: OpenAIConfiguration(
+                baseURL: url, model: model, timeouts: HTTPTimeouts(connect: 5, idle: 240, total: 600),
+                streaming: streaming))
     }
 
     static let weather = ToolDefinition(
@@ -46,8 +51,10 @@ struct LlamaServerIntegrationTests {
 
     @Test func streamsATextAnswer() async throws {
         let log = EventLog()
-        let response = try await Integration.client(streaming: .always).complete(ChatRequest(
-            messages: [.user("Write one sentence about the sea.")], temperature: 0, maxTokens: 24, seed: 1)) { log.append($0) }
+        let response = try await Integration.client(streaming: .always).complete(
+            ChatRequest(
+                messages: [.user("Write one sentence about the sea.")], temperature: 0, maxTokens: 24, seed: 1)
+        ) { log.append($0) }
         let text = try #require(response.message.content)
         #expect(!text.isEmpty)
         #expect(log.text == text)
@@ -59,10 +66,14 @@ struct LlamaServerIntegrationTests {
     @Test(arguments: [StreamingMode.always, .never])
     func performsAToolCallWhoseArgumentsParse(mode: StreamingMode) async throws {
         let log = EventLog()
-        let response = try await Integration.client(streaming: mode).complete(Integration.toolRequest) { log.append($0) }
-        let call = try #require(response.message.toolCalls.first, "no tool call; answer was \(response.message.content ?? "")")
+        let response = try await Integration.client(streaming: mode).complete(Integration.toolRequest) {
+            log.append($0)
+        }
+        let call = try #require(
+            response.message.toolCalls.first, "no tool call; answer was \(response.message.content ?? "")")
         #expect(call.name == "get_weather")
-        let arguments = try #require(try JSONSerialization.jsonObject(with: Data(call.arguments.utf8)) as? [String: Any])
+        let arguments = try #require(
+            try JSONSerialization.jsonObject(with: Data(call.arguments.utf8)) as? [String: Any])
         #expect((arguments["city"] as? String)?.lowercased().contains("paris") == true)
         #expect(response.finishReason == "tool_calls")
         if mode == .always { #expect(log.events.contains(.toolCallStarted(index: 0, name: "get_weather"))) }
@@ -76,7 +87,8 @@ struct LlamaServerIntegrationTests {
 
     @Test func retriesThrough503WhileTheModelLoads() async throws {
         _ = try Integration.client()  // fails with the reason when the integration setup is missing
-        let python = try #require(Integration.environment["MLEXP_TEST_PYTHON"], "MLEXP_TEST_PYTHON is not set (scripts/test.sh sets it)")
+        let python = try #require(
+            Integration.environment["MLEXP_TEST_PYTHON"], "MLEXP_TEST_PYTHON is not set (scripts/test.sh sets it)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/llm_server.py").path
         let port = try freePort()
@@ -118,7 +130,9 @@ struct LlamaServerIntegrationTests {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         try #require(bound == 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

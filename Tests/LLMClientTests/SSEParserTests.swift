@@ -1,7 +1,8 @@
+import Testing
+
 // SSE framing: every line ending, comments and keep-alives, multi-line data, events split at any
 // byte (mid-JSON, mid-UTF-8, between CR and LF), and a stream that ends without a blank line.
 @testable import LLMClient
-import Testing
 
 @Suite struct SSEParserTests {
     /// Feeds `text`'s bytes cut into pieces of `size` and returns every data payload.
@@ -20,7 +21,8 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 7, 1000])
     func lineEndingsCommentsAndKeepAlives(pieceSize: Int) {
-        let text = ": keep-alive\r\n\r\ndata: {\"a\":1}\r\n\r\n:ping\n\ndata:{\"b\":2}\n\nevent: message\rdata: x\r\rdata: [DONE]\n\n"
+        let text =
+            ": keep-alive\r\n\r\ndata: {\"a\":1}\r\n\r\n:ping\n\ndata:{\"b\":2}\n\nevent: message\rdata: x\r\rdata: [DONE]\n\n"
         #expect(parse(text, pieceSize: pieceSize) == [#"{"a":1}"#, #"{"b":2}"#, "x", "[DONE]"])
     }
 
@@ -49,6 +51,7 @@ import Testing
     @Test func eventNamesAreKeptAndBareJSONLinesAreData() {
         var parser = SSEParser()
         let events = parser.feed(Array("event: error\ndata: {\"error\":\"x\"}\n\n{\"raw\":true}\n\n".utf8))
-        #expect(events == [SSEEvent(event: "error", data: #"{"error":"x"}"#), SSEEvent(event: nil, data: #"{"raw":true}"#)])
+        #expect(
+            events == [SSEEvent(event: "error", data: #"{"error":"x"}"#), SSEEvent(event: nil, data: #"{"raw":true}"#)])
     }
 }

@@ -1,13 +1,15 @@
 // Builders for chat-completion stream bodies as servers write them, and a runner that pushes a
 // body through StreamSession in pieces of a chosen size. Used by the quirk and mock-server tests.
 import Foundation
+
 @testable import LLMClient
 
 enum Stream {
     /// One `data:` event of a chunk with the given delta JSON (and finish reason).
     static func chunk(_ delta: String, finish: String? = nil) -> String {
         let reason = finish.map { "\"\($0)\"" } ?? "null"
-        return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":\(delta),\"finish_reason\":\(reason)}]}\n\n"
+        return
+            "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":\(delta),\"finish_reason\":\(reason)}]}\n\n"
     }
 
     static func text(_ text: String) -> String { chunk("{\"content\":\(json(text))}") }

@@ -1,13 +1,15 @@
+import Testing
+
 // Each known server dialect of streamed tool calls and answers, fed through the same path as a
 // live stream: repeated names, index 0 or no index, whole calls, object arguments, missing or
 // wrong finish_reason, reasoning deltas, usage-only chunks, split events, missing [DONE].
 @testable import LLMClient
-import Testing
 
 @Suite struct StreamQuirkTests {
     @Test(arguments: [1, 3, 17, 1 << 20])
     func textIsStreamedAndUsageRead(pieceSize: Int) throws {
-        let body = Stream.chunk(#"{"role":"assistant","content":""}"#) + Stream.text("Bonjour, ") + Stream.text("ça va ✓")
+        let body =
+            Stream.chunk(#"{"role":"assistant","content":""}"#) + Stream.text("Bonjour, ") + Stream.text("ça va ✓")
             + Stream.chunk("{}", finish: "stop") + Stream.usage(prompt: 12, completion: 5) + Stream.done
         let (response, log) = try runStream(body, pieceSize: pieceSize)
         #expect(log.text == "Bonjour, ça va ✓")
@@ -18,23 +20,33 @@ import Testing
     }
 
     @Test func standardIndexedDeltasAssembleTwoCalls() throws {
-        let body = Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","type":"function","function":{"name":"load_data","arguments":""}}]}"#)
-            + Stream.chunk(#"{"tool_calls":[{"index":1,"id":"b","type":"function","function":{"name":"train_model","arguments":"{\"mo"}}]}"#)
+        let body =
+            Stream.chunk(
+                #"{"tool_calls":[{"index":0,"id":"a","type":"function","function":{"name":"load_data","arguments":""}}]}"#
+            )
+            + Stream.chunk(
+                #"{"tool_calls":[{"index":1,"id":"b","type":"function","function":{"name":"train_model","arguments":"{\"mo"}}]}"#
+            )
             + Stream.chunk(#"{"tool_calls":[{"index":0,"function":{"arguments":"{\"path\":\"x.csv\"}"}}]}"#)
             + Stream.chunk(#"{"tool_calls":[{"index":1,"function":{"arguments":"del\":\"gbdt\"}"}}]}"#)
             + Stream.chunk("{}", finish: "tool_calls") + Stream.done
         let (response, log) = try runStream(body, pieceSize: 9)
-        #expect(response.message.toolCalls == [
-            ToolCall(id: "a", name: "load_data", arguments: #"{"path":"x.csv"}"#),
-            ToolCall(id: "b", name: "train_model", arguments: #"{"model":"gbdt"}"#),
-        ])
-        #expect(log.events == [.toolCallStarted(index: 0, name: "load_data"), .toolCallStarted(index: 1, name: "train_model")])
+        #expect(
+            response.message.toolCalls == [
+                ToolCall(id: "a", name: "load_data", arguments: #"{"path":"x.csv"}"#),
+                ToolCall(id: "b", name: "train_model", arguments: #"{"model":"gbdt"}"#),
+            ])
+        #expect(
+            log.events == [
+                .toolCallStarted(index: 0, name: "load_data"), .toolCallStarted(index: 1, name: "train_model"),
+            ])
         #expect(response.finishReason == "tool_calls")
         #expect(response.message.content == nil)
     }
 
     @Test func aNameRepeatedInEveryDeltaIsSetNotAppended() throws {
-        let body = Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","function":{"name":"f","arguments":"{\"x\":"}}]}"#)
+        let body =
+            Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","function":{"name":"f","arguments":"{\"x\":"}}]}"#)
             + Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","function":{"name":"f","arguments":"1}"}}]}"#)
             + Stream.chunk("{}", finish: "tool_calls") + Stream.done
         let (response, _) = try runStream(body)
@@ -42,19 +54,22 @@ import Testing
     }
 
     @Test func everyCallAtIndexZeroIsToldApartByItsID() throws {
-        let body = Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","function":{"name":"f","arguments":"{\"x\""}}]}"#)
+        let body =
+            Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","function":{"name":"f","arguments":"{\"x\""}}]}"#)
             + Stream.chunk(#"{"tool_calls":[{"index":0,"function":{"arguments":":1}"}}]}"#)
             + Stream.chunk(#"{"tool_calls":[{"index":0,"id":"b","function":{"name":"g","arguments":"{}"}}]}"#)
             + Stream.chunk("{}", finish: "tool_calls") + Stream.done
         let (response, _) = try runStream(body)
-        #expect(response.message.toolCalls == [
-            ToolCall(id: "a", name: "f", arguments: #"{"x":1}"#), ToolCall(id: "b", name: "g", arguments: "{}"),
-        ])
+        #expect(
+            response.message.toolCalls == [
+                ToolCall(id: "a", name: "f", arguments: #"{"x":1}"#), ToolCall(id: "b", name: "g", arguments: "{}"),
+            ])
     }
 
     @Test func callsWithoutIndexOrIDAreToldApartByOrder() throws {
         // Each call whole in one chunk, the same function twice, no index and no id.
-        let body = Stream.chunk(#"{"tool_calls":[{"function":{"name":"f","arguments":"{\"x\":1}"}}]}"#)
+        let body =
+            Stream.chunk(#"{"tool_calls":[{"function":{"name":"f","arguments":"{\"x\":1}"}}]}"#)
             + Stream.chunk(#"{"tool_calls":[{"function":{"name":"f","arguments":"{\"x\":2}"}}]}"#)
             + Stream.chunk("{}", finish: "tool_calls") + Stream.done
         let (response, _) = try runStream(body)
@@ -63,11 +78,15 @@ import Testing
     }
 
     @Test func twoWholeCallsInOneChunkWithArgumentsAsObjects() throws {
-        let body = Stream.chunk(#"{"tool_calls":[{"id":"a","function":{"name":"f","arguments":{"x":1}}},{"id":"b","function":{"name":"g","arguments":{"y":[1,2]}}}]}"#, finish: "tool_calls")
+        let body = Stream.chunk(
+            #"{"tool_calls":[{"id":"a","function":{"name":"f","arguments":{"x":1}}},{"id":"b","function":{"name":"g","arguments":{"y":[1,2]}}}]}"#,
+            finish: "tool_calls")
         let (response, _) = try runStream(body)
-        #expect(response.message.toolCalls == [
-            ToolCall(id: "a", name: "f", arguments: #"{"x":1}"#), ToolCall(id: "b", name: "g", arguments: #"{"y":[1,2]}"#),
-        ])
+        #expect(
+            response.message.toolCalls == [
+                ToolCall(id: "a", name: "f", arguments: #"{"x":1}"#),
+                ToolCall(id: "b", name: "g", arguments: #"{"y":[1,2]}"#),
+            ])
     }
 
     @Test(arguments: [nil, "stop"] as [String?])
@@ -81,7 +100,8 @@ import Testing
     }
 
     @Test func reasoningIsKeptApartFromTheAnswer() throws {
-        let body = Stream.chunk(#"{"reasoning_content":"Think A. "}"#) + Stream.chunk(#"{"reasoning":"Think B."}"#)
+        let body =
+            Stream.chunk(#"{"reasoning_content":"Think A. "}"#) + Stream.chunk(#"{"reasoning":"Think B."}"#)
             + Stream.text("Answer.") + Stream.chunk("{}", finish: "stop") + Stream.done
         let (response, log) = try runStream(body)
         #expect(response.message.content == "Answer.")
@@ -100,7 +120,10 @@ import Testing
     }
 
     @Test func argumentsCutByMaxTokensAreReportedNotPassedOn() {
-        let body = Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","function":{"name":"train_model","arguments":"{\"model\": \"gb"}}]}"#)
+        let body =
+            Stream.chunk(
+                #"{"tool_calls":[{"index":0,"id":"a","function":{"name":"train_model","arguments":"{\"model\": \"gb"}}]}"#
+            )
             + Stream.chunk("{}", finish: "length") + Stream.done
         let error = streamError(body)
         #expect(error?.code == .truncatedToolCall)
@@ -109,7 +132,8 @@ import Testing
     }
 
     @Test func argumentsThatAreNotAnObjectAreRefused() {
-        let body = Stream.chunk(#"{"tool_calls":[{"index":0,"id":"a","function":{"name":"f","arguments":"[1, 2"}}]}"#, finish: "tool_calls")
+        let body = Stream.chunk(
+            #"{"tool_calls":[{"index":0,"id":"a","function":{"name":"f","arguments":"[1, 2"}}]}"#, finish: "tool_calls")
         #expect(streamError(body)?.code == .invalidToolCall)
     }
 

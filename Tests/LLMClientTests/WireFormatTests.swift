@@ -1,8 +1,9 @@
 // The request body as OpenAI documents it (messages of every role, tools, tool_choice, sampling
 // options, stream_options) and the decoding of whole responses, model lists and error bodies.
 import Foundation
-@testable import LLMClient
 import Testing
+
+@testable import LLMClient
 
 @Suite struct WireFormatTests {
     let weather = ToolDefinition(
@@ -17,10 +18,12 @@ import Testing
         let request = ChatRequest(
             messages: [
                 .system("Be brief."), .user("Weather in Oslo?"),
-                .assistant(nil, toolCalls: [ToolCall(id: "call_1", name: "get_weather", arguments: #"{"city":"Oslo"}"#)]),
+                .assistant(
+                    nil, toolCalls: [ToolCall(id: "call_1", name: "get_weather", arguments: #"{"city":"Oslo"}"#)]),
                 .tool(callID: "call_1", content: #"{"temp_c":4}"#),
             ],
-            tools: [weather], toolChoice: .function("get_weather"), temperature: 0.5, maxTokens: 64, stop: ["</tool_call>"],
+            tools: [weather], toolChoice: .function("get_weather"), temperature: 0.5, maxTokens: 64,
+            stop: ["</tool_call>"],
             seed: 7)
         let body = try object(try OpenAIWire.encode(request, model: "m1", stream: true))
         #expect(body["model"] as? String == "m1")
@@ -59,11 +62,14 @@ import Testing
 
     @Test func aSchemaThatIsNotJSONIsAConfigurationError() {
         let bad = ToolDefinition(name: "t", description: "", parametersSchema: "{type: object")
-        #expect(throws: LLMError.self) { try OpenAIWire.encode(ChatRequest(messages: [], tools: [bad]), model: "m", stream: false) }
+        #expect(throws: LLMError.self) {
+            try OpenAIWire.encode(ChatRequest(messages: [], tools: [bad]), model: "m", stream: false)
+        }
     }
 
     @Test func aWholeResponseDecodes() throws {
-        let text = #"{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{\"a\":1}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}"#
+        let text =
+            #"{"id":"x","choices":[{"index":0,"message":{"role":"assistant","content":null,"tool_calls":[{"id":"c","type":"function","function":{"name":"f","arguments":"{\"a\":1}"}}]},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":3,"completion_tokens":4,"total_tokens":7}}"#
         let chunk = try OpenAIWire.decodeChunk(text)
         #expect(chunk.usage == TokenUsage(promptTokens: 3, completionTokens: 4))
         #expect(chunk.delta?.toolCalls == [WireToolCall(index: nil, id: "c", name: "f", arguments: #"{"a":1}"#)])
@@ -73,9 +79,13 @@ import Testing
     @Test func modelListsAndErrorBodiesDecode() throws {
         let models = Array(#"{"object":"list","data":[{"id":"gemma-3-270m","object":"model"},{"id":"b"}]}"#.utf8)
         #expect(try OpenAIWire.decodeModels(models) == ["gemma-3-270m", "b"])
-        let openAI = Array(#"{"error":{"message":"Incorrect API key","type":"invalid_request_error","code":"invalid_api_key"}}"#.utf8)
-        #expect(OpenAIWire.decodeError(openAI) == WireError(message: "Incorrect API key", type: "invalid_request_error", code: "invalid_api_key"))
-        #expect(OpenAIWire.decodeError(Array(#"{"error":"model 'x' not found"}"#.utf8))?.message == "model 'x' not found")
+        let openAI = Array(
+            #"{"error":{"message":"Incorrect API key","type":"invalid_request_error","code":"invalid_api_key"}}"#.utf8)
+        #expect(
+            OpenAIWire.decodeError(openAI)
+                == WireError(message: "Incorrect API key", type: "invalid_request_error", code: "invalid_api_key"))
+        #expect(
+            OpenAIWire.decodeError(Array(#"{"error":"model 'x' not found"}"#.utf8))?.message == "model 'x' not found")
         #expect(OpenAIWire.decodeError(Array(#"{"detail":"Not Found"}"#.utf8))?.message == "Not Found")
         #expect(OpenAIWire.decodeError(Array("Bad Gateway".utf8))?.message == "Bad Gateway")
         #expect(OpenAIWire.decodeError([]) == nil)

@@ -5,70 +5,72 @@ import MLCore
 import Testing
 @testable import Tracking
 
-@Suite struct RunChartTests {
-    @Test func learningCurveDrawsMeanLinesOverStdBands() throws {
-        let input = try ChartFixtures.load().learningCurve
-        let probe = try SVGProbe(SVGRenderer.render(try Chart.learningCurve(input)))
-        #expect(try probe.marks("area").count == 2)
-        let lines = try probe.marks("line")
-        #expect(lines.count == 2)
-        #expect(try probe.marks("point").count == 2 * input.sizes.count)
-        let x = try probe.xValue(), y = try probe.yValue()
-        for (line, series) in zip(lines, input.series) {
-            let pts = SVGProbe.points(line)
-            #expect(pts.count == input.sizes.count)
-            for ((px, py), (size, folds)) in zip(pts, zip(input.sizes, series.scores)) {
-                #expect(abs(x(px) - size) < 0.1)
-                #expect(abs(y(py) - folds.reduce(0, +) / Double(folds.count)) < 1e-3)
+extension ChartExportTests {
+    @Suite struct RunChartTests {
+        @Test func learningCurveDrawsMeanLinesOverStdBands() throws {
+            let input = try ChartFixtures.load().learningCurve
+            let probe = try SVGProbe(SVGRenderer.render(try Chart.learningCurve(input)))
+            #expect(try probe.marks("area").count == 2)
+            let lines = try probe.marks("line")
+            #expect(lines.count == 2)
+            #expect(try probe.marks("point").count == 2 * input.sizes.count)
+            let x = try probe.xValue(), y = try probe.yValue()
+            for (line, series) in zip(lines, input.series) {
+                let pts = SVGProbe.points(line)
+                #expect(pts.count == input.sizes.count)
+                for ((px, py), (size, folds)) in zip(pts, zip(input.sizes, series.scores)) {
+                    #expect(abs(x(px) - size) < 0.1)
+                    #expect(abs(y(py) - folds.reduce(0, +) / Double(folds.count)) < 1e-3)
+                }
+            }
+            #expect(try probe.texts("legend-label") == ["train", "validation"])
+        }
+
+        @Test func runComparisonShowsEachRunsValueAndInterval() throws {
+            let input = try ChartFixtures.load().runComparison
+            let probe = try SVGProbe(SVGRenderer.render(try Chart.runComparison(input)))
+            #expect(try probe.texts("tick-y") == input.runs.map(\.label))
+            let x = try probe.xValue()
+            let dots = try probe.marks("point"), bars = try probe.marks("errorbar")
+            #expect(dots.count == 3 && bars.count == 3)
+            for (run, (dot, bar)) in zip(input.runs, zip(dots, bars)) {
+                #expect(abs(x(SVGProbe.number(dot, "cx") ?? -1) - run.value) < 1e-3)
+                #expect(abs(x(SVGProbe.number(bar, "x1") ?? -1) - (run.low ?? .nan)) < 1e-3)
+                #expect(abs(x(SVGProbe.number(bar, "x2") ?? -1) - (run.high ?? .nan)) < 1e-3)
+            }
+            let reference = try #require(try probe.marks("rule").first)
+            #expect(abs(x(SVGProbe.number(reference, "x1") ?? -1) - input.runs[0].value) < 1e-3)
+            #expect(SVGProbe.number(reference, "y1") != SVGProbe.number(reference, "y2"))
+        }
+
+        @Test func runComparisonNeedsDistinctLabels() {
+            #expect(throws: MLError.self) {
+                try Chart.runComparison(RunComparisonInput(metric: "f1", runs: [.init(label: "a", value: 1), .init(label: "a", value: 2)]))
             }
         }
-        #expect(try probe.texts("legend-label") == ["train", "validation"])
-    }
 
-    @Test func runComparisonShowsEachRunsValueAndInterval() throws {
-        let input = try ChartFixtures.load().runComparison
-        let probe = try SVGProbe(SVGRenderer.render(try Chart.runComparison(input)))
-        #expect(try probe.texts("tick-y") == input.runs.map(\.label))
-        let x = try probe.xValue()
-        let dots = try probe.marks("point"), bars = try probe.marks("errorbar")
-        #expect(dots.count == 3 && bars.count == 3)
-        for (run, (dot, bar)) in zip(input.runs, zip(dots, bars)) {
-            #expect(abs(x(SVGProbe.number(dot, "cx") ?? -1) - run.value) < 1e-3)
-            #expect(abs(x(SVGProbe.number(bar, "x1") ?? -1) - (run.low ?? .nan)) < 1e-3)
-            #expect(abs(x(SVGProbe.number(bar, "x2") ?? -1) - (run.high ?? .nan)) < 1e-3)
+        @Test func textIsEscapedAndSurvivesTheRoundTrip() throws {
+            let nasty = #"a<b & "c" 'd' > e"#
+            let input = FeatureImportanceInput(measure: "gain <&>", features: [.init(name: nasty, mean: 0.5, std: 0.1),
+                                                                                 .init(name: "x\u{1}y", mean: 0.2)])
+            var chart = try Chart.featureImportance(input)
+            chart.title = "Title </svg> & <script>"
+            let svg = SVGRenderer.render(chart)
+            let probe = try SVGProbe(svg)
+            #expect(try probe.texts("tick-y") == [nasty, "xy"])
+            #expect(try probe.texts("title") == ["Title </svg> & <script>"])
+            #expect(!svg.contains("<script>"))
         }
-        let reference = try #require(try probe.marks("rule").first)
-        #expect(abs(x(SVGProbe.number(reference, "x1") ?? -1) - input.runs[0].value) < 1e-3)
-        #expect(SVGProbe.number(reference, "y1") != SVGProbe.number(reference, "y2"))
-    }
 
-    @Test func runComparisonNeedsDistinctLabels() {
-        #expect(throws: MLError.self) {
-            try Chart.runComparison(RunComparisonInput(metric: "f1", runs: [.init(label: "a", value: 1), .init(label: "a", value: 2)]))
-        }
-    }
-
-    @Test func textIsEscapedAndSurvivesTheRoundTrip() throws {
-        let nasty = #"a<b & "c" 'd' > e"#
-        let input = FeatureImportanceInput(measure: "gain <&>", features: [.init(name: nasty, mean: 0.5, std: 0.1),
-                                                                             .init(name: "x\u{1}y", mean: 0.2)])
-        var chart = try Chart.featureImportance(input)
-        chart.title = "Title </svg> & <script>"
-        let svg = SVGRenderer.render(chart)
-        let probe = try SVGProbe(svg)
-        #expect(try probe.texts("tick-y") == [nasty, "xy"])
-        #expect(try probe.texts("title") == ["Title </svg> & <script>"])
-        #expect(!svg.contains("<script>"))
-    }
-
-    @Test func everyChartIsAnSVGDocumentOfItsSize() throws {
-        for chart in try AllCharts.make() {
-            let probe = try SVGProbe(SVGRenderer.render(chart))
-            let root = try #require(probe.root)
-            #expect(root.name == "svg", "\(chart.kind)")
-            #expect(SVGProbe.attribute(root, "width") == String(chart.width))
-            #expect(try probe.texts("title") == [chart.title])
-            #expect(try !probe.texts("axis-title-x").isEmpty && !probe.texts("axis-title-y").isEmpty)
+        @Test func everyChartIsAnSVGDocumentOfItsSize() throws {
+            for chart in try AllCharts.make() {
+                let probe = try SVGProbe(SVGRenderer.render(chart))
+                let root = try #require(probe.root)
+                #expect(root.name == "svg", "\(chart.kind)")
+                #expect(SVGProbe.attribute(root, "width") == String(chart.width))
+                #expect(try probe.texts("title") == [chart.title])
+                #expect(try !probe.texts("axis-title-x").isEmpty && !probe.texts("axis-title-y").isEmpty)
+            }
         }
     }
 }

@@ -16,10 +16,17 @@ if ! cmp -s "$req" "$venv/.requirements" 2>/dev/null; then
 fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/mlexp-mlflow.XXXXXX")
 port=$("$venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+# MLflow starts uvicorn and job-runner children. The server runs in a session of its own under a
+# small supervisor whose PID is printed: killing that PID (as scripts/test.sh does) takes the whole
+# group down, so no orphan is left. The job runner (huey workers) is not needed for tracking.
 # The server's output goes to a file: it must not hold the pipe the test script reads.
-( cd "$work" && exec "$venv/bin/mlflow" server --backend-store-uri "sqlite:///$work/mlflow.db" \
-    --artifacts-destination "$work/artifacts" --host 127.0.0.1 --port "$port" --workers 1 ) \
-  >"$work/server.log" 2>&1 </dev/null &
+export MLFLOW_SERVER_ENABLE_JOB_EXECUTION=false
+setsid bash -c '
+  trap "trap - TERM; kill -TERM -- -\$\$ 2>/dev/null; exit 0" TERM INT HUP
+  cd "$1" && "$2/bin/mlflow" server --backend-store-uri "sqlite:///$1/mlflow.db" \
+    --artifacts-destination "$1/artifacts" --host 127.0.0.1 --port "$3" --workers 1 &
+  wait
+' mlflow-service "$work" "$venv" "$port" >"$work/server.log" 2>&1 </dev/null &
 pid=$!
 for _ in $(seq 1 240); do
   if curl -sf "http://127.0.0.1:$port/health" >/dev/null 2>&1; then

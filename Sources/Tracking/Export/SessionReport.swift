@@ -1,0 +1,117 @@
+// What the notebook and HTML exports show, gathered once from the workspace: the log (context,
+// experiments, decision) as the source of the prose, the run store as the source of every number,
+// and the charts saved with the runs plus a comparison of each experiment's runs on the main metric.
+// Leaves out: any layout (NotebookBuilder and HTMLReport do that) and any recomputation.
+public import Foundation
+
+/// A session's experiments with their runs and charts, ready to export.
+public struct SessionReport: Sendable {
+    public struct Experiment: Sendable {
+        public var entry: LogEntry
+        /// The runs the entry cites, in the order it cites them (unknown ids are left out).
+        public var runs: [RunRecord]
+        public var charts: [Chart]
+    }
+
+    public var language: LogLanguage
+    public var context: LogContext?
+    public var experiments: [Experiment]
+    /// Every run of the workspace, oldest first.
+    public var runs: [RunRecord]
+    public var decision: String?
+    /// The metric runs are compared on (a snake_case scorer name), when one can be told.
+    public var mainMetric: String?
+    /// Run ids the log cites that are not in the store (said in the export, never invented).
+    public var missingRuns: [String]
+
+    /// Puts a log and runs together; `archive` adds the charts saved with the runs.
+    public init(log: LogDocument, runs: [RunRecord], archive: ChartArchive? = nil) {
+        let byID = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let ordered = runs.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        language = log.language
+        context = log.context
+        decision = log.decision
+        self.runs = ordered
+        let metric = Self.mainMetric(context: log.context, runs: ordered)
+        mainMetric = metric
+        var missing: [String] = []
+        let baseline = ordered.first { $0.modelFamily == "baseline" }
+        experiments = log.entries.map { entry in
+            let cited = entry.runIDs.compactMap { id -> RunRecord? in
+                if byID[id] == nil, !missing.contains(id) { missing.append(id) }
+                return byID[id]
+            }
+            var charts: [Chart] = []
+            if let metric {
+                // Each experiment's runs against the baseline, so the gain is visible.
+                var compared = cited
+                if let baseline, !compared.contains(where: { $0.id == baseline.id }) { compared.insert(baseline, at: 0) }
+                if let chart = Self.comparison(compared, metric: metric, reference: baseline?.id) { charts.append(chart) }
+            }
+            if let archive { charts += cited.flatMap { archive.charts(runID: $0.id) } }
+            return Experiment(entry: entry, runs: cited, charts: charts)
+        }
+        missingRuns = missing
+    }
+
+    /// Reads the log and the run store of `workspace`; the archive's charts come along.
+    /// - Throws: when the workspace has no experiment log yet.
+    public static func load(workspace: URL) throws(TrackingError) -> SessionReport {
+        let log = ExperimentLog(workspace: workspace)
+        guard FileManager.default.fileExists(atPath: log.sidecarPath) else {
+            throw TrackingError(.invalidInput, "No experiment log in \(workspace.path) (no \(log.sidecarPath)). Run a session first, e.g. `mlexp run FILE --target COL --model autopilot`, or pass --workspace.")
+        }
+        let document = try log.read()
+        let storeFile = RunStore.defaultPath(workspace: workspace)
+        let runs = FileManager.default.fileExists(atPath: storeFile.path) ? try RunStore(workspace: workspace).list() : []
+        return SessionReport(log: document, runs: runs, archive: ChartArchive(workspace: workspace))
+    }
+
+    /// The comparison chart of all runs on the main metric (nil when no run has it).
+    public var overview: Chart? {
+        guard let mainMetric else { return nil }
+        return Self.comparison(runs, metric: mainMetric, reference: runs.first { $0.modelFamily == "baseline" }?.id)
+    }
+
+    /// The scorer names a context's metric line may name, longest first so "f1_macro" beats "f1".
+    static let knownMetrics = [
+        "balanced_accuracy", "average_precision", "adjusted_rand", "f1_weighted", "f1_macro", "median_ae",
+        "silhouette", "precision", "accuracy", "log_loss", "inertia", "roc_auc", "recall", "brier", "rmsle", "rmse",
+        "mape", "mae", "mcc", "f1", "r2",
+    ]
+
+    /// The metric named in the context, else the first headline metric the runs share.
+    static func mainMetric(context: LogContext?, runs: [RunRecord]) -> String? {
+        let stored = Set(runs.flatMap(\.metrics.keys))
+        if let text = context?.metric.lowercased() {
+            let named = knownMetrics.compactMap { m -> (String, String.Index)? in
+                guard let r = text.range(of: m) else { return nil }
+                return (m, r.lowerBound)
+            }
+            // The earliest mention wins; among mentions at one place, the longest name.
+            if let first = named.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.count > $1.0.count) }),
+               stored.isEmpty || stored.contains(first.0) {
+                return first.0
+            }
+        }
+        let headline = ["roc_auc", "accuracy", "balanced_accuracy", "f1", "f1_macro", "r2", "rmse", "mae", "silhouette"]
+        return headline.first(where: stored.contains) ?? stored.sorted().first
+    }
+
+    /// Runs side by side on `metric` with their CI (or ± one std over folds); nil when none has it.
+    static func comparison(_ runs: [RunRecord], metric: String, reference: String?) -> Chart? {
+        let withMetric = runs.filter { $0.metrics[metric]?.mean.isFinite == true }
+        guard !withMetric.isEmpty else { return nil }
+        let allCI = withMetric.allSatisfy { $0.metrics[metric]?.ciLow != nil && $0.metrics[metric]?.ciHigh != nil }
+        let label = { (r: RunRecord) in "\(r.id) \(r.modelFamily)" }
+        let entries = withMetric.compactMap { r -> RunComparisonInput.Run? in
+            guard let m = r.metrics[metric] else { return nil }
+            if allCI { return .init(label: label(r), value: m.mean, low: m.ciLow, high: m.ciHigh) }
+            return .init(label: label(r), value: m.mean, low: m.std.map { m.mean - $0 }, high: m.std.map { m.mean + $0 })
+        }
+        let ref = withMetric.first { $0.id == reference }.map(label)
+        let input = RunComparisonInput(metric: metric, runs: entries, reference: ref,
+                                       interval: allCI ? "confidence interval" : "± 1 std over folds")
+        return try? Chart.runComparison(input)
+    }
+}

@@ -1,0 +1,64 @@
+// `mlexp export notebook|html`: hands the session on as a Jupyter notebook (nbformat 4.5, charts as
+// Vega-Lite with SVG fallback) or as one self-contained HTML report. Wiring only: the layout lives
+// in Tracking/Export.
+import ArgumentParser
+import Foundation
+import Tracking
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export the session for Jupyter or as an HTML report.",
+        subcommands: [ExportNotebookCommand.self, ExportHTMLCommand.self])
+}
+
+struct ExportNotebookCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notebook",
+        abstract: "Write a Jupyter notebook of the session: context, each experiment with its runs, charts and reproduction code, the decision.")
+
+    @OptionGroup var options: RunStoreOptions
+    @Option(name: .long, help: "The notebook file to write (default: EXPERIMENTS.ipynb in the workspace).")
+    var out: String?
+
+    func run() async throws {
+        let report = try SessionReport.load(workspace: options.workspaceURL)
+        let notebook = NotebookBuilder.notebook(report, generator: "mlexp \(MLExp.configuration.version)")
+        let file = try ExportFile.write(notebook.serialized(), to: out, default: "EXPERIMENTS.ipynb", workspace: options.workspaceURL)
+        print(ExportFile.summary(file, report))
+    }
+}
+
+struct ExportHTMLCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html", abstract: "Write the session as one self-contained HTML report (inline SVG charts, no external files).")
+
+    @OptionGroup var options: RunStoreOptions
+    @Option(name: .long, help: "The HTML file to write (default: EXPERIMENTS.html in the workspace).")
+    var out: String?
+
+    func run() async throws {
+        let report = try SessionReport.load(workspace: options.workspaceURL)
+        let file = try ExportFile.write(HTMLReport.html(report), to: out, default: "EXPERIMENTS.html", workspace: options.workspaceURL)
+        print(ExportFile.summary(file, report))
+    }
+}
+
+enum ExportFile {
+    /// Writes `text` atomically to `path` (relative to the current folder), or to `name` in the workspace.
+    static func write(_ text: String, to path: String?, default name: String, workspace: URL) throws -> URL {
+        let url = path.map { URL(fileURLWithPath: $0) } ?? workspace.appendingPathComponent(name)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw TrackingError(.io, "Cannot write \(url.path) (\(error.localizedDescription)). Check that the folder exists and is writable, or pass --out FILE.")
+        }
+        return url
+    }
+
+    static func summary(_ file: URL, _ report: SessionReport) -> String {
+        let charts = report.experiments.map(\.charts.count).reduce(0, +) + (report.overview == nil ? 0 : 1)
+        var s = "Wrote \(file.path): \(report.experiments.count) experiment(s), \(report.runs.count) run(s), \(charts) chart(s)."
+        if !report.missingRuns.isEmpty { s += " The log cites runs missing from the store: \(report.missingRuns.joined(separator: ", "))." }
+        return s
+    }
+}
