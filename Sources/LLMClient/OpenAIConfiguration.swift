@@ -89,6 +89,10 @@ public struct OpenAIConfiguration: Sendable, CustomStringConvertible {
         return headers + extraHeaders
     }
 
+    /// The base URL as it may be shown or recorded (a transcript header, a log): user info and
+    /// secret-looking query parameters masked.
+    public var redactedBaseURL: String { Redaction.url(baseURL) }
+
     /// Base URL, model and whether a key is set; never the key.
     public var description: String {
         "\(Redaction.url(baseURL)) model=\(model.isEmpty ? "(not set)" : model) key=\(apiKey == nil ? "not set" : "set")"

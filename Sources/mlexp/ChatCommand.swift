@@ -19,6 +19,7 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
     @Option(name: .customLong("max-turns"), help: "Model turns per message before the answer stops.") var maxTurns: Int = 40
     @OptionGroup var transcript: TranscriptOptions
+    @OptionGroup var mlflow: MLflowOptions
 
     func run() async throws {
         guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
@@ -81,5 +82,7 @@ struct ChatCommand: AsyncParsableCommand {
             renderer.endLine()
         }
         if interactive { terminal.line() }
+        await mlflow.finishSession(
+            store: context.store, log: context.log, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) })
     }
 }

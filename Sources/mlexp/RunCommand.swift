@@ -24,6 +24,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
     @OptionGroup var transcript: TranscriptOptions
+    @OptionGroup var mlflow: MLflowOptions
 
     func run() async throws {
         guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
@@ -59,6 +60,8 @@ struct RunCommand: AsyncParsableCommand {
         let outcome = await interrupts.run { await loop.send(Self.request(brief)) }
         recorder?.close()
         renderer.endLine()
+        await mlflow.finishSession(
+            store: context.store, log: context.log, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) })
         terminal.line()
         terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))
         if case .stopped = outcome { throw ExitCode(1) }

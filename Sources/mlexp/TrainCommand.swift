@@ -83,6 +83,12 @@ struct TrainCommand: ParsableCommand {
         ]
         if let cv = r.crossValidation {
             object["metrics_std"] = cv.summary.mapValues(\.std).filter { $0.value.isFinite }
+            // Per metric: mean, std over folds, the corrected 95 % interval and the per-fold values.
+            var summary: [String: Any] = [:]
+            for (key, s) in cv.summary where s.mean.isFinite && s.std.isFinite {
+                summary[key] = ["mean": s.mean, "std": s.std, "ci_low": s.low, "ci_high": s.high, "folds": cv.values(key)]
+            }
+            object["cv"] = summary
         }
         do {
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
@@ -96,14 +102,16 @@ struct TrainCommand: ParsableCommand {
         let how: String
         switch validation {
         case .holdout(let f): how = "holdout \(Int((f * 100).rounded()))%"
-        case .crossValidation(let k): how = "\(k)-fold cross-validation (mean ± std)"
+        case .crossValidation(let k): how = "\(k)-fold cross-validation (mean ± std over folds; CI: t interval with the Nadeau–Bengio correction)"
         case .separateTest: how = "separate test file"
         }
         var lines = ["\(r.model) on \(r.rows) rows × \(r.features) features, fit in \(String(format: "%.3f", r.fitSeconds)) s", "validation: \(how)"]
         for key in r.metrics.keys.sorted() {
             guard let v = r.metrics[key] else { continue }
             var line = "  \(key.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%.4f", v))"
-            if let s = r.crossValidation?.summary[key]?.std { line += " ± \(String(format: "%.4f", s))" }
+            if let s = r.crossValidation?.summary[key] {
+                line += " ± \(String(format: "%.4f", s.std))  (95 % CI \(String(format: "%.4f", s.low)) – \(String(format: "%.4f", s.high)))"
+            }
             lines.append(line)
         }
         let params = r.parameters.keys.sorted().map { "\($0)=\(r.parameters[$0] ?? "")" }.joined(separator: " ")

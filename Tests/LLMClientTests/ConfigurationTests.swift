@@ -55,5 +55,8 @@ import Testing
             #expect(!text.contains(secret), "leaked: \(text)")
         }
         #expect(config.description.contains("key=set"))
+        let withUser = OpenAIConfiguration(baseURL: "https://me:\(secret)@h/v1", model: "m")
+        #expect(withUser.redactedBaseURL == "https://h/v1")
+        #expect(!withUser.description.contains(secret))
     }
 }

@@ -85,7 +85,7 @@ extension ChartExportTests {
                 #expect(abs(x(px) - g) < 0.01)
                 #expect(abs(y(py) - a) < 0.02)
             }
-            #expect(try probe.texts("legend-label") == ["individual rows (ICE)", "average (partial dependence)"])
+            #expect(try probe.texts("legend-label") == ["individual rows (ICE)", "partial dependence"])
         }
 
         @Test func explainChartsRejectBadInputWithAMessage() {

@@ -43,6 +43,8 @@ public struct ExplainModelTool: AgentTool {
             "run_id": .string(run.id), "model": .string(run.modelFamily),
             "note": .string("explained on a seeded 80/20 holdout refit within the \(d.trainRows.count) training rows (\(validRows.count) held out); the sealed test split is untouched"),
         ]
+        // Kept for the run's charts (`mlexp export`).
+        var chartImportance: ImportanceReport?, effects: [PartialDependenceResult] = [], errors: ErrorAnalysisResult?
         for method in methods {
             try Task.checkCancellation()
             context.progress(method.rawValue)
@@ -55,6 +57,9 @@ public struct ExplainModelTool: AgentTool {
                 }
                 continue
             }
+            if chartImportance == nil || method == .permutation { chartImportance = report.importance ?? chartImportance }
+            effects += report.partialDependence ?? []
+            errors = report.errors ?? errors
             switch method {
             case .permutation:
                 out["importance"] = Self.json(report.importance, top: k)
@@ -78,6 +83,11 @@ public struct ExplainModelTool: AgentTool {
                 if out["importance"] == nil { out["importance"] = Self.json(report.importance, top: k); out["method"] = "permutation" }
             }
         }
+        // Best effort; the result above is unchanged.
+        let label = "predicted \(target)" + (result.target.task.isClassification ? " (p(\(result.target.classNames.last ?? "class")))" : "")
+        ExplainCharts.save(
+            runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric, importance: chartImportance,
+            effects: effects, output: label, errors: errors)
         return .object(out)
     }
 

@@ -81,7 +81,7 @@ extension Chart {
             layers.append(ChartLayer(.line, ice, name: "individual rows (ICE)", color: "#b0b0b0", opacity: 0.5, strokeWidth: 1))
         }
         let avg = zip(input.grid, input.average).map { ChartDatum(x: .number($0), y: .number($1), series: "average") }
-        layers.append(ChartLayer(.line, avg, name: "average (partial dependence)", color: ChartPalette.orange, strokeWidth: 3))
+        layers.append(ChartLayer(.line, avg, name: "partial dependence", color: ChartPalette.orange, strokeWidth: 3))
         return Chart(kind: "partial_dependence", title: "Partial dependence on \(input.feature)",
                      x: .linear(input.feature), y: .linear(input.output), layers: layers)
     }

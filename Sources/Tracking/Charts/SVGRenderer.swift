@@ -35,7 +35,7 @@ private struct Layout {
         let hasLegend = chart.layers.contains { $0.name != nil || $0.ramp != nil }
         left = 22 + yLabelW
         top = 36
-        let right: Double = hasLegend ? 150 : 16
+        let right: Double = hasLegend ? 170 : 16
         plotW = max(60, w - left - right)
         plotH = max(60, h - top - 48)
         legendX = left + plotW + 14
@@ -280,7 +280,7 @@ private struct Layout {
                     sw = ##"<rect x="\##(px(legendX))" y="\##(px(y - 5))" width="16" height="10" fill="\##(layer.color)" fill-opacity="\##(layer.mark == .area ? "0.35" : "1")"/>"##
                 }
                 entries.append(sw)
-                entries.append(##"<text class="legend-label" x="\##(px(legendX + 22))" y="\##(px(y + 4))">\##(ChartFormat.xml(Layout.short(name)))</text>"##)
+                entries.append(##"<text class="legend-label" x="\##(px(legendX + 22))" y="\##(px(y + 4))">\##(ChartFormat.xml(name.count > 24 ? String(name.prefix(23)) + "…" : name))</text>"##)
                 y += 18
             }
             if let ramp = layer.ramp, !rampTitles.contains(ramp.title) {

@@ -36,7 +36,11 @@ public struct SessionReport: Sendable {
         mainMetric = metric
         var missing: [String] = []
         let baseline = ordered.first { $0.modelFamily == "baseline" }
-        experiments = log.entries.map { entry in
+        // A run's saved charts appear once, under the last experiment that cites it (where it is
+        // interpreted), not under every comparison it takes part in.
+        var lastCiting: [String: Int] = [:]
+        for (i, entry) in log.entries.enumerated() { for id in entry.runIDs { lastCiting[id] = i } }
+        experiments = log.entries.enumerated().map { index, entry in
             let cited = entry.runIDs.compactMap { id -> RunRecord? in
                 if byID[id] == nil, !missing.contains(id) { missing.append(id) }
                 return byID[id]
@@ -48,7 +52,9 @@ public struct SessionReport: Sendable {
                 if let baseline, !compared.contains(where: { $0.id == baseline.id }) { compared.insert(baseline, at: 0) }
                 if let chart = Self.comparison(compared, metric: metric, reference: baseline?.id) { charts.append(chart) }
             }
-            if let archive { charts += cited.flatMap { archive.charts(runID: $0.id) } }
+            if let archive {
+                charts += cited.filter { lastCiting[$0.id] == index }.flatMap { archive.charts(runID: $0.id) }
+            }
             return Experiment(entry: entry, runs: cited, charts: charts)
         }
         missingRuns = missing

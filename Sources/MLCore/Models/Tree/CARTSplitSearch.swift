@@ -48,8 +48,12 @@ enum CARTSplitSearch {
         var best: CARTSplit? = nil
         var bestProxy = -Double.infinity
         var evaluated = 0
-        var values: [(v: Double, r: Int)] = []
-        values.reserveCapacity(count)
+        // Per-feature scratch: the node's non-missing values and rows, sorted together.
+        let vals = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+        let rws = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
+        let sv = UnsafeMutablePointer<Double>.allocate(capacity: max(1, count))
+        let sr = UnsafeMutablePointer<Int32>.allocate(capacity: max(1, count))
+        defer { vals.deallocate(); rws.deallocate(); sv.deallocate(); sr.deallocate() }
         var position = 0
         while position < b.f && evaluated < s.maxFeatures {
             // Fisher–Yates, one draw per visited feature.
@@ -57,7 +61,8 @@ enum CARTSplitSearch {
             order.swapAt(position, pick)
             let j = order[position]
             position += 1
-            values.removeAll(keepingCapacity: true)
+            var m = 0
+            var lo = Double.infinity, hi = -Double.infinity
             var missing = NodeStats(classes: k)
             var missingRows = 0
             let base = j &* b.n
@@ -68,14 +73,16 @@ enum CARTSplitSearch {
                     add(&missing, r, data)
                     missingRows += 1
                 } else {
-                    values.append((v, r))
+                    vals[m] = v
+                    rws[m] = Int32(truncatingIfNeeded: r)
+                    m &+= 1
+                    lo = min(lo, v)
+                    hi = max(hi, v)
                 }
             }
-            guard let lo = values.min(by: { $0.v < $1.v })?.v, let hi = values.max(by: { $0.v < $1.v })?.v,
-                hi > lo + featureThreshold || (missingRows > 0 && !values.isEmpty)
-            else { continue }  // constant feature: not counted against maxFeatures
+            guard m > 0, hi > lo + featureThreshold || missingRows > 0 else { continue }  // constant: not counted
             evaluated += 1
-            values.sort { $0.v < $1.v }
+            DoubleRadixSort.sortPairs(vals, rws, count: m, scratchValues: sv, scratchRows: sr)
             for missingLeft in missingRows > 0 ? [false, true] : [false] {
                 var left = missingLeft ? missing : NodeStats(classes: k)
                 var leftRows = missingLeft ? missingRows : 0
@@ -91,10 +98,10 @@ enum CARTSplitSearch {
                             rightWeight: r.weight, leftImpurity: left.impurity(c), rightImpurity: r.impurity(c))
                     }
                 }
-                for i in 0..<(values.count - 1) {
-                    add(&left, values[i].r, data)
+                for i in 0..<(m - 1) {
+                    add(&left, Int(rws[i]), data)
                     leftRows += 1
-                    let v0 = values[i].v, v1 = values[i + 1].v
+                    let v0 = vals[i], v1 = vals[i + 1]
                     if v1 <= v0 + featureThreshold { continue }
                     if let proxy = splitProxy(left: left, leftRows: leftRows, node: node, count: count, c: c, s: s),
                         proxy > bestProxy
