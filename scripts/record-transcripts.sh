@@ -46,7 +46,7 @@ if [ $llm = 1 ]; then
   (cd "$ws" && printf '%s\n' \
     "Load titanic.csv with target survived." \
     "Train the baseline model on it." |
-    "$bin" chat --model "$MLEXP_TEST_LLM_MODEL" --base-url "$MLEXP_TEST_LLM_URL" --max-turns 6 --transcripts out >/dev/null)
+    "$bin" chat --model "$MLEXP_TEST_LLM_MODEL" --base-url "$MLEXP_TEST_LLM_URL" --max-turns 3 --max-tokens 64 --transcripts out >/dev/null)
   mv "$(ls "$ws"/out/*.jsonl | head -1)" transcripts/llama-chat-titanic.jsonl
   rm -rf "$ws"
   echo "recorded transcripts/llama-chat-titanic.jsonl"

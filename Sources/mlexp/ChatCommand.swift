@@ -18,6 +18,7 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
     @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
     @Option(name: .customLong("max-turns"), help: "Model turns per message before the answer stops.") var maxTurns: Int = 40
+    @Option(name: .customLong("max-tokens"), help: "Most tokens per model answer (default: the server's).") var maxTokens: Int?
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
 
@@ -48,7 +49,7 @@ struct ChatCommand: AsyncParsableCommand {
         let loop = AgentLoop(
             model: choice.model, tools: try StandardTools.registry(context), systemPrompt: Prompts.system(language),
             limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
-        await loop.setSampling(temperature: choice.temperature, stop: nil)
+        await loop.setSampling(temperature: choice.temperature, stop: nil, maxTokens: maxTokens)
 
         let interactive = terminal.inputIsTerminal
         terminal.line(terminal.styled(choice.banner, .bold))

@@ -86,7 +86,7 @@ public final class ReplayingExecutor: ToolExecuting {
 
     private func compare(_ old: RecordedMessage, _ fresh: ToolOutcome, into check: inout CallCheck) {
         let oldText = old.message.content ?? ""
-        let oldJSON = try? JSONValue.parse(oldText)
+        let oldJSON = try? JSONValue.parseFast(oldText)
         let oldIsError = old.isError ?? (oldJSON?["error"] != nil && oldJSON?.objectValue?.count == 1)
         if oldIsError, oldJSON?["error"]?.stringValue?.hasPrefix("not run:") == true {
             check.skipped = "not run in the recording (the turn was stopped before it)"
@@ -100,7 +100,7 @@ public final class ReplayingExecutor: ToolExecuting {
             ]
             return
         }
-        let newJSON = try? JSONValue.parse(fresh.content)
+        let newJSON = try? JSONValue.parseFast(fresh.content)
         if let oldJSON, let newJSON { ids.learn(recorded: oldJSON, replayed: newJSON) }
         let (from, to) = (recordedRoot, replayRoot)
         let normalize = ResultComparison.Normalizers(

@@ -72,7 +72,7 @@ extension TranscriptEvent {
     /// - Throws: `TranscriptLineError` saying what is wrong with it.
     public init(line: String) throws(TranscriptLineError) {
         let v: JSONValue
-        do { v = try JSONValue.parse(line) } catch { throw TranscriptLineError(description: error.description) }
+        do { v = try JSONValue.parseFast(line) } catch { throw TranscriptLineError(description: error.description) }
         guard let type = v["type"]?.stringValue else {
             throw TranscriptLineError(description: "the line has no \"type\"")
         }
