@@ -3,6 +3,7 @@
 // cancelled tool may still be finishing on another task. Leaves out: the runs themselves (the store).
 
 import Foundation
+import MLCore
 import Synchronization
 
 /// What tools share during one session.
@@ -63,7 +64,7 @@ public final class Session: Sendable {
             if let found { return found }
             if known.isEmpty { throw ToolError("no dataset '\(id)' is loaded; call load_data first.") }
             throw ToolError(
-                "no dataset '\(id)'.\(Suggestion.didYouMean(id, in: known)) Loaded: \(known.joined(separator: ", ")).")
+                "no dataset '\(id)'.\(NameSuggestion.didYouMean(id, among: known)) Loaded: \(known.joined(separator: ", ")).")
         }
         guard let last else { throw ToolError("no dataset is loaded yet; call load_data with a CSV path first.") }
         return last

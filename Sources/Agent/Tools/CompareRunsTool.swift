@@ -2,6 +2,7 @@
 // difference of their validation metric with its interval.
 
 import Foundation
+import MLCore
 import Tracking
 
 /// Compares two recorded runs.
@@ -15,7 +16,7 @@ public struct CompareRunsTool: AgentTool {
         let metric = arguments["metric"]?.stringValue ?? a.mainMetric
         guard a.metrics[metric] != nil, b.metrics[metric] != nil else {
             let both = Set(a.metrics.keys).intersection(b.metrics.keys).sorted()
-            throw ToolError("both runs need the metric '\(metric)'.\(Suggestion.didYouMean(metric, in: both)) Available: \(both.joined(separator: ", ")).")
+            throw ToolError("both runs need the metric '\(metric)'.\(NameSuggestion.didYouMean(metric, among: both)) Available: \(both.joined(separator: ", ")).")
         }
         var differing: [String: JSONValue] = [:]
         for key in Set(a.hyperParameters.keys).union(b.hyperParameters.keys).sorted()

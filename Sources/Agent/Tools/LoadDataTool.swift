@@ -18,7 +18,7 @@ public struct LoadDataTool: AgentTool {
         let url = try context.workspace.resolve(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             let files = context.workspace.dataFiles()
-            let hint = files.isEmpty ? " The workspace holds no CSV file." : "\(Suggestion.didYouMean(path, in: files)) CSV files here: \(files.prefix(20).joined(separator: ", "))."
+            let hint = files.isEmpty ? " The workspace holds no CSV file." : "\(NameSuggestion.didYouMean(path, among: files)) CSV files here: \(files.prefix(20).joined(separator: ", "))."
             throw ToolError("no file '\(path)' in the workspace.\(hint)")
         }
         context.progress("reading \(path)")

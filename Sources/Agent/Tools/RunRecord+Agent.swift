@@ -77,7 +77,7 @@ extension RunStore {
             let known = (try? list(limit: 30).map(\.id)) ?? []
             if known.isEmpty { throw ToolError("no run '\(id)': no run is recorded yet; train one with train_model.") }
             throw ToolError(
-                "no run '\(id)'.\(Suggestion.didYouMean(id, in: known)) Recent runs: \(known.prefix(10).joined(separator: ", ")).")
+                "no run '\(id)'.\(NameSuggestion.didYouMean(id, among: known)) Recent runs: \(known.prefix(10).joined(separator: ", ")).")
         }
     }
 }

@@ -4,6 +4,8 @@
 // because the model reads it and must be able to correct its next call.
 // Leaves out: $ref, oneOf/anyOf/allOf, patterns and formats (our schemas do not use them).
 
+import MLCore
+
 /// Checks a JSON value against a JSON Schema given as a JSONValue.
 public struct SchemaValidator: Sendable {
     public let schema: JSONValue
@@ -25,7 +27,7 @@ public struct SchemaValidator: Sendable {
         }
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) {
             let names = allowed.map { $0.stringValue ?? $0.text }
-            let hint = value.stringValue.map { Suggestion.didYouMean($0, in: names) } ?? ""
+            let hint = value.stringValue.map { NameSuggestion.didYouMean($0, among: names) } ?? ""
             out.append("\(name) must be one of: \(names.joined(separator: ", ")); got \(Self.describe(value)).\(hint)")
             return
         }
@@ -74,7 +76,7 @@ public struct SchemaValidator: Sendable {
                 if extra == .bool(false) {
                     let allowed = known.isEmpty ? "none" : known.joined(separator: ", ")
                     out.append(
-                        "unknown field '\(sub)'.\(Suggestion.didYouMean(key, in: known)) Allowed fields: \(allowed).")
+                        "unknown field '\(sub)'.\(NameSuggestion.didYouMean(key, among: known)) Allowed fields: \(allowed).")
                 } else if extra.objectValue != nil {
                     check(members[key] ?? .null, against: extra, path: sub, into: &out)
                 }

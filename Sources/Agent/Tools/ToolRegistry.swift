@@ -4,6 +4,7 @@
 // recorded calls through `execute`. Leaves out: the conversation (AgentLoop.swift).
 
 import Foundation
+import MLCore
 public import LLMClient
 
 /// Tool schemas and implementations, by name.
@@ -54,7 +55,7 @@ public struct ToolRegistry: ToolExecuting {
         func seconds() -> Double { Date().timeIntervalSince(start) }
         guard let entry = entries[call.name] else {
             return .error(
-                "unknown tool '\(call.name)'.\(Suggestion.didYouMean(call.name, in: order)) "
+                "unknown tool '\(call.name)'.\(NameSuggestion.didYouMean(call.name, among: order)) "
                     + "Available tools: \(order.joined(separator: ", ")).")
         }
         let arguments: JSONValue

@@ -90,6 +90,11 @@ public enum NameSuggestion {
         return names.first { $0.lowercased().hasPrefix(lowerName) || lowerName.hasPrefix($0.lowercased()) && $0.count >= 3 }
     }
 
+    /// " Did you mean 'x'?" when a close name exists, else an empty string (for error messages).
+    public static func didYouMean(_ name: String, among names: [String]) -> String {
+        closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+    }
+
     /// Levenshtein distance. - Complexity: O(a.count × b.count).
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
