@@ -64,7 +64,7 @@ struct ExplainCommand: ParsableCommand {
             let exp = try HoldoutExperiment(file: file, spec: spec, keep: keep)
             let key = metric ?? Metrics.defaultKey(for: exp.valid.y.task)
             let folds = m == .limits ? try exp.foldImportances(folds: 3, metric: key) : []
-            let input = ExplainInput(model: exp.result.fitted, train: exp.train, valid: exp.valid, levelNames: exp.levelNames,
+            let input = ExplainInput(model: exp.result.fitted, pipeline: exp.result.pipeline, train: exp.train, valid: exp.valid,
                                      targetName: target, foldImportances: folds)
             var report = try ModelExplainer.explain(input, method: m, metric: metric, repeats: repeats, seed: seed)
             report.excludedColumns = exp.identifiers

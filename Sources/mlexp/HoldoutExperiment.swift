@@ -40,16 +40,6 @@ struct HoldoutExperiment {
         valid = try result.pipeline.trainingSet(dataset, target: result.target, rows: validRows)
     }
 
-    /// Level names of native categorical features, by feature name.
-    var levelNames: [String: [String]] {
-        var out: [String: [String]] = [:]
-        for case .codes(let column, let levels, let other, _) in result.pipeline.steps {
-            let names = levels + (other ? ["other"] : [])
-            for f in result.pipeline.features where f.sourceColumn == column { out[f.name] = names }
-        }
-        return out
-    }
-
     /// Permutation importance on each of `folds` (stratified) folds of the training rows, refitting the
     /// pipeline and the model inside each fold.
     func foldImportances(folds: Int, metric: String) throws(MLError) -> [ImportanceReport] {
