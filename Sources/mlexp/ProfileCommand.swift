@@ -26,10 +26,21 @@ struct ProfileCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the profile as JSON.")
     var json = false
 
+    @Option(name: .long, help: ArgumentHelp("Time the loader N times and print JSON timings (benchmarks).", visibility: .hidden))
+    var benchLoad: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Reader threads (default: every core).", visibility: .hidden))
+    var threads: Int?
+
     func run() throws {
         do {
             var options = CSVOptions()
             if let delimiter { options.delimiter = try Self.delimiterByte(delimiter) }
+            options.threads = threads
+            if let benchLoad {
+                print(try self.benchLoad(repeats: benchLoad, options: options))
+                return
+            }
             let start = Date()
             let dataset = try Dataset.load(path: file, options: options)
             let loaded = Date()

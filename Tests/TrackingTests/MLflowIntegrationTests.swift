@@ -199,6 +199,9 @@ struct MLflowIntegrationTests {
             LogEntry(
                 title: "GBDT", hypothesis: "trees", approach: "gbdt (\(late.id))", result: late.cite("roc_auc"),
                 analysis: "a", next: "n", runIDs: [late.id]))
+        let chart = try Chart.featureImportance(
+            FeatureImportanceInput(measure: "drop in roc_auc", features: [.init(name: "sex", mean: 0.2, std: 0.01)]))
+        try ChartArchive(workspace: folder).save(chart, runID: late.id)
         #expect(await sink.finishSession("s-finish", log: log) == 2)
         for (run, title) in [(early, "Baseline"), (late, "GBDT")] {
             let stored = try store.get(run.id)
@@ -215,6 +218,15 @@ struct MLflowIntegrationTests {
             let response = try await HTTPClient(retry: .none).send(
                 HTTPRequest(url: "\(base)/api/2.0/mlflow-artifacts/artifacts/\(path)/experiment.md"))
             #expect(response.text.contains("— \(title)"), "entry of \(run.id): \(response.text.prefix(200))")
+            if run.id == late.id {
+                let charts = try await getJSON(
+                    "\(base)/api/2.0/mlflow/artifacts/list?run_id=\(mlflowRunID)&path=charts")
+                let paths = (charts["files"] as? [[String: Any]] ?? []).compactMap { $0["path"] as? String }
+                #expect(paths == ["charts/\(chart.kind).svg"])
+                let svg = try await HTTPClient(retry: .none).send(
+                    HTTPRequest(url: "\(base)/api/2.0/mlflow-artifacts/artifacts/\(path)/charts/\(chart.kind).svg"))
+                #expect(svg.text.hasPrefix("<svg") && svg.text.contains("sex"))
+            }
         }
     }
 }

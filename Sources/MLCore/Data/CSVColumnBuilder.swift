@@ -36,54 +36,66 @@ enum CSVColumnBuilder {
 
     /// Integer or float, or nil at the first cell that is neither a number nor missing.
     static func numericColumn(column c: Int, cells t: CellTable, missing: MissingTokens) -> (values: [Double], kind: ColumnKind)? {
-        var allInteger = true
-        var failed = false
-        let values = NumberParsing.powersOfTen.withUnsafeBufferPointer { powersBuffer -> [Double] in
-            guard let powers = powersBuffer.baseAddress else { return [] }
-            return [Double](unsafeUninitializedCapacity: t.rows) { out, initialized in
-                var row = 0
-                outer: for chunk in t.chunks {
-                    let starts = chunk.starts, ends = chunk.ends
-                    for r in 0..<chunk.rows {
-                        let i = r &* t.columns &+ c
-                        let s = Int(starts[i]), e = Int(ends[i])
-                        if s == e {
-                            out[row] = .nan
-                        } else if let parsed = NumberParsing.parse(t.p, s, e, powers: powers) {
-                            out[row] = parsed.value
-                            allInteger = allInteger && parsed.isInteger
-                        } else if t.p[s] == CSVTokenizer.quote {
-                            let inner = CSVTokenizer.unquote(t.p, s, e)
-                            let value: Double? = inner.withUnsafeBufferPointer { b in
-                                guard let base = b.baseAddress else { return .nan }
-                                if missing.matches(base, 0, b.count) { return .nan }
-                                guard let parsed = NumberParsing.parse(base, 0, b.count, powers: powers) else { return nil }
-                                allInteger = allInteger && parsed.isInteger
-                                return parsed.value
-                            }
-                            guard let value else {
-                                failed = true
-                                break outer
-                            }
-                            out[row] = value
-                        } else if missing.matches(t.p, s, e) {
-                            out[row] = .nan
-                        } else {
-                            failed = true
-                            break outer
-                        }
-                        row += 1
+        var outcome = (failed: false, allInteger: true)
+        let values = [Double](unsafeUninitializedCapacity: t.rows) { out, initialized in
+            if let base = out.baseAddress { outcome = fillNumbers(base, column: c, cells: t, missing: missing) }
+            initialized = t.rows
+        }
+        if outcome.failed { return nil }
+        let anyValue = values.contains { !$0.isNaN }
+        return (values, anyValue && outcome.allInteger ? .integer : .float)
+    }
+
+    /// The hot loop: parses every cell of column `c` into `out[0..<rows]` (NaN for missing); stops at
+    /// the first cell that is neither (zero-filling the rest). Plain locals only: no captured state.
+    static func fillNumbers(
+        _ out: UnsafeMutablePointer<Double>, column c: Int, cells t: CellTable, missing: MissingTokens
+    ) -> (failed: Bool, allInteger: Bool) {
+        let powersArray = NumberParsing.powersOfTen
+        return powersArray.withUnsafeBufferPointer { pw -> (failed: Bool, allInteger: Bool) in
+            guard let powers = pw.baseAddress else { return (true, false) }
+            let p = t.p, columns = t.columns
+            var allInteger = true
+            var row = 0
+            for chunk in t.chunks {
+                let starts = chunk.starts, ends = chunk.ends, rows = chunk.rows
+                var i = c
+                for _ in 0..<rows {
+                    let s = Int(starts[i]), e = Int(ends[i])
+                    i &+= columns
+                    if s == e {
+                        out[row] = .nan
+                    } else if let parsed = NumberParsing.parse(p, s, e, powers: powers) {
+                        out[row] = parsed.value
+                        allInteger = allInteger && parsed.isInteger
+                    } else if let value = slowCell(p, s, e, missing: missing, powers: powers, allInteger: &allInteger) {
+                        out[row] = value
+                    } else {
+                        (out + row).initialize(repeating: 0, count: t.rows - row)
+                        return (true, false)
                     }
+                    row &+= 1
                 }
-                if failed {
-                    for k in row..<t.rows { out[k] = 0 }
-                }
-                initialized = t.rows
+            }
+            return (false, allInteger)
+        }
+    }
+
+    /// A quoted number, or a missing token; nil when the cell is text.
+    static func slowCell(
+        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, missing: MissingTokens, powers: UnsafePointer<Double>, allInteger: inout Bool
+    ) -> Double? {
+        if p[s] == CSVTokenizer.quote {
+            let inner = CSVTokenizer.unquote(p, s, e)
+            return inner.withUnsafeBufferPointer { b -> Double? in
+                guard let base = b.baseAddress else { return .nan }
+                if missing.matches(base, 0, b.count) { return .nan }
+                guard let parsed = NumberParsing.parse(base, 0, b.count, powers: powers) else { return nil }
+                allInteger = allInteger && parsed.isInteger
+                return parsed.value
             }
         }
-        if failed { return nil }
-        let anyValue = values.contains { !$0.isNaN }
-        return (values, anyValue && allInteger ? .integer : .float)
+        return missing.matches(p, s, e) ? .nan : nil
     }
 
     /// Boolean, datetime, text or categorical, from a dictionary of the distinct values.

@@ -1,5 +1,5 @@
 // Parses decimal numbers straight from the file's bytes, without making a String per cell.
-// Fast path (Clinger): ≤ 19 significant digits with mantissa ≤ 2^53 and |exponent| ≤ 22 is exact,
+// Fast path (Clinger): ≤ 19 digits with mantissa ≤ 2^53 and |exponent| ≤ 22 is exact,
 // one multiply or divide by an exact power of ten. Anything else that is valid decimal syntax goes to
 // strtod on a stack copy, so every result is correctly rounded. Leaves out: hex floats, inf, nan
 // (nan-like cells are missing tokens), thousands separators and decimal commas (they read as text).
@@ -16,14 +16,17 @@ enum NumberParsing {
 
     /// Parses `p[start..<end]` (spaces and tabs trimmed) as a decimal number.
     /// - Returns: the value and whether the literal was an integer (no point, no exponent), or nil.
+    /// - Complexity: O(length); runs of 8 digits are combined at once (SWAR).
     @inline(__always)
     static func parse(
         _ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, powers: UnsafePointer<Double>
     ) -> (value: Double, isInteger: Bool)? {
         var i = start, e = end
-        while i < e && (p[i] == 32 || p[i] == 9) { i += 1 }
-        while e > i && (p[e - 1] == 32 || p[e - 1] == 9) { e -= 1 }
-        if i == e { return nil }
+        if p[i] == 32 || p[i] == 9 || p[e - 1] == 32 || p[e - 1] == 9 {
+            while i < e && (p[i] == 32 || p[i] == 9) { i += 1 }
+            while e > i && (p[e - 1] == 32 || p[e - 1] == 9) { e -= 1 }
+            if i == e { return nil }
+        }
         let literalStart = i
         var negative = false
         if p[i] == 45 {
@@ -32,40 +35,22 @@ enum NumberParsing {
         } else if p[i] == 43 {
             i += 1
         }
+        // Digits (leading zeros included) accumulate while there are at most 19 of them; longer
+        // literals go to strtod.
         var mantissa: UInt64 = 0
-        var significant = 0, exponent = 0
-        var anyDigit = false, truncated = false, isInteger = true
-        while i < e {
-            let d = p[i] &- 48
-            if d > 9 { break }
-            anyDigit = true
-            if significant < 19 {
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                if mantissa != 0 { significant += 1 }
-            } else {
-                exponent += 1
-                if d != 0 { truncated = true }
-            }
-            i += 1
-        }
+        let integerStart = i
+        i = digits(p, i, e, &mantissa)
+        var digitCount = i - integerStart
+        var exponent = 0
+        var isInteger = true
         if i < e && p[i] == 46 {
             isInteger = false
-            i += 1
-            while i < e {
-                let d = p[i] &- 48
-                if d > 9 { break }
-                anyDigit = true
-                if significant < 19 {
-                    mantissa = mantissa &* 10 &+ UInt64(d)
-                    if mantissa != 0 { significant += 1 }
-                    exponent -= 1
-                } else if d != 0 {
-                    truncated = true
-                }
-                i += 1
-            }
+            let fractionStart = i + 1
+            i = digits(p, fractionStart, e, &mantissa)
+            exponent = fractionStart - i
+            digitCount += i - fractionStart
         }
-        if !anyDigit { return nil }
+        if digitCount == 0 { return nil }
         if i < e && (p[i] | 0x20) == 101 {
             isInteger = false
             i += 1
@@ -86,13 +71,44 @@ enum NumberParsing {
             exponent += expNegative ? -value : value
         }
         if i != e { return nil }
-        if mantissa == 0 && !truncated { return (negative ? -0.0 : 0.0, isInteger) }
-        if !truncated && mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-            var v = Double(mantissa)
-            if exponent < 0 { v /= powers[-exponent] } else { v *= powers[exponent] }
-            return (negative ? -v : v, isInteger)
+        if digitCount <= 19 {
+            if mantissa == 0 { return (negative ? -0.0 : 0.0, isInteger) }
+            if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
+                var v = Double(mantissa)
+                if exponent < 0 { v /= powers[-exponent] } else { v *= powers[exponent] }
+                return (negative ? -v : v, isInteger)
+            }
         }
         return (slowParse(p, literalStart, e), isInteger)
+    }
+
+    /// Appends the decimal digits at `p[i...]` to `m` (wrapping: callers check the digit count),
+    /// eight at a time while it can; returns the index after the last digit.
+    @inline(__always)
+    static func digits(_ p: UnsafePointer<UInt8>, _ start: Int, _ e: Int, _ m: inout UInt64) -> Int {
+        var i = start
+        while i + 8 <= e {
+            let v = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            // All eight bytes are '0'…'9' when each high nibble is 3 and adding 6 does not carry into it.
+            guard (v & 0xF0F0_F0F0_F0F0_F0F0) | (((v &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4) == 0x3333_3333_3333_3333 else { break }
+            var x = v &- 0x3030_3030_3030_3030
+            x = (x &* 10) &+ (x >> 8)
+            let mask: UInt64 = 0x0000_00FF_0000_00FF
+            let mul1: UInt64 = 0x000F_4240_0000_0064  // 100 + (1_000_000 << 32)
+            let mul2: UInt64 = 0x0000_2710_0000_0001  // 1 + (10_000 << 32)
+            let pairs: UInt64 = (x & mask) &* mul1
+            let quads: UInt64 = ((x >> 16) & mask) &* mul2
+            x = (pairs &+ quads) >> 32
+            m = m &* 100_000_000 &+ x
+            i += 8
+        }
+        while i < e {
+            let d = p[i] &- 48
+            if d > 9 { break }
+            m = m &* 10 &+ UInt64(d)
+            i += 1
+        }
+        return i
     }
 
     /// strtod on a NUL-terminated copy of a literal already checked to be decimal syntax.

@@ -10,12 +10,13 @@
     import Darwin
 #endif
 
-/// Growable row-major cell offsets of one chunk: cell (r, c) is at index r × columns + c.
+/// Row-major cell offsets of one chunk: cell (r, c) is at index r × columns + c.
+/// The tokenizer fills it through a local `Appender` (no class property access in the hot loop).
 final class FieldOffsets: @unchecked Sendable {
-    private(set) var starts: UnsafeMutablePointer<UInt32>
-    private(set) var ends: UnsafeMutablePointer<UInt32>
-    private(set) var count = 0
-    private var capacity: Int
+    fileprivate(set) var starts: UnsafeMutablePointer<UInt32>
+    fileprivate(set) var ends: UnsafeMutablePointer<UInt32>
+    fileprivate(set) var count = 0
+    fileprivate var capacity: Int
     var rows = 0
 
     init(estimatedCells: Int) {
@@ -28,21 +29,32 @@ final class FieldOffsets: @unchecked Sendable {
         starts.deallocate()
         ends.deallocate()
     }
+}
+
+/// The hot-loop view of a FieldOffsets: plain local pointers, written back by `finish`.
+struct OffsetAppender {
+    var starts: UnsafeMutablePointer<UInt32>
+    var ends: UnsafeMutablePointer<UInt32>
+    var count: Int
+    var capacity: Int
+
+    init(_ o: FieldOffsets) {
+        starts = o.starts
+        ends = o.ends
+        count = o.count
+        capacity = o.capacity
+    }
 
     @inline(__always)
-    func append(_ start: Int, _ end: Int) {
+    mutating func append(_ start: Int, _ end: Int) {
         if count == capacity { grow() }
         starts[count] = UInt32(truncatingIfNeeded: start)
         ends[count] = UInt32(truncatingIfNeeded: end)
         count += 1
     }
 
-    func reset() {
-        count = 0
-        rows = 0
-    }
-
-    private func grow() {
+    @inline(never)
+    mutating func grow() {
         let newCapacity = capacity * 2
         let s = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
         let e = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
@@ -50,9 +62,15 @@ final class FieldOffsets: @unchecked Sendable {
         e.moveInitialize(from: ends, count: count)
         starts.deallocate()
         ends.deallocate()
-        starts = s
-        ends = e
-        capacity = newCapacity
+        (starts, ends, capacity) = (s, e, newCapacity)
+    }
+
+    func finish(into o: FieldOffsets, rows: Int) {
+        o.starts = starts
+        o.ends = ends
+        o.count = count
+        o.capacity = capacity
+        o.rows = rows
     }
 }
 
@@ -76,7 +94,9 @@ enum CSVTokenizer {
     ) -> TokenizerOutcome {
         var pos = from
         var rows = 0
-        defer { out.rows = rows }
+        var cells = OffsetAppender(out)
+        let delimiterMask = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        defer { cells.finish(into: out, rows: rows) }
         while pos < to {
             let first = p[pos]
             if first == newline {
@@ -112,16 +132,12 @@ enum CSVTokenizer {
                         pos += 1
                     }
                 } else {
-                    while pos < to {
-                        let c = p[pos]
-                        if c == delimiter || c == newline { break }
-                        pos += 1
-                    }
+                    pos = scanUnquoted(p, pos, to, delimiterMask: delimiterMask)
                 }
                 var end = pos
                 let endsRecord = pos >= to || p[pos] == newline
                 if endsRecord && end > start && p[end - 1] == carriageReturn { end -= 1 }
-                if field < columns { out.append(start, end) }
+                if field < columns { cells.append(start, end) }
                 field += 1
                 pos += 1
                 if endsRecord { break }
@@ -130,6 +146,28 @@ enum CSVTokenizer {
             rows += 1
         }
         return .complete
+    }
+
+    /// The index of the first delimiter or newline at or after `pos` (or `to`), eight bytes at a time:
+    /// a byte of `v ^ mask` is zero exactly where `v` holds the searched byte.
+    @inline(__always)
+    static func scanUnquoted(_ p: UnsafePointer<UInt8>, _ start: Int, _ to: Int, delimiterMask: UInt64) -> Int {
+        var pos = start
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let delimiter = UInt8(truncatingIfNeeded: delimiterMask)
+        while pos + 8 <= to {
+            let v = UInt64(littleEndian: UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self))
+            let a = v ^ delimiterMask, b = v ^ newlines
+            let hits = ((a &- low) & ~a & high) | ((b &- low) & ~b & high)
+            if hits != 0 { return pos + hits.trailingZeroBitCount / 8 }
+            pos += 8
+        }
+        while pos < to {
+            let c = p[pos]
+            if c == delimiter || c == newline { break }
+            pos += 1
+        }
+        return pos
     }
 
     /// The fields of the first record (the header) and the offset just after it.

@@ -26,14 +26,26 @@ extension MLflowSink {
         }
     }
 
-    /// The files `mlexp` attaches to a run: the log entries that cite it and the run's JSON.
-    public static func artifacts(for run: RunRecord, log: ExperimentLog?) -> [MLflowArtifact] {
+    /// The files `mlexp` attaches to a run: the log entries that cite it, the run's JSON, and the
+    /// charts saved for it in the workspace's chart archive, as SVG under `charts/`.
+    /// - Parameter charts: the archive to read (default: the log's workspace's).
+    public static func artifacts(for run: RunRecord, log: ExperimentLog?, charts: ChartArchive? = nil)
+        -> [MLflowArtifact]
+    {
         var files: [MLflowArtifact] = []
         if let log, let entry = try? log.markdown(citing: run.id) {
             files.append(MLflowArtifact(name: "experiment.md", data: Data(entry.utf8)))
         }
         if let json = try? RunJSONView.jsonText(run.jsonView()) {
             files.append(MLflowArtifact(name: "run.json", data: Data(json.utf8)))
+        }
+        let workspace = log.map { URL(fileURLWithPath: $0.markdownPath).deletingLastPathComponent() }
+        if let archive = charts ?? workspace.map({ ChartArchive(workspace: $0) }) {
+            for chart in archive.charts(runID: run.id) {
+                let name = chart.kind.filter { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                guard !name.isEmpty else { continue }
+                files.append(MLflowArtifact(name: "charts/\(name).svg", data: Data(SVGRenderer.render(chart).utf8)))
+            }
         }
         return files
     }
