@@ -31,20 +31,29 @@ struct Lloyd {
                     let t = UnsafeTransfer((lb, db, xb))
                     ParallelWork.forChunks(n, threads: threads, minimumPerThread: 1024) { range in
                         let (lb, db, xb) = t.value
-                        var d = [Double](repeating: 0, count: range.count)
-                        for c in 0..<k {
-                            for i in d.indices { d[i] = 0 }
-                            for j in 0..<p {
-                                let cj = centers[c * p + j], base = j * n + range.lowerBound
-                                for i in d.indices {
-                                    let v = xb[base + i] - cj
-                                    d[i] += v * v
+                        guard let x = xb.baseAddress, let labels = lb.baseAddress, let best = db.baseAddress else { return }
+                        // Tiles of 256 rows keep the distances and column slices in L1.
+                        let d = UnsafeMutablePointer<Double>.allocate(capacity: 256)
+                        defer { d.deallocate() }
+                        var lo = range.lowerBound
+                        while lo < range.upperBound {
+                            let m = min(256, range.upperBound - lo)
+                            for c in 0..<k {
+                                d.update(repeating: 0, count: m)
+                                for j in 0..<p {
+                                    let cj = centers[c &* p &+ j]
+                                    let col = x + (j &* n &+ lo)
+                                    for i in 0..<m {
+                                        let v = col[i] - cj
+                                        d[i] += v * v
+                                    }
+                                }
+                                for i in 0..<m where d[i] < best[lo &+ i] {
+                                    best[lo &+ i] = d[i]
+                                    labels[lo &+ i] = c
                                 }
                             }
-                            for i in d.indices where d[i] < db[range.lowerBound + i] {
-                                db[range.lowerBound + i] = d[i]
-                                lb[range.lowerBound + i] = c
-                            }
+                            lo &+= m
                         }
                     }
                 }
