@@ -89,6 +89,8 @@ public struct ExplainModelTool: AgentTool {
         ExplainCharts.save(
             runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric, importance: chartImportance,
             effects: effects, output: label, errors: errors)
+        ShapCharts.save(runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
+                        output: result.target.task.isClassification ? "raw score (log-odds)" : "predicted \(target)")
         return .object(out)
     }
 
