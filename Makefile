@@ -17,7 +17,7 @@ demo: build
 test:
 	scripts/test.sh
 
-bench: build
+bench: setup
 	benchmarks/run.sh
 
 clean:
