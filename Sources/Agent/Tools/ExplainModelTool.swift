@@ -30,10 +30,11 @@ public struct ExplainModelTool: AgentTool {
         guard let validRows = result.validationRows else { throw ToolError("the holdout refit returned no validation rows; this is a bug.") }
         let held = Set(validRows)
         let trainRows = try d.trainDataset.rowsWithTarget(target).filter { !held.contains($0) }
+        // Built from the pipeline, so slices, ranges and effects read in the dataset's units.
         let input = ExplainInput(
-            model: result.fitted, train: try result.pipeline.trainingSet(d.trainDataset, target: result.target, rows: trainRows),
-            valid: try result.pipeline.trainingSet(d.trainDataset, target: result.target, rows: validRows),
-            levelNames: Self.levelNames(result.pipeline), targetName: target)
+            model: result.fitted, pipeline: result.pipeline,
+            train: try result.pipeline.trainingSet(d.trainDataset, target: result.target, rows: trainRows),
+            valid: try result.pipeline.trainingSet(d.trainDataset, target: result.target, rows: validRows), targetName: target)
 
         let isTree = result.fitted.treeEnsemble != nil
         let asked = (arguments["methods"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(ExplainMethod.init(rawValue:)) }
@@ -88,6 +89,8 @@ public struct ExplainModelTool: AgentTool {
         ExplainCharts.save(
             runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric, importance: chartImportance,
             effects: effects, output: label, errors: errors)
+        ShapCharts.save(runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
+                        output: result.target.task.isClassification ? "raw score (log-odds)" : "predicted \(target)")
         return .object(out)
     }
 
@@ -102,15 +105,5 @@ public struct ExplainModelTool: AgentTool {
         return .array(report.features.sorted { $0.importance > $1.importance }.prefix(top).map { f in
             ["feature": .string(f.name), "importance": .rounded(f.importance), "std": .rounded(f.std)]
         })
-    }
-
-    /// Level names of native categorical features, by feature name.
-    static func levelNames(_ pipeline: FittedPipeline) -> [String: [String]] {
-        var out: [String: [String]] = [:]
-        for case .codes(let column, let levels, let other, _) in pipeline.steps {
-            let names = levels + (other ? ["other"] : [])
-            for f in pipeline.features where f.sourceColumn == column { out[f.name] = names }
-        }
-        return out
     }
 }
