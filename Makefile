@@ -8,16 +8,16 @@ build: setup
 setup:
 	@scripts/setup.sh
 
-# A whole Autopilot session on titanic in a fresh workspace, demo/ (recreated each time), then its log.
+# A whole Autopilot session on titanic in a fresh workspace, .demo/ (recreated each time), then its log.
 demo: build
-	@rm -rf demo && mkdir -p demo && cp datasets/titanic.csv demo/
-	cd demo && ../.build/release/mlexp run titanic.csv --target survived --model autopilot
-	@printf '\n──── demo/EXPERIMENTS.md ────\n' && cat demo/EXPERIMENTS.md
+	@rm -rf .demo && mkdir -p .demo && cp datasets/titanic.csv .demo/
+	cd .demo && ../.build/release/mlexp run titanic.csv --target survived --model autopilot --goal "Which passengers survived, and why?"
+	@printf '\n──── .demo/EXPERIMENTS.md ────\n' && cat .demo/EXPERIMENTS.md
 
 test:
 	scripts/test.sh
 
-bench: build
+bench: setup
 	benchmarks/run.sh
 
 clean:

@@ -98,6 +98,10 @@ def main():
 
     files = generate()
     lines = [
+        "# CSV loader: mlexp vs pandas vs pyarrow",
+        "",
+        f"Command: `benchmarks/csv_load.sh --repeats {a.repeats} --out benchmarks/RESULTS-csv.md` (mlexp side: `mlexp profile FILE --bench-load 1`).",
+        "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, pandas {pandas.__version__}, pyarrow {pyarrow.__version__}.",
         f"Median of {a.repeats} runs, each in a fresh process, page cache warm; time of the load call only. Load average at start: {os.getloadavg()[0]:.1f}.",
         "",

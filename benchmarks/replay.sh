@@ -3,14 +3,15 @@
 # transcript, with tools that answer at once (benchmarks/ReplayBench, median of several runs; goal < 1 ms
 # per event); (2) `mlexp replay --instant` of each shipped transcript against the time its recorded
 # session took and its tools' training time. Writes benchmarks/RESULTS-replay.md.
-#   benchmarks/replay.sh [calls=5000] [runs=5]
+#   benchmarks/replay.sh [calls=5000] [runs=5]     (SCRATCH=.build-checks reuses another release build folder)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 calls=${1:-5000}
 runs=${2:-5}
-swift build -c release --product ReplayBench >/dev/null
-swift build -c release --product mlexp >/dev/null
-bin=.build/release
+scratch=${SCRATCH:-.build}
+swift build -c release --product ReplayBench --scratch-path "$scratch" >/dev/null
+swift build -c release --product mlexp --scratch-path "$scratch" >/dev/null
+bin=$scratch/release
 out=benchmarks/RESULTS-replay.md
 bench=$("$bin/ReplayBench" "$calls" "$runs")
 {

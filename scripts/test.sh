@@ -3,6 +3,8 @@
 # runs `swift test`, stops the servers. Exit status is swift test's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Unresolved merge markers break builds in ways that are slow to diagnose: refuse them up front.
+if git grep -nE '^(<<<<<<< |>>>>>>> )' -- . ':!*.jsonl' 2>/dev/null; then echo "test: unresolved merge markers (above)"; exit 1; fi
 scripts/setup.sh
 PY=$(scripts/venv.sh)
 export MLEXP_TEST_PYTHON=$PY

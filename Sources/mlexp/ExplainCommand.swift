@@ -1,7 +1,7 @@
 // `mlexp explain FILE --target COL --model NAME [--method permutation|gain|shap|pdp|errors|limits] [--json]`:
 // fits the model on a 75/25 holdout (stratified for classes, seed 0 by default) and prints the
 // interpretation as readable tables, or the ExplainReport as JSON for scripts. Wiring only: the
-// analysis is MLCore's ModelExplainer. Leaves out: explaining a stored run (runs are not stored yet).
+// analysis is MLCore's ModelExplainer; the columns left out are MLCore's ColumnScreening's. Leaves out: explaining a stored run (runs are not stored yet).
 
 import ArgumentParser
 import Foundation
@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "A column to leave out of the features (repeatable).")
     var exclude: [String] = []
 
-    @Option(name: .long, help: "Keep a column that explain would leave out as an identifier (repeatable).")
+    @Option(name: .long, help: "Keep a column the screening rule would leave out (repeatable).")
     var keep: [String] = []
 
     @Flag(name: .long, help: "Print the report as JSON.")
@@ -64,13 +64,11 @@ struct ExplainCommand: ParsableCommand {
             let exp = try HoldoutExperiment(file: file, spec: spec, keep: keep)
             let key = metric ?? Metrics.defaultKey(for: exp.valid.y.task)
             let folds = m == .limits ? try exp.foldImportances(folds: 3, metric: key) : []
-            let input = ExplainInput(model: exp.result.fitted, train: exp.train, valid: exp.valid, levelNames: exp.levelNames,
+            let input = ExplainInput(model: exp.result.fitted, pipeline: exp.result.pipeline, train: exp.train, valid: exp.valid,
                                      targetName: target, foldImportances: folds)
             var report = try ModelExplainer.explain(input, method: m, metric: metric, repeats: repeats, seed: seed)
-            report.excludedColumns = exp.identifiers
-            if !exp.identifiers.isEmpty {
-                report.notes.append("Left out as identifiers (unique per row): \(exp.identifiers.joined(separator: ", ")); --keep COL keeps one.")
-            }
+            report.excludedColumns = exp.screened.map(\.column)
+            report.notes += ColumnScreening.describe(exp.screened)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

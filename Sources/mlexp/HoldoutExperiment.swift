@@ -14,19 +14,13 @@ struct HoldoutExperiment {
     let valid: TrainingSet
     let trainRows: [Int]
 
-    /// Columns left out because they identify rows rather than describe them: constant and ID-like columns
-    /// (the data profile says drop them) and free text unique in ≥ 95 % of rows (names, ticket numbers),
-    /// whose tokens a model would memorise. `keep` overrides the rule.
-    let identifiers: [String]
+    /// Columns left out by MLCore's ColumnScreening (the rule `mlexp train` applies too), with reasons.
+    let screened: [ScreenedColumn]
 
     init(file: String, spec given: ExperimentSpec, keep: [String] = []) throws(MLError) {
         dataset = try Dataset.load(path: file)
-        let profile = try DataProfile(dataset: dataset, target: given.target)
-        var ids = profile.warnings.filter { ($0.kind == .idLike || $0.kind == .constant) && $0.action == .dropColumn }.compactMap(\.column)
-        for (c, p) in zip(dataset.columns, profile.columns) where c.kind == .text && c.name != given.target {
-            if Double(p.distinct) >= 0.95 * Double(max(dataset.rowCount - p.missing, 1)) { ids.append(c.name) }
-        }
-        identifiers = ids.filter { !keep.contains($0) && !given.excluding.contains($0) }
+        screened = try ColumnScreening.screen(dataset: dataset, target: given.target, keep: keep, excluding: given.excluding)
+        let identifiers = screened.map(\.column)
         var spec = given
         spec.excluding += identifiers
         self.spec = spec
@@ -38,16 +32,6 @@ struct HoldoutExperiment {
         trainRows = try dataset.rowsWithTarget(spec.target).filter { !held.contains($0) }
         train = try result.pipeline.trainingSet(dataset, target: result.target, rows: trainRows)
         valid = try result.pipeline.trainingSet(dataset, target: result.target, rows: validRows)
-    }
-
-    /// Level names of native categorical features, by feature name.
-    var levelNames: [String: [String]] {
-        var out: [String: [String]] = [:]
-        for case .codes(let column, let levels, let other, _) in result.pipeline.steps {
-            let names = levels + (other ? ["other"] : [])
-            for f in result.pipeline.features where f.sourceColumn == column { out[f.name] = names }
-        }
-        return out
     }
 
     /// Permutation importance on each of `folds` (stratified) folds of the training rows, refitting the

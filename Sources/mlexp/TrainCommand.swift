@@ -1,7 +1,8 @@
 // `mlexp train FILE --target COL --model NAME [--set key=value …] [--holdout 0.2 | --cv 5 | --test FILE]
 // [--seed N] [--threads N] [--json]`: trains one model on a CSV with the data layer's preprocessing and
 // prints its validation metrics and fit time (or one JSON object: model, params, metrics, fit_seconds,
-// rows, features). Bad input ends with a one-line error and exit status 1.
+// rows, features, excluded). Columns MLCore's ColumnScreening leaves out (leaks, identifiers, constants,
+// unique free text) are named with the reason; --keep COL keeps one. Bad input ends with a one-line error and exit status 1.
 // Leaves out: recording the run (the agent's train_model does that through the same ExperimentRunner).
 
 import ArgumentParser
@@ -44,6 +45,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Columns to leave out of the features, comma-separated.")
     var exclude: String?
 
+    @Option(name: .long, help: "Keep a column the screening rule would leave out (leak, identifier, constant, unique free text; repeatable).")
+    var keep: [String] = []
+
     @Flag(name: .long, help: "Print one JSON object.")
     var json = false
 
@@ -62,24 +66,28 @@ struct TrainCommand: ParsableCommand {
             }
             let validation: ValidationScheme =
                 test != nil ? .separateTest : cv.map { .crossValidation(folds: $0) } ?? .holdout(testFraction: holdout ?? 0.2)
-            let spec = ExperimentSpec(
+            var spec = ExperimentSpec(
                 target: target, model: model, parameters: overrides, validation: validation, seed: seed, threads: threads,
                 excluding: exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [])
             _ = try ModelRegistry.make(model, parameters: overrides)  // fail on a bad name or value before reading data
             let dataset = try Dataset.load(path: file)
             let testSet = try test.map { path throws(MLError) in try Dataset.load(path: path) }
+            let screened = try ColumnScreening.screen(dataset: dataset, target: target, keep: keep, excluding: spec.excluding)
+            spec.excluding += screened.map(\.column)
             let result = try ExperimentRunner.run(dataset: dataset, test: testSet, spec: spec)
-            print(json ? try Self.json(result) : Self.text(result, validation: validation))
+            print(json ? try Self.json(result, screened: screened)
+                : ([Self.text(result, validation: validation)] + ColumnScreening.describe(screened)).joined(separator: "\n"))
         } catch let error as MLError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
     }
 
-    static func json(_ r: ExperimentResult) throws(MLError) -> String {
+    static func json(_ r: ExperimentResult, screened: [ScreenedColumn] = []) throws(MLError) -> String {
         var object: [String: Any] = [
             "model": r.model, "params": r.parameters, "metrics": r.metrics.filter { $0.value.isFinite },
             "fit_seconds": r.fitSeconds, "rows": r.rows, "features": r.features,
+            "excluded": screened.map { ["column": $0.column, "reason": $0.reason] },
         ]
         if let cv = r.crossValidation {
             object["metrics_std"] = cv.summary.mapValues(\.std).filter { $0.value.isFinite }

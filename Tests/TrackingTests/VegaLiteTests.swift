@@ -37,6 +37,14 @@ extension ChartExportTests {
             #expect((x["scale"] as? [String: Any])?["domain"] as? [Double] == [0, 1])
         }
 
+        @Test func aRuleOnABandAxisSpansItAtOneValue() throws {
+            let spec = try parsed(try Chart.runComparison(try ChartFixtures.load().runComparison))
+            let layers = try #require(spec["layer"] as? [[String: Any]])
+            let rule = try #require(layers.first { ($0["mark"] as? [String: Any])?["strokeDash"] != nil })
+            let encoding = try #require(rule["encoding"] as? [String: Any])
+            #expect(encoding["x"] != nil && encoding["y"] == nil && encoding["x2"] == nil)
+        }
+
         @Test func jsonTextEscapesQuotesAndControlCharacters() throws {
             let v: OrderedJSON = ["a\"b\\c\n\u{1}": [1.5, 2, .null, true, "é"]]
             let back = try JSONSerialization.jsonObject(with: Data(v.serialized(indent: 1).utf8)) as? [String: Any]

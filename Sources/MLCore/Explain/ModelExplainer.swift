@@ -40,11 +40,24 @@ public struct ExplainInput: Sendable {
     public var targetName: String
     /// The same importance measured on each CV fold, for the stability part of `limits`.
     public var foldImportances: [ImportanceReport]
+    /// How to show features in the dataset's units (slices, worst cases, ranges, PD grids).
+    public var units: OriginalUnits
 
     public init(model: AnyFittedModel, train: TrainingSet, valid: TrainingSet, levelNames: [String: [String]] = [:],
-                targetName: String = "target", foldImportances: [ImportanceReport] = []) {
+                targetName: String = "target", foldImportances: [ImportanceReport] = [], units: OriginalUnits = .init()) {
         self.model = model; self.train = train; self.valid = valid; self.levelNames = levelNames
-        self.targetName = targetName; self.foldImportances = foldImportances
+        self.targetName = targetName; self.foldImportances = foldImportances; self.units = units
+    }
+
+    /// The input of a model fitted behind `pipeline`: level names and original units come from the pipeline.
+    public init(model: AnyFittedModel, pipeline: FittedPipeline, train: TrainingSet, valid: TrainingSet,
+                targetName: String, foldImportances: [ImportanceReport] = []) {
+        var names: [String: [String]] = [:]
+        for case .codes(let column, let levels, let other, _) in pipeline.steps {
+            for f in pipeline.features where f.sourceColumn == column { names[f.name] = levels + (other ? ["other"] : []) }
+        }
+        self.init(model: model, train: train, valid: valid, levelNames: names, targetName: targetName,
+                  foldImportances: foldImportances, units: OriginalUnits(pipeline: pipeline))
     }
 }
 
@@ -94,27 +107,33 @@ public enum ModelExplainer {
             report.importance = r
             let outputLabel = "predicted \(input.targetName)" + (classLabel(valid.y).map { " (\($0))" } ?? "")
             var curves: [PartialDependenceResult] = []
-            for f in r.features.prefix(3) {
+            let top = r.features.prefix(3)
+            for f in top where !input.units.textColumns.contains(f.name) {
                 curves.append(try PartialDependence.compute(
-                    x: valid.x, feature: f.name, output: 1, outputLabel: outputLabel, seed: seed, levelNames: input.levelNames
+                    x: valid.x, feature: f.name, output: 1, outputLabel: outputLabel, seed: seed, levelNames: input.levelNames,
+                    units: input.units
                 ) { (m: FeatureMatrix) throws(MLError) -> Prediction in try model.predict(m) })
             }
             report.partialDependence = curves
             report.notes = curves.map(\.sentence)
+            for f in top where input.units.textColumns.contains(f.name) {
+                report.notes.append("\(f.name) is free text (TF-IDF terms): its effect is spread over words, so it has no single direction; permutation importance measures it as a whole.")
+            }
         case .errors:
-            let e = try ErrorAnalysis.analyze(x: valid.x, target: valid.y, prediction: prediction, levelNames: input.levelNames)
+            let e = try ErrorAnalysis.analyze(x: input.units.view(valid.x), target: valid.y, prediction: prediction, levelNames: input.levelNames)
             report.errors = e
             report.notes = e.slices.prefix(3).filter { $0.gap > 0 }.map {
                 "\($0.feature) \($0.slice): \(e.metric) \(PartialDependence.short($0.score)) on \($0.support) rows vs \(PartialDependence.short(e.overall)) overall."
             }
             if let ece = e.ece { report.notes.append("Expected calibration error: \(PartialDependence.short(ece)).") }
         case .limits:
-            let e = try ErrorAnalysis.analyze(x: valid.x, target: valid.y, prediction: prediction, levelNames: input.levelNames)
+            let shown = input.units.view(valid.x)
+            let e = try ErrorAnalysis.analyze(x: shown, target: valid.y, prediction: prediction, levelNames: input.levelNames)
             let r = try permutation(model, valid, key, min(repeats, 5), seed)
             report.importance = r
             report.errors = e
             let limits = ModelLimits.summarize(
-                trainX: input.train.x, evaluatedX: valid.x, errors: e, foldImportances: input.foldImportances, importance: r,
+                trainX: input.units.view(input.train.x), evaluatedX: shown, errors: e, foldImportances: input.foldImportances, importance: r,
                 score: metrics[key], metric: key, trainTarget: input.train.y, evaluatedTarget: valid.y, prediction: prediction)
             report.limits = limits
             report.notes = limits.statements

@@ -29,11 +29,12 @@ public enum PartialDependence {
     /// - Parameters:
     ///   - outputLabel: what the curve measures, in words ("predicted survived"); `output` picks the class.
     ///   - levelNames: names of the codes of native categorical features, by feature name.
+    ///   - units: shows the grid in the dataset's units (the model is fed its own).
     /// - Complexity: O(grid × cost of predict on `rows` rows).
     public static func compute(
         x: FeatureMatrix, feature name: String, output: Int = 1, outputLabel: String = "prediction", gridSize: Int = 20,
         iceSamples: Int = 30, maxRows: Int = 1000, seed: UInt64 = 0, levelNames: [String: [String]] = [:],
-        predict: (FeatureMatrix) throws(MLError) -> Prediction
+        units: OriginalUnits = .init(), predict: (FeatureMatrix) throws(MLError) -> Prediction
     ) throws(MLError) -> PartialDependenceResult {
         var members = x.features.indices.filter { x.features[$0].sourceColumn == name || x.features[$0].name == name }
         if let levels = PermutationImportance.oneHotLevels(x.features, members, source: name) { members = levels }
@@ -69,8 +70,10 @@ public enum PartialDependence {
                 points = Array(Set(points)).sorted()
             }
             if points.isEmpty { points = [lo, hi] }
-            gridValues = points
-            grid = points.map { short($0) }
+            // Grid values and labels in the dataset's units; the model still sees its own.
+            let shown = points.map { units.original(x.features[j].name, $0) }
+            gridValues = shown
+            grid = shown.map { short($0) }
             settings = points.map { [(j, $0)] }
         }
         var curves = [[Double]](repeating: [], count: base.rows)

@@ -59,8 +59,8 @@ public enum VegaLiteEncoder {
                     ("order", ["field": "i", "type": "quantitative"])]
         case .rule:
             mark = [("type", "rule"), ("strokeDash", [5, 4]), ("strokeWidth", .number(l.strokeWidth))]
-            if !xBand { enc.append(("x2", ["field": "x2"])) }
-            if !yBand { enc.append(("y2", ["field": "y2"])) }
+            // With a band axis the rule spans it, so it is a line across at one value: no second end.
+            if !xBand && !yBand { enc += [("x2", ["field": "x2"]), ("y2", ["field": "y2"])] }
         case .errorBar:
             mark = [("type", "rule"), ("strokeWidth", .number(l.strokeWidth))]
             enc.append(yBand ? ("x2", ["field": "x2"]) : ("y2", ["field": "y2"]))
