@@ -27,6 +27,7 @@ struct RunsCompareCommand: AsyncParsableCommand {
         }
         print(RunsFormat.table(metricRows))
         print()
+        if let chart = comparison.chartText() { print(chart + "\n") }
         for line in RunsPairedTest.lines(comparison) { print(line) }
     }
 }

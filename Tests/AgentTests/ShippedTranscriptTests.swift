@@ -31,9 +31,13 @@ import Testing
             options: ReplayOptions(), problems: problems)
     }
 
-    @Test func everyShippedDatasetHasAnAutopilotTranscript() {
+    @Test func everyShippedDatasetHasAnAutopilotTranscriptAndTheLLMChatIsThere() throws {
         let names = Set(Self.shipped.map { $0.deletingPathExtension().lastPathComponent })
         for d in ["titanic", "penguins", "mpg", "wine"] { #expect(names.contains("autopilot-\(d)"), "autopilot-\(d).jsonl") }
+        #expect(names.contains("llama-chat-titanic"))
+        let chat = try Transcript.read(Self.repo.appendingPathComponent("transcripts/llama-chat-titanic.jsonl"))
+        #expect(chat.header.command == "chat" && chat.header.model.contains("gemma"))
+        #expect(chat.messages.contains { $0.message.role == .tool })
     }
 
     @Test func shippedTranscriptsReplayWithEveryResultMatching() async throws {
