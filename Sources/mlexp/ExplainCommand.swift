@@ -90,7 +90,7 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 
-    func output(_ report: ExplainReport, target: String, trainRows: Int) throws {
+    func output(_ report: ExplainReport, target: String, trainRows: Int?) throws {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -115,6 +115,6 @@ struct ExplainCommand: ParsableCommand {
         var report = try ModelExplainer.explain(input, method: method, metric: metric, repeats: repeats, seed: seed)
         report.excludedColumns = record.droppedColumns
         report.notes.append("Run \(id)'s stored \(record.modelFamily) model (no refit), evaluated on the \(input.valid.rows) labelled rows of \(file); if the run trained on these rows the scores are in-sample, and the ranges are those of these rows.")
-        try output(report, target: trained.target.column, trainRows: input.train.rows)
+        try output(report, target: trained.target.column, trainRows: nil)
     }
 }
