@@ -1,11 +1,13 @@
 // `mlexp explain FILE --target COL --model NAME [--method permutation|gain|shap|pdp|errors|limits] [--json]`:
 // fits the model on a 75/25 holdout (stratified for classes, seed 0 by default) and prints the
 // interpretation as readable tables, or the ExplainReport as JSON for scripts. Wiring only: the
-// analysis is MLCore's ModelExplainer; the columns left out are MLCore's ColumnScreening's. Leaves out: explaining a stored run (runs are not stored yet).
+// analysis is MLCore's ModelExplainer; the columns left out are MLCore's ColumnScreening's. `--run ID`
+// explains a stored run's model (no refit) on FILE's labelled rows. Leaves out: fold stability for stored runs.
 
 import ArgumentParser
 import Foundation
 import MLCore
+import Tracking
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,11 +17,16 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: "The CSV file.")
     var file: String
 
-    @Option(name: .long, help: "The column to predict.")
-    var target: String
+    @Option(name: .long, help: "The column to predict (not with --run: the run's target).")
+    var target: String?
 
-    @Option(name: .long, help: "The model family (\(ModelRegistry.names.joined(separator: ", "))).")
-    var model: String
+    @Option(name: .long, help: "The model family (\(ModelRegistry.names.joined(separator: ", "))); not with --run.")
+    var model: String?
+
+    @Option(name: .customLong("run"), help: "Explain this stored run's model (see `mlexp runs`) on FILE's labelled rows instead of fitting one.")
+    var runID: String?
+
+    @OptionGroup var store: RunStoreOptions
 
     @Option(name: .long, help: "permutation, gain, shap, pdp, errors or limits.")
     var method: String = "permutation"
@@ -53,6 +60,13 @@ struct ExplainCommand: ParsableCommand {
             guard let m = ExplainMethod(rawValue: method) else {
                 throw MLError(.invalidParameter, "Unknown method '\(method)'. Methods: \(ExplainMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
+            if let runID {
+                try explainStored(runID, method: m)
+                return
+            }
+            guard let target, let model else {
+                throw MLError(.invalidParameter, "explain needs --target COL and --model NAME, or --run ID to explain a stored run.")
+            }
             var parameters: [String: String] = [:]
             for o in overrides {
                 let kv = o.split(separator: "=", maxSplits: 1).map(String.init)
@@ -69,17 +83,38 @@ struct ExplainCommand: ParsableCommand {
             var report = try ModelExplainer.explain(input, method: m, metric: metric, repeats: repeats, seed: seed)
             report.excludedColumns = exp.screened.map(\.column)
             report.notes += ColumnScreening.describe(exp.screened)
-            if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-                print(String(decoding: try encoder.encode(report), as: UTF8.self))
-            } else {
-                print(ExplainRenderer.render(report, file: file, target: target, trainRows: exp.train.rows))
-            }
+            try output(report, target: target, trainRows: exp.train.rows)
         } catch let error as MLError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    func output(_ report: ExplainReport, target: String, trainRows: Int?) throws {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } else {
+            print(ExplainRenderer.render(report, file: file, target: target, trainRows: trainRows))
+        }
+    }
+
+    /// The stored run's pipeline and model (as `mlexp predict` reads them), explained on FILE's labelled rows.
+    func explainStored(_ id: String, method: ExplainMethod) throws {
+        if target != nil || model != nil || !overrides.isEmpty || !exclude.isEmpty || !keep.isEmpty {
+            throw MLError(.invalidParameter, "--run explains the stored model as it was trained; drop --target, --model, --set, --exclude and --keep.")
+        }
+        let record = try store.openStore().get(id)
+        guard let blob = record.model else {
+            throw MLError(.invalidInput, "Run \(id) has no stored model; pick another run from `mlexp runs`.")
+        }
+        let trained = try TrainedModel.load(blob)
+        let input = try ExplainInput(trained: trained, dataset: try Dataset.load(path: file))
+        var report = try ModelExplainer.explain(input, method: method, metric: metric, repeats: repeats, seed: seed)
+        report.excludedColumns = record.droppedColumns
+        report.notes.append("Run \(id)'s stored \(record.modelFamily) model (no refit), evaluated on the \(input.valid.rows) labelled rows of \(file); if the run trained on these rows the scores are in-sample, and the ranges are those of these rows.")
+        try output(report, target: trained.target.column, trainRows: nil)
     }
 }

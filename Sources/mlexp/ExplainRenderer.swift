@@ -6,9 +6,14 @@ import Foundation
 import MLCore
 
 enum ExplainRenderer {
-    static func render(_ r: ExplainReport, file: String, target: String, trainRows: Int) -> String {
+    /// `trainRows` nil: a stored run's model, evaluated on the file's rows without a refit.
+    static func render(_ r: ExplainReport, file: String, target: String, trainRows: Int?) -> String {
         var out: [String] = []
-        out.append("\(r.model) on \(file) → \(target): \(trainRows) training rows, \(r.validationRows) validation rows (holdout)")
+        if let trainRows {
+            out.append("\(r.model) on \(file) → \(target): \(trainRows) training rows, \(r.validationRows) validation rows (holdout)")
+        } else {
+            out.append("\(r.model) (stored run, no refit) on \(file) → \(target): \(r.validationRows) labelled rows")
+        }
         out.append("validation: " + r.metrics.sorted { $0.key < $1.key }.map { "\($0.key) \(num($0.value))" }.joined(separator: "  "))
         if let imp = r.importance {
             out.append("")
