@@ -19,7 +19,15 @@ extension ChartExportTests {
 
         @Test func commandLineQuotesAndKeepsEveryParameter() {
             let cli = Reproduction.commandLine(run("gbdt", task: "binary", ["learning_rate": 0.05, "threads": 2]))
-            #expect(cli.hasSuffix("!mlexp train 'my data.csv' --target y --model gbdt --cv 3 --set learningRate=0.05 --set threads=2"))
+            #expect(cli.hasSuffix("!mlexp train 'my data.csv' --target y --model gbdt --seed 7 --cv 3 --set learningRate=0.05 --set threads=2"))
+        }
+
+        @Test func commandLineReproducesTheRunsColumns() {
+            var r = run("logistic", task: "binary", [:])
+            r.features = ["sex", "passenger name"]
+            r.droppedColumns = ["ticket", "cabin no"]
+            let cli = Reproduction.commandLine(r)
+            #expect(cli.contains("--exclude 'ticket,cabin no' --keep sex --keep 'passenger name'"))
         }
 
         @Test func pythonPassesOnlyWhatTheEstimatorAccepts() throws {

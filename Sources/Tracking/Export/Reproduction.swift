@@ -10,15 +10,17 @@ public enum Reproduction {
     public static func commandLine(_ run: RunRecord) -> String {
         var parts = ["!mlexp", "train", shellQuote(run.dataset.path)]
         if let target = run.target { parts += ["--target", shellQuote(target)] }
-        parts += ["--model", shellQuote(run.modelFamily)]
+        parts += ["--model", shellQuote(run.modelFamily), "--seed", String(run.seed)]
         if let folds = folds(run) { parts += ["--cv", String(folds)] }
+        // The run's exact columns: what it dropped, and every column it used kept even where
+        // `mlexp train`'s screening rule would leave it out (e.g. free text the Autopilot models as TF-IDF).
+        if !run.droppedColumns.isEmpty { parts += ["--exclude", shellQuote(run.droppedColumns.joined(separator: ","))] }
+        for feature in run.features { parts += ["--keep", shellQuote(feature)] }
         for key in run.hyperParameters.keys.sorted() {
             guard let value = run.hyperParameters[key] else { continue }
             parts += ["--set", shellQuote("\(camelCase(key))=\(value.description)")]
         }
         var lines = ["# Run \(run.id) again with the mlexp command line (\(run.modelFamily), seed \(run.seed))."]
-        if !run.features.isEmpty { lines.append("# features: \(run.features.joined(separator: ", "))") }
-        if !run.droppedColumns.isEmpty { lines.append("# dropped: \(run.droppedColumns.joined(separator: ", "))") }
         lines.append(parts.joined(separator: " "))
         return lines.joined(separator: "\n")
     }
