@@ -20,7 +20,7 @@ extension ChartExportTests {
             let dts = try doc.nodes(forXPath: "//*[local-name()='dt']").compactMap(\.stringValue)
             #expect(dts.filter { $0 == "Hypothesis" }.count == 3)
             for banned in ["<script", "<link", "src=", "href=", "@import", "url("] { #expect(!html.contains(banned), "\(banned)") }
-            #expect(html.contains("mlexp train wine.csv --target target --model logistic --cv 5"))
+            #expect(html.contains("mlexp train wine.csv --target target --model logistic --seed 42 --cv 5"))
             #expect(!html.contains("!mlexp"))
         }
 

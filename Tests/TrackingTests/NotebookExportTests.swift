@@ -71,7 +71,10 @@ extension ChartExportTests {
             let code = cells(nb).filter { $0["cell_type"] as? String == "code" }.map(source)
             let cli = code.filter { $0.contains("!mlexp train") }
             #expect(cli.count == 3)
-            #expect(cli.contains { $0.hasSuffix("!mlexp train wine.csv --target target --model gbdt --cv 5 --set learningRate=0.1 --set maxLeafNodes=15") })
+            #expect(cli.contains {
+                $0.contains("!mlexp train wine.csv --target target --model gbdt --seed 42 --cv 5 ")
+                    && $0.hasSuffix(" --set learningRate=0.1 --set maxLeafNodes=15")
+            })
             let python = code.filter { $0.contains("cross_validate(") }
             #expect(python.count == 3)
             #expect(python.contains { $0.contains("HistGradientBoostingClassifier(learning_rate=0.1, max_leaf_nodes=15, random_state=42)") })
