@@ -3,6 +3,7 @@
 // exactly and whole numbers print without ".0"; the model reads these results.
 
 import Foundation
+import Tracking
 
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
@@ -65,7 +66,7 @@ extension JSONValue {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let d): out += Self.format(d)
-        case .string(let s): Self.writeString(s, into: &out)
+        case .string(let s): JSONText.quote(s, into: &out)
         case .array(let a):
             out += "["
             for (i, v) in a.enumerated() {
@@ -77,7 +78,7 @@ extension JSONValue {
             out += "{"
             for (i, k) in o.keys.sorted().enumerated() {
                 if i > 0 { out += "," }
-                Self.writeString(k, into: &out)
+                JSONText.quote(k, into: &out)
                 out += ":"
                 o[k]?.write(into: &out)
             }
@@ -89,25 +90,5 @@ extension JSONValue {
         guard d.isFinite else { return "null" }
         if d.rounded() == d, abs(d) < 1e15 { return String(Int64(d)) }
         return "\(d)"
-    }
-
-    private static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    out += String(format: "\\u%04x", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
     }
 }

@@ -46,7 +46,7 @@ public enum OrderedJSON: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let n): out += OrderedJSON.format(n)
-        case .string(let s): OrderedJSON.quote(s, into: &out)
+        case .string(let s): JSONText.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
             out += "["
@@ -62,7 +62,7 @@ public enum OrderedJSON: Sendable, Equatable {
             for (i, (k, v)) in members.enumerated() {
                 if i > 0 { out += "," }
                 out += pad
-                OrderedJSON.quote(k, into: &out)
+                JSONText.quote(k, into: &out)
                 out += indent > 0 ? ": " : ":"
                 v.write(into: &out, indent: indent, level: level + 1)
             }
@@ -79,22 +79,6 @@ public enum OrderedJSON: Sendable, Equatable {
         if s.contains("e") { return s }
         if s.contains(".") { while s.hasSuffix("0") { s.removeLast() } }
         return s
-    }
-
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
     }
 }
 
