@@ -229,19 +229,38 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
         "tune_model": #"""
 {
   "name": "tune_model",
-  "description": "Try a small grid of hyper-parameters for one model family under cross-validation (training data only), record every trial as a run and return the trials ranked, best first.",
+  "description": "Search the hyper-parameters of one model family: successive halving (default) or random search over the space you declare, seeded, within a time budget, cross-validated on the training data only. The best configuration is recorded as a run; returns the trials ranked, best first.",
   "parameters": {
     "type": "object",
     "properties": {
-      "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"]},
-      "grid": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": ["string", "number", "boolean"]}, "minItems": 1}, "description": "Parameter name → values to try, e.g. {\"max_depth\": [3, 5], \"learning_rate\": [0.05, 0.1]}."},
+      "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt"]},
+      "space": {
+        "type": "object",
+        "additionalProperties": {
+          "type": ["array", "object"],
+          "items": {"type": ["string", "number", "boolean"]},
+          "minItems": 1,
+          "properties": {
+            "low": {"type": "number"},
+            "high": {"type": "number"},
+            "log": {"type": "boolean", "description": "Sample on a log scale (low > 0)."},
+            "type": {"type": "string", "enum": ["int", "double"], "description": "Default: int when both bounds are whole numbers."}
+          },
+          "required": ["low", "high"],
+          "additionalProperties": false
+        },
+        "description": "Parameter name → values to choose from, or a range. E.g. {\"max_depth\": [3, 5, 8], \"learning_rate\": {\"low\": 0.02, \"high\": 0.3, \"log\": true}}."
+      },
       "hypothesis": {"type": "string", "minLength": 1},
       "dataset_id": {"type": "string"},
       "drop": {"type": "array", "items": {"type": "string"}},
-      "max_trials": {"type": "integer", "minimum": 1, "maximum": 20, "description": "At most this many combinations (default 8)."},
+      "strategy": {"type": "string", "enum": ["halving", "random"], "description": "halving (default): many configurations on a share of the rows, the best third go on with three times the rows; random: every configuration on all the rows."},
+      "candidates": {"type": "integer", "minimum": 2, "maximum": 60, "description": "Configurations sampled (default 12)."},
+      "time_budget_seconds": {"type": "number", "minimum": 1, "maximum": 1800, "description": "The search stops starting trials after this (default 60)."},
+      "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
       "folds": {"type": "integer", "minimum": 2, "maximum": 10}
     },
-    "required": ["model", "grid", "hypothesis"],
+    "required": ["model", "space", "hypothesis"],
     "additionalProperties": false
   }
 }

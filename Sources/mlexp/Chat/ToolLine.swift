@@ -55,7 +55,7 @@ enum ToolLine {
             let c = r["comparison"]
             return "Δ \(f3(c?["delta"])) " + (c?["significant"]?.boolValue == true ? "(significant)" : "(not significant)")
         case "tune_model":
-            return "\(r["trials"]?.arrayValue?.count ?? 0) trials, best \(r["best_run"]?.stringValue ?? "?")"
+            return "\(r["evaluated"]?.intValue ?? 0) trials (\(r["strategy"]?.stringValue ?? "search")), best recorded as \(r["best_run"]?.stringValue ?? "?")"
         case "profile_column":
             return "\(r["type"]?.stringValue ?? "?"), \(r["missing"]?.intValue ?? 0) missing, \(r["distinct"]?.intValue ?? 0) distinct"
         default: return String(content.prefix(120))
