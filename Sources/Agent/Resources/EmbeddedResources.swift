@@ -207,15 +207,16 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
         "train_model": #"""
 {
   "name": "train_model",
-  "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first.",
+  "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first. On a dataset loaded without a target it clusters: kmeans on standardised features, scored by inertia and silhouette (and adjusted_rand against a reference column).",
   "parameters": {
     "type": "object",
     "properties": {
-      "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean."},
+      "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean. Without a target (clustering) only kmeans trains: set k with params {\"n_clusters\": 3}."},
       "hypothesis": {"type": "string", "minLength": 1, "description": "What this experiment tests and why, in one sentence."},
       "dataset_id": {"type": "string", "description": "Dataset from load_data; defaults to the last one loaded."},
       "features": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Columns to use; defaults to every column except the target and those dropped."},
       "drop": {"type": "array", "items": {"type": "string"}, "description": "Columns to leave out (ID-like, leaking)."},
+      "reference": {"type": "string", "minLength": 1, "description": "Clustering only (dataset loaded without a target, model kmeans): a known label column to compare the clusters with (adjusted_rand); it is never a feature."},
       "params": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}, "description": "Hyper-parameters by scikit-learn name, e.g. {\"max_depth\": 4, \"learning_rate\": 0.05}."},
       "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
       "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
