@@ -98,6 +98,49 @@ extension ChartExportTests {
             }
         }
 
+        /// A clustering as the agent's train_model records it (no target, fitted and scored on every row,
+        /// `reference` compared with, never a feature).
+        static func clustering(_ file: String, reference: String, _ spec: ClusteringSpec) throws -> RunRecord {
+            let dataset = try Dataset.load(path: datasets.appendingPathComponent(file).path)
+            let result = try ClusteringRunner.run(dataset: dataset, spec: spec)
+            var run = RunRecord(dataset: DatasetInfo(fingerprint: "fp", rows: dataset.rowCount, columns: dataset.columnCount, path: file),
+                                target: nil, task: "clustering", modelFamily: spec.model)
+            run.id = "r0002"
+            run.seed = spec.seed
+            run.features = result.columns
+            run.droppedColumns = result.excluded
+            run.preprocessing = RunPreprocessing.record(result.pipeline.pipeline, preset: .distance, overrides: [:], adding: ["scaler": "standard"])
+            run.hyperParameters = result.parameters.mapValues { v in Double(v).map(RunValue.number) ?? .string(v) }
+            run.validation = .object(["folds": 0, "reference": .string(reference)])
+            run.metrics = result.metrics.mapValues { Tracking.MetricSummary(mean: $0) }
+            return run
+        }
+
+        @Test func agentClusteringRunsGetAFittedKMeansCellAndTheirReference() throws {
+            let run = try Self.clustering("wine.csv", reference: "target", ClusteringSpec(parameters: ["nClusters": "3", "nInit": "10"], seed: 42, reference: "target"))
+            #expect(run.droppedColumns == ["target"] && !RunPreprocessing(run.preprocessing)!.columns.contains("target"))
+            let py = try #require(Reproduction.python(run))
+            #expect(py.contains("KMeans(init=\"k-means++\", max_iter=300, n_clusters=3, n_init=10, tol=0.0001, random_state=42)).fit(X)"))
+            #expect(py.contains("reference = df[\"target\"]") && py.contains("adjusted_rand_score(reference[known], labels[known])"))
+            #expect(!py.contains("cross_validate"))
+            let cli = Reproduction.commandLine(run)
+            #expect(cli.hasSuffix("!mlexp train wine.csv --model kmeans --seed 42 --reference target"
+                + run.features.map { " --keep \($0)" }.joined() + " --set init=k-means++ --set maxIter=300 --set nClusters=3 --set nInit=10 --set seed=42 --set threads=2 --set tol=0.0001"))
+        }
+
+        /// Tolerance: silhouette and adjusted Rand index within 0.02, inertia within 1 % (the same scaled
+        /// data; only the k-means++ draws differ, and ten restarts find the same three clusters).
+        @Test(.enabled(if: VenvPython.enabled)) func agentClusteringRunScoresLikeTheRunInScikitLearn() async throws {
+            let run = try Self.clustering("wine.csv", reference: "target", ClusteringSpec(parameters: ["nClusters": "3", "nInit": "10"], seed: 42, reference: "target"))
+            let scores = try await Self.scores(try #require(Reproduction.python(run)))
+            for (metric, tolerance) in [("silhouette", 0.02), ("adjusted_rand", 0.02)] {
+                let ours = try #require(run.metrics[metric]?.mean), theirs = try #require(scores[metric])
+                #expect(abs(ours - theirs) <= tolerance, "\(metric): mlexp \(ours), scikit-learn \(theirs)")
+            }
+            let ours = try #require(run.metrics["inertia"]?.mean), theirs = try #require(scores["inertia"])
+            #expect(abs(ours - theirs) <= 0.01 * ours, "inertia: mlexp \(ours), scikit-learn \(theirs)")
+        }
+
         @Test func recordsFromBeforeTheColumnTreatmentsStillGetAPythonCell() throws {
             var run = RunRecord(dataset: DatasetInfo(fingerprint: "f", rows: 10, columns: 3, path: "titanic.csv"),
                                 target: "survived", task: "binary", modelFamily: "logistic")

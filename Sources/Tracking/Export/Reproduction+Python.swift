@@ -1,10 +1,12 @@
 // The Python cell of a run: pandas reads the run's file, the run's preprocessing as a
 // ColumnTransformer (Reproduction+Preprocessing), the scikit-learn estimator of its family with the
 // hyper-parameters it accepts, and cross-validation with the run's folds and seed, printing each of the
-// run's metrics. Supervised runs use scikit-learn's scorers; k-means runs score each held-out fold
-// against the centres fitted on the others (inertia, silhouette, and the adjusted Rand index when a
-// target was given), as mlexp does. Leaves out: the fold assignment (scikit-learn's generator is not
-// mlexp's, so scores come close, not equal) and families scikit-learn cannot express.
+// run's metrics. Supervised runs use scikit-learn's scorers. k-means runs of the agent (fitted and
+// scored on their rows) are fitted on every row and print inertia, silhouette and the adjusted Rand
+// index against the reference column; cross-validated ones score each held-out fold against the
+// centres fitted on the others. Leaves out: the random streams (scikit-learn's generator is not
+// mlexp's, so folds and initialisations differ and scores come close, not equal) and families
+// scikit-learn cannot express.
 import Foundation
 
 extension Reproduction {
@@ -55,15 +57,15 @@ extension Reproduction {
         return lines.joined(separator: "\n")
     }
 
-    /// A k-means run: the same preprocessing (scaled, as mlexp's distance preset), KMeans with the run's
-    /// k, seed and restarts, each held-out fold scored against the centres fitted on the other folds.
+    /// A k-means run: the same preprocessing (scaled, as mlexp's distance preset) and KMeans with the
+    /// run's k, seed and restarts. A run fitted and scored on its rows (the agent's clustering) is fitted
+    /// on every row and scored on them; a cross-validated one scores each held-out fold.
     static func clusteringPython(_ run: RunRecord, _ est: Estimator) -> String {
         let prep = preprocessingCode(run, estimator: est)
         let (kwargs, skipped) = keywords(run, est)
-        let k = folds(run) ?? 5
+        guard let k = folds(run) else { return fittedClusteringPython(run, est, prep: prep, kwargs: kwargs, skipped: skipped) }
         let supervised = run.target != nil
-        let stratified = supervised && isClassification(run.task)
-        let splitter = stratified ? "StratifiedKFold" : "KFold"
+        let splitter = supervised && isClassification(run.task) ? "StratifiedKFold" : "KFold"
         var lines = header(run, est, folds: k, skipped: skipped, headline: ["silhouette", "inertia", "adjusted_rand"])
         lines += imports(prep.imports + [
             "from sklearn.cluster import KMeans", "from sklearn.model_selection import \(splitter), cross_validate",
@@ -100,18 +102,51 @@ extension Reproduction {
         return lines.joined(separator: "\n")
     }
 
+    /// k-means fitted on every row and scored on them: inertia, the silhouette (on a seeded sample of
+    /// 5,000 rows when there are more, as mlexp), the adjusted Rand index against the reference column.
+    static func fittedClusteringPython(
+        _ run: RunRecord, _ est: Estimator, prep: PreprocessingCode, kwargs: [String], skipped: [String]
+    ) -> String {
+        let reference = self.reference(run)
+        var lines = header(run, est, folds: nil, skipped: skipped, headline: ["silhouette", "inertia", "adjusted_rand"])
+        lines += imports(prep.imports + [
+            "from sklearn.cluster import KMeans",
+            "from sklearn.metrics import " + (reference != nil ? "adjusted_rand_score, silhouette_score" : "silhouette_score"),
+        ])
+        lines += ["", "df = pd.read_csv(\(pythonString(run.dataset.path)))"]
+        lines += prep.lines
+        lines += [
+            "model = make_pipeline(prep, KMeans(\(kwargs.joined(separator: ", ")))).fit(X)",
+            "Xt, labels = model[:-1].transform(X), model[-1].labels_",
+            "print(f\"inertia: {model[-1].inertia_:.4f}\")  # grows with the rows: mlexp's is over its fitted rows",
+            "sample = 5000 if len(X) > 5000 else None",
+            "print(f\"silhouette: {silhouette_score(Xt, labels, sample_size=sample, random_state=\(run.seed)):.4f}\")",
+        ]
+        if let reference {
+            lines += [
+                "reference = df[\(pythonString(reference))]  # compared with, never a feature",
+                "known = reference.notna().to_numpy()",
+                "print(f\"adjusted_rand: {adjusted_rand_score(reference[known], labels[known]):.4f}\")",
+            ]
+        }
+        lines.append("print(\"cluster sizes:\", pd.Series(labels).value_counts().sort_index().tolist())")
+        return lines.joined(separator: "\n")
+    }
+
     /// The cell's opening comment: what it runs, the run's stored scores, and what is not passed.
-    static func header(_ run: RunRecord, _ est: Estimator, folds k: Int, skipped: [String], headline: [String]) -> [String] {
+    static func header(_ run: RunRecord, _ est: Estimator, folds k: Int?, skipped: [String], headline: [String]) -> [String] {
         let present = headline.filter { run.metrics[$0] != nil }
         let names = present.isEmpty ? Array(run.metrics.keys.sorted().prefix(3)) : Array(present.prefix(3))
         let stored = names.compactMap { m in run.metrics[m].map { "\(m) \(ChartFormat.number($0.mean))" } }.joined(separator: ", ")
         var sealed = ""
         if case .object(let v) = run.validation, let n = v["sealed_test_rows"]?.number, n > 0 {
-            sealed = "\n# mlexp validated on the training rows only (\(Int(n)) rows sealed as the test split); this reads every row."
+            sealed = "\n# mlexp " + (k == nil ? "fitted" : "validated") + " on the training rows only (\(Int(n)) rows sealed as the test split); this reads every row."
         }
         return [
-            "# Run \(run.id) in scikit-learn: \(est.name), \(k)-fold cross-validation, seed \(run.seed), the run's preprocessing.",
-            "# Scores come close to mlexp's (\(stored.isEmpty ? "no metric stored" : stored)), not equal: the fold assignment differs."
+            "# Run \(run.id) in scikit-learn: \(est.name), " + (k.map { "\($0)-fold cross-validation" } ?? "fitted and scored on the rows")
+                + ", seed \(run.seed), the run's preprocessing.",
+            "# Scores come close to mlexp's (\(stored.isEmpty ? "no metric stored" : stored)), not equal: "
+                + (k == nil ? "the random initialisations differ." : "the fold assignment differs.")
                 + sealed + (skipped.isEmpty ? "" : "\n# Not passed (no \(est.name) counterpart): \(skipped.joined(separator: ", ")).")
         ]
     }

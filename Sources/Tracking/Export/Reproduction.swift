@@ -13,7 +13,11 @@ public enum Reproduction {
         if let folds = folds(run) { parts += ["--cv", String(folds)] }
         // The run's exact columns: what it dropped, and every column it used kept even where
         // `mlexp train`'s screening rule would leave it out (e.g. free text the Autopilot models as TF-IDF).
-        if !run.droppedColumns.isEmpty { parts += ["--exclude", shellQuote(run.droppedColumns.joined(separator: ","))] }
+        // A clustering's reference label column (compared with, never a feature).
+        let reference = self.reference(run)
+        if let reference { parts += ["--reference", shellQuote(reference)] }
+        let dropped = run.droppedColumns.filter { $0 != reference }
+        if !dropped.isEmpty { parts += ["--exclude", shellQuote(dropped.joined(separator: ","))] }
         for feature in run.features { parts += ["--keep", shellQuote(feature)] }
         for key in run.hyperParameters.keys.sorted() {
             guard let value = run.hyperParameters[key] else { continue }
@@ -92,6 +96,12 @@ public enum Reproduction {
         "median_ae": ("neg_median_absolute_error", "neg_median_absolute_error", -1),
         "rmsle": ("neg_root_mean_squared_log_error", "neg_root_mean_squared_log_error", -1),
     ]
+
+    /// The label column a clustering run was compared with (validation's "reference"), if any.
+    static func reference(_ run: RunRecord) -> String? {
+        guard case .object(let v) = run.validation, case .string(let name)? = v["reference"] else { return nil }
+        return name
+    }
 
     /// The number of validation folds the run records, if any.
     static func folds(_ run: RunRecord) -> Int? {

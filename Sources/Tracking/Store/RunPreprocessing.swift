@@ -31,11 +31,14 @@ public struct RunPreprocessing: Sendable, Equatable {
     public var maxLevels: Int
     public var tfidf: TFIDF
 
-    /// The description of `pipeline` as a run stores it, with the preset and the model overrides.
-    public static func record(_ pipeline: Pipeline, preset: PreprocessingPreset, overrides: [String: String]) -> RunValue {
+    /// The description of `pipeline` as a run stores it, with the preset, the model overrides and any
+    /// `extra` keys a caller adds for people to read (they do not replace the recorded ones).
+    public static func record(
+        _ pipeline: Pipeline, preset: PreprocessingPreset, overrides: [String: String], adding extra: [String: RunValue] = [:]
+    ) -> RunValue {
         func names(_ t: ColumnTreatment) -> RunValue { .array(pipeline.columns.filter { $0.treatment == t }.map { .string($0.name) }) }
         let o = pipeline.options
-        return .object([
+        let recorded: [String: RunValue] = [
             "preset": .string(preset.rawValue),
             "overrides": .object(overrides.mapValues { .string($0) }),
             "columns": .object(["numeric": names(.numeric), "categorical": names(.categorical),
@@ -52,7 +55,8 @@ public struct RunPreprocessing: Sendable, Equatable {
                 "sublinear_tf": .bool(o.tfidfSublinearTf),
                 "ngram_range": .array([.number(1), .number(o.tfidfBigrams ? 2 : 1)]),
             ]),
-        ])
+        ]
+        return .object(extra.merging(recorded) { _, ours in ours })
     }
 
     /// The recorded preprocessing of `value`; nil for records that predate the column treatments.
