@@ -207,15 +207,16 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
         "train_model": #"""
 {
   "name": "train_model",
-  "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first.",
+  "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first. On a dataset loaded without a target it clusters: kmeans on standardised features, scored by inertia and silhouette (and adjusted_rand against a reference column).",
   "parameters": {
     "type": "object",
     "properties": {
-      "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean."},
+      "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean. Without a target (clustering) only kmeans trains: set k with params {\"n_clusters\": 3}."},
       "hypothesis": {"type": "string", "minLength": 1, "description": "What this experiment tests and why, in one sentence."},
       "dataset_id": {"type": "string", "description": "Dataset from load_data; defaults to the last one loaded."},
       "features": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Columns to use; defaults to every column except the target and those dropped."},
       "drop": {"type": "array", "items": {"type": "string"}, "description": "Columns to leave out (ID-like, leaking)."},
+      "reference": {"type": "string", "minLength": 1, "description": "Clustering only (dataset loaded without a target, model kmeans): a known label column to compare the clusters with (adjusted_rand); it is never a feature."},
       "params": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}, "description": "Hyper-parameters by scikit-learn name, e.g. {\"max_depth\": 4, \"learning_rate\": 0.05}."},
       "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
       "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
@@ -229,19 +230,38 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
         "tune_model": #"""
 {
   "name": "tune_model",
-  "description": "Try a small grid of hyper-parameters for one model family under cross-validation (training data only), record every trial as a run and return the trials ranked, best first.",
+  "description": "Search the hyper-parameters of one model family: successive halving (default) or random search over the space you declare, seeded, within a time budget, cross-validated on the training data only. The best configuration is recorded as a run; returns the trials ranked, best first.",
   "parameters": {
     "type": "object",
     "properties": {
-      "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"]},
-      "grid": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": ["string", "number", "boolean"]}, "minItems": 1}, "description": "Parameter name → values to try, e.g. {\"max_depth\": [3, 5], \"learning_rate\": [0.05, 0.1]}."},
+      "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt"]},
+      "space": {
+        "type": "object",
+        "additionalProperties": {
+          "type": ["array", "object"],
+          "items": {"type": ["string", "number", "boolean"]},
+          "minItems": 1,
+          "properties": {
+            "low": {"type": "number"},
+            "high": {"type": "number"},
+            "log": {"type": "boolean", "description": "Sample on a log scale (low > 0)."},
+            "type": {"type": "string", "enum": ["int", "double"], "description": "Default: int when both bounds are whole numbers."}
+          },
+          "required": ["low", "high"],
+          "additionalProperties": false
+        },
+        "description": "Parameter name → values to choose from, or a range. E.g. {\"max_depth\": [3, 5, 8], \"learning_rate\": {\"low\": 0.02, \"high\": 0.3, \"log\": true}}."
+      },
       "hypothesis": {"type": "string", "minLength": 1},
       "dataset_id": {"type": "string"},
       "drop": {"type": "array", "items": {"type": "string"}},
-      "max_trials": {"type": "integer", "minimum": 1, "maximum": 20, "description": "At most this many combinations (default 8)."},
+      "strategy": {"type": "string", "enum": ["halving", "random"], "description": "halving (default): many configurations on a share of the rows, the best third go on with three times the rows; random: every configuration on all the rows."},
+      "candidates": {"type": "integer", "minimum": 2, "maximum": 60, "description": "Configurations sampled (default 12)."},
+      "time_budget_seconds": {"type": "number", "minimum": 1, "maximum": 1800, "description": "The search stops starting trials after this (default 60)."},
+      "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
       "folds": {"type": "integer", "minimum": 2, "maximum": 10}
     },
-    "required": ["model", "grid", "hypothesis"],
+    "required": ["model", "space", "hypothesis"],
     "additionalProperties": false
   }
 }
