@@ -18,6 +18,8 @@ median is over seeds: the iterations to converge depend on the start). ratio = o
 Memory row: gradient boosting on 1,000,000 x 20 (float64, 152.6 MB) read from raw binary files by
 benchmarks/ModelBench (no CSV, so peak RSS is data + fit) and by LightGBM; `mlexp train` on the same
 rows as a CSV is measured once beside it (its peak includes parsing and the pipeline's copy).
+Peers run with OMP_WAIT_POLICY=passive when the load average exceeds the core count (--omp-wait auto):
+OpenMP's spin-waiting makes LightGBM ~100x slower on a busy 2-core machine, which would flatter us.
 Writes benchmarks/RESULTS-models.md.
 """
 import argparse, json, os, statistics, subprocess, sys, time
@@ -90,9 +92,15 @@ def run_ours(binary, kind, train, test, target, timeout, seed=0):
     return dict(fit=float(j["fit_seconds"]), metric=metric, rss_mb=rss)
 
 
-def run_peer(kind, lib, train, test, target, task, timeout, seed=0):
+def peer_env(a):
+    """OpenMP's default spin-waiting collapses under load (LightGBM: 100× slower on a busy 2-core machine);
+    passive waiting is what a shared machine gets in practice. On a quiet machine the default is kept."""
+    return {**os.environ, "OMP_WAIT_POLICY": a.omp_wait} if a.omp_wait else None
+
+
+def run_peer(kind, lib, train, test, target, task, timeout, seed=0, env=None):
     p = subprocess.run([PY, "-c", PEER, kind, lib, train, test, target, json.dumps(dict(task=task, seed=seed))],
-                       capture_output=True, text=True, timeout=timeout)
+                       capture_output=True, text=True, timeout=timeout, env=env)
     if p.returncode != 0: raise RuntimeError(f"{lib} {kind} failed: {p.stderr[-400:]}")
     return json.loads(p.stdout.strip().splitlines()[-1])
 
@@ -130,7 +138,7 @@ def memory_row(a, big):
         return dict(fit=j["fit_seconds"], metric=j["train_auc"], rss_mb=j["peak_rss_mb"], load_mb=j["rss_after_load_mb"])
     def peer(_):
         p = subprocess.run([PY, "-c", PEER, "gbdt_raw", "lightgbm", x, y, str(BIG_ROWS), json.dumps(dict(task="classification"))],
-                           capture_output=True, text=True, timeout=a.timeout)
+                           capture_output=True, text=True, timeout=a.timeout, env=peer_env(a))
         if p.returncode != 0: raise RuntimeError(p.stderr[-300:])
         return json.loads(p.stdout.strip().splitlines()[-1])
     memory_runs = argparse.Namespace(**{**vars(a), "runs": min(a.runs, 3)})
@@ -148,7 +156,15 @@ def main():
     ap.add_argument("--kinds", default="gbdt,logistic,tree,kmeans,random_forest", help="comma-separated model kinds")
     ap.add_argument("--data", default="cls,reg,titanic", help="comma-separated data sets")
     ap.add_argument("--no-memory", action="store_true", help="skip the 1M x 20 memory row")
+    ap.add_argument("--omp-wait", choices=["auto", "passive", "active", "default"], default="auto",
+                    help="OMP_WAIT_POLICY for the peers; auto: passive when the load average exceeds the cores")
     a = ap.parse_args()
+    if a.omp_wait == "auto":
+        a.omp_wait = "PASSIVE" if os.getloadavg()[0] > (os.cpu_count() or 1) else None
+    elif a.omp_wait == "default":
+        a.omp_wait = None
+    else:
+        a.omp_wait = a.omp_wait.upper()
     a.bin = os.path.abspath(a.bin)
     if not os.path.exists(a.bin):
         subprocess.run(["swift", "build", "-c", "release", "--product", "mlexp"], cwd=ROOT, check=True)
@@ -162,7 +178,7 @@ def main():
         task = "regression" if data == "reg" else "classification"
         ours = repeat(a, lambda i: run_ours(a.bin, kind, train, test, target, a.timeout, i))
         for lib in PEERS[kind]:
-            peer = repeat(a, lambda i: run_peer(kind, lib, train, test, target, task, a.timeout, i))
+            peer = repeat(a, lambda i: run_peer(kind, lib, train, test, target, task, a.timeout, i, peer_env(a)))
             rows.append((kind, data, lib, ours, peer))
             write_results(rows, memory, a)
             print(f"{kind:13} {data:8} ours {fmt(ours['fit'], 3)}s {fmt(ours['metric'], 4)} | "
@@ -186,10 +202,11 @@ def write_results(rows, memory, a):
     metric_name = lambda kind, data: ("inertia" if kind == "kmeans" else "log-loss" if kind == "logistic"
                                       else "R²" if data == "reg" else "AUC")
     flags = f"--runs {a.runs} --budget {a.budget:g} --timeout {a.timeout:g}"
+    omp = f"peers with OMP_WAIT_POLICY={a.omp_wait} (--omp-wait; auto picks PASSIVE when the load average exceeds the cores)" if a.omp_wait else "peers with OpenMP's default waiting"
     lines = ["# Model benchmarks", "",
              f"Command: `$(scripts/venv.sh) benchmarks/models.py --bin .build/release/mlexp {flags}` "
              f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores; machine shared with other "
-             "builds, so absolute times are noisy: compare the ratios, measured in the same run).", "",
+             "builds, so absolute times are noisy: compare the ratios, measured in the same run; " + omp + ").", "",
              "Fit time only (median of the runs shown; a side stops repeating once its runs exceed the budget), 2 threads; "
              "peak memory is the process's max RSS including reading the CSV. ratio = ours / peer (< 1: mlexp is faster).", "",
              "| model | data | peer | ours s | peer s | ratio | ours metric | peer metric | metric | ours MB | peer MB | runs |",
