@@ -1,6 +1,7 @@
 // `mlexp run FILE --target COL`: a whole session with no person. The model (an LLM, or the Autopilot
 // when none is configured) frames the problem, trains the baseline and the candidates, compares them,
-// explains the best, logs every experiment and ends with a decision; the journey prints as it goes.
+// explains the best, logs every experiment and ends with a decision; the journey prints as it goes,
+// with the explained model's top features as Unicode bars.
 // Without --target the session clusters (`--reference COL` names a known label to compare with).
 
 import Agent
@@ -57,7 +58,7 @@ struct RunCommand: AsyncParsableCommand {
             workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
         let loop = AgentLoop(
             model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer, ImportanceBars(terminal: terminal)] + (recorder.map { [$0] } ?? []))
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
         let interrupts = Interrupts(onIdle: {})

@@ -68,11 +68,11 @@ extension TrainModelTool {
         return summary(stored, result: result, dataset: d)
     }
 
-    /// How the features were prepared, as the run records it (the notebook export reads `scaler`).
+    /// How the features were prepared, as the run records it: each column's treatment and the options
+    /// (RunPreprocessing, which the notebook export reads), and these readable keys.
     static func preprocessing(_ r: ClusteringResult) -> RunValue {
         let o = r.pipeline.pipeline.options
-        return .object([
-            "preset": .string(PreprocessingPreset.distance.rawValue),
+        return RunPreprocessing.record(r.pipeline.pipeline, preset: .distance, overrides: [:], adding: [
             "scaler": .string(o.standardize ? "standard" : "none"),
             "scaler_detail": .string("numeric columns standardised to mean 0 and population std 1 on the fitted rows (scikit-learn's StandardScaler)"),
             "impute": .string(o.imputeMedian ? "median" : "none"), "missing_indicator": .bool(o.addMissingIndicator),

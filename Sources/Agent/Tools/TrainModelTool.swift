@@ -113,10 +113,9 @@ enum RunRecorder {
             sessionID: context.session.id, hypothesis: hypothesis)
         run.features = d.dataset.columnNames.filter { $0 != trained.spec.target && !trained.spec.excluding.contains($0) }
         run.droppedColumns = trained.spec.excluding
-        run.preprocessing = .object([
-            "preset": .string(ExperimentRunner.preset(for: trained.spec.model).rawValue),
-            "overrides": .object(trained.spec.parameters.mapValues { RunValue.string($0) }),
-        ])
+        // Each column's treatment and the TF-IDF settings too, so the notebook's Python can reproduce them.
+        run.preprocessing = RunPreprocessing.record(
+            result.pipeline.pipeline, preset: ExperimentRunner.preset(for: trained.spec.model), overrides: trained.spec.parameters)
         // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
         run.hyperParameters = runValues(result.parameters)
         run.seed = trained.spec.seed
