@@ -37,7 +37,9 @@ enum ToolLine {
         case "train_model":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
-            return "\(r["run_id"]?.stringValue ?? "?") \(metric) \(f3(m?["mean"])) ± \(f3(m?["std"]))"
+            let spread = m?["std"] == nil ? "" : " ± \(f3(m?["std"]))"
+            let k = r["n_clusters"]?.intValue.map { "k=\($0), " } ?? ""
+            return "\(r["run_id"]?.stringValue ?? "?") \(k)\(metric) \(f3(m?["mean"]))\(spread)"
         case "compute_metrics":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
