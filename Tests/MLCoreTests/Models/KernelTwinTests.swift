@@ -1,5 +1,5 @@
 // Every fast kernel against its naive twin, on random and edge inputs: histogram building (all rows
-// and gathered rows), histogram subtraction, the numeric split scan, the row partition, the distance
+// and gathered rows), histogram subtraction, the numeric and categorical split scans, the row partition, the distance
 // computation of k-NN and the radix sort used for binning.
 
 import Testing
@@ -74,6 +74,30 @@ import Testing
         #expect(abs(fast.gain - naive.gain) <= 1e-9 * max(1, abs(naive.gain)))
         #expect(fast.bin == naive.bin)
         if missingEvery > 0 { #expect(fast.missingLeft == naive.missingLeft) }
+    }
+
+    @Test(arguments: [(0, 1, 12), (7, 20, 12), (3, 5, 30), (0, 1, 2)])
+    func categoricalScanMatchesNaive(_ missingEvery: Int, _ minLeaf: Int, _ levels: Int) {
+        let n = 3_000
+        var g = SeededGenerator(seed: 15)
+        let b = (0..<n).map { i in missingEvery > 0 && i % missingEvery == 0 ? UInt8(255) : UInt8(g.nextInt(below: levels)) }
+        let (grad, hess) = Self.gradients(n, seed: 16)
+        // Gradients that depend on the category, so that the order of categories matters.
+        let shifted = zip(b, grad).map { c, v in v + Float(Int(c) % 5) * 0.4 - 0.8 }
+        let hist = HistogramKernels.naive(bins: b, rows: Array(0..<n), gradients: shifted, hessians: hess)
+        let total = NodeSums(g: shifted.reduce(0) { $0 + Double($1) }, h: hess.reduce(0) { $0 + Double($1) }, count: n)
+        let binning = FeatureBinning(upperEdges: [], isCategorical: true, binCount: levels)
+        let rules = SplitRules(l2: 0.3, minSamplesLeaf: minLeaf, minChildWeight: 1e-3)
+        let hb = TestBuffer(hist)
+        let fast = withExtendedLifetime(hb) {
+            SplitFinder.bestCategorical(hist: hb.p, binning: binning, total: total, rules: rules, feature: 0)
+        }
+        let naive = SplitFinder.naiveCategorical(hist: hist, binning: binning, total: total, rules: rules)
+        #expect(naive.gain.isFinite)
+        #expect(abs(fast.gain - naive.gain) <= 1e-9 * max(1, abs(naive.gain)))
+        let fastLeft = Set((0..<256).filter { fast.leftBins.contains($0) })
+        #expect(fastLeft == naive.left)
+        #expect(fast.missingLeft == naive.left.contains(255))
     }
 
     @Test(arguments: [(10, 1), (70_000, 1), (70_000, 2), (100_003, 2)]) func partitionMatchesStableFilter(_ n: Int, _ threads: Int) {

@@ -1,6 +1,6 @@
 // Finds the best split of one leaf on one feature from its histogram, by one running scan over bins
 // (numeric: both directions for missing values; categorical: categories sorted by gradient/hessian,
-// then a prefix scan, as scikit-learn's HistGradientBoosting does). A brute-force twin checks it.
+// then a prefix scan, as scikit-learn's HistGradientBoosting does). Naive twins check both scans.
 // Gain is LightGBM's: G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ). Counts per bin are estimated from
 // hessians (count ≈ h × leafCount / leafHessian), exact for squared error.
 // Leaves out: L1 regularisation, monotonic constraints, interaction constraints.
@@ -212,6 +212,35 @@ enum SplitFinder {
                 else { continue }
                 let gain = gL * gL / (hL + rules.l2) + gR * gR / (hR + rules.l2) - total.g * total.g / (total.h + rules.l2)
                 if gain > best.gain { best = (gain, b, missingLeft) }
+            }
+        }
+        return best
+    }
+
+    /// Naive twin of the categorical scan: the same candidate categories and order, every prefix's sums
+    /// recomputed from scratch. Returns the best gain and its left set of bins.
+    static func naiveCategorical(
+        hist: [Double], binning: FeatureBinning, total: NodeSums, rules: SplitRules
+    ) -> (gain: Double, left: Set<Int>) {
+        var best = (gain: -Double.infinity, left: Set<Int>())
+        let countFactor = Double(total.count) / total.h
+        let candidates = (Array(0..<binning.binCount) + [FeatureBinning.missingBin]).filter { b in
+            hist[2 * b + 1] > 0 && hist[2 * b + 1] * countFactor >= rules.minCategorySupport
+        }
+        guard candidates.count >= 2 else { return best }
+        let key = { (b: Int) in hist[2 * b] / (hist[2 * b + 1] + rules.minCategorySupport) }
+        let sorted = candidates.sorted { key($0) < key($1) || (key($0) == key($1) && $0 < $1) }
+        for order in [sorted, Array(sorted.reversed())] {
+            for size in 1...min((sorted.count + 1) / 2, sorted.count - 1) {
+                let left = Array(order[0..<size])
+                let gL = left.reduce(0.0) { $0 + hist[2 * $1] }, hL = left.reduce(0.0) { $0 + hist[2 * $1 + 1] }
+                let gR = total.g - gL, hR = total.h - hL
+                let cL = Int((hL * countFactor).rounded())
+                guard hL >= rules.minChildWeight, hR >= rules.minChildWeight,
+                    cL >= rules.minSamplesLeaf, total.count - cL >= rules.minSamplesLeaf
+                else { continue }
+                let gain = gL * gL / (hL + rules.l2) + gR * gR / (hR + rules.l2) - total.g * total.g / (total.h + rules.l2)
+                if gain > best.gain { best = (gain, Set(left)) }
             }
         }
         return best
