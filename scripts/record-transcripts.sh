@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Re-records the shipped transcripts (transcripts/*.jsonl) that the test suite replays:
-#   - an Autopilot session (`mlexp run --model autopilot`) on each shipped dataset;
+#   - an Autopilot session (`mlexp run --model autopilot`) on each shipped dataset, and a clustering
+#     session (no target) on wine with its class column as the reference;
 #   - a chat session against the real llama.cpp server of the client's tests (scripts/services/llama.sh),
 #     skipped with a note when that server cannot start (pass --no-llm to skip it on purpose).
 # Each session runs in a fresh temporary workspace holding a copy of its dataset; replay finds the
@@ -21,10 +22,12 @@ else
 fi
 mkdir -p transcripts
 
-record_run() { # dataset target name
+record_run() { # dataset target name [extra run arguments…]
   local ws; ws=$(mktemp -d)
   cp "datasets/$1" "$ws/"
-  (cd "$ws" && "$bin" run "$1" --target "$2" --model autopilot --transcripts out >/dev/null)
+  local what=(--target "$2")
+  [ -z "$2" ] && what=()
+  (cd "$ws" && "$bin" run "$1" "${what[@]}" "${@:4}" --model autopilot --transcripts out >/dev/null)
   mv "$(ls "$ws"/out/*.jsonl | head -1)" "transcripts/$3.jsonl"
   rm -rf "$ws"
   echo "recorded transcripts/$3.jsonl"
@@ -34,6 +37,8 @@ record_run titanic.csv survived autopilot-titanic
 record_run penguins.csv species autopilot-penguins
 record_run mpg.csv hwy autopilot-mpg
 record_run wine.csv target autopilot-wine
+# Clustering: no target, wine's class column named only as the reference (adjusted_rand).
+record_run wine.csv "" autopilot-wine-clustering --reference target
 
 if [ $llm = 1 ]; then
   services=$(scripts/services/llama.sh) || { echo "llama.cpp server unavailable: the chat transcript was not re-recorded"; exit 0; }

@@ -46,7 +46,7 @@ struct EvalRunCommand: AsyncParsableCommand {
         let outURL = URL(fileURLWithPath: out ?? "eval-results/\(loaded.name)-\(stamp)")
         let (flagModel, flagURL) = (model, baseURL)
         let factory: EvalHarness.ModelFactory = { scenario, file, language in
-            let brief = AutopilotBrief(path: file, target: scenario.target, language: language)
+            let brief = AutopilotBrief(path: file, target: scenario.target, language: language, reference: scenario.reference)
             return try ModelChoice.resolve(
                 model: flagModel, baseURL: flagURL, workspace: Workspace.current(), brief: brief, language: language
             ).model

@@ -1,6 +1,8 @@
 // `mlexp run FILE --target COL`: a whole session with no person. The model (an LLM, or the Autopilot
 // when none is configured) frames the problem, trains the baseline and the candidates, compares them,
-// explains the best, logs every experiment and ends with a decision; the journey prints as it goes.
+// explains the best, logs every experiment and ends with a decision; the journey prints as it goes,
+// with the explained model's top features as Unicode bars.
+// Without --target the session clusters (`--reference COL` names a known label to compare with).
 
 import Agent
 import ArgumentParser
@@ -17,7 +19,8 @@ struct RunCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The CSV file, inside the current directory.") var file: String
-    @Option(help: "The column to predict.") var target: String
+    @Option(help: "The column to predict. Leave it out to find groups (clustering).") var target: String?
+    @Option(help: "Clustering only (no --target): a known label column to compare the clusters with; never a feature.") var reference: String?
     @Option(help: "The business goal, in a sentence.") var goal: String?
     @Option(help: "autopilot, or the model name of the endpoint.") var model: String?
     @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
@@ -35,7 +38,10 @@ struct RunCommand: AsyncParsableCommand {
         do { _ = try workspace.resolve(file) } catch {
             throw ValidationError("\(error.messageForModel) Run mlexp from the folder that holds the data.")
         }
-        let brief = AutopilotBrief(path: file, target: target, goal: goal, language: language)
+        if target != nil && reference != nil {
+            throw ValidationError("--reference is for clustering, without --target; leave one of them out.")
+        }
+        let brief = AutopilotBrief(path: file, target: target, goal: goal, language: language, reference: reference)
         let choice: ModelChoice
         do {
             choice = try ModelChoice.resolve(model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
@@ -52,7 +58,7 @@ struct RunCommand: AsyncParsableCommand {
             workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
         let loop = AgentLoop(
             model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer, ImportanceBars(terminal: terminal)] + (recorder.map { [$0] } ?? []))
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
         let interrupts = Interrupts(onIdle: {})
@@ -70,8 +76,18 @@ struct RunCommand: AsyncParsableCommand {
     /// The user turn that starts the session.
     static func request(_ brief: AutopilotBrief) -> String {
         let goal = brief.goal.map { $0.hasSuffix(".") ? $0 : $0 + "." } ?? ""
+        guard let target = brief.target else {
+            let reference = brief.reference.map {
+                brief.language == .fr
+                    ? " La colonne '\($0)' est une étiquette connue : utilise-la seulement comme référence (train_model reference), jamais comme variable."
+                    : " The column '\($0)' is a known label: use it only as a reference (train_model reference), never as a feature."
+            } ?? ""
+            return brief.language == .fr
+                ? "Mène une session de clustering complète sur \(brief.path) : il n'y a pas de cible. \(goal)\(reference) Charge les données sans cible, essaie k-means sur plusieurs valeurs de k, choisis k par la silhouette, consigne chaque expérience dans le journal et termine par une décision."
+                : "Run a complete clustering session on \(brief.path): there is no target. \(goal)\(reference) Load the data without a target, try k-means over several values of k, choose k by silhouette, log every experiment and end with a decision."
+        }
         return brief.language == .fr
-            ? "Mène une session d'expériences complète sur \(brief.path) pour prédire '\(brief.target ?? "")'. \(goal) Cadre le problème, entraîne la baseline d'abord, compare les modèles avec des intervalles de confiance, explique le meilleur, consigne chaque expérience dans le journal et termine par une décision."
-            : "Run a complete experiment session on \(brief.path) to predict '\(brief.target ?? "")'. \(goal) Frame the problem, train the baseline first, compare models with confidence intervals, explain the best one, log every experiment and end with a decision."
+            ? "Mène une session d'expériences complète sur \(brief.path) pour prédire '\(target)'. \(goal) Cadre le problème, entraîne la baseline d'abord, compare les modèles avec des intervalles de confiance, explique le meilleur, consigne chaque expérience dans le journal et termine par une décision."
+            : "Run a complete experiment session on \(brief.path) to predict '\(target)'. \(goal) Frame the problem, train the baseline first, compare models with confidence intervals, explain the best one, log every experiment and end with a decision."
     }
 }

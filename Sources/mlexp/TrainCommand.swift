@@ -1,5 +1,6 @@
 // `mlexp train FILE --target COL --model NAME [--set key=value …] [--holdout 0.2 | --cv 5 | --test FILE]
-// [--seed N] [--threads N] [--json]`: trains one model on a CSV with the data layer's preprocessing and
+// [--seed N] [--threads N] [--json]`; without --target, `--model kmeans [--reference COL]` clusters
+// (TrainCommand+Clustering.swift): trains one model on a CSV with the data layer's preprocessing and
 // prints its validation metrics and fit time (or one JSON object: model, params, metrics, fit_seconds,
 // rows, features, excluded). Columns MLCore's ColumnScreening leaves out (leaks, identifiers, constants,
 // unique free text) are named with the reason; --keep COL keeps one. Bad input ends with a one-line error and exit status 1.
@@ -18,8 +19,11 @@ struct TrainCommand: ParsableCommand {
     @Argument(help: "The training CSV.")
     var file: String
 
-    @Option(name: .long, help: "The column to predict.")
-    var target: String
+    @Option(name: .long, help: "The column to predict. Leave it out to cluster (--model kmeans).")
+    var target: String?
+
+    @Option(name: .long, help: "Clustering only: a known label column to compare the clusters with (adjusted_rand); never a feature.")
+    var reference: String?
 
     @Option(name: .long, help: "The model family.")
     var model: String
@@ -63,6 +67,13 @@ struct TrainCommand: ParsableCommand {
                     throw MLError(.invalidParameter, "--set takes key=value (e.g. --set maxIter=200); got '\(s)'.")
                 }
                 overrides[String(s[..<eq])] = String(s[s.index(after: eq)...])
+            }
+            guard let target else {
+                try cluster(overrides: overrides, validationChosen: choices > 0)
+                return
+            }
+            if reference != nil {
+                throw MLError(.invalidParameter, "--reference is for clustering without --target; leave it out, or drop --target to cluster.")
             }
             let validation: ValidationScheme =
                 test != nil ? .separateTest : cv.map { .crossValidation(folds: $0) } ?? .holdout(testFraction: holdout ?? 0.2)

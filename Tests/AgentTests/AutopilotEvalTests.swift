@@ -18,7 +18,9 @@ import Testing
     }
 
     static let autopilot: EvalHarness.ModelFactory = { scenario, file, language in
-        Autopilot(brief: AutopilotBrief(path: file, target: scenario.target, language: language), language: language)
+        Autopilot(
+            brief: AutopilotBrief(path: file, target: scenario.target, language: language, reference: scenario.reference),
+            language: language)
     }
 
     @Test func shippedSuitesParseAndTheirDatasetsExist() throws {
@@ -29,12 +31,14 @@ import Testing
         }
         let core = try EvalSuite.load(Self.repo.appendingPathComponent("evals/core.json"))
         let kinds = Set(core.scenarios.map(\.name))
-        for k in ["binary", "multiclass", "regression", "text", "leakage", "id-column", "french", "metric-change"] {
+        for k in ["binary", "multiclass", "regression", "text", "clustering", "leakage", "id-column", "french", "metric-change"] {
             #expect(kinds.contains { $0.hasPrefix(k) }, "no \(k) scenario")
         }
-        // The clustering scenario waits in evals/pending/ until train_model fits without a target.
-        let pending = try EvalSuite.load(Self.repo.appendingPathComponent("evals/pending/clustering.json"))
-        #expect(try pending.datasetURL(pending.scenarios[0], cwd: Self.repo).lastPathComponent == "wine_unlabelled.csv")
+        // Clustering without a target: on unlabelled data, and with a label column named only as a reference.
+        let clustering = core.scenarios.filter { $0.name.hasPrefix("clustering") }
+        #expect(clustering.allSatisfy { $0.target == nil })
+        #expect(try clustering.map { try core.datasetURL($0, cwd: Self.repo).lastPathComponent }.contains("wine_unlabelled.csv"))
+        #expect(clustering.contains { $0.reference == "target" && $0.expect.excludedColumns == ["target"] })
     }
 
     @Test func autopilotPassesEveryCheckOfTheShippedSuites() async throws {

@@ -1,6 +1,7 @@
-// The shipped transcripts (transcripts/*.jsonl: an Autopilot session per shipped dataset and a chat with
-// the real llama.cpp server) replay against today's core with every tool result matching: a change in a
-// tool's numbers fails here until the transcripts are re-recorded with scripts/record-transcripts.sh.
+// The shipped transcripts (transcripts/*.jsonl: an Autopilot session per shipped dataset, a clustering
+// session on wine with no target, and a chat with the real llama.cpp server) replay against today's
+// core with every tool result matching: a change in a tool's numbers fails here until the transcripts
+// are re-recorded with scripts/record-transcripts.sh.
 // Also: an Autopilot session recorded with an API key in the environment leaves the key nowhere.
 
 import Agent
@@ -33,7 +34,10 @@ import Testing
 
     @Test func everyShippedDatasetHasAnAutopilotTranscriptAndTheLLMChatIsThere() throws {
         let names = Set(Self.shipped.map { $0.deletingPathExtension().lastPathComponent })
-        for d in ["titanic", "penguins", "mpg", "wine"] { #expect(names.contains("autopilot-\(d)"), "autopilot-\(d).jsonl") }
+        for d in ["titanic", "penguins", "mpg", "wine", "wine-clustering"] { #expect(names.contains("autopilot-\(d)"), "autopilot-\(d).jsonl") }
+        let clustering = try Transcript.read(Self.repo.appendingPathComponent("transcripts/autopilot-wine-clustering.jsonl"))
+        #expect(clustering.header.target == nil)
+        #expect(clustering.messages.contains { $0.message.toolCalls.contains { $0.name == "train_model" && $0.arguments.contains(#""reference":"target""#) } })
         #expect(names.contains("llama-chat-titanic"))
         let chat = try Transcript.read(Self.repo.appendingPathComponent("transcripts/llama-chat-titanic.jsonl"))
         #expect(chat.header.command == "chat" && chat.header.model.contains("gemma"))

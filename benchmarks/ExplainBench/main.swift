@@ -77,6 +77,9 @@ do {
             var sv: ShapValues?
             out["total"] = try median(runs) { sv = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 2) }
             out["total_1thread"] = try median(runs) { _ = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 1) }
+            var naive: ShapValues?
+            out["naive_1thread"] = try median(runs) { naive = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 1, algorithm: .naive) }
+            out["max_diff_naive"] = zip(sv?.values ?? [], naive?.values ?? []).map { abs($0 - $1) }.max() ?? .nan
             out["leaves"] = Double(trees.reduce(0) { $0 + $1.feature.filter { $0 < 0 }.count })
             out["rows"] = Double(rows)
             out["check_row0_feature0"] = sv?[0, 0, 0] ?? .nan

@@ -14,26 +14,37 @@ public struct AutopilotBrief: Sendable, Equatable {
     public var language: SessionLanguage
     /// Where the log is written, for the closing message.
     public var logPath: String
+    /// Without a target (clustering): a known label column to compare the clusters with, never a feature.
+    public var reference: String?
 
-    public init(path: String, target: String?, goal: String? = nil, language: SessionLanguage = .en, logPath: String = "EXPERIMENTS.md") {
+    public init(
+        path: String, target: String?, goal: String? = nil, language: SessionLanguage = .en, logPath: String = "EXPERIMENTS.md",
+        reference: String? = nil
+    ) {
         self.path = path
         self.target = target
         self.goal = goal
         self.language = language
         self.logPath = logPath
+        self.reference = reference
     }
 
-    /// Reads "titanic.csv target survived" (or "… --target survived", "… cible survived") from a user's text.
+    /// Reads "titanic.csv target survived" (or "… --target survived", "… cible survived") from a user's text;
+    /// "wine.csv reference target" (or "--reference", "référence") names a reference column for clustering.
     public static func parse(_ text: String, language: SessionLanguage) -> AutopilotBrief? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init)
         guard let file = words.first(where: { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") }) else {
             return nil
         }
-        var target: String?
-        for (i, w) in words.enumerated() where ["target", "--target", "cible", "target:", "cible:"].contains(w.lowercased()) {
-            if i + 1 < words.count { target = words[i + 1] }
+        func value(after keys: [String]) -> String? {
+            var found: String?
+            for (i, w) in words.enumerated() where keys.contains(w.lowercased()) && i + 1 < words.count { found = words[i + 1] }
+            return found?.trimmingCharacters(in: CharacterSet.quotes)
         }
-        return AutopilotBrief(path: file.trimmingCharacters(in: CharacterSet.quotes), target: target, language: language)
+        return AutopilotBrief(
+            path: file.trimmingCharacters(in: CharacterSet.quotes), target: value(after: ["target", "--target", "cible", "target:", "cible:"]),
+            language: language,
+            reference: value(after: ["reference", "--reference", "référence", "reference:", "référence:"]))
     }
 }
 
@@ -63,6 +74,9 @@ public struct Autopilot: ChatModel {
         }
         let plan = AutopilotPlan(brief: brief, history: history)
         let available = Set(request.tools.map(\.name))
+        if let framing = plan.framing, framing.isClustering {
+            return Self.respond(AutopilotClustering(brief: brief, framing: framing, messages: request.messages).next(), available, onEvent)
+        }
         guard let next = plan.next() else {
             if let change = AutopilotMetricChange(plan: plan, messages: request.messages) {
                 guard let step = change.next() else { return Self.say(change.final(logPath: brief.logPath), onEvent) }
@@ -81,6 +95,19 @@ public struct Autopilot: ChatModel {
         onEvent(.toolCallStarted(index: 0, name: name))
         let call = ToolCall(id: AutopilotHistory.callID(step: next.step.rawValue), name: name, arguments: next.arguments.text)
         return ChatResponse(message: .assistant(next.text, toolCalls: [call]), finishReason: "tool_calls")
+    }
+
+    /// One step as the answer (text, then its tool call), or the closing words when `step` has no tool.
+    static func respond(
+        _ step: (id: String, name: String?, arguments: JSONValue, text: String), _ available: Set<String>,
+        _ onEvent: @Sendable (ChatStreamEvent) -> Void
+    ) -> ChatResponse {
+        guard let name = step.name else { return say(step.text, onEvent) }
+        guard available.contains(name) else { return say("The Autopilot needs the tool \(name), which this session does not offer.", onEvent) }
+        onEvent(.textDelta(step.text))
+        onEvent(.toolCallStarted(index: 0, name: name))
+        let call = ToolCall(id: step.id, name: name, arguments: step.arguments.text)
+        return ChatResponse(message: .assistant(step.text, toolCalls: [call]), finishReason: "tool_calls")
     }
 
     static func say(_ text: String, _ onEvent: @Sendable (ChatStreamEvent) -> Void) -> ChatResponse {

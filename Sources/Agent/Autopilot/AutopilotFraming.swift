@@ -58,6 +58,8 @@ public struct AutopilotFraming: Sendable, Equatable {
     }
 
     public var isRegression: Bool { task == "regression" }
+    /// No target: the clustering plan runs (AutopilotClustering).
+    public var isClustering: Bool { task == "clustering" }
     public var dropList: [String] { drops.map(\.column) }
 
     /// The model family that is "the linear model" for this task.

@@ -1,5 +1,6 @@
 // What the Autopilot has done so far, read back from the conversation it is shown: each of its own
-// tool calls (tagged with the plan step in the call id, "ap<step>") with the JSON result it got.
+// tool calls (tagged with the plan step in the call id, "ap<step>", or "apc<step>" for the clustering
+// plan) with the JSON result it got.
 // Deriving state from the messages alone keeps the Autopilot deterministic and replayable.
 
 public import LLMClient
@@ -20,7 +21,8 @@ public struct AutopilotHistory: Sendable {
     /// The text of the last user message.
     public private(set) var lastUserText = ""
 
-    public init(messages: [ChatMessage]) {
+    /// - Parameter prefix: the call-id prefix of the plan read ("ap": the main plan; "apc": clustering).
+    public init(messages: [ChatMessage], prefix: String = "ap") {
         var results: [String: JSONValue] = [:]
         for m in messages where m.role == .tool {
             if let id = m.toolCallID {
@@ -31,18 +33,18 @@ public struct AutopilotHistory: Sendable {
             if m.role == .user { lastUserText = m.content ?? "" }
             guard m.role == .assistant else { continue }
             for call in m.toolCalls {
-                guard let step = Self.step(ofCallID: call.id), let result = results[call.id] else { continue }
+                guard let step = Self.step(ofCallID: call.id, prefix: prefix), let result = results[call.id] else { continue }
                 steps[step] = Done(step: step, call: call, result: result)
             }
         }
     }
 
     /// The call id for a step.
-    public static func callID(step: Int) -> String { "ap\(step)" }
+    public static func callID(step: Int, prefix: String = "ap") -> String { "\(prefix)\(step)" }
 
-    static func step(ofCallID id: String) -> Int? {
-        guard id.hasPrefix("ap") else { return nil }
-        return Int(id.dropFirst(2))
+    static func step(ofCallID id: String, prefix: String = "ap") -> Int? {
+        guard id.hasPrefix(prefix) else { return nil }
+        return Int(id.dropFirst(prefix.count))
     }
 
     /// The last step done (-1 when none).

@@ -112,8 +112,8 @@ extension AutopilotText {
             "kind": "experiment", "title": .string(t("Interpretation of the chosen model", "Interprétation du modèle retenu")),
             "hypothesis": .string(t("The chosen model relies on plausible features and its errors concentrate in identifiable slices.",
                                     "Le modèle retenu s'appuie sur des variables plausibles et ses erreurs se concentrent dans des tranches identifiables.")),
-            "approach": .string(t("Permutation importance, partial dependence and error slices of \(chosen.model), refitted on a seeded holdout of the training rows (never the test split).",
-                                  "Importance par permutation, dépendance partielle et tranches d'erreurs sur les lignes d'entraînement (jamais le test) de \(chosen.model).")),
+            "approach": .string(t("Permutation importance and partial dependence of the stored \(chosen.model) model of \(chosen.runID) on its training rows; error slices from its out-of-fold predictions (never the test split).",
+                                  "Importance par permutation et dépendance partielle du modèle \(chosen.model) enregistré de \(chosen.runID) sur ses lignes d'entraînement ; tranches d'erreurs d'après ses prédictions hors pli (jamais le test).")),
             "run_ids": .strings([chosen.runID]), "analysis": .string(analysis),
             "next": .string(t("decide, then confirm once on the sealed test split.", "décider, puis confirmer une fois sur le jeu de test scellé.")),
         ]

@@ -114,6 +114,7 @@ public enum EvalRunner {
         for turn in scenario.turns {
             let text = turn.replacingOccurrences(of: "{file}", with: file)
                 .replacingOccurrences(of: "{target}", with: scenario.target ?? "")
+                .replacingOccurrences(of: "{reference}", with: scenario.reference ?? "")
             if case .stopped(let reason, let message) = await loop.send(text) {
                 stops.append("\(reason.rawValue): \(message)")
             }

@@ -73,18 +73,21 @@ public struct EvalScenario: Sendable, Codable, Equatable {
     public var dataset: String
     /// The column to predict; nil for clustering.
     public var target: String?
+    /// Clustering only: a known label column the user names as a reference (never a feature).
+    public var reference: String?
     /// "en" or "fr".
     public var language: String?
-    /// The user's messages, in order; "{file}" and "{target}" are replaced.
+    /// The user's messages, in order; "{file}", "{target}" and "{reference}" are replaced.
     public var turns: [String]
     public var expect: EvalExpectations
     public var budgets: EvalBudgets?
 
     public init(
         name: String, dataset: String, target: String? = nil, language: String? = nil, turns: [String],
-        expect: EvalExpectations, budgets: EvalBudgets? = nil
+        expect: EvalExpectations, budgets: EvalBudgets? = nil, reference: String? = nil
     ) {
         self.name = name
+        self.reference = reference
         self.dataset = dataset
         self.target = target
         self.language = language

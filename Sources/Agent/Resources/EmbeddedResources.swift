@@ -4,7 +4,7 @@
 /// The texts of prompts/ and tools/ at build time.
 public enum EmbeddedResources {
     /// prompts/VERSION.
-    public static let promptVersion = "1.0.0"
+    public static let promptVersion = "1.1.0"
 
     /// prompts/NAME.md by NAME (e.g. "system.en").
     public static let prompts: [String: String] = [
@@ -26,9 +26,10 @@ Follow the workflow: problem → hypothesis → experiment → results → inter
 4. Read the results with their uncertainty: compare with the baseline and with the best run so far using compute_metrics (compare_to) or compare_runs; a difference inside the confidence interval is not a win.
 5. Interpret the best model with explain_model: which features matter and in which direction, where it fails (error slices), and its limits.
 6. Log every experiment with append_log (kind "experiment"): hypothesis, approach, runs, analysis, next. Then decide: keep a model, try a named next experiment, or stop — and log the decision (kind "decision").
+7. With no target (clustering), there is no baseline and no test split to evaluate: call load_data without a target, train kmeans for several numbers of clusters (params {"n_clusters": k}; the features are standardised), choose k by the highest silhouette, and log each k as an experiment. A label column the user names only to check the clusters goes in train_model's "reference" (it reports adjusted_rand and is never a feature).
 
 # Rules you never break
-- Baseline first: no other model before the baseline's run exists.
+- Baseline first: no other model before the baseline's run exists (in a prediction task).
 - One change per experiment.
 - Every number you state comes from a tool result in this conversation, with its run id. Never invent, estimate or round differently from the tools.
 - Never evaluate on the test split (compute_metrics split "test") before the decision is made and the user agrees; evaluate it once.
@@ -58,9 +59,10 @@ Suis la démarche : problème → hypothèse → expérience → résultats → 
 4. Lis les résultats avec leur incertitude : compare à la baseline et au meilleur run avec compute_metrics (compare_to) ou compare_runs ; un écart à l'intérieur de l'intervalle de confiance n'est pas une victoire.
 5. Interprète le meilleur modèle avec explain_model : quelles variables comptent et dans quel sens, où il se trompe (tranches d'erreurs), et ses limites.
 6. Consigne chaque expérience avec append_log (kind "experiment") : hypothèse, approche, runs, analyse, suite. Puis décide : garder un modèle, essayer une expérience suivante précise, ou s'arrêter — et consigne la décision (kind "decision").
+7. Sans cible (clustering), il n'y a ni baseline ni jeu de test à évaluer : appelle load_data sans cible, entraîne kmeans pour plusieurs nombres de groupes (params {"n_clusters": k} ; les variables sont standardisées), choisis k par la silhouette la plus haute et consigne chaque k comme une expérience. Une colonne d'étiquettes que l'utilisateur nomme seulement pour vérifier les groupes va dans le "reference" de train_model (elle donne adjusted_rand et n'est jamais une variable).
 
 # Règles que tu ne transgresses jamais
-- La baseline d'abord : aucun autre modèle avant que le run de la baseline existe.
+- La baseline d'abord : aucun autre modèle avant que le run de la baseline existe (dans une tâche de prédiction).
 - Un seul changement par expérience.
 - Chaque nombre que tu donnes vient d'un résultat d'outil de cette conversation, avec son identifiant de run. N'invente rien, n'estime rien, n'arrondis pas autrement que les outils.
 - N'évalue jamais sur le jeu de test (compute_metrics split "test") avant que la décision soit prise et que l'utilisateur soit d'accord ; évalue-le une seule fois.
@@ -207,15 +209,16 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
         "train_model": #"""
 {
   "name": "train_model",
-  "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first.",
+  "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first. On a dataset loaded without a target it clusters: kmeans on standardised features, scored by inertia and silhouette (and adjusted_rand against a reference column).",
   "parameters": {
     "type": "object",
     "properties": {
-      "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean."},
+      "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean. Without a target (clustering) only kmeans trains: set k with params {\"n_clusters\": 3}."},
       "hypothesis": {"type": "string", "minLength": 1, "description": "What this experiment tests and why, in one sentence."},
       "dataset_id": {"type": "string", "description": "Dataset from load_data; defaults to the last one loaded."},
       "features": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Columns to use; defaults to every column except the target and those dropped."},
       "drop": {"type": "array", "items": {"type": "string"}, "description": "Columns to leave out (ID-like, leaking)."},
+      "reference": {"type": "string", "minLength": 1, "description": "Clustering only (dataset loaded without a target, model kmeans): a known label column to compare the clusters with (adjusted_rand); it is never a feature."},
       "params": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}, "description": "Hyper-parameters by scikit-learn name, e.g. {\"max_depth\": 4, \"learning_rate\": 0.05}."},
       "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
       "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
@@ -229,19 +232,38 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
         "tune_model": #"""
 {
   "name": "tune_model",
-  "description": "Try a small grid of hyper-parameters for one model family under cross-validation (training data only), record every trial as a run and return the trials ranked, best first.",
+  "description": "Search the hyper-parameters of one model family: successive halving (default) or random search over the space you declare, seeded, within a time budget, cross-validated on the training data only. The best configuration is recorded as a run; returns the trials ranked, best first.",
   "parameters": {
     "type": "object",
     "properties": {
-      "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"]},
-      "grid": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": ["string", "number", "boolean"]}, "minItems": 1}, "description": "Parameter name → values to try, e.g. {\"max_depth\": [3, 5], \"learning_rate\": [0.05, 0.1]}."},
+      "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt"]},
+      "space": {
+        "type": "object",
+        "additionalProperties": {
+          "type": ["array", "object"],
+          "items": {"type": ["string", "number", "boolean"]},
+          "minItems": 1,
+          "properties": {
+            "low": {"type": "number"},
+            "high": {"type": "number"},
+            "log": {"type": "boolean", "description": "Sample on a log scale (low > 0)."},
+            "type": {"type": "string", "enum": ["int", "double"], "description": "Default: int when both bounds are whole numbers."}
+          },
+          "required": ["low", "high"],
+          "additionalProperties": false
+        },
+        "description": "Parameter name → values to choose from, or a range. E.g. {\"max_depth\": [3, 5, 8], \"learning_rate\": {\"low\": 0.02, \"high\": 0.3, \"log\": true}}."
+      },
       "hypothesis": {"type": "string", "minLength": 1},
       "dataset_id": {"type": "string"},
       "drop": {"type": "array", "items": {"type": "string"}},
-      "max_trials": {"type": "integer", "minimum": 1, "maximum": 20, "description": "At most this many combinations (default 8)."},
+      "strategy": {"type": "string", "enum": ["halving", "random"], "description": "halving (default): many configurations on a share of the rows, the best third go on with three times the rows; random: every configuration on all the rows."},
+      "candidates": {"type": "integer", "minimum": 2, "maximum": 60, "description": "Configurations sampled (default 12)."},
+      "time_budget_seconds": {"type": "number", "minimum": 1, "maximum": 1800, "description": "The search stops starting trials after this (default 60)."},
+      "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
       "folds": {"type": "integer", "minimum": 2, "maximum": 10}
     },
-    "required": ["model", "grid", "hypothesis"],
+    "required": ["model", "space", "hypothesis"],
     "additionalProperties": false
   }
 }

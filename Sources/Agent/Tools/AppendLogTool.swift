@@ -94,7 +94,14 @@ struct LogEntryWriter {
         var clauses: [String] = []
         for run in runs {
             let metric = run.mainMetric
-            var clause = (french ? "validation " : "validation ") + run.cite(metric)
+            let clustering = run.task == "clustering"
+            // A clustering is scored on the rows it was fitted on: no "validation", and its other scores too.
+            var clause = (clustering ? "" : "validation ") + run.cite(metric)
+            if clustering {
+                for key in ["inertia", "adjusted_rand"] where run.metrics[key] != nil && key != metric {
+                    clause += ", " + run.cite(key)
+                }
+            }
             if let ref = reference, ref.id != run.id, let a = run.metrics[metric]?.mean, let b = ref.metrics[metric]?.mean {
                 let d = a - b
                 clause += french

@@ -20,6 +20,12 @@ public struct ComputeMetricsTool: AgentTool {
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
         let run = try context.store.run(arguments["run_id"]?.stringValue ?? "")
         let split = arguments["split"]?.stringValue ?? "validation"
+        guard run.task != TaskKind.clustering.rawValue else {
+            throw ToolError(
+                "run \(run.id) is a clustering (\(run.modelFamily), no target): its metrics (silhouette, inertia, adjusted_rand with a reference) "
+                    + "came with train_model on the rows it was fitted on, and there is no target to score on a split. "
+                    + "Compare clusterings by their silhouette (list_runs), or train kmeans with another n_clusters.")
+        }
         let metric = run.mainMetric
         var out: [String: JSONValue] = ["run_id": .string(run.id), "model": .string(run.modelFamily), "split": .string(split), "main_metric": .string(metric)]
         if split == "test" {

@@ -1,8 +1,11 @@
-// explain_model: interprets a run through MLCore's ModelExplainer (the engine of `mlexp explain`): the
-// run's spec (family, overrides, dropped columns, seed) is refitted on a seeded 80/20 holdout of the
-// training rows, and the held-out rows are explained — permutation importance, gain for tree models,
-// SHAP, partial dependence of the top inputs (direction in words), error slices and the limits. The
-// sealed test rows are never used. The result is bounded by top_k and holds no raw rows.
+// explain_model: interprets a run's stored model through MLCore's ModelExplainer (the engine of
+// `mlexp explain --run`): the fitted pipeline and model saved with the run, loaded as they are (no
+// refit), so the explanation is of exactly the model whose metrics were reported. Importance (permutation,
+// gain for trees, SHAP) and partial dependence probe that model on the training rows it was fitted on
+// (a seeded sample of at most 5,000); error slices, calibration and limits use the run's out-of-fold
+// predictions — the ones its cross-validated metrics came from — when this session trained the run, else
+// the in-sample predictions, and the result says which. The sealed test rows are never used. The result
+// is bounded by top_k and holds no raw rows.
 
 import Foundation
 import MLCore
@@ -11,38 +14,45 @@ import Tracking
 /// Explains a run.
 public struct ExplainModelTool: AgentTool {
     public let name = "explain_model"
+    /// Most training rows the explanation evaluates (a seeded sample beyond).
+    static let maxRows = 5_000
     public init() {}
 
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
         let run = try context.store.run(arguments["run_id"]?.stringValue ?? "")
         let d = try DatasetLookup.dataset(of: run, in: context)
-        guard let target = run.target else { throw ToolError("run \(run.id) has no target; explain a supervised run.") }
+        guard run.target != nil else { throw ToolError("run \(run.id) has no target; explain a supervised run.") }
         let k = arguments["top_k"]?.intValue ?? 5
-        var overrides: [String: String] = [:]
-        if case .object(let p) = run.preprocessing, case .object(let o)? = p["overrides"] {
-            for (key, value) in o { if case .string(let s) = value { overrides[key] = s } }
+        context.progress("load the stored model of \(run.id)")
+        let trained = try TrainedModel.load(try run.modelData(in: context.store))
+        let target = trained.target.column
+        let labelled = try d.trainDataset.rowsWithTarget(target)
+        var positions = Array(labelled.indices)
+        if positions.count > Self.maxRows {
+            var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
+            positions.shuffle(using: &rng)
+            positions = Array(positions.prefix(Self.maxRows)).sorted()
         }
-        let spec = ExperimentSpec(
-            target: target, model: run.modelFamily, parameters: overrides, validation: .holdout(testFraction: 0.2), seed: run.seed,
-            excluding: run.droppedColumns)
-        context.progress("refit on a holdout of the training rows")
-        let result = try ExperimentRunner.run(dataset: d.trainDataset, spec: spec)
-        guard let validRows = result.validationRows else { throw ToolError("the holdout refit returned no validation rows; this is a bug.") }
-        let held = Set(validRows)
-        let trainRows = try d.trainDataset.rowsWithTarget(target).filter { !held.contains($0) }
+        let rows = positions.map { labelled[$0] }
+        let set = try trained.pipeline.trainingSet(d.trainDataset, target: trained.target, rows: rows)
         // Built from the pipeline, so slices, ranges and effects read in the dataset's units.
-        let input = ExplainInput(
-            model: result.fitted, pipeline: result.pipeline,
-            train: try result.pipeline.trainingSet(d.trainDataset, target: result.target, rows: trainRows),
-            valid: try result.pipeline.trainingSet(d.trainDataset, target: result.target, rows: validRows), targetName: target)
+        var input = ExplainInput(model: trained.model, pipeline: trained.pipeline, train: set, valid: set, targetName: target)
+        let artifacts = context.session.artifacts(run.id)
+        if let a = artifacts, a.datasetID == d.id, a.outOfFold.count == labelled.count {
+            input.heldOutPrediction = a.outOfFold.selecting(rows: positions)
+        }
+        let sample = rows.count < labelled.count ? "a seeded sample of \(rows.count) of its \(labelled.count) training rows" : "its \(rows.count) training rows"
+        let errorsFrom = input.heldOutPrediction != nil
+            ? "errors, calibration and limits use its out-of-fold predictions (those of its reported \(run.validationScheme) metrics)"
+            : "errors and limits are in-sample: this session holds no out-of-fold predictions for the run (retrain it to get them)"
 
-        let isTree = result.fitted.treeEnsemble != nil
+        let isTree = trained.model.treeEnsemble != nil
         let asked = (arguments["methods"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(ExplainMethod.init(rawValue:)) }
         let methods: [ExplainMethod] = asked.isEmpty ? [.permutation] + (isTree ? [.gain] : []) + [.pdp, .errors, .limits] : asked
         let metric = run.mainMetric
         var out: [String: JSONValue] = [
             "run_id": .string(run.id), "model": .string(run.modelFamily),
-            "note": .string("explained on a seeded 80/20 holdout refit within the \(d.trainRows.count) training rows (\(validRows.count) held out); the sealed test split is untouched"),
+            "note": .string("run \(run.id)'s stored model, as saved (no refit); importance and effects probe it on \(sample); \(errorsFrom); the sealed test split is untouched"),
         ]
         // Kept for the run's charts (`mlexp export`).
         var chartImportance: ImportanceReport?, effects: [PartialDependenceResult] = [], errors: ErrorAnalysisResult?
@@ -85,12 +95,12 @@ public struct ExplainModelTool: AgentTool {
             }
         }
         // Best effort; the result above is unchanged.
-        let label = "predicted \(target)" + (result.target.task.isClassification ? " (p(\(result.target.classNames.last ?? "class")))" : "")
+        let label = "predicted \(target)" + (trained.target.task.isClassification ? " (p(\(trained.target.classNames.last ?? "class")))" : "")
         ExplainCharts.save(
             runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric, importance: chartImportance,
             effects: effects, output: label, errors: errors)
         ShapCharts.save(runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
-                        output: result.target.task.isClassification ? "raw score (log-odds)" : "predicted \(target)")
+                        output: trained.target.task.isClassification ? "raw score (log-odds)" : "predicted \(target)")
         return .object(out)
     }
 

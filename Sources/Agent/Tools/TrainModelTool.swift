@@ -2,7 +2,8 @@
 // the model family with its overrides, cross-validated with preprocessing fitted inside each fold —
 // recorded in the run store with everything needed to reproduce, explain and predict (metrics per
 // fold, a bootstrap interval of the main metric on out-of-fold predictions, the fitted model, the
-// hypothesis, the prompt version). Returns a compact summary.
+// hypothesis, the prompt version). Returns a compact summary. On a dataset loaded without a target it
+// clusters instead (TrainModelTool+Clustering.swift).
 
 import Foundation
 import MLCore
@@ -15,8 +16,10 @@ public struct TrainModelTool: AgentTool {
 
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
         let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
-        guard let target = d.target else {
-            throw ToolError("dataset '\(d.id)' was loaded without a target; call load_data again with target set to the column to predict.")
+        guard let target = d.target else { return try Self.cluster(arguments, dataset: d, context: context) }
+        if arguments["reference"] != nil {
+            throw ToolError(
+                "reference is for clustering a dataset loaded without a target; '\(d.id)' has the target '\(target.column)'. Leave reference out.")
         }
         let excluding = try Self.excluded(
             features: arguments["features"]?.arrayValue?.compactMap(\.stringValue),
@@ -110,14 +113,11 @@ enum RunRecorder {
             sessionID: context.session.id, hypothesis: hypothesis)
         run.features = d.dataset.columnNames.filter { $0 != trained.spec.target && !trained.spec.excluding.contains($0) }
         run.droppedColumns = trained.spec.excluding
-        run.preprocessing = .object([
-            "preset": .string(ExperimentRunner.preset(for: trained.spec.model).rawValue),
-            "overrides": .object(trained.spec.parameters.mapValues { RunValue.string($0) }),
-        ])
+        // Each column's treatment and the TF-IDF settings too, so the notebook's Python can reproduce them.
+        run.preprocessing = RunPreprocessing.record(
+            result.pipeline.pipeline, preset: ExperimentRunner.preset(for: trained.spec.model), overrides: trained.spec.parameters)
         // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
-        run.hyperParameters = Dictionary(uniqueKeysWithValues: result.parameters.map { k, v in
-            (k, Double(v).flatMap { $0.isFinite ? RunValue.number($0) : nil } ?? (v == "true" ? .bool(true) : v == "false" ? .bool(false) : .string(v)))
-        })
+        run.hyperParameters = runValues(result.parameters)
         run.seed = trained.spec.seed
         run.validation = .object([
             "scheme": .string(trained.validation), "folds": .number(Double(trained.cv.folds.count)), "metric": .string(metric),
@@ -133,6 +133,13 @@ enum RunRecorder {
         context.session.recordRun(
             RunArtifacts(runID: stored.id, datasetID: d.id, target: trained.target, outOfFold: trained.cv.outOfFold))
         return stored
+    }
+
+    /// Parameter strings as stored values: finite numbers as numbers, "true"/"false" as booleans.
+    static func runValues(_ parameters: [String: String]) -> [String: RunValue] {
+        parameters.mapValues { v in
+            Double(v).flatMap { $0.isFinite ? RunValue.number($0) : nil } ?? (v == "true" ? .bool(true) : v == "false" ? .bool(false) : .string(v))
+        }
     }
 
     static func summary(_ run: RunRecord, dataset d: LoadedDataset) -> JSONValue {

@@ -1,60 +1,100 @@
-// tune_model: a small grid of hyper-parameters for one family, each combination cross-validated on the
-// training rows (never the test rows) and recorded as its own run; returns the trials ranked, best
-// first. The grid is walked in a fixed order and cut at max_trials, so a call is reproducible.
+// tune_model: a hyper-parameter search for one family through MLCore's HyperparameterSearch — successive
+// halving (the default) or random search over a declared space, seeded, within a time budget —
+// cross-validated on the training rows only (never the sealed test rows), with the folds train_model
+// draws for the same seed. The best configuration is then trained and recorded as one run (the search's
+// trials are not runs); the result holds the trials ranked, best first, compactly (the top 10).
+// Leaves out: searching more than one family at a time (one change per experiment).
 
 import Foundation
 import MLCore
 import Tracking
 
-/// Grid search over a few hyper-parameters.
+/// Hyper-parameter search for one model family.
 public struct TuneModelTool: AgentTool {
     public let name = "tune_model"
+    /// Trials listed in the result.
+    static let shown = 10
     public init() {}
 
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
         let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
         guard let target = d.target else { throw ToolError("dataset '\(d.id)' has no target; call load_data with a target first.") }
         let model = arguments["model"]?.stringValue ?? ""
-        let grid = arguments["grid"]?.objectValue ?? [:]
-        guard !grid.isEmpty else { throw ToolError("the grid is empty; give at least one parameter with values, e.g. {\"max_depth\": [3, 5]}.") }
-        let limit = arguments["max_trials"]?.intValue ?? 8
-        let combos = Self.combinations(grid).prefix(limit)
-        let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
-        var trials: [(RunRecord, [String: String])] = []
-        for (i, combo) in combos.enumerated() {
-            try Task.checkCancellation()
-            context.progress("trial \(i + 1)/\(combos.count)")
-            let excluding = try TrainModelTool.excluded(
-                features: nil, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
-            let spec = ExperimentSpec(
-                target: target.column, model: model, parameters: combo,
-                validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5), seed: 42, excluding: excluding)
-            let trained = try RunRecorder.train(spec, on: d, context: context)
-            try Task.checkCancellation()
-            let run = try RunRecorder.record(trained, dataset: d, hypothesis: hypothesis, context: context)
-            trials.append((run, combo))
-        }
-        let metric = d.metric, greater = Metrics.greaterIsBetter(metric)
-        trials.sort { a, b in
-            let x = a.0.metrics[metric]?.mean ?? .nan, y = b.0.metrics[metric]?.mean ?? .nan
-            return greater ? x > y : x < y
-        }
+        let space = try Self.space(arguments["space"]?.objectValue ?? [:])
+        let excluding = try TrainModelTool.excluded(
+            features: nil, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
+        let base = ExperimentSpec(
+            target: target.column, model: model, parameters: [:], validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
+            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding)
+        let search = try TuneSearch.run(
+            base, space: space, on: d.trainDataset, metric: d.metric, candidates: arguments["candidates"]?.intValue ?? 12,
+            halving: arguments["strategy"]?.stringValue != "random", budget: arguments["time_budget_seconds"]?.doubleValue ?? 60,
+            progress: context.progress)
+        guard let best = search.best else { throw ToolError("the search evaluated no configuration; raise time_budget_seconds.") }
+        try Task.checkCancellation()
+        var spec = base
+        spec.parameters = TuneSearch.strings(best.parameters)
+        let trained = try RunRecorder.train(spec, on: d, context: context)
+        try Task.checkCancellation()
+        let run = try RunRecorder.record(trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context)
+        let metric = search.metric
         return [
-            "model": .string(model), "main_metric": .string(metric), "best_run": .string(trials.first?.0.id ?? ""),
-            "trials": .array(trials.map { run, combo in
-                ["run_id": .string(run.id), "params": .object(combo.mapValues { .string($0) }), metric: run.metricJSON(metric) ?? .null]
+            "model": .string(model), "strategy": .string(search.strategy), "main_metric": .string(metric),
+            "evaluated": .int(search.trials.count), "stopped_by_budget": .bool(search.stoppedByBudget),
+            "search_seconds": .rounded(search.seconds, digits: 1), "best_run": .string(run.id),
+            "best": ["params": Self.json(best.parameters), metric: run.metricJSON(metric) ?? .null],
+            "trials": .array(search.trials.prefix(Self.shown).map { t in
+                ["rank": .int(t.rank), "params": Self.json(t.parameters), "mean": .rounded(t.mean), "std": .rounded(t.std),
+                 "rows_share": .rounded(t.resource, digits: 3), "round": .int(t.round)]
             }),
-            "note": .string("every trial is a recorded run; compare the best with the untuned model before keeping it (one change at a time)"),
+            "note": .string("trials are \(metric) means over the folds, on rows_share of each fold's training rows (later rounds rank first); the best configuration is recorded as run \(run.id) on all the training rows; compare it with the untuned model before keeping it (one change at a time)"),
         ]
     }
 
-    /// Every combination of the grid's values, keys in sorted order.
-    static func combinations(_ grid: [String: JSONValue]) -> [[String: String]] {
-        var out: [[String: String]] = [[:]]
-        for key in grid.keys.sorted() {
-            let values = (grid[key]?.arrayValue ?? []).map { TrainModelTool.parameters(["v": $0])["v"] ?? "" }
-            out = out.flatMap { partial in values.map { v in partial.merging([key: v]) { $1 } } }
+    /// The declared space: a list of values is a choice, {"low", "high", "log", "type"} a range
+    /// (integers when both bounds are whole numbers, unless "type" is "double").
+    static func space(_ json: [String: JSONValue]) throws -> SearchSpace {
+        guard !json.isEmpty else {
+            throw ToolError(#"the space is empty; give at least one parameter, e.g. {"max_depth": [3, 5, 8]} or {"learning_rate": {"low": 0.02, "high": 0.3, "log": true}}."#)
         }
-        return out
+        var out: [String: ParameterDomain] = [:]
+        for (name, value) in json {
+            switch value {
+            case .array(let values) where !values.isEmpty: out[name] = .choice(values.map(Self.value))
+            case .object(let range):
+                guard let lo = range["low"]?.doubleValue, let hi = range["high"]?.doubleValue, lo.isFinite, hi.isFinite, lo <= hi else {
+                    throw ToolError("the range of '\(name)' needs numbers low ≤ high, e.g. {\"low\": 0.02, \"high\": 0.3}.")
+                }
+                let log = range["log"]?.boolValue ?? false
+                if range["type"]?.stringValue != "double", let l = JSONValue.number(lo).intValue, let h = JSONValue.number(hi).intValue {
+                    out[name] = .int(low: l, high: h, log: log)
+                } else {
+                    out[name] = .double(low: lo, high: hi, log: log)
+                }
+            default:
+                throw ToolError("'\(name)' in space must be a non-empty list of values or a range {\"low\", \"high\"}.")
+            }
+        }
+        return SearchSpace(out)
+    }
+
+    /// A JSON scalar as a parameter value (whole numbers as integers).
+    static func value(_ v: JSONValue) -> ParameterValue {
+        switch v {
+        case .number(let d): v.intValue.map(ParameterValue.int) ?? .double(d)
+        case .bool(let b): .string(b ? "true" : "false")
+        case .string(let s): .string(s)
+        default: .string(v.text)
+        }
+    }
+
+    static func json(_ parameters: [String: ParameterValue]) -> JSONValue {
+        .object(parameters.mapValues { p in
+            switch p {
+            case .int(let i): .int(i)
+            case .double(let d): .rounded(d)
+            case .string(let s): .string(s)
+            }
+        })
     }
 }

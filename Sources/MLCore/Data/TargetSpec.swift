@@ -61,9 +61,22 @@ public struct TargetSpec: Sendable, Codable, Equatable {
         self.classNames = task.isClassification ? distinct : []
     }
 
-    /// The target for `rows` (all rows when nil). Throws when one of them has no target value:
-    /// select `Dataset.rowsWithTarget` first.
+    /// No target: what a clustering model is stored with (no column, task `.clustering`, no classes).
+    public static let none = TargetSpec(column: "", task: .clustering, classNames: [])
+
+    /// Whether this is `TargetSpec.none` (a clustering model, which predicts clusters, not a column).
+    public var isNone: Bool { task == .clustering }
+
+    private init(column: String, task: TaskKind, classNames: [String]) {
+        self.column = column
+        self.task = task
+        self.classNames = classNames
+    }
+
+    /// The target for `rows` (all rows when nil); `.none` for `TargetSpec.none`. Throws when one of them
+    /// has no target value: select `Dataset.rowsWithTarget` first.
     public func values(in dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> TargetValues {
+        if isNone { return .none(rows: rows?.count ?? dataset.rowCount) }
         let column = try dataset.column(named: self.column)
         let rows = rows ?? Array(0..<dataset.rowCount)
         if let bad = rows.first(where: { column.isMissing($0) }) {

@@ -18,16 +18,16 @@ public enum ColumnScreening {
     /// Share of distinct values above which a free-text column counts as an identifier.
     public static let uniqueTextShare = 0.95
 
-    /// The columns to leave out of `dataset` when predicting `target`.
+    /// The columns to leave out of `dataset` when predicting `target` (when clustering, for nil).
     /// - Complexity: that of `DataProfile` (one pass per column plus the leakage probe).
     public static func screen(
-        dataset: Dataset, target: String, keep: [String] = [], excluding: [String] = []
+        dataset: Dataset, target: String?, keep: [String] = [], excluding: [String] = []
     ) throws(MLError) -> [ScreenedColumn] {
         for k in keep where !dataset.columns.contains(where: { $0.name == k }) {
             throw MLError(.unknownColumn, "--keep \(k): no such column. Columns: \(dataset.columns.map(\.name).joined(separator: ", ")).")
         }
         let profile = try DataProfile(dataset: dataset, target: target)
-        let skip = Set(keep + excluding + [target])
+        let skip = Set(keep + excluding + [target].compactMap { $0 })
         var out: [ScreenedColumn] = []
         for w in profile.warnings where w.action == .dropColumn {
             guard let c = w.column, !skip.contains(c), !out.contains(where: { $0.column == c }) else { continue }

@@ -7,6 +7,12 @@ extension ExplainInput {
     /// The stored `trained` model, evaluated on `rows` of `dataset` (every row with a target when nil).
     /// - Throws: when the dataset lacks a training column or the target, or has no labelled row.
     public init(trained: TrainedModel, dataset: Dataset, rows selected: [Int]? = nil) throws(MLError) {
+        guard !trained.target.isNone else {
+            throw MLError(
+                .invalidInput,
+                "This run is a clustering model (no target): it assigns clusters and predicts no column, so there is nothing to explain. "
+                    + "Its clusters are described by its metrics (inertia, silhouette, adjusted_rand) and `mlexp predict`.")
+        }
         let target = trained.target.column
         guard dataset.columns.contains(where: { $0.name == target }) else {
             throw MLError(.unknownColumn, "The file has no '\(target)' column, the run's target; explain needs labelled rows.")

@@ -42,6 +42,10 @@ public struct ExplainInput: Sendable {
     public var foldImportances: [ImportanceReport]
     /// How to show features in the dataset's units (slices, worst cases, ranges, PD grids).
     public var units: OriginalUnits
+    /// Predictions of `valid` made by models that did not train on those rows (a cross-validated run's
+    /// out-of-fold predictions), used instead of `model`'s own for the metrics, errors and limits;
+    /// importance and effects still probe `model`. Nil: `model` predicts `valid`.
+    public var heldOutPrediction: Prediction?
 
     public init(model: AnyFittedModel, train: TrainingSet, valid: TrainingSet, levelNames: [String: [String]] = [:],
                 targetName: String = "target", foldImportances: [ImportanceReport] = [], units: OriginalUnits = .init()) {
@@ -72,7 +76,11 @@ public enum ModelExplainer {
         maxShapRows: Int = 2000
     ) throws(MLError) -> ExplainReport {
         let model = input.model, valid = input.valid
-        let prediction = try model.predict(valid.x)
+        if let p = input.heldOutPrediction, p.count != valid.rows {
+            throw MLError(.shapeMismatch, "\(p.count) held-out predictions for \(valid.rows) rows to explain.")
+        }
+        let prediction: Prediction
+        if let p = input.heldOutPrediction { prediction = p } else { prediction = try model.predict(valid.x) }
         let metrics = try Metrics.evaluate(target: valid.y, prediction: prediction)
         var report = ExplainReport(importance: nil, method: method.rawValue, model: model.family, validationRows: valid.rows,
                                    metrics: metrics, notes: [])

@@ -1,7 +1,9 @@
 // Exact TreeSHAP (Lundberg, Erion & Lee 2018, "Consistent individualized feature attribution for
 // tree ensembles", Algorithm 2): Shapley values of a tree's output in polynomial time,
 // O(leaves × depth²) per row, using node covers as the background distribution ("tree path
-// dependent"). Ensembles combine per-tree values as their raw predictions do (TreeCombination):
+// dependent"). Each tree is evaluated either by Algorithm 2 (TreeSHAP+Path.swift, the reference
+// twin) or, when it pays for itself on the rows at hand, by Fast TreeSHAP v2's precomputed per-leaf
+// tables (TreeSHAP+Tables.swift, O(nodes + leaves × depth) per row). Ensembles combine per-tree values as their raw predictions do (TreeCombination):
 // forests average, boosting sums, per-class boosting feeds each tree to its class output.
 // Additivity holds per row: expected + Σ features = raw prediction (before any link function).
 // Leaves out: interaction values and interventional SHAP against a background set.
@@ -24,11 +26,28 @@ public struct ShapValues: Sendable, Codable, Equatable {
     }
 }
 
+/// How TreeSHAP evaluates a tree; all give the same Shapley values.
+public enum ShapAlgorithm: Sendable {
+    /// Fast TreeSHAP v2 tables where they pay for themselves on this many rows and fit the memory budget,
+    /// else Algorithm 2.
+    case automatic
+    /// Lundberg et al.'s Algorithm 2 on every tree: O(leaves × depth²) per row (the reference twin).
+    case naive
+    /// Fast TreeSHAP v2 on every tree whose tables fit the memory budget (Algorithm 2 on the others).
+    case pathTables
+}
+
 public enum TreeSHAP {
+    /// Most table entries (two doubles each) Fast TreeSHAP v2 builds for one tree: 32 MiB.
+    static let tableBudget = 1 << 21
+
     /// SHAP values of the rows of `x` for an ensemble of `trees` combined as `combination` says.
-    /// - Complexity: O(rows × Σ_trees leaves × depth² × outputs).
+    /// - Complexity: O(rows × Σ_trees leaves × depth² × outputs) with Algorithm 2; with Fast TreeSHAP v2
+    ///   O(Σ_trees leaves × 2^depth × depth) once plus O(rows × Σ_trees leaves × depth × outputs).
     /// - Parameter threads: rows are split over this many threads (results do not depend on it).
-    public static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int = 2) throws(MLError) -> ShapValues {
+    /// - Parameter algorithm: how each tree is evaluated; every choice gives the same values (to rounding).
+    public static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int = 2,
+                               algorithm: ShapAlgorithm = .automatic) throws(MLError) -> ShapValues {
         let outputs = combination.base.count
         guard !trees.isEmpty, outputs > 0 else {
             throw MLError(.invalidInput, "TreeSHAP needs a model with at least one tree and one output.")
@@ -65,32 +84,47 @@ public enum TreeSHAP {
                 return tree.valueWidth == 1 ? 0 : k
             }
         }
+        let budget = algorithm == .naive ? 0 : tableBudget
         values.withUnsafeMutableBufferPointer { out in
             let shared = SendableBuffer(out)
-            // Rows are split into contiguous chunks; each chunk writes only its own rows.
-            runChunks(x.rows, threads: threads) { rows in
-                var path = [PathElement](repeating: PathElement(), count: (maxDepth + 2) * (maxDepth + 3) / 2)
-                var rowValues = [Double](repeating: 0, count: f)
-                for (t, tree) in trees.enumerated() {
-                    let w = tree.valueWidth
-                    var phi = [Double](repeating: 0, count: f * w)
-                    Walker.withNodes(tree) { nodes in
-                        for r in rows {
-                            for j in 0..<f { rowValues[j] = rowMajor[r * f + j] }
-                            for i in 0..<phi.count { phi[i] = 0 }
-                            path.withUnsafeMutableBufferPointer { p in
-                                phi.withUnsafeMutableBufferPointer { ph in
-                                    rowValues.withUnsafeBufferPointer { xv in
-                                        guard let start = p.baseAddress else { return }
-                                        Walker(nodes: nodes, x: xv, phi: ph, width: w, features: f)
-                                            .recurse(node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
+            for (t, tree) in trees.enumerated() {
+                let w = tree.valueWidth
+                let shape = PathTables.shape(tree)
+                let tables: PathTables? = switch algorithm {
+                case .naive: nil
+                case .pathTables: shape.widest <= PathTables.maxDistinct && shape.entries <= budget ? PathTables(tree) : nil
+                case .automatic: PathTables.worthBuilding(shape, rows: x.rows, budget: budget) ? PathTables(tree) : nil
+                }
+                Walker.withNodes(tree) { nodes in
+                    // Rows are split into contiguous chunks; each chunk writes only its own rows, and a row's
+                    // sum runs over the trees in order whatever the chunking.
+                    runChunks(x.rows, threads: threads) { rows in
+                        var phi = [Double](repeating: 0, count: f * w)
+                        var scratch = [PathElement](repeating: PathElement(), count: tables == nil ? (maxDepth + 2) * (maxDepth + 3) / 2 : 0)
+                        var mask = [UInt32](repeating: 0, count: tables == nil ? 0 : tree.nodeCount)
+                        rowMajor.withUnsafeBufferPointer { all in
+                            phi.withUnsafeMutableBufferPointer { ph in
+                                for r in rows {
+                                    let xv = UnsafeBufferPointer(rebasing: all[(r * f)..<(r * f + f)])
+                                    for i in 0..<ph.count { ph[i] = 0 }
+                                    if let tables {
+                                        mask.withUnsafeMutableBufferPointer { m in
+                                            guard let m = m.baseAddress else { return }
+                                            TableWalker.withTables(tables, nodes) { $0.explain(x: xv, phi: ph, mask: m, width: w, features: f) }
+                                        }
+                                    } else {
+                                        scratch.withUnsafeMutableBufferPointer { p in
+                                            guard let start = p.baseAddress else { return }
+                                            Walker(nodes: nodes, x: xv, phi: ph, width: w, features: f)
+                                                .recurse(node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
+                                        }
+                                    }
+                                    for k in 0..<outputs {
+                                        guard let src = sources[t][k] else { continue }
+                                        let base = (r * outputs + k) * f
+                                        for j in 0..<f { shared.buffer[base + j] += scale * ph[src * f + j] }
                                     }
                                 }
-                            }
-                            for k in 0..<outputs {
-                                guard let src = sources[t][k] else { continue }
-                                let base = (r * outputs + k) * f
-                                for j in 0..<f { shared.buffer[base + j] += scale * phi[src * f + j] }
                             }
                         }
                     }
@@ -101,9 +135,10 @@ public enum TreeSHAP {
     }
 
     /// SHAP values for a fitted tree ensemble.
-    public static func explain(_ model: some TreeEnsemble, x: FeatureMatrix, threads: Int = 2) throws(MLError) -> ShapValues {
+    public static func explain(_ model: some TreeEnsemble, x: FeatureMatrix, threads: Int = 2,
+                               algorithm: ShapAlgorithm = .automatic) throws(MLError) -> ShapValues {
         try model.checkFeatures(of: x)
-        return try explain(trees: model.trees, combination: model.treeCombination, x: x, threads: threads)
+        return try explain(trees: model.trees, combination: model.treeCombination, x: x, threads: threads, algorithm: algorithm)
     }
 
     /// The raw (pre-link) output of the ensemble for each row, `[row * outputs + output]`.

@@ -1,7 +1,6 @@
-// How to run a stored run again: the `mlexp train` command line, and, when scikit-learn can express
-// the model family, the Python (pandas + scikit-learn pipeline + cross-validation) that a person can
-// continue from. Both are written from the run record only. Leaves out: TF-IDF text features and
-// anything the record does not say (the Python's scores are close to, not equal to, mlexp's).
+// How to run a stored run again: the `mlexp train` command line, the scikit-learn estimators and
+// scorers the Python cells use (Reproduction+Python), and the literal quoting both need. Written from
+// the run record only. Leaves out: anything the record does not say.
 import Foundation
 
 /// Reproduction code for runs.
@@ -14,7 +13,11 @@ public enum Reproduction {
         if let folds = folds(run) { parts += ["--cv", String(folds)] }
         // The run's exact columns: what it dropped, and every column it used kept even where
         // `mlexp train`'s screening rule would leave it out (e.g. free text the Autopilot models as TF-IDF).
-        if !run.droppedColumns.isEmpty { parts += ["--exclude", shellQuote(run.droppedColumns.joined(separator: ","))] }
+        // A clustering's reference label column (compared with, never a feature).
+        let reference = self.reference(run)
+        if let reference { parts += ["--reference", shellQuote(reference)] }
+        let dropped = run.droppedColumns.filter { $0 != reference }
+        if !dropped.isEmpty { parts += ["--exclude", shellQuote(dropped.joined(separator: ","))] }
         for feature in run.features { parts += ["--keep", shellQuote(feature)] }
         for key in run.hyperParameters.keys.sorted() {
             guard let value = run.hyperParameters[key] else { continue }
@@ -55,6 +58,7 @@ public enum Reproduction {
         case ("random_forest", _, true): return Estimator(name: "RandomForestRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
         case ("gbdt", true, _): return Estimator(name: "HistGradientBoostingClassifier", module: "sklearn.ensemble", seeded: true, scaled: false)
         case ("gbdt", _, true): return Estimator(name: "HistGradientBoostingRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
+        case ("kmeans", _, _): return Estimator(name: "KMeans", module: "sklearn.cluster", seeded: true, scaled: true)
         default: return nil
         }
     }
@@ -74,6 +78,7 @@ public enum Reproduction {
         "RandomForestClassifier": ["n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "bootstrap", "max_samples", "criterion", "class_weight"],
         "RandomForestRegressor": ["n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "bootstrap", "max_samples", "criterion"],
         "HistGradientBoostingClassifier": ["learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization", "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "class_weight"],
+        "KMeans": ["n_clusters", "init", "n_init", "max_iter", "tol"],
         "HistGradientBoostingRegressor": ["learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization", "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "loss"],
     ]
 
@@ -92,80 +97,10 @@ public enum Reproduction {
         "rmsle": ("neg_root_mean_squared_log_error", "neg_root_mean_squared_log_error", -1),
     ]
 
-    /// Python that cross-validates the same model family with the same hyper-parameters, seed and
-    /// folds in scikit-learn; nil when scikit-learn has no counterpart or the run has no target.
-    public static func python(_ run: RunRecord) -> String? {
-        guard let est = estimator(run.modelFamily, task: run.task), let target = run.target else { return nil }
-        let metrics = run.metrics.keys.sorted().filter { scorers[$0] != nil }
-        let classification = isClassification(run.task)
-        let accepted = sklearnParameters[est.name] ?? []
-        var kwargs: [String] = [], skipped: [String] = []
-        for key in run.hyperParameters.keys.sorted() {
-            let name = snakeCase(key)
-            guard let value = run.hyperParameters[key], accepted.contains(name), let literal = pythonLiteral(value) else {
-                if !["seed", "random_state", "threads", "n_jobs"].contains(name) { skipped.append(key) }
-                continue
-            }
-            // penalty="l2" is scikit-learn's default and the keyword is deprecated there.
-            if name == "penalty", value == .string("l2") { continue }
-            kwargs.append("\(name)=\(floatLiteral(name, value) ?? literal)")
-        }
-        if est.seeded, !kwargs.contains(where: { $0.hasPrefix("random_state=") }) { kwargs.append("random_state=\(run.seed)") }
-        let k = folds(run) ?? 5
-        let splitter = classification ? "StratifiedKFold" : "KFold"
-        let columns = run.features.isEmpty
-            ? "df.drop(columns=\(pythonList([target] + run.droppedColumns)))"
-            : "df[\(pythonList(run.features))]"
-        let scoring = metrics.map { m -> String in
-            guard let (binary, multi, _) = scorers[m] else { return "" }
-            let scorer = binary == multi ? pythonString(binary) : "(\(pythonString(multi)) if multiclass else \(pythonString(binary)))"
-            return "    \(pythonString(m)): \(scorer),"
-        }
-        let signs = metrics.compactMap { m in scorers[m].map { "\(pythonString(m)): \($0.2)" } }.joined(separator: ", ")
-        let headline = ["roc_auc", "accuracy", "f1_macro", "r2", "rmse", "mae"].filter { run.metrics[$0] != nil }
-        let stored = (headline.isEmpty ? Array(metrics.prefix(3)) : headline.prefix(3).map { $0 })
-            .compactMap { m in run.metrics[m].map { "\(m) \(ChartFormat.number($0.mean))" } }.joined(separator: ", ")
-        var lines = [
-            "# Run \(run.id) in scikit-learn: \(est.name), \(k)-fold cross-validation, seed \(run.seed).",
-            "# Scores come close to mlexp's (\(stored.isEmpty ? "no metric stored" : stored)), not equal: the",
-            "# implementations and the fold assignment differ."
-                + (skipped.isEmpty ? "" : "\n# Not passed (no \(est.name) counterpart): \(skipped.joined(separator: ", "))."),
-            "import pandas as pd",
-            "from sklearn.compose import ColumnTransformer, make_column_selector",
-            "from sklearn.impute import SimpleImputer",
-            "from sklearn.model_selection import \(splitter), cross_validate",
-            "from sklearn.pipeline import make_pipeline",
-            "from sklearn.preprocessing import OneHotEncoder\(est.scaled ? ", StandardScaler" : "")",
-            "from \(est.module) import \(est.name)",
-            "",
-            "df = pd.read_csv(\(pythonString(run.dataset.path)))",
-            "df = df[df[\(pythonString(target))].notna()]",
-            "X, y = \(columns), df[\(pythonString(target))]",
-        ]
-        if classification { lines.append("multiclass = y.nunique() > 2") }
-        lines += [
-            "numeric = make_pipeline(SimpleImputer(strategy=\"median\")\(est.scaled ? ", StandardScaler()" : ""))",
-            "categorical = make_pipeline(SimpleImputer(strategy=\"most_frequent\"), OneHotEncoder(handle_unknown=\"ignore\"))",
-            "prep = ColumnTransformer([(\"num\", numeric, make_column_selector(dtype_include=\"number\")),",
-            "                          (\"cat\", categorical, make_column_selector(dtype_exclude=\"number\"))])",
-            "model = make_pipeline(prep, \(est.name)(\(kwargs.joined(separator: ", "))))",
-            "cv = \(splitter)(n_splits=\(k), shuffle=True, random_state=\(run.seed))",
-            "scoring = {",
-        ]
-        lines += scoring.isEmpty ? ["    \"score\": None,"] : scoring
-        lines.append("}")
-        if classification {
-            lines += ["if multiclass:  # scikit-learn scores these for two classes only",
-                      "    for name in (\"average_precision\", \"brier\"):", "        scoring.pop(name, None)"]
-        }
-        lines += [
-            "sign = {\(signs)}",
-            "scores = cross_validate(model, X, y, cv=cv, scoring=scoring)",
-            "for name in scoring:",
-            "    s = scores[\"test_\" + name] * sign.get(name, 1)",
-            "    print(f\"{name}: {s.mean():.4f} ± {s.std(ddof=1):.4f}\")",
-        ]
-        return lines.joined(separator: "\n")
+    /// The label column a clustering run was compared with (validation's "reference"), if any.
+    static func reference(_ run: RunRecord) -> String? {
+        guard case .object(let v) = run.validation, case .string(let name)? = v["reference"] else { return nil }
+        return name
     }
 
     /// The number of validation folds the run records, if any.

@@ -37,7 +37,9 @@ enum ToolLine {
         case "train_model":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
-            return "\(r["run_id"]?.stringValue ?? "?") \(metric) \(f3(m?["mean"])) ± \(f3(m?["std"]))"
+            let spread = m?["std"] == nil ? "" : " ± \(f3(m?["std"]))"
+            let k = r["n_clusters"]?.intValue.map { "k=\($0), " } ?? ""
+            return "\(r["run_id"]?.stringValue ?? "?") \(k)\(metric) \(f3(m?["mean"]))\(spread)"
         case "compute_metrics":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
@@ -55,7 +57,7 @@ enum ToolLine {
             let c = r["comparison"]
             return "Δ \(f3(c?["delta"])) " + (c?["significant"]?.boolValue == true ? "(significant)" : "(not significant)")
         case "tune_model":
-            return "\(r["trials"]?.arrayValue?.count ?? 0) trials, best \(r["best_run"]?.stringValue ?? "?")"
+            return "\(r["evaluated"]?.intValue ?? 0) trials (\(r["strategy"]?.stringValue ?? "search")), best recorded as \(r["best_run"]?.stringValue ?? "?")"
         case "profile_column":
             return "\(r["type"]?.stringValue ?? "?"), \(r["missing"]?.intValue ?? 0) missing, \(r["distinct"]?.intValue ?? 0) distinct"
         default: return String(content.prefix(120))

@@ -1,7 +1,10 @@
 // A workspace as a session leaves it, for the export tests: wine.csv (the shipped dataset), a run
 // store with a baseline, a logistic regression and a gradient-boosting run, an experiment log with
-// three experiments citing them, and a feature-importance chart saved with the boosting run.
+// three experiments citing them, and a feature-importance chart saved with the boosting run. The
+// logistic and boosting runs record their column treatments (RunPreprocessing), the baseline does not
+// (as runs stored before them), so the notebook's Python cells take both paths.
 import Foundation
+import MLCore
 @testable import Tracking
 
 enum ExportWorkspace {
@@ -41,8 +44,14 @@ enum ExportWorkspace {
         try FileManager.default.copyItem(at: wine, to: ws.appendingPathComponent("wine.csv"))
         let store = try RunStore(workspace: ws)
         let base = try store.insert(run("baseline", [:], accuracy: [0.39, 0.40, 0.40, 0.41, 0.40]))
-        let logit = try store.insert(run("logistic", ["C": 1.0, "max_iter": 200], accuracy: [0.97, 0.98, 1.0, 0.97, 0.99]))
-        let gbdt = try store.insert(run("gbdt", ["learning_rate": 0.1, "max_leaf_nodes": 15], accuracy: [0.94, 0.97, 0.92, 0.97, 0.94]))
+        let data = try Dataset.load(path: wine.path)
+        func described(_ r: RunRecord, _ preset: PreprocessingPreset) throws -> RunRecord {
+            var r = r
+            r.preprocessing = RunPreprocessing.record(try Pipeline(dataset: data, target: "target", preset: preset), preset: preset, overrides: [:])
+            return r
+        }
+        let logit = try store.insert(described(run("logistic", ["C": 1.0, "max_iter": 200], accuracy: [0.97, 0.98, 1.0, 0.97, 0.99]), .linear))
+        let gbdt = try store.insert(described(run("gbdt", ["learning_rate": 0.1, "max_leaf_nodes": 15], accuracy: [0.94, 0.97, 0.92, 0.97, 0.94]), .tree))
         let log = ExperimentLog(workspace: ws, language: language)
         try log.setContext(LogContext(problem: "Tell the three wine cultivars apart", data: "wine.csv, 178 rows × 14 columns",
                                       metric: "accuracy (success: ≥ 0.9)"))

@@ -1,0 +1,74 @@
+// The search behind tune_model: MLCore's HyperparameterSearch on a dataset's training rows, each trial
+// fitting the preprocessing and the model inside the fold (as ExperimentRunner does), on the folds
+// ExperimentRunner draws for the same seed, so a full-resource trial scores what its run would.
+// Leaves out: recording (the tool records the best configuration as a run).
+
+import MLCore
+
+enum TuneSearch {
+    /// Successive halving rounds start on at least this many training rows per fold.
+    static let minRows = 100.0
+
+    /// Searches `space` for `spec`'s family (its parameters are ignored, its target, folds, seed and
+    /// excluded columns kept); `budget` is in seconds.
+    static func run(
+        _ spec: ExperimentSpec, space: SearchSpace, on dataset: Dataset, metric: String, candidates: Int, halving: Bool,
+        budget: Double, progress: @Sendable (String) -> Void
+    ) throws -> SearchResult {
+        guard case .crossValidation(let k) = spec.validation else { throw ToolError("tuning needs cross-validation.") }
+        _ = try ModelRegistry.make(spec.model)  // an unknown family fails before any fit
+        let target = try TargetSpec(dataset: dataset, column: spec.target)
+        let labelled = try dataset.rowsWithTarget(spec.target)
+        let y = try target.values(in: dataset, rows: labelled)
+        let pipeline = try Pipeline(
+            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: ExperimentRunner.preset(for: spec.model))
+        let splits: [TrainTestIndices]
+        if case .classes(let labels, _) = y {
+            splits = try StratifiedKFold(folds: k, seed: spec.seed).split(labels: labels)
+        } else {
+            splits = try KFold(folds: k, seed: spec.seed).split(count: labelled.count)
+        }
+        let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
+        let seeded = ModelRegistry.parameters(of: spec.model).contains { $0.name == "seed" }
+        var fits = 0
+        let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
+            if Task.isCancelled { throw MLError(.invalidInput, "The search was cancelled.") }
+            fits += 1
+            if fits % k == 1 || k == 1 { progress("\(spec.model): trial \(fits / k + 1) (\(train.count) rows per fold)") }
+            var overrides = strings(parameters)
+            if seeded && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
+            let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+            let rows = train.map { labelled[$0] }
+            let fp = try pipeline.fit(dataset, rows: rows)
+            let fitted = try estimator.fit(try fp.trainingSet(dataset, target: target, rows: rows))
+            return try fitted.predict(try fp.transform(dataset, rows: valid.map { labelled[$0] }))
+        }
+        guard halving else {
+            return try HyperparameterSearch.random(
+                space: space, candidates: candidates, metric: metric, target: y, folds: folds, timeBudget: budget, seed: spec.seed,
+                fitPredict: fitPredict)
+        }
+        // MLCore's default first round (1/3^rounds of the rows) is tiny on small tables: start on >= minRows.
+        let foldRows = Double(folds.map(\.train.count).min() ?? 0)
+        var rounds = 0, n = candidates
+        while n > 1 { n = (n + 2) / 3; rounds += 1 }
+        let first = 1 / pow3(rounds)
+        return try HyperparameterSearch.successiveHalving(
+            space: space, candidates: candidates, metric: metric, target: y, folds: folds, factor: 3,
+            minResource: foldRows * first < minRows ? min(1, minRows / max(foldRows, 1)) : nil, timeBudget: budget, seed: spec.seed,
+            fitPredict: fitPredict)
+    }
+
+    private static func pow3(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 3 } }
+
+    /// Parameter values as the registry's strings (doubles at full precision, so a run reproduces them).
+    static func strings(_ parameters: [String: ParameterValue]) -> [String: String] {
+        parameters.mapValues { p in
+            switch p {
+            case .int(let i): String(i)
+            case .double(let d): String(d)
+            case .string(let s): s
+            }
+        }
+    }
+}
