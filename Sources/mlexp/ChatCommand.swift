@@ -1,6 +1,7 @@
 // `mlexp chat [--data FILE] [--target COL]`: the interactive session. Line editing and history on a
 // terminal, plain lines in a pipe (no prompt, no colours); answers stream; each tool call shows as one
-// line with its outcome; Ctrl-C cancels the running answer or tool, Ctrl-D or /exit leaves.
+// line with its outcome; Ctrl-C cancels the running answer or tool (the session goes on) or, at the prompt,
+// discards the line as a shell does; Ctrl-D on an empty line or /exit leaves.
 
 import Agent
 import ArgumentParser
@@ -56,7 +57,10 @@ struct ChatCommand: AsyncParsableCommand {
         if interactive {
             terminal.line(terminal.styled("/help for commands, Ctrl-C cancels an answer, Ctrl-D leaves.", .dim))
         }
+        // The prompt itself takes Ctrl-C as a key (LineReader); a SIGINT between turns ends a piped session
+        // as it would any command in a pipeline, and only reminds how to leave on a terminal.
         let interrupts = Interrupts(onIdle: {
+            guard interactive else { Foundation.exit(130) }
             terminal.line(terminal.styled("\n(Ctrl-D or /exit to leave)", .dim))
         })
         interrupts.install()
@@ -72,7 +76,16 @@ struct ChatCommand: AsyncParsableCommand {
         }
         let reader = LineReader(interactive: interactive)
         let prompt = terminal.colors ? "\u{1B}[1mmlexp>\u{1B}[0m " : "mlexp> "
-        while let line = reader.next(prompt: interactive ? prompt : "") {
+        reading: while true {
+            let line: String
+            switch reader.next(prompt: interactive ? prompt : "") {
+            case .end: break reading
+            case .interrupted(let hadText):
+                // As a shell: the line is dropped and a new prompt follows; an empty one also says how to leave.
+                terminal.line("^C" + (hadText ? "" : terminal.styled("  (Ctrl-D or /exit to leave)", .dim)))
+                continue
+            case .line(let l): line = l
+            }
             let text = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { continue }
             if text.hasPrefix("/") {

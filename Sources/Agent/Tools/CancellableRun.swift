@@ -10,7 +10,9 @@ enum CancellableRun {
         let gate = Gate<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                let task = Task.detached {
+                // Below the caller's priority: Dispatch gives each priority its own threads, so a fit that fills
+                // every thread of its priority (concurrentPerform) cannot hold back the caller's return on Ctrl-C.
+                let task = Task.detached(priority: .utility) {
                     do { gate.resume(with: .success(try await work())) } catch { gate.resume(with: .failure(error)) }
                 }
                 gate.install(continuation, task: task)

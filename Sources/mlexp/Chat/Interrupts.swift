@@ -1,7 +1,9 @@
-// Ctrl-C as in a shell: SIGINT is caught through a DispatchSource; while a turn runs it cancels that
-// turn's task (the request or the running tool) and the session goes on; at the prompt it only
-// reminds how to leave. A second Ctrl-C within a second while cancelling forces the exit.
+// Ctrl-C as in a shell: SIGINT is caught by a C handler (CEditLine's sigint.h) that wakes a thread of
+// ours through a pipe; while a turn runs it cancels that turn's task (the request or the running tool)
+// and the session goes on; between turns it calls the idle handler. At the prompt libedit takes Ctrl-C as a key instead (LineReader), so no signal comes.
+// A second Ctrl-C within a second during the same turn forces the exit.
 
+import CEditLine
 import Foundation
 
 #if canImport(Glibc)
@@ -13,7 +15,6 @@ import Foundation
 /// Routes SIGINT to the running turn.
 final class Interrupts: @unchecked Sendable {  // state guarded by `lock`
     private struct State {
-        var source: (any DispatchSourceSignal)?
         var cancel: (@Sendable () -> Void)?
         var lastCancel: Date?
     }
@@ -26,13 +27,20 @@ final class Interrupts: @unchecked Sendable {  // state guarded by `lock`
         self.onIdle = onIdle
     }
 
-    /// Starts catching SIGINT.
+    /// Starts catching SIGINT: the C handler writes to a pipe, a thread of ours reads it and acts.
     func install() {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: DispatchQueue.global(qos: .userInitiated))
-        source.setEventHandler { [weak self] in self?.fire() }
-        withState { $0.source = source }
-        source.resume()
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0, mlexp_sigint_install(fds[1]) == 0 else { return }
+        let reader = fds[0]
+        let thread = Thread { [weak self] in
+            var byte: UInt8 = 0
+            while true {
+                let n = read(reader, &byte, 1)
+                if n == 1 { self?.fire() } else if n < 0 && errno == EINTR { continue } else { return }
+            }
+        }
+        thread.name = "mlexp.interrupts"
+        thread.start()
     }
 
     /// Runs `work` as the current turn: Ctrl-C cancels it.
@@ -40,7 +48,8 @@ final class Interrupts: @unchecked Sendable {  // state guarded by `lock`
         let task = Task { await work() }
         withState { $0.cancel = { task.cancel() } }
         let value = await task.value
-        withState { $0.cancel = nil }
+        // A Ctrl-C that cancelled this turn does not count towards the forced exit of the next one.
+        withState { $0.cancel = nil; $0.lastCancel = nil }
         return value
     }
 
