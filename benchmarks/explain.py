@@ -70,6 +70,7 @@ def tree_model(d):
     y = 3 * x[:, 0] + 2 * x[:, 1] * x[:, 2] + np.sin(x[:, 3]) + rng.normal(0, 0.3, n)
     m = GradientBoostingRegressor(n_estimators=100, max_depth=6, learning_rate=0.1, random_state=0).fit(x[:15000], y[:15000])
     with open(os.path.join(d, "model.json"), "w") as fh: json.dump(export(m, f), fh)
+    write(d, "xtrain.f64", x[:15000]); write(d, "ytrain.f64", y[:15000])
     return m, x[15000:], y[15000:]
 
 
@@ -95,7 +96,10 @@ def bench_permutation(binary, runs, d, model, xv, yv):
     ours = swift(binary, "permutation", d, runs)
     pi = permutation_importance(model, xv, yv, n_repeats=5, random_state=0, scoring="r2")
     assert int(ours["top_feature"]) == int(np.argmax(pi.importances_mean)), "top feature disagrees"
-    return peer, ours["total"], len(yv)
+    own = swift(binary, "permutation_model", d, runs)
+    assert int(own["top_feature"]) == int(np.argmax(pi.importances_mean)), "top feature disagrees (our gbdt)"
+    peer2 = median_time(lambda: permutation_importance(model, xv, yv, n_repeats=5, random_state=0, scoring="r2", n_jobs=2), runs)
+    return peer, peer2, ours["total"], own, len(yv)
 
 
 def main():
@@ -110,7 +114,8 @@ def main():
     binary = subprocess.run(["swift", "build", "-c", a.config, "--show-bin-path"], check=True, capture_output=True, text=True).stdout.strip() + "/ExplainBench"
     import sklearn, shap
     lines = ["# Evaluation and interpretation benchmarks", "",
-             f"`benchmarks/explain.py --runs {a.runs}` on {platform.machine()} ({os.cpu_count()} cores, shared), "
+             f"`\"$(scripts/venv.sh)\" benchmarks/explain.py --runs {a.runs}` (from the repository root; it builds ExplainBench in release mode) "
+             f"on {platform.machine()} ({os.cpu_count()} cores, shared; load average {os.getloadavg()[0]:.1f} at the start), "
              f"scikit-learn {sklearn.__version__}, shap {shap.__version__}; medians of {a.runs} runs, single-threaded both sides unless a column says otherwise. "
              "Ratio = peer time / our time (> 1: ours faster).", ""]
     with tempfile.TemporaryDirectory() as d:
@@ -127,10 +132,16 @@ def main():
                   "|---|---:|---:|---:|---:|---:|---:|",
                   f"| total (s) | {peer:.3f} | {naive1:.3f} | {ours1:.3f} | {ours:.3f} | {peer / ours1:.1f}× | {peer / ours:.1f}× |",
                   f"| per row per leaf (ns) | {peer / rows / leaves * 1e9:.1f} | {naive1 / rows / leaves * 1e9:.1f} | {ours1 / rows / leaves * 1e9:.1f} | {ours / rows / leaves * 1e9:.1f} | | |"]
-        peer, ours, rows = bench_permutation(binary, a.runs, d, model, xv, yv)
-        lines += ["", f"## Permutation importance: same 100 trees, {rows} rows, 10 features, 5 repeats, r2", "",
+        peer, peer2, ours, own, rows = bench_permutation(binary, a.runs, d, model, xv, yv)
+        lines += ["", f"## Permutation importance: {rows} rows, 10 features, 5 repeats, r2", "",
+                  "scikit-learn's `permutation_importance` on its GradientBoostingRegressor (100 trees, depth 6) against ours "
+                  "on the same exported trees (TreeSHAP.rawPrediction as the predictor, 1 thread), and against the product path: "
+                  f"`ModelExplainer.permutation` on our own gbdt fitted to the same rows with the same size "
+                  f"(100 trees, depth ≤ 6, {int(own['leaves'])} leaves), its predict on 1 and 2 threads; scikit-learn with n_jobs=1 and 2.", "",
                   "| | scikit-learn | ours | ratio |", "|---|---:|---:|---:|",
-                  f"| total (s) | {peer:.3f} | {ours:.3f} | {peer / ours:.1f}× |"]
+                  f"| same exported trees, 1 thread (s) | {peer:.3f} | {ours:.3f} | {peer / ours:.1f}× |",
+                  f"| our gbdt, 1 thread (s) | {peer:.3f} | {own['total_1thread']:.3f} | {peer / own['total_1thread']:.1f}× |",
+                  f"| our gbdt, 2 threads (s; scikit-learn n_jobs=2) | {peer2:.3f} | {own['total_2thread']:.3f} | {peer2 / own['total_2thread']:.1f}× |"]
     text = "\n".join(lines) + "\n"
     print(text)
     with open(os.path.join(ROOT, "benchmarks", "RESULTS-explain.md"), "w") as fh: fh.write(text)

@@ -43,7 +43,7 @@ func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
 
 let args = CommandLine.arguments
 guard args.count >= 4, let runs = Int(args[3]) else {
-    FileHandle.standardError.write(Data("usage: ExplainBench metrics|shap|permutation DIR RUNS\n".utf8))
+    FileHandle.standardError.write(Data("usage: ExplainBench metrics|shap|permutation|permutation_model DIR RUNS\n".utf8))
     exit(2)
 }
 let dir = args[2]
@@ -93,6 +93,28 @@ do {
                 }
             }
             out["top_feature"] = Double(report?.features.first.map { Int($0.name.dropFirst()) ?? -1 } ?? -1)
+        }
+    case "permutation_model":
+        // Our own gradient boosting fitted on the same training rows with the
+        // peer's size (100 trees, depth ≤ 6, up to 64 leaves), then the product's permutation importance
+        // (ModelExplainer.permutation, the model's own predict) on the same rows, with 1 and 2 threads.
+        func matrix(_ name: String) throws -> FeatureMatrix {
+            let flat = try doubles("\(dir)/\(name)"), f = 10, rows = flat.count / f
+            return FeatureMatrix(columns: (0..<f).map { j in (0..<rows).map { flat[$0 * f + j] } })
+        }
+        let xt = try matrix("xtrain.f64"), yt = try doubles("\(dir)/ytrain.f64")
+        let x = try matrix("x.f64"), y = try doubles("\(dir)/y.f64")
+        for threads in [1, 2] {
+            let model = try ModelRegistry.make("gbdt", parameters: [
+                "maxIter": "100", "maxDepth": "6", "maxLeafNodes": "64", "minSamplesLeaf": "1", "learningRate": "0.1",
+                "threads": String(threads),
+            ]).fit(TrainingSet(x: xt, y: .values(yt)))
+            var report: ImportanceReport?
+            out["total_\(threads)thread"] = try median(runs) {
+                report = try ModelExplainer.permutation(model, TrainingSet(x: x, y: .values(y)), "r2", 5, 0)
+            }
+            out["top_feature"] = Double(report?.features.first.map { Int($0.name.dropFirst()) ?? -1 } ?? -1)
+            out["leaves"] = Double(model.treeEnsemble?.trees.reduce(0) { $0 + $1.feature.filter { $0 < 0 }.count } ?? 0)
         }
     default:
         FileHandle.standardError.write(Data("unknown benchmark \(args[1])\n".utf8)); exit(2)

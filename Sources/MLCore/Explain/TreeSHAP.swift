@@ -40,6 +40,8 @@ public enum ShapAlgorithm: Sendable {
 public enum TreeSHAP {
     /// Most table entries (two doubles each) Fast TreeSHAP v2 builds for one tree: 32 MiB.
     static let tableBudget = 1 << 21
+    /// Most table entries held at once (a batch of trees): 64 MiB.
+    static let batchBudget = 1 << 22
 
     /// SHAP values of the rows of `x` for an ensemble of `trees` combined as `combination` says.
     /// - Complexity: O(rows × Σ_trees leaves × depth² × outputs) with Algorithm 2; with Fast TreeSHAP v2
@@ -48,6 +50,12 @@ public enum TreeSHAP {
     /// - Parameter algorithm: how each tree is evaluated; every choice gives the same values (to rounding).
     public static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int = 2,
                                algorithm: ShapAlgorithm = .automatic) throws(MLError) -> ShapValues {
+        try explain(trees: trees, combination: combination, x: x, threads: threads, algorithm: algorithm, batchBudget: batchBudget)
+    }
+
+    /// `explain` with the tables of at most `batchBudget` entries held at once (tests use a small one).
+    static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int,
+                        algorithm: ShapAlgorithm, batchBudget: Int) throws(MLError) -> ShapValues {
         let outputs = combination.base.count
         guard !trees.isEmpty, outputs > 0 else {
             throw MLError(.invalidInput, "TreeSHAP needs a model with at least one tree and one output.")
@@ -87,48 +95,61 @@ public enum TreeSHAP {
         let budget = algorithm == .naive ? 0 : tableBudget
         values.withUnsafeMutableBufferPointer { out in
             let shared = SendableBuffer(out)
-            for (t, tree) in trees.enumerated() {
-                let w = tree.valueWidth
-                let shape = PathTables.shape(tree)
-                let tables: PathTables? = switch algorithm {
-                case .naive: nil
-                case .pathTables: shape.widest <= PathTables.maxDistinct && shape.entries <= budget ? PathTables(tree) : nil
-                case .automatic: PathTables.worthBuilding(shape, rows: x.rows, budget: budget) ? PathTables(tree) : nil
+            // Trees go in batches whose tables fit `batchBudget`; within a batch, rows are split into
+            // contiguous chunks, one per thread, each writing only its own rows (no barrier per tree). A row's
+            // sum runs over the trees in order whatever the chunking, so results do not depend on `threads`.
+            var start = 0
+            while start < trees.count {
+                var batch: [PathTables?] = [], used = 0
+                while start + batch.count < trees.count {
+                    let tree = trees[start + batch.count]
+                    let shape = PathTables.shape(tree)
+                    let build = switch algorithm {
+                    case .naive: false
+                    case .pathTables: shape.widest <= PathTables.maxDistinct && shape.entries <= budget
+                    case .automatic: PathTables.worthBuilding(shape, rows: x.rows, budget: budget)
+                    }
+                    if build && used > 0 && used + shape.entries > batchBudget { break }
+                    batch.append(build ? PathTables(tree) : nil)
+                    used += build ? shape.entries : 0
                 }
-                Walker.withNodes(tree) { nodes in
-                    // Rows are split into contiguous chunks; each chunk writes only its own rows, and a row's
-                    // sum runs over the trees in order whatever the chunking.
-                    runChunks(x.rows, threads: threads) { rows in
+                let first = start
+                runChunks(x.rows, threads: threads) { rows in
+                    for (i, tables) in batch.enumerated() {
+                        let t = first + i, tree = trees[t], w = tree.valueWidth
                         var phi = [Double](repeating: 0, count: f * w)
                         var scratch = [PathElement](repeating: PathElement(), count: tables == nil ? (maxDepth + 2) * (maxDepth + 3) / 2 : 0)
                         var mask = [UInt32](repeating: 0, count: tables == nil ? 0 : tree.nodeCount)
-                        rowMajor.withUnsafeBufferPointer { all in
-                            phi.withUnsafeMutableBufferPointer { ph in
-                                for r in rows {
-                                    let xv = UnsafeBufferPointer(rebasing: all[(r * f)..<(r * f + f)])
-                                    for i in 0..<ph.count { ph[i] = 0 }
-                                    if let tables {
-                                        mask.withUnsafeMutableBufferPointer { m in
-                                            guard let m = m.baseAddress else { return }
-                                            TableWalker.withTables(tables, nodes) { $0.explain(x: xv, phi: ph, mask: m, width: w, features: f) }
+                        Walker.withNodes(tree) { nodes in
+                            rowMajor.withUnsafeBufferPointer { all in
+                                phi.withUnsafeMutableBufferPointer { ph in
+                                    for r in rows {
+                                        let xv = UnsafeBufferPointer(rebasing: all[(r * f)..<(r * f + f)])
+                                        for i in 0..<ph.count { ph[i] = 0 }
+                                        if let tables {
+                                            mask.withUnsafeMutableBufferPointer { m in
+                                                guard let m = m.baseAddress else { return }
+                                                TableWalker.withTables(tables, nodes) { $0.explain(x: xv, phi: ph, mask: m, width: w, features: f) }
+                                            }
+                                        } else {
+                                            scratch.withUnsafeMutableBufferPointer { p in
+                                                guard let start = p.baseAddress else { return }
+                                                Walker(nodes: nodes, x: xv, phi: ph, width: w, features: f)
+                                                    .recurse(node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
+                                            }
                                         }
-                                    } else {
-                                        scratch.withUnsafeMutableBufferPointer { p in
-                                            guard let start = p.baseAddress else { return }
-                                            Walker(nodes: nodes, x: xv, phi: ph, width: w, features: f)
-                                                .recurse(node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
+                                        for k in 0..<outputs {
+                                            guard let src = sources[t][k] else { continue }
+                                            let base = (r * outputs + k) * f
+                                            for j in 0..<f { shared.buffer[base + j] += scale * ph[src * f + j] }
                                         }
-                                    }
-                                    for k in 0..<outputs {
-                                        guard let src = sources[t][k] else { continue }
-                                        let base = (r * outputs + k) * f
-                                        for j in 0..<f { shared.buffer[base + j] += scale * ph[src * f + j] }
                                     }
                                 }
                             }
                         }
                     }
                 }
+                start += batch.count
             }
         }
         return ShapValues(rows: x.rows, outputs: outputs, features: x.features.map(\.name), expected: expected, values: values)

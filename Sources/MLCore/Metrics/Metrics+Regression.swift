@@ -51,20 +51,14 @@ extension Metrics {
     }
 
     /// Median absolute error (mean of the two middle values for an even count).
-    /// - Complexity: O(rows log rows).
+    /// - Complexity: O(rows) (radix select).
     public static func medianAE(_ yTrue: [Double], _ yPred: [Double]) throws(MLError) -> Double {
         try checkLengths(yTrue.count, yPred.count, "median_ae")
-        var errors = [Double](unsafeUninitializedCapacity: yTrue.count) { out, n in
-            yTrue.withUnsafeBufferPointer { t in yPred.withUnsafeBufferPointer { p in for i in 0..<t.count { out[i] = abs(t[i] - p[i]) } } }
-            n = yTrue.count
+        let n = yTrue.count
+        let (lower, upper) = yTrue.withUnsafeBufferPointer { t in
+            yPred.withUnsafeBufferPointer { p in RadixSort.selectPair(count: n, n / 2) { abs(t[$0] - p[$0]) } }
         }
-        let n = errors.count
-        let upper = RadixSort.select(&errors, n / 2)
-        guard n % 2 == 0 else { return upper }
-        // After selection every value left of n/2 is ≤ upper: the lower middle is their maximum.
-        var lower = -Double.infinity
-        for i in 0..<(n / 2) where errors[i] > lower { lower = errors[i] }
-        return (lower + upper) / 2
+        return n % 2 == 0 ? (lower + upper) / 2 : upper
     }
 
     /// Root mean squared logarithmic error: RMSE of log(1 + y).

@@ -95,5 +95,22 @@ import Testing
         #expect(try Metrics.medianAE(t, p) == Metrics.median(zip(t, p).map { abs($0 - $1) }))
     }
 
+    /// Radix select against sorting: spread values (many buckets), clustered ones (one bucket holds nearly
+    /// all), ties across the middle, negatives, and the middle ranks falling in two different buckets.
+    @Test(arguments: [4096, 4097, 50_001, 200_000]) func radixSelectMatchesSorting(count: Int) {
+        var g = SeededGenerator(seed: UInt64(count))
+        let spread = (0..<count).map { _ in (g.nextUnit() - 0.5) * pow10(Double(g.nextInt(below: 12)) - 6) }
+        let clustered = (0..<count).map { _ in 1 + g.nextUnit() * 1e-3 }
+        let ties = (0..<count).map { _ in Double(g.nextInt(below: 3)) }
+        let split = (0..<count).map { $0 < count / 2 ? 1.0 : 1e6 }  // ranks n/2−1 and n/2 in different buckets
+        for v in [spread, clustered, ties, split] {
+            let sorted = v.sorted()
+            for k in [0, 1, count / 2, count - 1] {
+                let (below, at) = RadixSort.selectPair(v, k)
+                #expect(at == sorted[k] && below == sorted[max(0, k - 1)], "k = \(k)")
+            }
+        }
+    }
+
     func pow10(_ e: Double) -> Double { (0..<Int(abs(e))).reduce(1.0) { v, _ in e < 0 ? v / 10 : v * 10 } }
 }

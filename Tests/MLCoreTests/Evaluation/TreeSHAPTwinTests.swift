@@ -86,6 +86,19 @@ import Testing
         return false
     }
 
+    @Test func batchesOfTreesAndThreadCountsDoNotChangeTheValues() throws {
+        let train = Self.data(rows: 600, seed: 7, classes: 3)
+        let model = try ModelRegistry.make("gbdt", parameters: ["maxIter": "6"]).fit(train)
+        let e = try #require(model.treeEnsemble)
+        let x = Self.data(rows: 300, seed: 8, classes: 3).x
+        let whole = try TreeSHAP.explain(trees: e.trees, combination: e.treeCombination, x: x, threads: 1, algorithm: .pathTables)
+        for (threads, budget) in [(2, 1), (2, 200), (3, TreeSHAP.batchBudget)] {
+            let other = try TreeSHAP.explain(trees: e.trees, combination: e.treeCombination, x: x, threads: threads,
+                                             algorithm: .pathTables, batchBudget: budget)
+            #expect(other == whole, "threads \(threads), batch budget \(budget)")
+        }
+    }
+
     @Test func tablesOnlyWhenTheyPayForThemselves() {
         var s = PathTables.Shape()
         s.internalNodes = 63; s.entries = 64 * 64; s.distinct = 64 * 6; s.pathSquares = 64 * 49; s.widest = 6
