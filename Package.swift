@@ -42,6 +42,7 @@ let package = Package(
             swiftSettings: strict),
         // Benchmarks (benchmarks/*.py run them side by side with the peer libraries); not part of the product.
         .executableTarget(name: "ExplainBench", dependencies: ["MLCore"], path: "benchmarks/ExplainBench", swiftSettings: strict),
+        .executableTarget(name: "ModelBench", dependencies: ["MLCore"], path: "benchmarks/ModelBench", swiftSettings: strict),
         .executableTarget(
             name: "ReplayBench", dependencies: ["Agent", "LLMClient"], path: "benchmarks/ReplayBench", swiftSettings: strict),
         .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),

@@ -1,79 +1,34 @@
 #!/usr/bin/env python3
 """Model benchmarks: `mlexp train` side by side with scikit-learn 1.9, LightGBM 4.7 and XGBoost 3 (hist).
 
-Usage:  $(scripts/venv.sh) benchmarks/models.py [--bin .build/release/mlexp] [--runs 3] [--quick]
+Usage:  $(scripts/venv.sh) benchmarks/models.py [--bin .build/release/mlexp] [--runs 5] [--budget 240]
+                                                [--timeout 1800] [--kinds gbdt,logistic,...] [--no-memory]
 
 Data (written once to benchmarks/data/, git-ignored): 200,000 x 20 synthetic classification
 (make_classification, 10 informative) and regression (make_regression, noise 10), each split 80/20 into
 train/test CSVs, plus a real table (datasets/titanic.csv without the name column, 80/20 split).
 Every fit runs in its own process so peak memory (max RSS, including reading the CSV) is per run;
 times are fit only (ours: `fit_seconds` of `mlexp train --json`; peers: the .fit / lgb.train call),
-median of --runs runs, 2 threads everywhere. Holdout metric: ROC AUC (classification), R^2 (regression),
-inertia (k-means). ratio = our time / peer time (< 1: we are faster).
+median of up to --runs runs, 2 threads everywhere. A side whose runs add up to more than --budget
+seconds stops repeating (the table says how many runs it got), and a run past --timeout is recorded as
+a timeout instead of ending the benchmark, so every row finishes on a loaded machine.
+Holdout metric: ROC AUC (classification), R^2 (regression), log-loss (logistic regression, the
+quantity both minimise), inertia on the test rows (k-means; run i seeds both sides' k-means++ with i, so the
+median is over seeds: the iterations to converge depend on the start). ratio = our time / peer time (< 1: faster).
+Memory row: gradient boosting on 1,000,000 x 20 (float64, 152.6 MB) read from raw binary files by
+benchmarks/ModelBench (no CSV, so peak RSS is data + fit) and by LightGBM; `mlexp train` on the same
+rows as a CSV is measured once beside it (its peak includes parsing and the pipeline's copy).
+Peers run with OMP_WAIT_POLICY=passive when the load average exceeds the core count (--omp-wait auto):
+OpenMP's spin-waiting makes LightGBM ~100x slower on a busy 2-core machine, which would flatter us.
 Writes benchmarks/RESULTS-models.md.
 """
-import argparse, json, os, statistics, subprocess, sys, textwrap, time
+import argparse, json, os, statistics, subprocess, sys, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "benchmarks", "data")
 PY = sys.executable
-
-PEER = textwrap.dedent(r'''
-import json, resource, sys, time
-import numpy as np, pandas as pd
-kind, lib, train, test, target, extra = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5], json.loads(sys.argv[6])
-tr, te = pd.read_csv(train), pd.read_csv(test)
-def prep(df, ref):
-    X = df.drop(columns=[target]).copy()
-    for c in X.columns:
-        if not pd.api.types.is_numeric_dtype(X[c]):
-            cats = sorted(ref[c].dropna().unique())
-            X[c] = pd.Categorical(X[c], categories=cats).codes.astype(float)
-            X.loc[X[c] < 0, c] = np.nan
-    return X
-Xtr, Xte = prep(tr, tr), prep(te, tr)
-ytr, yte = tr[target].to_numpy(), te[target].to_numpy()
-task = extra["task"]
-if kind in ("logistic", "kmeans"):
-    from sklearn.impute import SimpleImputer
-    from sklearn.preprocessing import StandardScaler
-    imp = SimpleImputer(strategy="median").fit(Xtr); sc = StandardScaler().fit(imp.transform(Xtr))
-    Xtr, Xte = sc.transform(imp.transform(Xtr)), sc.transform(imp.transform(Xte))
-if kind in ("random_forest", "tree") and lib == "sklearn":
-    Xtr, Xte = Xtr.fillna(-999), Xte.fillna(-999)
-cls = task == "classification"
-t = time.perf_counter()
-if kind == "gbdt" and lib == "lightgbm":
-    import lightgbm as lgb
-    p = dict(objective="binary" if cls else "regression", num_leaves=31, learning_rate=0.1, num_threads=2, verbose=-1, min_data_in_leaf=20)
-    m = lgb.train(p, lgb.Dataset(Xtr, ytr), num_boost_round=100); fit = time.perf_counter() - t; pred = m.predict(Xte)
-elif kind == "gbdt" and lib == "xgboost":
-    import xgboost as xgb
-    M = xgb.XGBClassifier if cls else xgb.XGBRegressor
-    m = M(tree_method="hist", n_estimators=100, max_leaves=31, grow_policy="lossguide", max_depth=0, learning_rate=0.1, n_jobs=2, max_bin=255).fit(Xtr, ytr)
-    fit = time.perf_counter() - t; pred = m.predict_proba(Xte)[:, 1] if cls else m.predict(Xte)
-elif kind == "gbdt":
-    from sklearn.ensemble import HistGradientBoostingClassifier as C, HistGradientBoostingRegressor as R
-    m = (C if cls else R)(max_iter=100, max_leaf_nodes=31, learning_rate=0.1, early_stopping=False).fit(Xtr, ytr)
-    fit = time.perf_counter() - t; pred = m.predict_proba(Xte)[:, 1] if cls else m.predict(Xte)
-elif kind == "random_forest":
-    from sklearn.ensemble import RandomForestClassifier as C, RandomForestRegressor as R
-    m = (C if cls else R)(n_estimators=100, max_depth=10, n_jobs=2, random_state=0).fit(Xtr, ytr)
-    fit = time.perf_counter() - t; pred = m.predict_proba(Xte)[:, 1] if cls else m.predict(Xte)
-elif kind == "tree":
-    from sklearn.tree import DecisionTreeClassifier as C, DecisionTreeRegressor as R
-    m = (C if cls else R)(max_depth=10, random_state=0).fit(Xtr, ytr)
-    fit = time.perf_counter() - t; pred = m.predict_proba(Xte)[:, 1] if cls else m.predict(Xte)
-elif kind == "logistic":
-    from sklearn.linear_model import LogisticRegression
-    m = LogisticRegression(max_iter=200).fit(Xtr, ytr); fit = time.perf_counter() - t; pred = m.predict_proba(Xte)[:, 1]
-elif kind == "kmeans":
-    from sklearn.cluster import KMeans
-    m = KMeans(n_clusters=8, n_init=1, random_state=0).fit(Xtr); fit = time.perf_counter() - t; pred = None; m.inertia_ = -m.score(Xte)  # on the test rows, as ours
-from sklearn.metrics import roc_auc_score, r2_score
-metric = m.inertia_ if kind == "kmeans" else (roc_auc_score(yte, pred) if cls else r2_score(yte, pred))
-print(json.dumps(dict(fit=fit, metric=metric, rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)))
-''')
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from models_peer import PEER  # noqa: E402  (the peer-side program, run in its own process)
 
 OURS = {  # kind -> (model, --set overrides)
     "gbdt": ("gbdt", ["maxIter=100", "maxLeafNodes=31", "learningRate=0.1"]),
@@ -84,9 +39,14 @@ OURS = {  # kind -> (model, --set overrides)
 }
 PEERS = {"gbdt": ["lightgbm", "xgboost", "sklearn"], "random_forest": ["sklearn"], "tree": ["sklearn"],
          "logistic": ["sklearn"], "kmeans": ["sklearn"]}
+# Rows in the order they run: every model on the synthetic classification set first, then the rest.
+PLAN = [("gbdt", "cls"), ("logistic", "cls"), ("tree", "cls"), ("kmeans", "cls"), ("random_forest", "cls"),
+        ("gbdt", "reg"), ("tree", "reg"), ("random_forest", "reg"),
+        ("gbdt", "titanic"), ("logistic", "titanic"), ("tree", "titanic"), ("random_forest", "titanic")]
+BIG_ROWS, BIG_FEATURES = 1_000_000, 20
 
 
-def make_data():
+def make_data(memory):
     import numpy as np, pandas as pd
     from sklearn.datasets import make_classification, make_regression
     os.makedirs(DATA, exist_ok=True)
@@ -105,81 +65,168 @@ def make_data():
         order = np.random.default_rng(0).permutation(len(df)); cut = int(len(df) * 0.8)
         df.iloc[order[:cut]].to_csv(tr, index=False); df.iloc[order[cut:]].to_csv(te, index=False)
     paths["titanic"] = (tr, te)
+    if memory:
+        big = [os.path.join(DATA, f) for f in ("big_x.f64", "big_y.f64", "big_train.csv", "big_test.csv")]
+        if not all(os.path.exists(p) for p in big):
+            X, y = make_classification(n_samples=BIG_ROWS + 20_000, n_features=BIG_FEATURES, n_informative=10, random_state=1)
+            np.asfortranarray(X[:BIG_ROWS]).T.tofile(big[0])  # column-major, as FeatureMatrix stores it
+            y[:BIG_ROWS].astype(np.float64).tofile(big[1])
+            df = pd.DataFrame(X, columns=[f"f{i}" for i in range(BIG_FEATURES)]); df["target"] = y
+            df.iloc[BIG_ROWS:].to_csv(big[3], index=False); df.iloc[:BIG_ROWS].to_csv(big[2], index=False)
+        paths["big"] = big
     return paths
 
 
-def run_ours(binary, kind, train, test, target):
+def run_ours(binary, kind, train, test, target, timeout, seed=0):
     model, sets = OURS[kind]
+    if kind == "kmeans": sets = sets + [f"seed={seed}"]
     cmd = ["/usr/bin/time", "-f", "RSS %M", binary, "train", train, "--target", target, "--model", model,
            "--test", test, "--threads", "2", "--json"]
     for s in sets: cmd += ["--set", s]
-    p = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
-    if p.returncode != 0: raise SystemExit(f"mlexp failed: {p.stderr[-400:]}")
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+    if p.returncode != 0: raise RuntimeError(f"mlexp failed: {p.stderr[-400:]}")
     j = json.loads(p.stdout.strip().splitlines()[-1])
     rss = next(float(l.split()[1]) / 1024 for l in p.stderr.splitlines() if l.startswith("RSS"))
     m = j["metrics"]
-    metric = m.get("inertia") if kind == "kmeans" else m.get("roc_auc", m.get("r2"))
+    metric = m.get("inertia") if kind == "kmeans" else m.get("log_loss") if kind == "logistic" else m.get("roc_auc", m.get("r2"))
     return dict(fit=float(j["fit_seconds"]), metric=metric, rss_mb=rss)
 
 
-def run_peer(kind, lib, train, test, target, task):
-    p = subprocess.run([PY, "-c", PEER, kind, lib, train, test, target, json.dumps(dict(task=task))],
-                       capture_output=True, text=True, timeout=3600)
-    if p.returncode != 0: raise SystemExit(f"{lib} {kind} failed: {p.stderr[-400:]}")
+def peer_env(a):
+    """OpenMP's default spin-waiting collapses under load (LightGBM: 100× slower on a busy 2-core machine);
+    passive waiting is what a shared machine gets in practice. On a quiet machine the default is kept."""
+    return {**os.environ, "OMP_WAIT_POLICY": a.omp_wait} if a.omp_wait else None
+
+
+def run_peer(kind, lib, train, test, target, task, timeout, seed=0, env=None):
+    p = subprocess.run([PY, "-c", PEER, kind, lib, train, test, target, json.dumps(dict(task=task, seed=seed))],
+                       capture_output=True, text=True, timeout=timeout, env=env)
+    if p.returncode != 0: raise RuntimeError(f"{lib} {kind} failed: {p.stderr[-400:]}")
     return json.loads(p.stdout.strip().splitlines()[-1])
 
 
-def median_of(runs, fn):
-    rs = [fn() for _ in range(runs)]
-    return dict(fit=statistics.median(r["fit"] for r in rs), metric=rs[0]["metric"], rss_mb=max(r["rss_mb"] for r in rs))
+def repeat(a, fn):
+    """Median of up to a.runs runs (run i gets seed i), fewer when they add up past a.budget seconds; None
+    fields on a failure. The metric is the median too (it varies with the seed for k-means only)."""
+    rs, spent, error = [], 0.0, None
+    for i in range(a.runs):
+        t = time.perf_counter()
+        try:
+            rs.append(fn(i))
+        except subprocess.TimeoutExpired:
+            error = f"timeout ({a.timeout}s)"; break
+        except RuntimeError as e:
+            error = str(e).splitlines()[-1][:120] if str(e) else "failed"; break
+        spent += time.perf_counter() - t
+        if spent > a.budget: break
+    if not rs: return dict(fit=None, metric=None, rss_mb=None, runs=0, error=error)
+    return dict(fit=statistics.median(r["fit"] for r in rs), metric=statistics.median(r["metric"] for r in rs),
+                rss_mb=max(r["rss_mb"] for r in rs), runs=len(rs), error=error)
+
+
+def memory_row(a, big):
+    """Gradient boosting on 1M x 20: ModelBench and LightGBM on the raw floats, then `mlexp train` on the CSV."""
+    bench = os.path.join(os.path.dirname(a.bin), "ModelBench")
+    if not os.path.exists(bench):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "ModelBench"], cwd=ROOT, check=True)
+        bench = os.path.join(ROOT, ".build", "release", "ModelBench")
+    x, y, train, test = big
+    def ours(_):
+        p = subprocess.run([bench, x, y, str(BIG_ROWS), str(BIG_FEATURES), "2"], capture_output=True, text=True, timeout=a.timeout)
+        if p.returncode != 0: raise RuntimeError(p.stderr[-300:])
+        j = json.loads(p.stdout.strip().splitlines()[-1])
+        return dict(fit=j["fit_seconds"], metric=j["train_auc"], rss_mb=j["peak_rss_mb"], load_mb=j["rss_after_load_mb"])
+    def peer(_):
+        p = subprocess.run([PY, "-c", PEER, "gbdt_raw", "lightgbm", x, y, str(BIG_ROWS), json.dumps(dict(task="classification"))],
+                           capture_output=True, text=True, timeout=a.timeout, env=peer_env(a))
+        if p.returncode != 0: raise RuntimeError(p.stderr[-300:])
+        return json.loads(p.stdout.strip().splitlines()[-1])
+    memory_runs = argparse.Namespace(**{**vars(a), "runs": min(a.runs, 3)})
+    o, l = repeat(memory_runs, ours), repeat(memory_runs, peer)
+    c = repeat(argparse.Namespace(**{**vars(a), "runs": 1}), lambda i: run_ours(a.bin, "gbdt", train, test, "target", a.timeout))
+    return dict(ours=o, lightgbm=l, csv=c, data_mb=BIG_ROWS * BIG_FEATURES * 8 / 1_048_576)
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", default=os.path.join(ROOT, ".build", "release", "mlexp"))
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--quick", action="store_true", help="gbdt and logistic on the synthetic classification set only")
-    ap.add_argument("--kinds", default="gbdt,random_forest,logistic,tree,kmeans", help="comma-separated model kinds")
+    ap.add_argument("--runs", type=int, default=5, help="runs per side (median)")
+    ap.add_argument("--budget", type=float, default=240, help="seconds of runs per side before it stops repeating")
+    ap.add_argument("--timeout", type=float, default=1800, help="seconds before one run counts as a timeout")
+    ap.add_argument("--kinds", default="gbdt,logistic,tree,kmeans,random_forest", help="comma-separated model kinds")
+    ap.add_argument("--data", default="cls,reg,titanic", help="comma-separated data sets")
+    ap.add_argument("--no-memory", action="store_true", help="skip the 1M x 20 memory row")
+    ap.add_argument("--omp-wait", choices=["auto", "passive", "active", "default"], default="auto",
+                    help="OMP_WAIT_POLICY for the peers; auto: passive when the load average exceeds the cores")
     a = ap.parse_args()
+    if a.omp_wait == "auto":
+        a.omp_wait = "PASSIVE" if os.getloadavg()[0] > (os.cpu_count() or 1) else None
+    elif a.omp_wait == "default":
+        a.omp_wait = None
+    else:
+        a.omp_wait = a.omp_wait.upper()
+    a.bin = os.path.abspath(a.bin)
     if not os.path.exists(a.bin):
         subprocess.run(["swift", "build", "-c", "release", "--product", "mlexp"], cwd=ROOT, check=True)
-    paths = make_data()
-    plan = []
-    for kind in a.kinds.split(","):
-        for data in ["cls", "reg", "titanic"]:
-            if kind == "logistic" and data == "reg": continue
-            if kind == "kmeans" and data != "cls": continue
-            if a.quick and (kind not in ("gbdt", "logistic") or data != "cls"): continue
-            plan.append((kind, data))
-    rows = []
-    for kind, data in plan:
+    paths = make_data(not a.no_memory)
+    kinds, sets = a.kinds.split(","), a.data.split(",")
+    rows, memory = [], None
+    for kind, data in PLAN:
+        if kind not in kinds or data not in sets: continue
         train, test = paths[data]
         target = "survived" if data == "titanic" else "target"
         task = "regression" if data == "reg" else "classification"
-        ours = median_of(a.runs, lambda: run_ours(a.bin, kind, train, test, target))
+        ours = repeat(a, lambda i: run_ours(a.bin, kind, train, test, target, a.timeout, i))
         for lib in PEERS[kind]:
-            peer = median_of(a.runs, lambda: run_peer(kind, lib, train, test, target, task))
-            row = (kind, data, lib, ours, peer, ours["fit"] / peer["fit"])
-            rows.append(row)
-            write_results(rows, a)
-            print(f"{kind:13} {data:8} ours {ours['fit']:7.3f}s {ours['metric']:.4f} {ours['rss_mb']:6.0f}MB | "
-                  f"{lib:8} {peer['fit']:7.3f}s {peer['metric']:.4f} {peer['rss_mb']:6.0f}MB | ratio {row[5]:.2f}", flush=True)
-    write_results(rows, a)
+            peer = repeat(a, lambda i: run_peer(kind, lib, train, test, target, task, a.timeout, i, peer_env(a)))
+            rows.append((kind, data, lib, ours, peer))
+            write_results(rows, memory, a)
+            print(f"{kind:13} {data:8} ours {fmt(ours['fit'], 3)}s {fmt(ours['metric'], 4)} | "
+                  f"{lib:8} {fmt(peer['fit'], 3)}s {fmt(peer['metric'], 4)} | ratio {ratio(ours, peer)}", flush=True)
+    if not a.no_memory:
+        memory = memory_row(a, paths["big"])
+        print("memory", json.dumps(memory), flush=True)
+    write_results(rows, memory, a)
     print("wrote benchmarks/RESULTS-models.md")
 
 
-def write_results(rows, a):
-    metric_name = lambda kind, data: "inertia" if kind == "kmeans" else ("R²" if data == "reg" else "AUC")
+def fmt(v, digits):
+    return "—" if v is None else f"{v:.{digits}f}"
+
+
+def ratio(o, p):
+    return "—" if o["fit"] is None or p["fit"] is None else f"{o['fit'] / p['fit']:.2f}"
+
+
+def write_results(rows, memory, a):
+    metric_name = lambda kind, data: ("inertia" if kind == "kmeans" else "log-loss" if kind == "logistic"
+                                      else "R²" if data == "reg" else "AUC")
+    flags = f"--runs {a.runs} --budget {a.budget:g} --timeout {a.timeout:g}"
+    omp = f"peers with OMP_WAIT_POLICY={a.omp_wait} (--omp-wait; auto picks PASSIVE when the load average exceeds the cores)" if a.omp_wait else "peers with OpenMP's default waiting"
     lines = ["# Model benchmarks", "",
-             f"Command: `$(scripts/venv.sh) benchmarks/models.py --runs {a.runs}{' --quick' if a.quick else ''}` "
-             f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores; machine shared with other builds, so absolute times are noisy).",
-             "", "Fit time only (median of runs), 2 threads; peak memory is the process's max RSS including reading the CSV.",
-             "ratio = ours / peer (< 1: mlexp is faster).", "",
-             "| model | data | peer | ours s | peer s | ratio | ours metric | peer metric | metric | ours MB | peer MB |",
-             "|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|"]
-    for kind, data, lib, o, p, r in rows:
-        lines.append(f"| {kind} | {data} | {lib} | {o['fit']:.3f} | {p['fit']:.3f} | {r:.2f} | {o['metric']:.4f} | {p['metric']:.4f} | "
-                     f"{metric_name(kind, data)} | {o['rss_mb']:.0f} | {p['rss_mb']:.0f} |")
+             f"Command: `$(scripts/venv.sh) benchmarks/models.py --bin .build/release/mlexp {flags}` "
+             f"({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores; machine shared with other "
+             "builds, so absolute times are noisy: compare the ratios, measured in the same run; " + omp + ").", "",
+             "Fit time only (median of the runs shown; a side stops repeating once its runs exceed the budget), 2 threads; "
+             "peak memory is the process's max RSS including reading the CSV. ratio = ours / peer (< 1: mlexp is faster).", "",
+             "| model | data | peer | ours s | peer s | ratio | ours metric | peer metric | metric | ours MB | peer MB | runs |",
+             "|---|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|"]
+    for kind, data, lib, o, p in rows:
+        note = "; ".join(f"{who}: {r['error']}" for who, r in (("ours", o), (lib, p)) if r["error"])
+        lines.append(f"| {kind} | {data} | {lib} | {fmt(o['fit'], 3)} | {fmt(p['fit'], 3)} | {ratio(o, p)} | "
+                     f"{fmt(o['metric'], 4)} | {fmt(p['metric'], 4)} | {metric_name(kind, data)} | {fmt(o['rss_mb'], 0)} | "
+                     f"{fmt(p['rss_mb'], 0)} | {o['runs']}/{p['runs']}{' ' + note if note else ''} |")
+    if memory:
+        o, l, c, d = memory["ours"], memory["lightgbm"], memory["csv"], memory["data_mb"]
+        lines += ["", "## Memory: gradient boosting on 1,000,000 × 20", "",
+                  f"Float64 data: {d:.1f} MB; the bound is 2× that, {2 * d:.0f} MB. Same hyper-parameters as above, 2 threads.", "",
+                  "| run | fit s | peak MB | peak / data | metric |", "|---|---:|---:|---:|---|",
+                  f"| mlexp (benchmarks/ModelBench: raw floats, then fit) | {fmt(o['fit'], 2)} | {fmt(o['rss_mb'], 0)} | "
+                  f"{fmt(o['rss_mb'] and o['rss_mb'] / d, 2)} | train AUC {fmt(o['metric'], 4)} |",
+                  f"| LightGBM (same raw floats, lgb.train) | {fmt(l['fit'], 2)} | {fmt(l['rss_mb'], 0)} | "
+                  f"{fmt(l['rss_mb'] and l['rss_mb'] / d, 2)} | train AUC {fmt(l['metric'], 4)} |",
+                  f"| `mlexp train` on the CSV (parsing + pipeline copy included) | {fmt(c['fit'], 2)} | {fmt(c['rss_mb'], 0)} | "
+                  f"{fmt(c['rss_mb'] and c['rss_mb'] / d, 2)} | test AUC {fmt(c['metric'], 4)} |"]
     lines += ["", f"Binary: `{os.path.relpath(a.bin, ROOT)}`."]
     with open(os.path.join(ROOT, "benchmarks", "RESULTS-models.md"), "w") as f:
         f.write("\n".join(lines) + "\n")

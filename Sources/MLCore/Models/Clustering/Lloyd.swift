@@ -1,5 +1,5 @@
 // Lloyd iterations and seeding for k-means over a column-major matrix: assignment (nearest centre,
-// squared Euclidean, ties to the lower index), centre update with block-ordered sums, inertia.
+// squared Euclidean, ties to the lower index; KMeansKernels), centre update with block-ordered sums, inertia.
 // Leaves out: Elkan bounds.
 
 import Foundation
@@ -23,43 +23,48 @@ struct Lloyd {
 
     /// Nearest centre and squared distance of every row. Shapes: centers [k × p] row-major.
     func assign(_ centers: [Double]) -> (labels: [Int], distances: [Double]) {
+        let s = step(centers, sums: false)
+        return (s.labels, s.distances)
+    }
+
+    /// One pass over the rows, block by block in parallel: each row's nearest centre and squared distance,
+    /// and (when `sums`) the per-cluster weighted sums `[k × (p+1)]` of that assignment, added block by
+    /// block in row order, so the result does not depend on the thread count.
+    func step(_ centers: [Double], sums: Bool = true) -> (labels: [Int], distances: [Double], sums: [Double]) {
         let n = self.n, p = self.p, k = self.k
         var labels = [Int](repeating: 0, count: n), dist = [Double](repeating: .infinity, count: n)
-        labels.withUnsafeMutableBufferPointer { lb in
+        let blocks = (n + Self.block - 1) / Self.block
+        let partial: [[Double]] = labels.withUnsafeMutableBufferPointer { lb in
             dist.withUnsafeMutableBufferPointer { db in
                 x.values.withUnsafeBufferPointer { xb in
-                    let t = UnsafeTransfer((lb, db, xb))
-                    ParallelWork.forChunks(n, threads: threads, minimumPerThread: 1024) { range in
-                        let (lb, db, xb) = t.value
-                        guard let x = xb.baseAddress, let labels = lb.baseAddress, let best = db.baseAddress else { return }
-                        // Tiles of 256 rows keep the distances and column slices in L1.
-                        let d = UnsafeMutablePointer<Double>.allocate(capacity: 256)
-                        defer { d.deallocate() }
-                        var lo = range.lowerBound
-                        while lo < range.upperBound {
-                            let m = min(256, range.upperBound - lo)
-                            for c in 0..<k {
-                                d.update(repeating: 0, count: m)
-                                for j in 0..<p {
-                                    let cj = centers[c &* p &+ j]
-                                    let col = x + (j &* n &+ lo)
-                                    for i in 0..<m {
-                                        let v = col[i] - cj
-                                        d[i] += v * v
-                                    }
+                    centers.withUnsafeBufferPointer { cb in
+                        weights.withUnsafeBufferPointer { wb in
+                            let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress, wb.baseAddress))
+                            return ParallelWork.map(blocks, threads: threads) { b -> [Double] in
+                                guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3, let w = t.value.4
+                                else { return [] }
+                                let parts = UnsafeMutablePointer<Double>.allocate(capacity: max(1, 4 * k * (p + 1)))
+                                defer { parts.deallocate() }
+                                parts.initialize(repeating: 0, count: max(1, 4 * k * (p + 1)))
+                                // Tiles of 256 rows: summed right after their assignment, while in cache.
+                                var lo = b * Self.block
+                                let end = min(n, lo + Self.block)
+                                while lo < end {
+                                    let tile = lo..<min(end, lo + 256)
+                                    KMeansKernels.assign(x: x, n: n, p: p, centers: c, k: k, rows: tile, labels: l, distances: d)
+                                    if sums { KMeansKernels.accumulate(x: x, n: n, p: p, k: k, labels: l, weights: w, rows: tile, parts: parts) }
+                                    lo = tile.upperBound
                                 }
-                                for i in 0..<m where d[i] < best[lo &+ i] {
-                                    best[lo &+ i] = d[i]
-                                    labels[lo &+ i] = c
-                                }
+                                return sums ? KMeansKernels.combine(parts, k: k, p: p) : []
                             }
-                            lo &+= m
                         }
                     }
                 }
             }
         }
-        return (labels, dist)
+        var total = [Double](repeating: 0, count: sums ? k * (p + 1) : 0)
+        for s in partial { for i in total.indices { total[i] += s[i] } }
+        return (labels, dist, total)
     }
 
     /// Lloyd iterations from `centers` until the total squared shift ≤ tolerance, labels stop changing,
@@ -68,39 +73,32 @@ struct Lloyd {
         var centers = start
         var previous: [Int]? = nil
         var iterations = 0
+        // The assignment of the current centres, when the loop ended before moving them.
+        var current: (labels: [Int], distances: [Double])? = nil
         for _ in 0..<maxIter {
-            let (labels, dist) = assign(centers)
+            let (labels, dist, sums) = step(centers)
             iterations += 1
-            if let previous, previous == labels { break }
-            let updated = update(labels: labels, distances: dist, old: centers)
+            if let previous, previous == labels {
+                current = (labels, dist)
+                break
+            }
+            let updated = update(sums: sums, distances: dist, old: centers)
             var shift = 0.0
             for i in centers.indices { shift += (updated[i] - centers[i]) * (updated[i] - centers[i]) }
             centers = updated
             previous = labels
             if shift <= tolerance { break }
         }
-        let (labels, dist) = assign(centers)
+        let (labels, dist) = current ?? assign(centers)
         var inertia = 0.0
         for i in 0..<n { inertia += weights[i] * dist[i] }
         return Result(centers: centers, labels: labels, inertia: inertia, iterations: iterations)
     }
 
-    /// Weighted means of the rows of each cluster, summed block by block in row order.
-    func update(labels: [Int], distances: [Double], old: [Double]) -> [Double] {
+    /// Weighted means of the rows of each cluster from their sums (`step`); an empty cluster takes the
+    /// row farthest from its centre.
+    func update(sums total: [Double], distances: [Double], old: [Double]) -> [Double] {
         let n = self.n, p = self.p, k = self.k
-        let blocks = (n + Self.block - 1) / Self.block
-        let partial: [[Double]] = ParallelWork.map(blocks, threads: threads) { b in
-            var s = [Double](repeating: 0, count: k * (p + 1))
-            let lo = b * Self.block, hi = min(n, lo + Self.block)
-            for i in lo..<hi {
-                let c = labels[i], w = weights[i]
-                s[c * (p + 1) + p] += w
-                for j in 0..<p { s[c * (p + 1) + j] += w * x.values[j * n + i] }
-            }
-            return s
-        }
-        var total = [Double](repeating: 0, count: k * (p + 1))
-        for s in partial { for i in total.indices { total[i] += s[i] } }
         var centers = old
         var far = distances
         for c in 0..<k {

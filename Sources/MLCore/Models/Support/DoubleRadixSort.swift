@@ -1,6 +1,7 @@
 // Sorts Doubles (no NaN) ascending by LSD radix sort on their order-preserving bit patterns:
 // six passes of 11 bits, O(n), several times faster than a comparison sort on the 200,000-value
-// samples that binning sorts for every feature.
+// samples that binning sorts for every feature and on the node values CART sorts with their rows.
+// One set of passes serves both: values alone (`sorted`) or values carrying their rows (`sortPairs`).
 // Leaves out: NaN (callers filter it out first); −0.0 sorts before +0.0.
 
 enum DoubleRadixSort {
@@ -8,46 +9,16 @@ enum DoubleRadixSort {
     static func sorted(_ values: [Double]) -> [Double] {
         let n = values.count
         if n < 256 { return values.sorted() }
-        var keys = values.map { v -> UInt64 in
-            let b = v.bitPattern
-            return b & (1 << 63) != 0 ? ~b : b | (1 << 63)
+        var out = values
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n)
+        defer { scratch.deallocate() }
+        out.withUnsafeMutableBufferPointer { b in
+            guard let v = b.baseAddress else { return }
+            radix(v, rows: nil, count: n, scratchValues: scratch, scratchRows: nil)
         }
-        var tmp = [UInt64](repeating: 0, count: n)
-        var counts = [Int](repeating: 0, count: 2048)
-        keys.withUnsafeMutableBufferPointer { kb in
-            tmp.withUnsafeMutableBufferPointer { tb in
-                counts.withUnsafeMutableBufferPointer { c in
-                    guard var src = kb.baseAddress, var dst = tb.baseAddress, let c = c.baseAddress else { return }
-                    for pass in 0..<6 {
-                        let shift = UInt64(pass * 11)
-                        c.update(repeating: 0, count: 2048)
-                        for i in 0..<n { c[Int((src[i] >> shift) & 2047)] &+= 1 }
-                        // Skip a pass when every key has the same digit.
-                        if c[Int((src[0] >> shift) & 2047)] == n { continue }
-                        var sum = 0
-                        for d in 0..<2048 {
-                            let k = c[d]
-                            c[d] = sum
-                            sum &+= k
-                        }
-                        for i in 0..<n {
-                            let d = Int((src[i] >> shift) & 2047)
-                            dst[c[d]] = src[i]
-                            c[d] &+= 1
-                        }
-                        swap(&src, &dst)
-                    }
-                    if src != kb.baseAddress, let k = kb.baseAddress { k.update(from: src, count: n) }
-                }
-            }
-        }
-        return keys.map { k in
-            Double(bitPattern: k & (1 << 63) != 0 ? k & ~(1 << 63) : ~k)
-        }
+        return out
     }
-}
 
-extension DoubleRadixSort {
     /// Sorts `values[0..<n]` ascending and applies the same permutation to `rows` (no NaN).
     /// Uses `scratchValues` / `scratchRows` (≥ n each). Small inputs use insertion sort.
     /// - Complexity: O(n).
@@ -55,7 +26,7 @@ extension DoubleRadixSort {
         _ values: UnsafeMutablePointer<Double>, _ rows: UnsafeMutablePointer<Int32>, count n: Int,
         scratchValues: UnsafeMutablePointer<Double>, scratchRows: UnsafeMutablePointer<Int32>
     ) {
-        if n < 64 {
+        guard n >= 64 else {
             for i in 1..<max(1, n) {
                 let v = values[i], r = rows[i]
                 var j = i - 1
@@ -69,6 +40,16 @@ extension DoubleRadixSort {
             }
             return
         }
+        radix(values, rows: rows, count: n, scratchValues: scratchValues, scratchRows: scratchRows)
+    }
+
+    /// The radix passes, in place on `values` (and `rows` when given), through the scratch buffers.
+    /// Inlined, so each caller gets the loop for its case (rows or none) without a per-pass test.
+    @inline(__always)
+    private static func radix(
+        _ values: UnsafeMutablePointer<Double>, rows: UnsafeMutablePointer<Int32>?, count n: Int,
+        scratchValues: UnsafeMutablePointer<Double>, scratchRows: UnsafeMutablePointer<Int32>?
+    ) {
         // Order-preserving keys, stored in the value buffers' bit patterns.
         let keys = UnsafeMutableRawPointer(values).assumingMemoryBound(to: UInt64.self)
         let tmp = UnsafeMutableRawPointer(scratchValues).assumingMemoryBound(to: UInt64.self)
@@ -84,6 +65,7 @@ extension DoubleRadixSort {
                 let shift = UInt64(pass * 11)
                 c.update(repeating: 0, count: 2048)
                 for i in 0..<n { c[Int((srcK[i] >> shift) & 2047)] &+= 1 }
+                // Skip a pass when every key has the same digit.
                 if c[Int((srcK[0] >> shift) & 2047)] == n { continue }
                 var sum = 0
                 for d in 0..<2048 {
@@ -91,12 +73,20 @@ extension DoubleRadixSort {
                     c[d] = sum
                     sum &+= k
                 }
-                for i in 0..<n {
-                    let d = Int((srcK[i] >> shift) & 2047)
-                    let at = c[d]
-                    dstK[at] = srcK[i]
-                    dstR[at] = srcR[i]
-                    c[d] = at &+ 1
+                if let sr = srcR, let dr = dstR {
+                    for i in 0..<n {
+                        let d = Int((srcK[i] >> shift) & 2047)
+                        let at = c[d]
+                        dstK[at] = srcK[i]
+                        dr[at] = sr[i]
+                        c[d] = at &+ 1
+                    }
+                } else {
+                    for i in 0..<n {
+                        let d = Int((srcK[i] >> shift) & 2047)
+                        dstK[c[d]] = srcK[i]
+                        c[d] &+= 1
+                    }
                 }
                 swap(&srcK, &dstK)
                 swap(&srcR, &dstR)
@@ -104,7 +94,7 @@ extension DoubleRadixSort {
         }
         if srcK != keys {
             keys.update(from: srcK, count: n)
-            rows.update(from: srcR, count: n)
+            if let rows, let srcR { rows.update(from: srcR, count: n) }
         }
         for i in 0..<n {
             let k = keys[i]

@@ -1,0 +1,98 @@
+// The two hot loops of k-means over a column-major matrix, and their naive twins (KernelTwinTests):
+// assignment of rows to the nearest centre, eight rows at a time in SIMD registers (the squared
+// distance summed over features in feature order, ties to the lower centre index), and the per-cluster
+// weighted sums of a block of rows, column by column. Assignment gives bit-for-bit the result of the
+// straightforward loop; sums are added in a fixed order per block of rows, so the fit does not depend on
+// how rows are split over threads.
+// Leaves out: the distance-by-dot-product trick (it changes rounding), Elkan's bounds.
+
+enum KMeansKernels {
+    /// For every row in `rows`: the nearest of `k` centres and the squared distance to it.
+    /// Shapes: x [p × n] column-major, centers [k × p] row-major.
+    /// - Complexity: O(|rows| × k × p).
+    static func assign(
+        x: UnsafePointer<Double>, n: Int, p: Int, centers: UnsafePointer<Double>, k: Int, rows: Range<Int>,
+        labels: UnsafeMutablePointer<Int>, distances: UnsafeMutablePointer<Double>
+    ) {
+        var i = rows.lowerBound
+        while i &+ 8 <= rows.upperBound {
+            var best = SIMD8<Double>(repeating: .infinity)
+            var label = SIMD8<Int64>(repeating: 0)
+            for c in 0..<k {
+                let centre = centers + c &* p
+                var acc = SIMD8<Double>(repeating: 0)
+                for j in 0..<p {
+                    let v = UnsafeRawPointer(x + (j &* n &+ i)).loadUnaligned(as: SIMD8<Double>.self)
+                        - SIMD8<Double>(repeating: centre[j])
+                    acc = acc + v * v
+                }
+                let closer = acc .< best
+                best.replace(with: acc, where: closer)
+                label.replace(with: SIMD8<Int64>(repeating: Int64(c)), where: closer)
+            }
+            for l in 0..<8 {
+                labels[i &+ l] = Int(label[l])
+                distances[i &+ l] = best[l]
+            }
+            i &+= 8
+        }
+        while i < rows.upperBound {
+            var best = Double.infinity, label = 0
+            for c in 0..<k {
+                var acc = 0.0
+                for j in 0..<p {
+                    let v = x[j &* n &+ i] - centers[c &* p &+ j]
+                    acc = acc + v * v
+                }
+                if acc < best { best = acc; label = c }
+            }
+            labels[i] = label
+            distances[i] = best
+            i &+= 1
+        }
+    }
+
+    /// Adds each row's weighted features and weight to its cluster in `parts`: four partial sums
+    /// `parts[s × k(p+1) + c × (p+1) + j]` (weight at `j = p`), s = row index modulo 4, so consecutive rows
+    /// of one cluster do not wait on each other's store. `combine` adds them up. - Complexity: O(|rows| × p).
+    static func accumulate(
+        x: UnsafePointer<Double>, n: Int, p: Int, k: Int, labels: UnsafePointer<Int>, weights: UnsafePointer<Double>,
+        rows: Range<Int>, parts: UnsafeMutablePointer<Double>
+    ) {
+        let stride = p &+ 1, set = k &* stride
+        for i in rows { parts[(i & 3) &* set &+ labels[i] &* stride &+ p] += weights[i] }
+        for j in 0..<p {
+            let col = x + j &* n
+            for i in rows { parts[(i & 3) &* set &+ labels[i] &* stride &+ j] += weights[i] * col[i] }
+        }
+    }
+
+    /// The four partial sums of `accumulate` added in a fixed order: `[k × (p+1)]`.
+    static func combine(_ parts: UnsafePointer<Double>, k: Int, p: Int) -> [Double] {
+        let set = k * (p + 1)
+        return (0..<set).map { s in ((parts[s] + parts[set + s]) + parts[2 * set + s]) + parts[3 * set + s] }
+    }
+
+    /// Naive twin of `accumulate`: per cluster, the weighted sums of its rows in row order. Shapes as `accumulate`.
+    static func naiveSums(rowMajor x: [Double], p: Int, k: Int, labels: [Int], weights: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: k * (p + 1))
+        for (r, c) in labels.enumerated() {
+            out[c * (p + 1) + p] += weights[r]
+            for j in 0..<p { out[c * (p + 1) + j] += weights[r] * x[r * p + j] }
+        }
+        return out
+    }
+
+    /// Naive twin of `assign`: every distance from scratch, row by row. Shapes as `assign`.
+    static func naiveAssign(rowMajor x: [Double], p: Int, centers: [Double], k: Int) -> (labels: [Int], distances: [Double]) {
+        let n = p == 0 ? 0 : x.count / p
+        var labels: [Int] = [], distances: [Double] = []
+        for r in 0..<n {
+            let d = (0..<k).map { c in (0..<p).reduce(0.0) { s, j in s + (x[r * p + j] - centers[c * p + j]) * (x[r * p + j] - centers[c * p + j]) } }
+            let m = d.min() ?? .infinity
+            labels.append(d.firstIndex(of: m) ?? 0)
+            distances.append(m)
+        }
+        return (labels, distances)
+    }
+}
