@@ -35,6 +35,8 @@ struct ChunkResult {
     var blockStarts: [Int] = []
     /// The chunk's end offset (re-tokenising a block stops there at the latest).
     var end = 0
+    /// Rows the chunk's arrays reserve room for.
+    var estimatedRows = 0
 }
 
 /// What every chunk shares: the bytes, the dialect and the missing tokens.
@@ -49,7 +51,7 @@ struct ChunkReader: @unchecked Sendable {
     /// Tokenises and converts the records of `p[from..<to)`; `estimatedRows` reserves the arrays
     /// (reserved pages that are never written cost no memory).
     func read(from: Int, to: Int, isLast: Bool, estimatedRows: Int) -> ChunkResult {
-        var result = ChunkResult(end: to)
+        var result = ChunkResult(end: to, estimatedRows: estimatedRows)
         result.columns = (0..<columns).map { _ in ChunkColumn(numbers: NumberBox(capacity: estimatedRows)) }
         let block = FieldOffsets(estimatedCells: blockRows * columns)
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: blockRows)
@@ -87,7 +89,7 @@ struct ChunkReader: @unchecked Sendable {
                 }
                 result.columns[c].isNumeric = false
                 result.columns[c].numbers = nil
-                result.columns[c].codes.reserveCapacity(result.rows + block.rows)
+                result.columns[c].codes.reserveCapacity(max(result.estimatedRows, result.rows + block.rows))
                 replay(blockStarts: result.blockStarts.dropLast(), end: result.end, column: c, into: &result.columns[c])
             }
             encode(block, column: c, into: &result.columns[c])
@@ -146,31 +148,40 @@ struct ChunkReader: @unchecked Sendable {
     }
 
     /// Appends the codes of column `c` of `block` to `state.codes`. A cell equal to the one above
-    /// reuses its code without hashing (runs are common: sorted dates, grouped keys).
+    /// reuses its code without hashing (runs are common: sorted dates, grouped keys); a known level
+    /// skips the missing-token check (a missing token never becomes a level).
     func encode(_ block: FieldOffsets, column c: Int, into state: inout ChunkColumn) {
         let starts = block.starts, ends = block.ends, columns = columns, p = p
+        let codes = UnsafeMutablePointer<Int32>.allocate(capacity: max(block.rows, 1))
+        defer { codes.deallocate() }
         var i = c
         var previous = (start: 0, length: -1, code: Int32(-1))
-        for _ in 0..<block.rows {
+        for row in 0..<block.rows {
             let s = Int(starts[i]), e = Int(ends[i])
             i &+= columns
             if e - s == previous.length && LevelTable.equal(p + s, p + previous.start, e - s) {
-                state.codes.append(previous.code)
+                codes[row] = previous.code
                 continue
             }
             let code: Int32
-            if s != e && p[s] == CSVTokenizer.quote {
+            if s == e {
+                code = -1
+            } else if p[s] == CSVTokenizer.quote {
                 let inner = CSVTokenizer.unquote(p, s, e)
                 let isMissing = inner.withUnsafeBufferPointer { b in b.baseAddress.map { missing.matches($0, 0, b.count) } ?? true }
                 code = isMissing ? -1 : state.table.code(inner)
-            } else if !missing.matches(p, s, e) {
-                code = state.table.code(p, s, e)
             } else {
-                code = -1
+                let probe = state.table.lookup(p, s, e)
+                if probe.code >= 0 {
+                    code = probe.code
+                } else {
+                    code = missing.matches(p, s, e) ? -1 : state.table.insert(p, s, e, probe)
+                }
             }
-            state.codes.append(code)
+            codes[row] = code
             previous = (s, e - s, code)
         }
+        state.codes.append(contentsOf: UnsafeBufferPointer(start: codes, count: block.rows))
     }
 
     /// The byte offset of row `row` (chunk-relative) in column `c`, for error messages.

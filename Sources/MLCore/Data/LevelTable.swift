@@ -15,19 +15,28 @@ struct LevelTable {
 
     var count: Int { starts.count }
 
-    /// The code of `p[start..<end]`, adding it as a new level when unseen. - Complexity: O(length) expected.
+    /// Where `p[start..<end]` is in the table: its code (-1 when it is not a level yet) and, for
+    /// `insert`, the free slot it would take.
+    struct Probe {
+        let code: Int32
+        let slot: Int
+        let hash: UInt64
+        let prefix: UInt64
+    }
+
+    /// Looks `p[start..<end]` up without adding it. - Complexity: O(length) expected.
     @inline(__always)
-    mutating func code(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+    func lookup(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Probe {
         let length = end - start
         let prefix = Self.prefix(p + start, length)
         let h = Self.hash(p + start, length, prefix: prefix)
         let tag = h >> 32
         var slot = Int(truncatingIfNeeded: h) & mask
-        let found: Int32? = slots.withUnsafeBufferPointer { slotBuffer in
+        let found: Int32 = slots.withUnsafeBufferPointer { slotBuffer in
             prefixes.withUnsafeBufferPointer { prefixBuffer in
                 while true {
                     let entry = slotBuffer[slot]
-                    if entry == 0 { return nil }
+                    if entry == 0 { return -1 }
                     if entry >> 32 == tag {
                         let k = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
                         if prefixBuffer[k] == prefix && ends[k] - starts[k] == length
@@ -40,15 +49,26 @@ struct LevelTable {
                 }
             }
         }
-        if let found { return found }
+        return Probe(code: found, slot: slot, hash: h, prefix: prefix)
+    }
+
+    /// Adds `p[start..<end]`, which `probe` (the latest lookup of it) did not find; returns its code.
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, _ probe: Probe) -> Int32 {
         let code = Int32(starts.count)
         starts.append(arena.count)
-        arena.append(contentsOf: UnsafeBufferPointer(start: p + start, count: length))
+        arena.append(contentsOf: UnsafeBufferPointer(start: p + start, count: end - start))
         ends.append(arena.count)
-        prefixes.append(prefix)
-        slots[slot] = tag << 32 | UInt64(code + 1)
+        prefixes.append(probe.prefix)
+        slots[probe.slot] = (probe.hash >> 32) << 32 | UInt64(code + 1)
         if starts.count * 2 > mask { rehash() }
         return code
+    }
+
+    /// The code of `p[start..<end]`, adding it as a new level when unseen. - Complexity: O(length) expected.
+    @inline(__always)
+    mutating func code(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32 {
+        let probe = lookup(p, start, end)
+        return probe.code >= 0 ? probe.code : insert(p, start, end, probe)
     }
 
     /// Whether level `k` (same length and first eight bytes) equals the `n` bytes at `p`.
