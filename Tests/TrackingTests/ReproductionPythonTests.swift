@@ -53,6 +53,8 @@ extension ChartExportTests {
                 target: "survived", model: "logistic", validation: .crossValidation(folds: 5), seed: 42))
             let prep = try #require(RunPreprocessing(run.preprocessing))
             #expect(prep.text == ["name"] && prep.categorical == ["class", "sex"] && prep.numeric == ["age"])
+            // What `mlexp runs compare` shows for it.
+            #expect(prep.summary == "linear: numeric age (median, scaled, missing flags); categorical class, sex (one-hot ≤ 20); text name (TF-IDF 1–2-grams)")
             let py = try #require(Reproduction.python(run))
             #expect(py.contains("(\"text name\", TfidfVectorizer(ngram_range=(1, 2), min_df=2, max_features=1000, sublinear_tf=True), \"name\")"))
             #expect(py.contains("OneHotEncoder(handle_unknown=\"infrequent_if_exist\", max_categories=21), categorical)"))
