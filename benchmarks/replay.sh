@@ -27,17 +27,21 @@ bench=$("$bin/ReplayBench" "$calls" "$runs")
   echo
   echo "## Shipped transcripts: replay (re-running every tool) vs the recorded session"
   echo
-  echo "| transcript | replay wall time (s) | recorded session (s) | recorded tools (s) | verdict |"
-  echo "|---|---|---|---|---|"
+  echo "Replay (s): the time \`mlexp replay\` reports for the session (loop, tools re-run, comparison); process"
+  echo "(s): the whole command's wall time, start-up and reading the transcript included."
+  echo
+  echo "| transcript | replay (s) | process (s) | recorded session (s) | recorded tools (s) | verdict |"
+  echo "|---|---|---|---|---|---|"
   for t in transcripts/*.jsonl; do
     start=$(date +%s.%N)
     output=$("$bin/mlexp" replay "$t" --instant 2>&1) || true
     end=$(date +%s.%N)
     verdict=$(grep -E '^(✓|✗)' <<<"$output" | head -1 | cut -c1-70) || true
     line=$(grep -m1 '^Replay took' <<<"$output") || true
+    inner=$(sed -E 's/^Replay took ([0-9.]+) s.*/\1/' <<<"$line")
     rec=$(sed -E 's/.*session took ([0-9.]+) s.*/\1/' <<<"$line")
     tools=$(sed -E 's/.*its tools ([0-9.]+) s.*/\1/' <<<"$line")
-    printf '| %s | %.2f | %s | %s | %s |\n' "$(basename "$t")" "$(echo "$end - $start" | bc)" "$rec" "$tools" "$verdict"
+    printf '| %s | %s | %.2f | %s | %s | %s |\n' "$(basename "$t")" "$inner" "$(echo "$end - $start" | bc)" "$rec" "$tools" "$verdict"
   done
 } >"$out"
 cat "$out"

@@ -24,14 +24,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The business goal, in a sentence.") var goal: String?
     @Option(help: "autopilot, or the model name of the endpoint.") var model: String?
     @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
-    @Option(help: "Language of the session and the log: en or fr.") var lang: String = "en"
+    @Option(help: "Language of the session and the log: en or fr (default: fr when the locale is French, else en).") var lang: String?
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
 
     func run() async throws {
-        guard let language = SessionLanguage(rawValue: lang.lowercased()) else {
-            throw ValidationError("--lang must be en or fr, not '\(lang)'.")
+        guard let language = SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment) else {
+            throw ValidationError("--lang must be en or fr, not '\(lang ?? "")'.")
         }
         let terminal = Terminal()
         let workspace = Workspace.current()

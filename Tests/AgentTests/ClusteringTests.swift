@@ -59,6 +59,9 @@ import Tracking
         #expect(family["error"]?.stringValue?.contains("only kmeans") == true)
         let reference = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": "targt"}"#)
         #expect(reference["error"]?.stringValue?.contains("Did you mean 'target'?") == true)
+        // The schema validates the new argument like the others.
+        let typed = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": 3}"#)
+        #expect(typed["error"]?.stringValue?.contains("reference") == true)
         let both = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": "target", "features": ["target", "proline"]}"#)
         #expect(both["error"]?.stringValue?.contains("reference") == true)
         let trained = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "params": {"n_clusters": 2}}"#)

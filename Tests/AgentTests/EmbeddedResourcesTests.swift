@@ -43,4 +43,13 @@ import Testing
             #expect(fr.contains(phrase))
         }
     }
+
+    @Test func theSessionLanguageFollowsTheFlagThenTheLocale() {
+        #expect(SessionLanguage.choose("FR", environment: ["LANG": "en_US.UTF-8"]) == .fr)
+        #expect(SessionLanguage.choose("de", environment: [:]) == nil)
+        #expect(SessionLanguage.choose(nil, environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
+        #expect(SessionLanguage.choose(nil, environment: ["LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"]) == .en)
+        #expect(SessionLanguage.choose(nil, environment: ["LC_ALL": "", "LANG": "fr_CA"]) == .fr)
+        #expect(SessionLanguage.choose(nil, environment: [:]) == .en)
+    }
 }

@@ -28,7 +28,7 @@ import Tracking
         #expect(runs.count == 1)
         let run = try #require(runs.first)
         #expect(run.id == tuned["best_run"]?.stringValue)
-        #expect(run.hyperParameters["nNeighbors"] == trials[0]["params"]?["n_neighbors"]?.runValue)
+        #expect(run.hyperParameters["nNeighbors"] == trials[0]["params"]?["n_neighbors"])
         #expect(JSONValue.rounded(try #require(run.metrics["r2"]?.mean)) == trials[0]["mean"])
         // Seeded: the same call ranks the same trials.
         let again = try await tools.call(r, "tune_model", args)

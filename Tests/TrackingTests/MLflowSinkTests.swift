@@ -1,5 +1,6 @@
 // The MLflow sink against servers that fail: nothing listening, a server that refuses, a server
-// that fails mid-run, and an older server that only takes 500-character params. The local run is
+// that fails mid-run, one still starting when a session ends (its failed run is tried once more), and
+// an older server that only takes 500-character params. The local run is
 // never lost, the failure is reported once, and `push` sends it when the server is back.
 import Foundation
 import MockHTTPServer
@@ -121,6 +122,27 @@ func mockMLflow(_ answer: @escaping @Sendable (MockRequest) -> (Int, String)?) t
         defer { server.stop() }
         let sink = MLflowSink(client: MLflowClient(baseURL: server.baseURL, retry: .none), store: store)
         #expect(await sink.sync(run.id) == .synced(mlflowRunID: "abc", artifactsUploaded: false))
+    }
+
+    @Test func finishingASessionTriesAFailedRunOnceMore() async throws {
+        let store = try RunStore(workspace: try scratchFolder())
+        let a = try store.insert(sampleRun(session: "s-retry"))
+        let b = try store.insert(sampleRun(session: "s-retry"))
+        // A server still starting: it refuses the first run it is asked to create, then accepts.
+        let creates = Reports()
+        let server = try mockMLflow { request in
+            guard request.path.hasPrefix("/api/2.0/mlflow/runs/create") else { return nil }
+            creates.add(request.path)
+            return creates.all.count == 1 ? (503, #"{"error_code":"TEMPORARILY_UNAVAILABLE"}"#) : nil
+        }
+        defer { server.stop() }
+        let reports = Reports()
+        let sink = MLflowSink(client: MLflowClient(baseURL: server.baseURL, retry: .none), store: store, onFailure: reports.add)
+        #expect(await sink.finishSession("s-retry", log: nil, retryDelay: .zero) == 2)
+        #expect(creates.all.count == 3)
+        #expect(try store.unsynced().isEmpty)
+        #expect(try [a.id, b.id].map { try store.get($0).mlflowStatus } == [.synced, .synced])
+        #expect(reports.all.count == 1)  // the first failure was still reported, once
     }
 
     @Test func configurationComesFromTheEnvironmentOrTheFlag() throws {

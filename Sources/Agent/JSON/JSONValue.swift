@@ -1,16 +1,13 @@
-// A JSON value as a Swift enum: what tool arguments arrive as and tool results leave as.
-// Parsing and printing live in JSONValue+Text.swift; this file holds the type and its accessors.
-// Leaves out: JSON Schema (see SchemaValidator.swift).
+// A JSON value: what tool arguments arrive as and tool results leave as. It is the run store's
+// RunValue (one JSON type from tool call to stored run); this file adds the agent's accessors.
+// Parsing and printing live in JSONValue+Text.swift. Leaves out: JSON Schema (SchemaValidator.swift).
+
+public import Tracking
 
 /// Any JSON value. Objects keep their keys in a dictionary; printing sorts them, so output is stable.
-public enum JSONValue: Sendable, Equatable, Hashable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+public typealias JSONValue = RunValue
 
+extension JSONValue {
     /// The JSON type name as JSON Schema spells it ("integer" for whole numbers is decided by the validator).
     public var typeName: String {
         switch self {
@@ -48,20 +45,6 @@ public enum JSONValue: Sendable, Equatable, Hashable {
         for _ in 0..<digits { scale *= 10 }
         return .number((x * scale).rounded() / scale)
     }
-}
-
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
-{
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
-    }
-    public init(nilLiteral: ()) { self = .null }
 }
 
 extension JSONValue {

@@ -16,3 +16,13 @@ public enum Prompts {
         EmbeddedResources.prompts["system.\(language.rawValue)"] ?? EmbeddedResources.prompts["system.en"] ?? ""
     }
 }
+
+extension SessionLanguage {
+    /// `flag` (en or fr, any case) when given, else French when the locale (LC_ALL, LC_MESSAGES, then
+    /// LANG, the first one set) is French, else English; nil for a flag that is neither.
+    public static func choose(_ flag: String?, environment: [String: String]) -> SessionLanguage? {
+        if let flag { return SessionLanguage(rawValue: flag.lowercased()) }
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        return locale.lowercased().hasPrefix("fr") ? .fr : .en
+    }
+}

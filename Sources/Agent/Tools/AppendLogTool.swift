@@ -5,7 +5,7 @@
 // the log's verifier, so a number the model invented is refused before anything is written.
 
 import Foundation
-import Tracking
+public import Tracking
 
 /// Appends an entry to the experiment log.
 public struct AppendLogTool: AgentTool {

@@ -3,7 +3,7 @@
 
 import Foundation
 import MLCore
-import Tracking
+public import Tracking
 
 /// Compares two recorded runs.
 public struct CompareRunsTool: AgentTool {
@@ -22,8 +22,8 @@ public struct CompareRunsTool: AgentTool {
         for key in Set(a.hyperParameters.keys).union(b.hyperParameters.keys).sorted()
         where a.hyperParameters[key] != b.hyperParameters[key] {
             differing[key] = [
-                "a": a.hyperParameters[key].map(JSONValue.init) ?? .null,
-                "b": b.hyperParameters[key].map(JSONValue.init) ?? .null,
+                "a": a.hyperParameters[key] ?? .null,
+                "b": b.hyperParameters[key] ?? .null,
             ]
         }
         var out: [String: JSONValue] = [

@@ -5,7 +5,7 @@
 
 import Foundation
 import MLCore
-import Tracking
+public import Tracking
 
 /// Evaluates a run.
 public struct ComputeMetricsTool: AgentTool {

@@ -9,7 +9,7 @@
 
 import Foundation
 import MLCore
-import Tracking
+public import Tracking
 
 /// Explains a run.
 public struct ExplainModelTool: AgentTool {

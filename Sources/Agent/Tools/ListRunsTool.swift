@@ -1,7 +1,7 @@
 // list_runs: the recorded runs, best or newest first, compact (id, model, main metric, hypothesis).
 
 import Foundation
-import Tracking
+public import Tracking
 import MLCore
 
 /// Lists recorded runs.

@@ -1,5 +1,4 @@
-// How tools read a stored run: its main metric, a compact JSON summary for the model, and the
-// conversion between the store's RunValue and the agent's JSONValue.
+// How tools read a stored run: its main metric and a compact JSON summary for the model.
 
 import Foundation
 public import Tracking
@@ -38,35 +37,9 @@ extension RunRecord {
             "main_metric": .string(mainMetric), "dataset": .string(dataset.path),
         ]
         if let h = hypothesis { o["hypothesis"] = .string(String(h.prefix(160))) }
-        if !hyperParameters.isEmpty { o["params"] = .object(hyperParameters.mapValues(JSONValue.init)) }
+        if !hyperParameters.isEmpty { o["params"] = .object(hyperParameters) }
         if !droppedColumns.isEmpty { o["dropped"] = .strings(droppedColumns) }
         return .object(o)
-    }
-}
-
-extension JSONValue {
-    /// The agent's view of a stored JSON value.
-    public init(_ v: RunValue) {
-        switch v {
-        case .null: self = .null
-        case .bool(let b): self = .bool(b)
-        case .number(let d): self = .number(d)
-        case .string(let s): self = .string(s)
-        case .array(let a): self = .array(a.map(JSONValue.init))
-        case .object(let o): self = .object(o.mapValues(JSONValue.init))
-        }
-    }
-
-    /// The store's view of this value.
-    public var runValue: RunValue {
-        switch self {
-        case .null: .null
-        case .bool(let b): .bool(b)
-        case .number(let d): .number(d)
-        case .string(let s): .string(s)
-        case .array(let a): .array(a.map(\.runValue))
-        case .object(let o): .object(o.mapValues(\.runValue))
-        }
     }
 }
 

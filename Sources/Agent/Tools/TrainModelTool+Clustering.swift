@@ -89,7 +89,7 @@ extension TrainModelTool {
             "main_metric": "silhouette", "metrics": .object(metrics),
             "n_clusters": .int(Int(r.parameters["nClusters"] ?? "") ?? r.sizes.count), "cluster_sizes": .array(r.sizes.map { .int($0) }),
             "train_seconds": .rounded(run.trainingSeconds, digits: 2), "features": .int(run.features.count),
-            "dropped": .strings(run.droppedColumns), "params": .object(run.hyperParameters.mapValues(JSONValue.init)),
+            "dropped": .strings(run.droppedColumns), "params": .object(run.hyperParameters),
             "preprocessing": "median imputation, one-hot categoricals, numeric columns standardised (mean 0, std 1)",
             "validation": .string(
                 "fitted and scored on \(d.trainRows.count) training rows (a clustering has no held-out score); test split untouched"),

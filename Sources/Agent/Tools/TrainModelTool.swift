@@ -7,7 +7,7 @@
 
 import Foundation
 import MLCore
-import Tracking
+public import Tracking
 
 /// Trains and records one run.
 public struct TrainModelTool: AgentTool {
@@ -150,7 +150,7 @@ enum RunRecorder {
             "run_id": .string(run.id), "model": .string(run.modelFamily), "dataset_id": .string(d.id),
             "main_metric": .string(run.mainMetric), "metrics": .object(metrics),
             "train_seconds": .rounded(run.trainingSeconds, digits: 2), "features": .int(run.features.count),
-            "dropped": .strings(run.droppedColumns), "params": .object(run.hyperParameters.mapValues(JSONValue.init)),
+            "dropped": .strings(run.droppedColumns), "params": .object(run.hyperParameters),
             "validation": .string("\(run.validationScheme) on \(d.trainRows.count) training rows; test split untouched"),
         ]
     }

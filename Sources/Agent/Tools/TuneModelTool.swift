@@ -7,7 +7,7 @@
 
 import Foundation
 import MLCore
-import Tracking
+public import Tracking
 
 /// Hyper-parameter search for one model family.
 public struct TuneModelTool: AgentTool {

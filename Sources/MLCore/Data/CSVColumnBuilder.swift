@@ -1,4 +1,4 @@
-// Turns one column's cell offsets into a typed Column: type inference and conversion in one place.
+// Turns one column's converted chunks into a typed Column: the type inference rules in one place.
 //
 // Type inference rules (per column, over its non-missing cells; missing = empty or a missing token):
 //   1. integer  — every cell is a decimal integer literal (optional sign, digits only);
@@ -11,13 +11,6 @@
 // A column with no non-missing cell is float (all NaN). 0/1 integer columns stay integer.
 // Leaves out: deciding what a column means for a task (DataProfile does: IDs, class targets).
 
-struct CellTable: @unchecked Sendable {
-    let p: UnsafePointer<UInt8>
-    let chunks: [FieldOffsets]
-    let columns: Int
-    let rows: Int
-}
-
 /// A cell that could not be converted (only invalid UTF-8 can fail: everything else falls back to text).
 struct CellFailure: Error {
     let row: Int
@@ -25,99 +18,64 @@ struct CellFailure: Error {
 }
 
 enum CSVColumnBuilder {
-    static func build(
-        name: String, column c: Int, cells t: CellTable, missing: MissingTokens
-    ) -> Result<Column, CellFailure> {
-        if let numeric = numericColumn(column: c, cells: t, missing: missing) {
-            return .success(Column(name: name, kind: numeric.kind, data: .numeric(numeric.values)))
-        }
-        return stringColumn(name: name, column: c, cells: t, missing: missing)
-    }
-
-    /// Integer or float, or nil at the first cell that is neither a number nor missing.
-    static func numericColumn(column c: Int, cells t: CellTable, missing: MissingTokens) -> (values: [Double], kind: ColumnKind)? {
-        var outcome = (failed: false, allInteger: true)
-        let values = [Double](unsafeUninitializedCapacity: t.rows) { out, initialized in
-            if let base = out.baseAddress { outcome = fillNumbers(base, column: c, cells: t, missing: missing) }
-            initialized = t.rows
-        }
-        if outcome.failed { return nil }
-        let anyValue = values.contains { !$0.isNaN }
-        return (values, anyValue && outcome.allInteger ? .integer : .float)
-    }
-
-    /// The hot loop: parses every cell of column `c` into `out[0..<rows]` (NaN for missing); stops at
-    /// the first cell that is neither (zero-filling the rest). Plain locals only: no captured state.
-    static func fillNumbers(
-        _ out: UnsafeMutablePointer<Double>, column c: Int, cells t: CellTable, missing: MissingTokens
-    ) -> (failed: Bool, allInteger: Bool) {
-        let powersArray = NumberParsing.powersOfTen
-        return powersArray.withUnsafeBufferPointer { pw -> (failed: Bool, allInteger: Bool) in
-            guard let powers = pw.baseAddress else { return (true, false) }
-            let p = t.p, columns = t.columns
-            var allInteger = true
-            var row = 0
-            for chunk in t.chunks {
-                let starts = chunk.starts, ends = chunk.ends, rows = chunk.rows
-                var i = c
-                for _ in 0..<rows {
-                    let s = Int(starts[i]), e = Int(ends[i])
-                    i &+= columns
-                    if s == e {
-                        out[row] = .nan
-                    } else if let parsed = NumberParsing.parse(p, s, e, powers: powers) {
-                        out[row] = parsed.value
-                        allInteger = allInteger && parsed.isInteger
-                    } else if let value = slowCell(p, s, e, missing: missing, powers: powers, allInteger: &allInteger) {
-                        out[row] = value
-                    } else {
-                        (out + row).initialize(repeating: 0, count: t.rows - row)
-                        return (true, false)
-                    }
-                    row &+= 1
+    /// Column `c` from every chunk's conversion state, chunks in file order.
+    static func build(name: String, column c: Int, chunks: [ChunkResult], reader: ChunkReader) -> Result<Column, CellFailure> {
+        let rows = chunks.reduce(0) { $0 + $1.rows }
+        if chunks.allSatisfy({ $0.columns[c].isNumeric }) {
+            // Take chunk 0's array out of its box (no copy; it reserved room for the whole file) and append the rest.
+            var values: [Double] = []
+            for chunk in chunks {
+                guard let box = chunk.columns[c].numbers else { continue }
+                if values.isEmpty {
+                    swap(&values, &box.values)
+                    values.reserveCapacity(rows)
+                } else {
+                    values.append(contentsOf: box.values)
+                    box.values = []
                 }
             }
-            return (false, allInteger)
+            let allInteger = chunks.allSatisfy { $0.columns[c].allInteger }
+            let anyValue = values.contains { !$0.isNaN }
+            return .success(Column(name: name, kind: anyValue && allInteger ? .integer : .float, data: .numeric(values)))
         }
-    }
-
-    /// A quoted number, or a missing token; nil when the cell is text.
-    static func slowCell(
-        _ p: UnsafePointer<UInt8>, _ s: Int, _ e: Int, missing: MissingTokens, powers: UnsafePointer<Double>, allInteger: inout Bool
-    ) -> Double? {
-        if p[s] == CSVTokenizer.quote {
-            let inner = CSVTokenizer.unquote(p, s, e)
-            return inner.withUnsafeBufferPointer { b -> Double? in
-                guard let base = b.baseAddress else { return .nan }
-                if missing.matches(base, 0, b.count) { return .nan }
-                guard let parsed = NumberParsing.parse(base, 0, b.count, powers: powers) else { return nil }
-                allInteger = allInteger && parsed.isInteger
-                return parsed.value
+        let merged = mergedCodes(column: c, chunks: chunks, rows: rows, reader: reader)
+        return stringColumn(name: name, table: merged.table, codes: merged.codes) { row in
+            var r = row
+            for chunk in chunks {
+                if r < chunk.rows { return reader.offset(row: r, column: c, in: chunk) }
+                r -= chunk.rows
             }
+            return 0
         }
-        return missing.matches(p, s, e) ? .nan : nil
     }
 
-    /// Boolean, datetime, text or categorical, from a dictionary of the distinct values.
-    static func stringColumn(name: String, column c: Int, cells t: CellTable, missing: MissingTokens) -> Result<Column, CellFailure> {
+    /// One level table and one code per row for the whole column, levels in first-seen order:
+    /// chunk 0's levels, then the levels chunk 1 adds, and so on (the order a single pass gives).
+    static func mergedCodes(column c: Int, chunks: [ChunkResult], rows: Int, reader: ChunkReader) -> (table: LevelTable, codes: [Int32]) {
+        if chunks.count == 1, !chunks[0].columns[c].isNumeric { return (chunks[0].columns[c].table, chunks[0].columns[c].codes) }
         var table = LevelTable()
-        var codes = [Int32](repeating: -1, count: t.rows)
-        var row = 0
-        for chunk in t.chunks {
-            let starts = chunk.starts, ends = chunk.ends
-            for r in 0..<chunk.rows {
-                let i = r &* t.columns &+ c
-                let s = Int(starts[i]), e = Int(ends[i])
-                if s != e && t.p[s] == CSVTokenizer.quote {
-                    let inner = CSVTokenizer.unquote(t.p, s, e)
-                    let isMissing = inner.withUnsafeBufferPointer { b in b.baseAddress.map { missing.matches($0, 0, b.count) } ?? true }
-                    codes[row] = isMissing ? -1 : table.code(inner)
-                } else if !missing.matches(t.p, s, e) {
-                    codes[row] = table.code(t.p, s, e)
+        let codes = [Int32](unsafeUninitializedCapacity: rows) { out, initialized in
+            var row = 0
+            for chunk in chunks {
+                var state = chunk.columns[c]
+                if state.isNumeric {
+                    state = ChunkColumn(isNumeric: false)
+                    reader.replay(blockStarts: chunk.blockStarts[...], end: chunk.end, column: c, into: &state)
                 }
-                row += 1
+                let map = (0..<state.table.count).map { level in table.code(state.table.bytes(level)) }
+                for code in state.codes where row < rows {
+                    out[row] = code < 0 ? -1 : map[Int(code)]
+                    row += 1
+                }
             }
+            initialized = row
         }
+        return (table, codes)
+    }
+
+    /// Boolean, datetime, text or categorical, from the column's dictionary of distinct values;
+    /// `offsetOf(row)` locates a row's cell for the invalid-UTF-8 error.
+    static func stringColumn(name: String, table: LevelTable, codes: [Int32], offsetOf: (Int) -> Int) -> Result<Column, CellFailure> {
         // Validate UTF-8 once per level; point at the first row holding a bad one.
         var levels: [String] = []
         levels.reserveCapacity(table.count)
@@ -125,7 +83,7 @@ enum CSVColumnBuilder {
             let bytes = table.bytes(k)
             guard let s = String(validating: bytes, as: UTF8.self) else {
                 let bad = codes.firstIndex(of: Int32(k)) ?? 0
-                return .failure(CellFailure(row: bad, offset: offsetOf(row: bad, column: c, cells: t)))
+                return .failure(CellFailure(row: bad, offset: offsetOf(bad)))
             }
             levels.append(s)
         }
@@ -197,15 +155,6 @@ enum CSVColumnBuilder {
             }
             return out
         }
-    }
-
-    static func offsetOf(row: Int, column c: Int, cells t: CellTable) -> Int {
-        var r = row
-        for chunk in t.chunks {
-            if r < chunk.rows { return Int(chunk.starts[r * t.columns + c]) }
-            r -= chunk.rows
-        }
-        return 0
     }
 }
 

@@ -74,8 +74,15 @@ enum NumberParsing {
         if digitCount <= 19 {
             if mantissa == 0 { return (negative ? -0.0 : 0.0, isInteger) }
             if mantissa <= 1 << 53 && exponent >= -22 && exponent <= 22 {
-                var v = Double(mantissa)
-                if exponent < 0 { v /= powers[-exponent] } else { v *= powers[exponent] }
+                // Trailing fraction zeros ("517.0") come off first: m·10 / 10^k is the same rational as
+                // m / 10^(k−1), so the correctly rounded result is identical, often without a division.
+                var m = mantissa, x = exponent
+                while x < 0 && m % 10 == 0 {
+                    m /= 10
+                    x += 1
+                }
+                var v = Double(m)
+                if x < 0 { v /= powers[-x] } else if x > 0 { v *= powers[x] }
                 return (negative ? -v : v, isInteger)
             }
         }

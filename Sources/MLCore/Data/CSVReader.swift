@@ -1,8 +1,9 @@
 // Reads a CSV file into a columnar Dataset: RFC 4180 quoting, UTF-8 BOM, CRLF, delimiter sniffing,
 // missing-value tokens, a header row. The file is memory-mapped; records are tokenised into byte
 // offsets in parallel chunks cut at record boundaries (a quote-parity pre-scan finds them, and a chunk
-// that does not end cleanly makes the reader fall back to one sequential pass); then each column is
-// converted in parallel (CSVColumnBuilder: type inference, numbers parsed from bytes).
+// that does not end cleanly makes the reader fall back to one sequential pass); each chunk is read
+// block by block on its own thread (ChunkReader: tokenise a block, convert its columns while it is in
+// cache), then each column is finished in parallel (CSVColumnBuilder: type inference, merging chunks).
 // Every error names the file, the line (physical, 1-based) and the column, and says what to do.
 // Leaves out: files without a header row, encodings other than UTF-8, files ≥ 4 GiB.
 
@@ -47,25 +48,22 @@ public enum CSVReader {
         let dataStart = names.next
         let columns = names.names.count
 
-        // Tokenise in chunks cut at record boundaries.
+        // Read chunks cut at record boundaries in parallel, block by block.
         let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 8))
         let bounds = ChunkPlanner.boundaries(p, from: dataStart, to: n, chunks: n - dataStart < 1 << 20 ? 1 : threads)
         let estimate = ChunkPlanner.estimatedCellsPerByte(p, from: dataStart, to: n, columns: columns)
-        var chunks = bounds.indices.dropLast().map { k in
-            FieldOffsets(estimatedCells: Int(Double(bounds[k + 1] - bounds[k]) * estimate) + 16)
+        let reader = ChunkReader(p: p, delimiter: delimiter, columns: columns, missing: MissingTokens(options.missingTokens))
+        // Chunk 0 reserves room for every row, so its arrays become the columns without a copy.
+        var chunks = Parallel.map(bounds.count - 1, parallel: bounds.count > 2) { k in
+            reader.read(
+                from: bounds[k], to: bounds[k + 1], isLast: k == bounds.count - 2,
+                estimatedRows: Int(Double(bounds[k == 0 ? bounds.count - 1 : k + 1] - bounds[k]) * estimate) / max(columns, 1) + 16)
         }
-        var outcomes = Parallel.map(chunks.count, parallel: chunks.count > 1) { k in
-            CSVTokenizer.tokenize(
-                p, from: bounds[k], to: bounds[k + 1], isLast: k == chunks.count - 1, delimiter: delimiter,
-                columns: columns, into: chunks[k])
+        if let bad = chunks.firstIndex(where: { $0.outcome != .complete }), chunks[bad].outcome == .misaligned {
+            chunks = [reader.read(from: dataStart, to: n, isLast: true, estimatedRows: Int(Double(n - dataStart) * estimate) / max(columns, 1) + 16)]
         }
-        if let bad = outcomes.firstIndex(where: { $0 != .complete }), outcomes[bad] == .misaligned {
-            let single = FieldOffsets(estimatedCells: Int(Double(n - dataStart) * estimate) + 16)
-            outcomes = [CSVTokenizer.tokenize(p, from: dataStart, to: n, isLast: true, delimiter: delimiter, columns: columns, into: single)]
-            chunks = [single]
-        }
-        for outcome in outcomes {
-            switch outcome {
+        for chunk in chunks {
+            switch chunk.outcome {
             case .complete, .misaligned: continue
             case .ragged(let offset, let fields):
                 throw MLError(
@@ -84,15 +82,13 @@ public enum CSVReader {
             throw MLError(.malformedFile, "'\(name)' has a header (\(columns) columns: \(names.names.prefix(8).joined(separator: ", "))) but no data rows. Add at least one row below the header.")
         }
 
-        // Convert columns in parallel; the file's fingerprint is one more task.
-        let table = CellTable(p: p, chunks: chunks, columns: columns, rows: rows)
-        let missing = MissingTokens(options.missingTokens)
+        // Finish columns in parallel (type inference, merging chunks); the file's fingerprint is one more task.
         let results = Parallel.map(columns + 1, parallel: threads > 1) { c -> Result<Column, CellFailure> in
             if c == columns {
                 let hex = Fingerprint.hash(bytes: UnsafeRawBufferPointer(start: p, count: n)).hex
                 return .success(Column(name: hex, kind: .text, data: .text([])))
             }
-            return CSVColumnBuilder.build(name: names.names[c], column: c, cells: table, missing: missing)
+            return CSVColumnBuilder.build(name: names.names[c], column: c, chunks: chunks, reader: reader)
         }
         var built: [Column] = []
         built.reserveCapacity(columns)

@@ -18,11 +18,19 @@ final class FieldOffsets: @unchecked Sendable {
     fileprivate(set) var count = 0
     fileprivate var capacity: Int
     var rows = 0
+    /// Where tokenising stopped: the start of the next record (or the chunk's end).
+    var next = 0
 
     init(estimatedCells: Int) {
         capacity = max(estimatedCells, 64)
         starts = .allocate(capacity: capacity)
         ends = .allocate(capacity: capacity)
+    }
+
+    /// Empties the buffer for the next block (capacity is kept).
+    func reset() {
+        count = 0
+        rows = 0
     }
 
     deinit {
@@ -65,12 +73,13 @@ struct OffsetAppender {
         (starts, ends, capacity) = (s, e, newCapacity)
     }
 
-    func finish(into o: FieldOffsets, rows: Int) {
+    func finish(into o: FieldOffsets, rows: Int, next: Int) {
         o.starts = starts
         o.ends = ends
         o.count = count
         o.capacity = capacity
         o.rows = rows
+        o.next = next
     }
 }
 
@@ -86,18 +95,19 @@ enum TokenizerOutcome: Sendable, Equatable {
 enum CSVTokenizer {
     static let quote: UInt8 = 34, newline: UInt8 = 10, carriageReturn: UInt8 = 13
 
-    /// Tokenises the records starting in `p[from..<to)`, which must start at a record boundary.
-    /// - Complexity: O(to − from), one pass; memchr finds closing quotes.
+    /// Tokenises up to `rowLimit` records starting in `p[from..<to)`, which must start at a record
+    /// boundary; `out.next` tells where the next record starts.
+    /// - Complexity: O(bytes read), one pass; memchr finds closing quotes.
     static func tokenize(
         _ p: UnsafePointer<UInt8>, from: Int, to: Int, isLast: Bool, delimiter: UInt8, columns: Int,
-        into out: FieldOffsets
+        rowLimit: Int = .max, into out: FieldOffsets
     ) -> TokenizerOutcome {
         var pos = from
         var rows = 0
         var cells = OffsetAppender(out)
         let delimiterMask = UInt64(delimiter) &* 0x0101_0101_0101_0101
-        defer { cells.finish(into: out, rows: rows) }
-        while pos < to {
+        defer { cells.finish(into: out, rows: rows, next: min(pos, to)) }
+        while pos < to && rows < rowLimit {
             let first = p[pos]
             if first == newline {
                 pos += 1

@@ -2,7 +2,7 @@
 // Numeric kinds share one contiguous [Double] (NaN = missing); categoricals are dictionary-encoded;
 // free text keeps one String per row. Leaves out: parsing (CSVReader) and statistics (DataProfile).
 
-/// What a column holds, as inferred from its values (rules in CSVTypeInference.swift).
+/// What a column holds, as inferred from its values (rules in CSVColumnBuilder.swift).
 public enum ColumnKind: String, Sendable, Codable, Equatable, CaseIterable {
     case integer, float, boolean, categorical, text, datetime
 

@@ -38,8 +38,9 @@ struct PathTables: Sendable {
     /// Z(P∖U) per leaf and subset U.
     var zeroProduct: [Double]
 
-    /// The most distinct features on one path the tables handle (masks are 32 bits).
-    static let maxDistinct = 24
+    /// The most distinct features on one path the tables handle: a leaf's tables and the scratch that builds
+    /// them (2^d × (d + 1) doubles, 8.9 MB at 16) stay small; deeper paths use Algorithm 2.
+    static let maxDistinct = 16
 
     /// Shape of a tree as the two algorithms' costs see it.
     struct Shape {
@@ -60,7 +61,7 @@ struct PathTables: Sendable {
             if tree.isLeaf(n) {
                 let d = feats.count
                 s.widest = max(s.widest, d)
-                s.entries += d >= maxDistinct ? Int(1) << maxDistinct : 1 << d
+                s.entries += Int(1) << min(d, 40)  // exact wherever it can fit a budget
                 s.distinct += d
                 s.pathSquares += (length + 1) * (length + 1)
                 return

@@ -51,12 +51,13 @@ extension MLflowSink {
     }
 
     /// At the end of a session: logs its runs that did not reach the server, and (re)attaches the
-    /// log entries of those that did. Failures are recorded per run and reported once.
+    /// log entries of those that did. Runs that fail are tried once more after `retryDelay` (a server
+    /// still starting, or busy, often answers by then). Failures are recorded per run and reported once.
     /// - Returns: how many of the session's runs are on the server afterwards.
     @discardableResult
-    public func finishSession(_ session: String?, log: ExperimentLog?) async -> Int {
+    public func finishSession(_ session: String?, log: ExperimentLog?, retryDelay: Duration = .seconds(2)) async -> Int {
         guard let runs = try? store.list(session: session) else { return 0 }
-        var synced = 0
+        var synced = 0, failed: [RunRecord] = []
         for run in runs.reversed() {
             let files = Self.artifacts(for: run, log: log)
             if run.mlflowStatus == .synced {
@@ -64,6 +65,16 @@ extension MLflowSink {
                 synced += 1
             } else if case .synced = await sync(run.id, artifacts: files) {
                 synced += 1
+            } else {
+                failed.append(run)
+            }
+        }
+        guard !failed.isEmpty else { return synced }
+        try? await Task.sleep(for: retryDelay)
+        for run in failed {
+            switch await sync(run.id, artifacts: Self.artifacts(for: run, log: log)) {
+            case .synced: synced += 1
+            case .failed(let message): if message.contains("Cannot reach") { return synced }  // still down: push later
             }
         }
         return synced

@@ -53,7 +53,11 @@ extension RunComparison {
             ]
             if let target = run.target { fields["target"] = target }
             if !run.droppedColumns.isEmpty { fields["dropped"] = run.droppedColumns.joined(separator: ",") }
-            if run.preprocessing != .null { fields["preprocessing"] = run.preprocessing.description }
+            if let recorded = RunPreprocessing(run.preprocessing) {
+                fields["preprocessing"] = recorded.summary
+            } else if run.preprocessing != .null {
+                fields["preprocessing"] = run.preprocessing.description
+            }
             for (key, value) in run.hyperParameters { fields["param." + key] = value.description }
             return fields
         }

@@ -94,4 +94,20 @@ public struct RunPreprocessing: Sendable, Equatable {
 
     /// Every input column, in the order the record lists them.
     public var columns: [String] { numeric + categorical + text + datetime }
+
+    /// One readable line: the preset, then each treatment's columns and how they are encoded, e.g.
+    /// "linear: numeric age (median, scaled, missing flags); categorical class, sex (one-hot ≤ 20); text name (TF-IDF 1–2-grams)".
+    public var summary: String {
+        var numericSteps = [imputeMedian ? "median" : "NaN kept", standardize ? "scaled" : nil, missingIndicator ? "missing flags" : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+        if numericSteps.isEmpty { numericSteps = "as is" }
+        let encoding = categoricalEncoding == "one_hot" ? "one-hot" : "codes"
+        let parts = [
+            numeric.isEmpty ? nil : "numeric \(numeric.joined(separator: ", ")) (\(numericSteps))",
+            categorical.isEmpty ? nil : "categorical \(categorical.joined(separator: ", ")) (\(encoding) ≤ \(maxLevels))",
+            text.isEmpty ? nil : "text \(text.joined(separator: ", ")) (TF-IDF \(tfidf.bigrams ? "1–2-grams" : "words"))",
+            datetime.isEmpty ? nil : "datetime \(datetime.joined(separator: ", ")) (year…hour)",
+        ].compactMap { $0 }
+        return preset + ": " + parts.joined(separator: "; ")
+    }
 }

@@ -1,5 +1,6 @@
 // A JSON value stored with a run: hyper-parameters, the preprocessing description and the
-// validation scheme are free-form JSON the agent writes and people read back. Leaves out any
+// validation scheme are free-form JSON the agent writes and people read back. The agent uses the
+// same type for tool arguments and results (its JSONValue). Leaves out any
 // schema: the store keeps what it is given.
 import Foundation
 
@@ -62,10 +63,15 @@ public enum RunValue: Sendable, Codable, Equatable, Hashable, CustomStringConver
 }
 
 extension RunValue: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
-    ExpressibleByBooleanLiteral
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(floatLiteral value: Double) { self = .number(value) }
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: RunValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, RunValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+    public init(nilLiteral: ()) { self = .null }
 }

@@ -99,6 +99,36 @@ import Testing
         }
     }
 
+    /// Caterpillar trees splitting on a new feature at every level of one path: 16 distinct features (the
+    /// widest the tables take) match Algorithm 2 to 1e-9; 18 are too wide, so `.pathTables` falls back to
+    /// Algorithm 2 for that tree (identical values). Additivity holds for both.
+    @Test(arguments: [PathTables.maxDistinct, PathTables.maxDistinct + 2]) func widePaths(width: Int) throws {
+        var t = TreeStructure(valueWidth: 1)
+        var parent = t.appendNode(value: [0], cover: 1_048_576)
+        for j in 0..<width {
+            let cover = t.cover[parent]
+            let leaf = t.appendNode(value: [Double(j) - 3], cover: cover * 0.4)
+            let next = t.appendNode(value: [0], cover: cover * 0.6)
+            t.feature[parent] = Int32(j); t.threshold[parent] = 0; t.left[parent] = Int32(leaf); t.right[parent] = Int32(next)
+            parent = next
+        }
+        t.value[parent] = 5
+        #expect(PathTables.shape(t).widest == width)
+        var g = SeededGenerator(seed: 9)
+        let x = FeatureMatrix(columns: (0..<width).map { _ in (0..<64).map { _ in g.nextGaussian() + 0.8 } })
+        let comb = TreeCombination(base: [0], scale: 1)
+        let naive = try TreeSHAP.explain(trees: [t], combination: comb, x: x, algorithm: .naive)
+        let fast = try TreeSHAP.explain(trees: [t], combination: comb, x: x, algorithm: .pathTables)
+        if width <= PathTables.maxDistinct {
+            expectTablesBuilt([t], "caterpillar")
+            #expect(zip(fast.values, naive.values).allSatisfy { abs($0 - $1) <= 1e-9 })
+        } else {
+            #expect(fast == naive)
+        }
+        let raw = TreeSHAP.rawPrediction(trees: [t], combination: comb, x: x)
+        for r in 0..<x.rows { #expect(abs(fast.expected[0] + (0..<width).reduce(0.0) { $0 + fast[r, 0, $1] } - raw[r]) <= 1e-9) }
+    }
+
     @Test func tablesOnlyWhenTheyPayForThemselves() {
         var s = PathTables.Shape()
         s.internalNodes = 63; s.entries = 64 * 64; s.distinct = 64 * 6; s.pathSquares = 64 * 49; s.widest = 6

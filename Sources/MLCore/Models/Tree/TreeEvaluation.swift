@@ -24,28 +24,21 @@ enum TreeEvaluation {
     ) -> [Double] {
         let n = x.rows
         let flat = FlatForest(trees)
-        let width = flat.width
         var out = [Double](repeating: 0, count: outputs * n)
         out.withUnsafeMutableBufferPointer { o in
             x.values.withUnsafeBufferPointer { v in
                 guard let op = o.baseAddress, let vp = v.baseAddress else { return }
                 let ot = UnsafeTransfer(op), vt = UnsafeTransfer(vp)
                 ParallelWork.forChunks(n, threads: threads, minimumPerThread: 256) { range in
-                    let o = ot.value, v = vt.value
-                    flat.leafValue.withUnsafeBufferPointer { lv in
-                        for r in range {
-                            for k in 0..<outputs { o[k &* n &+ r] = 0 }
-                            for t in 0..<trees.count {
-                                let leaf = flat.leafIndex(tree: t, values: v, rows: n, row: r)
-                                if width == outputs {
-                                    for k in 0..<outputs { o[k &* n &+ r] += lv[leaf &* width &+ k] }
-                                } else {
-                                    let k = combination.treeOutput?[t] ?? 0
-                                    o[k &* n &+ r] += lv[leaf]
-                                }
-                            }
-                            for k in 0..<outputs {
-                                o[k &* n &+ r] = combination.base[k] + combination.scale * o[k &* n &+ r]
+                    flat.withWalker { walker in
+                        flat.leafValue.withUnsafeBufferPointer { lv in
+                            var block = range.lowerBound
+                            while block < range.upperBound {
+                                let rows = block..<min(block &+ rowBlock, range.upperBound)
+                                accumulate(
+                                    rows: rows, flat: flat, walker: walker, leafValues: lv, combination: combination,
+                                    outputs: outputs, values: vt.value, rowCount: n, out: ot.value)
+                                block = rows.upperBound
                             }
                         }
                     }
@@ -53,5 +46,36 @@ enum TreeEvaluation {
             }
         }
         return out
+    }
+
+    /// Rows walked together through one tree before the next, so a tree's nodes stay in cache.
+    private static let rowBlock = 64
+
+    /// Sums every tree's output for a block of rows, trees in order for each row (so the sum is the
+    /// same whatever the blocking), then applies `base + scale × sum`.
+    @inline(__always)
+    private static func accumulate(
+        rows: Range<Int>, flat: FlatForest, walker: FlatWalker, leafValues lv: UnsafeBufferPointer<Double>,
+        combination: TreeCombination, outputs: Int, values v: UnsafePointer<Double>, rowCount n: Int,
+        out o: UnsafeMutablePointer<Double>
+    ) {
+        let width = flat.width
+        for k in 0..<outputs { for r in rows { o[k &* n &+ r] = 0 } }
+        for (t, root) in flat.roots.enumerated() {
+            if width == outputs {
+                for r in rows {
+                    let leaf = walker.leafIndex(root: root, values: v, rows: n, row: r)
+                    for k in 0..<outputs { o[k &* n &+ r] += lv[leaf &* width &+ k] }
+                }
+            } else {
+                let k = combination.treeOutput?[t] ?? 0
+                for r in rows {
+                    o[k &* n &+ r] += lv[walker.leafIndex(root: root, values: v, rows: n, row: r)]
+                }
+            }
+        }
+        for k in 0..<outputs {
+            for r in rows { o[k &* n &+ r] = combination.base[k] + combination.scale * o[k &* n &+ r] }
+        }
     }
 }
