@@ -15,8 +15,8 @@ extension ChartExportTests {
             .deletingLastPathComponent().appendingPathComponent("datasets")
 
         /// A run as the agent's train_model records it: effective hyper-parameters, CV metrics, preprocessing.
-        static func record(_ file: String, _ spec: ExperimentSpec) throws -> RunRecord {
-            let dataset = try Dataset.load(path: datasets.appendingPathComponent(file).path)
+        static func record(_ file: String, _ spec: ExperimentSpec, in folder: URL = datasets) throws -> RunRecord {
+            let dataset = try Dataset.load(path: folder.appendingPathComponent(file).path)
             let result = try ExperimentRunner.run(dataset: dataset, spec: spec)
             let cv = try #require(result.crossValidation)
             var run = RunRecord(dataset: DatasetInfo(fingerprint: "fp", rows: dataset.rowCount, columns: dataset.columnCount, path: file),
@@ -32,13 +32,13 @@ extension ChartExportTests {
             return run
         }
 
-        /// Runs `code` from the datasets folder; the printed "name: mean ± std" lines by name.
-        static func scores(_ code: String) async throws -> [String: Double] {
+        /// Runs `code` from `folder`; the printed "name: mean ± std" lines by name.
+        static func scores(_ code: String, in folder: URL = datasets) async throws -> [String: Double] {
             let script = "import os, sys\nos.chdir(sys.argv[1])\nexec(compile(open(sys.argv[2]).read(), 'cell', 'exec'), {})\n"
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("cell-\(UUID().uuidString).py")
             try code.write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
-            let r = try await VenvPython.run(script, [datasets.path, file.path])
+            let r = try await VenvPython.run(script, [folder.path, file.path])
             #expect(r.status == 0, "\(r.stderr)\n\(code)")
             var out: [String: Double] = [:]
             for line in r.stdout.split(separator: "\n") {
