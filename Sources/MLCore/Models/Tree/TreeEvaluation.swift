@@ -55,23 +55,41 @@ enum TreeEvaluation {
     /// same whatever the blocking), then applies `base + scale × sum`.
     @inline(__always)
     private static func accumulate(
-        rows: Range<Int>, flat: FlatForest, walker: FlatWalker, leafValues lv: UnsafeBufferPointer<Double>,
+        rows: Range<Int>, flat: FlatForest, walker w: FlatWalker, leafValues lv: UnsafeBufferPointer<Double>,
         combination: TreeCombination, outputs: Int, values v: UnsafePointer<Double>, rowCount n: Int,
         out o: UnsafeMutablePointer<Double>
     ) {
         let width = flat.width
         for k in 0..<outputs { for r in rows { o[k &* n &+ r] = 0 } }
         for (t, root) in flat.roots.enumerated() {
-            if width == outputs {
-                for r in rows {
-                    let leaf = walker.leafIndex(root: root, values: v, rows: n, row: r)
+            let depth = flat.depths[t], start = Int(root)
+            let k0 = width == outputs ? 0 : combination.treeOutput?[t] ?? 0
+            @inline(__always) func add(_ node: Int, _ r: Int) {
+                let leaf = w.leafValueIndex(node)
+                if width == outputs {
                     for k in 0..<outputs { o[k &* n &+ r] += lv[leaf &* width &+ k] }
+                } else {
+                    o[k0 &* n &+ r] += lv[leaf]
                 }
-            } else {
-                let k = combination.treeOutput?[t] ?? 0
-                for r in rows {
-                    o[k &* n &+ r] += lv[walker.leafIndex(root: root, values: v, rows: n, row: r)]
+            }
+            var r = rows.lowerBound
+            // Four rows in lockstep: their chains of dependent loads run side by side.
+            while r &+ 4 <= rows.upperBound {
+                var a = start, b = start, c = start, d = start
+                for _ in 0..<depth {
+                    a = w.step(a, values: v, rows: n, row: r)
+                    b = w.step(b, values: v, rows: n, row: r &+ 1)
+                    c = w.step(c, values: v, rows: n, row: r &+ 2)
+                    d = w.step(d, values: v, rows: n, row: r &+ 3)
                 }
+                add(a, r); add(b, r &+ 1); add(c, r &+ 2); add(d, r &+ 3)
+                r &+= 4
+            }
+            while r < rows.upperBound {
+                var a = start
+                for _ in 0..<depth { a = w.step(a, values: v, rows: n, row: r) }
+                add(a, r)
+                r &+= 1
             }
         }
         for k in 0..<outputs {
