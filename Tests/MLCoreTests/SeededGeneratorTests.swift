@@ -12,6 +12,18 @@ import Testing
         #expect(a.next() != b.next())
     }
 
+    /// Neighbouring streams must not be shifted copies (they were: stream s + 1 was stream s one draw later,
+    /// which made a forest's bootstrap samples nearly identical).
+    @Test func neighbouringStreamsDoNotOverlap() {
+        for seed: UInt64 in [0, 42] {
+            for stream: UInt64 in [0, 1, 7] {
+                var a = SeededGenerator(seed: seed, stream: stream), b = SeededGenerator(seed: seed, stream: stream + 1)
+                let first = Set((0..<10_000).map { _ in a.next() })
+                #expect((0..<100).allSatisfy { _ in !first.contains(b.next()) }, "seed \(seed), streams \(stream), \(stream + 1)")
+            }
+        }
+    }
+
     @Test func unitDrawsAreUniformEnough() {
         var g = SeededGenerator(seed: 1)
         let draws = (0..<100_000).map { _ in g.nextUnit() }

@@ -10,8 +10,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
     public init(seed: UInt64) { state = seed }
 
     /// A generator for a sub-task (a tree, a fold, a repeat) that does not depend on the order tasks run in.
+    /// The stream number goes through SplitMix64's output hash first: SplitMix64 states advance by a fixed
+    /// constant, so seeding stream s at `seed ^ s·constant` made stream s + 1 a copy of stream s one draw
+    /// later (a forest's bootstrap samples were shifted copies of one another).
     public init(seed: UInt64, stream: UInt64) {
-        var g = SeededGenerator(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15))
+        var hash = SeededGenerator(seed: stream)
+        var g = SeededGenerator(seed: seed ^ hash.next())
         _ = g.next()
         self = g
     }

@@ -99,14 +99,19 @@ enum ModelFixtures {
     struct GBDT: Decodable { var penguins: TableCase, titanic: TableCase, mpg: TableCase, synthetic: Synthetic }
 
     func score(_ c: TableCase) throws -> Double {
+        try Self.holdoutScore(c) { try HistGradientBoosting().fit($0) }
+    }
+
+    /// Holdout R² (regression) or one-vs-rest AUC (classes) of the model `fit` trains on the case's rows.
+    static func holdoutScore(_ c: TableCase, fit: (TrainingSet) throws -> any FittedModel) throws -> Double {
         let xtr = ModelFixtures.matrix(c.x_train), xte = ModelFixtures.matrix(c.x_test)
         if c.task == "regression" {
-            let m = try HistGradientBoosting().fit(TrainingSet(x: xtr, y: .values(c.y_train)))
+            let m = try fit(TrainingSet(x: xtr, y: .values(c.y_train)))
             guard case .values(let p) = try m.predict(xte) else { return .nan }
             return try Metrics.r2(c.y_test, p)
         }
         let labels = c.y_train.map { Int($0) }, k = (labels.max() ?? 1) + 1
-        let m = try HistGradientBoosting().fit(TrainingSet(x: xtr, y: .classes(labels: labels, classNames: (0..<k).map(String.init))))
+        let m = try fit(TrainingSet(x: xtr, y: .classes(labels: labels, classNames: (0..<k).map(String.init))))
         guard case .classes(_, let probs?, _) = try m.predict(xte) else { return .nan }
         return try Metrics.rocAUCOneVsRest(c.y_test.map { Int($0) }, probabilities: probs, classCount: k)
     }
