@@ -1,9 +1,10 @@
-// k-means clustering (scikit-learn's KMeans, Lloyd's algorithm): greedy k-means++ seeding
+// k-means clustering (scikit-learn's KMeans, Lloyd's algorithm, run with Hamerly's bounds so most
+// distances are skipped but the result is exactly Lloyd's; Hamerly.swift): greedy k-means++ seeding
 // (2 + ⌊ln k⌋ candidates per centre), nInit seeded restarts keeping the lowest inertia, convergence
 // when the centres move less than tol × mean feature variance, empty clusters moved to the farthest
 // point. Assignment runs in parallel over rows; centre sums are reduced in fixed blocks of rows, so the
 // result does not depend on the thread count.
-// Leaves out: Elkan's triangle-inequality variant, mini-batch k-means.
+// Leaves out: Elkan's k-bounds variant, mini-batch k-means.
 
 import Foundation
 
@@ -63,12 +64,12 @@ public struct KMeans: Estimator {
             guard initialCenters.count == p.nClusters * data.x.featureCount else {
                 throw MLError(.shapeMismatch, "kmeans: \(initialCenters.count) initial centre values for \(p.nClusters) × \(data.x.featureCount).")
             }
-            best = lloyd.run(centers: initialCenters, maxIter: p.maxIter, tolerance: tolerance)
+            best = lloyd.runHamerly(centers: initialCenters, maxIter: p.maxIter, tolerance: tolerance)
         } else {
             for run in 0..<p.nInit {
                 var g = SeededGenerator(seed: p.seed, stream: UInt64(run) &+ 1)
                 let start = p.initialization == .kMeansPlusPlus ? lloyd.plusPlus(&g) : lloyd.randomRows(&g)
-                let r = lloyd.run(centers: start, maxIter: p.maxIter, tolerance: tolerance)
+                let r = lloyd.runHamerly(centers: start, maxIter: p.maxIter, tolerance: tolerance)
                 if best == nil || r.inertia < (best?.inertia ?? .infinity) { best = r }
             }
         }

@@ -1,6 +1,7 @@
 // Lloyd iterations and seeding for k-means over a column-major matrix: assignment (nearest centre,
 // squared Euclidean, ties to the lower index; KMeansKernels), centre update with block-ordered sums, inertia.
-// Leaves out: Elkan bounds.
+// `run` is plain Lloyd, the naive twin of `runHamerly` (Hamerly.swift), which fits use.
+// Leaves out: triangle-inequality bounds (Hamerly.swift).
 
 import Foundation
 

@@ -1,0 +1,102 @@
+// The row loops of Hamerly's k-means (Hamerly.swift) over a column-major matrix: the from-scratch pass
+// (nearest and second-nearest centre, eight rows at a time in SIMD registers) and the bounded pass that
+// computes distances only for rows whose bounds no longer prove their label. Every squared distance is
+// Lloyd's (KMeansKernels.assign): differences squared and added in feature order, no fused multiply-add,
+// ties to the lower centre index, so labels are bit-for-bit Lloyd's.
+// Leaves out: the sums (KMeansKernels.accumulate), bound bookkeeping across iterations (Hamerly.swift).
+
+enum HamerlyKernels {
+    /// Squared distance of row `row` to the centre at `centre` (p values), Lloyd's arithmetic.
+    @inline(__always)
+    static func squaredDistance(_ x: UnsafePointer<Double>, n: Int, p: Int, row: Int, centre: UnsafePointer<Double>) -> Double {
+        var acc = 0.0
+        for j in 0..<p {
+            let v = x[j &* n &+ row] - centre[j]
+            acc = acc + v * v
+        }
+        return acc
+    }
+
+    /// Nearest centre of row `row` (ties to the lower index), its squared distance and the second smallest.
+    @inline(__always)
+    static func nearestTwo(_ x: UnsafePointer<Double>, n: Int, p: Int, row: Int, centers: UnsafePointer<Double>, k: Int)
+        -> (label: Int, best: Double, second: Double)
+    {
+        var best = Double.infinity, second = Double.infinity, label = 0
+        for c in 0..<k {
+            let d = squaredDistance(x, n: n, p: p, row: row, centre: centers + c &* p)
+            if d < best { second = best; best = d; label = c } else if d < second { second = d }
+        }
+        return (label, best, second)
+    }
+
+    /// From scratch for every row in `rows`: label, upper bound (distance to it) and lower bound
+    /// (distance to the second nearest centre). - Complexity: O(|rows| × k × p).
+    static func assignTwo(
+        x: UnsafePointer<Double>, n: Int, p: Int, centers: UnsafePointer<Double>, k: Int, rows: Range<Int>,
+        labels: UnsafeMutablePointer<Int>, upper: UnsafeMutablePointer<Double>, lower: UnsafeMutablePointer<Double>
+    ) {
+        var i = rows.lowerBound
+        while i &+ 8 <= rows.upperBound {
+            var best = SIMD8<Double>(repeating: .infinity), second = best
+            var label = SIMD8<Int64>(repeating: 0)
+            for c in 0..<k {
+                let centre = centers + c &* p
+                var acc = SIMD8<Double>(repeating: 0)
+                for j in 0..<p {
+                    let v = UnsafeRawPointer(x + (j &* n &+ i)).loadUnaligned(as: SIMD8<Double>.self)
+                        - SIMD8<Double>(repeating: centre[j])
+                    acc = acc + v * v
+                }
+                let closer = acc .< best
+                second.replace(with: acc, where: acc .< second)
+                second.replace(with: best, where: closer)
+                best.replace(with: acc, where: closer)
+                label.replace(with: SIMD8<Int64>(repeating: Int64(c)), where: closer)
+            }
+            for l in 0..<8 {
+                labels[i &+ l] = Int(label[l])
+                upper[i &+ l] = best[l].squareRoot()
+                lower[i &+ l] = second[l].squareRoot()
+            }
+            i &+= 8
+        }
+        while i < rows.upperBound {
+            let r = nearestTwo(x, n: n, p: p, row: i, centers: centers, k: k)
+            labels[i] = r.label
+            upper[i] = r.best.squareRoot()
+            lower[i] = r.second.squareRoot()
+            i &+= 1
+        }
+    }
+
+    /// Hamerly's pass: bounds moved by the drifts (`other[a]`: the largest drift of a centre other than
+    /// `a`); a row is recomputed only when its upper bound (tightened first) is not below
+    /// max(lower bound, half[label]) by more than `margin`. - Complexity: O(|rows|) plus O(k × p) per
+    /// recomputed row.
+    static func bounded(
+        x: UnsafePointer<Double>, n: Int, p: Int, centers: UnsafePointer<Double>, k: Int, rows: Range<Int>,
+        labels: UnsafeMutablePointer<Int>, upper: UnsafeMutablePointer<Double>, lower: UnsafeMutablePointer<Double>,
+        drift: [Double], other: [Double], half: [Double], margin: Double
+    ) {
+        drift.withUnsafeBufferPointer { drift in
+            other.withUnsafeBufferPointer { other in
+                half.withUnsafeBufferPointer { half in
+                    for i in rows {
+                        let a = labels[i]
+                        var u = upper[i] + drift[a]
+                        let l = lower[i] - other[a]
+                        let bound = max(half[a], l)
+                        if u + margin < bound { upper[i] = u; lower[i] = l; continue }
+                        u = squaredDistance(x, n: n, p: p, row: i, centre: centers + a &* p).squareRoot()
+                        if u + margin < bound { upper[i] = u; lower[i] = l; continue }
+                        let r = nearestTwo(x, n: n, p: p, row: i, centers: centers, k: k)
+                        labels[i] = r.label
+                        upper[i] = r.best.squareRoot()
+                        lower[i] = r.second.squareRoot()
+                    }
+                }
+            }
+        }
+    }
+}
