@@ -1,6 +1,7 @@
 // Hamerly's k-means against its naive twin, plain Lloyd (`Lloyd.run`): on seeded data sets (blobs, k = 1,
 // k = n, duplicated rows, ties on an integer grid, weights, random and k-means++ starts) the labels, centres,
-// inertia and iteration count must be exactly equal, bit for bit, and the same on 1 and 2 threads.
+// inertia and iteration count must be exactly equal, bit for bit, and the same on 1 and 2 threads. Also the
+// parallel k-means++ seeding against its plain twin.
 
 import Testing
 @testable import MLCore
@@ -113,5 +114,18 @@ import Testing
             total += c.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(x.rows)
         }
         return total / Double(x.featureCount)
+    }
+}
+
+@Suite struct KMeansSeedingTests {
+    @Test(arguments: [(1_000, 3, 8, 1), (9_001, 20, 8, 2), (50, 2, 50, 1), (3_000, 1, 1, 2)])
+    func plusPlusEqualsItsNaiveTwin(_ n: Int, _ p: Int, _ k: Int, _ threads: Int) {
+        let x = HamerlyTests.blobs(rows: n, p: p, centres: 4, spread: 2, seed: UInt64(n + k))
+        var h = SeededGenerator(seed: 13)
+        let w = (0..<n).map { _ in 0.2 + h.nextUnit() }
+        let lloyd = Lloyd(x: x, weights: w, k: k, threads: threads)
+        var a = SeededGenerator(seed: 14), b = SeededGenerator(seed: 14)
+        #expect(lloyd.plusPlus(&a) == lloyd.naivePlusPlus(&b))
+        #expect(a.next() == b.next())
     }
 }

@@ -5,8 +5,10 @@
 // nearest other centre) keeps its label without computing any distance. The bounds carry a safety margin
 // (the data diameter × a rounding allowance growing with the iteration) so a skipped row is one whose label
 // Lloyd's rounded distances would not change; every distance actually computed uses Lloyd's arithmetic
-// (feature order, ties to the lower centre). Centre sums are recomputed every iteration in row order with
-// Lloyd's blocks, so centres are bit-identical and nothing depends on the thread count.
+// (feature order, ties to the lower centre). Centre sums are Lloyd's: per block of rows, per cluster, added
+// in row order, then blocks added in order. A block's sums for a cluster no row joined or left since the
+// last iteration are the same rows in the same order, so they are kept from then and the rest recomputed;
+// centres are bit-identical to Lloyd's and nothing depends on the thread count.
 // Leaves out: Elkan's k lower bounds per row, the sort-by-centre-distance refinements (Drake, Yinyang).
 
 import Foundation
@@ -22,10 +24,11 @@ extension Lloyd {
         let diameter = self.diameter()
         var previous: [Int]? = nil
         var iterations = 0, settled = false
+        var blockSums: [[Double]] = []
         for t in 0..<maxIter {
             let sums = hamerlyStep(
                 centers, drift: drift, full: t == 0, sums: true, margin: margin(diameter, t),
-                labels: &labels, upper: &upper, lower: &lower)
+                labels: &labels, upper: &upper, lower: &lower, blockSums: &blockSums)
             iterations += 1
             if let previous, previous == labels { settled = true; break }
             let empty = (0..<k).contains { !(sums[$0 * (p + 1) + p] > 0) }
@@ -43,9 +46,10 @@ extension Lloyd {
         }
         if !settled {
             // The assignment of the final centres (Lloyd's closing `assign`).
+            var none: [[Double]] = []
             _ = hamerlyStep(
                 centers, drift: drift, full: iterations == 0, sums: false, margin: margin(diameter, iterations),
-                labels: &labels, upper: &upper, lower: &lower)
+                labels: &labels, upper: &upper, lower: &lower, blockSums: &none)
         }
         let dist = exactDistances(labels, centers)
         var inertia = 0.0
@@ -96,10 +100,11 @@ extension Lloyd {
 
     /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel, and when
     /// `sums` the per-cluster sums exactly as `step` adds them. `drift`: how far each centre moved since
-    /// the bounds were set.
+    /// the bounds were set. `blockSums`: each block's cluster sums from the previous call (empty at first),
+    /// updated for the clusters whose rows changed.
     func hamerlyStep(
         _ centers: [Double], drift: [Double], full: Bool, sums: Bool, margin: Double,
-        labels: inout [Int], upper: inout [Double], lower: inout [Double]
+        labels: inout [Int], upper: inout [Double], lower: inout [Double], blockSums: inout [[Double]]
     ) -> [Double] {
         let n = self.n, p = self.p, k = self.k
         // Half the distance from each centre to the nearest other one.
@@ -118,42 +123,58 @@ extension Lloyd {
         for c in 0..<k where drift[c] > first { top = c; first = drift[c] }
         for c in 0..<k where c != top { second = max(second, drift[c]) }
         let other = (0..<k).map { $0 == top ? second : max(first, 0) }
+        let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
+        let previous = blockSums
         let blocks = (n + Self.block - 1) / Self.block
-        let partial: [[Double]] = labels.withUnsafeMutableBufferPointer { lb in
+        let partial: [[Double]] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
             upper.withUnsafeMutableBufferPointer { ub in
                 lower.withUnsafeMutableBufferPointer { wb in
                     x.values.withUnsafeBufferPointer { xb in
                         centers.withUnsafeBufferPointer { cb in
                             weights.withUnsafeBufferPointer { sb in
-                                let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress))
+                                let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress))
                                 return ParallelWork.map(blocks, threads: threads) { b -> [Double] in
                                     guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let u = t.value.3,
-                                        let lo = t.value.4, let w = t.value.5
+                                        let lo = t.value.4, let w = t.value.5, let tr = t.value.6
                                     else { return [] }
                                     let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
+                                    let cached = b < previous.count ? previous[b] : []
+                                    var changed = [Bool](repeating: full || cached.isEmpty, count: k)
                                     if full {
                                         HamerlyKernels.assignTwo(x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, upper: u, lower: lo)
                                     } else {
                                         HamerlyKernels.bounded(
                                             x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, upper: u, lower: lo,
-                                            drift: drift, other: other, half: half, margin: margin)
+                                            transposed: tr, width: width, drift: drift, other: other, half: half, margin: margin,
+                                            changed: &changed)
                                     }
                                     guard sums else { return [] }
+                                    guard changed.contains(true) else { return cached }
                                     let size = max(1, 4 * k * (p + 1))
                                     let parts = UnsafeMutablePointer<Double>.allocate(capacity: size)
                                     defer { parts.deallocate() }
                                     parts.initialize(repeating: 0, count: size)
-                                    KMeansKernels.accumulate(x: x, n: n, p: p, k: k, labels: l, weights: w, rows: rows, parts: parts)
-                                    return KMeansKernels.combine(parts, k: k, p: p)
+                                    changed.withUnsafeBufferPointer { only in
+                                        guard let only = only.baseAddress else { return }
+                                        HamerlyKernels.accumulate(x: x, n: n, p: p, k: k, labels: l, weights: w, rows: rows, parts: parts, only: only)
+                                    }
+                                    let fresh = KMeansKernels.combine(parts, k: k, p: p)
+                                    if cached.isEmpty { return fresh }
+                                    var merged = cached
+                                    for c in 0..<k where changed[c] {
+                                        for j in 0...p { merged[c * (p + 1) + j] = fresh[c * (p + 1) + j] }
+                                    }
+                                    return merged
                                 }
                             }
                         }
                     }
                 }
             }
-        }
+        } }
         var total = [Double](repeating: 0, count: sums ? k * (p + 1) : 0)
         for s in partial { for i in total.indices { total[i] += s[i] } }
+        if sums { blockSums = partial }
         return total
     }
 }

@@ -116,7 +116,67 @@ struct Lloyd {
     }
 
     /// Greedy k-means++ (scikit-learn's): each new centre is the best of 2 + ⌊ln k⌋ candidates drawn ∝ D².
+    /// The candidates of one round are drawn first (the draws depend only on the current distances), their
+    /// distances to every row computed in parallel, then each candidate's potential summed in row order,
+    /// so the centres equal `naivePlusPlus`'s.
     func plusPlus(_ g: inout SeededGenerator) -> [Double] {
+        let n = self.n, p = self.p
+        func row(_ r: Int) -> [Double] { (0..<p).map { x.values[$0 * n + r] } }
+        let trials = 2 + Int(log(Double(k)))
+        let totalW = weights.reduce(0, +)
+        var u = g.nextUnit() * totalW, first = 0
+        while first < n - 1 && u >= weights[first] { u -= weights[first]; first += 1 }
+        var centers = row(first)
+        var closest = squaredDistances(toRows: [first])[0]
+        for _ in 1..<k {
+            let potential = (0..<n).reduce(0.0) { $0 + weights[$1] * closest[$1] }
+            var candidates: [Int] = []
+            for _ in 0..<trials {
+                var target = g.nextUnit() * potential, r = 0
+                while r < n - 1 && target >= weights[r] * closest[r] { target -= weights[r] * closest[r]; r += 1 }
+                candidates.append(r)
+            }
+            let distances = squaredDistances(toRows: candidates)
+            var bestCandidate = 0, bestPotential = Double.infinity, bestClosest = closest
+            for (t, r) in candidates.enumerated() {
+                var candidateClosest = closest, pot = 0.0
+                for i in 0..<n {
+                    candidateClosest[i] = min(closest[i], distances[t][i])
+                    pot += weights[i] * candidateClosest[i]
+                }
+                if pot < bestPotential { bestPotential = pot; bestCandidate = r; bestClosest = candidateClosest }
+            }
+            centers += row(bestCandidate)
+            closest = bestClosest
+        }
+        return centers
+    }
+
+    /// Squared distances of every row to each of the rows `points`: differences squared and added in feature
+    /// order (Lloyd's arithmetic), rows split over the threads. - Complexity: O(|points| × n × p).
+    func squaredDistances(toRows points: [Int]) -> [[Double]] {
+        let n = self.n, p = self.p
+        return points.map { r in
+            let c = (0..<p).map { x.values[$0 * n + r] }
+            var out = [Double](repeating: 0, count: n)
+            x.values.withUnsafeBufferPointer { xb in
+                out.withUnsafeMutableBufferPointer { ob in
+                    let t = UnsafeTransfer((xb.baseAddress, ob.baseAddress))
+                    ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
+                        guard let x = t.value.0, let o = t.value.1 else { return }
+                        for j in 0..<p {
+                            let cj = c[j], col = x + j * n
+                            for i in rows { let v = col[i] - cj; o[i] = o[i] + v * v }
+                        }
+                    }
+                }
+            }
+            return out
+        }
+    }
+
+    /// Naive twin of `plusPlus` (the same draws, every distance in a plain loop).
+    func naivePlusPlus(_ g: inout SeededGenerator) -> [Double] {
         let n = self.n, p = self.p
         func row(_ r: Int) -> [Double] { (0..<p).map { x.values[$0 * n + r] } }
         func sqDist(_ r: Int, _ c: [Double]) -> Double {
