@@ -1,8 +1,8 @@
-// `mlexp explain FILE --target COL --model NAME [--method permutation|gain|shap|pdp|errors|limits] [--json]`:
+// `mlexp explain FILE --target COL --model NAME [--method permutation|gain|shap|pdp|errors|limits|learning-curve] [--json]`:
 // fits the model on a 75/25 holdout (stratified for classes, seed 0 by default) and prints the
 // interpretation as readable tables, or the ExplainReport as JSON for scripts. Wiring only: the
 // analysis is MLCore's ModelExplainer; the columns left out are MLCore's ColumnScreening's. `--run ID`
-// explains a stored run's model (no refit) on FILE's labelled rows. Leaves out: fold stability for stored runs.
+// explains a stored run's model (no refit) on FILE's labelled rows. Leaves out: fold stability for stored runs. The learning curve is ExplainCommand+LearningCurve.swift.
 
 import ArgumentParser
 import Foundation
@@ -28,7 +28,7 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var store: RunStoreOptions
 
-    @Option(name: .long, help: "permutation, gain, shap, pdp, errors or limits.")
+    @Option(name: .long, help: "permutation, gain, shap, pdp, errors, limits or learning-curve.")
     var method: String = "permutation"
 
     @Option(name: .long, help: "The metric permutation importance drops (default: roc_auc, accuracy or r2 by task).")
@@ -55,10 +55,17 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the report as JSON.")
     var json = false
 
+    @Option(name: .long, help: "Folds of the learning curve's cross-validation (--method learning-curve).")
+    var folds: Int = 5
+
     func run() throws {
         do {
+            if method == "learning-curve" || method == "learning_curve" {
+                try learningCurve()
+                return
+            }
             guard let m = ExplainMethod(rawValue: method) else {
-                throw MLError(.invalidParameter, "Unknown method '\(method)'. Methods: \(ExplainMethod.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw MLError(.invalidParameter, "Unknown method '\(method)'. Methods: \(ExplainMethod.allCases.map(\.rawValue).joined(separator: ", ")), learning-curve.")
             }
             if let runID {
                 try explainStored(runID, method: m)
@@ -67,13 +74,7 @@ struct ExplainCommand: ParsableCommand {
             guard let target, let model else {
                 throw MLError(.invalidParameter, "explain needs --target COL and --model NAME, or --run ID to explain a stored run.")
             }
-            var parameters: [String: String] = [:]
-            for o in overrides {
-                let kv = o.split(separator: "=", maxSplits: 1).map(String.init)
-                guard kv.count == 2 else { throw MLError(.invalidParameter, "--set takes key=value, got '\(o)'.") }
-                parameters[kv[0]] = kv[1]
-            }
-            let spec = ExperimentSpec(target: target, model: model, parameters: parameters,
+            let spec = ExperimentSpec(target: target, model: model, parameters: try parameters(),
                                       validation: .holdout(testFraction: testFraction), seed: seed, excluding: exclude)
             let exp = try HoldoutExperiment(file: file, spec: spec, keep: keep)
             let key = metric ?? Metrics.defaultKey(for: exp.valid.y.task)
@@ -88,6 +89,17 @@ struct ExplainCommand: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    /// The `--set key=value` overrides.
+    func parameters() throws(MLError) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for o in overrides {
+            let kv = o.split(separator: "=", maxSplits: 1).map(String.init)
+            guard kv.count == 2 else { throw MLError(.invalidParameter, "--set takes key=value, got '\(o)'.") }
+            parameters[kv[0]] = kv[1]
+        }
+        return parameters
     }
 
     func output(_ report: ExplainReport, target: String, trainRows: Int?) throws {

@@ -140,7 +140,7 @@ struct AutopilotPlan {
             return (text.experimentArguments(trained, done, f), text.beforeLog(trained, done, f))
         case .explain:
             guard let chosen = chosen() else { return nil }
-            return (["run_id": .string(chosen.runID), "top_k": 5], text.beforeExplain(chosen, f))
+            return (["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": true], text.beforeExplain(chosen, f))
         case .logExplain:
             guard let chosen = chosen(), let done = history[AutopilotStep.explain.rawValue], done.ok else { return nil }
             return (text.interpretationArguments(chosen, done.result, f), text.afterExplain(done.result))

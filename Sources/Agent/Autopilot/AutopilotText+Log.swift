@@ -72,8 +72,8 @@ extension AutopilotText {
         let why = plan.best(before: .explain)?.runID == chosen.runID
             ? t("the best validation score", "le meilleur score en validation")
             : t("within noise of the best and simpler", "dans le bruit du meilleur, et plus simple")
-        return t("Candidate: \(chosen.model) (\(chosen.runID)), \(why). Explaining it: importance, effect directions, error slices, limits.",
-                 "Candidat : \(chosen.model) (\(chosen.runID)), \(why). Je l'explique : importance, sens des effets, tranches d'erreurs, limites.")
+        return t("Candidate: \(chosen.model) (\(chosen.runID)), \(why). Explaining it: importance, effect directions, error slices, limits, learning curve.",
+                 "Candidat : \(chosen.model) (\(chosen.runID)), \(why). Je l'explique : importance, sens des effets, tranches d'erreurs, limites, courbe d'apprentissage.")
     }
 
     /// Top features, effects, weakest slice and limits, as words (no numbers: the log's numbers come from runs).
@@ -89,6 +89,22 @@ extension AutopilotText {
         return (top, effects, slice, limits)
     }
 
+    /// explain_model's learning-curve reading in the session's language, from its numbers.
+    private func curveReading(_ e: JSONValue) -> String? {
+        guard let c = e["learning_curve"], let metric = c["metric"]?.stringValue,
+              let train = c["train_mean"]?.arrayValue?.last?.doubleValue, let valid = c["valid_mean"]?.arrayValue?.last?.doubleValue,
+              let rows = c["train_rows"]?.arrayValue?.last?.doubleValue
+        else { return nil }
+        let at = t("at \(Int(rows)) rows, train \(metric) \(Self.f3(train)), validation \(Self.f3(valid))",
+                   "à \(Int(rows)) lignes, \(metric) entraînement \(Self.f3(train)), validation \(Self.f3(valid))")
+        switch c["diagnosis"]?.stringValue {
+        case "more_data_helps": return at + t("; validation still rising, more data would help.", " ; la validation monte encore, plus de données aideraient.")
+        case "variance": return at + t("; train well above validation: variance (regularise or simplify).", " ; entraînement bien au-dessus de la validation : variance (régulariser ou simplifier).")
+        case "good_fit": return at + t("; close, flat and high: the model fits well.", " ; proches, plates et hautes : le modèle est bien ajusté.")
+        default: return at + t("; close and flat: bias (a more flexible model or better features).", " ; proches et plates : biais (modèle plus souple ou meilleures variables).")
+        }
+    }
+
     func afterExplain(_ e: JSONValue) -> String {
         var lines: [String] = []
         for item in (e["importance"]?.arrayValue ?? []).prefix(5) {
@@ -99,6 +115,7 @@ extension AutopilotText {
         if !found.effects.isEmpty { s += t("\nEffects: ", "\nEffets : ") + found.effects.joined(separator: "; ") }
         if let slice = found.slice { s += t("\nWeakest slice: \(slice)", "\nTranche la plus faible : \(slice)") }
         for l in found.limits { s += t("\nLimit: \(l)", "\nLimite : \(l)") }
+        if let c = curveReading(e) { s += t("\nLearning curve: ", "\nCourbe d'apprentissage : ") + c }
         return s + t("\nLogging the interpretation.", "\nJe consigne l'interprétation.")
     }
 
@@ -108,12 +125,13 @@ extension AutopilotText {
         if !found.effects.isEmpty { analysis += t(" Effects: ", " Effets : ") + found.effects.joined(separator: "; ") + "." }
         if let slice = found.slice { analysis += t(" It errs most on \(slice).", " Il se trompe le plus sur \(slice).") }
         if !found.limits.isEmpty { analysis += t(" Limits: ", " Limites : ") + found.limits.joined(separator: " ") }
+        if let c = curveReading(e) { analysis += t(" Learning curve: ", " Courbe d'apprentissage : ") + c }
         return [
             "kind": "experiment", "title": .string(t("Interpretation of the chosen model", "Interprétation du modèle retenu")),
             "hypothesis": .string(t("The chosen model relies on plausible features and its errors concentrate in identifiable slices.",
                                     "Le modèle retenu s'appuie sur des variables plausibles et ses erreurs se concentrent dans des tranches identifiables.")),
-            "approach": .string(t("Permutation importance and partial dependence of the stored \(chosen.model) model of \(chosen.runID) on its training rows; error slices from its out-of-fold predictions (never the test split).",
-                                  "Importance par permutation et dépendance partielle du modèle \(chosen.model) enregistré de \(chosen.runID) sur ses lignes d'entraînement ; tranches d'erreurs d'après ses prédictions hors pli (jamais le test).")),
+            "approach": .string(t("Permutation importance and partial dependence of the stored \(chosen.model) model of \(chosen.runID) on its training rows; error slices from its out-of-fold predictions; the learning curve on its folds (never the test split).",
+                                  "Importance par permutation et dépendance partielle du modèle \(chosen.model) enregistré de \(chosen.runID) sur ses lignes d'entraînement ; tranches d'erreurs d'après ses prédictions hors pli ; courbe d'apprentissage sur ses plis (jamais le test).")),
             "run_ids": .strings([chosen.runID]), "analysis": .string(analysis),
             "next": .string(t("decide, then confirm once on the sealed test split.", "décider, puis confirmer une fois sur le jeu de test scellé.")),
         ]

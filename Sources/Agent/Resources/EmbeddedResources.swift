@@ -140,12 +140,13 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
         "explain_model": #"""
 {
   "name": "explain_model",
-  "description": "Interpret a run: global feature importance (permutation, gain for trees, SHAP), the direction of the top features' effect (partial dependence), error analysis (worst cases, weakest slices) and the model's stated limits. Computed on the training data, never the sealed test split.",
+  "description": "Interpret a run: global feature importance (permutation, gain for trees, SHAP), the direction of the top features' effect (partial dependence), error analysis (worst cases, weakest slices), the model's stated limits, and on request the learning curve (bias or variance). Computed on the training data, never the sealed test split.",
   "parameters": {
     "type": "object",
     "properties": {
       "run_id": {"type": "string", "minLength": 1, "description": "Run to explain."},
       "methods": {"type": "array", "items": {"type": "string", "enum": ["permutation", "gain", "shap", "pdp", "errors", "limits"]}, "minItems": 1, "description": "What to compute (default: permutation, pdp, errors, limits; gain and shap for tree models)."},
+      "learning_curve": {"type": "boolean", "description": "Also draw the learning curve: the run's model refitted on growing shares of its folds (same folds and seed), train and validation score against training rows, with a reading (more data would help, variance, or bias). Costs about 5 x folds fits."},
       "top_k": {"type": "integer", "minimum": 1, "maximum": 20, "description": "Features and slices to return (default 5)."}
     },
     "required": ["run_id"],

@@ -5,7 +5,8 @@
 // (a seeded sample of at most 5,000); error slices, calibration and limits use the run's out-of-fold
 // predictions — the ones its cross-validated metrics came from — when this session trained the run, else
 // the in-sample predictions, and the result says which. The sealed test rows are never used. The result
-// is bounded by top_k and holds no raw rows.
+// is bounded by top_k and holds no raw rows. learning_curve: true also refits the run's family on growing
+// shares of its folds (LearningCurveExplain.swift).
 
 import Foundation
 import MLCore
@@ -93,6 +94,11 @@ public struct ExplainModelTool: AgentTool {
                 out["limits"] = .strings(Array((report.limits?.statements ?? report.notes).prefix(k)))
                 if out["importance"] == nil { out["importance"] = Self.json(report.importance, top: k); out["method"] = "permutation" }
             }
+        }
+        if arguments["learning_curve"]?.boolValue == true {
+            try Task.checkCancellation()
+            context.progress("learning curve: \(run.modelFamily) refitted on growing shares of each fold")
+            out["learning_curve"] = try LearningCurveExplain.run(run, dataset: d, metric: metric, workspace: context.workspace.root)
         }
         // Best effort; the result above is unchanged.
         let label = "predicted \(target)" + (trained.target.task.isClassification ? " (p(\(trained.target.classNames.last ?? "class")))" : "")

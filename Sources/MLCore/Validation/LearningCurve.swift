@@ -10,12 +10,16 @@ public struct LearningCurvePoint: Sendable, Codable, Equatable {
     public var trainStd: Double
     public var validMean: Double
     public var validStd: Double
+    /// The per-fold scores behind the means (for the chart's bands); additive.
+    public var trainScores: [Double] = []
+    public var validScores: [Double] = []
 }
 
 public struct LearningCurveResult: Sendable, Codable, Equatable {
     public var metric: String
     public var points: [LearningCurvePoint]
-    /// "variance", "bias", or "more_data_helps" — and the sentence that explains it.
+    /// "more_data_helps", "variance", "good_fit" (close, flat, validation >= 0.95 on a score bounded by 1)
+    /// or "bias" — and the sentence that explains it.
     public var diagnosis: String
     public var sentence: String
 }
@@ -45,11 +49,16 @@ public enum LearningCurve {
                 va.append(try Metrics.score(metric, target: target.selecting(rows: fold.valid), prediction: p[1]))
             }
             points.append(.init(fraction: fraction, trainRows: rows / folds.count, trainMean: Stats.mean(tr), trainStd: Stats.std(tr),
-                                validMean: Stats.mean(va), validStd: Stats.std(va)))
+                                validMean: Stats.mean(va), validStd: Stats.std(va), trainScores: tr, validScores: va))
         }
         let (d, s) = diagnose(points, metric)
         return LearningCurveResult(metric: metric, points: points, diagnosis: d, sentence: s)
     }
+
+    /// Scores whose best value is 1, for which "high" has a meaning.
+    static let boundedByOne: Set<String> = [
+        "accuracy", "balanced_accuracy", "precision", "recall", "f1", "f1_macro", "f1_weighted", "roc_auc", "average_precision", "mcc", "r2",
+    ]
 
     static func diagnose(_ p: [LearningCurvePoint], _ metric: String) -> (String, String) {
         guard let last = p.last else { return ("bias", "") }
@@ -63,6 +72,10 @@ public enum LearningCurve {
         }
         if gap > 0.05 {
             return ("variance", "Training \(metric) beats validation by \(g): the model overfits (variance); regularise it or simplify it.")
+        }
+        // Close, flat and near the ceiling of a score bounded by 1: nothing to fix, not bias.
+        if Self.boundedByOne.contains(metric) && last.validMean >= 0.95 {
+            return ("good_fit", "Training and validation \(metric) are close (gap \(g)), flat and high (validation \(PartialDependence.short(last.validMean))): the model fits well; neither more data nor more capacity is called for.")
         }
         return ("bias", "Training and validation \(metric) are close (gap \(g)) and flat: the model is limited by bias; try a more flexible model or better features.")
     }

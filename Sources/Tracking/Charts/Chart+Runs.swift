@@ -30,6 +30,16 @@ extension Chart {
                      y: .linear(input.metric), layers: layers + lines)
     }
 
+    /// MLCore's learning curve as a chart: train and validation series, fold scores per size.
+    public static func learningCurve(_ result: LearningCurveResult) throws(MLError) -> Chart {
+        try learningCurve(LearningCurveInput(
+            metric: result.metric, sizes: result.points.map { Double($0.trainRows) },
+            series: [
+                .init(name: "train", scores: result.points.map { $0.trainScores.isEmpty ? [$0.trainMean] : $0.trainScores }),
+                .init(name: "validation", scores: result.points.map { $0.validScores.isEmpty ? [$0.validMean] : $0.validScores }),
+            ]))
+    }
+
     /// One row per run: the metric's value as a dot, its confidence interval as a bar with caps,
     /// and the reference run's value as a dashed line.
     public static func runComparison(_ input: RunComparisonInput) throws(MLError) -> Chart {

@@ -78,6 +78,15 @@ import Testing
             let w = SyntheticData.leastSquares(data.x.selecting(rows: train), train.map { y[$0] })
             return sets.map { .values(SyntheticData.predictLinear(w, data.x.selecting(rows: $0))) }
         }
-        #expect(linear.diagnosis == "bias")
+        // The right model for this linear set: close, flat and near r2 = 1 is a good fit, not bias.
+        #expect(linear.diagnosis == "good_fit", "\(linear.points.map(\.validMean))")
+        // Only the weaker informative feature: close and flat but low, which is bias.
+        let weak = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") { (train, sets) throws(MLError) -> [Prediction] in
+            func weaker(_ rows: [Int]) -> FeatureMatrix { FeatureMatrix(columns: [rows.map { data.x[$0, 1] }]) }
+            let w = SyntheticData.leastSquares(weaker(train), train.map { y[$0] })
+            return sets.map { .values(SyntheticData.predictLinear(w, weaker($0))) }
+        }
+        #expect(weak.diagnosis == "bias", "\(weak.points.map(\.trainMean)) \(weak.points.map(\.validMean))")
+        #expect((weak.points.last?.validMean ?? 1) < 0.95)
     }
 }

@@ -1,0 +1,41 @@
+// explain_model's learning_curve method: the run's family and effective hyper-parameters refitted on
+// growing seeded subsets of each of the run's folds (same fold count and seed, stratified for classes),
+// on the loaded dataset's training rows only — never the sealed test split — scored with the run's main
+// metric (ExperimentRunner.learningCurve). Returns a compact table and MLCore's one-sentence reading,
+// and keeps the chart with the run (ChartArchive) for `mlexp export`. Leaves out: clustering runs.
+
+import Foundation
+import MLCore
+import Tracking
+
+enum LearningCurveExplain {
+    /// The experiment a run records: its family, effective parameters, dropped columns, folds and seed.
+    static func spec(of run: RunRecord, target: String) -> ExperimentSpec {
+        var folds = 5
+        if case .object(let v) = run.validation, let k = v["folds"]?.number, k >= 2 { folds = Int(k) }
+        // The effective parameters the family can be given (the record also holds derived ones, e.g. ridge's kind).
+        let settable = Set(ModelRegistry.parameters(of: run.modelFamily).map(\.name))
+        return ExperimentSpec(
+            target: target, model: run.modelFamily,
+            parameters: run.hyperParameters.filter { settable.contains($0.key) }.mapValues(\.description),
+            validation: .crossValidation(folds: folds), seed: run.seed, excluding: run.droppedColumns)
+    }
+
+    /// The curve as the tool's result, after saving its chart with the run (best effort).
+    static func run(_ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL) throws -> JSONValue {
+        guard let target = run.target else { throw ToolError("run \(run.id) has no target; a learning curve needs one.") }
+        let curve = try ExperimentRunner.learningCurve(dataset: d.trainDataset, spec: spec(of: run, target: target), metric: metric)
+        if let chart = try? Chart.learningCurve(curve) { _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id) }
+        return json(curve)
+    }
+
+    static func json(_ c: LearningCurveResult) -> JSONValue {
+        [
+            "metric": .string(c.metric),
+            "train_rows": .array(c.points.map { .int($0.trainRows) }),
+            "train_mean": .array(c.points.map { .rounded($0.trainMean) }), "train_std": .array(c.points.map { .rounded($0.trainStd) }),
+            "valid_mean": .array(c.points.map { .rounded($0.validMean) }), "valid_std": .array(c.points.map { .rounded($0.validStd) }),
+            "diagnosis": .string(c.diagnosis), "reading": .string(c.sentence),
+        ]
+    }
+}
