@@ -17,14 +17,16 @@ log=$cache/llama-server.log
 nohup "$py" scripts/llm_server.py --model gemma3 --port 0 "$@" >"$log" 2>&1 </dev/null &
 pid=$!
 for _ in $(seq 1 600); do
-  if grep -q '^READY ' "$log"; then break; fi
+  if grep -q 'READY http' "$log"; then break; fi
   if ! kill -0 "$pid" 2>/dev/null; then
     echo "llama.sh: the llama.cpp server exited while starting: $(tail -3 "$log")" >&2
     exit 1
   fi
   sleep 0.5
 done
-read -r _ url model _ < <(grep -m1 '^READY ' "$log") || true
+# llama.cpp's own log lines share the file and can start on the READY line (a timestamp before it, or
+# its next message glued after it), so the line is matched anywhere, up to the model id.
+read -r _ url model _ < <(grep -m1 -o 'READY http://[^ ]* [^ (]*' "$log") || true
 if [ -z "${url:-}" ]; then
   echo "llama.sh: the llama.cpp server did not start within 300 s: $(tail -3 "$log")" >&2
   kill "$pid" 2>/dev/null || true
