@@ -61,13 +61,7 @@ enum HamerlyKernels {
             var best = SIMD8<Double>(repeating: .infinity), second = best
             var label = SIMD8<Int64>(repeating: 0)
             for c in 0..<k {
-                let centre = centers + c &* p
-                var acc = SIMD8<Double>(repeating: 0)
-                for j in 0..<p {
-                    let v = UnsafeRawPointer(x + (j &* n &+ i)).loadUnaligned(as: SIMD8<Double>.self)
-                        - SIMD8<Double>(repeating: centre[j])
-                    acc = acc + v * v
-                }
+                let acc = KMeansKernels.squaredDistances8(x, n: n, p: p, firstRow: i, centre: centers + c &* p)
                 let closer = acc .< best
                 second.replace(with: acc, where: acc .< second)
                 second.replace(with: best, where: closer)

@@ -20,6 +20,10 @@ struct FlatNode {
     var categoryCount: Int32
     /// 1 when missing values go right, else 0 (a byte, so a step computes its direction without a branch).
     var missingRight: UInt8
+
+    /// A slot before it is filled: an absorbing leaf shape (NaN threshold, missing values left).
+    static let blank = FlatNode(
+        threshold: .nan, feature: 0, left: 0, leafValue: 0, categoryStart: -1, categoryCount: 0, missingRight: 0)
 }
 
 struct FlatForest {
@@ -43,7 +47,7 @@ struct FlatForest {
         let root = nodes.count
         roots.append(Int32(root))
         var queue: [(node: Int, depth: Int)] = [(0, 0)], head = 0, depth = 0
-        nodes.append(FlatNode(threshold: .nan, feature: 0, left: 0, leafValue: 0, categoryStart: -1, categoryCount: 0, missingRight: 0))
+        nodes.append(FlatNode.blank)
         while head < queue.count {
             let (node, d) = queue[head]
             let slot = root + head
@@ -65,9 +69,8 @@ struct FlatForest {
                 nodes[slot].categoryCount = Int32(cats.count)
                 categoryCodes.append(contentsOf: cats.sorted())
             }
-            let blank = FlatNode(threshold: .nan, feature: 0, left: 0, leafValue: 0, categoryStart: -1, categoryCount: 0, missingRight: 0)
-            nodes.append(blank)
-            nodes.append(blank)
+            nodes.append(FlatNode.blank)
+            nodes.append(FlatNode.blank)
             queue.append((Int(tree.left[node]), d + 1))
             queue.append((Int(tree.right[node]), d + 1))
         }
