@@ -17,7 +17,7 @@ quantity both minimise), inertia on the test rows (k-means; run i seeds both sid
 median is over seeds: the iterations to converge depend on the start). ratio = our time / peer time (< 1: faster).
 Memory row: gradient boosting on 1,000,000 x 20 (float64, 152.6 MB) read from raw binary files by
 benchmarks/ModelBench (no CSV, so peak RSS is data + fit) and by LightGBM; `mlexp train` on the same
-rows as a CSV is measured once beside it (its peak includes parsing and the pipeline's copy).
+rows as a CSV is measured once beside it (its peak includes reading the CSV: max RSS of the process).
 Peers run with OMP_WAIT_POLICY=passive when the load average exceeds the core count (--omp-wait auto):
 OpenMP's spin-waiting makes LightGBM ~100x slower on a busy 2-core machine, which would flatter us.
 Writes benchmarks/RESULTS-models.md.
@@ -225,7 +225,7 @@ def write_results(rows, memory, a):
                   f"{fmt(o['rss_mb'] and o['rss_mb'] / d, 2)} | train AUC {fmt(o['metric'], 4)} |",
                   f"| LightGBM (same raw floats, lgb.train) | {fmt(l['fit'], 2)} | {fmt(l['rss_mb'], 0)} | "
                   f"{fmt(l['rss_mb'] and l['rss_mb'] / d, 2)} | train AUC {fmt(l['metric'], 4)} |",
-                  f"| `mlexp train` on the CSV (parsing + pipeline copy included) | {fmt(c['fit'], 2)} | {fmt(c['rss_mb'], 0)} | "
+                  f"| `mlexp train` on the CSV (reading it included) | {fmt(c['fit'], 2)} | {fmt(c['rss_mb'], 0)} | "
                   f"{fmt(c['rss_mb'] and c['rss_mb'] / d, 2)} | test AUC {fmt(c['metric'], 4)} |"]
     lines += ["", f"Binary: `{os.path.relpath(a.bin, ROOT)}`."]
     with open(os.path.join(ROOT, "benchmarks", "RESULTS-models.md"), "w") as f:

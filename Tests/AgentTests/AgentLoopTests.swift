@@ -96,7 +96,7 @@ import Testing
             [.toolCalls([("slow", "{}"), ("echo", #"{"text":"later"}"#)]), .text("after cancel")], log: log)
         let task = Task { await loop.send("go") }
         // Wait until the slow tool has started, then cancel as Ctrl-C does.
-        for _ in 0..<500 where !log.all.contains(where: { if case .toolStarted = $0 { true } else { false } }) {
+        for _ in 0..<5000 where !log.all.contains(where: { if case .toolStarted = $0 { true } else { false } }) {
             try await Task.sleep(nanoseconds: 2_000_000)
         }
         task.cancel()

@@ -96,5 +96,8 @@ import Tracking
             #expect(markdown.contains(heading))
         }
         #expect(try context.log.verify(against: context.store).isEmpty)
+        // load_data's English words for the task and the validation are put into French.
+        #expect(markdown.contains("(multiclasse)") && markdown.contains("validation croisée stratifiée à 5 folds"))
+        #expect(!markdown.contains("fold CV") && !markdown.contains("(multiclass)"))
     }
 }

@@ -84,7 +84,8 @@ import Testing
 
         try chat.expect("mlexp> ", within: 5)
         chat.send("\u{4}")
-        #expect(try chat.waitForExit(within: 10) == 0)
+        let status = try chat.waitForExit(within: 10)
+        #expect(status == 0, "Ctrl-D leaves with status 0 (\(chat.exitReason)); the terminal showed:\n\(chat.screen)")
     }
 }
 
@@ -136,12 +137,21 @@ final class PTYChild: @unchecked Sendable {  // `output` and `consumed` guarded 
             if found { return }
             Thread.sleep(forTimeInterval: 0.02)
         }
-        throw PTYError("no '\(text)' within \(seconds) s; the terminal showed:\n\(lock.withLock { String(decoding: output.suffix(1500), as: UTF8.self) })")
+        throw PTYError("no '\(text)' within \(seconds) s; the terminal showed:\n\(screen)")
     }
+
+    /// The end of what the terminal showed, for failure messages.
+    var screen: String { lock.withLock { String(decoding: output.suffix(1500), as: UTF8.self) } }
 
     func waitForExit(within seconds: Double) throws -> Int32 {
         try waitUntil(within: seconds) { !self.process.isRunning }
         return process.terminationStatus
+    }
+
+    /// How the command ended: `script -e` passes the command's status on, 128 + n for a signal n.
+    var exitReason: String {
+        process.isRunning ? "still running"
+            : "\(process.terminationReason == .exit ? "exit status" : "signal") \(process.terminationStatus)"
     }
 
     func kill() {

@@ -71,7 +71,7 @@ struct AutopilotMetricChange {
         if done["apmc"] == nil {
             var args = AutopilotText(language: plan.language, plan: plan).contextArguments(framing).objectValue ?? [:]
             args["metric"] = .string(
-                fr ? "\(metric) (à la demande de l'utilisateur, au lieu de \(framing.metric)) en \(framing.validation)"
+                fr ? "\(metric) (à la demande de l'utilisateur, au lieu de \(framing.metric)) en \(framing.validationFR)"
                     : "\(metric) (asked by the user, instead of \(framing.metric)) under \(framing.validation)")
             return ("apmc", "append_log", .object(args), fr ? "Je mets à jour le contexte du journal." : "Updating the log's context.")
         }

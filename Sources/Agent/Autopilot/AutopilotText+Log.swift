@@ -34,7 +34,7 @@ extension AutopilotText {
         var args: [String: JSONValue] = [
             "kind": "experiment", "title": .string(title(step, f)), "hypothesis": .string(hypothesis(step, f)),
             "approach": .string(t("\(model) on \(features); default hyper-parameters, seed 42, \(f.validation).",
-                                  "\(model) sur \(features) ; hyper-paramètres par défaut, graine 42, \(f.validation).")),
+                                  "\(model) sur \(features) ; hyper-paramètres par défaut, graine 42, \(f.validationFR).")),
             "next": .string(nextText(after: step, f)),
         ]
         guard done.ok, let runID = done.result["run_id"]?.stringValue else {

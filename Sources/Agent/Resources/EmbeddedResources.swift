@@ -261,6 +261,7 @@ Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas test
       "strategy": {"type": "string", "enum": ["halving", "random"], "description": "halving (default): many configurations on a share of the rows, the best third go on with three times the rows; random: every configuration on all the rows."},
       "candidates": {"type": "integer", "minimum": 2, "maximum": 60, "description": "Configurations sampled (default 12)."},
       "time_budget_seconds": {"type": "number", "minimum": 1, "maximum": 1800, "description": "The search stops starting trials after this (default 60)."},
+      "max_trials": {"type": "integer", "minimum": 1, "description": "The search stops after this many trials (a trial: one configuration cross-validated on one round's rows), whichever of this and the time budget comes first."},
       "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
       "folds": {"type": "integer", "minimum": 2, "maximum": 10}
     },

@@ -79,7 +79,8 @@ struct LogEntryWriter {
             let params = run.hyperParameters.keys.sorted().map { "\($0)=\(run.hyperParameters[$0].map { "\($0)" } ?? "")" }
             var s = "\(run.modelFamily) (\(run.id))"
             if !params.isEmpty { s += ": " + params.joined(separator: ", ") }
-            s += french ? ", \(run.features.count) variables" : ", \(run.features.count) features"
+            let n = run.features.count
+            s += french ? ", \(n) variable\(n == 1 ? "" : "s")" : ", \(n) feature\(n == 1 ? "" : "s")"
             return s
         }
         return " — " + parts.joined(separator: "; ")

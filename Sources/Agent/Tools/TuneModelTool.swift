@@ -29,7 +29,7 @@ public struct TuneModelTool: AgentTool {
         let search = try TuneSearch.run(
             base, space: space, on: d.trainDataset, metric: d.metric, candidates: arguments["candidates"]?.intValue ?? 12,
             halving: arguments["strategy"]?.stringValue != "random", budget: arguments["time_budget_seconds"]?.doubleValue ?? 60,
-            progress: context.progress)
+            maxTrials: arguments["max_trials"]?.intValue, progress: context.progress)
         guard let best = search.best else { throw ToolError("the search evaluated no configuration; raise time_budget_seconds.") }
         try Task.checkCancellation()
         var spec = base

@@ -10,10 +10,10 @@ enum TuneSearch {
     static let minRows = 100.0
 
     /// Searches `space` for `spec`'s family (its parameters are ignored, its target, folds, seed and
-    /// excluded columns kept); `budget` is in seconds.
+    /// excluded columns kept); `budget` is in seconds; `maxTrials` caps the trials as the budget would.
     static func run(
         _ spec: ExperimentSpec, space: SearchSpace, on dataset: Dataset, metric: String, candidates: Int, halving: Bool,
-        budget: Double, progress: @Sendable (String) -> Void
+        budget: Double, maxTrials: Int? = nil, progress: @Sendable (String) -> Void
     ) throws -> SearchResult {
         guard case .crossValidation(let k) = spec.validation else { throw ToolError("tuning needs cross-validation.") }
         _ = try ModelRegistry.make(spec.model)  // an unknown family fails before any fit
@@ -45,7 +45,7 @@ enum TuneSearch {
         }
         guard halving else {
             return try HyperparameterSearch.random(
-                space: space, candidates: candidates, metric: metric, target: y, folds: folds, timeBudget: budget, seed: spec.seed,
+                space: space, candidates: candidates, metric: metric, target: y, folds: folds, timeBudget: budget, maxTrials: maxTrials, seed: spec.seed,
                 fitPredict: fitPredict)
         }
         // MLCore's default first round (1/3^rounds of the rows) is tiny on small tables: start on >= minRows.
@@ -55,7 +55,8 @@ enum TuneSearch {
         let first = 1 / pow3(rounds)
         return try HyperparameterSearch.successiveHalving(
             space: space, candidates: candidates, metric: metric, target: y, folds: folds, factor: 3,
-            minResource: foldRows * first < minRows ? min(1, minRows / max(foldRows, 1)) : nil, timeBudget: budget, seed: spec.seed,
+            minResource: foldRows * first < minRows ? min(1, minRows / max(foldRows, 1)) : nil, timeBudget: budget, maxTrials: maxTrials,
+            seed: spec.seed,
             fitPredict: fitPredict)
     }
 

@@ -1,7 +1,8 @@
 // Runs each tool call of a replay again on the local core and compares its result with the one
 // recorded for the same call id: errors with errors, JSON results structurally (ResultComparison),
-// after learning which fresh run ids stand for the recorded ones. Each call's verdict is kept, in
-// order, for the report. Leaves out: choosing the calls (the recorded assistant turns do).
+// after learning which fresh run ids stand for the recorded ones; a call whose work depends on the clock
+// runs pinned to the recorded work (ReplayPinning). Each call's verdict is kept, in order, for the report.
+// Leaves out: choosing the calls (the recorded assistant turns do).
 
 public import Foundation
 public import LLMClient
@@ -66,7 +67,7 @@ public final class ReplayingExecutor: ToolExecuting {
     public var checks: [CallCheck] { state.withLock { $0 } }
 
     public func execute(_ call: ToolCall) async -> ToolOutcome {
-        let fresh = await inner.execute(call)
+        let fresh = await inner.execute(ReplayPinning.pinned(call, recorded: recorded[call.id]))
         let index = state.withLock { $0.count } + 1
         var check = CallCheck(
             index: index, callID: call.id, tool: call.name, arguments: call.arguments, differences: [], skipped: nil)

@@ -41,12 +41,13 @@ struct ChunkResult {
 
 /// What every chunk shares: the bytes, the dialect and the missing tokens.
 struct ChunkReader: @unchecked Sendable {
-    let p: UnsafePointer<UInt8>
+    let file: FileBytes
     let delimiter: UInt8
     let columns: Int
     let missing: MissingTokens
     /// Rows per block: 8,192 cells keep a block's offsets (64 KiB) and its bytes within L2.
     var blockRows: Int { max(16, 8_192 / max(columns, 1)) }
+    var p: UnsafePointer<UInt8> { file.base }
 
     /// Tokenises and converts the records of `p[from..<to)`; `estimatedRows` reserves the arrays
     /// (reserved pages that are never written cost no memory).
@@ -59,7 +60,18 @@ struct ChunkReader: @unchecked Sendable {
         NumberParsing.powersOfTen.withUnsafeBufferPointer { pw in
             guard let powers = pw.baseAddress else { return }
             var pos = from
+            // Windowed files: bring the next window in ahead, release what is a window behind.
+            var fetched = from, released = from
+            defer { file.release(from: released, to: to) }
             while pos < to {
+                if file.windowed && pos + file.window / 2 > fetched {
+                    file.prefetch(from: fetched, to: min(to, fetched + file.window))
+                    fetched = min(to, fetched + file.window)
+                    if pos - released >= file.window {
+                        file.release(from: released, to: pos)
+                        released = pos
+                    }
+                }
                 block.reset()
                 let outcome = CSVTokenizer.tokenize(
                     p, from: pos, to: to, isLast: isLast, delimiter: delimiter, columns: columns, rowLimit: blockRows, into: block)

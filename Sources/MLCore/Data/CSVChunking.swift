@@ -12,15 +12,16 @@
 enum ChunkPlanner {
     /// Offsets `[from, cut1, …, to]` of `chunks` pieces, each cut just after a record-ending newline.
     /// - Complexity: O(to − from) (one pass counting quotes).
-    static func boundaries(_ p: UnsafePointer<UInt8>, from: Int, to: Int, chunks: Int) -> [Int] {
+    static func boundaries(_ file: FileBytes, from: Int, to: Int, chunks: Int) -> [Int] {
         guard chunks > 1, to > from else { return [from, to] }
+        let p = file.base
         var cuts = [from]
         var position = from
         var quotes = 0
         for k in 1..<chunks {
             let target = from + (to - from) * k / chunks
             if target <= position { continue }
-            quotes &+= countQuotes(p, from: position, to: target)
+            file.sequentially(from: position, to: target) { a, b in quotes &+= countQuotes(p, from: a, to: b) }
             var i = target
             while i < to {
                 let b = p[i]

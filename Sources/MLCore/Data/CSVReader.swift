@@ -50,9 +50,9 @@ public enum CSVReader {
 
         // Read chunks cut at record boundaries in parallel, block by block.
         let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 8))
-        let bounds = ChunkPlanner.boundaries(p, from: dataStart, to: n, chunks: n - dataStart < 1 << 20 ? 1 : threads)
+        let bounds = ChunkPlanner.boundaries(file, from: dataStart, to: n, chunks: n - dataStart < 1 << 20 ? 1 : threads)
         let estimate = ChunkPlanner.estimatedCellsPerByte(p, from: dataStart, to: n, columns: columns)
-        let reader = ChunkReader(p: p, delimiter: delimiter, columns: columns, missing: MissingTokens(options.missingTokens))
+        let reader = ChunkReader(file: file, delimiter: delimiter, columns: columns, missing: MissingTokens(options.missingTokens))
         // Chunk 0 reserves room for every row, so its arrays become the columns without a copy.
         var chunks = Parallel.map(bounds.count - 1, parallel: bounds.count > 2) { k in
             reader.read(
@@ -85,7 +85,7 @@ public enum CSVReader {
         // Finish columns in parallel (type inference, merging chunks); the file's fingerprint is one more task.
         let results = Parallel.map(columns + 1, parallel: threads > 1) { c -> Result<Column, CellFailure> in
             if c == columns {
-                let hex = Fingerprint.hash(bytes: UnsafeRawBufferPointer(start: p, count: n)).hex
+                let hex = file.fingerprint().hex
                 return .success(Column(name: hex, kind: .text, data: .text([])))
             }
             return CSVColumnBuilder.build(name: names.names[c], column: c, chunks: chunks, reader: reader)

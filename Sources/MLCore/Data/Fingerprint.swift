@@ -38,6 +38,13 @@ public struct ContentHasher: Sendable {
     public init() {}
 
     public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+        combineWords(bytes)
+        finishBytes(count: bytes.count)
+    }
+
+    /// `combine` in pieces: pieces whose sizes are multiples of 8 (all but the last), then
+    /// `finishBytes(count:)` with their total, hash as one `combine` of the whole.
+    mutating func combineWords(_ bytes: UnsafeRawBufferPointer) {
         let n = bytes.count
         var i = 0
         var h = state
@@ -52,8 +59,12 @@ public struct ContentHasher: Sendable {
                 i += 1
             }
         }
-        h = (h ^ UInt64(n)) &* Self.prime
         state = h
+    }
+
+    /// Ends a run of `combineWords` pieces of `count` bytes in all.
+    mutating func finishBytes(count: Int) {
+        state = (state ^ UInt64(count)) &* Self.prime
     }
 
     public mutating func combine(_ value: UInt64) {

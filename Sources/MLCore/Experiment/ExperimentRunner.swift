@@ -32,12 +32,14 @@ public enum ExperimentRunner {
 
         func fitOn(_ rows: [Int]) throws(MLError) -> (FittedPipeline, AnyFittedModel, Double, Int) {
             let fp = try pipeline.fit(dataset, rows: rows)
-            var data = try fp.trainingSet(dataset, target: target, rows: rows)
-            if isClustering { data = TrainingSet(x: data.x, y: .none(rows: data.rows)) }
+            let truth: TargetValues = isClustering ? .none(rows: rows.count) : try target.values(in: dataset, rows: rows)
+            // Gradient boosting bins the columns itself: no dense copy of the table while it fits.
+            let x: FeatureInput =
+                estimator.fitsOnColumns ? .columns(try fp.columns(dataset, rows: rows)) : .matrix(try fp.transform(dataset, rows: rows))
             let start = DispatchTime.now().uptimeNanoseconds
-            let fitted = try estimator.fit(data)
+            let fitted = try estimator.fit(x, y: truth)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return (fp, fitted, seconds, data.x.featureCount)
+            return (fp, fitted, seconds, fp.features.count)
         }
         func score(_ truth: TargetValues, _ p: Prediction, _ x: FeatureMatrix, _ fitted: AnyFittedModel) throws(MLError) -> [String: Double] {
             var m = try Metrics.evaluate(target: truth, prediction: p)

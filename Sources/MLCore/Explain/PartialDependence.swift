@@ -116,7 +116,9 @@ public enum PartialDependence {
         let scale = max(abs(average[hi]), abs(average[lo]), 1e-12)
         if range <= 1e-3 * scale || range < 1e-12 { return ("flat", "\(name) barely changes the \(outputLabel).") }
         if kind == "categorical" {
-            return ("categorical", "\(name) = \(grid[hi]) gives the highest \(outputLabel) (\(short(average[hi]))), \(name) = \(grid[lo]) the lowest (\(short(average[lo]))).")
+            // One-hot levels are named "column=level": the sentence names the level once.
+            func level(_ g: String) -> String { g.hasPrefix(name + "=") ? String(g.dropFirst(name.count + 1)) : g }
+            return ("categorical", "\(name) = \(level(grid[hi])) gives the highest \(outputLabel) (\(short(average[hi]))), \(name) = \(level(grid[lo])) the lowest (\(short(average[lo]))).")
         }
         var up = 0.0, down = 0.0
         for g in 1..<average.count {

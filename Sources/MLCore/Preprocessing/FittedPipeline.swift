@@ -53,6 +53,28 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         return FeatureMatrix(rows: rows.count, features: features, values: values)
     }
 
+    /// The same features as `transform(dataset, rows:)`, as column buffers: a numeric column the steps
+    /// leave unchanged (no fill, no scaling, no indicator: the tree preset) is the dataset's own buffer,
+    /// read through `rows`; every other step's output is computed for `rows` as in `transform`.
+    /// - Complexity: O(rows × transformed features); no copy of unchanged columns.
+    public func columns(_ dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> FeatureColumns {
+        let rows = rows ?? Array(0..<dataset.rowCount)
+        let isAllRows = rows.count == dataset.rowCount && rows.enumerated().allSatisfy { $0.offset == $0.element }
+        var parts: [FeatureColumns.Part] = []
+        for step in steps {
+            let column = try dataset.column(named: step.column)
+            if case .numeric(_, nil, 0, 1, false) = step {
+                parts.append(.shared(try StepTransform.numbers(column)))
+                continue
+            }
+            var values: [Double] = []
+            try StepTransform.apply(step, column: column, rows: rows, into: &values)
+            let width = rows.isEmpty ? Self.features(of: step).count : values.count / rows.count
+            for k in 0..<width { parts.append(.own(Array(values[(k * rows.count)..<((k + 1) * rows.count)]))) }
+        }
+        return FeatureColumns.assemble(rows: rows.count, features: features, parts: parts, rowMap: isAllRows ? nil : rows)
+    }
+
     /// Features and target of `rows`, ready for `Estimator.fit`.
     public func trainingSet(_ dataset: Dataset, target: TargetSpec, rows selected: [Int]? = nil) throws(MLError) -> TrainingSet {
         let rows: [Int]

@@ -25,7 +25,7 @@ public struct SearchResult: Sendable, Codable, Equatable {
     /// Best first: later halving rounds before earlier ones, then by score.
     public var trials: [SearchTrial]
     public var best: SearchTrial?
-    /// True when the time budget stopped the search before it finished.
+    /// True when the time budget (or the cap on trials) stopped the search before it finished.
     public var stoppedByBudget: Bool
     public var seconds: Double
 }
@@ -36,10 +36,10 @@ public enum HyperparameterSearch {
     /// Random search: `candidates` seeded configurations, each cross-validated on all training rows.
     public static func random(
         space: SearchSpace, candidates: Int, metric: String, target: TargetValues, folds: [FoldRows],
-        timeBudget: Double? = nil, seed: UInt64 = 0, fitPredict: FitPredict
+        timeBudget: Double? = nil, maxTrials: Int? = nil, seed: UInt64 = 0, fitPredict: FitPredict
     ) throws(MLError) -> SearchResult {
         let configs = try space.sample(candidates, seed: seed)
-        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, seed: seed)
+        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
         for c in configs { if try run.trial(c, resource: 1, round: 0, fitPredict) == nil { break } }
         return run.result("random")
     }
@@ -47,7 +47,8 @@ public enum HyperparameterSearch {
     /// Successive halving: round r evaluates the survivors on `minResource × factor^r` of the training rows.
     public static func successiveHalving(
         space: SearchSpace, candidates: Int, metric: String, target: TargetValues, folds: [FoldRows],
-        factor: Int = 3, minResource: Double? = nil, timeBudget: Double? = nil, seed: UInt64 = 0, fitPredict: FitPredict
+        factor: Int = 3, minResource: Double? = nil, timeBudget: Double? = nil, maxTrials: Int? = nil, seed: UInt64 = 0,
+        fitPredict: FitPredict
     ) throws(MLError) -> SearchResult {
         guard factor >= 2 else { throw MLError(.invalidParameter, "The halving factor must be at least 2 (3 is usual).") }
         var configs = try space.sample(candidates, seed: seed)
@@ -56,7 +57,7 @@ public enum HyperparameterSearch {
         var resource = minResource ?? 1
         if minResource == nil { for _ in 0..<rounds { resource /= Double(factor) } }
         resource = min(max(resource, 0.01), 1)
-        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, seed: seed)
+        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
         var round = 0
         while !configs.isEmpty {
             var scored: [SearchTrial] = []
@@ -78,14 +79,17 @@ public enum HyperparameterSearch {
         let target: TargetValues
         let folds: [FoldRows]
         let budget: Double?
+        /// Trials after which the search stops as the time budget stops it: a search the clock stopped after
+        /// n trials runs again exactly (the same n trials, whatever the machine's speed) with `maxTrials` n.
+        let maxTrials: Int?
         let seed: UInt64
         let clock = ContinuousClock()
         let start: ContinuousClock.Instant
         var trials: [SearchTrial] = []
         var stopped = false
 
-        init(metric: String, target: TargetValues, folds: [FoldRows], budget: Double?, seed: UInt64) {
-            self.metric = metric; self.target = target; self.folds = folds; self.budget = budget
+        init(metric: String, target: TargetValues, folds: [FoldRows], budget: Double?, maxTrials: Int?, seed: UInt64) {
+            self.metric = metric; self.target = target; self.folds = folds; self.budget = budget; self.maxTrials = maxTrials
             self.seed = seed
             start = clock.now
         }
@@ -95,9 +99,10 @@ public enum HyperparameterSearch {
             return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
         }
 
-        /// Cross-validates one configuration; nil when the time budget is spent.
+        /// Cross-validates one configuration; nil when the time budget or the cap on trials is spent.
         mutating func trial(_ parameters: [String: ParameterValue], resource: Double, round: Int, _ fitPredict: FitPredict) throws(MLError) -> SearchTrial? {
             if let budget, elapsed >= budget, !trials.isEmpty { stopped = true; return nil }
+            if let maxTrials, trials.count >= max(1, maxTrials) { stopped = true; return nil }
             let t0 = elapsed
             var scores: [Double] = []
             for (i, fold) in folds.enumerated() {

@@ -65,7 +65,7 @@ import Testing
             return .classes(labels: p.map { $0 > 0.5 ? 1 : 0 }, probabilities: p.flatMap { [1 - $0, $0] }, classCount: 2)
         }
         #expect(pd.kind == "categorical" && pd.grid == ["sex=female", "sex=male", "sex=other"])
-        #expect(pd.sentence.hasPrefix("sex = sex=female gives the highest predicted survival (0.8)"))
+        #expect(pd.sentence.hasPrefix("sex = female gives the highest predicted survival (0.8)"))
     }
 
     @Test func gainAndSplitCountAddUpOverTreesAndGroups() throws {

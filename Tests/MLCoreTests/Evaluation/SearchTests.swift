@@ -57,6 +57,24 @@ import Testing
         #expect(r.stoppedByBudget && r.trials.count == 1)
     }
 
+    @Test func aCapOnTrialsReproducesASearchTheClockStopped() throws {
+        // Halving, stopped by its clock in its first round (each fit sleeps), then run again capped at the
+        // number of trials the clock allowed: the same trials, in the same rank order.
+        let slow: HyperparameterSearch.FitPredict = { (p, t, v) throws(MLError) -> Prediction in
+            Thread.sleep(forTimeInterval: 0.02)
+            return fitPredict(p, t, v)
+        }
+        let clocked = try HyperparameterSearch.successiveHalving(
+            space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds, timeBudget: 0.25, seed: 3, fitPredict: slow)
+        #expect(clocked.stoppedByBudget && clocked.trials.count < 13)
+        let capped = try HyperparameterSearch.successiveHalving(
+            space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds, maxTrials: clocked.trials.count, seed: 3
+        ) { (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v) }
+        #expect(capped.stoppedByBudget)
+        #expect(capped.trials.map(\.parameters) == clocked.trials.map(\.parameters))
+        #expect(capped.trials.map(\.mean) == clocked.trials.map(\.mean))
+    }
+
     @Test func spaceDecodesFromPlainJSON() throws {
         let json = #"{"lr": {"type": "double", "low": 0.01, "high": 0.3, "log": true}, "loss": {"type": "choice", "values": ["a", 2]}}"#
         let s = try JSONDecoder().decode(SearchSpace.self, from: Data(json.utf8))

@@ -55,7 +55,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
 
     /// Learns the binning of every feature of `x` from a seeded sample of rows.
     /// - Complexity: O(features × s log s) for a sample of s ≤ 200,000 rows, spread over `threads`.
-    init(fitting x: FeatureMatrix, maxBins: Int, seed: UInt64, threads: Int) throws(MLError) {
+    init(fitting x: FeatureColumns, maxBins: Int, seed: UInt64, threads: Int) throws(MLError) {
         let rows = x.rows
         var sample: [Int]? = nil
         if rows > Self.sampleSize {
@@ -69,7 +69,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
         }
         for (j, f) in x.features.enumerated() {
             if case .categorical(let levels) = f.kind, levels <= FeatureBinning.maximumBins {
-                let bad = x.column(j).first { !$0.isNaN && ($0 < 0 || $0 >= Double(levels) || $0 != $0.rounded()) }
+                let bad = x.firstValue(ofFeature: j) { !$0.isNaN && ($0 < 0 || $0 >= Double(levels) || $0 != $0.rounded()) }
                 if let bad {
                     throw MLError(
                         .invalidInput,
@@ -82,12 +82,13 @@ struct FeatureBinner: Sendable, Codable, Equatable {
                 return FeatureBinning(upperEdges: [], isCategorical: true, binCount: max(1, levels))
             }
             var values: [Double] = []
-            let col = x.column(j)
-            if let sample {
-                values.reserveCapacity(sample.count)
-                for r in sample { let v = col[col.startIndex + r]; if !v.isNaN { values.append(v) } }
-            } else {
-                values = col.filter { !$0.isNaN }
+            x.withFeature(j) { v, map in
+                values.reserveCapacity(sample?.count ?? rows)
+                for i in 0..<(sample?.count ?? rows) {
+                    let r = sample?[i] ?? i
+                    let value = map.map { v[$0[r]] } ?? v[r]
+                    if !value.isNaN { values.append(value) }
+                }
             }
             return Self.numericBinning(values, maxBins: maxBins)
         }
@@ -121,40 +122,47 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     }
 
     /// Bins every value of `x` (which must have the fitted features). - Complexity: O(rows × features × log bins).
-    func transform(_ x: FeatureMatrix, threads: Int) -> BinnedMatrix {
+    func transform(_ x: FeatureColumns, threads: Int) -> BinnedMatrix {
         let rows = x.rows, f = features.count
         var out = [UInt8](repeating: 0, count: rows * f)
         out.withUnsafeMutableBufferPointer { o in
             let op = UnsafeTransfer(o.baseAddress)
-            x.values.withUnsafeBufferPointer { v in
-                let vp = UnsafeTransfer(v.baseAddress)
-                ParallelWork.forEach(f, threads: threads) { j in
-                    guard let o = op.value, let v = vp.value else { return }
-                    let binning = features[j]
-                    let base = j * rows
-                    if binning.isCategorical {
-                        for r in 0..<rows { o[base + r] = UInt8(truncatingIfNeeded: binning.bin(of: v[base + r])) }
-                        return
-                    }
-                    // Branch-free search over edges padded with +∞ to 255 entries: 8 halving steps.
-                    var padded = [Double](repeating: .infinity, count: 256)
-                    for (k, e) in binning.upperEdges.enumerated() { padded[k] = e }
-                    padded.withUnsafeBufferPointer { eb in
-                        guard let e = eb.baseAddress else { return }
-                        for r in 0..<rows {
-                            let x = v[base &+ r]
-                            var lo = 0
-                            var step = 128
-                            while step > 0 {
-                                lo &+= step &* Int(unsafeBitCast(x > e[lo &+ step &- 1], to: UInt8.self))
-                                step >>= 1
-                            }
-                            o[base &+ r] = x.isNaN ? UInt8(FeatureBinning.missingBin) : UInt8(truncatingIfNeeded: lo)
-                        }
+            ParallelWork.forEach(f, threads: threads) { j in
+                guard let o = op.value else { return }
+                x.withFeature(j) { v, map in
+                    if let map {
+                        Self.bin(rows: rows, binning: features[j], into: o + j * rows) { v[map[$0]] }
+                    } else {
+                        Self.bin(rows: rows, binning: features[j], into: o + j * rows) { v[$0] }
                     }
                 }
             }
         }
         return BinnedMatrix(rows: rows, featureCount: f, bins: out)
+    }
+
+    /// Bins `value(r)` for r in 0..<rows into `o[r]`.
+    @inline(__always)
+    private static func bin(rows: Int, binning: FeatureBinning, into o: UnsafeMutablePointer<UInt8>, _ value: (Int) -> Double) {
+        if binning.isCategorical {
+            for r in 0..<rows { o[r] = UInt8(truncatingIfNeeded: binning.bin(of: value(r))) }
+            return
+        }
+        // Branch-free search over edges padded with +∞ to 255 entries: 8 halving steps.
+        var padded = [Double](repeating: .infinity, count: 256)
+        for (k, e) in binning.upperEdges.enumerated() { padded[k] = e }
+        padded.withUnsafeBufferPointer { eb in
+            guard let e = eb.baseAddress else { return }
+            for r in 0..<rows {
+                let x = value(r)
+                var lo = 0
+                var step = 128
+                while step > 0 {
+                    lo &+= step &* Int(unsafeBitCast(x > e[lo &+ step &- 1], to: UInt8.self))
+                    step >>= 1
+                }
+                o[r] = x.isNaN ? UInt8(FeatureBinning.missingBin) : UInt8(truncatingIfNeeded: lo)
+            }
+        }
     }
 }

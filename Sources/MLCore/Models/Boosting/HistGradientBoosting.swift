@@ -13,17 +13,25 @@ public struct HistGradientBoosting: Estimator {
     public init(_ parameters: GradientBoostingParameters = .init()) { self.parameters = parameters }
 
     public func fit(_ data: TrainingSet) throws(MLError) -> FittedGradientBoosting {
+        try fit(columns: FeatureColumns(data.x), y: data.y, sampleWeights: data.sampleWeights)
+    }
+
+    /// Fits on feature columns (bins them without a dense copy); the same model as `fit` on their matrix.
+    public func fit(columns x: FeatureColumns, y: TargetValues, sampleWeights: [Double]? = nil) throws(MLError) -> FittedGradientBoosting {
         let p = parameters
         try p.validate()
-        try InputChecks.requireRows(data.x, model: "gbdt", minimumRows: 2)
-        try InputChecks.requireNoInfinity(data.x, model: "gbdt")
+        guard x.rows == y.count else {
+            throw MLError(.shapeMismatch, "There are \(x.rows) feature rows but \(y.count) target values; give one target value per row.")
+        }
+        try InputChecks.requireRows(rows: x.rows, features: x.featureCount, model: "gbdt", minimumRows: 2)
+        try InputChecks.requireNoInfinity(x, model: "gbdt")
         var classNames: [String]? = nil
         let yAll: [Double]
         var labels: [Int]? = nil
         let loss: BoostingLoss
-        switch data.y.task {
+        switch y.task {
         case .binary, .multiclass:
-            let c = try InputChecks.classes(data, model: "gbdt")
+            let c = try InputChecks.classes(y, model: "gbdt")
             classNames = c.names
             labels = c.labels
             yAll = c.labels.map(Double.init)
@@ -32,7 +40,7 @@ public struct HistGradientBoosting: Estimator {
                 throw MLError(.invalidParameter, "gbdt: loss=\(loss.rawValue) is for regression; a class target needs loss=log_loss.")
             }
         case .regression:
-            yAll = try InputChecks.values(data, model: "gbdt")
+            yAll = try InputChecks.values(y, model: "gbdt")
             loss = p.loss ?? .squaredError
             guard loss != .logLoss else {
                 throw MLError(.invalidParameter, "gbdt: loss=log_loss is for classes; a numeric target takes squared_error or absolute_error.")
@@ -40,23 +48,23 @@ public struct HistGradientBoosting: Estimator {
         case .clustering:
             throw MLError(.invalidTarget, "gbdt needs a target column; for clustering use kmeans.")
         }
-        let weightsAll = data.sampleWeights == nil ? nil : try InputChecks.weights(data)
+        let weightsAll = sampleWeights == nil ? nil : try InputChecks.weights(sampleWeights, rows: x.rows)
         let classCount = classNames?.count ?? 0
 
-        let booster = Booster(p: p, loss: loss, classNames: classNames, features: data.x.features)
+        let booster = Booster(p: p, loss: loss, classNames: classNames, features: x.features)
         guard p.earlyStopping else {
             return try booster.run(
-                x: data.x, target: BoostingTarget(values: yAll, classCount: classCount, weights: weightsAll),
+                x: x, target: BoostingTarget(values: yAll, classCount: classCount, weights: weightsAll),
                 validationX: nil, validationTarget: nil)
         }
-        let split = InternalSplit.rows(count: data.rows, fraction: p.validationFraction, labels: labels, seed: p.seed)
+        let split = InternalSplit.rows(count: x.rows, fraction: p.validationFraction, labels: labels, seed: p.seed)
         func part(_ rows: [Int]) -> BoostingTarget {
             BoostingTarget(
                 values: rows.map { yAll[$0] }, classCount: classCount, weights: weightsAll.map { w in rows.map { w[$0] } })
         }
         return try booster.run(
-            x: data.x.selecting(rows: split.train), target: part(split.train),
-            validationX: data.x.selecting(rows: split.validation), validationTarget: part(split.validation))
+            x: x.selecting(rows: split.train), target: part(split.train),
+            validationX: x.selecting(rows: split.validation).matrix(), validationTarget: part(split.validation))
     }
 }
 
@@ -68,7 +76,7 @@ private struct Booster {
     let features: [FeatureInfo]
 
     func run(
-        x: FeatureMatrix, target: BoostingTarget, validationX: FeatureMatrix?, validationTarget: BoostingTarget?
+        x: FeatureColumns, target: BoostingTarget, validationX: FeatureMatrix?, validationTarget: BoostingTarget?
     ) throws(MLError) -> FittedGradientBoosting {
         let n = x.rows
         let threads = p.threads

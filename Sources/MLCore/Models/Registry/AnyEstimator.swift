@@ -46,6 +46,21 @@ public enum AnyEstimator: Sendable {
         }
     }
 
+    /// Whether the family fits on `FeatureColumns` without a dense copy (gradient boosting bins them).
+    public var fitsOnColumns: Bool {
+        if case .gbdt = self { return true }
+        return false
+    }
+
+    /// Fits on `x` and `y`: columns go to the families that take them, every other family gets the matrix.
+    public func fit(_ x: FeatureInput, y: TargetValues) throws(MLError) -> AnyFittedModel {
+        switch (self, x) {
+        case (.gbdt(let m), .columns(let c)): return .gbdt(try m.fit(columns: c, y: y))
+        case (_, .columns(let c)): return try fit(TrainingSet(x: c.matrix(), y: y))
+        case (_, .matrix(let m)): return try fit(TrainingSet(x: m, y: y))
+        }
+    }
+
     /// The effective hyper-parameters (defaults included) as strings, keyed by their camelCase names.
     public var parameters: [String: String] {
         func flat<P: Encodable>(_ p: P) -> [String: String] {
@@ -74,6 +89,12 @@ public enum AnyEstimator: Sendable {
         default: false
         }
     }
+}
+
+/// Model input in either layout.
+public enum FeatureInput: Sendable {
+    case matrix(FeatureMatrix)
+    case columns(FeatureColumns)
 }
 
 /// A JSON scalar read back from an encoded parameter struct, printed as the CLI shows it.

@@ -9,13 +9,17 @@ let familiesTakingMissingValues = "gbdt and tree"
 enum InputChecks {
     /// Throws unless `data` has at least `minimumRows` rows and one feature.
     static func requireRows(_ x: FeatureMatrix, model: String, minimumRows: Int = 1) throws(MLError) {
-        guard x.featureCount > 0 else {
+        try requireRows(rows: x.rows, features: x.featureCount, model: model, minimumRows: minimumRows)
+    }
+
+    static func requireRows(rows: Int, features: Int, model: String, minimumRows: Int = 1) throws(MLError) {
+        guard features > 0 else {
             throw MLError(.invalidInput, "\(model) needs at least one feature column; the data has none.")
         }
-        guard x.rows >= minimumRows else {
+        guard rows >= minimumRows else {
             throw MLError(
                 .invalidInput,
-                "\(model) needs at least \(minimumRows) row\(minimumRows == 1 ? "" : "s") to fit; the data has \(x.rows).")
+                "\(model) needs at least \(minimumRows) row\(minimumRows == 1 ? "" : "s") to fit; the data has \(rows).")
         }
     }
 
@@ -43,9 +47,12 @@ enum InputChecks {
 
     /// Throws on infinite values (NaN is allowed: the family handles missing values).
     static func requireNoInfinity(_ x: FeatureMatrix, model: String) throws(MLError) {
+        try requireNoInfinity(FeatureColumns(x), model: model)
+    }
+
+    static func requireNoInfinity(_ x: FeatureColumns, model: String) throws(MLError) {
         for j in 0..<x.featureCount {
-            let c = x.column(j)
-            if c.contains(where: { $0.isInfinite }) {
+            if x.firstValue(ofFeature: j, where: { $0.isInfinite }) != nil {
                 throw MLError(
                     .invalidInput,
                     "Feature '\(x.features[j].name)' has infinite values; \(model) takes missing values (NaN) but not infinity. "
@@ -56,10 +63,14 @@ enum InputChecks {
 
     /// Class labels and class count of a classification target, with the checks every classifier needs.
     static func classes(_ data: TrainingSet, model: String) throws(MLError) -> (labels: [Int], names: [String]) {
-        guard case .classes(let labels, let names) = data.y else {
+        try classes(data.y, model: model)
+    }
+
+    static func classes(_ y: TargetValues, model: String) throws(MLError) -> (labels: [Int], names: [String]) {
+        guard case .classes(let labels, let names) = y else {
             throw MLError(
                 .invalidTarget,
-                "\(model) is a classifier and needs a class target; this target is \(data.y.task.rawValue). "
+                "\(model) is a classifier and needs a class target; this target is \(y.task.rawValue). "
                     + "Use a regression model (linear, ridge, gbdt, random_forest, …) for a numeric target.")
         }
         guard names.count >= 2 else {
@@ -93,10 +104,14 @@ enum InputChecks {
 
     /// The values of a regression target, finite.
     static func values(_ data: TrainingSet, model: String) throws(MLError) -> [Double] {
-        guard case .values(let y) = data.y else {
+        try values(data.y, model: model)
+    }
+
+    static func values(_ target: TargetValues, model: String) throws(MLError) -> [Double] {
+        guard case .values(let y) = target else {
             throw MLError(
                 .invalidTarget,
-                "\(model) is a regressor and needs a numeric target; this target is \(data.y.task.rawValue). "
+                "\(model) is a regressor and needs a numeric target; this target is \(target.task.rawValue). "
                     + "Use a classifier (logistic, gbdt, random_forest, …) for a class target.")
         }
         if let bad = y.firstIndex(where: { !$0.isFinite }) {
@@ -109,9 +124,13 @@ enum InputChecks {
 
     /// Sample weights (all 1 when absent), checked non-negative and with a positive sum.
     static func weights(_ data: TrainingSet) throws(MLError) -> [Double] {
-        guard let w = data.sampleWeights else { return [Double](repeating: 1, count: data.rows) }
-        guard w.count == data.rows else {
-            throw MLError(.shapeMismatch, "There are \(w.count) sample weights for \(data.rows) rows.")
+        try weights(data.sampleWeights, rows: data.rows)
+    }
+
+    static func weights(_ weights: [Double]?, rows: Int) throws(MLError) -> [Double] {
+        guard let w = weights else { return [Double](repeating: 1, count: rows) }
+        guard w.count == rows else {
+            throw MLError(.shapeMismatch, "There are \(w.count) sample weights for \(rows) rows.")
         }
         guard w.allSatisfy({ $0.isFinite && $0 >= 0 }), w.reduce(0, +) > 0 else {
             throw MLError(.invalidInput, "Sample weights must be finite, non-negative and not all zero.")

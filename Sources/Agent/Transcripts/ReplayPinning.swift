@@ -1,0 +1,25 @@
+// Calls whose work depends on the clock are pinned, in a replay, to what the recording did, so a slower or
+// faster machine re-runs the same work: a tune_model search stops starting trials when its time budget is
+// spent, so one the clock stopped after n trials replays with `max_trials` n, and every replayed search gets
+// the largest budget the schema allows (1800 s), so the replay's clock cannot stop it earlier than the
+// recording's did. The call shown in the report stays the recorded one. Leaves out: other tools (none reads
+// the clock for anything but timings, which the comparison ignores).
+
+public import LLMClient
+
+public enum ReplayPinning {
+    /// `call` with its clock-dependent arguments fixed from `recorded`, the recorded result of the same call.
+    public static func pinned(_ call: ToolCall, recorded: RecordedMessage?) -> ToolCall {
+        guard call.name == "tune_model", let recorded, recorded.isError != true,
+            let result = try? JSONValue.parse(recorded.message.content ?? ""), result["error"] == nil,
+            case .object(var arguments)? = try? JSONValue.parse(call.arguments)
+        else { return call }
+        arguments["time_budget_seconds"] = .number(1800)
+        if result["stopped_by_budget"]?.boolValue == true, let evaluated = result["evaluated"]?.intValue, evaluated > 0 {
+            arguments["max_trials"] = .number(Double(min(evaluated, arguments["max_trials"]?.intValue ?? evaluated)))
+        }
+        var out = call
+        out.arguments = JSONValue.object(arguments).text
+        return out
+    }
+}
