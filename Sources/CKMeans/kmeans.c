@@ -58,14 +58,19 @@ INLINE long pass_body(const double *x, long p, const double *ct, long width, lon
     for (long start = lo; start < hi; start += CHUNK) {
         long end = start + CHUNK < hi ? start + CHUNK : hi, m = 0;
         // First the bounds (sequential reads), collecting the rows to recompute ...
-        for (long i = start; i < end; i++) {
-            if (!full) {
+        if (full) {
+            for (long i = start; i < end; i++) todo[m++] = i;
+        } else {
+            // Branch-free: which rows pass is data, and mispredicted branches would cost more than the stores.
+            for (long i = start; i < end; i++) {
                 long a = labels[i];
                 double u = upper[i] + drift[a], w = lower[i] - other[a];
                 double bound = w >= half[a] ? w : half[a];
-                if (u + margin < bound) { upper[i] = u; lower[i] = w; continue; }
+                upper[i] = u;
+                lower[i] = w;
+                todo[m] = i;
+                m += !(u + margin < bound);
             }
-            todo[m++] = i;
         }
         // ... then those rows, each fetched a few rows ahead of its turn.
         for (long t = 0; t < m; t++) {

@@ -22,15 +22,15 @@ extension Lloyd {
         var upper = [Double](repeating: .infinity, count: n), lower = [Double](repeating: 0, count: n)
         var drift = [Double](repeating: 0, count: k)
         let diameter = self.diameter(), rows = rowMajor(), scales = ClusterSums.scales(x, weights: weights)
-        var previous: [Int]? = nil
         var iterations = 0, settled = false
         var sums: [Int64] = []
         for t in 0..<maxIter {
-            hamerlyStep(
+            let moved = hamerlyStep(
                 centers, rows: rows, drift: drift, full: t == 0, margin: margin(diameter, t), scales: scales,
                 labels: &labels, upper: &upper, lower: &lower, sums: &sums)
             iterations += 1
-            if let previous, previous == labels { settled = true; break }
+            // No row changed cluster: the labels equal the previous pass's (Lloyd's strict convergence).
+            if t > 0 && moved == 0 { settled = true; break }
             let values = ClusterSums.values(sums, scales: scales, k: k, p: p)
             let empty = (0..<k).contains { !(values[$0 * (p + 1) + p] > 0) }
             let updated = update(sums: values, distances: empty ? exactDistances(labels, centers) : [], old: centers)
@@ -42,13 +42,12 @@ extension Lloyd {
                 drift[c] = s.squareRoot()
             }
             centers = updated
-            previous = labels
             if shift <= tolerance { break }
         }
         if !settled {
             // The assignment of the final centres (Lloyd's closing `assign`); the sums are not needed.
             var none: [Int64] = []
-            hamerlyStep(
+            _ = hamerlyStep(
                 centers, rows: rows, drift: drift, full: iterations == 0, margin: margin(diameter, iterations), scales: scales,
                 labels: &labels, upper: &upper, lower: &lower, sums: &none, keepSums: false)
         }
@@ -118,11 +117,11 @@ extension Lloyd {
     /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel.
     /// `drift`: how far each centre moved since the bounds were set. `sums` [k × (p+1) × 2]: when `full`,
     /// set to the sums of the new assignment, otherwise updated by moving the rows that changed cluster
-    /// (untouched when not `keepSums`).
+    /// (untouched when not `keepSums`). Returns how many rows changed cluster (0 when `full`).
     func hamerlyStep(
         _ centers: [Double], rows data: [Double], drift: [Double], full: Bool, margin: Double, scales: [Double],
         labels: inout [Int], upper: inout [Double], lower: inout [Double], sums: inout [Int64], keepSums: Bool = true
-    ) {
+    ) -> Int {
         let n = self.n, p = self.p, k = self.k
         // Half the distance from each centre to the nearest other one.
         var half = [Double](repeating: .infinity, count: k)
@@ -143,7 +142,7 @@ extension Lloyd {
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
         let level = self.level, size = 2 * k * (p + 1)
         let blocks = (n + Self.block - 1) / Self.block
-        let partial: [[Int64]] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
+        let partial: [(moved: Int, sums: [Int64])] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
             upper.withUnsafeMutableBufferPointer { ub in
                 lower.withUnsafeMutableBufferPointer { wb in
                     data.withUnsafeBufferPointer { rb in
@@ -151,16 +150,16 @@ extension Lloyd {
                             weights.withUnsafeBufferPointer { sb in
                                 scales.withUnsafeBufferPointer { cb in
                                     let t = UnsafeTransfer((rb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress, xb.baseAddress, cb.baseAddress))
-                                    return ParallelWork.map(blocks, threads: threads) { b -> [Int64] in
+                                    return ParallelWork.map(blocks, threads: threads) { b -> (moved: Int, sums: [Int64]) in
                                         guard let r = t.value.0, let l = t.value.1, let u = t.value.2, let lo = t.value.3,
                                             let w = t.value.4, let tr = t.value.5, let x = t.value.6, let sc = t.value.7
-                                        else { return [] }
+                                        else { return (0, []) }
                                         let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
                                         let moved = HamerlyKernels.pass(
                                             level: level, x: r, p: p, transposed: tr, width: width, k: k, rows: rows,
                                             labels: l, upper: u, lower: lo, drift: drift, other: other, half: half, margin: margin,
                                             full: full)
-                                        guard keepSums, full || !moved.isEmpty else { return [] }
+                                        guard keepSums, full || !moved.isEmpty else { return (moved.count, []) }
                                         var part = [Int64](repeating: 0, count: size)
                                         part.withUnsafeMutableBufferPointer { pb in
                                             guard let pb = pb.baseAddress else { return }
@@ -171,7 +170,7 @@ extension Lloyd {
                                                 ClusterSums.move(row: r + i &* p, weight: w[i], p: p, from: from, to: l[i], scales: sc, sums: pb)
                                             }
                                         }
-                                        return part
+                                        return (moved.count, part)
                                     }
                                 }
                             }
@@ -180,8 +179,10 @@ extension Lloyd {
                 }
             }
         } }
-        guard keepSums else { return }
+        let moved = partial.reduce(0) { $0 + $1.moved }
+        guard keepSums else { return moved }
         if full || sums.isEmpty { sums = [Int64](repeating: 0, count: size) }
-        for s in partial where !s.isEmpty { for i in sums.indices { sums[i] &+= s[i] } }
+        for s in partial where !s.sums.isEmpty { for i in sums.indices { sums[i] &+= s.sums[i] } }
+        return moved
     }
 }
