@@ -1,7 +1,7 @@
 // Hamerly's accelerated k-means iterations, giving exactly Lloyd's result (labels, centres, inertia,
 // iterations; `Lloyd.run` is the naive twin, HamerlyTests): per row an upper bound on the distance to its
 // centre and a lower bound on the distance to the second-closest one, moved by the centres' drift each
-// iteration. A row whose upper bound is below max(lower bound, half the distance from its centre to the
+// iteration (stored relative to each cluster's cumulative drift, so a row whose bounds hold costs no write). A row whose upper bound is below max(lower bound, half the distance from its centre to the
 // nearest other centre) keeps its label without computing any distance. The bounds carry a safety margin
 // (the data diameter × a rounding allowance growing with the iteration) so a skipped row is one whose label
 // Lloyd's rounded distances would not change; every distance actually computed uses Lloyd's arithmetic
@@ -20,14 +20,14 @@ extension Lloyd {
         var centers = start
         var labels = [Int](repeating: 0, count: n)
         var upper = [Double](repeating: .infinity, count: n), lower = [Double](repeating: 0, count: n)
-        var drift = [Double](repeating: 0, count: k)
+        var drift = [Double](repeating: 0, count: k), shifts = Shifts(k: k)
         let diameter = self.diameter(), rows = rowMajor(), scales = ClusterSums.scales(x, weights: weights)
         var iterations = 0, settled = false
         var sums: [Int64] = []
         for t in 0..<maxIter {
             let moved = hamerlyStep(
-                centers, rows: rows, drift: drift, full: t == 0, margin: margin(diameter, t), scales: scales,
-                labels: &labels, upper: &upper, lower: &lower, sums: &sums)
+                centers, rows: rows, drift: drift, shifts: &shifts, full: t == 0, margin: margin(diameter, t),
+                scales: scales, labels: &labels, upper: &upper, lower: &lower, sums: &sums)
             iterations += 1
             // No row changed cluster: the labels equal the previous pass's (Lloyd's strict convergence).
             if t > 0 && moved == 0 { settled = true; break }
@@ -48,8 +48,9 @@ extension Lloyd {
             // The assignment of the final centres (Lloyd's closing `assign`); the sums are not needed.
             var none: [Int64] = []
             _ = hamerlyStep(
-                centers, rows: rows, drift: drift, full: iterations == 0, margin: margin(diameter, iterations), scales: scales,
-                labels: &labels, upper: &upper, lower: &lower, sums: &none, keepSums: false)
+                centers, rows: rows, drift: drift, shifts: &shifts, full: iterations == 0,
+                margin: margin(diameter, iterations), scales: scales, labels: &labels, upper: &upper, lower: &lower,
+                sums: &none, keepSums: false)
         }
         let dist = exactDistances(labels, centers)
         var inertia = 0.0
@@ -114,12 +115,26 @@ extension Lloyd {
         return dist
     }
 
+    /// How far each cluster's bounds have moved since the start: a row's bounds are stored relative to them
+    /// (HamerlyKernels.pass), so the pass writes nothing for a row whose bounds still hold.
+    struct Shifts {
+        /// Per cluster, the sum of its centre's drifts (added to the upper bound).
+        var up: [Double]
+        /// Per cluster, the sum of the largest drift of any other centre (taken off the lower bound).
+        var down: [Double]
+
+        init(k: Int) {
+            up = [Double](repeating: 0, count: k)
+            down = up
+        }
+    }
+
     /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel.
-    /// `drift`: how far each centre moved since the bounds were set. `sums` [k × (p+1) × 2]: when `full`,
+    /// `drift`: how far each centre moved since the last pass (added to `shifts` first). `sums` [k × (p+1) × 2]: when `full`,
     /// set to the sums of the new assignment, otherwise updated by moving the rows that changed cluster
     /// (untouched when not `keepSums`). Returns how many rows changed cluster (0 when `full`).
     func hamerlyStep(
-        _ centers: [Double], rows data: [Double], drift: [Double], full: Bool, margin: Double, scales: [Double],
+        _ centers: [Double], rows data: [Double], drift: [Double], shifts: inout Shifts, full: Bool, margin: Double, scales: [Double],
         labels: inout [Int], upper: inout [Double], lower: inout [Double], sums: inout [Int64], keepSums: Bool = true
     ) -> Int {
         let n = self.n, p = self.p, k = self.k
@@ -138,7 +153,11 @@ extension Lloyd {
         var top = 0, first = -Double.infinity, second = 0.0
         for c in 0..<k where drift[c] > first { top = c; first = drift[c] }
         for c in 0..<k where c != top { second = max(second, drift[c]) }
-        let other = (0..<k).map { $0 == top ? second : max(first, 0) }
+        for c in 0..<k {
+            shifts.up[c] += drift[c]
+            shifts.down[c] += c == top ? second : max(first, 0)
+        }
+        let up = shifts.up, down = shifts.down
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
         let level = self.level, size = 2 * k * (p + 1)
         let blocks = (n + Self.block - 1) / Self.block
@@ -157,7 +176,7 @@ extension Lloyd {
                                         let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
                                         let moved = HamerlyKernels.pass(
                                             level: level, x: r, p: p, transposed: tr, width: width, k: k, rows: rows,
-                                            labels: l, upper: u, lower: lo, drift: drift, other: other, half: half, margin: margin,
+                                            labels: l, upper: u, lower: lo, up: up, down: down, half: half, margin: margin,
                                             full: full)
                                         guard keepSums, full || !moved.isEmpty else { return (moved.count, []) }
                                         var part = [Int64](repeating: 0, count: size)
