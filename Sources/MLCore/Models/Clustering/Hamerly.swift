@@ -1,14 +1,14 @@
 // Hamerly's accelerated k-means iterations, giving exactly Lloyd's result (labels, centres, inertia,
 // iterations; `Lloyd.run` is the naive twin, HamerlyTests): per row an upper bound on the distance to its
 // centre and a lower bound on the distance to the second-closest one, moved by the centres' drift each
-// iteration. A row whose upper bound is below max(lower bound, half the distance from its centre to the
+// iteration (stored relative to each cluster's cumulative drift, so a row whose bounds hold costs no write). A row whose upper bound is below max(lower bound, half the distance from its centre to the
 // nearest other centre) keeps its label without computing any distance. The bounds carry a safety margin
 // (the data diameter × a rounding allowance growing with the iteration) so a skipped row is one whose label
 // Lloyd's rounded distances would not change; every distance actually computed uses Lloyd's arithmetic
-// (feature order, ties to the lower centre). Centre sums are Lloyd's: per block of rows, per cluster, added
-// in row order, then blocks added in order. A block's sums for a cluster no row joined or left since the
-// last iteration are the same rows in the same order, so they are kept from then and the rest recomputed;
-// centres are bit-identical to Lloyd's and nothing depends on the thread count.
+// (feature order, ties to the lower centre) in the C pass (CKMeans), on a row-major copy of the data so a
+// recomputed row reads p contiguous values. Cluster sums are exact fixed-point sums (ClusterSums): built
+// once, then only the rows that changed cluster are moved, and they still equal Lloyd's recomputed sums
+// bit for bit; nothing depends on the thread count.
 // Leaves out: Elkan's k lower bounds per row, the sort-by-centre-distance refinements (Drake, Yinyang).
 
 import Foundation
@@ -20,19 +20,20 @@ extension Lloyd {
         var centers = start
         var labels = [Int](repeating: 0, count: n)
         var upper = [Double](repeating: .infinity, count: n), lower = [Double](repeating: 0, count: n)
-        var drift = [Double](repeating: 0, count: k)
-        let diameter = self.diameter()
-        var previous: [Int]? = nil
+        var drift = [Double](repeating: 0, count: k), shifts = Shifts(k: k)
+        let diameter = self.diameter(), rows = rowMajor(), scales = ClusterSums.scales(x, weights: weights)
         var iterations = 0, settled = false
-        var blockSums: [[Double]] = []
+        var sums: [Int64] = []
         for t in 0..<maxIter {
-            let sums = hamerlyStep(
-                centers, drift: drift, full: t == 0, sums: true, margin: margin(diameter, t),
-                labels: &labels, upper: &upper, lower: &lower, blockSums: &blockSums)
+            let moved = hamerlyStep(
+                centers, rows: rows, drift: drift, shifts: &shifts, full: t == 0, margin: margin(diameter, t),
+                scales: scales, labels: &labels, upper: &upper, lower: &lower, sums: &sums)
             iterations += 1
-            if let previous, previous == labels { settled = true; break }
-            let empty = (0..<k).contains { !(sums[$0 * (p + 1) + p] > 0) }
-            let updated = update(sums: sums, distances: empty ? exactDistances(labels, centers) : [], old: centers)
+            // No row changed cluster: the labels equal the previous pass's (Lloyd's strict convergence).
+            if t > 0 && moved == 0 { settled = true; break }
+            let values = ClusterSums.values(sums, scales: scales, k: k, p: p)
+            let empty = (0..<k).contains { !(values[$0 * (p + 1) + p] > 0) }
+            let updated = update(sums: values, distances: empty ? exactDistances(labels, centers) : [], old: centers)
             var shift = 0.0
             for i in centers.indices { shift += (updated[i] - centers[i]) * (updated[i] - centers[i]) }
             for c in 0..<k {
@@ -41,20 +42,36 @@ extension Lloyd {
                 drift[c] = s.squareRoot()
             }
             centers = updated
-            previous = labels
             if shift <= tolerance { break }
         }
         if !settled {
-            // The assignment of the final centres (Lloyd's closing `assign`).
-            var none: [[Double]] = []
+            // The assignment of the final centres (Lloyd's closing `assign`); the sums are not needed.
+            var none: [Int64] = []
             _ = hamerlyStep(
-                centers, drift: drift, full: iterations == 0, sums: false, margin: margin(diameter, iterations),
-                labels: &labels, upper: &upper, lower: &lower, blockSums: &none)
+                centers, rows: rows, drift: drift, shifts: &shifts, full: iterations == 0,
+                margin: margin(diameter, iterations), scales: scales, labels: &labels, upper: &upper, lower: &lower,
+                sums: &none, keepSums: false)
         }
         let dist = exactDistances(labels, centers)
         var inertia = 0.0
         for i in 0..<n { inertia += weights[i] * dist[i] }
         return Result(centers: centers, labels: labels, inertia: inertia, iterations: iterations)
+    }
+
+    /// The data row-major, [n × p], for the C pass. - Complexity: O(n × p).
+    func rowMajor() -> [Double] {
+        let n = self.n, p = self.p
+        var out = [Double](repeating: 0, count: n * p)
+        x.values.withUnsafeBufferPointer { xb in
+            out.withUnsafeMutableBufferPointer { ob in
+                let t = UnsafeTransfer((xb.baseAddress, ob.baseAddress))
+                ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
+                    guard let x = t.value.0, let o = t.value.1 else { return }
+                    for i in rows { for j in 0..<p { o[i &* p &+ j] = x[j &* n &+ i] } }
+                }
+            }
+        }
+        return out
     }
 
     /// How far a bound may be off through rounding after `t` iterations: drifts added t times (each ≤ the
@@ -98,14 +115,28 @@ extension Lloyd {
         return dist
     }
 
-    /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel, and when
-    /// `sums` the per-cluster sums exactly as `step` adds them. `drift`: how far each centre moved since
-    /// the bounds were set. `blockSums`: each block's cluster sums from the previous call (empty at first),
-    /// updated for the clusters whose rows changed.
+    /// How far each cluster's bounds have moved since the start: a row's bounds are stored relative to them
+    /// (HamerlyKernels.pass), so the pass writes nothing for a row whose bounds still hold.
+    struct Shifts {
+        /// Per cluster, the sum of its centre's drifts (added to the upper bound).
+        var up: [Double]
+        /// Per cluster, the sum of the largest drift of any other centre (taken off the lower bound).
+        var down: [Double]
+
+        init(k: Int) {
+            up = [Double](repeating: 0, count: k)
+            down = up
+        }
+    }
+
+    /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel.
+    /// `drift`: how far each centre moved since the last pass (added to `shifts` first). `sums` [k × (p+1) × 2]: when `full`,
+    /// set to the sums of the new assignment, otherwise updated by moving the rows that changed cluster
+    /// (untouched when not `keepSums`). Returns how many rows changed cluster (0 when `full`).
     func hamerlyStep(
-        _ centers: [Double], drift: [Double], full: Bool, sums: Bool, margin: Double,
-        labels: inout [Int], upper: inout [Double], lower: inout [Double], blockSums: inout [[Double]]
-    ) -> [Double] {
+        _ centers: [Double], rows data: [Double], drift: [Double], shifts: inout Shifts, full: Bool, margin: Double, scales: [Double],
+        labels: inout [Int], upper: inout [Double], lower: inout [Double], sums: inout [Int64], keepSums: Bool = true
+    ) -> Int {
         let n = self.n, p = self.p, k = self.k
         // Half the distance from each centre to the nearest other one.
         var half = [Double](repeating: .infinity, count: k)
@@ -122,49 +153,44 @@ extension Lloyd {
         var top = 0, first = -Double.infinity, second = 0.0
         for c in 0..<k where drift[c] > first { top = c; first = drift[c] }
         for c in 0..<k where c != top { second = max(second, drift[c]) }
-        let other = (0..<k).map { $0 == top ? second : max(first, 0) }
+        for c in 0..<k {
+            shifts.up[c] += drift[c]
+            shifts.down[c] += c == top ? second : max(first, 0)
+        }
+        let up = shifts.up, down = shifts.down
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
-        let previous = blockSums
+        let level = self.level, size = 2 * k * (p + 1)
         let blocks = (n + Self.block - 1) / Self.block
-        let partial: [[Double]] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
+        let partial: [(moved: Int, sums: [Int64])] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
             upper.withUnsafeMutableBufferPointer { ub in
                 lower.withUnsafeMutableBufferPointer { wb in
-                    x.values.withUnsafeBufferPointer { xb in
-                        centers.withUnsafeBufferPointer { cb in
+                    data.withUnsafeBufferPointer { rb in
+                        x.values.withUnsafeBufferPointer { xb in
                             weights.withUnsafeBufferPointer { sb in
-                                let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress))
-                                return ParallelWork.map(blocks, threads: threads) { b -> [Double] in
-                                    guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let u = t.value.3,
-                                        let lo = t.value.4, let w = t.value.5, let tr = t.value.6
-                                    else { return [] }
-                                    let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
-                                    let cached = b < previous.count ? previous[b] : []
-                                    var changed = [Bool](repeating: full || cached.isEmpty, count: k)
-                                    if full {
-                                        HamerlyKernels.assignTwo(x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, upper: u, lower: lo)
-                                    } else {
-                                        HamerlyKernels.bounded(
-                                            x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, upper: u, lower: lo,
-                                            transposed: tr, width: width, drift: drift, other: other, half: half, margin: margin,
-                                            changed: &changed)
+                                scales.withUnsafeBufferPointer { cb in
+                                    let t = UnsafeTransfer((rb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress, xb.baseAddress, cb.baseAddress))
+                                    return ParallelWork.map(blocks, threads: threads) { b -> (moved: Int, sums: [Int64]) in
+                                        guard let r = t.value.0, let l = t.value.1, let u = t.value.2, let lo = t.value.3,
+                                            let w = t.value.4, let tr = t.value.5, let x = t.value.6, let sc = t.value.7
+                                        else { return (0, []) }
+                                        let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
+                                        let moved = HamerlyKernels.pass(
+                                            level: level, x: r, p: p, transposed: tr, width: width, k: k, rows: rows,
+                                            labels: l, upper: u, lower: lo, up: up, down: down, half: half, margin: margin,
+                                            full: full)
+                                        guard keepSums, full || !moved.isEmpty else { return (moved.count, []) }
+                                        var part = [Int64](repeating: 0, count: size)
+                                        part.withUnsafeMutableBufferPointer { pb in
+                                            guard let pb = pb.baseAddress else { return }
+                                            if full {
+                                                ClusterSums.accumulate(x: x, n: n, p: p, labels: l, weights: w, rows: rows, scales: sc, sums: pb)
+                                            }
+                                            for (i, from) in moved {
+                                                ClusterSums.move(row: r + i &* p, weight: w[i], p: p, from: from, to: l[i], scales: sc, sums: pb)
+                                            }
+                                        }
+                                        return (moved.count, part)
                                     }
-                                    guard sums else { return [] }
-                                    guard changed.contains(true) else { return cached }
-                                    let size = max(1, 4 * k * (p + 1))
-                                    let parts = UnsafeMutablePointer<Double>.allocate(capacity: size)
-                                    defer { parts.deallocate() }
-                                    parts.initialize(repeating: 0, count: size)
-                                    changed.withUnsafeBufferPointer { only in
-                                        guard let only = only.baseAddress else { return }
-                                        HamerlyKernels.accumulate(x: x, n: n, p: p, k: k, labels: l, weights: w, rows: rows, parts: parts, only: only)
-                                    }
-                                    let fresh = KMeansKernels.combine(parts, k: k, p: p)
-                                    if cached.isEmpty { return fresh }
-                                    var merged = cached
-                                    for c in 0..<k where changed[c] {
-                                        for j in 0...p { merged[c * (p + 1) + j] = fresh[c * (p + 1) + j] }
-                                    }
-                                    return merged
                                 }
                             }
                         }
@@ -172,9 +198,10 @@ extension Lloyd {
                 }
             }
         } }
-        var total = [Double](repeating: 0, count: sums ? k * (p + 1) : 0)
-        for s in partial { for i in total.indices { total[i] += s[i] } }
-        if sums { blockSums = partial }
-        return total
+        let moved = partial.reduce(0) { $0 + $1.moved }
+        guard keepSums else { return moved }
+        if full || sums.isEmpty { sums = [Int64](repeating: 0, count: size) }
+        for s in partial where !s.sums.isEmpty { for i in sums.indices { sums[i] &+= s.sums[i] } }
+        return moved
     }
 }
