@@ -27,7 +27,9 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
-        .target(name: "MLCore", swiftSettings: fast),
+        // k-means distance kernels in C: compiled for AVX-512, AVX2 and the baseline, picked at run time.
+        .target(name: "CKMeans", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        .target(name: "MLCore", dependencies: ["CKMeans"], swiftSettings: fast),
         .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "LLMClient", dependencies: ["HTTP"], swiftSettings: strict),
         .target(name: "Tracking", dependencies: ["MLCore", "HTTP", "CSQLite"], swiftSettings: strict),

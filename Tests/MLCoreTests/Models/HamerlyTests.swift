@@ -1,8 +1,10 @@
 // Hamerly's k-means against its naive twin, plain Lloyd (`Lloyd.run`): on seeded data sets (blobs, k = 1,
 // k = n, duplicated rows, ties on an integer grid, weights, random and k-means++ starts) the labels, centres,
-// inertia and iteration count must be exactly equal, bit for bit, and the same on 1 and 2 threads. Also the
-// parallel k-means++ seeding against its plain twin.
+// inertia and iteration count must be exactly equal, bit for bit, and the same on 1 and 2 threads and with
+// every instruction set of the C kernels (AVX-512, AVX2, baseline) the machine has. Also the
+// parallel k-means++ seeding (its distances in C, at every level) against its plain twin.
 
+import CKMeans
 import Testing
 @testable import MLCore
 
@@ -23,21 +25,26 @@ import Testing
                            maxIter: Int = 300, tolerance: Double = 0) {
         let w = weights ?? [Double](repeating: 1, count: x.rows)
         var results: [Lloyd.Result] = []
-        for threads in [1, 2] {
-            let lloyd = Lloyd(x: x, weights: w, k: k, threads: threads)
+        // 1 and 2 threads with the machine's kernels, then 2 threads with each lesser instruction set.
+        let runs = [(1, ckm_level()), (2, ckm_level())] + (0..<ckm_level()).map { (2, $0) }
+        for (threads, level) in runs {
+            var lloyd = Lloyd(x: x, weights: w, k: k, threads: threads)
+            lloyd.level = level
             var g = SeededGenerator(seed: seed)
             let start = plusPlus ? lloyd.plusPlus(&g) : lloyd.randomRows(&g)
             let naive = lloyd.run(centers: start, maxIter: maxIter, tolerance: tolerance)
             let fast = lloyd.runHamerly(centers: start, maxIter: maxIter, tolerance: tolerance)
-            #expect(fast.labels == naive.labels)
-            #expect(fast.centers == naive.centers)
+            #expect(fast.labels == naive.labels, "threads \(threads), level \(level)")
+            #expect(fast.centers == naive.centers, "threads \(threads), level \(level)")
             #expect(fast.inertia == naive.inertia)
             #expect(fast.iterations == naive.iterations)
             results.append(fast)
         }
-        #expect(results[0].labels == results[1].labels)
-        #expect(results[0].centers == results[1].centers)
-        #expect(results[0].inertia == results[1].inertia)
+        for r in results.dropFirst() {
+            #expect(r.labels == results[0].labels)
+            #expect(r.centers == results[0].centers)
+            #expect(r.inertia == results[0].inertia)
+        }
     }
 
     @Test(arguments: [(5_000, 5, 8, 1.0), (20_000, 20, 8, 3.0), (9_000, 3, 12, 8.0), (777, 2, 3, 0.1)])
@@ -123,9 +130,12 @@ import Testing
         let x = HamerlyTests.blobs(rows: n, p: p, centres: 4, spread: 2, seed: UInt64(n + k))
         var h = SeededGenerator(seed: 13)
         let w = (0..<n).map { _ in 0.2 + h.nextUnit() }
-        let lloyd = Lloyd(x: x, weights: w, k: k, threads: threads)
-        var a = SeededGenerator(seed: 14), b = SeededGenerator(seed: 14)
-        #expect(lloyd.plusPlus(&a) == lloyd.naivePlusPlus(&b))
-        #expect(a.next() == b.next())
+        for level in HamerlyKernelTests.levels {
+            var lloyd = Lloyd(x: x, weights: w, k: k, threads: threads)
+            lloyd.level = level
+            var a = SeededGenerator(seed: 14), b = SeededGenerator(seed: 14)
+            #expect(lloyd.plusPlus(&a) == lloyd.naivePlusPlus(&b), "level \(level)")
+            #expect(a.next() == b.next())
+        }
     }
 }

@@ -5,10 +5,10 @@
 // nearest other centre) keeps its label without computing any distance. The bounds carry a safety margin
 // (the data diameter × a rounding allowance growing with the iteration) so a skipped row is one whose label
 // Lloyd's rounded distances would not change; every distance actually computed uses Lloyd's arithmetic
-// (feature order, ties to the lower centre). Centre sums are Lloyd's: per block of rows, per cluster, added
-// in row order, then blocks added in order. A block's sums for a cluster no row joined or left since the
-// last iteration are the same rows in the same order, so they are kept from then and the rest recomputed;
-// centres are bit-identical to Lloyd's and nothing depends on the thread count.
+// (feature order, ties to the lower centre) in the C pass (CKMeans), on a row-major copy of the data so a
+// recomputed row reads p contiguous values. Cluster sums are exact fixed-point sums (ClusterSums): built
+// once, then only the rows that changed cluster are moved, and they still equal Lloyd's recomputed sums
+// bit for bit; nothing depends on the thread count.
 // Leaves out: Elkan's k lower bounds per row, the sort-by-centre-distance refinements (Drake, Yinyang).
 
 import Foundation
@@ -21,18 +21,19 @@ extension Lloyd {
         var labels = [Int](repeating: 0, count: n)
         var upper = [Double](repeating: .infinity, count: n), lower = [Double](repeating: 0, count: n)
         var drift = [Double](repeating: 0, count: k)
-        let diameter = self.diameter()
+        let diameter = self.diameter(), rows = rowMajor(), scales = ClusterSums.scales(x, weights: weights)
         var previous: [Int]? = nil
         var iterations = 0, settled = false
-        var blockSums: [[Double]] = []
+        var sums: [Int64] = []
         for t in 0..<maxIter {
-            let sums = hamerlyStep(
-                centers, drift: drift, full: t == 0, sums: true, margin: margin(diameter, t),
-                labels: &labels, upper: &upper, lower: &lower, blockSums: &blockSums)
+            hamerlyStep(
+                centers, rows: rows, drift: drift, full: t == 0, margin: margin(diameter, t), scales: scales,
+                labels: &labels, upper: &upper, lower: &lower, sums: &sums)
             iterations += 1
             if let previous, previous == labels { settled = true; break }
-            let empty = (0..<k).contains { !(sums[$0 * (p + 1) + p] > 0) }
-            let updated = update(sums: sums, distances: empty ? exactDistances(labels, centers) : [], old: centers)
+            let values = ClusterSums.values(sums, scales: scales, k: k, p: p)
+            let empty = (0..<k).contains { !(values[$0 * (p + 1) + p] > 0) }
+            let updated = update(sums: values, distances: empty ? exactDistances(labels, centers) : [], old: centers)
             var shift = 0.0
             for i in centers.indices { shift += (updated[i] - centers[i]) * (updated[i] - centers[i]) }
             for c in 0..<k {
@@ -45,16 +46,32 @@ extension Lloyd {
             if shift <= tolerance { break }
         }
         if !settled {
-            // The assignment of the final centres (Lloyd's closing `assign`).
-            var none: [[Double]] = []
-            _ = hamerlyStep(
-                centers, drift: drift, full: iterations == 0, sums: false, margin: margin(diameter, iterations),
-                labels: &labels, upper: &upper, lower: &lower, blockSums: &none)
+            // The assignment of the final centres (Lloyd's closing `assign`); the sums are not needed.
+            var none: [Int64] = []
+            hamerlyStep(
+                centers, rows: rows, drift: drift, full: iterations == 0, margin: margin(diameter, iterations), scales: scales,
+                labels: &labels, upper: &upper, lower: &lower, sums: &none, keepSums: false)
         }
         let dist = exactDistances(labels, centers)
         var inertia = 0.0
         for i in 0..<n { inertia += weights[i] * dist[i] }
         return Result(centers: centers, labels: labels, inertia: inertia, iterations: iterations)
+    }
+
+    /// The data row-major, [n × p], for the C pass. - Complexity: O(n × p).
+    func rowMajor() -> [Double] {
+        let n = self.n, p = self.p
+        var out = [Double](repeating: 0, count: n * p)
+        x.values.withUnsafeBufferPointer { xb in
+            out.withUnsafeMutableBufferPointer { ob in
+                let t = UnsafeTransfer((xb.baseAddress, ob.baseAddress))
+                ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
+                    guard let x = t.value.0, let o = t.value.1 else { return }
+                    for i in rows { for j in 0..<p { o[i &* p &+ j] = x[j &* n &+ i] } }
+                }
+            }
+        }
+        return out
     }
 
     /// How far a bound may be off through rounding after `t` iterations: drifts added t times (each ≤ the
@@ -98,14 +115,14 @@ extension Lloyd {
         return dist
     }
 
-    /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel, and when
-    /// `sums` the per-cluster sums exactly as `step` adds them. `drift`: how far each centre moved since
-    /// the bounds were set. `blockSums`: each block's cluster sums from the previous call (empty at first),
-    /// updated for the clusters whose rows changed.
+    /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel.
+    /// `drift`: how far each centre moved since the bounds were set. `sums` [k × (p+1) × 2]: when `full`,
+    /// set to the sums of the new assignment, otherwise updated by moving the rows that changed cluster
+    /// (untouched when not `keepSums`).
     func hamerlyStep(
-        _ centers: [Double], drift: [Double], full: Bool, sums: Bool, margin: Double,
-        labels: inout [Int], upper: inout [Double], lower: inout [Double], blockSums: inout [[Double]]
-    ) -> [Double] {
+        _ centers: [Double], rows data: [Double], drift: [Double], full: Bool, margin: Double, scales: [Double],
+        labels: inout [Int], upper: inout [Double], lower: inout [Double], sums: inout [Int64], keepSums: Bool = true
+    ) {
         let n = self.n, p = self.p, k = self.k
         // Half the distance from each centre to the nearest other one.
         var half = [Double](repeating: .infinity, count: k)
@@ -124,47 +141,38 @@ extension Lloyd {
         for c in 0..<k where c != top { second = max(second, drift[c]) }
         let other = (0..<k).map { $0 == top ? second : max(first, 0) }
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
-        let previous = blockSums
+        let level = self.level, size = 2 * k * (p + 1)
         let blocks = (n + Self.block - 1) / Self.block
-        let partial: [[Double]] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
+        let partial: [[Int64]] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
             upper.withUnsafeMutableBufferPointer { ub in
                 lower.withUnsafeMutableBufferPointer { wb in
-                    x.values.withUnsafeBufferPointer { xb in
-                        centers.withUnsafeBufferPointer { cb in
+                    data.withUnsafeBufferPointer { rb in
+                        x.values.withUnsafeBufferPointer { xb in
                             weights.withUnsafeBufferPointer { sb in
-                                let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress))
-                                return ParallelWork.map(blocks, threads: threads) { b -> [Double] in
-                                    guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let u = t.value.3,
-                                        let lo = t.value.4, let w = t.value.5, let tr = t.value.6
-                                    else { return [] }
-                                    let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
-                                    let cached = b < previous.count ? previous[b] : []
-                                    var changed = [Bool](repeating: full || cached.isEmpty, count: k)
-                                    if full {
-                                        HamerlyKernels.assignTwo(x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, upper: u, lower: lo)
-                                    } else {
-                                        HamerlyKernels.bounded(
-                                            x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, upper: u, lower: lo,
-                                            transposed: tr, width: width, drift: drift, other: other, half: half, margin: margin,
-                                            changed: &changed)
+                                scales.withUnsafeBufferPointer { cb in
+                                    let t = UnsafeTransfer((rb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress, xb.baseAddress, cb.baseAddress))
+                                    return ParallelWork.map(blocks, threads: threads) { b -> [Int64] in
+                                        guard let r = t.value.0, let l = t.value.1, let u = t.value.2, let lo = t.value.3,
+                                            let w = t.value.4, let tr = t.value.5, let x = t.value.6, let sc = t.value.7
+                                        else { return [] }
+                                        let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
+                                        let moved = HamerlyKernels.pass(
+                                            level: level, x: r, p: p, transposed: tr, width: width, k: k, rows: rows,
+                                            labels: l, upper: u, lower: lo, drift: drift, other: other, half: half, margin: margin,
+                                            full: full)
+                                        guard keepSums, full || !moved.isEmpty else { return [] }
+                                        var part = [Int64](repeating: 0, count: size)
+                                        part.withUnsafeMutableBufferPointer { pb in
+                                            guard let pb = pb.baseAddress else { return }
+                                            if full {
+                                                ClusterSums.accumulate(x: x, n: n, p: p, labels: l, weights: w, rows: rows, scales: sc, sums: pb)
+                                            }
+                                            for (i, from) in moved {
+                                                ClusterSums.move(row: r + i &* p, weight: w[i], p: p, from: from, to: l[i], scales: sc, sums: pb)
+                                            }
+                                        }
+                                        return part
                                     }
-                                    guard sums else { return [] }
-                                    guard changed.contains(true) else { return cached }
-                                    let size = max(1, 4 * k * (p + 1))
-                                    let parts = UnsafeMutablePointer<Double>.allocate(capacity: size)
-                                    defer { parts.deallocate() }
-                                    parts.initialize(repeating: 0, count: size)
-                                    changed.withUnsafeBufferPointer { only in
-                                        guard let only = only.baseAddress else { return }
-                                        HamerlyKernels.accumulate(x: x, n: n, p: p, k: k, labels: l, weights: w, rows: rows, parts: parts, only: only)
-                                    }
-                                    let fresh = KMeansKernels.combine(parts, k: k, p: p)
-                                    if cached.isEmpty { return fresh }
-                                    var merged = cached
-                                    for c in 0..<k where changed[c] {
-                                        for j in 0...p { merged[c * (p + 1) + j] = fresh[c * (p + 1) + j] }
-                                    }
-                                    return merged
                                 }
                             }
                         }
@@ -172,9 +180,8 @@ extension Lloyd {
                 }
             }
         } }
-        var total = [Double](repeating: 0, count: sums ? k * (p + 1) : 0)
-        for s in partial { for i in total.indices { total[i] += s[i] } }
-        if sums { blockSums = partial }
-        return total
+        guard keepSums else { return }
+        if full || sums.isEmpty { sums = [Int64](repeating: 0, count: size) }
+        for s in partial where !s.isEmpty { for i in sums.indices { sums[i] &+= s[i] } }
     }
 }

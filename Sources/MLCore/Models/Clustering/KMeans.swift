@@ -2,8 +2,8 @@
 // distances are skipped but the result is exactly Lloyd's; Hamerly.swift): greedy k-means++ seeding
 // (2 + ⌊ln k⌋ candidates per centre), nInit seeded restarts keeping the lowest inertia, convergence
 // when the centres move less than tol × mean feature variance, empty clusters moved to the farthest
-// point. Assignment runs in parallel over rows; centre sums are reduced in fixed blocks of rows, so the
-// result does not depend on the thread count.
+// point. Assignment runs in parallel over rows (distances in C, CKMeans, with the machine's widest SIMD);
+// centre sums are exact fixed-point sums (ClusterSums), so the result does not depend on the thread count.
 // Leaves out: Elkan's k-bounds variant, mini-batch k-means.
 
 import Foundation

@@ -1,10 +1,8 @@
-// The two hot loops of k-means over a column-major matrix, and their naive twins (KernelTwinTests):
-// assignment of rows to the nearest centre, eight rows at a time in SIMD registers (the squared
-// distance summed over features in feature order, ties to the lower centre index), and the per-cluster
-// weighted sums of a block of rows, column by column. Assignment gives bit-for-bit the result of the
-// straightforward loop; sums are added in a fixed order per block of rows, so the fit does not depend on
-// how rows are split over threads.
-// Leaves out: the distance-by-dot-product trick (it changes rounding), Elkan's bounds.
+// Lloyd's assignment over a column-major matrix and its naive twins (KMeansKernelTests): rows to the
+// nearest centre, eight rows at a time in SIMD registers (the squared distance summed over features in
+// feature order, ties to the lower centre index), bit for bit the straightforward loop's result; and the
+// naive per-cluster sums that ClusterSums is checked against.
+// Leaves out: the distance-by-dot-product trick (it changes rounding), Hamerly's pass (CKMeans).
 
 enum KMeansKernels {
     /// Squared distances of rows `firstRow ..< firstRow + 8` to one centre (p values): differences squared
@@ -61,28 +59,8 @@ enum KMeansKernels {
         }
     }
 
-    /// Adds each row's weighted features and weight to its cluster in `parts`: four partial sums
-    /// `parts[s × k(p+1) + c × (p+1) + j]` (weight at `j = p`), s = row index modulo 4, so consecutive rows
-    /// of one cluster do not wait on each other's store. `combine` adds them up. - Complexity: O(|rows| × p).
-    static func accumulate(
-        x: UnsafePointer<Double>, n: Int, p: Int, k: Int, labels: UnsafePointer<Int>, weights: UnsafePointer<Double>,
-        rows: Range<Int>, parts: UnsafeMutablePointer<Double>
-    ) {
-        let stride = p &+ 1, set = k &* stride
-        for i in rows { parts[(i & 3) &* set &+ labels[i] &* stride &+ p] += weights[i] }
-        for j in 0..<p {
-            let col = x + j &* n
-            for i in rows { parts[(i & 3) &* set &+ labels[i] &* stride &+ j] += weights[i] * col[i] }
-        }
-    }
-
-    /// The four partial sums of `accumulate` added in a fixed order: `[k × (p+1)]`.
-    static func combine(_ parts: UnsafePointer<Double>, k: Int, p: Int) -> [Double] {
-        let set = k * (p + 1)
-        return (0..<set).map { s in ((parts[s] + parts[set + s]) + parts[2 * set + s]) + parts[3 * set + s] }
-    }
-
-    /// Naive twin of `accumulate`: per cluster, the weighted sums of its rows in row order. Shapes as `accumulate`.
+    /// Naive twin of `ClusterSums.accumulate`: per cluster, the weighted sums of its rows in row order, in
+    /// floating point. x row-major [n × p]; result [k × (p+1)], weight at j = p.
     static func naiveSums(rowMajor x: [Double], p: Int, k: Int, labels: [Int], weights: [Double]) -> [Double] {
         var out = [Double](repeating: 0, count: k * (p + 1))
         for (r, c) in labels.enumerated() {

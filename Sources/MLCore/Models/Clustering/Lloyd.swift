@@ -1,8 +1,10 @@
 // Lloyd iterations and seeding for k-means over a column-major matrix: assignment (nearest centre,
-// squared Euclidean, ties to the lower index; KMeansKernels), centre update with block-ordered sums, inertia.
+// squared Euclidean, ties to the lower index; KMeansKernels), centre update from exact fixed-point sums
+// (ClusterSums), inertia.
 // `run` is plain Lloyd, the naive twin of `runHamerly` (Hamerly.swift), which fits use.
 // Leaves out: triangle-inequality bounds (Hamerly.swift).
 
+import CKMeans
 import Foundation
 
 struct Lloyd {
@@ -10,6 +12,8 @@ struct Lloyd {
     let weights: [Double]
     let k: Int
     let threads: Int
+    /// The instruction set of the C distance kernels (CKMeans): the machine's best unless a test picks one.
+    var level = ckm_level()
     static let block = 4096
 
     struct Result {
@@ -29,43 +33,44 @@ struct Lloyd {
     }
 
     /// One pass over the rows, block by block in parallel: each row's nearest centre and squared distance,
-    /// and (when `sums`) the per-cluster weighted sums `[k × (p+1)]` of that assignment, added block by
-    /// block in row order, so the result does not depend on the thread count.
+    /// and (when `sums`) the per-cluster weighted sums `[k × (p+1)]` of that assignment, exact fixed-point
+    /// sums (ClusterSums), so the result does not depend on the thread count.
     func step(_ centers: [Double], sums: Bool = true) -> (labels: [Int], distances: [Double], sums: [Double]) {
         let n = self.n, p = self.p, k = self.k
+        let scales = sums ? ClusterSums.scales(x, weights: weights) : [Double](repeating: 1, count: p + 1)
         var labels = [Int](repeating: 0, count: n), dist = [Double](repeating: .infinity, count: n)
         let blocks = (n + Self.block - 1) / Self.block
-        let partial: [[Double]] = labels.withUnsafeMutableBufferPointer { lb in
+        let partial: [[Int64]] = labels.withUnsafeMutableBufferPointer { lb in
             dist.withUnsafeMutableBufferPointer { db in
                 x.values.withUnsafeBufferPointer { xb in
                     centers.withUnsafeBufferPointer { cb in
                         weights.withUnsafeBufferPointer { wb in
-                            let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress, wb.baseAddress))
-                            return ParallelWork.map(blocks, threads: threads) { b -> [Double] in
-                                guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3, let w = t.value.4
-                                else { return [] }
-                                let parts = UnsafeMutablePointer<Double>.allocate(capacity: max(1, 4 * k * (p + 1)))
-                                defer { parts.deallocate() }
-                                parts.initialize(repeating: 0, count: max(1, 4 * k * (p + 1)))
-                                // Tiles of 256 rows: summed right after their assignment, while in cache.
-                                var lo = b * Self.block
-                                let end = min(n, lo + Self.block)
-                                while lo < end {
-                                    let tile = lo..<min(end, lo + 256)
-                                    KMeansKernels.assign(x: x, n: n, p: p, centers: c, k: k, rows: tile, labels: l, distances: d)
-                                    if sums { KMeansKernels.accumulate(x: x, n: n, p: p, k: k, labels: l, weights: w, rows: tile, parts: parts) }
-                                    lo = tile.upperBound
+                            scales.withUnsafeBufferPointer { sb in
+                                let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress, wb.baseAddress, sb.baseAddress))
+                                return ParallelWork.map(blocks, threads: threads) { b -> [Int64] in
+                                    guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3,
+                                        let w = t.value.4, let sc = t.value.5
+                                    else { return [] }
+                                    let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
+                                    KMeansKernels.assign(x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, distances: d)
+                                    guard sums else { return [] }
+                                    var part = [Int64](repeating: 0, count: 2 * k * (p + 1))
+                                    part.withUnsafeMutableBufferPointer { pb in
+                                        guard let pb = pb.baseAddress else { return }
+                                        ClusterSums.accumulate(x: x, n: n, p: p, labels: l, weights: w, rows: rows, scales: sc, sums: pb)
+                                    }
+                                    return part
                                 }
-                                return sums ? KMeansKernels.combine(parts, k: k, p: p) : []
                             }
                         }
                     }
                 }
             }
         }
-        var total = [Double](repeating: 0, count: sums ? k * (p + 1) : 0)
-        for s in partial { for i in total.indices { total[i] += s[i] } }
-        return (labels, dist, total)
+        guard sums else { return (labels, dist, []) }
+        var total = [Int64](repeating: 0, count: 2 * k * (p + 1))
+        for s in partial { for i in total.indices { total[i] &+= s[i] } }
+        return (labels, dist, ClusterSums.values(total, scales: scales, k: k, p: p))
     }
 
     /// Lloyd iterations from `centers` until the total squared shift ≤ tolerance, labels stop changing,
@@ -137,42 +142,47 @@ struct Lloyd {
                 candidates.append(r)
             }
             let distances = squaredDistances(toRows: candidates)
-            var bestCandidate = 0, bestPotential = Double.infinity, bestClosest = closest
-            for (t, r) in candidates.enumerated() {
-                var candidateClosest = closest, pot = 0.0
-                for i in 0..<n {
-                    candidateClosest[i] = min(closest[i], distances[t][i])
-                    pot += weights[i] * candidateClosest[i]
+            // Each candidate's potential (summed in row order), then the closest distances of the best.
+            var best = 0, bestPotential = Double.infinity
+            weights.withUnsafeBufferPointer { w in
+                closest.withUnsafeBufferPointer { c in
+                    for t in candidates.indices {
+                        distances[t].withUnsafeBufferPointer { d in
+                            var pot = 0.0
+                            for i in 0..<n { pot += w[i] * min(c[i], d[i]) }
+                            if pot < bestPotential { bestPotential = pot; best = t }
+                        }
+                    }
                 }
-                if pot < bestPotential { bestPotential = pot; bestCandidate = r; bestClosest = candidateClosest }
+            }
+            let bestCandidate = candidates[best]
+            distances[best].withUnsafeBufferPointer { d in
+                closest.withUnsafeMutableBufferPointer { c in for i in 0..<n { c[i] = min(c[i], d[i]) } }
             }
             centers += row(bestCandidate)
-            closest = bestClosest
         }
         return centers
     }
 
     /// Squared distances of every row to each of the rows `points`: differences squared and added in feature
-    /// order (Lloyd's arithmetic), rows split over the threads. - Complexity: O(|points| × n × p).
+    /// order (Lloyd's arithmetic), one pass over the data for all points (`ckm_distances`), rows split over
+    /// the threads. - Complexity: O(|points| × n × p).
     func squaredDistances(toRows points: [Int]) -> [[Double]] {
-        let n = self.n, p = self.p
-        return points.map { r in
-            let c = (0..<p).map { x.values[$0 * n + r] }
-            var out = [Double](repeating: 0, count: n)
-            x.values.withUnsafeBufferPointer { xb in
-                out.withUnsafeMutableBufferPointer { ob in
-                    let t = UnsafeTransfer((xb.baseAddress, ob.baseAddress))
+        let n = self.n, p = self.p, m = points.count, level = self.level
+        let centres = points.flatMap { r in (0..<p).map { x.values[$0 * n + r] } }
+        var out = [Double](repeating: 0, count: m * n)
+        x.values.withUnsafeBufferPointer { xb in
+            out.withUnsafeMutableBufferPointer { ob in
+                centres.withUnsafeBufferPointer { cb in
+                    let t = UnsafeTransfer((xb.baseAddress, ob.baseAddress, cb.baseAddress))
                     ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
-                        guard let x = t.value.0, let o = t.value.1 else { return }
-                        for j in 0..<p {
-                            let cj = c[j], col = x + j * n
-                            for i in rows { let v = col[i] - cj; o[i] = o[i] + v * v }
-                        }
+                        guard let x = t.value.0, let o = t.value.1, let c = t.value.2 else { return }
+                        ckm_distances(level, x, n, p, c, m, rows.lowerBound, rows.upperBound, o)
                     }
                 }
             }
-            return out
         }
+        return (0..<m).map { q in Array(out[(q * n)..<((q + 1) * n)]) }
     }
 
     /// Naive twin of `plusPlus` (the same draws, every distance in a plain loop).
