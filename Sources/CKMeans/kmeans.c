@@ -51,21 +51,25 @@ INLINE void row_two(const double *row, long p, const double *ct, long width, lon
 }
 
 INLINE long pass_body(const double *x, long p, const double *ct, long width, long k, long lo, long hi,
-                      long *labels, double *upper, double *lower, const double *drift, const double *other,
+                      long *labels, double *upper, double *lower, const double *up, const double *down,
                       const double *half, double margin, int full, long *moved, long *from) {
     enum { CHUNK = 256, AHEAD = 6 };
     long count = 0, todo[CHUNK];
     for (long start = lo; start < hi; start += CHUNK) {
         long end = start + CHUNK < hi ? start + CHUNK : hi, m = 0;
         // First the bounds (sequential reads), collecting the rows to recompute ...
-        for (long i = start; i < end; i++) {
-            if (!full) {
+        if (full) {
+            for (long i = start; i < end; i++) todo[m++] = i;
+        } else {
+            // Branch-free (which rows pass is data), and read-only: the stored bounds are relative to the
+            // cumulative shifts, so a row whose bounds still hold costs no store.
+            for (long i = start; i < end; i++) {
                 long a = labels[i];
-                double u = upper[i] + drift[a], w = lower[i] - other[a];
+                double u = upper[i] + up[a], w = lower[i] - down[a];
                 double bound = w >= half[a] ? w : half[a];
-                if (u + margin < bound) { upper[i] = u; lower[i] = w; continue; }
+                todo[m] = i;
+                m += !(u + margin < bound);
             }
-            todo[m++] = i;
         }
         // ... then those rows, each fetched a few rows ahead of its turn.
         for (long t = 0; t < m; t++) {
@@ -79,8 +83,8 @@ INLINE long pass_body(const double *x, long p, const double *ct, long width, lon
             row_two(x + i * p, p, ct, width, k, &lab, &b, &s);
             if (!full && lab != a) { moved[count] = i; from[count] = a; count++; }
             labels[i] = lab;
-            upper[i] = sqrt(b);
-            lower[i] = sqrt(s);
+            upper[i] = sqrt(b) - up[lab];
+            lower[i] = sqrt(s) + down[lab];
         }
     }
     return count;
@@ -88,9 +92,9 @@ INLINE long pass_body(const double *x, long p, const double *ct, long width, lon
 
 #define PASS_ARGS                                                                                              \
     const double *x, long p, const double *ct, long width, long k, long lo, long hi, long *labels,             \
-        double *upper, double *lower, const double *drift, const double *other, const double *half,           \
+        double *upper, double *lower, const double *up, const double *down, const double *half,               \
         double margin, int full, long *moved, long *from
-#define PASS_CALL x, p, ct, width, k, lo, hi, labels, upper, lower, drift, other, half, margin, full, moved, from
+#define PASS_CALL x, p, ct, width, k, lo, hi, labels, upper, lower, up, down, half, margin, full, moved, from
 
 /// Squared distances of rows [lo, hi) to M points, M at a time in registers (eight rows per vector).
 INLINE void distances_body(const double *x, long n, long p, const double *points, long m, long lo, long hi,

@@ -13,14 +13,16 @@ int ckm_level(void);
 /// One pass of Hamerly's algorithm over rows [lo, hi) of a row-major matrix x [n × p], with the kernels of
 /// `level` (capped at `ckm_level()`; every level gives the same results).
 /// ct: the centres transposed, [p × width], width a multiple of 8 ≥ k, zero padded.
-/// When `full`, every row is recomputed: label = nearest centre (ties to the lower index), upper = its
-/// distance, lower = the second nearest's (infinity when k = 1). Otherwise a row's bounds move by
-/// drift[label] (upper) and other[label] (lower) and it is recomputed only when upper + margin is not below
-/// max(half[label], lower); each row whose label changes is written to moved[] with its old label in from[]
-/// (both with room for hi - lo rows). Returns the number of moved rows (0 when `full`).
+/// Bounds are stored relative to cumulative shifts per cluster: row i of cluster a has an upper bound
+/// upper[i] + up[a] on the distance to its centre and a lower bound lower[i] − down[a] on the distance to
+/// any other. When `full`, every row is recomputed; otherwise only a row whose upper bound + margin is not
+/// below max(half[a], lower bound). A recomputed row gets label = nearest centre (ties to the lower index),
+/// upper = its distance − up[label], lower = the second nearest's (infinity when k = 1) + down[label]; each
+/// row whose label changes is written to moved[] with its old label in from[] (both with room for hi − lo
+/// rows). Returns the number of moved rows (0 when `full`).
 long ckm_hamerly_pass(
     int level, const double *x, long p, const double *ct, long width, long k, long lo, long hi,
-    long *labels, double *upper, double *lower, const double *drift, const double *other, const double *half,
+    long *labels, double *upper, double *lower, const double *up, const double *down, const double *half,
     double margin, int full, long *moved, long *from);
 
 /// Squared distances of rows [lo, hi) of a column-major matrix x [p × n] to m points (row-major [m × p]):

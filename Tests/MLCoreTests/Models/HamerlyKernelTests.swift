@@ -17,7 +17,7 @@ import CKMeans
         let centers = KMeansKernelTests.centers(k: k, p: p, seed: 32)
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
         var g = SeededGenerator(seed: 33)
-        let drift = (0..<k).map { _ in 0.3 * g.nextUnit() }, other = (0..<k).map { _ in 0.3 * g.nextUnit() }
+        let up = (0..<k).map { _ in 0.3 * g.nextUnit() }, down = (0..<k).map { _ in 0.3 * g.nextUnit() }
         let half = (0..<k).map { _ in g.nextUnit() }
         // Bounds as a previous pass might have left them: labels random, some proving, some not.
         let labels0 = (0..<n).map { _ in g.nextInt(below: k) }
@@ -26,7 +26,7 @@ import CKMeans
             var labels = labels0, upper = upper0, lower = lower0
             let naiveMoved = HamerlyKernels.naivePass(
                 rowMajor: rows, p: p, centers: centers, k: k, labels: &labels, upper: &upper, lower: &lower,
-                drift: drift, other: other, half: half, margin: 1e-9, full: full)
+                up: up, down: down, half: half, margin: 1e-9, full: full)
             for level in Self.levels {
                 let l = TestBuffer(labels0), u = TestBuffer(upper0), w = TestBuffer(lower0)
                 let rb = TestBuffer(rows), tb = TestBuffer(transposed)
@@ -36,7 +36,7 @@ import CKMeans
                     [0..<cut, cut..<n].flatMap { r in
                         HamerlyKernels.pass(
                             level: level, x: rb.p, p: p, transposed: tb.p, width: width, k: k, rows: r, labels: l.p, upper: u.p,
-                            lower: w.p, drift: drift, other: other, half: half, margin: 1e-9, full: full)
+                            lower: w.p, up: up, down: down, half: half, margin: 1e-9, full: full)
                     }
                 }
                 #expect(l.array == labels, "level \(level), full \(full)")

@@ -1,7 +1,7 @@
 // Hamerly's accelerated k-means iterations, giving exactly Lloyd's result (labels, centres, inertia,
 // iterations; `Lloyd.run` is the naive twin, HamerlyTests): per row an upper bound on the distance to its
 // centre and a lower bound on the distance to the second-closest one, moved by the centres' drift each
-// iteration. A row whose upper bound is below max(lower bound, half the distance from its centre to the
+// iteration (stored relative to each cluster's cumulative drift, so a row whose bounds hold costs no write). A row whose upper bound is below max(lower bound, half the distance from its centre to the
 // nearest other centre) keeps its label without computing any distance. The bounds carry a safety margin
 // (the data diameter × a rounding allowance growing with the iteration) so a skipped row is one whose label
 // Lloyd's rounded distances would not change; every distance actually computed uses Lloyd's arithmetic
@@ -20,17 +20,17 @@ extension Lloyd {
         var centers = start
         var labels = [Int](repeating: 0, count: n)
         var upper = [Double](repeating: .infinity, count: n), lower = [Double](repeating: 0, count: n)
-        var drift = [Double](repeating: 0, count: k)
+        var drift = [Double](repeating: 0, count: k), shifts = Shifts(k: k)
         let diameter = self.diameter(), rows = rowMajor(), scales = ClusterSums.scales(x, weights: weights)
-        var previous: [Int]? = nil
         var iterations = 0, settled = false
         var sums: [Int64] = []
         for t in 0..<maxIter {
-            hamerlyStep(
-                centers, rows: rows, drift: drift, full: t == 0, margin: margin(diameter, t), scales: scales,
-                labels: &labels, upper: &upper, lower: &lower, sums: &sums)
+            let moved = hamerlyStep(
+                centers, rows: rows, drift: drift, shifts: &shifts, full: t == 0, margin: margin(diameter, t),
+                scales: scales, labels: &labels, upper: &upper, lower: &lower, sums: &sums)
             iterations += 1
-            if let previous, previous == labels { settled = true; break }
+            // No row changed cluster: the labels equal the previous pass's (Lloyd's strict convergence).
+            if t > 0 && moved == 0 { settled = true; break }
             let values = ClusterSums.values(sums, scales: scales, k: k, p: p)
             let empty = (0..<k).contains { !(values[$0 * (p + 1) + p] > 0) }
             let updated = update(sums: values, distances: empty ? exactDistances(labels, centers) : [], old: centers)
@@ -42,15 +42,15 @@ extension Lloyd {
                 drift[c] = s.squareRoot()
             }
             centers = updated
-            previous = labels
             if shift <= tolerance { break }
         }
         if !settled {
             // The assignment of the final centres (Lloyd's closing `assign`); the sums are not needed.
             var none: [Int64] = []
-            hamerlyStep(
-                centers, rows: rows, drift: drift, full: iterations == 0, margin: margin(diameter, iterations), scales: scales,
-                labels: &labels, upper: &upper, lower: &lower, sums: &none, keepSums: false)
+            _ = hamerlyStep(
+                centers, rows: rows, drift: drift, shifts: &shifts, full: iterations == 0,
+                margin: margin(diameter, iterations), scales: scales, labels: &labels, upper: &upper, lower: &lower,
+                sums: &none, keepSums: false)
         }
         let dist = exactDistances(labels, centers)
         var inertia = 0.0
@@ -115,14 +115,28 @@ extension Lloyd {
         return dist
     }
 
+    /// How far each cluster's bounds have moved since the start: a row's bounds are stored relative to them
+    /// (HamerlyKernels.pass), so the pass writes nothing for a row whose bounds still hold.
+    struct Shifts {
+        /// Per cluster, the sum of its centre's drifts (added to the upper bound).
+        var up: [Double]
+        /// Per cluster, the sum of the largest drift of any other centre (taken off the lower bound).
+        var down: [Double]
+
+        init(k: Int) {
+            up = [Double](repeating: 0, count: k)
+            down = up
+        }
+    }
+
     /// One assignment pass with bounds (or from scratch when `full`), block by block in parallel.
-    /// `drift`: how far each centre moved since the bounds were set. `sums` [k × (p+1) × 2]: when `full`,
+    /// `drift`: how far each centre moved since the last pass (added to `shifts` first). `sums` [k × (p+1) × 2]: when `full`,
     /// set to the sums of the new assignment, otherwise updated by moving the rows that changed cluster
-    /// (untouched when not `keepSums`).
+    /// (untouched when not `keepSums`). Returns how many rows changed cluster (0 when `full`).
     func hamerlyStep(
-        _ centers: [Double], rows data: [Double], drift: [Double], full: Bool, margin: Double, scales: [Double],
+        _ centers: [Double], rows data: [Double], drift: [Double], shifts: inout Shifts, full: Bool, margin: Double, scales: [Double],
         labels: inout [Int], upper: inout [Double], lower: inout [Double], sums: inout [Int64], keepSums: Bool = true
-    ) {
+    ) -> Int {
         let n = self.n, p = self.p, k = self.k
         // Half the distance from each centre to the nearest other one.
         var half = [Double](repeating: .infinity, count: k)
@@ -139,11 +153,15 @@ extension Lloyd {
         var top = 0, first = -Double.infinity, second = 0.0
         for c in 0..<k where drift[c] > first { top = c; first = drift[c] }
         for c in 0..<k where c != top { second = max(second, drift[c]) }
-        let other = (0..<k).map { $0 == top ? second : max(first, 0) }
+        for c in 0..<k {
+            shifts.up[c] += drift[c]
+            shifts.down[c] += c == top ? second : max(first, 0)
+        }
+        let up = shifts.up, down = shifts.down
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
         let level = self.level, size = 2 * k * (p + 1)
         let blocks = (n + Self.block - 1) / Self.block
-        let partial: [[Int64]] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
+        let partial: [(moved: Int, sums: [Int64])] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
             upper.withUnsafeMutableBufferPointer { ub in
                 lower.withUnsafeMutableBufferPointer { wb in
                     data.withUnsafeBufferPointer { rb in
@@ -151,16 +169,16 @@ extension Lloyd {
                             weights.withUnsafeBufferPointer { sb in
                                 scales.withUnsafeBufferPointer { cb in
                                     let t = UnsafeTransfer((rb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress, xb.baseAddress, cb.baseAddress))
-                                    return ParallelWork.map(blocks, threads: threads) { b -> [Int64] in
+                                    return ParallelWork.map(blocks, threads: threads) { b -> (moved: Int, sums: [Int64]) in
                                         guard let r = t.value.0, let l = t.value.1, let u = t.value.2, let lo = t.value.3,
                                             let w = t.value.4, let tr = t.value.5, let x = t.value.6, let sc = t.value.7
-                                        else { return [] }
+                                        else { return (0, []) }
                                         let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
                                         let moved = HamerlyKernels.pass(
                                             level: level, x: r, p: p, transposed: tr, width: width, k: k, rows: rows,
-                                            labels: l, upper: u, lower: lo, drift: drift, other: other, half: half, margin: margin,
+                                            labels: l, upper: u, lower: lo, up: up, down: down, half: half, margin: margin,
                                             full: full)
-                                        guard keepSums, full || !moved.isEmpty else { return [] }
+                                        guard keepSums, full || !moved.isEmpty else { return (moved.count, []) }
                                         var part = [Int64](repeating: 0, count: size)
                                         part.withUnsafeMutableBufferPointer { pb in
                                             guard let pb = pb.baseAddress else { return }
@@ -171,7 +189,7 @@ extension Lloyd {
                                                 ClusterSums.move(row: r + i &* p, weight: w[i], p: p, from: from, to: l[i], scales: sc, sums: pb)
                                             }
                                         }
-                                        return part
+                                        return (moved.count, part)
                                     }
                                 }
                             }
@@ -180,8 +198,10 @@ extension Lloyd {
                 }
             }
         } }
-        guard keepSums else { return }
+        let moved = partial.reduce(0) { $0 + $1.moved }
+        guard keepSums else { return moved }
         if full || sums.isEmpty { sums = [Int64](repeating: 0, count: size) }
-        for s in partial where !s.isEmpty { for i in sums.indices { sums[i] &+= s[i] } }
+        for s in partial where !s.sums.isEmpty { for i in sums.indices { sums[i] &+= s.sums[i] } }
+        return moved
     }
 }

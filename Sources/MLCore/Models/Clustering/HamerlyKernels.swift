@@ -28,21 +28,21 @@ enum HamerlyKernels {
     }
 
     /// One pass over `rows` of the row-major x [n × p] (`ckm_hamerly_pass`): when `full`, every row's label,
-    /// upper bound (distance to its centre) and lower bound (distance to the second nearest); otherwise the
-    /// bounds moved by `drift` (own centre) and `other` (largest drift of another centre) and a row
-    /// recomputed only when its upper bound is not below max(lower bound, half[label]) by more than
-    /// `margin`. Returns the rows whose label changed, with their old label (none when `full`).
-    /// - Complexity: O(|rows|) plus O(k × p) per recomputed row.
+    /// upper bound (distance to its centre) and lower bound (distance to the second nearest); otherwise a
+    /// row is recomputed only when its upper bound is not below max(lower bound, half[label]) by more than
+    /// `margin`. Bounds are stored relative to per-cluster cumulative shifts: the upper bound of a row of
+    /// cluster a is upper + up[a], its lower bound lower − down[a]. Returns the rows whose label changed,
+    /// with their old label (none when `full`). - Complexity: O(|rows|) plus O(k × p) per recomputed row.
     static func pass(
         level: Int32, x: UnsafePointer<Double>, p: Int, transposed: UnsafePointer<Double>, width: Int, k: Int,
         rows: Range<Int>, labels: UnsafeMutablePointer<Int>, upper: UnsafeMutablePointer<Double>,
-        lower: UnsafeMutablePointer<Double>, drift: [Double], other: [Double], half: [Double], margin: Double, full: Bool
+        lower: UnsafeMutablePointer<Double>, up: [Double], down: [Double], half: [Double], margin: Double, full: Bool
     ) -> [(row: Int, from: Int)] {
         let capacity = max(1, rows.count)
         let moved = UnsafeMutablePointer<Int>.allocate(capacity: capacity), from = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         defer { moved.deallocate(); from.deallocate() }
-        let count = drift.withUnsafeBufferPointer { d in
-            other.withUnsafeBufferPointer { o in
+        let count = up.withUnsafeBufferPointer { d in
+            down.withUnsafeBufferPointer { o in
                 half.withUnsafeBufferPointer { h in
                     ckm_hamerly_pass(
                         level, x, p, transposed, width, k, rows.lowerBound, rows.upperBound, labels, upper, lower,
@@ -57,14 +57,14 @@ enum HamerlyKernels {
     /// centres in a plain loop. Shapes: x [n × p], centers [k × p]; arrays updated in place.
     static func naivePass(
         rowMajor x: [Double], p: Int, centers: [Double], k: Int, labels: inout [Int], upper: inout [Double],
-        lower: inout [Double], drift: [Double], other: [Double], half: [Double], margin: Double, full: Bool
+        lower: inout [Double], up: [Double], down: [Double], half: [Double], margin: Double, full: Bool
     ) -> [(row: Int, from: Int)] {
         var moved: [(row: Int, from: Int)] = []
         for r in labels.indices {
             if !full {
                 let a = labels[r]
-                let u = upper[r] + drift[a], l = lower[r] - other[a]
-                if u + margin < max(half[a], l) { upper[r] = u; lower[r] = l; continue }
+                let u = upper[r] + up[a], l = lower[r] - down[a]
+                if u + margin < max(half[a], l) { continue }
             }
             var best = Double.infinity, second = Double.infinity, label = 0
             for c in 0..<k {
@@ -74,8 +74,8 @@ enum HamerlyKernels {
             }
             if !full && label != labels[r] { moved.append((r, labels[r])) }
             labels[r] = label
-            upper[r] = best.squareRoot()
-            lower[r] = second.squareRoot()
+            upper[r] = best.squareRoot() - up[label]
+            lower[r] = second.squareRoot() + down[label]
         }
         return moved
     }
