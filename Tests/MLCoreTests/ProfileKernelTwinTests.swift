@@ -1,7 +1,8 @@
 // The profile's fast kernels against naive twins (the comparison-sort, hash-set and per-row versions
 // they replaced), bit for bit: the radix-sorted copy with zeros of both signs, NaN and infinities, the
-// column profile (distinct count, summary, top levels), the leakage probe's branch-free binning and its
-// per-bin predictions, and the probe reusing the profile's order statistics.
+// imputation median by radix select, the column profile (distinct count, summary, top levels), the
+// leakage probe's branch-free binning and its per-bin predictions, and the probe reusing the profile's
+// order statistics.
 import Testing
 @testable import MLCore
 
@@ -25,6 +26,17 @@ import Testing
         let v = Self.awkward(n, seed: UInt64(n) + 1)
         let expected = v.filter { !$0.isNaN }.sorted()
         #expect(ProfileStatistics.sortedPresent(v).map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+
+    @Test(arguments: [1, 2, 3, 4096, 4097, 60_000]) func medianSelectMatchesTheSortedQuantile(_ n: Int) {
+        for seed in [UInt64(3), 4] {
+            let present = Self.awkward(n, seed: seed).map { $0.isNaN ? 0 : $0 }
+            let finite = present.map { $0.isInfinite ? -0.0 : $0 }
+            for v in [present, finite] {
+                let expected = ProfileStatistics.quantile(v.sorted(), 0.5)
+                #expect(ProfileStatistics.median(present: v).bitPattern == expected.bitPattern, "n \(n)")
+            }
+        }
     }
 
     /// The column profile as computed before the radix version: a hash set and a comparison sort.
@@ -157,5 +169,25 @@ import Testing
         let sorted = try DataWarnings.leakage(dataset: d, target: spec, skip: [], edgeCandidates: [])
         #expect(reused == sorted)
         #expect(reused.map(\.column) == ["leak"])
+    }
+}
+
+@Suite struct PairCorrelationTwinTests {
+    @Test func fourAtATimeMatchesPairByPair() {
+        var g = SeededGenerator(seed: 61)
+        let n = 5_003
+        let base = (0..<n).map { _ in g.nextGaussian() }
+        // Complete columns (some near-copies), one with missing values, one constant, then more complete ones.
+        var columns = (0..<6).map { k in base.map { $0 * Double(k + 1) + g.nextGaussian() * 0.01 * Double(k) } }
+        columns.append(base.enumerated().map { $0.offset % 9 == 0 ? .nan : $0.element })
+        columns.append([Double](repeating: 2, count: n))
+        columns += (0..<3).map { _ in (0..<n).map { _ in g.nextGaussian() } }
+        let sums = columns.map(PairCorrelation.ColumnSums.init)
+        for i in columns.indices {
+            let fast = PairCorrelation.withLaterColumns(columns, i, sums: sums)
+            let naive = ((i + 1)..<columns.count).map { PairCorrelation.pearson(columns[i], columns[$0]) }
+            #expect(fast.map { $0?.bitPattern } == naive.map { $0?.bitPattern }, "column \(i)")
+        }
+        #expect(PairCorrelation.withLaterColumns(columns, 0, sums: sums).compactMap { $0 }.count == 9)
     }
 }

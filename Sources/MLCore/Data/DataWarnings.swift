@@ -132,11 +132,14 @@ enum DataWarnings {
         let numeric = dataset.columns.filter { $0.kind.isNumeric && !exclude.contains($0.name) }.prefix(100)
         let columns = Array(numeric)
         let rows = columns.first?.count ?? 0
+        let values = columns.map { $0.numbers ?? [] }
+        let sums = values.map(PairCorrelation.ColumnSums.init)
         // Pairs (i, j > i) grouped by i, the groups in parallel, then joined in order.
         out += Parallel.map(columns.count, parallel: rows * columns.count >= ProfileStatistics.parallelCells) { i -> [DataWarning] in
             var found: [DataWarning] = []
+            let rs = PairCorrelation.withLaterColumns(values, i, sums: sums)
             for j in (i + 1)..<columns.count {
-                guard let a = columns[i].numbers, let b = columns[j].numbers, let r = pearson(a, b), abs(r) >= nearCopyCorrelation else { continue }
+                guard let r = rs[j - i - 1], abs(r) >= nearCopyCorrelation else { continue }
                 found.append(DataWarning(
                     kind: .nearCopy, column: columns[j].name, relatedColumn: columns[i].name, value: r, action: .review,
                     message: "'\(columns[j].name)' and '\(columns[i].name)' are near-copies (r = \(String(format2: r))); keep one, or expect unstable coefficients and split importance."))
@@ -159,26 +162,6 @@ enum DataWarnings {
             }
         }
         return out
-    }
-
-    static func pearson(_ a: [Double], _ b: [Double]) -> Double? {
-        var n = 0.0, sa = 0.0, sb = 0.0, saa = 0.0, sbb = 0.0, sab = 0.0
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                for r in 0..<min(a.count, b.count) where !a[r].isNaN && !b[r].isNaN {
-                    n += 1
-                    sa += a[r]
-                    sb += b[r]
-                    saa += a[r] * a[r]
-                    sbb += b[r] * b[r]
-                    sab += a[r] * b[r]
-                }
-            }
-        }
-        guard n >= 3 else { return nil }
-        let va = saa - sa * sa / n, vb = sbb - sb * sb / n
-        guard va > 1e-12 * max(saa, 1), vb > 1e-12 * max(sbb, 1) else { return nil }
-        return (sab - sa * sb / n) / (va * vb).squareRoot()
     }
 
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }

@@ -64,9 +64,13 @@ enum LeakageProbe {
         let n = min(bins.bins.count, labels.count)
         bins.bins.withUnsafeBufferPointer { b in
             labels.withUnsafeBufferPointer { y in
-                for i in 0..<n {
-                    counts[(i & 1) * width + b[i] * classes + y[i]] += 1
-                    totals[(i & 1) * classes + y[i]] += 1
+                counts.withUnsafeMutableBufferPointer { counts in
+                    totals.withUnsafeMutableBufferPointer { totals in
+                        for i in 0..<n {
+                            counts[(i & 1) * width + b[i] * classes + y[i]] += 1
+                            totals[(i & 1) * classes + y[i]] += 1
+                        }
+                    }
                 }
             }
         }
@@ -79,10 +83,13 @@ enum LeakageProbe {
         var correct = 0, baselineCorrect = 0
         bins.bins.withUnsafeBufferPointer { b in
             labels.withUnsafeBufferPointer { y in
-                for i in 0..<n {
-                    let other = 1 - (i & 1)
-                    if predicted[other * bins.count + b[i]] == y[i] { correct += 1 }
-                    if majority[other] == y[i] { baselineCorrect += 1 }
+                predicted.withUnsafeBufferPointer { predicted in
+                    let majority = (majority[0], majority[1])
+                    for i in 0..<n {
+                        let other = 1 - (i & 1)
+                        if predicted[other * bins.count + b[i]] == y[i] { correct += 1 }
+                        if (other == 0 ? majority.0 : majority.1) == y[i] { baselineCorrect += 1 }
+                    }
                 }
             }
         }
