@@ -1,0 +1,157 @@
+// The sparse histogram path of gradient boosting against the dense kernel: the same histograms (row-wise
+// non-default entries plus the default bin by subtraction vs the naive per-feature sum), the same trees on
+// a regression fixture without near-ties (squared error: hessians are 1, so only gradients round
+// differently), and close predictions on titanic with its names as ~900 TF-IDF features.
+
+import Testing
+@testable import MLCore
+
+@Suite struct SparseHistogramTests {
+    /// Column-major bins [features × rows]: feature 0 dense, 1 sparse with default bin 0, 2 sparse with
+    /// default bin 3, 3 sparse with missing (255) as default, 4 ~85 % zero, 5 constant.
+    static func sparseBins(rows n: Int, seed: UInt64) -> [UInt8] {
+        var g = SeededGenerator(seed: seed)
+        var out: [UInt8] = []
+        for j in 0..<6 {
+            for _ in 0..<n {
+                let u = g.nextUnit()
+                switch j {
+                case 0: out.append(UInt8(g.nextInt(below: 30)))
+                case 1: out.append(u < 0.9 ? 0 : UInt8(1 + g.nextInt(below: 20)))
+                case 2: out.append(u < 0.95 ? 3 : UInt8(g.nextInt(below: 8)))
+                case 3: out.append(u < 0.9 ? 255 : UInt8(g.nextInt(below: 5)))
+                case 4: out.append(u < 0.85 ? 0 : u < 0.9 ? 255 : UInt8(1 + g.nextInt(below: 3)))
+                default: out.append(2)
+                }
+            }
+        }
+        return out
+    }
+
+    static let binCounts = [30, 21, 8, 5, 4, 3]
+
+    @Test(arguments: [(2_000, false), (2_000, true), (400, true)])
+    func sparseHistogramsMatchTheDenseSum(rows n: Int, subset: Bool) {
+        let bins = Self.sparseBins(rows: n, seed: 5)
+        let (g, h) = KernelTwinTests.gradients(n, seed: 6)
+        var gen = SeededGenerator(seed: 7)
+        let rows = subset ? (0..<n).filter { _ in gen.nextUnit() < 0.3 } : Array(0..<n)
+        var total = NodeSums(g: 0, h: 0, count: rows.count)
+        for r in rows { total.g += Double(g[r]); total.h += Double(h[r]) }
+        let rows32 = rows.map { Int32($0) }
+        let gh = rows.flatMap { [g[$0], h[$0]] }
+        var hist = [Double](repeating: .nan, count: 6 * histogramStride)
+        bins.withUnsafeBufferPointer { b in
+            guard let bp = b.baseAddress else { return }
+            let sparse = SparseBins(bins: bp, rows: n, features: 6, threshold: 0.8, threads: 2)
+            #expect(sparse.sparseFeatures == [1, 2, 3, 4, 5])
+            #expect(sparse.defaultBin == [-1, 0, 3, 255, 0, 2])
+            hist.withUnsafeMutableBufferPointer { hp in
+                guard let hb = hp.baseAddress else { return }
+                sparse.accumulate(rows: rows32, gh: gh, count: rows.count, hist: hb, binCounts: Self.binCounts)
+                for j in sparse.sparseFeatures {
+                    sparse.completeDefault(
+                        feature: j, hist: hb + j * histogramStride, binCount: Self.binCounts[j], total: total)
+                }
+            }
+        }
+        for j in 1..<6 {
+            let naive = HistogramKernels.naive(
+                bins: Array(bins[(j * n)..<((j + 1) * n)]), rows: rows, gradients: g, hessians: h)
+            let d = [-1, 0, 3, 255, 0, 2][j]
+            for b in Array(0..<Self.binCounts[j]) + [255] {
+                let k = j * histogramStride + 2 * b
+                if b == d {
+                    #expect(abs(hist[k] - naive[2 * b]) <= 1e-9 * max(1, abs(total.g)), "feature \(j) bin \(b)")
+                    #expect(abs(hist[k + 1] - naive[2 * b + 1]) <= 1e-9 * max(1, total.h), "feature \(j) bin \(b)")
+                } else {
+                    // Non-default bins add the same values in the same order: bit-identical.
+                    #expect(hist[k] == naive[2 * b] && hist[k + 1] == naive[2 * b + 1], "feature \(j) bin \(b)")
+                }
+            }
+        }
+        // Feature 5 is constant: its default bin holds every row, exactly.
+        #expect(hist[5 * histogramStride + 5] == total.h)
+    }
+
+    @Test func aLeafWithoutDefaultRowsGetsAnExactlyEmptyDefaultBin() {
+        let n = 100
+        var bins = [UInt8](repeating: 0, count: n)
+        for r in 0..<10 { bins[r] = 7 }
+        let gh = [Float](repeating: 0.3, count: 20)
+        var hist = [Double](repeating: .nan, count: histogramStride)
+        bins.withUnsafeBufferPointer { b in
+            guard let bp = b.baseAddress else { return }
+            let sparse = SparseBins(bins: bp, rows: n, features: 1, threshold: 0.8, threads: 1)
+            hist.withUnsafeMutableBufferPointer { hp in
+                guard let hb = hp.baseAddress else { return }
+                let rows = (0..<10).map { Int32($0) }
+                sparse.accumulate(rows: rows, gh: gh, count: 10, hist: hb, binCounts: [8])
+                // Totals that differ from the bins' sum in the last bits must not leave a residue.
+                sparse.completeDefault(feature: 0, hist: hb, binCount: 8, total: NodeSums(g: 3.0000001, h: 3, count: 10))
+            }
+        }
+        #expect(hist[0] == 0 && hist[1] == 0)
+        #expect(abs(hist[14] - 3) < 1e-6 && abs(hist[15] - 3) < 1e-6)
+    }
+
+    /// Regression on 1,500 rows: 2 dense features and 40 sparse ones (90 % zero, the rest uniform).
+    static func sparseRegression() -> TrainingSet {
+        var g = SeededGenerator(seed: 11)
+        let n = 1_500, f = 42
+        var columns = [[Double]](repeating: [Double](repeating: 0, count: n), count: f)
+        var y = [Double](repeating: 0, count: n)
+        for r in 0..<n {
+            for j in 0..<f {
+                columns[j][r] = j < 2 ? g.nextGaussian() : (g.nextUnit() < 0.9 ? 0 : g.nextUnit())
+            }
+            y[r] = columns[0][r] + 3 * columns[2][r] - 2 * columns[5][r] + 0.3 * g.nextGaussian()
+        }
+        return TrainingSet(x: FeatureMatrix(columns: columns), y: .values(y))
+    }
+
+    @Test func sparseAndDenseGrowTheSameTrees() throws {
+        let set = Self.sparseRegression()
+        var p = GradientBoostingParameters()
+        p.maxIter = 30
+        p.minSamplesLeaf = 5
+        let sparse = try SparseBins.$threshold.withValue(0.8) { try HistGradientBoosting(p).fit(set) }
+        let dense = try SparseBins.$threshold.withValue(2) { try HistGradientBoosting(p).fit(set) }
+        #expect(sparse.trees.count == dense.trees.count)
+        for (a, b) in zip(sparse.trees, dense.trees) {
+            #expect(a.feature == b.feature)
+            #expect(a.threshold.elementsEqual(b.threshold) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+            #expect(a.left == b.left && a.right == b.right)
+        }
+        guard case .values(let ps) = try sparse.predict(set.x), case .values(let pd) = try dense.predict(set.x) else {
+            Issue.record("regression predictions expected")
+            return
+        }
+        #expect(zip(ps, pd).allSatisfy { abs($0 - $1) <= 1e-9 })
+    }
+
+    @Test func titanicWithNamesMatchesTheDenseFit() throws {
+        let d = try TestData.load("titanic.csv")
+        let spec = try TargetSpec(dataset: d, column: "survived")
+        let train = Array(0..<700), test = Array(700..<d.rowCount)
+        let fitted = try Pipeline(dataset: d, target: "survived", preset: .tree).fit(d, rows: train)
+        let trainSet = try fitted.trainingSet(d, target: spec, rows: train)
+        let testSet = try fitted.trainingSet(d, target: spec, rows: test)
+        #expect(trainSet.x.featureCount > 500, "names should give hundreds of TF-IDF features")
+        let sparse = try SparseBins.$threshold.withValue(0.8) { try HistGradientBoosting().fit(trainSet) }
+        let dense = try SparseBins.$threshold.withValue(2) { try HistGradientBoosting().fit(trainSet) }
+        guard case .classes(_, let ps?, _) = try sparse.predict(testSet.x),
+            case .classes(_, let pd?, _) = try dense.predict(testSet.x),
+            case .classes(let labels, _) = testSet.y
+        else {
+            Issue.record("class probabilities expected")
+            return
+        }
+        let gap = zip(ps, pd).map { abs($0 - $1) }
+        #expect((gap.max() ?? 1) <= 0.05, "largest probability gap \(gap.max() ?? 1)")
+        #expect(gap.reduce(0, +) / Double(max(1, gap.count)) <= 0.005)
+        let positive = { (p: [Double]) in stride(from: 1, to: p.count, by: 2).map { p[$0] } }
+        let aucS = try Metrics.rocAUC(labels, positive(ps)), aucD = try Metrics.rocAUC(labels, positive(pd))
+        #expect(abs(aucS - aucD) <= 0.005, "AUC sparse \(aucS) vs dense \(aucD)")
+    }
+}
