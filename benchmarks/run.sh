@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=$(scripts/venv.sh)
 echo "== CSV loading vs pandas and pyarrow";           benchmarks/csv_load.sh --repeats 5 --out benchmarks/RESULTS-csv.md
+echo "== profiling vs pandas describe + nunique";    benchmarks/profile.sh --repeats 5 --train-runs 3
 echo "== models vs scikit-learn, LightGBM, XGBoost";   "$PY" benchmarks/models.py --bin .build/release/mlexp --runs 5 --budget 90
 echo "== metrics, permutation importance, TreeSHAP";   "$PY" benchmarks/explain.py --runs 5
 echo "== transcript replay";                           benchmarks/replay.sh

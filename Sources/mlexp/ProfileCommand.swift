@@ -29,6 +29,9 @@ struct ProfileCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Time the loader N times and print JSON timings (benchmarks).", visibility: .hidden))
     var benchLoad: Int?
 
+    @Option(name: .long, help: ArgumentHelp("Load once, time the profile N times and print JSON timings (benchmarks).", visibility: .hidden))
+    var benchProfile: Int?
+
     @Option(name: .long, help: ArgumentHelp("Reader threads (default: every core).", visibility: .hidden))
     var threads: Int?
 
@@ -39,6 +42,10 @@ struct ProfileCommand: ParsableCommand {
             options.threads = threads
             if let benchLoad {
                 print(try self.benchLoad(repeats: benchLoad, options: options))
+                return
+            }
+            if let benchProfile {
+                print(try self.benchProfile(repeats: benchProfile, options: options))
                 return
             }
             let start = Date()

@@ -21,7 +21,8 @@ enum DataWarnings {
     static let nearCopyCorrelation = 0.98, highCardinality = 50
     static let heavyMissing = 0.3, nearlyEmpty = 0.95
 
-    static func detect(dataset: Dataset, profile: DataProfile, target: TargetSpec?) -> [DataWarning] {
+    /// The warnings; `edgeCandidates` (per column, from its profile pass) spares the leakage probe a sort.
+    static func detect(dataset: Dataset, profile: DataProfile, target: TargetSpec?, edgeCandidates: [[Double]?]) -> [DataWarning] {
         var out: [DataWarning] = []
         let targetName = target?.column
         var skip = Set<String>()
@@ -37,7 +38,7 @@ enum DataWarnings {
                     message: "'\(column.name)' is unique in every row (an identifier); a model would memorise it. Drop it (or use it as a group for GroupKFold)."))
             }
         }
-        if let target, let leaks = try? leakage(dataset: dataset, target: target, skip: skip) { out.insert(contentsOf: leaks, at: 0) }
+        if let target, let leaks = try? leakage(dataset: dataset, target: target, skip: skip, edgeCandidates: edgeCandidates) { out.insert(contentsOf: leaks, at: 0) }
         for (column, p) in zip(dataset.columns, profile.columns) {
             let share = Double(p.missing) / Double(max(dataset.rowCount, 1))
             if share >= heavyMissing && p.distinct > 0 {
@@ -92,33 +93,37 @@ enum DataWarnings {
         }
     }
 
-    /// Features that alone predict the target almost perfectly, out of sample.
-    static func leakage(dataset: Dataset, target: TargetSpec, skip: Set<String>) throws(MLError) -> [DataWarning] {
+    /// Features that alone predict the target almost perfectly, out of sample (columns probed in parallel).
+    static func leakage(dataset: Dataset, target: TargetSpec, skip: Set<String>, edgeCandidates: [[Double]?]) throws(MLError) -> [DataWarning] {
         let rows = try dataset.rowsWithTarget(target.column)
         guard rows.count >= 20 else { return [] }
         let y = try target.values(in: dataset, rows: rows)
-        var out: [DataWarning] = []
-        for column in dataset.columns where column.name != target.column && !skip.contains(column.name) && column.kind != .text {
-            let bins = LeakageProbe.bins(column, rows: rows)
+        let probed = dataset.columns.indices.filter { i in
+            let c = dataset.columns[i]
+            return c.name != target.column && !skip.contains(c.name) && c.kind != .text
+        }
+        // The profile's order statistics are over every row: reusable when every row has a target.
+        let allRows = rows.count == dataset.rowCount
+        let found = Parallel.map(probed.count, parallel: rows.count * probed.count >= ProfileStatistics.parallelCells) { k -> DataWarning? in
+            let column = dataset.columns[probed[k]]
+            let bins = LeakageProbe.bins(column, rows: rows, edgeCandidates: allRows && probed[k] < edgeCandidates.count ? edgeCandidates[probed[k]] : nil)
             switch y {
             case .classes(let labels, let names):
                 let (accuracy, baseline) = LeakageProbe.crossFittedAccuracy(bins: bins, labels: labels, classes: names.count)
-                if accuracy >= leakAccuracy && (1 - accuracy) <= leakErrorRatio * (1 - baseline) {
-                    out.append(DataWarning(
-                        kind: .likelyLeakage, column: column.name, value: accuracy, action: .dropColumn,
-                        message: "'\(column.name)' alone predicts '\(target.column)' with \(percent(accuracy)) accuracy on held-out rows (majority baseline \(percent(baseline))): likely target leakage. Check it is known before the outcome; otherwise drop it."))
-                }
+                guard accuracy >= leakAccuracy && (1 - accuracy) <= leakErrorRatio * (1 - baseline) else { return nil }
+                return DataWarning(
+                    kind: .likelyLeakage, column: column.name, value: accuracy, action: .dropColumn,
+                    message: "'\(column.name)' alone predicts '\(target.column)' with \(percent(accuracy)) accuracy on held-out rows (majority baseline \(percent(baseline))): likely target leakage. Check it is known before the outcome; otherwise drop it.")
             case .values(let v):
                 let r2 = LeakageProbe.crossFittedR2(bins: bins, values: v)
-                if r2 >= leakR2 {
-                    out.append(DataWarning(
-                        kind: .likelyLeakage, column: column.name, value: r2, action: .dropColumn,
-                        message: "'\(column.name)' alone explains R² = \(String(format2: r2)) of '\(target.column)' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it."))
-                }
-            case .none: break
+                guard r2 >= leakR2 else { return nil }
+                return DataWarning(
+                    kind: .likelyLeakage, column: column.name, value: r2, action: .dropColumn,
+                    message: "'\(column.name)' alone explains R² = \(String(format2: r2)) of '\(target.column)' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it.")
+            case .none: return nil
             }
         }
-        return out
+        return found.compactMap { $0 }
     }
 
     /// Numeric pairs with |r| ≥ 0.98; categorical pairs with a one-to-one level mapping.
@@ -126,14 +131,18 @@ enum DataWarnings {
         var out: [DataWarning] = []
         let numeric = dataset.columns.filter { $0.kind.isNumeric && !exclude.contains($0.name) }.prefix(100)
         let columns = Array(numeric)
-        for i in columns.indices {
+        let rows = columns.first?.count ?? 0
+        // Pairs (i, j > i) grouped by i, the groups in parallel, then joined in order.
+        out += Parallel.map(columns.count, parallel: rows * columns.count >= ProfileStatistics.parallelCells) { i -> [DataWarning] in
+            var found: [DataWarning] = []
             for j in (i + 1)..<columns.count {
                 guard let a = columns[i].numbers, let b = columns[j].numbers, let r = pearson(a, b), abs(r) >= nearCopyCorrelation else { continue }
-                out.append(DataWarning(
+                found.append(DataWarning(
                     kind: .nearCopy, column: columns[j].name, relatedColumn: columns[i].name, value: r, action: .review,
                     message: "'\(columns[j].name)' and '\(columns[i].name)' are near-copies (r = \(String(format2: r))); keep one, or expect unstable coefficients and split importance."))
             }
-        }
+            return found
+        }.flatMap { $0 }
         let categorical = Array(dataset.columns.filter { $0.kind == .categorical && !exclude.contains($0.name) }.prefix(50))
         for i in categorical.indices {
             for j in (i + 1)..<categorical.count {
@@ -154,13 +163,17 @@ enum DataWarnings {
 
     static func pearson(_ a: [Double], _ b: [Double]) -> Double? {
         var n = 0.0, sa = 0.0, sb = 0.0, saa = 0.0, sbb = 0.0, sab = 0.0
-        for r in a.indices where !a[r].isNaN && !b[r].isNaN {
-            n += 1
-            sa += a[r]
-            sb += b[r]
-            saa += a[r] * a[r]
-            sbb += b[r] * b[r]
-            sab += a[r] * b[r]
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                for r in 0..<min(a.count, b.count) where !a[r].isNaN && !b[r].isNaN {
+                    n += 1
+                    sa += a[r]
+                    sb += b[r]
+                    saa += a[r] * a[r]
+                    sbb += b[r] * b[r]
+                    sab += a[r] * b[r]
+                }
+            }
         }
         guard n >= 3 else { return nil }
         let va = saa - sa * sa / n, vb = sbb - sb * sb / n

@@ -6,27 +6,23 @@
 enum LeakageProbe {
     static let numericBins = 32
 
+    /// The order statistics numeric bins are cut at: of `sorted` (the selected rows' non-missing values,
+    /// ascending), the values at k·n/32 for k = 1…31; empty when there are none.
+    static func edgeCandidates(sorted present: [Double]) -> [Double] {
+        guard !present.isEmpty else { return [] }
+        return (1..<numericBins).map { k in present[min(present.count - 1, k * present.count / numericBins)] }
+    }
+
     /// Bin per selected row: quantile bins for numeric columns, codes for categoricals; the last bin is missing.
-    static func bins(_ column: Column, rows: [Int]) -> (bins: [Int], count: Int) {
+    /// `edgeCandidates`, when given, are `edgeCandidates(sorted:)` of the selected rows (saves sorting them).
+    static func bins(_ column: Column, rows: [Int], edgeCandidates given: [Double]? = nil) -> (bins: [Int], count: Int) {
         switch column.data {
         case .numeric(let v):
-            let present = rows.map { v[$0] }.filter { !$0.isNaN }.sorted()
-            guard !present.isEmpty else { return (rows.map { _ in 0 }, 1) }
+            let candidates = given ?? edgeCandidates(sorted: ProfileStatistics.sortedPresent(rows.map { v[$0] }))
+            guard !candidates.isEmpty else { return (rows.map { _ in 0 }, 1) }
             var edges: [Double] = []
-            for k in 1..<numericBins {
-                let e = present[min(present.count - 1, k * present.count / numericBins)]
-                if edges.last != e { edges.append(e) }
-            }
-            let binsOut = rows.map { r -> Int in
-                let x = v[r]
-                if x.isNaN { return edges.count + 1 }
-                var lo = 0, hi = edges.count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if edges[mid] <= x { lo = mid + 1 } else { hi = mid }
-                }
-                return lo
-            }
+            for e in candidates where edges.last != e { edges.append(e) }
+            let binsOut = binIndices(v, rows: rows, edges: edges)
             return (binsOut, edges.count + 2)
         case .categorical(let codes, let levels):
             return (rows.map { codes[$0] < 0 ? levels.count : Int(codes[$0]) }, levels.count + 1)
@@ -34,46 +30,95 @@ enum LeakageProbe {
         }
     }
 
-    /// Held-out accuracy of the per-bin majority class, and of the overall majority class.
-    static func crossFittedAccuracy(bins: (bins: [Int], count: Int), labels: [Int], classes: Int) -> (Double, Double) {
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: bins.count * classes), count: 2)
-        var totals = [[Int]](repeating: [Int](repeating: 0, count: classes), count: 2)
-        for (i, (b, y)) in zip(bins.bins, labels).enumerated() {
-            counts[i & 1][b * classes + y] += 1
-            totals[i & 1][y] += 1
+    /// Per selected row, how many `edges` (strictly ascending, at most 31) are ≤ its value; edges.count + 1
+    /// for NaN. A branch-free search over the edges padded to 32 with +∞. Naive twin: a binary search per row.
+    static func binIndices(_ v: [Double], rows: [Int], edges: [Double]) -> [Int] {
+        precondition(edges.count < numericBins)
+        let padded = edges + [Double](repeating: .infinity, count: numericBins - edges.count)
+        return [Int](unsafeUninitializedCapacity: rows.count) { out, filled in
+            v.withUnsafeBufferPointer { v in
+                padded.withUnsafeBufferPointer { e in
+                    rows.withUnsafeBufferPointer { rows in
+                        for (k, r) in rows.enumerated() {
+                            let x = v[r]
+                            var pos = 0
+                            var step = numericBins / 2
+                            while step > 0 {
+                                pos += e[pos + step - 1] <= x ? step : 0
+                                step /= 2
+                            }
+                            out[k] = x.isNaN ? edges.count + 1 : min(pos, edges.count)
+                        }
+                    }
+                }
+            }
+            filled = rows.count
         }
-        var correct = 0, baselineCorrect = 0
-        for (i, (b, y)) in zip(bins.bins, labels).enumerated() {
-            let other = 1 - (i & 1)
-            let globalMajority = argmax(totals[other][...])
-            let slice = counts[other][(b * classes)..<((b + 1) * classes)]
-            let predicted = slice.reduce(0, +) > 0 ? argmax(slice) : globalMajority
-            if predicted == y { correct += 1 }
-            if globalMajority == y { baselineCorrect += 1 }
-        }
-        let n = Double(labels.count)
-        return (Double(correct) / n, Double(baselineCorrect) / n)
     }
 
-    /// Held-out R² of the per-bin mean.
+    /// Held-out accuracy of the per-bin majority class, and of the overall majority class. Each half's
+    /// prediction per bin is worked out once, then looked up per row. Naive twin: the tests' per-row version.
+    static func crossFittedAccuracy(bins: (bins: [Int], count: Int), labels: [Int], classes: Int) -> (Double, Double) {
+        let width = bins.count * classes
+        var counts = [Int](repeating: 0, count: 2 * width), totals = [Int](repeating: 0, count: 2 * classes)
+        let n = min(bins.bins.count, labels.count)
+        bins.bins.withUnsafeBufferPointer { b in
+            labels.withUnsafeBufferPointer { y in
+                for i in 0..<n {
+                    counts[(i & 1) * width + b[i] * classes + y[i]] += 1
+                    totals[(i & 1) * classes + y[i]] += 1
+                }
+            }
+        }
+        let majority = (0..<2).map { h in argmax(totals[(h * classes)..<((h + 1) * classes)]) }
+        let predicted = (0..<(2 * bins.count)).map { hb -> Int in
+            let (h, bin) = (hb / bins.count, hb % bins.count)
+            let slice = counts[(h * width + bin * classes)..<(h * width + (bin + 1) * classes)]
+            return slice.reduce(0, +) > 0 ? argmax(slice) : majority[h]
+        }
+        var correct = 0, baselineCorrect = 0
+        bins.bins.withUnsafeBufferPointer { b in
+            labels.withUnsafeBufferPointer { y in
+                for i in 0..<n {
+                    let other = 1 - (i & 1)
+                    if predicted[other * bins.count + b[i]] == y[i] { correct += 1 }
+                    if majority[other] == y[i] { baselineCorrect += 1 }
+                }
+            }
+        }
+        return (Double(correct) / Double(labels.count), Double(baselineCorrect) / Double(labels.count))
+    }
+
+    /// Held-out R² of the per-bin mean (sums in row order; each half's per-bin prediction worked out once).
     static func crossFittedR2(bins: (bins: [Int], count: Int), values: [Double]) -> Double {
-        var sums = [[Double]](repeating: [Double](repeating: 0, count: bins.count), count: 2)
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: bins.count), count: 2)
+        var sums = [Double](repeating: 0, count: 2 * bins.count), counts = [Int](repeating: 0, count: 2 * bins.count)
         var halfSum = [0.0, 0.0], halfCount = [0, 0]
-        for (i, (b, y)) in zip(bins.bins, values).enumerated() {
-            sums[i & 1][b] += y
-            counts[i & 1][b] += 1
-            halfSum[i & 1] += y
-            halfCount[i & 1] += 1
+        let n = min(bins.bins.count, values.count)
+        bins.bins.withUnsafeBufferPointer { b in
+            values.withUnsafeBufferPointer { y in
+                for i in 0..<n {
+                    sums[(i & 1) * bins.count + b[i]] += y[i]
+                    counts[(i & 1) * bins.count + b[i]] += 1
+                    halfSum[i & 1] += y[i]
+                    halfCount[i & 1] += 1
+                }
+            }
         }
         let mean = values.reduce(0, +) / Double(values.count)
+        let predicted = (0..<(2 * bins.count)).map { hb -> Double in
+            let h = hb / bins.count
+            let fallback = halfCount[h] > 0 ? halfSum[h] / Double(halfCount[h]) : mean
+            return counts[hb] > 0 ? sums[hb] / Double(counts[hb]) : fallback
+        }
         var ssRes = 0.0, ssTot = 0.0
-        for (i, (b, y)) in zip(bins.bins, values).enumerated() {
-            let other = 1 - (i & 1)
-            let fallback = halfCount[other] > 0 ? halfSum[other] / Double(halfCount[other]) : mean
-            let predicted = counts[other][b] > 0 ? sums[other][b] / Double(counts[other][b]) : fallback
-            ssRes += (y - predicted) * (y - predicted)
-            ssTot += (y - mean) * (y - mean)
+        bins.bins.withUnsafeBufferPointer { b in
+            values.withUnsafeBufferPointer { y in
+                for i in 0..<n {
+                    let p = predicted[(1 - (i & 1)) * bins.count + b[i]]
+                    ssRes += (y[i] - p) * (y[i] - p)
+                    ssTot += (y[i] - mean) * (y[i] - mean)
+                }
+            }
         }
         return ssTot > 0 ? 1 - ssRes / ssTot : 0
     }

@@ -39,7 +39,7 @@ extension Pipeline {
     func numericStep(name: String, values: [Double]) -> FittedStep {
         let present = values.filter { !$0.isNaN }
         let hasMissing = present.count < values.count
-        let median = present.isEmpty ? 0 : ProfileStatistics.quantile(present.sorted(), 0.5)
+        let median = present.isEmpty ? 0 : ProfileStatistics.quantile(ProfileStatistics.sortedPresent(present), 0.5)
         let fill: Double? = options.imputeMedian ? median : nil
         var mean = 0.0, scale = 1.0
         if options.standardize {
