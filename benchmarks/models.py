@@ -228,7 +228,13 @@ def write_results(rows, memory, a):
                   f"| `mlexp train` on the CSV (reading it included) | {fmt(c['fit'], 2)} | {fmt(c['rss_mb'], 0)} | "
                   f"{fmt(c['rss_mb'] and c['rss_mb'] / d, 2)} | test AUC {fmt(c['metric'], 4)} |"]
     lines += ["", f"Binary: `{os.path.relpath(a.bin, ROOT)}`."]
-    with open(os.path.join(ROOT, "benchmarks", "RESULTS-models.md"), "w") as f:
+    path = os.path.join(ROOT, "benchmarks", "RESULTS-models.md")
+    # Keep the section benchmarks/text_models.py writes (between its markers).
+    old = open(path).read() if os.path.exists(path) else ""
+    begin, end = "<!-- text-gbdt:begin -->", "<!-- text-gbdt:end -->"
+    if begin in old and end in old:
+        lines += ["", old[old.index(begin):old.index(end) + len(end)]]
+    with open(path, "w") as f:
         f.write("\n".join(lines) + "\n")
 
 

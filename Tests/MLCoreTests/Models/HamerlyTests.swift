@@ -107,7 +107,7 @@ import Testing
         params.nClusters = 4
         let fitted = try KMeans(params).fit(data)
         let lloyd = Lloyd(x: x, weights: [Double](repeating: 1, count: 3_000), k: 4, threads: 2)
-        var g = SeededGenerator(seed: 0, stream: 1)
+        var g = NumPyRandomState(seed: 0)
         let naive = lloyd.run(centers: lloyd.plusPlus(&g), maxIter: 300, tolerance: fitted.parameters.tol * Self.meanVariance(x))
         #expect(fitted.centers == naive.centers && fitted.trainingLabels == naive.labels)
         #expect(fitted.inertia == naive.inertia && fitted.iterations == naive.iterations)

@@ -41,32 +41,44 @@ import Testing
         let rows32 = rows.map { Int32($0) }
         let gh = rows.flatMap { [g[$0], h[$0]] }
         var hist = [Double](repeating: .nan, count: 6 * histogramStride)
+        var counts = [Int32](repeating: -1, count: 6)
+        var rest = [SIMD2<Double>](repeating: .zero, count: 6)
         bins.withUnsafeBufferPointer { b in
             guard let bp = b.baseAddress else { return }
             let sparse = SparseBins(bins: bp, rows: n, features: 6, threshold: 0.8, threads: 2)
             #expect(sparse.sparseFeatures == [1, 2, 3, 4, 5])
             #expect(sparse.defaultBin == [-1, 0, 3, 255, 0, 2])
             hist.withUnsafeMutableBufferPointer { hp in
-                guard let hb = hp.baseAddress else { return }
-                sparse.accumulate(rows: rows32, gh: gh, count: rows.count, hist: hb, binCounts: Self.binCounts)
-                for j in sparse.sparseFeatures {
-                    sparse.completeDefault(
-                        feature: j, hist: hb + j * histogramStride, binCount: Self.binCounts[j], total: total)
+                counts.withUnsafeMutableBufferPointer { cp in
+                    rest.withUnsafeMutableBufferPointer { rp in
+                        guard let hb = hp.baseAddress, let cb = cp.baseAddress, let rb = rp.baseAddress else { return }
+                        sparse.accumulate(
+                            rows: rows32, gh: gh, count: rows.count, hist: hb, binCounts: Self.binCounts,
+                            nonDefault: cb, rest: rb)
+                        for j in sparse.sparseFeatures {
+                            sparse.completeDefault(
+                                feature: j, hist: hb + j * histogramStride, total: total, nonDefault: Int(cb[j]), rest: rb[j])
+                        }
+                    }
                 }
             }
         }
         for j in 1..<6 {
+            let d = [-1, 0, 3, 255, 0, 2][j]
+            #expect(Int(counts[j]) == rows.filter { bins[j * n + $0] != UInt8(d) }.count, "feature \(j)")
             let naive = HistogramKernels.naive(
                 bins: Array(bins[(j * n)..<((j + 1) * n)]), rows: rows, gradients: g, hessians: h)
-            let d = [-1, 0, 3, 255, 0, 2][j]
             for b in Array(0..<Self.binCounts[j]) + [255] {
                 let k = j * histogramStride + 2 * b
                 if b == d {
                     #expect(abs(hist[k] - naive[2 * b]) <= 1e-9 * max(1, abs(total.g)), "feature \(j) bin \(b)")
                     #expect(abs(hist[k + 1] - naive[2 * b + 1]) <= 1e-9 * max(1, total.h), "feature \(j) bin \(b)")
-                } else {
+                } else if counts[j] > 0 {
                     // Non-default bins add the same values in the same order: bit-identical.
                     #expect(hist[k] == naive[2 * b] && hist[k + 1] == naive[2 * b + 1], "feature \(j) bin \(b)")
+                } else {
+                    // No non-default row: those bins are implicitly zero, and left untouched.
+                    #expect(naive[2 * b] == 0 && naive[2 * b + 1] == 0 && hist[k].isNaN, "feature \(j) bin \(b)")
                 }
             }
         }
@@ -80,17 +92,23 @@ import Testing
         for r in 0..<10 { bins[r] = 7 }
         let gh = [Float](repeating: 0.3, count: 20)
         var hist = [Double](repeating: .nan, count: histogramStride)
+        var count: Int32 = -1
+        var rest = SIMD2<Double>(-1, -1)
         bins.withUnsafeBufferPointer { b in
             guard let bp = b.baseAddress else { return }
             let sparse = SparseBins(bins: bp, rows: n, features: 1, threshold: 0.8, threads: 1)
             hist.withUnsafeMutableBufferPointer { hp in
                 guard let hb = hp.baseAddress else { return }
                 let rows = (0..<10).map { Int32($0) }
-                sparse.accumulate(rows: rows, gh: gh, count: 10, hist: hb, binCounts: [8])
+                sparse.accumulate(
+                    rows: rows, gh: gh, count: 10, hist: hb, binCounts: [8], nonDefault: &count, rest: &rest)
                 // Totals that differ from the bins' sum in the last bits must not leave a residue.
-                sparse.completeDefault(feature: 0, hist: hb, binCount: 8, total: NodeSums(g: 3.0000001, h: 3, count: 10))
+                sparse.completeDefault(
+                    feature: 0, hist: hb, total: NodeSums(g: 3.0000001, h: 3, count: 10), nonDefault: Int(count), rest: rest)
             }
         }
+        #expect(count == 10)
+        #expect(abs(rest.x - 3) < 1e-6 && abs(rest.y - 3) < 1e-6)
         #expect(hist[0] == 0 && hist[1] == 0)
         #expect(abs(hist[14] - 3) < 1e-6 && abs(hist[15] - 3) < 1e-6)
     }
@@ -128,6 +146,11 @@ import Testing
             return
         }
         #expect(zip(ps, pd).allSatisfy { abs($0 - $1) <= 1e-9 })
+        // The sparse path is single-threaded and in row order: one thread gives the very same model.
+        p.threads = 1
+        let oneThread = try SparseBins.$threshold.withValue(0.8) { try HistGradientBoosting(p).fit(set) }
+        guard case .values(let p1) = try oneThread.predict(set.x) else { return }
+        #expect(p1 == ps)
     }
 
     @Test func titanicWithNamesMatchesTheDenseFit() throws {

@@ -27,8 +27,6 @@ final class SparseBins {
     /// One entry per non-default (row, feature): `feature × 256 + bin`, the (g, h) pair's index in a
     /// leaf's histograms; ascending feature order within a row.
     private let entries: UnsafeMutablePointer<Int32>
-    /// Per feature: how many of the last accumulated rows were non-default.
-    private let nonDefault: UnsafeMutablePointer<Int32>
     let entryCount: Int
 
     var isEmpty: Bool { sparseFeatures.isEmpty }
@@ -65,27 +63,32 @@ final class SparseBins {
                 fill[r] += 1
             }
         }
-        nonDefault = .allocate(capacity: max(1, f))
-        nonDefault.initialize(repeating: 0, count: max(1, f))
     }
 
     deinit {
-        rowStart.deallocate(); entries.deallocate(); nonDefault.deallocate()
+        rowStart.deallocate(); entries.deallocate()
     }
 
-    /// Zeroes the sparse features' histograms in `hist` ([features × 512], one leaf) and adds the
-    /// non-default bins of rows `rows[0..<count]`, whose (g, h) pairs `gh` holds in the same order.
-    /// Call `completeDefault` per sparse feature afterwards. `binCounts[j]`: bins in use by feature j.
-    /// - Complexity: O(count + non-default entries of those rows + sparse features × bins in use).
+    /// Adds the non-default bins of rows `rows[0..<count]`, whose (g, h) pairs `gh` holds in the same order,
+    /// to `hist` ([features × 512], one leaf); `nonDefault[j]` and `rest[j]` ([features]) receive how many
+    /// of the rows are non-default for sparse feature j and their (g, h) sum, in row order. Only features with such rows are zeroed and filled: a sparse
+    /// feature's non-default bins are valid where its count is > 0 and implicitly zero elsewhere, and
+    /// its default bin is set by `completeDefault` when needed. `binCounts[j]`: bins in use by feature j.
+    /// - Complexity: O(count + non-default entries of those rows + features + touched features × bins in use).
     func accumulate(
         rows: UnsafePointer<Int32>, gh: UnsafePointer<Float>, count: Int, hist: UnsafeMutablePointer<Double>,
-        binCounts: [Int]
+        binCounts: [Int], nonDefault: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<SIMD2<Double>>
     ) {
-        for j in sparseFeatures {
+        nonDefault.update(repeating: 0, count: features)
+        rest.update(repeating: .zero, count: features)
+        for i in 0..<count {
+            let r = Int(rows[i])
+            for e in rowStart[r]..<rowStart[r &+ 1] { nonDefault[Int(entries[e]) >> 8] &+= 1 }
+        }
+        for j in sparseFeatures where nonDefault[j] > 0 {
             let hs = hist + j &* histogramStride
             hs.initialize(repeating: 0, count: 2 &* min(binCounts[j], FeatureBinning.missingBin))
             (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
-            nonDefault[j] = 0
         }
         let pairs = UnsafeRawPointer(gh).assumingMemoryBound(to: SIMD2<Float>.self)
         let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
@@ -99,33 +102,24 @@ final class SparseBins {
             while e < end {
                 let k = Int(entries[e])
                 h2[k] += v
-                nonDefault[k >> 8] &+= 1
+                rest[k >> 8] += v
                 e &+= 1
             }
             i &+= 1
         }
     }
 
-    /// Sets feature j's default bin in `hist` ([512], that feature's histogram after `accumulate`) to the
-    /// leaf's totals minus its other bins, or to zero when all `total.count` rows were non-default.
-    func completeDefault(feature j: Int, hist: UnsafeMutablePointer<Double>, binCount: Int, total: NodeSums) {
+    /// Sets feature j's default bin in `hist` ([512], that feature's histogram) to the leaf's totals minus
+    /// `rest`, the (g, h) sum of its non-default rows, or to zero when all `total.count` rows are
+    /// non-default (`nonDefault` of them, as `accumulate` counted). - Complexity: O(1).
+    @inline(__always)
+    func completeDefault(
+        feature j: Int, hist: UnsafeMutablePointer<Double>, total: NodeSums, nonDefault: Int, rest: SIMD2<Double>
+    ) {
         let d = defaultBin[j]
         guard d >= 0 else { return }
-        if Int(nonDefault[j]) >= total.count {
-            hist[2 &* d] = 0
-            hist[2 &* d &+ 1] = 0
-            return
-        }
-        var g = 0.0, h = 0.0
-        for b in 0..<min(binCount, FeatureBinning.missingBin) where b != d {
-            g += hist[2 &* b]
-            h += hist[2 &* b &+ 1]
-        }
-        if d != FeatureBinning.missingBin {
-            g += hist[2 &* FeatureBinning.missingBin]
-            h += hist[2 &* FeatureBinning.missingBin &+ 1]
-        }
-        hist[2 &* d] = total.g - g
-        hist[2 &* d &+ 1] = total.h - h
+        let all = nonDefault >= total.count
+        hist[2 &* d] = all ? 0 : total.g - rest.x
+        hist[2 &* d &+ 1] = all ? 0 : total.h - rest.y
     }
 }

@@ -52,6 +52,10 @@ final class TreeGrower {
     private let scratch: UnsafeMutablePointer<Int32>
     private let ordered: UnsafeMutablePointer<Float>
     private let hist: UnsafeMutablePointer<Double>
+    /// Per histogram slot and sparse feature: the leaf's rows outside the feature's default bin [slots × features].
+    private let nonDefault: UnsafeMutablePointer<Int32>
+    /// Per histogram slot and sparse feature: the (g, h) sum of those rows [slots × features].
+    private let rest: UnsafeMutablePointer<SIMD2<Double>>
     private let isLeft: UnsafeMutablePointer<UInt8>
     private let slots: Int
     private var freeSlots: [Int]
@@ -87,6 +91,10 @@ final class TreeGrower {
         isLeft = .allocate(capacity: 256)
         isLeft.initialize(repeating: 0, count: 256)
         hist = .allocate(capacity: slots * f * histogramStride)
+        nonDefault = .allocate(capacity: max(1, slots * f))
+        nonDefault.initialize(repeating: 0, count: max(1, slots * f))
+        rest = .allocate(capacity: max(1, slots * f))
+        rest.initialize(repeating: .zero, count: max(1, slots * f))
         freeSlots = Array((0..<slots).reversed())
         candidatesA = .allocate(capacity: max(1, f))
         candidatesA.initialize(repeating: SplitCandidate(), count: max(1, f))
@@ -95,7 +103,7 @@ final class TreeGrower {
     }
 
     deinit {
-        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate()
+        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate(); nonDefault.deallocate(); rest.deallocate()
         candidatesA.deallocate(); candidatesB.deallocate(); isLeft.deallocate()
     }
 
@@ -215,7 +223,8 @@ final class TreeGrower {
             // dense kernel's O(rows × sparse features) since each holds ≤ 20 % non-default rows.
             sparse.accumulate(
                 rows: rowIndex + s.start, gh: contiguous ? gh : UnsafePointer(ordered), count: s.count,
-                hist: hist + s.slot &* f &* histogramStride, binCounts: binCounts)
+                hist: hist + s.slot &* f &* histogramStride, binCounts: binCounts,
+                nonDefault: nonDefault + s.slot &* f, rest: rest + s.slot &* f)
         }
         let me = self, candA = candidatesA, candB = candidatesB
         ParallelWork.forChunks(f, threads: settings.threads) { range in
@@ -224,8 +233,12 @@ final class TreeGrower {
                 // Only the bins this feature uses (and the missing bin) are touched.
                 let used = 2 &* min(me.binnings[j].binCount, FeatureBinning.missingBin)
                 let col = UnsafePointer(me.bins + j &* me.n)
-                if me.sparse.defaultBin[j] >= 0 {
-                    me.sparse.completeDefault(feature: j, hist: hs, binCount: me.binCounts[j], total: s.sums)
+                let isSparse = me.sparse.defaultBin[j] >= 0
+                // A sparse feature's histogram: non-default bins valid where its leaf count is > 0 (implicitly
+                // zero otherwise), default bin set from the leaf's totals just before a split scan.
+                var cs: Int32 = 1
+                if isSparse {
+                    cs = me.nonDefault[s.slot &* me.f &+ j]
                 } else {
                     hs.initialize(repeating: 0, count: used)
                     (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
@@ -236,19 +249,45 @@ final class TreeGrower {
                             bins: col, rows: me.rowIndex + s.start, gh: me.ordered, count: s.count, hist: hs)
                     }
                 }
-                candA[j] = splitS && (s.allowed?[j] ?? true)
-                    ? SplitFinder.best(hist: hs, binning: me.binnings[j], total: s.sums, rules: me.settings.rules, feature: j)
-                    : SplitCandidate()
+                me.scan(j, hist: hs, leaf: s, nonDefault: cs, splittable: splitS, into: candA + j)
                 if let l {
                     let hl = me.hist + (l.slot &* me.f &+ j) &* histogramStride
-                    HistogramKernels.subtract(hl, hs, used: used)
-                    candB[j] = splitL && (l.allowed?[j] ?? true)
-                        ? SplitFinder.best(hist: hl, binning: me.binnings[j], total: l.sums, rules: me.settings.rules, feature: j)
-                        : SplitCandidate()
+                    var cl: Int32 = 1
+                    if isSparse {
+                        // The larger child holds its parent's slot: parent minus smaller, bins and counts alike
+                        // (nothing to do when the smaller child's bins are all implicitly zero).
+                        if cs > 0 {
+                            HistogramKernels.subtract(hl, hs, used: used)
+                            me.rest[l.slot &* me.f &+ j] -= me.rest[s.slot &* me.f &+ j]
+                        }
+                        me.nonDefault[l.slot &* me.f &+ j] &-= cs
+                        cl = me.nonDefault[l.slot &* me.f &+ j]
+                    } else {
+                        HistogramKernels.subtract(hl, hs, used: used)
+                    }
+                    me.scan(j, hist: hl, leaf: l, nonDefault: cl, splittable: splitL, into: candB + j)
                 }
             }
         }
         return (Self.reduce(candidatesA, f), l == nil ? SplitCandidate() : Self.reduce(candidatesB, f))
+    }
+
+    /// Feature j's best split at a leaf into `out`, or no gain when the leaf cannot split or (a sparse
+    /// feature with no non-default row there) holds all its rows in one bin.
+    @inline(__always)
+    private func scan(
+        _ j: Int, hist: UnsafeMutablePointer<Double>, leaf: Leaf, nonDefault: Int32, splittable: Bool,
+        into out: UnsafeMutablePointer<SplitCandidate>
+    ) {
+        guard splittable && nonDefault > 0 && (leaf.allowed?[j] ?? true) else {
+            out.pointee.gain = -.infinity  // the reduction reads nothing else of a candidate without gain
+            return
+        }
+        if sparse.defaultBin[j] >= 0 {
+            sparse.completeDefault(
+                feature: j, hist: hist, total: leaf.sums, nonDefault: Int(nonDefault), rest: rest[leaf.slot &* f &+ j])
+        }
+        out.pointee = SplitFinder.best(hist: hist, binning: binnings[j], total: leaf.sums, rules: settings.rules, feature: j)
     }
 
     /// The best candidate, ties going to the lowest feature index.

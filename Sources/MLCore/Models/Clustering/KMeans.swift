@@ -1,6 +1,8 @@
 // k-means clustering (scikit-learn's KMeans, Lloyd's algorithm, run with Hamerly's bounds so most
 // distances are skipped but the result is exactly Lloyd's; Hamerly.swift): greedy k-means++ seeding
-// (2 + ⌊ln k⌋ candidates per centre), nInit seeded restarts keeping the lowest inertia, convergence
+// (2 + ⌊ln k⌋ candidates per centre) drawing from NumPy's RandomState(seed) as scikit-learn does, so a
+// seed gives scikit-learn's start and result; nInit restarts keeping the lowest inertia (by scikit-learn's
+// rule), convergence
 // when the centres move less than tol × mean feature variance, empty clusters moved to the farthest
 // point. Assignment runs in parallel over rows (distances in C, CKMeans, with the machine's widest SIMD);
 // centre sums are exact fixed-point sums (ClusterSums), so the result does not depend on the thread count.
@@ -66,17 +68,39 @@ public struct KMeans: Estimator {
             }
             best = lloyd.runHamerly(centers: initialCenters, maxIter: p.maxIter, tolerance: tolerance)
         } else {
+            // k-means++ restarts draw one after another from NumPy's stream, as scikit-learn's do.
+            var numpy = NumPyRandomState(seed: p.seed)
             for run in 0..<p.nInit {
                 var g = SeededGenerator(seed: p.seed, stream: UInt64(run) &+ 1)
-                let start = p.initialization == .kMeansPlusPlus ? lloyd.plusPlus(&g) : lloyd.randomRows(&g)
+                let start = p.initialization == .kMeansPlusPlus ? lloyd.plusPlus(&numpy) : lloyd.randomRows(&g)
                 let r = lloyd.runHamerly(centers: start, maxIter: p.maxIter, tolerance: tolerance)
-                if best == nil || r.inertia < (best?.inertia ?? .infinity) { best = r }
+                // scikit-learn's rule: a lower inertia wins unless it is the same clustering (rounding).
+                if let b = best {
+                    if r.inertia < b.inertia && !Self.sameClustering(r.labels, b.labels, k: p.nClusters) { best = r }
+                } else {
+                    best = r
+                }
             }
         }
         guard let best else { throw MLError(.invalidInput, "kmeans: no run finished.") }
         return FittedKMeans(
             features: data.x.features, parameters: p, centers: best.centers, inertia: best.inertia,
             iterations: best.iterations, trainingLabels: best.labels)
+    }
+}
+
+extension KMeans {
+    /// scikit-learn's `_is_same_clustering`: every cluster of `a` maps to a single cluster of `b`.
+    static func sameClustering(_ a: [Int], _ b: [Int], k: Int) -> Bool {
+        var mapping = [Int](repeating: -1, count: k)
+        for (x, y) in zip(a, b) {
+            if mapping[x] == -1 {
+                mapping[x] = y
+            } else if mapping[x] != y {
+                return false
+            }
+        }
+        return true
     }
 }
 

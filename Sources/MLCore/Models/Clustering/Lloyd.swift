@@ -120,27 +120,22 @@ struct Lloyd {
         return centers
     }
 
-    /// Greedy k-means++ (scikit-learn's): each new centre is the best of 2 + ⌊ln k⌋ candidates drawn ∝ D².
+    /// Greedy k-means++ (scikit-learn's, draw for draw with NumPyRandomState): each new centre is the best of
+    /// 2 + ⌊ln k⌋ candidates drawn ∝ D².
     /// The candidates of one round are drawn first (the draws depend only on the current distances), their
     /// distances to every row computed in parallel, then each candidate's potential summed in row order,
     /// so the centres equal `naivePlusPlus`'s.
-    func plusPlus(_ g: inout SeededGenerator) -> [Double] {
+    func plusPlus<G: UnitRandom>(_ g: inout G) -> [Double] {
         let n = self.n, p = self.p
         func row(_ r: Int) -> [Double] { (0..<p).map { x.values[$0 * n + r] } }
         let trials = 2 + Int(log(Double(k)))
-        let totalW = weights.reduce(0, +)
-        var u = g.nextUnit() * totalW, first = 0
-        while first < n - 1 && u >= weights[first] { u -= weights[first]; first += 1 }
+        let first = firstCentre(g.nextUnit())
         var centers = row(first)
         var closest = squaredDistances(toRows: [first])[0]
         for _ in 1..<k {
             let potential = (0..<n).reduce(0.0) { $0 + weights[$1] * closest[$1] }
             var candidates: [Int] = []
-            for _ in 0..<trials {
-                var target = g.nextUnit() * potential, r = 0
-                while r < n - 1 && target >= weights[r] * closest[r] { target -= weights[r] * closest[r]; r += 1 }
-                candidates.append(r)
-            }
+            for _ in 0..<trials { candidates.append(drawRow(g.nextUnit() * potential, closest: closest)) }
             let distances = squaredDistances(toRows: candidates)
             // Each candidate's potential (summed in row order), then the closest distances of the best.
             var best = 0, bestPotential = Double.infinity
@@ -186,7 +181,7 @@ struct Lloyd {
     }
 
     /// Naive twin of `plusPlus` (the same draws, every distance in a plain loop).
-    func naivePlusPlus(_ g: inout SeededGenerator) -> [Double] {
+    func naivePlusPlus<G: UnitRandom>(_ g: inout G) -> [Double] {
         let n = self.n, p = self.p
         func row(_ r: Int) -> [Double] { (0..<p).map { x.values[$0 * n + r] } }
         func sqDist(_ r: Int, _ c: [Double]) -> Double {
@@ -195,17 +190,14 @@ struct Lloyd {
             return s
         }
         let trials = 2 + Int(log(Double(k)))
-        let totalW = weights.reduce(0, +)
-        var u = g.nextUnit() * totalW, first = 0
-        while first < n - 1 && u >= weights[first] { u -= weights[first]; first += 1 }
+        let first = firstCentre(g.nextUnit())
         var centers = row(first)
         var closest = (0..<n).map { sqDist($0, centers) }
         for _ in 1..<k {
             let potential = (0..<n).reduce(0.0) { $0 + weights[$1] * closest[$1] }
             var bestCandidate = 0, bestPotential = Double.infinity, bestClosest = closest
             for _ in 0..<trials {
-                var target = g.nextUnit() * potential, r = 0
-                while r < n - 1 && target >= weights[r] * closest[r] { target -= weights[r] * closest[r]; r += 1 }
+                let r = drawRow(g.nextUnit() * potential, closest: closest)
                 let c = row(r)
                 var candidateClosest = closest, pot = 0.0
                 for i in 0..<n {
@@ -218,6 +210,27 @@ struct Lloyd {
             closest = bestClosest
         }
         return centers
+    }
+
+    /// The first k-means++ centre for a uniform draw u, as NumPy's `choice(n, p=w / Σw)`: the first row
+    /// whose normalised cumulative weight exceeds u.
+    func firstCentre(_ u: Double) -> Int {
+        let n = self.n, total = weights.reduce(0, +)
+        var cdf = [Double](repeating: 0, count: n), sum = 0.0
+        for i in 0..<n { sum += weights[i] / total; cdf[i] = sum }
+        for i in 0..<n where cdf[i] / sum > u { return i }
+        return n - 1
+    }
+
+    /// A k-means++ candidate for `target` = draw × potential, as scikit-learn's `searchsorted` on the
+    /// cumulative weighted distances: the first row where the running sum reaches the target.
+    func drawRow(_ target: Double, closest: [Double]) -> Int {
+        var sum = 0.0
+        for i in 0..<n {
+            sum += weights[i] * closest[i]
+            if sum >= target { return i }
+        }
+        return n - 1
     }
 
     /// k distinct rows drawn at random.
