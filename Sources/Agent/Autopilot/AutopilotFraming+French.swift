@@ -1,5 +1,6 @@
 // The framing's task and validation scheme in French words, for a French session's screen and log:
-// load_data reports them in English ("binary", "stratified 5-fold CV on the training rows").
+// load_data reports them in English ("binary", "stratified 5-fold CV on the training rows": the phrases
+// of LoadDataTool.validationText, which a test pairs with these).
 // Leaves out: the profile's warning messages (MLCore writes them in English; they are quoted as they are).
 
 extension AutopilotFraming {
@@ -17,6 +18,9 @@ extension AutopilotFraming {
         }
         if words.count >= 2, let k = folds(words[0]), words[1] == "CV" {
             return "validation croisée à \(k) folds sur les lignes d'entraînement"
+        }
+        if validation == "one seeded holdout of the training rows" {
+            return "un seul jeu de validation tiré au hasard (graine fixe) parmi les lignes d'entraînement"
         }
         if words.count >= 4, words[0] == "time-ordered", let k = folds(words[1]), words[2] == "split", words[3] == "on" {
             return "découpage chronologique en \(k) folds sur " + words.dropFirst(4).joined(separator: " ")

@@ -205,16 +205,21 @@ enum SplitFinder {
                 var gL = 0.0, hL = 0.0
                 for k in 0..<n where k <= b { gL += hist[2 * k]; hL += hist[2 * k + 1] }
                 if missingLeft { gL += hist[2 * 255]; hL += hist[2 * 255 + 1] }
-                let gR = total.g - gL, hR = total.h - hL
-                let cL = Int((hL * countFactor).rounded())
-                guard hL >= rules.minChildWeight, hR >= rules.minChildWeight,
-                    cL >= rules.minSamplesLeaf, total.count - cL >= rules.minSamplesLeaf
-                else { continue }
-                let gain = gL * gL / (hL + rules.l2) + gR * gR / (hR + rules.l2) - total.g * total.g / (total.h + rules.l2)
+                guard let gain = naiveGain(gL: gL, hL: hL, total: total, rules: rules, countFactor: countFactor) else { continue }
                 if gain > best.gain { best = (gain, b, missingLeft) }
             }
         }
         return best
+    }
+
+    /// The gain of a left side with sums (gL, hL), or nil when either child breaks the rules (the twins' check).
+    private static func naiveGain(gL: Double, hL: Double, total: NodeSums, rules: SplitRules, countFactor: Double) -> Double? {
+        let gR = total.g - gL, hR = total.h - hL
+        let cL = Int((hL * countFactor).rounded())
+        guard hL >= rules.minChildWeight, hR >= rules.minChildWeight,
+            cL >= rules.minSamplesLeaf, total.count - cL >= rules.minSamplesLeaf
+        else { return nil }
+        return gL * gL / (hL + rules.l2) + gR * gR / (hR + rules.l2) - total.g * total.g / (total.h + rules.l2)
     }
 
     /// Naive twin of the categorical scan: the same candidate categories and order, every prefix's sums
@@ -234,12 +239,7 @@ enum SplitFinder {
             for size in 1...min((sorted.count + 1) / 2, sorted.count - 1) {
                 let left = Array(order[0..<size])
                 let gL = left.reduce(0.0) { $0 + hist[2 * $1] }, hL = left.reduce(0.0) { $0 + hist[2 * $1 + 1] }
-                let gR = total.g - gL, hR = total.h - hL
-                let cL = Int((hL * countFactor).rounded())
-                guard hL >= rules.minChildWeight, hR >= rules.minChildWeight,
-                    cL >= rules.minSamplesLeaf, total.count - cL >= rules.minSamplesLeaf
-                else { continue }
-                let gain = gL * gL / (hL + rules.l2) + gR * gR / (hR + rules.l2) - total.g * total.g / (total.h + rules.l2)
+                guard let gain = naiveGain(gL: gL, hL: hL, total: total, rules: rules, countFactor: countFactor) else { continue }
                 if gain > best.gain { best = (gain, Set(left)) }
             }
         }
