@@ -74,6 +74,10 @@ static inline const char *mlexp_editor_gets(mlexp_editor *e, const char *prompt,
     e->interrupted = 0;
     int count = 0;
     errno = 0;
+    /* Edit mode (ISIG off) before the prompt is drawn: el_gets draws the prompt first and only then
+     * leaves cooked mode, so a key typed as soon as the prompt shows could still raise SIGINT (the typed
+     * line lost and no prompt redrawn) or turn Ctrl-D into a NUL byte instead of the end of input. */
+    el_set(e->el, EL_PREP_TERM, 1);
     const char *line = el_gets(e->el, &count);
     if (count < 0 && errno == EINTR) {
         *interrupted = 1;

@@ -102,7 +102,10 @@ final class PTYChild: @unchecked Sendable {  // `output` and `consumed` guarded 
     init(_ command: [String], in folder: URL, environment: [String: String]) throws {
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-q", "-e", "-f", "-c", quoted, "/dev/null"]
+        // script runs the command through `$SHELL -c`; without `exec`, dash (/bin/sh, the shell when SHELL is
+        // unset, as on CI) stays the terminal's session leader in mlexp's process group, dies of the first
+        // Ctrl-C, and script then reports its 130 instead of mlexp's status.
+        process.arguments = ["-q", "-e", "-f", "-c", "exec " + quoted, "/dev/null"]
         process.currentDirectoryURL = folder
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let screen = Pipe()
