@@ -43,6 +43,8 @@ import Testing
         var hist = [Double](repeating: .nan, count: 6 * histogramStride)
         var counts = [Int32](repeating: -1, count: 6)
         var rest = [SIMD2<Double>](repeating: .zero, count: 6)
+        // Stale masks: accumulate must reset the mask of every feature it fills.
+        var occupied = [UInt64](repeating: ~0, count: 6 * 4)
         bins.withUnsafeBufferPointer { b in
             guard let bp = b.baseAddress else { return }
             let sparse = SparseBins(bins: bp, rows: n, features: 6, threshold: 0.8, threads: 2)
@@ -53,8 +55,8 @@ import Testing
                     rest.withUnsafeMutableBufferPointer { rp in
                         guard let hb = hp.baseAddress, let cb = cp.baseAddress, let rb = rp.baseAddress else { return }
                         sparse.accumulate(
-                            rows: rows32, gh: gh, count: rows.count, hist: hb, binCounts: Self.binCounts,
-                            nonDefault: cb, rest: rb)
+                            rows: rows32, gh: gh, count: rows.count, hist: hb, nonDefault: cb, rest: rb,
+                            occupied: &occupied)
                         for j in sparse.sparseFeatures {
                             sparse.completeDefault(
                                 feature: j, hist: hb + j * histogramStride, total: total, nonDefault: Int(cb[j]), rest: rb[j])
@@ -70,14 +72,18 @@ import Testing
                 bins: Array(bins[(j * n)..<((j + 1) * n)]), rows: rows, gradients: g, hessians: h)
             for b in Array(0..<Self.binCounts[j]) + [255] {
                 let k = j * histogramStride + 2 * b
+                let isOccupied = occupied[4 * j + b / 64] & (UInt64(1) << UInt64(b % 64)) != 0
+                if counts[j] > 0 && b != d {
+                    #expect(isOccupied == rows.contains { bins[j * n + $0] == UInt8(b) }, "feature \(j) bin \(b)")
+                }
                 if b == d {
                     #expect(abs(hist[k] - naive[2 * b]) <= 1e-9 * max(1, abs(total.g)), "feature \(j) bin \(b)")
                     #expect(abs(hist[k + 1] - naive[2 * b + 1]) <= 1e-9 * max(1, total.h), "feature \(j) bin \(b)")
-                } else if counts[j] > 0 {
+                } else if counts[j] > 0 && isOccupied {
                     // Non-default bins add the same values in the same order: bit-identical.
                     #expect(hist[k] == naive[2 * b] && hist[k + 1] == naive[2 * b + 1], "feature \(j) bin \(b)")
                 } else {
-                    // No non-default row: those bins are implicitly zero, and left untouched.
+                    // No row there: the bin is implicitly zero, and left untouched.
                     #expect(naive[2 * b] == 0 && naive[2 * b + 1] == 0 && hist[k].isNaN, "feature \(j) bin \(b)")
                 }
             }
@@ -94,6 +100,7 @@ import Testing
         var hist = [Double](repeating: .nan, count: histogramStride)
         var count: Int32 = -1
         var rest = SIMD2<Double>(-1, -1)
+        var occupied = [UInt64](repeating: 0, count: 4)
         bins.withUnsafeBufferPointer { b in
             guard let bp = b.baseAddress else { return }
             let sparse = SparseBins(bins: bp, rows: n, features: 1, threshold: 0.8, threads: 1)
@@ -101,13 +108,14 @@ import Testing
                 guard let hb = hp.baseAddress else { return }
                 let rows = (0..<10).map { Int32($0) }
                 sparse.accumulate(
-                    rows: rows, gh: gh, count: 10, hist: hb, binCounts: [8], nonDefault: &count, rest: &rest)
+                    rows: rows, gh: gh, count: 10, hist: hb, nonDefault: &count, rest: &rest, occupied: &occupied)
                 // Totals that differ from the bins' sum in the last bits must not leave a residue.
                 sparse.completeDefault(
                     feature: 0, hist: hb, total: NodeSums(g: 3.0000001, h: 3, count: 10), nonDefault: Int(count), rest: rest)
             }
         }
         #expect(count == 10)
+        #expect(occupied == [1 << 7, 0, 0, 0])
         #expect(abs(rest.x - 3) < 1e-6 && abs(rest.y - 3) < 1e-6)
         #expect(hist[0] == 0 && hist[1] == 0)
         #expect(abs(hist[14] - 3) < 1e-6 && abs(hist[15] - 3) < 1e-6)

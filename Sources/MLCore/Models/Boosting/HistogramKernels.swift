@@ -53,6 +53,31 @@ enum HistogramKernels {
         parent[511] -= child[511]
     }
 
+    /// `parent[k] -= child[k]` over the bins set in `occupied` ([4] words, a 256-bit mask): a sparse
+    /// feature's sibling histogram, its other bins being zero in the child. `parentOccupied` ([4] words),
+    /// the parent's mask, which the sibling keeps, loses the bins this leaves exactly zero (g and h) and
+    /// keeps the others, so scans skip the bins that only the child's rows held, with no change in result.
+    @inline(__always)
+    static func subtract(
+        _ parent: UnsafeMutablePointer<Double>, _ child: UnsafePointer<Double>, occupied: UnsafePointer<UInt64>,
+        parentOccupied: UnsafeMutablePointer<UInt64>
+    ) {
+        for w in 0..<4 {
+            var bits = occupied[w]
+            var keep = parentOccupied[w]
+            while bits != 0 {
+                let bit = bits & (0 &- bits)
+                let k = 2 &* (w &* 64 &+ bits.trailingZeroBitCount)
+                let g = parent[k] - child[k], h = parent[k &+ 1] - child[k &+ 1]
+                parent[k] = g
+                parent[k &+ 1] = h
+                keep = g != 0 || h != 0 ? keep | bit : keep & ~bit
+                bits &= bits &- 1
+            }
+            parentOccupied[w] = keep
+        }
+    }
+
     /// Naive twin: the histogram of one feature over `rows`, straight from the unordered gradients.
     static func naive(bins: [UInt8], rows: [Int], gradients: [Float], hessians: [Float]) -> [Double] {
         var hist = [Double](repeating: 0, count: histogramStride)

@@ -4,7 +4,9 @@
 // sparse features cost O(its rows × their non-default entries per row) instead of O(rows × features).
 // The default bin is then the leaf's totals minus the other bins (exactly zero when every row of the
 // leaf is non-default). Entries are added in the leaf's row order, so the non-default bins are
-// bit-identical to the dense kernel's and nothing depends on the thread count.
+// bit-identical to the dense kernel's and nothing depends on the thread count. A leaf's histogram of a
+// sparse feature holds only the bins its rows occupy, listed in a 256-bit mask per feature: nothing else
+// is zeroed, subtracted or scanned (a TF-IDF term has ~100 bins, a few dozen rows at a deep leaf).
 // Leaves out: exclusive feature bundling (measured unnecessary: see benchmarks/RESULTS-models.md).
 
 import Foundation
@@ -71,27 +73,31 @@ final class SparseBins {
 
     /// Adds the non-default bins of rows `rows[0..<count]`, whose (g, h) pairs `gh` holds in the same order,
     /// to `hist` ([features × 512], one leaf); `nonDefault[j]` and `rest[j]` ([features]) receive how many
-    /// of the rows are non-default for sparse feature j and their (g, h) sum, in row order. Only features with such rows are zeroed and filled: a sparse
-    /// feature's non-default bins are valid where its count is > 0 and implicitly zero elsewhere, and
-    /// its default bin is set by `completeDefault` when needed. `binCounts[j]`: bins in use by feature j.
-    /// - Complexity: O(count + non-default entries of those rows + features + touched features × bins in use).
+    /// of the rows are non-default for sparse feature j and their (g, h) sum, in row order, and
+    /// `occupied[4j..<4j+4]` ([features × 4] words, a 256-bit mask per feature) the bins they occupy.
+    /// Only those bins are written: a sparse feature's mask and bins are valid where its count is > 0,
+    /// its other bins implicitly zero (never read), and its default bin is set by `completeDefault`.
+    /// - Complexity: O(count + non-default entries of those rows + features).
     func accumulate(
         rows: UnsafePointer<Int32>, gh: UnsafePointer<Float>, count: Int, hist: UnsafeMutablePointer<Double>,
-        binCounts: [Int], nonDefault: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<SIMD2<Double>>
+        nonDefault: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<SIMD2<Double>>,
+        occupied: UnsafeMutablePointer<UInt64>
     ) {
         nonDefault.update(repeating: 0, count: features)
         rest.update(repeating: .zero, count: features)
+        let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
         for i in 0..<count {
             let r = Int(rows[i])
-            for e in rowStart[r]..<rowStart[r &+ 1] { nonDefault[Int(entries[e]) >> 8] &+= 1 }
+            for e in rowStart[r]..<rowStart[r &+ 1] {
+                let k = Int(entries[e])
+                nonDefault[k >> 8] &+= 1
+                h2[k] = .zero
+            }
         }
         for j in sparseFeatures where nonDefault[j] > 0 {
-            let hs = hist + j &* histogramStride
-            hs.initialize(repeating: 0, count: 2 &* min(binCounts[j], FeatureBinning.missingBin))
-            (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
+            (occupied + 4 &* j).update(repeating: 0, count: 4)
         }
         let pairs = UnsafeRawPointer(gh).assumingMemoryBound(to: SIMD2<Float>.self)
-        let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
         var i = 0
         while i < count {
             let r = Int(rows[i])
@@ -103,6 +109,7 @@ final class SparseBins {
                 let k = Int(entries[e])
                 h2[k] += v
                 rest[k >> 8] += v
+                occupied[k >> 6] |= UInt64(1) << UInt64(k & 63)
                 e &+= 1
             }
             i &+= 1

@@ -1,6 +1,7 @@
 // Finds the best split of one leaf on one feature from its histogram, by one running scan over bins
 // (numeric: both directions for missing values; categorical: categories sorted by gradient/hessian,
 // then a prefix scan, as scikit-learn's HistGradientBoosting does). Naive twins check both scans.
+// A scan visits every bin, or only those a sparse feature's rows occupy at the leaf (BinWalk).
 // Gain is LightGBM's: G_L²/(H_L+λ) + G_R²/(H_R+λ) − G²/(H+λ). Counts per bin are estimated from
 // hessians (count ≈ h × leafCount / leafHessian), exact for squared error.
 // Leaves out: L1 regularisation, monotonic constraints, interaction constraints.
@@ -11,17 +12,19 @@ struct BinSet: Sendable, Equatable {
 
     static func == (a: BinSet, b: BinSet) -> Bool { a.words == b.words }
 
-    @inline(__always) func contains(_ b: Int) -> Bool {
-        let bit = UInt64(1) << UInt64(b & 63)
-        switch b >> 6 {
-        case 0: return words.0 & bit != 0
-        case 1: return words.1 & bit != 0
-        case 2: return words.2 & bit != 0
-        default: return words.3 & bit != 0
+    /// Word i (0...3): bins 64i..<64i+64.
+    @inline(__always) func word(_ i: Int) -> UInt64 {
+        switch i {
+        case 0: return words.0
+        case 1: return words.1
+        case 2: return words.2
+        default: return words.3
         }
     }
 
-    mutating func insert(_ b: Int) {
+    @inline(__always) func contains(_ b: Int) -> Bool { word(b >> 6) & (UInt64(1) << UInt64(b & 63)) != 0 }
+
+    @inline(__always) mutating func insert(_ b: Int) {
         let bit = UInt64(1) << UInt64(b & 63)
         switch b >> 6 {
         case 0: words.0 |= bit
@@ -71,13 +74,16 @@ enum SplitFinder {
     @inline(__always)
     static func leafGain(_ g: Double, _ h: Double, _ l2: Double) -> Double { g * g / (h + l2) }
 
-    /// The best split of a leaf with totals `total` on one feature. Shape: hist [512] Double.
-    static func best(
-        hist: UnsafePointer<Double>, binning: FeatureBinning, total: NodeSums, rules: SplitRules, feature: Int
+    /// The best split of a leaf with totals `total` on one feature, reading only the bins `walk` visits.
+    /// Shape: hist [512] Double.
+    @inline(__always)
+    static func best<W: BinWalk>(
+        hist: UnsafePointer<Double>, binning: FeatureBinning, total: NodeSums, rules: SplitRules, feature: Int,
+        walk: W = AllBins()
     ) -> SplitCandidate {
         binning.isCategorical
-            ? bestCategorical(hist: hist, binning: binning, total: total, rules: rules, feature: feature)
-            : bestNumeric(hist: hist, binning: binning, total: total, rules: rules, feature: feature)
+            ? bestCategorical(hist: hist, binning: binning, total: total, rules: rules, feature: feature, walk: walk)
+            : bestNumeric(hist: hist, binning: binning, total: total, rules: rules, feature: feature, walk: walk)
     }
 
     @inline(__always)
@@ -101,8 +107,16 @@ enum SplitFinder {
         return false
     }
 
-    static func bestNumeric(
-        hist: UnsafePointer<Double>, binning: FeatureBinning, total: NodeSums, rules: SplitRules, feature: Int
+    /// The least hessian a child of a leaf with totals `total` may have: minChildWeight, and enough for
+    /// its count estimated from hessians to round to ≥ minSamplesLeaf.
+    @inline(__always)
+    static func minChildHessian(total: NodeSums, rules: SplitRules) -> Double {
+        max(rules.minChildWeight, (Double(rules.minSamplesLeaf) - 0.5) / (Double(total.count) / total.h))
+    }
+
+    static func bestNumeric<W: BinWalk>(
+        hist: UnsafePointer<Double>, binning: FeatureBinning, total: NodeSums, rules: SplitRules, feature: Int,
+        walk: W = AllBins()
     ) -> SplitCandidate {
         var best = SplitCandidate()
         best.feature = feature
@@ -110,18 +124,21 @@ enum SplitFinder {
         guard n >= 1, total.h > 0 else { return best }
         let countFactor = Double(total.count) / total.h
         let parentGain = leafGain(total.g, total.h, rules.l2)
-        let mg = hist[2 * FeatureBinning.missingBin], mh = hist[2 * FeatureBinning.missingBin + 1]
+        let heldMissing = walk.holds(FeatureBinning.missingBin)
+        let mg = heldMissing ? hist[2 * FeatureBinning.missingBin] : 0
+        let mh = heldMissing ? hist[2 * FeatureBinning.missingBin + 1] : 0
         // Both children need hessian ≥ minChildWeight and an estimated count that rounds to ≥ minSamplesLeaf:
         // a window on the running left hessian, which only grows, so the scan stops once past it.
-        let minH = max(rules.minChildWeight, (Double(rules.minSamplesLeaf) - 0.5) / countFactor)
+        let minH = minChildHessian(total: total, rules: rules)
         let maxH = total.h - minH
         guard minH <= maxH else { return best }
         let l2 = rules.l2
         var bestGain = 0.0, bestBin = 0, bestGL = 0.0, bestHL = 0.0, bestMissingLeft = false, found = false
-        for missingLeft in mh > 0 ? [false, true] : [false] {
+        for pass in 0..<(mh > 0 ? 2 : 1) {
+            let missingLeft = pass == 1
             var gL = missingLeft ? mg : 0, hL = missingLeft ? mh : 0
             var b = missingLeft ? -1 : 0
-            if b >= 0 {
+            if b >= 0 && walk.holds(0) {
                 gL += hist[0]
                 hL += hist[1]
             }
@@ -139,7 +156,9 @@ enum SplitFinder {
                         bestMissingLeft = missingLeft
                     }
                 }
-                b &+= 1
+                // Bins the walk skips are zero: the sums, hence the gain, would repeat the last one's.
+                b = walk.next(after: b)
+                if b >= n &- 1 { break }
                 gL += hist[2 &* b]
                 hL += hist[2 &* b &+ 1]
             }
@@ -155,8 +174,9 @@ enum SplitFinder {
         return best
     }
 
-    static func bestCategorical(
-        hist: UnsafePointer<Double>, binning: FeatureBinning, total: NodeSums, rules: SplitRules, feature: Int
+    static func bestCategorical<W: BinWalk>(
+        hist: UnsafePointer<Double>, binning: FeatureBinning, total: NodeSums, rules: SplitRules, feature: Int,
+        walk: W = AllBins()
     ) -> SplitCandidate {
         var best = SplitCandidate()
         best.feature = feature
@@ -166,11 +186,18 @@ enum SplitFinder {
         let parentGain = leafGain(total.g, total.h, rules.l2)
         // Candidate categories (missing counts as one), ordered by gradient / (hessian + smoothing).
         var cats: [(bin: Int, key: Double)] = []
-        for b in Array(0..<binning.binCount) + [FeatureBinning.missingBin] {
+        var b = walk.holds(0) ? 0 : walk.next(after: 0)
+        while b < 256 {
+            // Bins binCount..<255 are never used; 255 holds missing values.
+            if b >= binning.binCount && b < FeatureBinning.missingBin {
+                b = walk.next(after: FeatureBinning.missingBin - 1)
+                continue
+            }
             let h = hist[2 * b + 1]
             if h > 0 && h * countFactor >= rules.minCategorySupport {
                 cats.append((b, hist[2 * b] / (h + rules.minCategorySupport)))
             }
+            b = walk.next(after: b)
         }
         guard cats.count >= 2 else { return best }
         cats.sort { $0.key < $1.key || ($0.key == $1.key && $0.bin < $1.bin) }

@@ -4,7 +4,8 @@
 // is built (per feature, in parallel), the larger one is its parent's minus the smaller's.
 // Every feature's histogram is built by one thread in row order and the best split is reduced in
 // feature order, so trees are identical whatever the thread count. Sparse features (one bin holding
-// most rows, e.g. TF-IDF terms) get their histograms from row-wise lists of non-default bins (SparseBins).
+// most rows, e.g. TF-IDF terms) get their histograms from row-wise lists of non-default bins (SparseBins),
+// and only the bins their rows occupy at a leaf are written, subtracted and scanned (a mask per feature).
 // Leaves out: the leaf values' learning-rate shrinkage for absolute error (renewed by the booster).
 
 /// Growth limits and regularisation of one tree.
@@ -46,7 +47,6 @@ final class TreeGrower {
     let binnings: [FeatureBinning]
     let settings: GrowerSettings
     let sparse: SparseBins
-    private let binCounts: [Int]
     private let bins: UnsafeMutablePointer<UInt8>
     let rowIndex: UnsafeMutablePointer<Int32>
     private let scratch: UnsafeMutablePointer<Int32>
@@ -56,6 +56,8 @@ final class TreeGrower {
     private let nonDefault: UnsafeMutablePointer<Int32>
     /// Per histogram slot and sparse feature: the (g, h) sum of those rows [slots × features].
     private let rest: UnsafeMutablePointer<SIMD2<Double>>
+    /// Per histogram slot and sparse feature: the bins its non-default rows occupy, 4 words [slots × features × 4].
+    private let occupied: UnsafeMutablePointer<UInt64>
     private let isLeft: UnsafeMutablePointer<UInt8>
     private let slots: Int
     private var freeSlots: [Int]
@@ -83,7 +85,6 @@ final class TreeGrower {
         bins = b
         sparse = SparseBins(
             bins: b, rows: n, features: f, threshold: settings.sparseThreshold, threads: settings.threads)
-        binCounts = binnings.map(\.binCount)
         rowIndex = .allocate(capacity: max(1, n))
         scratch = .allocate(capacity: max(1, n))
         ordered = .allocate(capacity: max(2, 2 * n))
@@ -95,6 +96,8 @@ final class TreeGrower {
         nonDefault.initialize(repeating: 0, count: max(1, slots * f))
         rest = .allocate(capacity: max(1, slots * f))
         rest.initialize(repeating: .zero, count: max(1, slots * f))
+        occupied = .allocate(capacity: max(1, slots * f * 4))
+        occupied.initialize(repeating: 0, count: max(1, slots * f * 4))
         freeSlots = Array((0..<slots).reversed())
         candidatesA = .allocate(capacity: max(1, f))
         candidatesA.initialize(repeating: SplitCandidate(), count: max(1, f))
@@ -104,6 +107,7 @@ final class TreeGrower {
 
     deinit {
         bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate(); nonDefault.deallocate(); rest.deallocate()
+        occupied.deallocate()
         candidatesA.deallocate(); candidatesB.deallocate(); isLeft.deallocate()
     }
 
@@ -223,22 +227,30 @@ final class TreeGrower {
             // dense kernel's O(rows × sparse features) since each holds ≤ 20 % non-default rows.
             sparse.accumulate(
                 rows: rowIndex + s.start, gh: contiguous ? gh : UnsafePointer(ordered), count: s.count,
-                hist: hist + s.slot &* f &* histogramStride, binCounts: binCounts,
-                nonDefault: nonDefault + s.slot &* f, rest: rest + s.slot &* f)
+                hist: hist + s.slot &* f &* histogramStride, nonDefault: nonDefault + s.slot &* f,
+                rest: rest + s.slot &* f, occupied: occupied + s.slot &* f &* 4)
         }
+        // Each chunk of features keeps its best candidates (ties to the lowest feature); chunks are reduced
+        // in feature order below, so the result is the same whatever the thread count.
+        let chunks = ParallelWork.chunkCount(f, threads: settings.threads)
+        candidatesA.update(repeating: SplitCandidate(), count: chunks)
+        candidatesB.update(repeating: SplitCandidate(), count: chunks)
         let me = self, candA = candidatesA, candB = candidatesB
-        ParallelWork.forChunks(f, threads: settings.threads) { range in
+        let sSide = LeafSide(s, splittable: splitS, rules: settings.rules)
+        let lSide = l.map { LeafSide($0, splittable: splitL, rules: settings.rules) }
+        ParallelWork.forIndexedChunks(f, threads: settings.threads) { chunk, range in
+            var bestS = SplitCandidate(), bestL = SplitCandidate()
             for j in range {
-                let hs = me.hist + (s.slot &* me.f &+ j) &* histogramStride
+                let hs = me.hist + (sSide.slot &* me.f &+ j) &* histogramStride
                 // Only the bins this feature uses (and the missing bin) are touched.
                 let used = 2 &* min(me.binnings[j].binCount, FeatureBinning.missingBin)
                 let col = UnsafePointer(me.bins + j &* me.n)
                 let isSparse = me.sparse.defaultBin[j] >= 0
-                // A sparse feature's histogram: non-default bins valid where its leaf count is > 0 (implicitly
-                // zero otherwise), default bin set from the leaf's totals just before a split scan.
+                // A sparse feature's histogram: its occupied non-default bins valid where its leaf count is > 0
+                // (the others implicitly zero), default bin set from the leaf's totals just before a split scan.
                 var cs: Int32 = 1
                 if isSparse {
-                    cs = me.nonDefault[s.slot &* me.f &+ j]
+                    cs = me.nonDefault[sSide.slot &* me.f &+ j]
                 } else {
                     hs.initialize(repeating: 0, count: used)
                     (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
@@ -249,48 +261,76 @@ final class TreeGrower {
                             bins: col, rows: me.rowIndex + s.start, gh: me.ordered, count: s.count, hist: hs)
                     }
                 }
-                me.scan(j, hist: hs, leaf: s, nonDefault: cs, splittable: splitS, into: candA + j)
-                if let l {
-                    let hl = me.hist + (l.slot &* me.f &+ j) &* histogramStride
+                me.scan(j, hist: hs, side: sSide, nonDefault: cs, into: &bestS)
+                if let lSide {
+                    let hl = me.hist + (lSide.slot &* me.f &+ j) &* histogramStride
                     var cl: Int32 = 1
                     if isSparse {
-                        // The larger child holds its parent's slot: parent minus smaller, bins and counts alike
-                        // (nothing to do when the smaller child's bins are all implicitly zero).
+                        // The larger child holds its parent's slot: parent minus smaller, bins and counts alike,
+                        // over the bins the smaller child occupies; it keeps the parent's mask but for bins left zero.
                         if cs > 0 {
-                            HistogramKernels.subtract(hl, hs, used: used)
-                            me.rest[l.slot &* me.f &+ j] -= me.rest[s.slot &* me.f &+ j]
+                            HistogramKernels.subtract(
+                                hl, hs, occupied: me.occupied + (sSide.slot &* me.f &+ j) &* 4,
+                                parentOccupied: me.occupied + (lSide.slot &* me.f &+ j) &* 4)
+                            me.rest[lSide.slot &* me.f &+ j] -= me.rest[sSide.slot &* me.f &+ j]
                         }
-                        me.nonDefault[l.slot &* me.f &+ j] &-= cs
-                        cl = me.nonDefault[l.slot &* me.f &+ j]
+                        me.nonDefault[lSide.slot &* me.f &+ j] &-= cs
+                        cl = me.nonDefault[lSide.slot &* me.f &+ j]
                     } else {
                         HistogramKernels.subtract(hl, hs, used: used)
                     }
-                    me.scan(j, hist: hl, leaf: l, nonDefault: cl, splittable: splitL, into: candB + j)
+                    me.scan(j, hist: hl, side: lSide, nonDefault: cl, into: &bestL)
                 }
             }
+            candA[chunk] = bestS
+            candB[chunk] = bestL
         }
-        return (Self.reduce(candidatesA, f), l == nil ? SplitCandidate() : Self.reduce(candidatesB, f))
+        return (Self.reduce(candidatesA, chunks), l == nil ? SplitCandidate() : Self.reduce(candidatesB, chunks))
     }
 
-    /// Feature j's best split at a leaf into `out`, or no gain when the leaf cannot split or (a sparse
-    /// feature with no non-default row there) holds all its rows in one bin.
+    /// What a split scan needs of a leaf, copied once per node rather than once per feature.
+    private struct LeafSide {
+        var sums: NodeSums
+        var slot: Int
+        var splittable: Bool
+        var allowed: [Bool]?
+        /// The least hessian a child may have (SplitFinder.minChildHessian).
+        var minH: Double
+
+        init(_ leaf: Leaf, splittable: Bool, rules: SplitRules) {
+            sums = leaf.sums
+            slot = leaf.slot
+            self.splittable = splittable
+            allowed = leaf.allowed
+            minH = SplitFinder.minChildHessian(total: leaf.sums, rules: rules)
+        }
+    }
+
+    /// Feature j's best split at a leaf into `best` when it beats it, or nothing when the leaf cannot split
+    /// or (a sparse feature) its rows outside the default bin cannot make a child: every split leaves
+    /// the default bin on one side, so the other side holds at most their hessian.
     @inline(__always)
     private func scan(
-        _ j: Int, hist: UnsafeMutablePointer<Double>, leaf: Leaf, nonDefault: Int32, splittable: Bool,
-        into out: UnsafeMutablePointer<SplitCandidate>
+        _ j: Int, hist: UnsafeMutablePointer<Double>, side: LeafSide, nonDefault: Int32,
+        into best: inout SplitCandidate
     ) {
-        guard splittable && nonDefault > 0 && (leaf.allowed?[j] ?? true) else {
-            out.pointee.gain = -.infinity  // the reduction reads nothing else of a candidate without gain
-            return
-        }
+        guard side.splittable && nonDefault > 0 && (side.allowed?[j] ?? true) else { return }
+        let c: SplitCandidate
         if sparse.defaultBin[j] >= 0 {
-            sparse.completeDefault(
-                feature: j, hist: hist, total: leaf.sums, nonDefault: Int(nonDefault), rest: rest[leaf.slot &* f &+ j])
+            let rest = rest[side.slot &* f &+ j]
+            // A margin far above the rounding of the sums keeps this exactly the scan's verdict.
+            guard rest.y >= side.minH - 1e-9 * side.sums.h else { return }
+            sparse.completeDefault(feature: j, hist: hist, total: side.sums, nonDefault: Int(nonDefault), rest: rest)
+            let walk = MaskedBins(mask: occupied + (side.slot &* f &+ j) &* 4, extra: sparse.defaultBin[j])
+            c = SplitFinder.best(
+                hist: hist, binning: binnings[j], total: side.sums, rules: settings.rules, feature: j, walk: walk)
+        } else {
+            c = SplitFinder.best(hist: hist, binning: binnings[j], total: side.sums, rules: settings.rules, feature: j)
         }
-        out.pointee = SplitFinder.best(hist: hist, binning: binnings[j], total: leaf.sums, rules: settings.rules, feature: j)
+        if c.gain > best.gain { best = c }
     }
 
-    /// The best candidate, ties going to the lowest feature index.
+    /// The best candidate, ties going to the first (the lowest feature index).
     private static func reduce(_ c: UnsafePointer<SplitCandidate>, _ count: Int) -> SplitCandidate {
         var best = SplitCandidate()
         for j in 0..<count where c[j].gain > best.gain { best = c[j] }

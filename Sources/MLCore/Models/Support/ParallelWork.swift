@@ -17,16 +17,29 @@ enum ParallelWork {
     static func forChunks(
         _ count: Int, threads: Int, minimumPerThread: Int = 1, _ body: (Range<Int>) -> Void
     ) {
-        let t = max(1, min(threads, count / max(1, minimumPerThread)))
+        forIndexedChunks(count, threads: threads, minimumPerThread: minimumPerThread) { _, range in body(range) }
+    }
+
+    /// How many chunks `forIndexedChunks` (and `forChunks`) cut `count` items into: at most `threads`.
+    static func chunkCount(_ count: Int, threads: Int, minimumPerThread: Int = 1) -> Int {
+        max(1, min(threads, count / max(1, minimumPerThread)))
+    }
+
+    /// Calls `body(chunk, range)` for the chunks of `forChunks`, `chunk` numbering them in item order
+    /// (`0..<chunkCount`), so per-chunk results can be reduced in item order.
+    static func forIndexedChunks(
+        _ count: Int, threads: Int, minimumPerThread: Int = 1, _ body: (Int, Range<Int>) -> Void
+    ) {
+        let t = chunkCount(count, threads: threads, minimumPerThread: minimumPerThread)
         if t <= 1 {
-            if count > 0 { body(0..<count) }
+            if count > 0 { body(0, 0..<count) }
             return
         }
         withoutActuallyEscaping(body) { body in
             let b = UnsafeTransfer(body)
             DispatchQueue.concurrentPerform(iterations: t) { i in
                 let lo = count * i / t, hi = count * (i + 1) / t
-                if lo < hi { b.value(lo..<hi) }
+                if lo < hi { b.value(i, lo..<hi) }
             }
         }
     }
