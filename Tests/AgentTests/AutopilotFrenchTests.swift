@@ -1,9 +1,13 @@
 // The French session's words for load_data's task and validation: every phrase LoadDataTool.validationText
-// writes has its French rendering (a change to the English wording fails here, not silently on screen).
+// writes has its French rendering (a change to the English wording fails here, not silently on screen);
+// and a whole French Autopilot session on shipped datasets whose narration and log quote none of the
+// English sentences MLCore wrote into the tool results (profile warnings, effects, limits).
 
 import Foundation
+import LLMClient
 import MLCore
 import Testing
+import Tracking
 
 @testable import Agent
 
@@ -25,5 +29,48 @@ import Testing
     @Test func tasksAreTranslatedAndUnknownWordsKept() throws {
         #expect(try framing(validation: "", task: "multiclass").taskFR == "multiclasse")
         #expect(try framing(validation: "a scheme of tomorrow").validationFR == "a scheme of tomorrow")
+    }
+
+    /// Phrases of MLCore's English texts (warnings, effects, limits) and of the log's English interval label.
+    static let englishMarkers = [
+        "Weak segment", "gives the highest", "higher predicted", "lower predicted", "overall.", "95% CI", "rows repeat", "is missing in",
+        "Drop it", "Models impute", "near-copies", "likely target leakage", "is rare (", "No strong limit", "Extrapolation:", "Class imbalance:",
+    ]
+
+    @Test(arguments: [("titanic", "survived"), ("mpg", "hwy")])
+    func frenchSessionQuotesNoEnglishSentenceOfTheCore(_ file: String, _ target: String) async throws {
+        let root = try TempWorkspace.make()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: AgentFixtures.dataset(file), to: root.appendingPathComponent("\(file).csv"))
+        let context = try ToolContext.open(workspace: Workspace(root: root), session: Session(language: .fr))
+        let loop = AgentLoop(
+            model: Autopilot(brief: AutopilotBrief(path: "\(file).csv", target: target, language: .fr)),
+            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.fr), limits: LoopLimits(maxModelTurns: 60))
+        guard case .answered = await loop.send("Vas-y.") else {
+            Issue.record("no answer")
+            return
+        }
+        let messages = await loop.messages
+        let narration = messages.filter { $0.role == .assistant }.compactMap(\.content).joined(separator: "\n")
+        let markdown = try String(contentsOfFile: context.log.markdownPath, encoding: .utf8)
+        let results = messages.toolResults()
+        let load = try #require(results.first { $0["dataset_id"] != nil })
+        let explain = try #require(results.first { $0["limits"] != nil })
+        var english = (load["warnings"]?.arrayValue ?? []).compactMap { $0["message"]?.stringValue }
+        english += (explain["effects"]?.arrayValue ?? []).compactMap { $0["sentence"]?.stringValue?.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        english += (explain["limits"]?.arrayValue ?? []).compactMap(\.stringValue)
+        #expect(!english.isEmpty, "the session had no English sentence of the core to translate")
+        for text in [narration, markdown] {
+            for sentence in english { #expect(!text.contains(sentence), "English sentence quoted: \(sentence)") }
+            for marker in Self.englishMarkers { #expect(!text.contains(marker), "English phrase '\(marker)' in a French session") }
+        }
+        // Each warning is said, in French, from its facts.
+        let framing = try #require(AutopilotFraming(loadResult: load))
+        for w in framing.drops.compactMap(\.warning) + framing.otherWarnings.prefix(3).compactMap(\.warning) {
+            #expect(narration.contains(w.french))
+        }
+        #expect(narration.contains("Tranche faible : "))
+        #expect(markdown.contains("[IC 95 % "))
+        #expect(try context.log.verify(against: context.store).isEmpty)
     }
 }

@@ -1,9 +1,14 @@
 // The framing's task and validation scheme in French words, for a French session's screen and log:
 // load_data reports them in English ("binary", "stratified 5-fold CV on the training rows": the phrases
 // of LoadDataTool.validationText, which a test pairs with these).
-// Leaves out: the profile's warning messages (MLCore writes them in English; they are quoted as they are).
+// The profile's warnings: DataWarning+French.swift renders them from their facts.
+
+public import MLCore
 
 extension AutopilotFraming {
+    /// A warning's French sentence, from its facts; its English message only when they could not be rebuilt.
+    static func french(_ message: String, _ warning: DataWarning?) -> String { warning?.french ?? message }
+
     /// "binary" → "binaire"; an unknown task is shown as it is.
     var taskFR: String {
         ["binary": "binaire", "multiclass": "multiclasse", "regression": "régression", "clustering": "clustering"][task] ?? task

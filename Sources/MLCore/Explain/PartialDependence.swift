@@ -130,7 +130,8 @@ public enum PartialDependence {
         return ("non-monotonic", "\(name) has a non-monotonic effect: the \(outputLabel) peaks at \(name) ≈ \(grid[hi]) (\(short(average[hi]))) and is lowest at \(grid[lo]) (\(short(average[lo]))).")
     }
 
-    static func short(_ v: Double) -> String {
+    /// A number as the explain sentences write it: integers plain, else 3, 2 or 1 decimals by size.
+    public static func short(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e9 { return String(Int(v)) }
         let a = abs(v)
         let digits = a >= 100 ? 1 : (a >= 1 ? 2 : 3)
