@@ -5,12 +5,12 @@
 // and keeps the chart with the run (ChartArchive) for `mlexp export`. Leaves out: clustering runs.
 
 import Foundation
-import MLCore
-import Tracking
+public import MLCore
+public import Tracking
 
-enum LearningCurveExplain {
+public enum LearningCurveExplain {
     /// The experiment a run records: its family, effective parameters, dropped columns, folds and seed.
-    static func spec(of run: RunRecord, target: String) -> ExperimentSpec {
+    public static func spec(of run: RunRecord, target: String) -> ExperimentSpec {
         var folds = 5
         if case .object(let v) = run.validation, let k = v["folds"]?.number, k >= 2 { folds = Int(k) }
         // The effective parameters the family can be given (the record also holds derived ones, e.g. ridge's kind).
