@@ -10,7 +10,10 @@ extension AutopilotFraming {
     static func french(_ message: String, _ warning: DataWarning?) -> String { warning?.french ?? message }
 
     /// "binary" → "binaire"; an unknown task is shown as it is.
-    var taskFR: String {
+    var taskFR: String { Self.frenchTask(task) }
+
+    /// load_data's task word in French ("binary" → "binaire"); an unknown one as it is.
+    public static func frenchTask(_ task: String) -> String {
         ["binary": "binaire", "multiclass": "multiclasse", "regression": "régression", "clustering": "clustering"][task] ?? task
     }
 
