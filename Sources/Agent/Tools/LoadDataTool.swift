@@ -64,6 +64,7 @@ public struct LoadDataTool: AgentTool {
             "task": .string(p.task.rawValue), "metric": .string(p.suggestedMetric),
             "greater_is_better": .bool(Metrics.greaterIsBetter(p.suggestedMetric)),
             "validation": .string(validationText(p.suggestedValidation)),
+            "validation_scheme": schemeJSON(p.suggestedValidation),
             "validation_reason": .string(p.suggestedValidation.reason),
             "warnings": .array(p.warnings.prefix(12).map(warningJSON)),
             "drop_suggested": .strings(p.columnsToDrop),
@@ -96,6 +97,13 @@ public struct LoadDataTool: AgentTool {
         case .timeSeriesSplit: "time-ordered \(v.folds)-fold split on '\(v.timeColumn ?? "?")'"
         case .holdout: "one seeded holdout of the training rows"
         }
+    }
+
+    /// The validation as facts (scheme, folds, time column), for renderings in other languages.
+    static func schemeJSON(_ v: ValidationSuggestion) -> JSONValue {
+        var o: [String: JSONValue] = ["scheme": .string(v.scheme.rawValue), "folds": .int(v.folds)]
+        if let c = v.timeColumn { o["time_column"] = .string(c) }
+        return .object(o)
     }
 
     static func warningJSON(_ w: DataWarning) -> JSONValue {
