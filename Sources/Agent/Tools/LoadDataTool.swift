@@ -111,6 +111,12 @@ public struct LoadDataTool: AgentTool {
         if let c = w.column { o["column"] = .string(c) }
         if let r = w.relatedColumn { o["related_column"] = .string(r) }
         if let v = w.value { o["value"] = .rounded(v) }
+        // The facts the message states beyond the value, so a rendering in another language can state them too.
+        switch w.detail {
+        case .imbalancedTarget(let className?, _): o["class"] = .string(className)
+        case .likelyLeakage(_, .accuracy(_, let baseline?)): o["majority_baseline"] = .rounded(baseline)
+        default: break
+        }
         return .object(o)
     }
 }
