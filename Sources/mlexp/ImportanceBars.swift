@@ -34,12 +34,9 @@ struct ImportanceBars: AgentObserver {
         case "shap": measure = fr ? "|valeur SHAP| moyenne" : "mean |SHAP value|"
         default: measure = fr ? "importance par permutation (baisse de la métrique principale)" : "permutation importance (drop in the main metric)"
         }
-        guard var chart = try? Chart.featureImportance(FeatureImportanceInput(measure: measure, features: features, top: top)) else {
+        guard let chart = try? Chart.featureImportance(FeatureImportanceInput(measure: measure, features: features, top: top),
+                                                       language: fr ? .french : .english) else {
             return nil
-        }
-        if fr {
-            chart.title = "Importance des variables"
-            for i in chart.layers.indices where chart.layers[i].name != nil { chart.layers[i].name = "± 1 écart-type sur les répétitions" }
         }
         return TerminalChart.render(chart, width: 40)
     }

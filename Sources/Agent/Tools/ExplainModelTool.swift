@@ -98,15 +98,17 @@ public struct ExplainModelTool: AgentTool {
         if arguments["learning_curve"]?.boolValue == true {
             try Task.checkCancellation()
             context.progress("learning curve: \(run.modelFamily) refitted on growing shares of each fold")
-            out["learning_curve"] = try LearningCurveExplain.run(run, dataset: d, metric: metric, workspace: context.workspace.root)
+            out["learning_curve"] = try LearningCurveExplain.run(run, dataset: d, metric: metric, workspace: context.workspace.root, language: context.chartLanguage)
         }
         // Best effort; the result above is unchanged.
-        let label = "predicted \(target)" + (trained.target.task.isClassification ? " (p(\(trained.target.classNames.last ?? "class")))" : "")
+        let fr = context.chartLanguage == .french, predicted = fr ? "\(target) prédit" : "predicted \(target)"
+        let label = predicted + (trained.target.task.isClassification ? " (p(\(trained.target.classNames.last ?? "class")))" : "")
         ExplainCharts.save(
             runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric, importance: chartImportance,
-            effects: effects, output: label, errors: errors)
+            effects: effects, output: label, errors: errors, language: context.chartLanguage)
         ShapCharts.save(runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
-                        output: trained.target.task.isClassification ? "raw score (log-odds)" : "predicted \(target)")
+                        output: trained.target.task.isClassification ? (fr ? "score brut (log-odds)" : "raw score (log-odds)") : predicted,
+                        language: context.chartLanguage)
         return .object(out)
     }
 

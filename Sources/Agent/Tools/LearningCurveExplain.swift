@@ -22,10 +22,10 @@ public enum LearningCurveExplain {
     }
 
     /// The curve as the tool's result, after saving its chart with the run (best effort).
-    static func run(_ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL) throws -> JSONValue {
+    static func run(_ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL, language: LogLanguage = .english) throws -> JSONValue {
         guard let target = run.target else { throw ToolError("run \(run.id) has no target; a learning curve needs one.") }
         let curve = try ExperimentRunner.learningCurve(dataset: d.trainDataset, spec: spec(of: run, target: target), metric: metric)
-        if let chart = try? Chart.learningCurve(curve) { _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id) }
+        if let chart = try? Chart.learningCurve(curve, language: language) { _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id) }
         return json(curve)
     }
 
