@@ -1,5 +1,5 @@
-// The French session's words for load_data's task and validation: every phrase LoadDataTool.validationText
-// writes has its French rendering (a change to the English wording fails here, not silently on screen);
+// The French session's words for load_data's task and validation: every validation scheme load_data
+// reports is said in French from its facts (validation_scheme), whatever its English phrase says;
 // and a whole French Autopilot session on shipped datasets whose narration and log quote none of the
 // English sentences MLCore wrote into the tool results (profile warnings, effects, limits), and says
 // each effect and limit from its facts with the numbers of the English sentence.
@@ -18,17 +18,25 @@ import Tracking
     }
 
     @Test(arguments: [ValidationSuggestion.Scheme.stratifiedKFold, .kFold, .timeSeriesSplit, .holdout])
-    func everyValidationPhraseIsTranslated(_ scheme: ValidationSuggestion.Scheme) throws {
-        let json = #"{"scheme": "\#(scheme.rawValue)", "folds": 5, "testFraction": 0.2, "timeColumn": "date", "reason": ""}"#
-        let english = LoadDataTool.validationText(try JSONDecoder().decode(ValidationSuggestion.self, from: Data(json.utf8)))
-        let french = try framing(validation: english).validationFR
-        #expect(french != english)
-        #expect(scheme == .holdout || french.contains("5 folds"))
-        #expect(scheme != .timeSeriesSplit || french.hasSuffix("'date'"))
+    func everyValidationSchemeIsSaidInFrenchFromItsFacts(_ scheme: ValidationSuggestion.Scheme) throws {
+        let json = #"{"scheme": "\#(scheme.rawValue)", "folds": 4, "testFraction": 0.2, "timeColumn": "date", "reason": ""}"#
+        let suggestion = try JSONDecoder().decode(ValidationSuggestion.self, from: Data(json.utf8))
+        let english = LoadDataTool.validationText(suggestion)
+        // load_data's result as the Autopilot reads it: the English phrase and the scheme's facts.
+        let result: JSONValue = [
+            "dataset_id": "d1", "task": "binary", "metric": "roc_auc", "validation": .string(english),
+            "validation_scheme": LoadDataTool.schemeJSON(suggestion),
+        ]
+        let f = try #require(AutopilotFraming(loadResult: result))
+        #expect(f.validation == english)
+        #expect(f.validationFR != english)
+        #expect(scheme == .holdout || f.validationFR.contains("4 folds"), "\(f.validationFR)")
+        #expect(scheme != .timeSeriesSplit || f.validationFR.hasSuffix("'date'"), "\(f.validationFR)")
     }
 
     @Test func tasksAreTranslatedAndUnknownWordsKept() throws {
         #expect(try framing(validation: "", task: "multiclass").taskFR == "multiclasse")
+        // A result without the scheme's facts (an older load_data) keeps its English phrase.
         #expect(try framing(validation: "a scheme of tomorrow").validationFR == "a scheme of tomorrow")
     }
 

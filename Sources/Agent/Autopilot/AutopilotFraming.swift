@@ -11,7 +11,9 @@ public struct AutopilotFraming: Sendable, Equatable {
     public var task: String
     public var metric: String
     public var greaterIsBetter: Bool
+    /// load_data's English phrase, and the same scheme as facts (nil from a result without them).
     public var validation: String
+    public var scheme: (kind: ValidationSuggestion.Scheme, folds: Int, timeColumn: String?)?
     public var rows: Int
     public var trainRows: Int
     public var testRows: Int
@@ -40,6 +42,9 @@ public struct AutopilotFraming: Sendable, Equatable {
         self.metric = metric
         greaterIsBetter = r["greater_is_better"]?.boolValue ?? true
         validation = r["validation"]?.stringValue ?? ""
+        if let v = r["validation_scheme"], let kind = v["scheme"]?.stringValue.flatMap(ValidationSuggestion.Scheme.init(rawValue:)) {
+            scheme = (kind, v["folds"]?.intValue ?? 5, v["time_column"]?.stringValue)
+        }
         rows = r["rows"]?.intValue ?? 0
         trainRows = r["train_rows"]?.intValue ?? 0
         testRows = r["test_rows"]?.intValue ?? 0

@@ -1,6 +1,6 @@
 // The profile's warnings in French, rendered from their facts (DataWarning.Detail), never from the
 // English message; and a warning rebuilt from the facts load_data reports (kind, column, value, action,
-// with the rest of its result), which is all the Autopilot sees. Every Detail case has its sentence
+// class, majority baseline, with the rest of its result), which is all the Autopilot sees. Every Detail case has its sentence
 // (the switch is exhaustive: a new kind does not compile without one).
 // Leaves out: the English message (MLCore writes it; load_data passes it to the model unchanged).
 
@@ -42,10 +42,10 @@ extension DataWarning {
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded())) %" }
     static func twoDecimals(_ x: Double) -> String { String(format: "%.2f", x) }
 
-    /// A warning rebuilt from one entry of load_data's `warnings` and the rest of its result `r` (the
-    /// target's name, task and class counts, the columns' types and distinct counts); nil for an
-    /// unknown kind or a missing value. Facts load_data leaves out stay unknown: the leakage probe's
-    /// majority baseline, and the rare class when two classes tie or some are not listed.
+    /// A warning rebuilt from one entry of load_data's `warnings` (kind, column, value, action, and the
+    /// rare class or the leakage probe's majority baseline when known) and the rest of its result `r`
+    /// (the target's name and task, the columns' types and distinct counts); nil for an unknown kind or
+    /// a missing value. A result without `class` (an older load_data) takes the rarest listed class.
     init?(loadDataWarning w: JSONValue, in r: JSONValue) {
         guard let raw = w["kind"]?.stringValue, let kind = Kind(rawValue: raw) else { return nil }
         let column = w["column"]?.stringValue, value = w["value"]?.doubleValue
@@ -62,10 +62,11 @@ extension DataWarning {
             case .highCardinality: detail = .highCardinality(levels: Int(v.rounded()))
             case .heavyMissing: detail = .heavyMissing(share: v, drop: w["action"]?.stringValue == Action.dropColumn.rawValue)
             case .skewedTarget: detail = .skewedTarget(skewness: v)
-            case .imbalancedTarget: detail = .imbalancedTarget(className: Self.rarestClass(r), share: v)
+            case .imbalancedTarget: detail = .imbalancedTarget(className: w["class"]?.stringValue ?? Self.rarestClass(r), share: v)
             default:
                 let target = r["target"]?["name"]?.stringValue ?? "?"
-                detail = .likelyLeakage(target: target, score: r["task"]?.stringValue == "regression" ? .r2(v) : .accuracy(v, majorityBaseline: nil))
+                let baseline = w["majority_baseline"]?.doubleValue
+                detail = .likelyLeakage(target: target, score: r["task"]?.stringValue == "regression" ? .r2(v) : .accuracy(v, majorityBaseline: baseline))
             }
         }
         self.init(column: column, relatedColumn: w["related_column"]?.stringValue, detail: detail)
