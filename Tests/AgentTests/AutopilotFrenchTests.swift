@@ -1,7 +1,8 @@
 // The French session's words for load_data's task and validation: every validation scheme load_data
 // reports is said in French from its facts (validation_scheme), whatever its English phrase says;
 // and a whole French Autopilot session on shipped datasets whose narration and log quote none of the
-// English sentences MLCore wrote into the tool results (profile warnings, effects, limits).
+// English sentences MLCore wrote into the tool results (profile warnings, effects, limits), and says
+// each effect and limit from its facts with the numbers of the English sentence.
 
 import Foundation
 import LLMClient
@@ -45,7 +46,7 @@ import Tracking
         "Drop it", "Models impute", "near-copies", "likely target leakage", "is rare (", "No strong limit", "Extrapolation:", "Class imbalance:",
     ]
 
-    @Test(arguments: [("titanic", "survived"), ("mpg", "hwy")])
+    @Test(arguments: [("titanic", "survived"), ("mpg", "hwy"), ("penguins", "species")])
     func frenchSessionQuotesNoEnglishSentenceOfTheCore(_ file: String, _ target: String) async throws {
         let root = try TempWorkspace.make()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -78,6 +79,22 @@ import Tracking
             #expect(narration.contains(w.french))
         }
         #expect(narration.contains("Tranche faible : "))
+        // Effects and limits are said from their facts, with the English sentences' numbers.
+        let effects = Array((explain["effects"]?.arrayValue ?? []).prefix(3))
+        #expect(!effects.isEmpty)
+        for x in effects {
+            let french = try #require(AutopilotText.frenchEffect(x))
+            let sentence = x["sentence"]?.stringValue ?? ""
+            #expect(narration.contains(french) && markdown.contains(french), "effect not said: \(french)")
+            #expect(!quotedNumbers(sentence).isEmpty && quotedNumbers(french) == quotedNumbers(sentence), "\(french) | \(sentence)")
+        }
+        let limits = (explain["limits"]?.arrayValue ?? []).prefix(3).compactMap(\.stringValue)
+        let frenchLimits = AutopilotText.frenchLimits(explain, count: 3)
+        #expect(frenchLimits.count == limits.count)
+        for (french, english) in zip(frenchLimits, limits) {
+            #expect(narration.contains(french), "limit not said: \(french)")
+            #expect(quotedNumbers(french) == quotedNumbers(english), "\(french) | \(english)")
+        }
         #expect(markdown.contains("[IC 95 % "))
         #expect(try context.log.verify(against: context.store).isEmpty)
     }
