@@ -39,7 +39,7 @@ struct ChatCommand: AsyncParsableCommand {
             choice = try ModelChoice.resolve(model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
         } catch { throw ValidationError("\(error)") }
 
-        let renderer = SessionRenderer(terminal: terminal)
+        let renderer = SessionRenderer(terminal: terminal, language: language)
         let spinner = renderer.spinner
         let session = Session(language: language)
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })

@@ -2,17 +2,20 @@
 // model's train and validation score against training rows (MLCore's ExperimentRunner.learningCurve on
 // seeded K-fold cross-validation, stratified for classes, ID-like columns screened out as `train` does),
 // printed as a table, a terminal chart and one sentence of reading; `--json` prints the result.
-// Leaves out: `--run` (a stored run's curve is explain_model's learning_curve method in a session,
-// which knows the run's training rows and sealed test split).
+// With `--run ID`, the stored run's family, effective hyper-parameters, dropped columns, fold count and
+// seed are refitted on FILE's labelled rows (explain_model's learning_curve method, which in a session
+// uses the loaded training rows and never the sealed test split).
 
+import Agent
 import Foundation
 import MLCore
 import Tracking
 
 extension ExplainCommand {
-    func learningCurve() throws(MLError) {
-        guard runID == nil else {
-            throw MLError(.invalidParameter, "--method learning-curve refits the model; give --target COL and --model NAME instead of --run (in a session, explain_model's learning_curve method draws a run's curve).")
+    func learningCurve() throws {
+        if let runID {
+            try storedRunCurve(runID)
+            return
         }
         guard let target, let model else {
             throw MLError(.invalidParameter, "explain --method learning-curve needs --target COL and --model NAME.")
@@ -26,13 +29,36 @@ extension ExplainCommand {
         let key = metric ?? Metrics.defaultKey(for: task)
         let curve = try ExperimentRunner.learningCurve(dataset: dataset, spec: spec, metric: key)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print((try? encoder.encode(curve)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
+            printJSON(curve)
             return
         }
         print(Self.render(curve, title: "Learning curve of \(model) on \(file) (\(target), \(folds)-fold CV, seed \(seed))"))
+    }
+
+    /// The curve of a stored run's experiment, redrawn on FILE's labelled rows.
+    func storedRunCurve(_ id: String) throws {
+        if target != nil || model != nil || !overrides.isEmpty || !exclude.isEmpty || !keep.isEmpty {
+            throw MLError(.invalidParameter, "--run redraws the stored run's experiment as it was trained; drop --target, --model, --set, --exclude and --keep.")
+        }
+        let record = try store.openStore().get(id)
+        guard let target = record.target else {
+            throw MLError(.invalidInput, "Run \(id) is a \(record.modelFamily) run without a target; a learning curve scores predictions against one. Pick a supervised run from `mlexp runs`.")
+        }
+        let spec = LearningCurveExplain.spec(of: record, target: target)
+        let curve = try ExperimentRunner.learningCurve(dataset: try Dataset.load(path: file), spec: spec, metric: metric ?? record.mainMetric)
+        if json {
+            printJSON(curve)
+            return
+        }
+        let k = if case .crossValidation(let k) = spec.validation { "\(k)-fold CV" } else { "a holdout" }
+        print(Self.render(curve, title: "Learning curve of run \(id) (\(record.modelFamily), refitted as stored) on \(file)'s labelled rows (\(target), \(k), seed \(record.seed))"))
+    }
+
+    func printJSON(_ curve: LearningCurveResult) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        print((try? encoder.encode(curve)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
     }
 
     /// The table (mean ± std per size), the terminal chart and the reading.

@@ -2,7 +2,7 @@
 // fits the model on a 75/25 holdout (stratified for classes, seed 0 by default) and prints the
 // interpretation as readable tables, or the ExplainReport as JSON for scripts. Wiring only: the
 // analysis is MLCore's ModelExplainer; the columns left out are MLCore's ColumnScreening's. `--run ID`
-// explains a stored run's model (no refit) on FILE's labelled rows. Leaves out: fold stability for stored runs. The learning curve is ExplainCommand+LearningCurve.swift.
+// explains a stored run's model (no refit) on FILE's labelled rows. Leaves out: fold stability for stored runs. The learning curve (also of a stored run) is ExplainCommand+LearningCurve.swift.
 
 import ArgumentParser
 import Foundation

@@ -56,7 +56,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let workspace = Workspace(root: root)
         let language = SessionLanguage(rawValue: h.language) ?? .en
         let session = Session(language: language, goal: h.goal)
-        let renderer = ReplayRenderer(terminal: terminal)
+        let renderer = ReplayRenderer(terminal: terminal, language: language)
         let spinner = renderer.session.spinner
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
         let tools = try StandardTools.registry(context)

@@ -13,9 +13,9 @@ final class ReplayRenderer: AgentObserver {
     let terminal: Terminal
     private let verdicts = Mutex<[String: CallCheck]>([:])
 
-    init(terminal: Terminal) {
+    init(terminal: Terminal, language: SessionLanguage = .en) {
         self.terminal = terminal
-        self.session = SessionRenderer(terminal: terminal)
+        self.session = SessionRenderer(terminal: terminal, language: language)
     }
 
     /// Receives a call's verdict (before the loop reports the call finished).

@@ -48,7 +48,7 @@ struct RunCommand: AsyncParsableCommand {
         } catch { throw ValidationError("\(error)") }
         terminal.line(terminal.styled(choice.banner, .bold))
 
-        let renderer = SessionRenderer(terminal: terminal)
+        let renderer = SessionRenderer(terminal: terminal, language: language)
         let session = Session(language: language, goal: goal)
         let spinner = renderer.spinner
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
@@ -58,7 +58,7 @@ struct RunCommand: AsyncParsableCommand {
             workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
         let loop = AgentLoop(
             model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer, ImportanceBars(terminal: terminal)] + (recorder.map { [$0] } ?? []))
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer, ImportanceBars(terminal: terminal, language: language)] + (recorder.map { [$0] } ?? []))
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
         let interrupts = Interrupts(onIdle: {})

@@ -75,16 +75,28 @@ extension ChartExportTests {
     }
 }
 
-/// One of each chart, from the fixture.
+/// One of each chart, from the fixture, in one language.
 enum AllCharts {
-    static func make() throws -> [Chart] {
-        let f = try ChartFixtures.load()
+    static func make(_ language: LogLanguage = .english) throws -> [Chart] {
+        var f = try ChartFixtures.load()
+        let l = language
+        if l == .french {
+            // The labels a caller gives (the model's output, the series' names) in the caller's language too.
+            f.partialDependence.output = "survie prédite"
+            f.shapSummary.output = "survie prédite"
+            f.learningCurve.series = f.learningCurve.series.enumerated().map { i, s in
+                var s = s
+                s.name = i == 0 ? "entraînement" : "validation"
+                return s
+            }
+        }
         return [
-            try Chart.featureImportance(f.featureImportance), try Chart.shapSummary(f.shapSummary),
-            try Chart.partialDependence(f.partialDependence), try Chart.confusionMatrix(f.confusionMatrix),
-            try Chart.roc(f.roc), try Chart.precisionRecall(f.precisionRecall.curves, prevalence: f.precisionRecall.prevalence),
-            try Chart.calibration(f.calibration), try Chart.residuals(f.residuals),
-            try Chart.learningCurve(f.learningCurve), try Chart.runComparison(f.runComparison),
+            try Chart.featureImportance(f.featureImportance, language: l), try Chart.shapSummary(f.shapSummary, language: l),
+            try Chart.partialDependence(f.partialDependence, language: l), try Chart.confusionMatrix(f.confusionMatrix, language: l),
+            try Chart.roc(f.roc, language: l),
+            try Chart.precisionRecall(f.precisionRecall.curves, prevalence: f.precisionRecall.prevalence, language: l),
+            try Chart.calibration(f.calibration, language: l), try Chart.residuals(f.residuals, language: l),
+            try Chart.learningCurve(f.learningCurve, language: l), try Chart.runComparison(f.runComparison, language: l),
         ]
     }
 }

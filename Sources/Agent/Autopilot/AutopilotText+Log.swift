@@ -81,11 +81,12 @@ extension AutopilotText {
         let top = (e["importance"]?.arrayValue ?? []).prefix(5).compactMap { $0["feature"]?.stringValue }
         let effects = (e["effects"]?.arrayValue ?? []).prefix(3).compactMap { x -> String? in
             guard let feature = x["feature"]?.stringValue else { return nil }
+            if language == .fr { return Self.frenchEffect(x) }
             if let sentence = x["sentence"]?.stringValue, !sentence.isEmpty { return sentence.hasSuffix(".") ? String(sentence.dropLast()) : sentence }
             return x["direction"]?.stringValue.map { "\(feature): \($0)" }
         }
         let slice = e["error_slices"]?.arrayValue?.first?["slice"]?.stringValue
-        let limits = (e["limits"]?.arrayValue ?? []).prefix(3).compactMap(\.stringValue)
+        let limits = language == .fr ? Self.frenchLimits(e, count: 3) : (e["limits"]?.arrayValue ?? []).prefix(3).compactMap(\.stringValue)
         return (top, effects, slice, limits)
     }
 
@@ -112,7 +113,7 @@ extension AutopilotText {
         }
         let found = findings(e)
         var s = t("Most important features (\(e["method"]?.stringValue ?? "permutation")):\n", "Variables les plus importantes (\(e["method"]?.stringValue ?? "permutation")) :\n") + lines.joined(separator: "\n")
-        if !found.effects.isEmpty { s += t("\nEffects: ", "\nEffets : ") + found.effects.joined(separator: "; ") }
+        if !found.effects.isEmpty { s += t("\nEffects: ", "\nEffets : ") + found.effects.joined(separator: t("; ", " ; ")) }
         if let slice = found.slice { s += t("\nWeakest slice: \(slice)", "\nTranche la plus faible : \(slice)") }
         for l in found.limits { s += t("\nLimit: \(l)", "\nLimite : \(l)") }
         if let c = curveReading(e) { s += t("\nLearning curve: ", "\nCourbe d'apprentissage : ") + c }
@@ -122,7 +123,7 @@ extension AutopilotText {
     func interpretationArguments(_ chosen: Candidate, _ e: JSONValue, _ f: AutopilotFraming) -> JSONValue {
         let found = findings(e)
         var analysis = t("The model relies most on \(found.top.joined(separator: ", ")).", "Le modèle s'appuie surtout sur \(found.top.joined(separator: ", ")).")
-        if !found.effects.isEmpty { analysis += t(" Effects: ", " Effets : ") + found.effects.joined(separator: "; ") + "." }
+        if !found.effects.isEmpty { analysis += t(" Effects: ", " Effets : ") + found.effects.joined(separator: t("; ", " ; ")) + "." }
         if let slice = found.slice { analysis += t(" It errs most on \(slice).", " Il se trompe le plus sur \(slice).") }
         if !found.limits.isEmpty { analysis += t(" Limits: ", " Limites : ") + found.limits.joined(separator: " ") }
         if let c = curveReading(e) { analysis += t(" Learning curve: ", " Courbe d'apprentissage : ") + c }

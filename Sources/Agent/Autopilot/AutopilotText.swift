@@ -36,8 +36,8 @@ struct AutopilotText {
     func afterLoad(_ f: AutopilotFraming) -> String {
         var s = t("Framing: \(f.task) task on '\(f.target)', \(f.rows) rows (\(f.trainRows) for training and validation, \(f.testRows) sealed as the test split). Main metric: \(f.metric); validation: \(f.validation).",
                   "Cadrage : tâche \(f.taskFR) sur '\(f.target)', \(f.rows) lignes (\(f.trainRows) pour l'entraînement et la validation, \(f.testRows) scellées comme jeu de test). Métrique principale : \(f.metric) ; validation : \(f.validationFR).")
-        for d in f.drops { s += t("\nDropping '\(d.column)': \(d.reason)", "\nJ'écarte '\(d.column)' : \(d.reason)") }
-        for w in f.otherWarnings.prefix(3) { s += t("\nNote: \(w)", "\nÀ noter : \(w)") }
+        for d in f.drops { s += t("\nDropping '\(d.column)': \(d.reason)", "\nJ'écarte '\(d.column)' : \(AutopilotFraming.french(d.reason, d.warning))") }
+        for w in f.otherWarnings.prefix(3) { s += t("\nNote: \(w.message)", "\nÀ noter : \(AutopilotFraming.french(w.message, w.warning))") }
         return s + t("\nWriting the context to the log.", "\nJ'écris le contexte dans le journal.")
     }
 
@@ -46,7 +46,9 @@ struct AutopilotText {
             ?? t("Predict '\(f.target)' (\(f.task)) from the other columns of \(plan.brief.path).",
                  "Prédire '\(f.target)' (\(f.taskFR)) à partir des autres colonnes de \(plan.brief.path).")
         let dropped = f.drops.isEmpty ? t("no column dropped", "aucune colonne écartée")
-            : t("dropped: ", "écartées : ") + f.drops.map { "\($0.column) (\($0.reason))" }.joined(separator: "; ")
+            : language == .fr
+                ? "écartées : " + f.drops.map { "\($0.column) (\(AutopilotFraming.french($0.reason, $0.warning)))" }.joined(separator: " ; ")
+                : "dropped: " + f.drops.map { "\($0.column) (\($0.reason))" }.joined(separator: "; ")
         let data = t("\(plan.brief.path): \(f.rows) rows, \(f.columnCount) columns; \(f.testRows) rows sealed as the test split (seeded); \(dropped).",
                      "\(plan.brief.path) : \(f.rows) lignes, \(f.columnCount) colonnes ; \(f.testRows) lignes scellées comme jeu de test (graine fixe) ; \(dropped).")
         let metric = t("\(f.metric) under \(f.validation); success: better than the baseline beyond the spread of the folds, then confirmed once on the sealed test split.",

@@ -35,6 +35,9 @@ public struct ToolContext: Sendable {
         self.progress = progress
     }
 
+    /// The language of the charts kept with the runs (the session's, as the log's headings).
+    public var chartLanguage: LogLanguage { session.language == .fr ? .french : .english }
+
     /// Opens the run store and the log of `workspace` (creating `.mlexp/` when needed).
     public static func open(
         workspace: Workspace, session: Session, progress: @escaping @Sendable (String) -> Void = { _ in }

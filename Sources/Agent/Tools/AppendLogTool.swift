@@ -97,24 +97,24 @@ struct LogEntryWriter {
             let metric = run.mainMetric
             let clustering = run.task == "clustering"
             // A clustering is scored on the rows it was fitted on: no "validation", and its other scores too.
-            var clause = (clustering ? "" : "validation ") + run.cite(metric)
+            var clause = (clustering ? "" : "validation ") + run.cite(metric, french: french)
             if clustering {
                 for key in ["inertia", "adjusted_rand"] where run.metrics[key] != nil && key != metric {
-                    clause += ", " + run.cite(key)
+                    clause += ", " + run.cite(key, french: french)
                 }
             }
             if let ref = reference, ref.id != run.id, let a = run.metrics[metric]?.mean, let b = ref.metrics[metric]?.mean {
                 let d = a - b
                 clause += french
-                    ? " contre \(ref.cite(metric)) ; écart \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
-                    : " vs \(ref.cite(metric)); difference \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
+                    ? " contre \(ref.cite(metric, french: french)) ; écart \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
+                    : " vs \(ref.cite(metric, french: french)); difference \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
             }
             clauses.append(clause)
             for evaluation in try store.testEvaluations(runID: run.id) {
                 if let m = evaluation.metrics[metric] {
                     var t = (french ? "jeu de test scellé " : "sealed test split ") + "\(metric) " + String(format: "%.3f", m.mean)
                     if let l = m.ciLow, let h = m.ciHigh {
-                        t += " [95% CI " + String(format: "%.3f", l) + "–" + String(format: "%.3f", h) + "]"
+                        t += (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.3f", l) + "–" + String(format: "%.3f", h) + "]"
                     }
                     clauses.append(t + " (\(run.id))")
                 }

@@ -47,7 +47,7 @@ public struct ComputeMetricsTool: AgentTool {
             out["rows"] = .int(d.testRows.count)
             out["details"] = Self.details(target: target, prediction: prediction)
             EvaluationCharts.save(runID: run.id, model: run.modelFamily, target: target, prediction: prediction,
-                                  targetName: run.target ?? "target", split: split, workspace: context.workspace.root)
+                                  targetName: run.target ?? "target", split: split, workspace: context.workspace.root, language: context.chartLanguage)
             out["note"] = .string(
                 "evaluation recorded; the test split of this dataset has now been evaluated \(previous + 1) time\(previous == 0 ? "" : "s")"
                     + (previous > 0 ? " — each extra look makes it less of an unbiased estimate." : "."))
@@ -59,7 +59,7 @@ public struct ComputeMetricsTool: AgentTool {
             out["rows"] = .int(a.target.count)
             out["details"] = Self.details(target: a.target, prediction: a.outOfFold)
             EvaluationCharts.save(runID: run.id, model: run.modelFamily, target: a.target, prediction: a.outOfFold,
-                                  targetName: run.target ?? "target", split: split, workspace: context.workspace.root)
+                                  targetName: run.target ?? "target", split: split, workspace: context.workspace.root, language: context.chartLanguage)
             out["source"] = "out-of-fold predictions of the cross-validation"
         } else {
             var stored: [String: JSONValue] = [:]

@@ -11,16 +11,17 @@ enum ExplainCharts {
     @discardableResult
     static func save(
         runID: String, model: String, workspace: URL, metric: String, importance: ImportanceReport?,
-        effects: [PartialDependenceResult], output: String, errors: ErrorAnalysisResult?
+        effects: [PartialDependenceResult], output: String, errors: ErrorAnalysisResult?, language: LogLanguage = .english
     ) -> [String] {
         let archive = ChartArchive(workspace: workspace)
         var charts: [Chart] = []
         if let report = importance, !report.features.isEmpty {
-            let measure = report.method == "permutation" ? "drop in \(report.metric ?? metric)" : "\(report.method) importance"
+            let m = report.metric ?? metric, fr = language == .french
+            let measure = report.method == "permutation" ? (fr ? "baisse de \(m)" : "drop in \(m)") : (fr ? "importance \(report.method)" : "\(report.method) importance")
             let features = report.features.map { f in
                 FeatureImportanceInput.Feature(name: f.name, mean: f.importance, std: report.method == "permutation" ? f.std : nil)
             }
-            if let chart = try? Chart.featureImportance(FeatureImportanceInput(measure: measure, features: features)) {
+            if let chart = try? Chart.featureImportance(FeatureImportanceInput(measure: measure, features: features), language: language) {
                 charts.append(chart)
             }
         }
@@ -28,13 +29,13 @@ enum ExplainCharts {
             guard let grid = pd.gridValues, grid.count == pd.average.count,
                   var chart = try? Chart.partialDependence(PartialDependenceInput(
                     feature: pd.feature, grid: grid, average: pd.average,
-                    individual: pd.ice.filter { $0.count == grid.count }, output: output))
+                    individual: pd.ice.filter { $0.count == grid.count }, output: output), language: language)
             else { continue }
             chart.kind = "partial_dependence_" + fileSafe(pd.feature)
             charts.append(chart)
         }
         if let bins = errors?.calibration, !bins.isEmpty,
-           let chart = try? Chart.calibration([CurveInput(name: model, x: bins.map(\.meanPredicted), y: bins.map(\.observed))]) {
+           let chart = try? Chart.calibration([CurveInput(name: model, x: bins.map(\.meanPredicted), y: bins.map(\.observed))], language: language) {
             charts.append(chart)
         }
         return charts.compactMap { chart in (try? archive.save(chart, runID: runID)).map { _ in chart.kind } }

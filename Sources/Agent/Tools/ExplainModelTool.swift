@@ -5,8 +5,8 @@
 // (a seeded sample of at most 5,000); error slices, calibration and limits use the run's out-of-fold
 // predictions — the ones its cross-validated metrics came from — when this session trained the run, else
 // the in-sample predictions, and the result says which. The sealed test rows are never used. The result
-// is bounded by top_k and holds no raw rows. learning_curve: true also refits the run's family on growing
-// shares of its folds (LearningCurveExplain.swift).
+// is bounded by top_k and holds no raw rows; its sentences come with their facts (ExplainFacts.swift).
+// learning_curve: true also refits the run's family on growing shares of its folds (LearningCurveExplain.swift).
 
 import Foundation
 import MLCore
@@ -80,9 +80,7 @@ public struct ExplainModelTool: AgentTool {
                 out["\(method.rawValue)_importance"] = Self.json(report.importance, top: k)
                 if out["importance"] == nil { out["importance"] = Self.json(report.importance, top: k); out["method"] = .string(method.rawValue) }
             case .pdp:
-                out["effects"] = .array((report.partialDependence ?? []).prefix(k).map { pd in
-                    ["feature": .string(pd.feature), "direction": .string(pd.direction), "sentence": .string(pd.sentence)]
-                })
+                out["effects"] = .array((report.partialDependence ?? []).prefix(k).map(ExplainFacts.effect))
             case .errors:
                 guard let e = report.errors else { continue }
                 out["error_metric"] = .string(e.metric)
@@ -92,21 +90,27 @@ public struct ExplainModelTool: AgentTool {
                 if let ece = e.ece { out["calibration_error"] = .rounded(ece) }
             case .limits:
                 out["limits"] = .strings(Array((report.limits?.statements ?? report.notes).prefix(k)))
+                if let findings = report.limits?.findings { out["limit_facts"] = .array(findings.prefix(k).map(ExplainFacts.limit)) }
                 if out["importance"] == nil { out["importance"] = Self.json(report.importance, top: k); out["method"] = "permutation" }
             }
         }
         if arguments["learning_curve"]?.boolValue == true {
             try Task.checkCancellation()
             context.progress("learning curve: \(run.modelFamily) refitted on growing shares of each fold")
-            out["learning_curve"] = try LearningCurveExplain.run(run, dataset: d, metric: metric, workspace: context.workspace.root)
+            out["learning_curve"] = try LearningCurveExplain.run(run, dataset: d, metric: metric, workspace: context.workspace.root, language: context.chartLanguage)
         }
         // Best effort; the result above is unchanged.
-        let label = "predicted \(target)" + (trained.target.task.isClassification ? " (p(\(trained.target.classNames.last ?? "class")))" : "")
+        let fr = context.chartLanguage == .french, predicted = fr ? "\(target) prédit" : "predicted \(target)"
+        // The output's words: MLCore's label of the curves' output (English), or in French from its facts.
+        let output = effects.lazy.compactMap(\.output).first
+        let className = output?.className ?? (trained.target.task.isClassification ? trained.target.classNames.last ?? "class" : nil)
+        let label = (fr ? nil : output?.label) ?? predicted + (className.map { " (p(\($0)))" } ?? "")
         ExplainCharts.save(
             runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric, importance: chartImportance,
-            effects: effects, output: label, errors: errors)
+            effects: effects, output: label, errors: errors, language: context.chartLanguage)
         ShapCharts.save(runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
-                        output: trained.target.task.isClassification ? "raw score (log-odds)" : "predicted \(target)")
+                        output: trained.target.task.isClassification ? (fr ? "score brut (log-odds)" : "raw score (log-odds)") : predicted,
+                        language: context.chartLanguage)
         return .object(out)
     }
 

@@ -5,12 +5,12 @@
 // and keeps the chart with the run (ChartArchive) for `mlexp export`. Leaves out: clustering runs.
 
 import Foundation
-import MLCore
-import Tracking
+public import MLCore
+public import Tracking
 
-enum LearningCurveExplain {
+public enum LearningCurveExplain {
     /// The experiment a run records: its family, effective parameters, dropped columns, folds and seed.
-    static func spec(of run: RunRecord, target: String) -> ExperimentSpec {
+    public static func spec(of run: RunRecord, target: String) -> ExperimentSpec {
         var folds = 5
         if case .object(let v) = run.validation, let k = v["folds"]?.number, k >= 2 { folds = Int(k) }
         // The effective parameters the family can be given (the record also holds derived ones, e.g. ridge's kind).
@@ -22,10 +22,10 @@ enum LearningCurveExplain {
     }
 
     /// The curve as the tool's result, after saving its chart with the run (best effort).
-    static func run(_ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL) throws -> JSONValue {
+    static func run(_ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL, language: LogLanguage = .english) throws -> JSONValue {
         guard let target = run.target else { throw ToolError("run \(run.id) has no target; a learning curve needs one.") }
         let curve = try ExperimentRunner.learningCurve(dataset: d.trainDataset, spec: spec(of: run, target: target), metric: metric)
-        if let chart = try? Chart.learningCurve(curve) { _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id) }
+        if let chart = try? Chart.learningCurve(curve, language: language) { _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id) }
         return json(curve)
     }
 

@@ -64,6 +64,7 @@ public struct LoadDataTool: AgentTool {
             "task": .string(p.task.rawValue), "metric": .string(p.suggestedMetric),
             "greater_is_better": .bool(Metrics.greaterIsBetter(p.suggestedMetric)),
             "validation": .string(validationText(p.suggestedValidation)),
+            "validation_scheme": schemeJSON(p.suggestedValidation),
             "validation_reason": .string(p.suggestedValidation.reason),
             "warnings": .array(p.warnings.prefix(12).map(warningJSON)),
             "drop_suggested": .strings(p.columnsToDrop),
@@ -98,11 +99,24 @@ public struct LoadDataTool: AgentTool {
         }
     }
 
+    /// The validation as facts (scheme, folds, time column), for renderings in other languages.
+    static func schemeJSON(_ v: ValidationSuggestion) -> JSONValue {
+        var o: [String: JSONValue] = ["scheme": .string(v.scheme.rawValue), "folds": .int(v.folds)]
+        if let c = v.timeColumn { o["time_column"] = .string(c) }
+        return .object(o)
+    }
+
     static func warningJSON(_ w: DataWarning) -> JSONValue {
         var o: [String: JSONValue] = ["kind": .string(w.kind.rawValue), "action": .string(w.action.rawValue), "message": .string(w.message)]
         if let c = w.column { o["column"] = .string(c) }
         if let r = w.relatedColumn { o["related_column"] = .string(r) }
         if let v = w.value { o["value"] = .rounded(v) }
+        // The facts the message states beyond the value, so a rendering in another language can state them too.
+        switch w.detail {
+        case .imbalancedTarget(let className?, _): o["class"] = .string(className)
+        case .likelyLeakage(_, .accuracy(_, let baseline?)): o["majority_baseline"] = .rounded(baseline)
+        default: break
+        }
         return .object(o)
     }
 }

@@ -14,6 +14,7 @@
 //   duplicate_rows  — rows identical to an earlier row. Action: drop duplicates.
 //   skewed_target   — regression target with skewness > 1 and no negative value. Action: log target.
 //   imbalanced_target — smallest class < 10 % (binary) or < half its fair share (multiclass).
+// Messages: DataWarning builds each from its facts (Detail).
 // Leaves out: multi-column leakage and label noise.
 
 enum DataWarnings {
@@ -29,13 +30,10 @@ enum DataWarnings {
         for (column, p) in zip(dataset.columns, profile.columns) where column.name != targetName {
             if p.distinct <= 1 {
                 skip.insert(column.name)
-                let what = p.distinct == 0 ? "has no value at all" : "holds the same value in every non-missing row"
-                out.append(DataWarning(kind: .constant, column: column.name, action: .dropColumn, message: "'\(column.name)' \(what); it cannot help a model. Drop it."))
+                out.append(DataWarning(column: column.name, detail: .constant(empty: p.distinct == 0)))
             } else if isIDLike(column, profile: p, rows: dataset.rowCount) {
                 skip.insert(column.name)
-                out.append(DataWarning(
-                    kind: .idLike, column: column.name, value: 1, action: .dropColumn,
-                    message: "'\(column.name)' is unique in every row (an identifier); a model would memorise it. Drop it (or use it as a group for GroupKFold)."))
+                out.append(DataWarning(column: column.name, detail: .idLike))
             }
         }
         if let target, let leaks = try? leakage(dataset: dataset, target: target, skip: skip, edgeCandidates: edgeCandidates) { out.insert(contentsOf: leaks, at: 0) }
@@ -43,37 +41,26 @@ enum DataWarnings {
             let share = Double(p.missing) / Double(max(dataset.rowCount, 1))
             if share >= heavyMissing && p.distinct > 0 {
                 let drop = share >= nearlyEmpty && column.name != targetName
-                out.append(DataWarning(
-                    kind: .heavyMissing, column: column.name, value: share, action: drop ? .dropColumn : .review,
-                    message: "'\(column.name)' is missing in \(percent(share)) of rows."
-                        + (drop ? " Drop it." : " Models impute it (median or most frequent) and add a missing indicator; ask whether missingness itself means something.")))
+                out.append(DataWarning(column: column.name, detail: .heavyMissing(share: share, drop: drop)))
             }
             if column.kind == .categorical && p.distinct > highCardinality && !skip.contains(column.name) && column.name != targetName {
-                out.append(DataWarning(
-                    kind: .highCardinality, column: column.name, value: Double(p.distinct), action: .review,
-                    message: "'\(column.name)' has \(p.distinct) levels; one-hot encoding keeps the most frequent and pools the rest as 'other'. Consider grouping levels or dropping it."))
+                out.append(DataWarning(column: column.name, detail: .highCardinality(levels: p.distinct)))
             }
         }
         out += nearCopies(dataset: dataset, exclude: skip.union(targetName.map { [$0] } ?? []))
         if profile.duplicateRows > 0 {
-            out.append(DataWarning(
-                kind: .duplicateRows, column: nil, value: Double(profile.duplicateRows), action: .dropDuplicates,
-                message: "\(profile.duplicateRows) rows repeat an earlier row exactly; duplicates can sit on both sides of a split and inflate scores. Drop them or group them."))
+            out.append(DataWarning(column: nil, detail: .duplicateRows(count: profile.duplicateRows)))
         }
         if let t = profile.target {
             if t.task == .regression, let d = t.distribution, d.skewness > 1, d.min >= 0 {
-                out.append(DataWarning(
-                    kind: .skewedTarget, column: t.column, value: d.skewness, action: .logTransformTarget,
-                    message: "Target '\(t.column)' is right-skewed (skewness \(String(format2: d.skewness))); fitting log(1 + y) often helps, and report an error metric on the original scale."))
+                out.append(DataWarning(column: t.column, detail: .skewedTarget(skewness: d.skewness)))
             }
             let total = t.classCounts.reduce(0, +)
             if t.task.isClassification, total > 0, let smallest = t.classCounts.min(), let index = t.classCounts.firstIndex(of: smallest) {
                 let share = Double(smallest) / Double(total)
                 let threshold = t.task == .binary ? 0.1 : 0.5 / Double(t.classCounts.count)
                 if share < threshold {
-                    out.append(DataWarning(
-                        kind: .imbalancedTarget, column: t.column, value: share, action: .useStratifiedMetric,
-                        message: "Class '\(t.classNames[index])' of '\(t.column)' is rare (\(percent(share)) of rows); stratify splits and prefer F1 (macro), balanced accuracy or average precision to accuracy."))
+                    out.append(DataWarning(column: t.column, detail: .imbalancedTarget(className: t.classNames[index], share: share)))
                 }
             }
         }
@@ -111,15 +98,11 @@ enum DataWarnings {
             case .classes(let labels, let names):
                 let (accuracy, baseline) = LeakageProbe.crossFittedAccuracy(bins: bins, labels: labels, classes: names.count)
                 guard accuracy >= leakAccuracy && (1 - accuracy) <= leakErrorRatio * (1 - baseline) else { return nil }
-                return DataWarning(
-                    kind: .likelyLeakage, column: column.name, value: accuracy, action: .dropColumn,
-                    message: "'\(column.name)' alone predicts '\(target.column)' with \(percent(accuracy)) accuracy on held-out rows (majority baseline \(percent(baseline))): likely target leakage. Check it is known before the outcome; otherwise drop it.")
+                return DataWarning(column: column.name, detail: .likelyLeakage(target: target.column, score: .accuracy(accuracy, majorityBaseline: baseline)))
             case .values(let v):
                 let r2 = LeakageProbe.crossFittedR2(bins: bins, values: v)
                 guard r2 >= leakR2 else { return nil }
-                return DataWarning(
-                    kind: .likelyLeakage, column: column.name, value: r2, action: .dropColumn,
-                    message: "'\(column.name)' alone explains R² = \(String(format2: r2)) of '\(target.column)' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it.")
+                return DataWarning(column: column.name, detail: .likelyLeakage(target: target.column, score: .r2(r2)))
             case .none: return nil
             }
         }
@@ -140,9 +123,7 @@ enum DataWarnings {
             let rs = PairCorrelation.withLaterColumns(values, i, sums: sums)
             for j in (i + 1)..<columns.count {
                 guard let r = rs[j - i - 1], abs(r) >= nearCopyCorrelation else { continue }
-                found.append(DataWarning(
-                    kind: .nearCopy, column: columns[j].name, relatedColumn: columns[i].name, value: r, action: .review,
-                    message: "'\(columns[j].name)' and '\(columns[i].name)' are near-copies (r = \(String(format2: r))); keep one, or expect unstable coefficients and split importance."))
+                found.append(DataWarning(column: columns[j].name, relatedColumn: columns[i].name, detail: .nearCopy(correlation: r)))
             }
             return found
         }.flatMap { $0 }
@@ -155,16 +136,13 @@ enum DataWarnings {
                 var pairs = Set<Int64>()
                 for r in a.indices { pairs.insert(Int64(a[r]) << 32 | Int64(UInt32(bitPattern: b[r]))) }
                 if pairs.count == la.count + (a.contains(-1) ? 1 : 0) {
-                    out.append(DataWarning(
-                        kind: .nearCopy, column: categorical[j].name, relatedColumn: categorical[i].name, value: 1, action: .review,
-                        message: "'\(categorical[j].name)' and '\(categorical[i].name)' carry the same information (their levels map one-to-one); keep one."))
+                    out.append(DataWarning(column: categorical[j].name, relatedColumn: categorical[i].name, detail: .nearCopy(correlation: nil)))
                 }
             }
         }
         return out
     }
 
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }
 
 extension String {

@@ -113,12 +113,14 @@ public enum ModelExplainer {
         case .pdp:
             let r = try permutation(model, valid, key, min(repeats, 5), seed)
             report.importance = r
-            let outputLabel = "predicted \(input.targetName)" + (classLabel(valid.y).map { " (\($0))" } ?? "")
+            let positive = Self.outputClass(valid.y)
+            let outputLabel = "predicted \(input.targetName)" + (positive.map { " (p(\($0)))" } ?? "")
             var curves: [PartialDependenceResult] = []
             let top = r.features.prefix(3)
             for f in top where !input.units.textColumns.contains(f.name) {
                 curves.append(try PartialDependence.compute(
-                    x: valid.x, feature: f.name, output: 1, outputLabel: outputLabel, seed: seed, levelNames: input.levelNames,
+                    x: valid.x, feature: f.name, output: 1, outputLabel: outputLabel, outputTarget: input.targetName,
+                    outputClass: positive, seed: seed, levelNames: input.levelNames,
                     units: input.units
                 ) { (m: FeatureMatrix) throws(MLError) -> Prediction in try model.predict(m) })
             }
@@ -169,9 +171,10 @@ public enum ModelExplainer {
         }
     }
 
-    static func classLabel(_ y: TargetValues) -> String? {
+    /// The class whose probability partial dependence shows (the second: the positive one of a binary target).
+    static func outputClass(_ y: TargetValues) -> String? {
         guard case .classes(_, let names) = y, names.count >= 2 else { return nil }
-        return "p(\(names[1]))"
+        return names[1]
     }
 
     static func topSentence(_ r: ImportanceReport, _ how: String) -> [String] {

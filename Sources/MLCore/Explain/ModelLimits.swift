@@ -2,7 +2,8 @@
 // the feature ranges seen in training (a prediction outside them is extrapolation), inputs whose
 // importance is unstable across folds, what class imbalance does to per-class recall, and signs
 // of leakage (one input carrying nearly all the importance with a near-perfect score). Each
-// finding also comes as a plain sentence. Leaves out: drift over time (needs a time column).
+// finding comes as facts with an English statement built from them (ModelLimit).
+// Leaves out: drift over time (needs a time column).
 
 /// The limits of a model, as data and as sentences.
 public struct ModelLimitsResult: Sendable, Codable, Equatable {
@@ -31,6 +32,9 @@ public struct ModelLimitsResult: Sendable, Codable, Equatable {
     public var unstableImportance: [Unstable]
     public var imbalance: Imbalance?
     public var leakageSuspects: [String]
+    /// Each limit's kind and facts, in the order of `statements`.
+    public var findings: [ModelLimit]
+    /// Each limit in English (`findings`' statements).
     public var statements: [String]
 }
 
@@ -44,11 +48,11 @@ public enum ModelLimits {
         foldImportances: [ImportanceReport] = [], importance: ImportanceReport? = nil, score: Double? = nil,
         metric: String? = nil, trainTarget: TargetValues? = nil, evaluatedTarget: TargetValues? = nil, prediction: Prediction? = nil
     ) -> ModelLimitsResult {
-        var said: [String] = []
+        var said: [ModelLimit] = []
         let weakest = Array((errors?.slices ?? []).filter { $0.gap > 0 }.prefix(3))
         if let errors {
             for s in weakest {
-                said.append("Weak segment: \(s.feature) \(s.slice) (\(s.support) rows) has \(errors.metric) \(PartialDependence.short(s.score)) vs \(PartialDependence.short(errors.overall)) overall.")
+                said.append(.init(.weakSegment(feature: s.feature, slice: s.slice, rows: s.support, metric: errors.metric, score: s.score, overall: errors.overall)))
             }
         }
         var ranges: [ModelLimitsResult.FeatureRange] = []
@@ -63,16 +67,15 @@ public enum ModelLimits {
         }
         let extrapolated = ranges.filter { ($0.outsideRows ?? 0) > 0 }
         if !extrapolated.isEmpty {
-            said.append("Extrapolation: " + extrapolated.map { "\($0.outsideRows ?? 0) rows have \($0.name) outside the training range [\(PartialDependence.short($0.min)), \(PartialDependence.short($0.max))]" }.joined(separator: "; ") + "; predictions there are guesses beyond the data.")
+            said.append(.init(.extrapolation(extrapolated.map { .init(feature: $0.name, rows: $0.outsideRows ?? 0, min: $0.min, max: $0.max) })))
         }
         let unstable = unstableFeatures(foldImportances)
         for u in unstable {
-            said.append("Unstable importance: \(u.name) ranks between \(u.bestRank) and \(u.worstRank) across folds; do not read much into its position.")
+            said.append(.init(.unstableImportance(feature: u.name, bestRank: u.bestRank, worstRank: u.worstRank)))
         }
         let imbalance = imbalanceEffects(trainTarget, evaluatedTarget, prediction)
         if let imbalance, let share = imbalance.classShares[imbalance.minorityClass], share < 0.2 {
-            let rec = imbalance.recallByClass[imbalance.minorityClass].map { ", recall on it \(PartialDependence.short($0))" } ?? ""
-            said.append("Class imbalance: '\(imbalance.minorityClass)' is \(PartialDependence.short(share * 100)) % of training rows\(rec); accuracy flatters the model, prefer balanced_accuracy or average_precision.")
+            said.append(.init(.classImbalance(className: imbalance.minorityClass, share: share, recall: imbalance.recallByClass[imbalance.minorityClass])))
         }
         var leakage: [String] = []
         if let importance, let top = importance.features.first {
@@ -83,12 +86,12 @@ public enum ModelLimits {
             } ?? false
             if total > 0, top.importance / total >= 0.8, nearPerfect {
                 leakage.append(top.name)
-                said.append("Possible leakage: \(top.name) carries \(Int((top.importance / total * 100).rounded())) % of the importance with a near-perfect score; check it is known before the target is.")
+                said.append(.init(.possibleLeakage(feature: top.name, importanceShare: top.importance / total)))
             }
         }
-        if said.isEmpty { said.append("No strong limit found on these rows; the estimates still carry the uncertainty of their confidence intervals.") }
+        if said.isEmpty { said.append(.init(.noStrongLimit)) }
         return ModelLimitsResult(weakestSegments: weakest, featureRanges: ranges, unstableImportance: unstable,
-                                 imbalance: imbalance, leakageSuspects: leakage, statements: said)
+                                 imbalance: imbalance, leakageSuspects: leakage, findings: said, statements: said.map(\.statement))
     }
 
     /// Inputs among the top five on average whose rank moves by three or more places across folds.

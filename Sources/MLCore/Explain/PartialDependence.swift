@@ -1,6 +1,7 @@
 // Partial dependence (Friedman 2001) and ICE curves (Goldstein et al. 2015) for one input: set the
 // input to each grid value on every row, predict, average (PD) and keep a seeded sample of rows'
-// own curves (ICE); then say in words which way the effect goes. Numeric inputs use a grid of
+// own curves (ICE); then say which way the effect goes, as facts (PartialDependenceEffect) and in
+// English words built from them. Numeric inputs use a grid of
 // quantiles; categorical inputs (a native categorical code, or a group of one-hot columns) use
 // their levels. The curve is the prediction for regression and the probability of a class for
 // classifiers. Leaves out: 2-D interactions.
@@ -22,17 +23,23 @@ public struct PartialDependenceResult: Sendable, Codable, Equatable {
     /// Max − min of the average curve: how much the input moves the prediction.
     public var range: Double
     public var sentence: String
+    /// What the curve measures (nil in results encoded before outputs were recorded).
+    public var output: PartialDependenceOutput?
+    /// The facts `sentence` is built from (nil in results encoded before effects carried facts).
+    public var effect: PartialDependenceEffect?
 }
 
 public enum PartialDependence {
     /// Partial dependence of the output on the input `name` (a feature or a source column of one-hot features).
     /// - Parameters:
     ///   - outputLabel: what the curve measures, in words ("predicted survived"); `output` picks the class.
+    ///   - outputTarget, outputClass: the target's name and the class `output` picks, kept as the result's facts.
     ///   - levelNames: names of the codes of native categorical features, by feature name.
     ///   - units: shows the grid in the dataset's units (the model is fed its own).
     /// - Complexity: O(grid × cost of predict on `rows` rows).
     public static func compute(
-        x: FeatureMatrix, feature name: String, output: Int = 1, outputLabel: String = "prediction", gridSize: Int = 20,
+        x: FeatureMatrix, feature name: String, output: Int = 1, outputLabel: String = "prediction",
+        outputTarget: String? = nil, outputClass: String? = nil, gridSize: Int = 20,
         iceSamples: Int = 30, maxRows: Int = 1000, seed: UInt64 = 0, levelNames: [String: [String]] = [:],
         units: OriginalUnits = .init(), predict: (FeatureMatrix) throws(MLError) -> Prediction
     ) throws(MLError) -> PartialDependenceResult {
@@ -88,11 +95,12 @@ public enum PartialDependence {
         sample.shuffle(using: &rng)
         sample = Array(sample.prefix(iceSamples)).sorted()
         let kind = gridValues == nil ? "categorical" : "numeric"
-        let (direction, sentence) = describe(name: name, kind: kind, grid: grid, average: average, outputLabel: outputLabel)
+        let effect = describe(name: name, grid: grid, gridValues: gridValues, average: average)
         return PartialDependenceResult(
             feature: name, kind: kind, grid: grid, gridValues: gridValues, average: average,
-            ice: sample.map { curves[$0] }, iceRows: sample.map { rows[$0] }, direction: direction,
-            range: (average.max() ?? 0) - (average.min() ?? 0), sentence: sentence)
+            ice: sample.map { curves[$0] }, iceRows: sample.map { rows[$0] }, direction: effect.direction,
+            range: (average.max() ?? 0) - (average.min() ?? 0), sentence: effect.sentence(feature: name, output: outputLabel),
+            output: PartialDependenceOutput(label: outputLabel, target: outputTarget, className: outputClass), effect: effect)
     }
 
     /// The curve's value per row: the prediction, or the probability (else the indicator) of class `output`.
@@ -108,29 +116,32 @@ public enum PartialDependence {
         }
     }
 
-    /// Direction of the effect, in words a person can read.
-    static func describe(name: String, kind: String, grid: [String], average: [Double], outputLabel: String) -> (String, String) {
+    /// Which way the effect goes, with the values that say it: `gridValues` for numeric inputs, nil for
+    /// categorical ones (whose grid labels are levels, or "column=level" for one-hot groups).
+    static func describe(name: String, grid: [String], gridValues: [Double]?, average: [Double]) -> PartialDependenceEffect {
         guard let hi = average.indices.max(by: { average[$0] < average[$1] }),
-              let lo = average.indices.min(by: { average[$0] < average[$1] }) else { return ("flat", "\(name) has no effect.") }
+              let lo = average.indices.min(by: { average[$0] < average[$1] }) else { return .none }
         let range = average[hi] - average[lo]
         let scale = max(abs(average[hi]), abs(average[lo]), 1e-12)
-        if range <= 1e-3 * scale || range < 1e-12 { return ("flat", "\(name) barely changes the \(outputLabel).") }
-        if kind == "categorical" {
+        if range <= 1e-3 * scale || range < 1e-12 { return .flat }
+        guard let values = gridValues, values.count == average.count, let first = values.first, let last = values.last else {
             // One-hot levels are named "column=level": the sentence names the level once.
             func level(_ g: String) -> String { g.hasPrefix(name + "=") ? String(g.dropFirst(name.count + 1)) : g }
-            return ("categorical", "\(name) = \(level(grid[hi])) gives the highest \(outputLabel) (\(short(average[hi]))), \(name) = \(level(grid[lo])) the lowest (\(short(average[lo]))).")
+            return .categorical(highest: .init(name: level(grid[hi]), value: average[hi]), lowest: .init(name: level(grid[lo]), value: average[lo]))
         }
         var up = 0.0, down = 0.0
         for g in 1..<average.count {
             let d = average[g] - average[g - 1]
             if d > 0 { up += d } else { down -= d }
         }
-        if down <= 0.1 * up { return ("increasing", "higher \(name) → higher \(outputLabel) (from \(short(average.first ?? 0)) to \(short(average.last ?? 0)) over \(grid.first ?? "") … \(grid.last ?? "")).") }
-        if up <= 0.1 * down { return ("decreasing", "higher \(name) → lower \(outputLabel) (from \(short(average.first ?? 0)) to \(short(average.last ?? 0)) over \(grid.first ?? "") … \(grid.last ?? "")).") }
-        return ("non-monotonic", "\(name) has a non-monotonic effect: the \(outputLabel) peaks at \(name) ≈ \(grid[hi]) (\(short(average[hi]))) and is lowest at \(grid[lo]) (\(short(average[lo]))).")
+        let trend = PartialDependenceEffect.Trend(from: average.first ?? 0, to: average.last ?? 0, low: first, high: last)
+        if down <= 0.1 * up { return .increasing(trend) }
+        if up <= 0.1 * down { return .decreasing(trend) }
+        return .nonMonotonic(peak: .init(at: values[hi], value: average[hi]), lowest: .init(at: values[lo], value: average[lo]))
     }
 
-    static func short(_ v: Double) -> String {
+    /// A number as the explain sentences write it: integers plain, else 3, 2 or 1 decimals by size.
+    public static func short(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e9 { return String(Int(v)) }
         let a = abs(v)
         let digits = a >= 100 ? 1 : (a >= 1 ? 2 : 3)

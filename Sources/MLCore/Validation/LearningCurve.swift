@@ -1,5 +1,5 @@
-// The learning curve: training and validation scores as the training set grows (seeded subsets
-// of each fold's training rows), to tell bias from variance, with a one-line diagnosis.
+// The learning curve: training and validation scores as the training set grows (seeded, nested subsets
+// of each fold's training rows, stratified for classes), to tell bias from variance, with a one-line diagnosis.
 // Leaves out: time-ordered subsets for forecasting (use a time split's folds instead).
 
 /// Scores at one training size.
@@ -38,10 +38,8 @@ public enum LearningCurve {
         for fraction in fractions.sorted() {
             var tr: [Double] = [], va: [Double] = [], rows = 0
             for (i, fold) in folds.enumerated() {
-                var train = fold.train
-                var rng = SeededGenerator(seed: seed, stream: UInt64(i))
-                train.shuffle(using: &rng)
-                train = Array(train.prefix(max(2, Int((Double(train.count) * fraction).rounded())))).sorted()
+                let size = max(2, Int((Double(fold.train.count) * fraction).rounded()))
+                let train = Array(growthOrder(fold.train, target: target, seed: seed, stream: UInt64(i)).prefix(size)).sorted()
                 rows += train.count
                 let p = try fitPredict(train, [train, fold.valid])
                 guard p.count == 2 else { throw MLError(.shapeMismatch, "The learning-curve fit must return 2 predictions (train, valid).") }
@@ -53,6 +51,26 @@ public enum LearningCurve {
         }
         let (d, s) = diagnose(points, metric)
         return LearningCurveResult(metric: metric, points: points, diagnosis: d, sentence: s)
+    }
+
+    /// The order in which a fold's training rows join the subsets: seeded-shuffled; for classes, each row
+    /// ranked by its place within its class's shuffled rows, (rank + 0.5) / class size, so that every prefix
+    /// holds each class in its share of the fold (as StratifiedKFold would) and a rare class is not missing
+    /// from the small subsets by chance. Nested: a larger fraction keeps the rows of a smaller one.
+    static func growthOrder(_ rows: [Int], target: TargetValues, seed: UInt64, stream: UInt64) -> [Int] {
+        var shuffled = rows
+        var rng = SeededGenerator(seed: seed, stream: stream)
+        shuffled.shuffle(using: &rng)
+        guard case .classes(let labels, _) = target else { return shuffled }
+        var size: [Int: Int] = [:], seen: [Int: Int] = [:]
+        for r in shuffled { size[labels[r], default: 0] += 1 }
+        let keyed = shuffled.enumerated().map { position, r -> (key: Double, position: Int, row: Int) in
+            let c = labels[r]
+            let rank = seen[c, default: 0]
+            seen[c] = rank + 1
+            return ((Double(rank) + 0.5) / Double(size[c] ?? 1), position, r)
+        }
+        return keyed.sorted { ($0.key, $0.position) < ($1.key, $1.position) }.map(\.row)
     }
 
     /// Scores whose best value is 1, for which "high" has a meaning.

@@ -4,7 +4,8 @@ public import MLCore
 
 extension Chart {
     /// A heatmap of actual (rows) against predicted (columns) classes, each cell labelled.
-    public static func confusionMatrix(_ input: ConfusionMatrixInput) throws(MLError) -> Chart {
+    public static func confusionMatrix(_ input: ConfusionMatrixInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         let n = input.labels.count
         guard n > 0, input.counts.count == n, input.counts.allSatisfy({ $0.count == n }) else {
             throw MLError(.shapeMismatch, "A confusion matrix of \(n) classes needs \(n) rows of \(n) counts (counts[actual][predicted]); got \(input.counts.map(\.count)).")
@@ -23,51 +24,55 @@ extension Chart {
                 cells.append(ChartDatum(x: .category(input.labels[p]), y: .category(input.labels[a]), color: shade, label: label))
             }
         }
-        let ramp = ChartRamp(title: input.normalize ? "share of actual" : "count", low: "#f4f8fb", high: "#1f4e79",
+        let ramp = ChartRamp(title: input.normalize ? w("share of actual", "part des réels") : w("count", "effectif"), low: "#f4f8fb", high: "#1f4e79",
                              lowLabel: "0", highLabel: input.normalize ? "100%" : String(Int(maxCount)))
         let size = max(260, 110 + 46 * n)
-        return Chart(kind: "confusion_matrix", title: "Confusion matrix",
-                     x: .band("predicted", categories: input.labels), y: .band("actual", categories: input.labels),
+        return Chart(kind: "confusion_matrix", title: w("Confusion matrix", "Matrice de confusion"),
+                     x: .band(w("predicted", "prédit"), categories: input.labels), y: .band(w("actual", "réel"), categories: input.labels),
                      layers: [ChartLayer(.rect, cells, ramp: ramp), ChartLayer(.text, cells)],
                      width: size + 200, height: size)
     }
 
     /// ROC curves (false positive rate against true positive rate) with the chance diagonal.
-    public static func roc(_ curves: [CurveInput]) throws(MLError) -> Chart {
+    public static func roc(_ curves: [CurveInput], language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         let layers = try curveLayers(curves, scoreName: "AUC")
-        let chance = ChartLayer(.rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)], name: "chance",
+        let chance = ChartLayer(.rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)], name: w("chance", "hasard"),
                                 color: ChartPalette.grey, strokeWidth: 1)
-        return Chart(kind: "roc_curve", title: "ROC curve", x: .linear("false positive rate", domain: 0...1),
-                     y: .linear("true positive rate", domain: 0...1), layers: [chance] + layers)
+        return Chart(kind: "roc_curve", title: w("ROC curve", "Courbe ROC"), x: .linear(w("false positive rate", "taux de faux positifs"), domain: 0...1),
+                     y: .linear(w("true positive rate", "taux de vrais positifs"), domain: 0...1), layers: [chance] + layers)
     }
 
     /// Precision-recall curves, with the precision of a random classifier (the prevalence) when given.
-    public static func precisionRecall(_ curves: [CurveInput], prevalence: Double? = nil) throws(MLError) -> Chart {
+    public static func precisionRecall(_ curves: [CurveInput], prevalence: Double? = nil, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         var layers = try curveLayers(curves, scoreName: "AP")
         if let p = prevalence, p.isFinite {
             layers.insert(ChartLayer(.rule, [ChartDatum(x: .number(0), y: .number(p), x2: 1, y2: p)],
-                                     name: "chance (prevalence \(ChartFormat.number(p)))", color: ChartPalette.grey,
+                                     name: w("chance (prevalence \(ChartFormat.number(p)))", "hasard (prévalence \(ChartFormat.number(p)))"), color: ChartPalette.grey,
                                      strokeWidth: 1), at: 0)
         }
-        return Chart(kind: "precision_recall_curve", title: "Precision-recall curve", x: .linear("recall", domain: 0...1),
-                     y: .linear("precision", domain: 0...1), layers: layers)
+        return Chart(kind: "precision_recall_curve", title: w("Precision-recall curve", "Courbe précision-rappel"), x: .linear(w("recall", "rappel"), domain: 0...1),
+                     y: .linear(w("precision", "précision"), domain: 0...1), layers: layers)
     }
 
     /// Observed frequency of the positive class against the mean predicted probability, per bin.
-    public static func calibration(_ curves: [CurveInput]) throws(MLError) -> Chart {
+    public static func calibration(_ curves: [CurveInput], language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         let lines = try curveLayers(curves, scoreName: "Brier")
         var layers = [ChartLayer(.rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)],
-                                 name: "perfectly calibrated", color: ChartPalette.grey, strokeWidth: 1)]
+                                 name: w("perfectly calibrated", "calibration parfaite"), color: ChartPalette.grey, strokeWidth: 1)]
         for l in lines {
             layers.append(l)
             layers.append(ChartLayer(.point, l.data, color: l.color, strokeWidth: 2.5))
         }
-        return Chart(kind: "calibration_curve", title: "Calibration curve", x: .linear("mean predicted probability", domain: 0...1),
-                     y: .linear("fraction of positives", domain: 0...1), layers: layers)
+        return Chart(kind: "calibration_curve", title: w("Calibration curve", "Courbe de calibration"), x: .linear(w("mean predicted probability", "probabilité prédite moyenne"), domain: 0...1),
+                     y: .linear(w("fraction of positives", "part de positifs"), domain: 0...1), layers: layers)
     }
 
     /// Residuals (actual − predicted) against predictions, with the zero line.
-    public static func residuals(_ input: ResidualsInput) throws(MLError) -> Chart {
+    public static func residuals(_ input: ResidualsInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         guard !input.predicted.isEmpty, input.predicted.count == input.actual.count else {
             throw MLError(.shapeMismatch, "Residuals need one actual value per prediction: got \(input.predicted.count) predictions and \(input.actual.count) actual values.")
         }
@@ -76,8 +81,8 @@ extension Chart {
         let points = rows.map { ChartDatum(x: .number(input.predicted[$0]), y: .number(input.actual[$0] - input.predicted[$0])) }
         let lo = input.predicted.min() ?? 0, hi = input.predicted.max() ?? 0
         let zero = ChartLayer(.rule, [ChartDatum(x: .number(lo), y: .number(0), x2: hi, y2: 0)], color: "#333333", strokeWidth: 1)
-        return Chart(kind: "residuals", title: "Residuals against predictions",
-                     x: .linear("predicted \(input.target)"), y: .linear("residual (actual − predicted)", includesZero: true),
+        return Chart(kind: "residuals", title: w("Residuals against predictions", "Résidus en fonction des prédictions"),
+                     x: .linear(w("predicted \(input.target)", "\(input.target) prédit")), y: .linear(w("residual (actual − predicted)", "résidu (réel − prédit)"), includesZero: true),
                      layers: [ChartLayer(.point, points, color: ChartPalette.blue, opacity: 0.6, strokeWidth: 1.5), zero])
     }
 

@@ -5,7 +5,8 @@ public import MLCore
 
 extension Chart {
     /// Horizontal bars of mean importance, largest at the top, with ± one standard deviation.
-    public static func featureImportance(_ input: FeatureImportanceInput) throws(MLError) -> Chart {
+    public static func featureImportance(_ input: FeatureImportanceInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         guard !input.features.isEmpty else {
             throw MLError(.invalidInput, "No features to chart: pass at least one feature with its importance.")
         }
@@ -17,15 +18,16 @@ extension Chart {
             f.std.map { ChartDatum(x: .number(f.mean - $0), y: .category(f.name), x2: f.mean + $0) }
         }
         var layers = [ChartLayer(.bar, bars, color: ChartPalette.blue)]
-        if !errors.isEmpty { layers.append(ChartLayer(.errorBar, errors, name: "± 1 std over repeats", color: "#333333", strokeWidth: 1.5)) }
-        return Chart(kind: "feature_importance", title: "Feature importance",
-                     x: .linear(input.measure, includesZero: true), y: .band("feature", categories: names),
+        if !errors.isEmpty { layers.append(ChartLayer(.errorBar, errors, name: w("± 1 std over repeats", "± 1 écart-type sur les répétitions"), color: "#333333", strokeWidth: 1.5)) }
+        return Chart(kind: "feature_importance", title: w("Feature importance", "Importance des variables"),
+                     x: .linear(input.measure, includesZero: true), y: .band(w("feature", "variable"), categories: names),
                      layers: layers, height: max(220, 70 + 24 * names.count))
     }
 
     /// A beeswarm per feature (most influential at the top): one dot per row at its SHAP value,
     /// coloured from low (blue) to high (red) feature value.
-    public static func shapSummary(_ input: ShapSummaryInput) throws(MLError) -> Chart {
+    public static func shapSummary(_ input: ShapSummaryInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         guard !input.features.isEmpty, input.features.contains(where: { !$0.shapValues.isEmpty }) else {
             throw MLError(.invalidInput, "No SHAP values to chart: pass each feature's SHAP values over a sample of rows.")
         }
@@ -52,16 +54,18 @@ extension Chart {
                 points.append(ChartDatum(x: .number(s), y: .category(f.name), color: color, offset: offsets[k]))
             }
         }
-        let ramp = ChartRamp(title: "feature value", low: "#3b6fb6", high: "#d1495b", lowLabel: "low", highLabel: "high")
-        return Chart(kind: "shap_summary", title: "SHAP summary",
-                     x: .linear("SHAP value (impact on \(input.output))", includesZero: true),
-                     y: .band("feature", categories: ranked.map(\.name)),
+        let ramp = ChartRamp(title: w("feature value", "valeur de la variable"), low: "#3b6fb6", high: "#d1495b",
+                             lowLabel: w("low", "basse"), highLabel: w("high", "haute"))
+        return Chart(kind: "shap_summary", title: w("SHAP summary", "Synthèse SHAP"),
+                     x: .linear(w("SHAP value (impact on \(input.output))", "valeur SHAP (effet sur \(input.output))"), includesZero: true),
+                     y: .band(w("feature", "variable"), categories: ranked.map(\.name)),
                      layers: [ChartLayer(.point, points, ramp: ramp, opacity: 0.8, strokeWidth: 1)],
                      height: max(240, 80 + 34 * ranked.count))
     }
 
     /// The average prediction along a feature's grid (thick), over individual rows' curves (thin, grey).
-    public static func partialDependence(_ input: PartialDependenceInput) throws(MLError) -> Chart {
+    public static func partialDependence(_ input: PartialDependenceInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         guard !input.grid.isEmpty, input.average.count == input.grid.count else {
             throw MLError(.shapeMismatch, "Partial dependence of '\(input.feature)' needs one average per grid value: got \(input.grid.count) grid values and \(input.average.count) averages.")
         }
@@ -78,11 +82,11 @@ extension Chart {
                     ice.append(ChartDatum(x: .number(g), y: .number(v), series: "row \(c)"))
                 }
             }
-            layers.append(ChartLayer(.line, ice, name: "individual rows (ICE)", color: "#b0b0b0", opacity: 0.5, strokeWidth: 1))
+            layers.append(ChartLayer(.line, ice, name: w("individual rows (ICE)", "lignes individuelles (ICE)"), color: "#b0b0b0", opacity: 0.5, strokeWidth: 1))
         }
         let avg = zip(input.grid, input.average).map { ChartDatum(x: .number($0), y: .number($1), series: "average") }
-        layers.append(ChartLayer(.line, avg, name: "partial dependence", color: ChartPalette.orange, strokeWidth: 3))
-        return Chart(kind: "partial_dependence", title: "Partial dependence on \(input.feature)",
+        layers.append(ChartLayer(.line, avg, name: w("partial dependence", "dépendance partielle"), color: ChartPalette.orange, strokeWidth: 3))
+        return Chart(kind: "partial_dependence", title: w("Partial dependence on \(input.feature)", "Dépendance partielle à \(input.feature)"),
                      x: .linear(input.feature), y: .linear(input.output), layers: layers)
     }
 }

@@ -5,7 +5,8 @@ public import MLCore
 
 extension Chart {
     /// Each series' mean score against the training size, over a band of ± one standard deviation.
-    public static func learningCurve(_ input: LearningCurveInput) throws(MLError) -> Chart {
+    public static func learningCurve(_ input: LearningCurveInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         guard !input.sizes.isEmpty, !input.series.isEmpty else {
             throw MLError(.invalidInput, "A learning curve needs training sizes and at least one series of scores.")
         }
@@ -26,23 +27,25 @@ extension Chart {
             lines.append(ChartLayer(.line, line, name: s.name, color: color))
             lines.append(ChartLayer(.point, line, color: color, strokeWidth: 2))
         }
-        return Chart(kind: "learning_curve", title: "Learning curve", x: .linear("training rows"),
+        return Chart(kind: "learning_curve", title: w("Learning curve", "Courbe d'apprentissage"), x: .linear(w("training rows", "lignes d'entraînement")),
                      y: .linear(input.metric), layers: layers + lines)
     }
 
     /// MLCore's learning curve as a chart: train and validation series, fold scores per size.
-    public static func learningCurve(_ result: LearningCurveResult) throws(MLError) -> Chart {
-        try learningCurve(LearningCurveInput(
+    public static func learningCurve(_ result: LearningCurveResult, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
+        return try learningCurve(LearningCurveInput(
             metric: result.metric, sizes: result.points.map { Double($0.trainRows) },
             series: [
-                .init(name: "train", scores: result.points.map { $0.trainScores.isEmpty ? [$0.trainMean] : $0.trainScores }),
+                .init(name: w("train", "entraînement"), scores: result.points.map { $0.trainScores.isEmpty ? [$0.trainMean] : $0.trainScores }),
                 .init(name: "validation", scores: result.points.map { $0.validScores.isEmpty ? [$0.validMean] : $0.validScores }),
-            ]))
+            ]), language: language)
     }
 
     /// One row per run: the metric's value as a dot, its confidence interval as a bar with caps,
     /// and the reference run's value as a dashed line.
-    public static func runComparison(_ input: RunComparisonInput) throws(MLError) -> Chart {
+    public static func runComparison(_ input: RunComparisonInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+        let w = ChartWords(language)
         guard !input.runs.isEmpty else { throw MLError(.invalidInput, "No runs to compare: pass at least one run with its metric.") }
         try requireFinite(input.runs.flatMap { [$0.value, $0.low ?? 0, $0.high ?? 0] }, what: "\(input.metric) value")
         let labels = input.runs.map(\.label)
@@ -58,11 +61,11 @@ extension Chart {
         if let ref = input.reference, let run = input.runs.first(where: { $0.label == ref }) {
             // A rule on a band axis spans the whole axis: a vertical line at the reference value.
             layers.append(ChartLayer(.rule, [ChartDatum(x: .number(run.value), y: .category(ref))],
-                                     name: "reference: \(ref)", color: ChartPalette.grey, strokeWidth: 1))
+                                     name: w("reference: \(ref)", "référence : \(ref)"), color: ChartPalette.grey, strokeWidth: 1))
         }
         if !bars.isEmpty { layers.append(ChartLayer(.errorBar, bars, name: input.interval, color: "#333333", strokeWidth: 1.5)) }
         layers.append(ChartLayer(.point, points, name: input.metric, color: ChartPalette.blue, strokeWidth: 4))
-        return Chart(kind: "run_comparison", title: "Comparison of runs on \(input.metric)",
+        return Chart(kind: "run_comparison", title: w("Comparison of runs on \(input.metric)", "Comparaison des runs sur \(input.metric)"),
                      x: .linear("\(input.metric) (\(input.interval))"), y: .band("run", categories: labels),
                      layers: layers, height: max(200, 80 + 30 * labels.count))
     }

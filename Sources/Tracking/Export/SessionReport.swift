@@ -50,7 +50,7 @@ public struct SessionReport: Sendable {
                 // Each experiment's runs against the baseline, so the gain is visible.
                 var compared = cited
                 if let baseline, !compared.contains(where: { $0.id == baseline.id }) { compared.insert(baseline, at: 0) }
-                if let chart = Self.comparison(compared, metric: metric, reference: baseline?.id) { charts.append(chart) }
+                if let chart = Self.comparison(compared, metric: metric, reference: baseline?.id, language: log.language) { charts.append(chart) }
             }
             if let archive {
                 charts += cited.filter { lastCiting[$0.id] == index }.flatMap { archive.charts(runID: $0.id) }
@@ -76,7 +76,7 @@ public struct SessionReport: Sendable {
     /// The comparison chart of all runs on the main metric (nil when no run has it).
     public var overview: Chart? {
         guard let mainMetric else { return nil }
-        return Self.comparison(runs, metric: mainMetric, reference: runs.first { $0.modelFamily == "baseline" }?.id)
+        return Self.comparison(runs, metric: mainMetric, reference: runs.first { $0.modelFamily == "baseline" }?.id, language: language)
     }
 
     /// The scorer names a context's metric line may name, longest first so "f1_macro" beats "f1".
@@ -105,7 +105,8 @@ public struct SessionReport: Sendable {
     }
 
     /// Runs side by side on `metric` with their CI (or ± one std over folds); nil when none has it.
-    static func comparison(_ runs: [RunRecord], metric: String, reference: String?) -> Chart? {
+    static func comparison(_ runs: [RunRecord], metric: String, reference: String?, language: LogLanguage = .english) -> Chart? {
+        let w = ChartWords(language)
         let withMetric = runs.filter { $0.metrics[metric]?.mean.isFinite == true }
         guard !withMetric.isEmpty else { return nil }
         let allCI = withMetric.allSatisfy { $0.metrics[metric]?.ciLow != nil && $0.metrics[metric]?.ciHigh != nil }
@@ -117,7 +118,7 @@ public struct SessionReport: Sendable {
         }
         let ref = withMetric.first { $0.id == reference }.map(label)
         let input = RunComparisonInput(metric: metric, runs: entries, reference: ref,
-                                       interval: allCI ? "confidence interval" : "± 1 std over folds")
-        return try? Chart.runComparison(input)
+                                       interval: allCI ? w("confidence interval", "intervalle de confiance") : w("± 1 std over folds", "± 1 écart-type sur les folds"))
+        return try? Chart.runComparison(input, language: language)
     }
 }

@@ -164,13 +164,15 @@ extension RunRecord {
     }
 
     /// A metric with its run id, as the log should quote it: "roc_auc 0.846 ± 0.012 (r0003)".
-    /// - Parameter digits: decimals written (the check rounds stored values to the same).
-    public func cite(_ metric: String, digits: Int = 3) -> String {
+    /// - Parameters:
+    ///   - digits: decimals written (the check rounds stored values to the same).
+    ///   - french: the interval labelled "IC 95 %" rather than "95% CI" (a French log).
+    public func cite(_ metric: String, digits: Int = 3, french: Bool = false) -> String {
         guard let summary = metrics[metric] else { return "\(metric) n/a (\(id))" }
         var text = "\(metric) " + String(format: "%.\(digits)f", summary.mean)
         if let std = summary.std { text += " ± " + String(format: "%.\(digits)f", std) }
         if let low = summary.ciLow, let high = summary.ciHigh {
-            text += " [95% CI " + String(format: "%.\(digits)f", low) + "–" + String(format: "%.\(digits)f", high) + "]"
+            text += (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.\(digits)f", low) + "–" + String(format: "%.\(digits)f", high) + "]"
         }
         return text + " (\(id))"
     }

@@ -15,10 +15,13 @@ final class SessionRenderer: AgentObserver {
     }
     let terminal: Terminal
     let spinner: Spinner
+    /// The language of the tool lines.
+    let language: SessionLanguage
     private let state = Mutex(State())
 
-    init(terminal: Terminal) {
+    init(terminal: Terminal, language: SessionLanguage = .en) {
         self.terminal = terminal
+        self.language = language
         spinner = Spinner(terminal: terminal)
     }
 
@@ -44,15 +47,15 @@ final class SessionRenderer: AgentObserver {
             endLine()
         case .toolStarted(let call):
             endLine()
-            spinner.start(ToolLine.request(call.name, call.arguments))
+            spinner.start(ToolLine.request(call.name, call.arguments, language))
         case .toolProgress(let note):
             spinner.note(note)
         case .toolFinished(let call, let outcome):
             spinner.stop()
             let mark = outcome.isError ? terminal.styled("✗", .red) : terminal.styled("✓", .green)
             let time = outcome.seconds >= 0.05 ? terminal.styled(String(format: " (%.1f s)", outcome.seconds), .dim) : ""
-            let request = terminal.styled(ToolLine.request(call.name, call.arguments), .cyan)
-            terminal.line("  \(mark) \(request) → \(ToolLine.outcome(call.name, outcome.content))\(time)")
+            let request = terminal.styled(ToolLine.request(call.name, call.arguments, language), .cyan)
+            terminal.line("  \(mark) \(request) → \(ToolLine.outcome(call.name, outcome.content, language))\(time)")
         case .stopped(_, let message):
             spinner.stop()
             endLine()

@@ -1,5 +1,6 @@
-// One readable line per tool call: what was asked and what came back ("train_model gbdt → r0003
-// roc_auc 0.851 ± 0.012"), or the error. Reads the tools' JSON results; never prints raw data.
+// One readable line per tool call, in the session's language: what was asked and what came back
+// ("train_model gbdt → r0003 roc_auc 0.851 ± 0.012"), or the error. Reads the tools' JSON results;
+// never prints raw data. Leaves out: a tool's error text, which the tool writes (in English, for the model).
 
 import Agent
 import Foundation
@@ -8,17 +9,21 @@ enum ToolLine {
     static func f3(_ v: JSONValue?) -> String { v?.doubleValue.map { String(format: "%.3f", $0) } ?? "?" }
 
     /// What the call asks, in a few words.
-    static func request(_ name: String, _ arguments: String) -> String {
+    static func request(_ name: String, _ arguments: String, _ language: SessionLanguage = .en) -> String {
         let a = (try? JSONValue.parse(arguments)) ?? .object([:])
+        let fr = language == .fr
         let detail: String? =
             switch name {
             case "load_data": a["path"]?.stringValue.map { p in a["target"]?.stringValue.map { "\(p) → \($0)" } ?? p }
             case "train_model", "tune_model": a["model"]?.stringValue
             case "compute_metrics":
-                a["run_id"]?.stringValue.map { "\($0)" + (a["split"]?.stringValue == "test" ? " on the TEST split" : "")
+                a["run_id"]?.stringValue.map { "\($0)" + (a["split"]?.stringValue == "test" ? (fr ? " sur le jeu de TEST" : " on the TEST split") : "")
                     + (a["compare_to"]?.stringValue.map { " vs \($0)" } ?? "") }
             case "explain_model": a["run_id"]?.stringValue
-            case "append_log": a["kind"]?.stringValue.map { k in a["title"]?.stringValue.map { "\(k): \($0)" } ?? k }
+            case "append_log": a["kind"]?.stringValue.map { k in
+                let kind = fr ? entryKindFR(k) : k
+                return a["title"]?.stringValue.map { "\(kind)\(fr ? " : " : ": ")\($0)" } ?? kind
+            }
             case "compare_runs": "\(a["run_a"]?.stringValue ?? "?") vs \(a["run_b"]?.stringValue ?? "?")"
             case "profile_column": a["column"]?.stringValue
             default: nil
@@ -26,14 +31,30 @@ enum ToolLine {
         return detail.map { "\(name) \($0)" } ?? name
     }
 
+    /// append_log's entry kinds ("context", "experiment #3", "decision") in French; others as they are.
+    static func entryKindFR(_ kind: String) -> String {
+        if kind.hasPrefix("experiment") { return "expérience" + kind.dropFirst("experiment".count) }
+        return ["context": "contexte", "decision": "décision"][kind] ?? kind
+    }
+
     /// The outcome in one line (without the request part).
-    static func outcome(_ name: String, _ content: String) -> String {
+    static func outcome(_ name: String, _ content: String, _ language: SessionLanguage = .en) -> String {
         guard let r = try? JSONValue.parse(content) else { return String(content.prefix(120)) }
         if let error = r["error"]?.stringValue { return error }
+        let fr = language == .fr
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        func significance(_ c: JSONValue?) -> String {
+            let yes = c?["significant"]?.boolValue == true
+            return fr ? (yes ? "(significatif)" : "(non significatif)") : (yes ? "(significant)" : "(not significant)")
+        }
         switch name {
         case "load_data":
             let warnings = r["warnings"]?.arrayValue?.count ?? 0
-            return "\(r["rows"]?.intValue ?? 0) rows × \(r["column_count"]?.intValue ?? 0) columns, \(r["task"]?.stringValue ?? "?"), metric \(r["metric"]?.stringValue ?? "?"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            let rows = r["rows"]?.intValue ?? 0, columns = r["column_count"]?.intValue ?? 0
+            let task = r["task"]?.stringValue ?? "?", metric = r["metric"]?.stringValue ?? "?"
+            return fr
+                ? "\(rows) lignes × \(columns) colonnes, \(AutopilotFraming.frenchTask(task)), métrique \(metric), \(plural(warnings, "avertissement"))"
+                : "\(rows) rows × \(columns) columns, \(task), metric \(metric), \(plural(warnings, "warning"))"
         case "train_model":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
@@ -45,21 +66,27 @@ enum ToolLine {
             let m = r["metrics"]?[metric]
             var s = "\(r["split"]?.stringValue ?? "") \(metric) \(f3(m?["value"])) [\(f3(m?["ci_low"])), \(f3(m?["ci_high"]))]"
             if let c = r["comparison"] {
-                s += "; Δ \(f3(c["delta"])) vs \(c["other_run"]?.stringValue ?? "?") " + (c["significant"]?.boolValue == true ? "(significant)" : "(not significant)")
+                s += "; Δ \(f3(c["delta"])) vs \(c["other_run"]?.stringValue ?? "?") " + significance(c)
             }
             return s
         case "explain_model":
             let top = (r["importance"]?.arrayValue ?? []).prefix(3).compactMap { $0["feature"]?.stringValue }
-            return "top features: " + top.joined(separator: ", ")
-        case "append_log": return "wrote \(r["written"]?.stringValue ?? "entry") to \(r["path"]?.stringValue ?? "the log")"
+            return (fr ? "variables principales : " : "top features: ") + top.joined(separator: ", ")
+        case "append_log":
+            let written = r["written"]?.stringValue, path = r["path"]?.stringValue
+            return fr
+                ? "ajout au journal \(path ?? "") : \(written.map(entryKindFR) ?? "entrée")"
+                : "wrote \(written ?? "entry") to \(path ?? "the log")"
         case "list_runs": return "\(r["count"]?.intValue ?? 0) runs"
-        case "compare_runs":
-            let c = r["comparison"]
-            return "Δ \(f3(c?["delta"])) " + (c?["significant"]?.boolValue == true ? "(significant)" : "(not significant)")
+        case "compare_runs": return "Δ \(f3(r["comparison"]?["delta"])) " + significance(r["comparison"])
         case "tune_model":
-            return "\(r["evaluated"]?.intValue ?? 0) trials (\(r["strategy"]?.stringValue ?? "search")), best recorded as \(r["best_run"]?.stringValue ?? "?")"
+            let trials = r["evaluated"]?.intValue ?? 0, strategy = r["strategy"]?.stringValue, best = r["best_run"]?.stringValue ?? "?"
+            return fr
+                ? "\(plural(trials, "essai")) (\(strategy ?? "recherche")), meilleur enregistré sous \(best)"
+                : "\(trials) trials (\(strategy ?? "search")), best recorded as \(best)"
         case "profile_column":
-            return "\(r["type"]?.stringValue ?? "?"), \(r["missing"]?.intValue ?? 0) missing, \(r["distinct"]?.intValue ?? 0) distinct"
+            let type = r["type"]?.stringValue ?? "?", missing = r["missing"]?.intValue ?? 0, distinct = r["distinct"]?.intValue ?? 0
+            return fr ? "\(type), \(missing) manquantes, \(distinct) distinctes" : "\(type), \(missing) missing, \(distinct) distinct"
         default: return String(content.prefix(120))
         }
     }

@@ -107,4 +107,26 @@ import Testing
         #expect(weak.diagnosis == "bias", "\(weak.points.map(\.trainMean)) \(weak.points.map(\.validMean))")
         #expect((weak.points.last?.validMean ?? 1) < 0.95)
     }
+
+    @Test func learningCurveSubsetsKeepEveryClassInItsShare() throws {
+        // 300 training rows: 255 of class 0, 30 of class 1, 15 of class 2 (a 5% class).
+        let labels = Array(repeating: 0, count: 255) + Array(repeating: 1, count: 30) + Array(repeating: 2, count: 15)
+        let target = TargetValues.classes(labels: labels, classNames: ["a", "b", "c"])
+        let rows = Array(0..<300)
+        let order = LearningCurve.growthOrder(rows, target: target, seed: 3, stream: 0)
+        #expect(order.sorted() == rows, "every training row, once")
+        for size in [30, 75, 150, 225] {
+            let counts = Dictionary(grouping: order.prefix(size), by: { labels[$0] }).mapValues(\.count)
+            for (c, total) in [(0, 255), (1, 30), (2, 15)] {
+                let share = Double(size) * Double(total) / 300
+                #expect(abs(Double(counts[c] ?? 0) - share) <= 1, "class \(c) at \(size) rows: \(counts[c] ?? 0), share \(share)")
+            }
+        }
+        // Nested and seeded: the same seed draws the same order; another seed another one.
+        #expect(order == LearningCurve.growthOrder(rows, target: target, seed: 3, stream: 0))
+        #expect(order != LearningCurve.growthOrder(rows, target: target, seed: 4, stream: 0))
+        // Values (regression) are only shuffled.
+        let values = LearningCurve.growthOrder(rows, target: .values(labels.map(Double.init)), seed: 3, stream: 0)
+        #expect(values.sorted() == rows && values != rows)
+    }
 }
