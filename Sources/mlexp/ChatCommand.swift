@@ -49,19 +49,20 @@ struct ChatCommand: AsyncParsableCommand {
         defer { recorder?.close() }
         let loop = AgentLoop(
             model: choice.model, tools: try StandardTools.registry(context), systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []))
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []), language: language)
         await loop.setSampling(temperature: choice.temperature, stop: nil, maxTokens: maxTokens)
 
         let interactive = terminal.inputIsTerminal
         terminal.line(terminal.styled(choice.banner, .bold))
         if interactive {
-            terminal.line(terminal.styled("/help for commands, Ctrl-C cancels an answer, Ctrl-D leaves.", .dim))
+            terminal.line(terminal.styled(language == .fr ? "/help pour les commandes, Ctrl-C annule une réponse, Ctrl-D pour quitter."
+                                                          : "/help for commands, Ctrl-C cancels an answer, Ctrl-D leaves.", .dim))
         }
         // The prompt itself takes Ctrl-C as a key (LineReader); a SIGINT between turns ends a piped session
         // as it would any command in a pipeline, and only reminds how to leave on a terminal.
         let interrupts = Interrupts(onIdle: {
             guard interactive else { Foundation.exit(130) }
-            terminal.line(terminal.styled("\n(Ctrl-D or /exit to leave)", .dim))
+            terminal.line(terminal.styled(language == .fr ? "\n(Ctrl-D ou /exit pour quitter)" : "\n(Ctrl-D or /exit to leave)", .dim))
         })
         interrupts.install()
         let slash = SlashCommands(terminal: terminal, context: context, choice: choice)
@@ -82,7 +83,7 @@ struct ChatCommand: AsyncParsableCommand {
             case .end: break reading
             case .interrupted(let hadText):
                 // As a shell: the line is dropped and a new prompt follows; an empty one also says how to leave.
-                terminal.line("^C" + (hadText ? "" : terminal.styled("  (Ctrl-D or /exit to leave)", .dim)))
+                terminal.line("^C" + (hadText ? "" : terminal.styled(language == .fr ? "  (Ctrl-D ou /exit pour quitter)" : "  (Ctrl-D or /exit to leave)", .dim)))
                 continue
             case .line(let l): line = l
             }

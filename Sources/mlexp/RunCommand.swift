@@ -58,7 +58,8 @@ struct RunCommand: AsyncParsableCommand {
             workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
         let loop = AgentLoop(
             model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer, ImportanceBars(terminal: terminal, language: language)] + (recorder.map { [$0] } ?? []))
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer, ImportanceBars(terminal: terminal, language: language)] + (recorder.map { [$0] } ?? []),
+            language: language)
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
         let interrupts = Interrupts(onIdle: {})

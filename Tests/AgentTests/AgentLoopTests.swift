@@ -9,12 +9,12 @@ import LLMClient
 import Testing
 
 @Suite struct AgentLoopTests {
-    func loop(_ steps: [ScriptedModel.Step], limits: LoopLimits = LoopLimits(), log: EventLog = EventLog())
+    func loop(_ steps: [ScriptedModel.Step], limits: LoopLimits = LoopLimits(), log: EventLog = EventLog(), language: SessionLanguage = .en)
         throws -> (AgentLoop, ScriptedModel)
     {
         let model = ScriptedModel(steps)
         let loop = AgentLoop(
-            model: model, tools: try TestTools.registry(), systemPrompt: "sys", limits: limits, observers: [log])
+            model: model, tools: try TestTools.registry(), systemPrompt: "sys", limits: limits, observers: [log], language: language)
         return (loop, model)
     }
 
@@ -88,6 +88,22 @@ import Testing
         }
         #expect(message.contains("3 failed tool calls in a row"))
         #expect(model.requests.count == 3)
+    }
+
+    @Test func aFrenchSessionIsToldWhyInFrench() async throws {
+        let steps = Array(repeating: ScriptedModel.Step.toolCall("echo", #"{"text":"fail"}"#), count: 10)
+        let (errors, _) = try loop(steps, limits: LoopLimits(maxModelTurns: 20, maxConsecutiveToolErrors: 3), language: .fr)
+        guard case .stopped(.toolErrorLimit, let message) = await errors.send("vas-y") else {
+            Issue.record("expected the error limit")
+            return
+        }
+        #expect(message == "Arrêté après 3 appels d'outils en échec d'affilée (dernier : echo). Lisez les erreurs ci-dessus, puis reformulez la demande ou corrigez les données.")
+        let (turns, _) = try loop(Array(repeating: .toolCall("echo", #"{"text":"again"}"#), count: 10), limits: LoopLimits(maxModelTurns: 2), language: .fr)
+        guard case .stopped(.turnLimit, let limit) = await turns.send("vas-y") else {
+            Issue.record("expected the turn limit")
+            return
+        }
+        #expect(limit.hasPrefix("Arrêté après 2 tours du modèle sans réponse finale."))
     }
 
     @Test func cancellationWithAPendingToolCallLeavesAValidConversation() async throws {

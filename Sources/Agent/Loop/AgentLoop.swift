@@ -38,13 +38,16 @@ public actor AgentLoop {
     public var stop: [String]?
     public var maxTokens: Int?
     private var observers: [any AgentObserver]
+    /// The language of the loop's own messages (why a turn stopped).
+    public let language: SessionLanguage
 
     /// - Parameter history: messages after the system prompt to start from (an example turn for a small
     ///   model, or a conversation to resume); every tool call in it must already be answered.
     public init(
         model: any ChatModel, tools: any ToolExecuting, systemPrompt: String?, limits: LoopLimits = LoopLimits(),
-        observers: [any AgentObserver] = [], history: [ChatMessage] = []
+        observers: [any AgentObserver] = [], history: [ChatMessage] = [], language: SessionLanguage = .en
     ) {
+        self.language = language
         self.model = model
         self.tools = tools
         self.limits = limits
@@ -74,7 +77,7 @@ public actor AgentLoop {
         append(.user(userText))
         var consecutiveErrors = 0
         for _ in 0..<limits.maxModelTurns {
-            if Task.isCancelled { return stopped(.cancelled, "Cancelled; the conversation is intact. Ask again when ready.") }
+            if Task.isCancelled { return stopped(.cancelled, .cancelled) }
             let request = ChatRequest(
                 messages: messages, tools: tools.definitions, temperature: temperature, maxTokens: maxTokens, stop: stop,
                 seed: temperature == 0 ? 42 : nil)
@@ -87,9 +90,9 @@ public actor AgentLoop {
                 }
             } catch {
                 if Task.isCancelled || error is CancellationError {
-                    return stopped(.cancelled, "Cancelled while waiting for the model; the conversation is intact.")
+                    return stopped(.cancelled, .cancelledWaitingForModel)
                 }
-                return stopped(.modelError, "The model request failed: \(error.messageForModel) Try again, or check the endpoint with `mlexp doctor`.")
+                return stopped(.modelError, .modelFailed(error: error.messageForModel))
             }
             var answer = response.message
             answer.role = .assistant
@@ -101,7 +104,7 @@ public actor AgentLoop {
             for (index, call) in answer.toolCalls.enumerated() {
                 if Task.isCancelled {
                     answerUnrun(answer.toolCalls[index...])
-                    return stopped(.cancelled, "Cancelled before all tool calls ran; the conversation is intact.")
+                    return stopped(.cancelled, .cancelledBeforeTools)
                 }
                 emit(.toolStarted(call))
                 let outcome = await tools.execute(call)
@@ -109,21 +112,16 @@ public actor AgentLoop {
                 append(.tool(callID: call.id, content: outcome.content))
                 if Task.isCancelled {
                     answerUnrun(answer.toolCalls[(index + 1)...])
-                    return stopped(.cancelled, "Cancelled while \(call.name) ran; its result was discarded and the conversation is intact.")
+                    return stopped(.cancelled, .cancelledDuringTool(name: call.name))
                 }
                 consecutiveErrors = outcome.isError ? consecutiveErrors + 1 : 0
                 if consecutiveErrors >= limits.maxConsecutiveToolErrors {
                     answerUnrun(answer.toolCalls[(index + 1)...])
-                    return stopped(
-                        .toolErrorLimit,
-                        "Stopped after \(consecutiveErrors) failed tool calls in a row (last: \(call.name)). "
-                            + "Read the errors above, then rephrase the request or fix the data.")
+                    return stopped(.toolErrorLimit, .toolErrors(count: consecutiveErrors, last: call.name))
                 }
             }
         }
-        return stopped(
-            .turnLimit,
-            "Stopped after \(limits.maxModelTurns) model turns without a final answer. Say 'continue' to go on, or narrow the request.")
+        return stopped(.turnLimit, .turnLimit(turns: limits.maxModelTurns))
     }
 
     /// Answers calls that will not run, so every call id has its `tool` message.
@@ -135,7 +133,8 @@ public actor AgentLoop {
         }
     }
 
-    private func stopped(_ reason: StopReason, _ message: String) -> TurnOutcome {
+    private func stopped(_ reason: StopReason, _ why: StopMessage) -> TurnOutcome {
+        let message = why.text(language)
         emit(.stopped(reason, message: message))
         return .stopped(reason, message)
     }
