@@ -47,11 +47,11 @@ if [ $llm = 1 ]; then
   trap 'kill "$pid" 2>/dev/null || true' EXIT
   ws=$(mktemp -d)
   cp datasets/titanic.csv "$ws/"
-  # A short conversation: the model frames the data, then is asked for a baseline.
+  # A short conversation that a 270M model can follow: the call spelled out (load_data succeeds over
+  # the wire), then what the model makes of the result; two model turns keep it within the 4096-token context.
   (cd "$ws" && printf '%s\n' \
-    "Load titanic.csv with target survived." \
-    "Train the baseline model on it." |
-    "$bin" chat --model "$MLEXP_TEST_LLM_MODEL" --base-url "$MLEXP_TEST_LLM_URL" --max-turns 3 --max-tokens 64 --transcripts out >/dev/null)
+    'Call load_data with {"path": "titanic.csv", "target": "survived"}.' |
+    "$bin" chat --model "$MLEXP_TEST_LLM_MODEL" --base-url "$MLEXP_TEST_LLM_URL" --max-turns 2 --max-tokens 200 --transcripts out >/dev/null)
   mv "$(ls "$ws"/out/*.jsonl | head -1)" transcripts/llama-chat-titanic.jsonl
   rm -rf "$ws"
   echo "recorded transcripts/llama-chat-titanic.jsonl"
