@@ -232,13 +232,15 @@ final class TreeGrower {
         }
         // Each chunk of features keeps its best candidates (ties to the lowest feature); chunks are reduced
         // in feature order below, so the result is the same whatever the thread count.
-        let chunks = ParallelWork.chunkCount(f, threads: settings.threads)
+        // A small leaf's features take less time than waking a second thread (most leaves on text): one thread.
+        let threads = s.count < Self.parallelLeafRows ? 1 : settings.threads
+        let chunks = ParallelWork.chunkCount(f, threads: threads)
         candidatesA.update(repeating: SplitCandidate(), count: chunks)
         candidatesB.update(repeating: SplitCandidate(), count: chunks)
         let me = self, candA = candidatesA, candB = candidatesB
         let sSide = LeafSide(s, splittable: splitS, rules: settings.rules)
         let lSide = l.map { LeafSide($0, splittable: splitL, rules: settings.rules) }
-        ParallelWork.forIndexedChunks(f, threads: settings.threads) { chunk, range in
+        ParallelWork.forIndexedChunks(f, threads: threads) { chunk, range in
             var bestS = SplitCandidate(), bestL = SplitCandidate()
             for j in range {
                 let hs = me.hist + (sSide.slot &* me.f &+ j) &* histogramStride
@@ -287,6 +289,9 @@ final class TreeGrower {
         }
         return (Self.reduce(candidatesA, chunks), l == nil ? SplitCandidate() : Self.reduce(candidatesB, chunks))
     }
+
+    /// Rows of the smaller child below which its features are handled on one thread.
+    static let parallelLeafRows = 2_048
 
     /// What a split scan needs of a leaf, copied once per node rather than once per feature.
     private struct LeafSide {
