@@ -47,6 +47,8 @@ final class TreeGrower {
     let binnings: [FeatureBinning]
     let settings: GrowerSettings
     let sparse: SparseBins
+    /// Histogram work per row of a leaf: dense features + sparse entries per row + 1.
+    private let rowCost: Double
     private let bins: UnsafeMutablePointer<UInt8>
     let rowIndex: UnsafeMutablePointer<Int32>
     private let scratch: UnsafeMutablePointer<Int32>
@@ -85,6 +87,7 @@ final class TreeGrower {
         bins = b
         sparse = SparseBins(
             bins: b, rows: n, features: f, threshold: settings.sparseThreshold, threads: settings.threads)
+        rowCost = Double(f - sparse.sparseFeatures.count) + Double(sparse.entryCount) / Double(max(1, n)) + 1
         rowIndex = .allocate(capacity: max(1, n))
         scratch = .allocate(capacity: max(1, n))
         ordered = .allocate(capacity: max(2, 2 * n))
@@ -232,8 +235,10 @@ final class TreeGrower {
         }
         // Each chunk of features keeps its best candidates (ties to the lowest feature); chunks are reduced
         // in feature order below, so the result is the same whatever the thread count.
-        // A small leaf's features take less time than waking a second thread (most leaves on text): one thread.
-        let threads = s.count < Self.parallelLeafRows ? 1 : settings.threads
+        // A leaf with little histogram work takes less time than waking a second thread (most leaves on
+        // text): one thread. Work: the smaller child's rows × (dense features + sparse entries per row).
+        let work = Double(s.count) * rowCost
+        let threads = work < Self.parallelWork ? 1 : settings.threads
         let chunks = ParallelWork.chunkCount(f, threads: threads)
         candidatesA.update(repeating: SplitCandidate(), count: chunks)
         candidatesB.update(repeating: SplitCandidate(), count: chunks)
@@ -290,8 +295,8 @@ final class TreeGrower {
         return (Self.reduce(candidatesA, chunks), l == nil ? SplitCandidate() : Self.reduce(candidatesB, chunks))
     }
 
-    /// Rows of the smaller child below which its features are handled on one thread.
-    static let parallelLeafRows = 2_048
+    /// Histogram work (rows × row cost) below which a leaf's features are handled on one thread.
+    static let parallelWork = 65_536.0
 
     /// What a split scan needs of a leaf, copied once per node rather than once per feature.
     private struct LeafSide {
