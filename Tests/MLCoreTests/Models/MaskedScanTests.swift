@@ -1,8 +1,8 @@
 // The masked histogram layout of sparse features against the plain one: a split scan that visits only the
 // bins a mask holds (the others left as NaN, so reading one would show) finds exactly the split of the full
 // scan over the same histogram with zeros there, numeric and categorical, with and without missing values
-// and a default bin outside the mask; the masked subtraction equals the plain one; the mask's walk visits
-// exactly its bits.
+// and a default bin outside the mask, and with the missing bin kept right after the last bin (the compact
+// layout of sparse features); the masked subtraction equals the plain one; the mask's walk visits exactly its bits.
 
 import Testing
 @testable import MLCore
@@ -41,14 +41,20 @@ import Testing
         return t
     }
 
-    /// `scan` over the plain histogram (walk nil: every bin) and over the masked one (the mask's walk).
+    /// `scan` over the plain histogram (walk nil: every bin) and over the masked one (the mask's walk), its
+    /// missing bin moved to pair `missingSlot` (255: left in place).
     static func bothScans(
-        _ h: (plain: [Double], masked: [Double], mask: [UInt64]), defaultBin: Int,
+        _ h: (plain: [Double], masked: [Double], mask: [UInt64]), defaultBin: Int, missingSlot: Int,
         _ scan: (UnsafePointer<Double>, MaskedBins?) -> SplitCandidate
     ) -> (full: SplitCandidate, fast: SplitCandidate) {
-        let p = TestBuffer(h.plain), m = TestBuffer(h.masked), k = TestBuffer(h.mask)
+        var masked = h.masked
+        if missingSlot != 255 {
+            (masked[2 * missingSlot], masked[2 * missingSlot + 1]) = (masked[510], masked[511])
+            (masked[510], masked[511]) = (.nan, .nan)
+        }
+        let p = TestBuffer(h.plain), m = TestBuffer(masked), k = TestBuffer(h.mask)
         return withExtendedLifetime((p, m, k)) {
-            (scan(p.p, nil), scan(m.p, MaskedBins(mask: k.p, extra: defaultBin)))
+            (scan(p.p, nil), scan(m.p, MaskedBins(mask: k.p, extra: defaultBin, missingSlot: missingSlot)))
         }
     }
 
@@ -62,10 +68,10 @@ import Testing
                 binCount: binCount, share: share, missing: missing, defaultBin: defaultBin, seed: seed)
             let binning = FeatureBinning(
                 upperEdges: (0..<(binCount - 1)).map(Double.init), isCategorical: false, binCount: binCount)
-            for minLeaf in [1, 20] {
+            for (minLeaf, missingSlot) in [(1, 255), (20, 255), (20, binCount)] {
                 let rules = SplitRules(l2: 0.5, minSamplesLeaf: minLeaf, minChildWeight: 1e-3)
                 let total = Self.total(h.plain, rows: 400)
-                let (full, fast) = Self.bothScans(h, defaultBin: defaultBin) { hist, walk in
+                let (full, fast) = Self.bothScans(h, defaultBin: defaultBin, missingSlot: missingSlot) { hist, walk in
                     walk.map {
                         SplitFinder.bestNumeric(hist: hist, binning: binning, total: total, rules: rules, feature: 3, walk: $0)
                     } ?? SplitFinder.bestNumeric(hist: hist, binning: binning, total: total, rules: rules, feature: 3)
@@ -85,7 +91,8 @@ import Testing
             let binning = FeatureBinning(upperEdges: [], isCategorical: true, binCount: binCount)
             let rules = SplitRules(l2: 0.3, minSamplesLeaf: 5, minChildWeight: 1e-3, minCategorySupport: 3)
             let total = Self.total(h.plain, rows: 600)
-            let (full, fast) = Self.bothScans(h, defaultBin: defaultBin) { hist, walk in
+            let (full, fast) = Self.bothScans(h, defaultBin: defaultBin, missingSlot: seed % 2 == 0 ? binCount : 255) {
+                hist, walk in
                 walk.map {
                     SplitFinder.bestCategorical(hist: hist, binning: binning, total: total, rules: rules, feature: 1, walk: $0)
                 } ?? SplitFinder.bestCategorical(hist: hist, binning: binning, total: total, rules: rules, feature: 1)
@@ -135,6 +142,18 @@ import Testing
             HistogramKernels.subtract(masked.p, c.p, occupied: k.p, parentOccupied: keep.p)
         }
         #expect(plain.array == masked.array)
+        // The compact layout: the missing bin's pair right after bin 149, at 150.
+        var compactParent = parent, compactChild = child
+        (compactParent[300], compactParent[301]) = (parent[510], parent[511])
+        (compactChild[300], compactChild[301]) = (child[510], child[511])
+        let cp = TestBuffer(compactParent), cc = TestBuffer(compactChild)
+        let compactKeep = TestBuffer([UInt64](repeating: ~0, count: 4))
+        withExtendedLifetime((cc, k)) {
+            HistogramKernels.subtract(cp.p, cc.p, occupied: k.p, parentOccupied: compactKeep.p, missingSlot: 150)
+        }
+        #expect(cp.array[300] == plain.array[510] && cp.array[301] == plain.array[511])
+        #expect(Array(cp.array[0..<300]) == Array(plain.array[0..<300]))
+        #expect(compactKeep.array == keep.array)
         // The sibling's mask loses exactly the bins left at zero.
         let kept = Set((0..<256).filter { keep.p[$0 / 64] & (UInt64(1) << UInt64($0 % 64)) != 0 })
         #expect(kept == Set(0..<256).subtracting(emptied))

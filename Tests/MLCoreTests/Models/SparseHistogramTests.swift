@@ -30,6 +30,62 @@ import Testing
 
     static let binCounts = [30, 21, 8, 5, 4, 3]
 
+    /// Every feature's histogram at 256 pairs, the missing bin at 255 (SparseBins.accumulate's layout).
+    static func plainLayout(_ features: Int) -> [Int] { (0..<features).map { ($0 * 256) << 8 | 255 } }
+
+    /// The grower's layout: a dense feature takes 256 pairs, a sparse one its bins then its missing bin.
+    static func compactLayout(_ binCounts: [Int], sparse: [Bool]) -> (layout: [Int], pairs: Int) {
+        var layout: [Int] = [], pairs = 0
+        for (c, s) in zip(binCounts, sparse) {
+            let missing = s ? min(c, 255) : 255
+            layout.append(pairs << 8 | missing)
+            pairs += missing + 1
+        }
+        return (layout, pairs)
+    }
+
+    @Test(arguments: [false, true])
+    func compactLayoutHoldsThePlainLayoutsBins(subset: Bool) {
+        let n = 1_000
+        let bins = Self.sparseBins(rows: n, seed: 8)
+        let (g, h) = KernelTwinTests.gradients(n, seed: 9)
+        var gen = SeededGenerator(seed: 10)
+        let rows = subset ? (0..<n).filter { _ in gen.nextUnit() < 0.4 } : Array(0..<n)
+        var total = NodeSums(g: 0, h: 0, count: rows.count)
+        for r in rows { total.g += Double(g[r]); total.h += Double(h[r]) }
+        let gh = TestBuffer(rows.flatMap { [g[$0], h[$0]] }), rows32 = TestBuffer(rows.map { Int32($0) })
+        let (compact, pairs) = Self.compactLayout(Self.binCounts, sparse: [false] + Array(repeating: true, count: 5))
+        #expect(pairs == 256 + 22 + 9 + 6 + 5 + 4)
+        let plainHist = TestBuffer([Double](repeating: .nan, count: 6 * histogramStride))
+        let compactHist = TestBuffer([Double](repeating: .nan, count: 2 * pairs))
+        let counts = TestBuffer([Int32](repeating: 0, count: 12)), rest = TestBuffer([SIMD2<Double>](repeating: .zero, count: 12))
+        let masks = TestBuffer([UInt64](repeating: 0, count: 48))
+        let pl = TestBuffer(Self.plainLayout(6)), cl = TestBuffer(compact), bb = TestBuffer(bins)
+        withExtendedLifetime((gh, rows32, pl, cl, bb)) {
+            let sparse = SparseBins(bins: bb.p, rows: n, features: 6, threshold: 0.8, threads: 1)
+            for (k, layout) in [pl.p, cl.p].enumerated() {
+                let hist = k == 0 ? plainHist.p : compactHist.p
+                sparse.accumulate(
+                    rows: rows32.p, gh: gh.p, count: rows.count, hist: hist, nonDefault: counts.p + 6 * k,
+                    rest: rest.p + 6 * k, occupied: masks.p + 24 * k, layout: layout)
+                for j in sparse.sparseFeatures {
+                    sparse.completeDefault(
+                        feature: j, hist: hist + 2 * (layout[j] >> 8), total: total, nonDefault: Int(counts.p[6 * k + j]),
+                        rest: rest.p[6 * k + j], missingSlot: layout[j] & 255)
+                }
+            }
+        }
+        #expect(Array(counts.array[0..<6]) == Array(counts.array[6..<12]))
+        #expect(Array(masks.array[0..<24]) == Array(masks.array[24..<48]))
+        for j in 1..<6 where counts.p[j] > 0 {
+            let mask = MaskedBins(mask: masks.p + 4 * j, extra: [-1, 0, 3, 255, 0, 2][j], missingSlot: compact[j] & 255)
+            for b in (0..<256).filter({ mask.holds($0) }) {
+                let c = 2 * ((compact[j] >> 8) + mask.slot(b)), p = j * histogramStride + 2 * b
+                #expect(compactHist.p[c] == plainHist.p[p] && compactHist.p[c + 1] == plainHist.p[p + 1], "feature \(j) bin \(b)")
+            }
+        }
+    }
+
     @Test(arguments: [(2_000, false), (2_000, true), (400, true)])
     func sparseHistogramsMatchTheDenseSum(rows n: Int, subset: Bool) {
         let bins = Self.sparseBins(rows: n, seed: 5)
@@ -56,7 +112,7 @@ import Testing
                         guard let hb = hp.baseAddress, let cb = cp.baseAddress, let rb = rp.baseAddress else { return }
                         sparse.accumulate(
                             rows: rows32, gh: gh, count: rows.count, hist: hb, nonDefault: cb, rest: rb,
-                            occupied: &occupied)
+                            occupied: &occupied, layout: Self.plainLayout(6))
                         for j in sparse.sparseFeatures {
                             sparse.completeDefault(
                                 feature: j, hist: hb + j * histogramStride, total: total, nonDefault: Int(cb[j]), rest: rb[j])
@@ -108,7 +164,8 @@ import Testing
                 guard let hb = hp.baseAddress else { return }
                 let rows = (0..<10).map { Int32($0) }
                 sparse.accumulate(
-                    rows: rows, gh: gh, count: 10, hist: hb, nonDefault: &count, rest: &rest, occupied: &occupied)
+                    rows: rows, gh: gh, count: 10, hist: hb, nonDefault: &count, rest: &rest, occupied: &occupied,
+                    layout: Self.plainLayout(1))
                 // Totals that differ from the bins' sum in the last bits must not leave a residue.
                 sparse.completeDefault(
                     feature: 0, hist: hb, total: NodeSums(g: 3.0000001, h: 3, count: 10), nonDefault: Int(count), rest: rest)

@@ -3,6 +3,8 @@
 // bins its rows there occupy (a 256-bit mask, kept per leaf by SparseBins) plus its default bin, the
 // others being implicitly zero and never read. Skipping an empty bin cannot change a scan's result: the
 // running sums, hence the gain, stay as they were at the previous bin, and ties go to the first.
+// A walk also says where a bin's (g, h) pair sits: a sparse feature's compact histogram keeps its missing
+// bin right after its last bin rather than at 255.
 // Leaves out: the scans themselves (SplitFinder).
 
 /// Visits bins in ascending order; the split finder is specialised for each kind.
@@ -11,23 +13,31 @@ protocol BinWalk {
     func holds(_ b: Int) -> Bool
     /// The next bin after b that may hold rows, or 256 when none does.
     func next(after b: Int) -> Int
+    /// The (g, h) pair of bin b in the feature's histogram.
+    func slot(_ b: Int) -> Int
 }
 
 /// Every bin: the plain histogram layout.
 struct AllBins: BinWalk {
     @inline(__always) func holds(_ b: Int) -> Bool { true }
     @inline(__always) func next(after b: Int) -> Int { b &+ 1 }
+    @inline(__always) func slot(_ b: Int) -> Int { b }
 }
 
 /// The bins set in a 256-bit mask ([4] words, bin b is bit b & 63 of word b >> 6).
 struct MaskedBins: BinWalk {
     var bins: BinSet
+    /// The pair that holds the missing bin (255).
+    var missingSlot: Int
 
-    /// The bins of `mask` ([4] words) and `extra` (a bin, or −1 for none).
-    @inline(__always) init(mask: UnsafePointer<UInt64>, extra: Int) {
+    /// The bins of `mask` ([4] words) and `extra` (a bin, or −1 for none), the missing bin's pair at `missingSlot`.
+    @inline(__always) init(mask: UnsafePointer<UInt64>, extra: Int, missingSlot: Int = FeatureBinning.missingBin) {
         bins = BinSet(words: (mask[0], mask[1], mask[2], mask[3]))
         if extra >= 0 { bins.insert(extra) }
+        self.missingSlot = missingSlot
     }
+
+    @inline(__always) func slot(_ b: Int) -> Int { b == FeatureBinning.missingBin ? missingSlot : b }
 
     @inline(__always) func holds(_ b: Int) -> Bool { bins.contains(b) }
 

@@ -57,17 +57,19 @@ enum HistogramKernels {
     /// feature's sibling histogram, its other bins being zero in the child. `parentOccupied` ([4] words),
     /// the parent's mask, which the sibling keeps, loses the bins this leaves exactly zero (g and h) and
     /// keeps the others, so scans skip the bins that only the child's rows held, with no change in result.
+    /// The missing bin's pair is at `missingSlot` (a compact histogram's, else 255).
     @inline(__always)
     static func subtract(
         _ parent: UnsafeMutablePointer<Double>, _ child: UnsafePointer<Double>, occupied: UnsafePointer<UInt64>,
-        parentOccupied: UnsafeMutablePointer<UInt64>
+        parentOccupied: UnsafeMutablePointer<UInt64>, missingSlot: Int = FeatureBinning.missingBin
     ) {
         for w in 0..<4 {
             var bits = occupied[w]
             var keep = parentOccupied[w]
             while bits != 0 {
                 let bit = bits & (0 &- bits)
-                let k = 2 &* (w &* 64 &+ bits.trailingZeroBitCount)
+                let bin = w &* 64 &+ bits.trailingZeroBitCount
+                let k = 2 &* (bin == FeatureBinning.missingBin ? missingSlot : bin)
                 let g = parent[k] - child[k], h = parent[k &+ 1] - child[k &+ 1]
                 parent[k] = g
                 parent[k &+ 1] = h

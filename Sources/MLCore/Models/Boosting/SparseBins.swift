@@ -6,7 +6,8 @@
 // leaf is non-default). Entries are added in the leaf's row order, so the non-default bins are
 // bit-identical to the dense kernel's and nothing depends on the thread count. A leaf's histogram of a
 // sparse feature holds only the bins its rows occupy, listed in a 256-bit mask per feature: nothing else
-// is zeroed, subtracted or scanned (a TF-IDF term has ~100 bins, a few dozen rows at a deep leaf).
+// is zeroed, subtracted or scanned (a TF-IDF term has ~100 bins, a few dozen rows at a deep leaf). Where each
+// feature's histogram sits in a leaf's buffer is the caller's layout: sparse features' can be compact.
 // Leaves out: exclusive feature bundling (measured unnecessary: see benchmarks/RESULTS-models.md).
 
 import Foundation
@@ -72,8 +73,9 @@ final class SparseBins {
     }
 
     /// Adds the non-default bins of rows `rows[0..<count]`, whose (g, h) pairs `gh` holds in the same order,
-    /// to `hist` ([features × 512], one leaf); `nonDefault[j]` and `rest[j]` ([features]) receive how many
-    /// of the rows are non-default for sparse feature j and their (g, h) sum, in row order, and
+    /// to `hist` (one leaf's buffer): bin b of feature j at pair `layout[j] >> 8` + min(b, `layout[j] & 255`),
+    /// i.e. a histogram's first pair and the pair of its missing bin, after its last bin. `nonDefault[j]` and
+    /// `rest[j]` ([features]) receive how many of the rows are non-default for sparse feature j and their (g, h) sum, in row order, and
     /// `occupied[4j..<4j+4]` ([features × 4] words, a 256-bit mask per feature) the bins they occupy.
     /// Only those bins are written: a sparse feature's mask and bins are valid where its count is > 0,
     /// its other bins implicitly zero (never read), and its default bin is set by `completeDefault`.
@@ -81,7 +83,7 @@ final class SparseBins {
     func accumulate(
         rows: UnsafePointer<Int32>, gh: UnsafePointer<Float>, count: Int, hist: UnsafeMutablePointer<Double>,
         nonDefault: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<SIMD2<Double>>,
-        occupied: UnsafeMutablePointer<UInt64>
+        occupied: UnsafeMutablePointer<UInt64>, layout: UnsafePointer<Int>
     ) {
         nonDefault.update(repeating: 0, count: features)
         rest.update(repeating: .zero, count: features)
@@ -91,7 +93,7 @@ final class SparseBins {
             for e in rowStart[r]..<rowStart[r &+ 1] {
                 let k = Int(entries[e])
                 nonDefault[k >> 8] &+= 1
-                h2[k] = .zero
+                h2[Self.pair(k, layout)] = .zero
             }
         }
         for j in sparseFeatures where nonDefault[j] > 0 {
@@ -107,7 +109,7 @@ final class SparseBins {
             let end = rowStart[r &+ 1]
             while e < end {
                 let k = Int(entries[e])
-                h2[k] += v
+                h2[Self.pair(k, layout)] += v
                 rest[k >> 8] += v
                 occupied[k >> 6] |= UInt64(1) << UInt64(k & 63)
                 e &+= 1
@@ -116,15 +118,24 @@ final class SparseBins {
         }
     }
 
-    /// Sets feature j's default bin in `hist` ([512], that feature's histogram) to the leaf's totals minus
+    /// The pair of entry k (`feature × 256 + bin`) in a leaf's buffer laid out by `layout` (see `accumulate`).
+    @inline(__always)
+    static func pair(_ k: Int, _ layout: UnsafePointer<Int>) -> Int {
+        let l = layout[k >> 8]
+        return (l >> 8) &+ min(k & 255, l & 255)
+    }
+
+    /// Sets feature j's default bin in `hist` (that feature's histogram, its missing bin at pair
+    /// `missingSlot`) to the leaf's totals minus
     /// `rest`, the (g, h) sum of its non-default rows, or to zero when all `total.count` rows are
     /// non-default (`nonDefault` of them, as `accumulate` counted). - Complexity: O(1).
     @inline(__always)
     func completeDefault(
-        feature j: Int, hist: UnsafeMutablePointer<Double>, total: NodeSums, nonDefault: Int, rest: SIMD2<Double>
+        feature j: Int, hist: UnsafeMutablePointer<Double>, total: NodeSums, nonDefault: Int, rest: SIMD2<Double>,
+        missingSlot: Int = FeatureBinning.missingBin
     ) {
-        let d = defaultBin[j]
-        guard d >= 0 else { return }
+        guard defaultBin[j] >= 0 else { return }
+        let d = defaultBin[j] == FeatureBinning.missingBin ? missingSlot : defaultBin[j]
         let all = nonDefault >= total.count
         hist[2 &* d] = all ? 0 : total.g - rest.x
         hist[2 &* d &+ 1] = all ? 0 : total.h - rest.y

@@ -125,8 +125,9 @@ enum SplitFinder {
         let countFactor = Double(total.count) / total.h
         let parentGain = leafGain(total.g, total.h, rules.l2)
         let heldMissing = walk.holds(FeatureBinning.missingBin)
-        let mg = heldMissing ? hist[2 * FeatureBinning.missingBin] : 0
-        let mh = heldMissing ? hist[2 * FeatureBinning.missingBin + 1] : 0
+        let ms = walk.slot(FeatureBinning.missingBin)
+        let mg = heldMissing ? hist[2 * ms] : 0
+        let mh = heldMissing ? hist[2 * ms + 1] : 0
         // Both children need hessian ≥ minChildWeight and an estimated count that rounds to ≥ minSamplesLeaf:
         // a window on the running left hessian, which only grows, so the scan stops once past it.
         let minH = minChildHessian(total: total, rules: rules)
@@ -193,9 +194,9 @@ enum SplitFinder {
                 b = walk.next(after: FeatureBinning.missingBin - 1)
                 continue
             }
-            let h = hist[2 * b + 1]
+            let h = hist[2 * walk.slot(b) + 1]
             if h > 0 && h * countFactor >= rules.minCategorySupport {
-                cats.append((b, hist[2 * b] / (h + rules.minCategorySupport)))
+                cats.append((b, hist[2 * walk.slot(b)] / (h + rules.minCategorySupport)))
             }
             b = walk.next(after: b)
         }
@@ -206,8 +207,8 @@ enum SplitFinder {
             let order = reversed ? Array(cats.reversed()) : cats
             var gL = 0.0, hL = 0.0
             for k in 0..<min(maxPrefix, order.count - 1) {
-                gL += hist[2 * order[k].bin]
-                hL += hist[2 * order[k].bin + 1]
+                gL += hist[2 * walk.slot(order[k].bin)]
+                hL += hist[2 * walk.slot(order[k].bin) + 1]
                 if consider(&best, gL: gL, hL: hL, total: total, countFactor: countFactor, parentGain: parentGain, rules: rules) {
                     var set = BinSet()
                     for c in order[0...k] { set.insert(c.bin) }

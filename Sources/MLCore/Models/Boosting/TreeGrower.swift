@@ -5,7 +5,8 @@
 // Every feature's histogram is built by one thread in row order and the best split is reduced in
 // feature order, so trees are identical whatever the thread count. Sparse features (one bin holding
 // most rows, e.g. TF-IDF terms) get their histograms from row-wise lists of non-default bins (SparseBins),
-// and only the bins their rows occupy at a leaf are written, subtracted and scanned (a mask per feature).
+// and only the bins their rows occupy at a leaf are written, subtracted and scanned (a mask per feature);
+// their histograms are compact (their bins, then the missing bin), a dense feature's takes all 256 bins.
 // Leaves out: the leaf values' learning-rate shrinkage for absolute error (renewed by the booster).
 
 /// Growth limits and regularisation of one tree.
@@ -54,6 +55,11 @@ final class TreeGrower {
     private let scratch: UnsafeMutablePointer<Int32>
     private let ordered: UnsafeMutablePointer<Float>
     private let hist: UnsafeMutablePointer<Double>
+    /// Per feature: its histogram's first (g, h) pair in a leaf's buffer << 8 | the pair of its missing bin
+    /// (255 for a dense feature, its bin count for a sparse one).
+    private let layout: UnsafeMutablePointer<Int>
+    /// (g, h) pairs per leaf: one leaf's histograms of all features.
+    private let pairsPerLeaf: Int
     /// Per histogram slot and sparse feature: the leaf's rows outside the feature's default bin [slots × features].
     private let nonDefault: UnsafeMutablePointer<Int32>
     /// Per histogram slot and sparse feature: the (g, h) sum of those rows [slots × features].
@@ -94,7 +100,15 @@ final class TreeGrower {
         slots = settings.maxLeafNodes + 1
         isLeft = .allocate(capacity: 256)
         isLeft.initialize(repeating: 0, count: 256)
-        hist = .allocate(capacity: slots * f * histogramStride)
+        layout = .allocate(capacity: max(1, f))
+        var pairs = 0
+        for j in 0..<f {
+            let missing = sparse.defaultBin[j] >= 0 ? min(binnings[j].binCount, FeatureBinning.missingBin) : 255
+            layout[j] = pairs << 8 | missing
+            pairs += missing + 1
+        }
+        pairsPerLeaf = pairs
+        hist = .allocate(capacity: max(2, slots * pairs * 2))
         nonDefault = .allocate(capacity: max(1, slots * f))
         nonDefault.initialize(repeating: 0, count: max(1, slots * f))
         rest = .allocate(capacity: max(1, slots * f))
@@ -109,7 +123,7 @@ final class TreeGrower {
     }
 
     deinit {
-        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate(); nonDefault.deallocate(); rest.deallocate()
+        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate(); layout.deallocate(); nonDefault.deallocate(); rest.deallocate()
         occupied.deallocate()
         candidatesA.deallocate(); candidatesB.deallocate(); isLeft.deallocate()
     }
@@ -230,8 +244,8 @@ final class TreeGrower {
             // dense kernel's O(rows × sparse features) since each holds ≤ 20 % non-default rows.
             sparse.accumulate(
                 rows: rowIndex + s.start, gh: contiguous ? gh : UnsafePointer(ordered), count: s.count,
-                hist: hist + s.slot &* f &* histogramStride, nonDefault: nonDefault + s.slot &* f,
-                rest: rest + s.slot &* f, occupied: occupied + s.slot &* f &* 4)
+                hist: hist + 2 &* s.slot &* pairsPerLeaf, nonDefault: nonDefault + s.slot &* f,
+                rest: rest + s.slot &* f, occupied: occupied + s.slot &* f &* 4, layout: layout)
         }
         // Each chunk of features keeps its best candidates (ties to the lowest feature); chunks are reduced
         // in feature order below, so the result is the same whatever the thread count.
@@ -248,7 +262,7 @@ final class TreeGrower {
         ParallelWork.forIndexedChunks(f, threads: threads) { chunk, range in
             var bestS = SplitCandidate(), bestL = SplitCandidate()
             for j in range {
-                let hs = me.hist + (sSide.slot &* me.f &+ j) &* histogramStride
+                let hs = me.histogram(slot: sSide.slot, feature: j)
                 // Only the bins this feature uses (and the missing bin) are touched.
                 let used = 2 &* min(me.binnings[j].binCount, FeatureBinning.missingBin)
                 let col = UnsafePointer(me.bins + j &* me.n)
@@ -270,7 +284,7 @@ final class TreeGrower {
                 }
                 me.scan(j, hist: hs, side: sSide, nonDefault: cs, into: &bestS)
                 if let lSide {
-                    let hl = me.hist + (lSide.slot &* me.f &+ j) &* histogramStride
+                    let hl = me.histogram(slot: lSide.slot, feature: j)
                     var cl: Int32 = 1
                     if isSparse {
                         // The larger child holds its parent's slot: parent minus smaller, bins and counts alike,
@@ -278,7 +292,8 @@ final class TreeGrower {
                         if cs > 0 {
                             HistogramKernels.subtract(
                                 hl, hs, occupied: me.occupied + (sSide.slot &* me.f &+ j) &* 4,
-                                parentOccupied: me.occupied + (lSide.slot &* me.f &+ j) &* 4)
+                                parentOccupied: me.occupied + (lSide.slot &* me.f &+ j) &* 4,
+                                missingSlot: me.layout[j] & 255)
                             me.rest[lSide.slot &* me.f &+ j] -= me.rest[sSide.slot &* me.f &+ j]
                         }
                         me.nonDefault[lSide.slot &* me.f &+ j] &-= cs
@@ -293,6 +308,12 @@ final class TreeGrower {
             candB[chunk] = bestL
         }
         return (Self.reduce(candidatesA, chunks), l == nil ? SplitCandidate() : Self.reduce(candidatesB, chunks))
+    }
+
+    /// Feature j's histogram in a leaf's slot of the buffer.
+    @inline(__always)
+    private func histogram(slot: Int, feature j: Int) -> UnsafeMutablePointer<Double> {
+        hist + 2 &* (slot &* pairsPerLeaf &+ (layout[j] >> 8))
     }
 
     /// Histogram work (rows × row cost) below which a leaf's features are handled on one thread.
@@ -330,8 +351,11 @@ final class TreeGrower {
             let rest = rest[side.slot &* f &+ j]
             // A margin far above the rounding of the sums keeps this exactly the scan's verdict.
             guard rest.y >= side.minH - 1e-9 * side.sums.h else { return }
-            sparse.completeDefault(feature: j, hist: hist, total: side.sums, nonDefault: Int(nonDefault), rest: rest)
-            let walk = MaskedBins(mask: occupied + (side.slot &* f &+ j) &* 4, extra: sparse.defaultBin[j])
+            sparse.completeDefault(
+                feature: j, hist: hist, total: side.sums, nonDefault: Int(nonDefault), rest: rest,
+                missingSlot: layout[j] & 255)
+            let walk = MaskedBins(
+                mask: occupied + (side.slot &* f &+ j) &* 4, extra: sparse.defaultBin[j], missingSlot: layout[j] & 255)
             c = SplitFinder.best(
                 hist: hist, binning: binnings[j], total: side.sums, rules: settings.rules, feature: j, walk: walk)
         } else {
