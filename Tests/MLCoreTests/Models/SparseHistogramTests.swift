@@ -44,15 +44,22 @@ import Testing
         return (layout, pairs)
     }
 
+    /// Bins of `sparseBins`, gradients, a leaf's rows (all, or a seeded `share` of them) and their totals.
+    static func leaf(rows n: Int, seed: UInt64, subset: Bool, share: Double)
+        -> (bins: [UInt8], g: [Float], h: [Float], rows: [Int], total: NodeSums) {
+        let bins = Self.sparseBins(rows: n, seed: seed)
+        let (g, h) = KernelTwinTests.gradients(n, seed: seed + 1)
+        var gen = SeededGenerator(seed: seed + 2)
+        let rows = subset ? (0..<n).filter { _ in gen.nextUnit() < share } : Array(0..<n)
+        var total = NodeSums(g: 0, h: 0, count: rows.count)
+        for r in rows { total.g += Double(g[r]); total.h += Double(h[r]) }
+        return (bins, g, h, rows, total)
+    }
+
     @Test(arguments: [false, true])
     func compactLayoutHoldsThePlainLayoutsBins(subset: Bool) {
         let n = 1_000
-        let bins = Self.sparseBins(rows: n, seed: 8)
-        let (g, h) = KernelTwinTests.gradients(n, seed: 9)
-        var gen = SeededGenerator(seed: 10)
-        let rows = subset ? (0..<n).filter { _ in gen.nextUnit() < 0.4 } : Array(0..<n)
-        var total = NodeSums(g: 0, h: 0, count: rows.count)
-        for r in rows { total.g += Double(g[r]); total.h += Double(h[r]) }
+        let (bins, g, h, rows, total) = Self.leaf(rows: n, seed: 8, subset: subset, share: 0.4)
         let gh = TestBuffer(rows.flatMap { [g[$0], h[$0]] }), rows32 = TestBuffer(rows.map { Int32($0) })
         let (compact, pairs) = Self.compactLayout(Self.binCounts, sparse: [false] + Array(repeating: true, count: 5))
         #expect(pairs == 256 + 22 + 9 + 6 + 5 + 4)
@@ -88,12 +95,7 @@ import Testing
 
     @Test(arguments: [(2_000, false), (2_000, true), (400, true)])
     func sparseHistogramsMatchTheDenseSum(rows n: Int, subset: Bool) {
-        let bins = Self.sparseBins(rows: n, seed: 5)
-        let (g, h) = KernelTwinTests.gradients(n, seed: 6)
-        var gen = SeededGenerator(seed: 7)
-        let rows = subset ? (0..<n).filter { _ in gen.nextUnit() < 0.3 } : Array(0..<n)
-        var total = NodeSums(g: 0, h: 0, count: rows.count)
-        for r in rows { total.g += Double(g[r]); total.h += Double(h[r]) }
+        let (bins, g, h, rows, total) = Self.leaf(rows: n, seed: 5, subset: subset, share: 0.3)
         let rows32 = rows.map { Int32($0) }
         let gh = rows.flatMap { [g[$0], h[$0]] }
         var hist = [Double](repeating: .nan, count: 6 * histogramStride)
