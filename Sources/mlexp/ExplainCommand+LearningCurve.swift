@@ -29,7 +29,7 @@ extension ExplainCommand {
         let key = metric ?? Metrics.defaultKey(for: task)
         let curve = try ExperimentRunner.learningCurve(dataset: dataset, spec: spec, metric: key)
         if json {
-            printJSON(curve)
+            try JSONOutput.print(curve)
             return
         }
         print(Self.render(curve, title: "Learning curve of \(model) on \(file) (\(target), \(folds)-fold CV, seed \(seed))"))
@@ -37,9 +37,7 @@ extension ExplainCommand {
 
     /// The curve of a stored run's experiment, redrawn on FILE's labelled rows.
     func storedRunCurve(_ id: String) throws {
-        if target != nil || model != nil || !overrides.isEmpty || !exclude.isEmpty || !keep.isEmpty {
-            throw MLError(.invalidParameter, "--run redraws the stored run's experiment as it was trained; drop --target, --model, --set, --exclude and --keep.")
-        }
+        try requireNoExperimentOptions()
         let record = try store.openStore().get(id)
         guard let target = record.target else {
             throw MLError(.invalidInput, "Run \(id) is a \(record.modelFamily) run without a target; a learning curve scores predictions against one. Pick a supervised run from `mlexp runs`.")
@@ -47,18 +45,11 @@ extension ExplainCommand {
         let spec = LearningCurveExplain.spec(of: record, target: target)
         let curve = try ExperimentRunner.learningCurve(dataset: try Dataset.load(path: file), spec: spec, metric: metric ?? record.mainMetric)
         if json {
-            printJSON(curve)
+            try JSONOutput.print(curve)
             return
         }
         let k = if case .crossValidation(let k) = spec.validation { "\(k)-fold CV" } else { "a holdout" }
         print(Self.render(curve, title: "Learning curve of run \(id) (\(record.modelFamily), refitted as stored) on \(file)'s labelled rows (\(target), \(k), seed \(record.seed))"))
-    }
-
-    func printJSON(_ curve: LearningCurveResult) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        print((try? encoder.encode(curve)).map { String(decoding: $0, as: UTF8.self) } ?? "{}")
     }
 
     /// The table (mean ± std per size), the terminal chart and the reading.

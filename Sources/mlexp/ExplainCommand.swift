@@ -104,20 +104,22 @@ struct ExplainCommand: ParsableCommand {
 
     func output(_ report: ExplainReport, target: String, trainRows: Int?) throws {
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            try JSONOutput.print(report)
         } else {
             print(ExplainRenderer.render(report, file: file, target: target, trainRows: trainRows))
         }
     }
 
+    /// `--run` takes the stored run as it was trained: the options that would describe another experiment are refused.
+    func requireNoExperimentOptions() throws(MLError) {
+        if target != nil || model != nil || !overrides.isEmpty || !exclude.isEmpty || !keep.isEmpty {
+            throw MLError(.invalidParameter, "--run uses the stored run as it was trained; drop --target, --model, --set, --exclude and --keep.")
+        }
+    }
+
     /// The stored run's pipeline and model (as `mlexp predict` reads them), explained on FILE's labelled rows.
     func explainStored(_ id: String, method: ExplainMethod) throws {
-        if target != nil || model != nil || !overrides.isEmpty || !exclude.isEmpty || !keep.isEmpty {
-            throw MLError(.invalidParameter, "--run explains the stored model as it was trained; drop --target, --model, --set, --exclude and --keep.")
-        }
+        try requireNoExperimentOptions()
         let record = try store.openStore().get(id)
         guard let blob = record.model else {
             throw MLError(.invalidInput, "Run \(id) has no stored model; pick another run from `mlexp runs`.")

@@ -53,11 +53,7 @@ struct ProfileCommand: ParsableCommand {
             let loaded = Date()
             let profile = try DataProfile(dataset: dataset, target: target, timeColumn: timeColumn)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-                let data = try encoder.encode(profile)
-                print(String(decoding: data, as: UTF8.self))
+                try JSONOutput.print(profile)
             } else {
                 print(ProfileRenderer.render(profile, loadSeconds: loaded.timeIntervalSince(start)))
             }
