@@ -15,13 +15,13 @@ let fast: [SwiftSetting] = strict + [.unsafeFlags(["-O"], .when(configuration: .
 
 let package = Package(
     name: "mlexp",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "mlexp", targets: ["mlexp"]),
         .library(name: "MLCore", targets: ["MLCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
@@ -43,16 +43,20 @@ let package = Package(
             ],
             swiftSettings: strict),
         // Benchmarks (benchmarks/*.py run them side by side with the peer libraries); not part of the product.
-        .executableTarget(name: "ExplainBench", dependencies: ["MLCore"], path: "benchmarks/ExplainBench", swiftSettings: strict),
-        .executableTarget(name: "ModelBench", dependencies: ["MLCore"], path: "benchmarks/ModelBench", swiftSettings: strict),
         .executableTarget(
-            name: "ReplayBench", dependencies: ["Agent", "LLMClient"], path: "benchmarks/ReplayBench", swiftSettings: strict),
-        .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], swiftSettings: strict),
+            name: "ExplainBench", dependencies: ["MLCore"], path: "benchmarks/ExplainBench", swiftSettings: strict),
+        .executableTarget(
+            name: "ModelBench", dependencies: ["MLCore"], path: "benchmarks/ModelBench", swiftSettings: strict),
+        .executableTarget(
+            name: "ReplayBench", dependencies: ["Agent", "LLMClient"], path: "benchmarks/ReplayBench",
+            swiftSettings: strict),
+        .testTarget(name: "MLCoreTests", dependencies: ["MLCore"], exclude: ["Fixtures"], swiftSettings: strict),
         // A child process the Tracking tests kill mid-write and run twice at once.
         .executableTarget(
             name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
         .testTarget(
-            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore", "MockHTTPServer"], exclude: ["Fixtures"],
+            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore", "MockHTTPServer"],
+            exclude: ["Fixtures"],
             swiftSettings: strict),
         // A scripted HTTP server on 127.0.0.1 shared by the HTTP and LLMClient tests.
         .target(name: "MockHTTPServer", path: "Tests/MockHTTPServer", swiftSettings: strict),

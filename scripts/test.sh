@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 # Unresolved merge markers break builds in ways that are slow to diagnose: refuse them up front.
 if git grep -nE '^(<<<<<<< |>>>>>>> )' -- . ':!*.jsonl' 2>/dev/null; then echo "test: unresolved merge markers (above)"; exit 1; fi
 scripts/setup.sh
+# The code follows .swift-format; a finding fails the run (fix with `swift format format -i FILE`).
+swift format lint --strict -r Sources Tests benchmarks Package.swift
 PY=$(scripts/venv.sh)
 export MLEXP_TEST_PYTHON=$PY
 export MLEXP_REQUIRE_INTEGRATION=1

@@ -16,10 +16,14 @@ struct ChatCommand: AsyncParsableCommand {
     @Option(help: "A CSV file to start with (inside the current directory).") var data: String?
     @Option(help: "The column to predict in --data.") var target: String?
     @Option(help: "autopilot, or the model name of the endpoint.") var model: String?
-    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
-    @Option(help: "Language of the session and the log: en or fr (default: fr when the locale is French, else en).") var lang: String?
-    @Option(name: .customLong("max-turns"), help: "Model turns per message before the answer stops.") var maxTurns: Int = 40
-    @Option(name: .customLong("max-tokens"), help: "Most tokens per model answer (default: the server's).") var maxTokens: Int?
+    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    var baseURL: String?
+    @Option(help: "Language of the session and the log: en or fr (default: fr when the locale is French, else en).")
+    var lang: String?
+    @Option(name: .customLong("max-turns"), help: "Model turns per message before the answer stops.") var maxTurns:
+        Int = 40
+    @Option(name: .customLong("max-tokens"), help: "Most tokens per model answer (default: the server's).")
+    var maxTokens: Int?
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
 
@@ -36,7 +40,8 @@ struct ChatCommand: AsyncParsableCommand {
         let brief = data.map { AutopilotBrief(path: $0, target: target, language: language) }
         let choice: ModelChoice
         do {
-            choice = try ModelChoice.resolve(model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+            choice = try ModelChoice.resolve(
+                model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
         } catch { throw ValidationError("\(error)") }
 
         let renderer = SessionRenderer(terminal: terminal, language: language)
@@ -49,26 +54,33 @@ struct ChatCommand: AsyncParsableCommand {
         defer { recorder?.close() }
         let loop = AgentLoop(
             model: choice.model, tools: try StandardTools.registry(context), systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []), language: language)
+            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []),
+            language: language)
         await loop.setSampling(temperature: choice.temperature, stop: nil, maxTokens: maxTokens)
 
         let interactive = terminal.inputIsTerminal
         terminal.line(terminal.styled(choice.banner, .bold))
         if interactive {
-            terminal.line(terminal.styled(language == .fr ? "/help pour les commandes, Ctrl-C annule une réponse, Ctrl-D pour quitter."
-                                                          : "/help for commands, Ctrl-C cancels an answer, Ctrl-D leaves.", .dim))
+            terminal.line(
+                terminal.styled(
+                    language == .fr
+                        ? "/help pour les commandes, Ctrl-C annule une réponse, Ctrl-D pour quitter."
+                        : "/help for commands, Ctrl-C cancels an answer, Ctrl-D leaves.", .dim))
         }
         // The prompt itself takes Ctrl-C as a key (LineReader); a SIGINT between turns ends a piped session
         // as it would any command in a pipeline, and only reminds how to leave on a terminal.
         let interrupts = Interrupts(onIdle: {
             guard interactive else { Foundation.exit(130) }
-            terminal.line(terminal.styled(language == .fr ? "\n(Ctrl-D ou /exit pour quitter)" : "\n(Ctrl-D or /exit to leave)", .dim))
+            terminal.line(
+                terminal.styled(
+                    language == .fr ? "\n(Ctrl-D ou /exit pour quitter)" : "\n(Ctrl-D or /exit to leave)", .dim))
         })
         interrupts.install()
         let slash = SlashCommands(terminal: terminal, context: context, choice: choice)
 
         if let data {
-            let first = language == .fr
+            let first =
+                language == .fr
                 ? "Charge \(data)\(target.map { " avec la cible '\($0)'" } ?? "") et cadre le problème."
                 : "Load \(data)\(target.map { " with target '\($0)'" } ?? "") and frame the problem."
             if !interactive { terminal.line("> " + first) }
@@ -83,7 +95,13 @@ struct ChatCommand: AsyncParsableCommand {
             case .end: break reading
             case .interrupted(let hadText):
                 // As a shell: the line is dropped and a new prompt follows; an empty one also says how to leave.
-                terminal.line("^C" + (hadText ? "" : terminal.styled(language == .fr ? "  (Ctrl-D ou /exit pour quitter)" : "  (Ctrl-D or /exit to leave)", .dim)))
+                terminal.line(
+                    "^C"
+                        + (hadText
+                            ? ""
+                            : terminal.styled(
+                                language == .fr ? "  (Ctrl-D ou /exit pour quitter)" : "  (Ctrl-D or /exit to leave)",
+                                .dim)))
                 continue
             case .line(let l): line = l
             }
@@ -98,6 +116,7 @@ struct ChatCommand: AsyncParsableCommand {
         }
         if interactive { terminal.line() }
         await mlflow.finishSession(
-            store: context.store, log: context.log, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) })
+            store: context.store, log: context.log, session: session.id,
+            notice: { terminal.line(terminal.styled($0, .dim)) })
     }
 }

@@ -19,13 +19,17 @@ struct EvalRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a suite (the default: `mlexp eval SUITE`).",
-        discussion: "Exit status 0 when every check of every scenario passed, 1 otherwise, 2 for a suite that cannot be read.")
+        discussion:
+            "Exit status 0 when every check of every scenario passed, 1 otherwise, 2 for a suite that cannot be read.")
 
     @Argument(help: "The suite file (JSON), e.g. evals/core.json.") var suite: String
     @Option(help: "autopilot, or the model name of the endpoint (default: as `mlexp run` chooses).") var model: String?
-    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
-    @Option(name: .customLong("repeat"), help: "Runs per scenario (more than 1 for a model that is not deterministic).") var repeats: Int = 1
-    @Option(help: "Folder for scorecard.json, scorecard.md and the transcripts (default: eval-results/<suite>-<time>).") var out: String?
+    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    var baseURL: String?
+    @Option(name: .customLong("repeat"), help: "Runs per scenario (more than 1 for a model that is not deterministic).")
+    var repeats: Int = 1
+    @Option(help: "Folder for scorecard.json, scorecard.md and the transcripts (default: eval-results/<suite>-<time>).")
+    var out: String?
 
     func run() async throws {
         let terminal = Terminal()
@@ -46,12 +50,14 @@ struct EvalRunCommand: AsyncParsableCommand {
         let outURL = URL(fileURLWithPath: out ?? "eval-results/\(loaded.name)-\(stamp)")
         let (flagModel, flagURL) = (model, baseURL)
         let factory: EvalHarness.ModelFactory = { scenario, file, language in
-            let brief = AutopilotBrief(path: file, target: scenario.target, language: language, reference: scenario.reference)
+            let brief = AutopilotBrief(
+                path: file, target: scenario.target, language: language, reference: scenario.reference)
             return try ModelChoice.resolve(
                 model: flagModel, baseURL: flagURL, workspace: Workspace.current(), brief: brief, language: language
             ).model
         }
-        terminal.line(terminal.styled("Evaluating \(loaded.name): \(loaded.scenarios.count) scenario(s) × \(repeats)", .bold))
+        terminal.line(
+            terminal.styled("Evaluating \(loaded.name): \(loaded.scenarios.count) scenario(s) × \(repeats)", .bold))
         let card: Scorecard
         do {
             card = try await EvalHarness.run(

@@ -23,8 +23,9 @@ extension ExplainCommand {
         guard folds >= 2 else { throw MLError(.invalidParameter, "--folds must be at least 2; got \(folds).") }
         let dataset = try Dataset.load(path: file)
         let screened = try ColumnScreening.screen(dataset: dataset, target: target, keep: keep, excluding: exclude)
-        let spec = ExperimentSpec(target: target, model: model, parameters: try parameters(), validation: .crossValidation(folds: folds),
-                                  seed: seed, excluding: exclude + screened.map(\.column))
+        let spec = ExperimentSpec(
+            target: target, model: model, parameters: try parameters(), validation: .crossValidation(folds: folds),
+            seed: seed, excluding: exclude + screened.map(\.column))
         let task = try TargetSpec(dataset: dataset, column: target).task
         let key = metric ?? Metrics.defaultKey(for: task)
         let curve = try ExperimentRunner.learningCurve(dataset: dataset, spec: spec, metric: key)
@@ -32,7 +33,9 @@ extension ExplainCommand {
             try JSONOutput.print(curve)
             return
         }
-        print(Self.render(curve, title: "Learning curve of \(model) on \(file) (\(target), \(folds)-fold CV, seed \(seed))"))
+        print(
+            Self.render(
+                curve, title: "Learning curve of \(model) on \(file) (\(target), \(folds)-fold CV, seed \(seed))"))
     }
 
     /// The curve of a stored run's experiment, redrawn on FILE's labelled rows.
@@ -40,16 +43,25 @@ extension ExplainCommand {
         try requireNoExperimentOptions()
         let record = try store.openStore().get(id)
         guard let target = record.target else {
-            throw MLError(.invalidInput, "Run \(id) is a \(record.modelFamily) run without a target; a learning curve scores predictions against one. Pick a supervised run from `mlexp runs`.")
+            throw MLError(
+                .invalidInput,
+                "Run \(id) is a \(record.modelFamily) run without a target; a learning curve scores predictions against one. Pick a supervised run from `mlexp runs`."
+            )
         }
         let spec = LearningCurveExplain.spec(of: record, target: target)
-        let curve = try ExperimentRunner.learningCurve(dataset: try Dataset.load(path: file), spec: spec, metric: metric ?? record.mainMetric)
+        let curve = try ExperimentRunner.learningCurve(
+            dataset: try Dataset.load(path: file), spec: spec, metric: metric ?? record.mainMetric)
         if json {
             try JSONOutput.print(curve)
             return
         }
         let k = if case .crossValidation(let k) = spec.validation { "\(k)-fold CV" } else { "a holdout" }
-        print(Self.render(curve, title: "Learning curve of run \(id) (\(record.modelFamily), refitted as stored) on \(file)'s labelled rows (\(target), \(k), seed \(record.seed))"))
+        print(
+            Self.render(
+                curve,
+                title:
+                    "Learning curve of run \(id) (\(record.modelFamily), refitted as stored) on \(file)'s labelled rows (\(target), \(k), seed \(record.seed))"
+            ))
     }
 
     /// The table (mean ± std per size), the terminal chart and the reading.
@@ -57,7 +69,9 @@ extension ExplainCommand {
         func f(_ x: Double) -> String { String(format: "%.4f", x) }
         var lines = [title, "", "  rows   train \(c.metric)        validation \(c.metric)"]
         for p in c.points {
-            lines.append(String(format: "%6d", p.trainRows) + "   \(f(p.trainMean)) ± \(f(p.trainStd))   \(f(p.validMean)) ± \(f(p.validStd))")
+            lines.append(
+                String(format: "%6d", p.trainRows)
+                    + "   \(f(p.trainMean)) ± \(f(p.trainStd))   \(f(p.validMean)) ± \(f(p.validStd))")
         }
         if let chart = try? Chart.learningCurve(c) { lines += ["", TerminalChart.render(chart)] }
         lines += ["", c.sentence]

@@ -23,7 +23,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "The model family (\(ModelRegistry.names.joined(separator: ", "))); not with --run.")
     var model: String?
 
-    @Option(name: .customLong("run"), help: "Explain this stored run's model (see `mlexp runs`) on FILE's labelled rows instead of fitting one.")
+    @Option(
+        name: .customLong("run"),
+        help: "Explain this stored run's model (see `mlexp runs`) on FILE's labelled rows instead of fitting one.")
     var runID: String?
 
     @OptionGroup var store: RunStoreOptions
@@ -65,22 +67,29 @@ struct ExplainCommand: ParsableCommand {
                 return
             }
             guard let m = ExplainMethod(rawValue: method) else {
-                throw MLError(.invalidParameter, "Unknown method '\(method)'. Methods: \(ExplainMethod.allCases.map(\.rawValue).joined(separator: ", ")), learning-curve.")
+                throw MLError(
+                    .invalidParameter,
+                    "Unknown method '\(method)'. Methods: \(ExplainMethod.allCases.map(\.rawValue).joined(separator: ", ")), learning-curve."
+                )
             }
             if let runID {
                 try explainStored(runID, method: m)
                 return
             }
             guard let target, let model else {
-                throw MLError(.invalidParameter, "explain needs --target COL and --model NAME, or --run ID to explain a stored run.")
+                throw MLError(
+                    .invalidParameter,
+                    "explain needs --target COL and --model NAME, or --run ID to explain a stored run.")
             }
-            let spec = ExperimentSpec(target: target, model: model, parameters: try parameters(),
-                                      validation: .holdout(testFraction: testFraction), seed: seed, excluding: exclude)
+            let spec = ExperimentSpec(
+                target: target, model: model, parameters: try parameters(),
+                validation: .holdout(testFraction: testFraction), seed: seed, excluding: exclude)
             let exp = try HoldoutExperiment(file: file, spec: spec, keep: keep)
             let key = metric ?? Metrics.defaultKey(for: exp.valid.y.task)
             let folds = m == .limits ? try exp.foldImportances(folds: 3, metric: key) : []
-            let input = ExplainInput(model: exp.result.fitted, pipeline: exp.result.pipeline, train: exp.train, valid: exp.valid,
-                                     targetName: target, foldImportances: folds)
+            let input = ExplainInput(
+                model: exp.result.fitted, pipeline: exp.result.pipeline, train: exp.train, valid: exp.valid,
+                targetName: target, foldImportances: folds)
             var report = try ModelExplainer.explain(input, method: m, metric: metric, repeats: repeats, seed: seed)
             report.excludedColumns = exp.screened.map(\.column)
             report.notes += ColumnScreening.describe(exp.screened)
@@ -113,7 +122,9 @@ struct ExplainCommand: ParsableCommand {
     /// `--run` takes the stored run as it was trained: the options that would describe another experiment are refused.
     func requireNoExperimentOptions() throws(MLError) {
         if target != nil || model != nil || !overrides.isEmpty || !exclude.isEmpty || !keep.isEmpty {
-            throw MLError(.invalidParameter, "--run uses the stored run as it was trained; drop --target, --model, --set, --exclude and --keep.")
+            throw MLError(
+                .invalidParameter,
+                "--run uses the stored run as it was trained; drop --target, --model, --set, --exclude and --keep.")
         }
     }
 
@@ -128,7 +139,9 @@ struct ExplainCommand: ParsableCommand {
         let input = try ExplainInput(trained: trained, dataset: try Dataset.load(path: file))
         var report = try ModelExplainer.explain(input, method: method, metric: metric, repeats: repeats, seed: seed)
         report.excludedColumns = record.droppedColumns
-        report.notes.append("Run \(id)'s stored \(record.modelFamily) model (no refit), evaluated on the \(input.valid.rows) labelled rows of \(file); if the run trained on these rows the scores are in-sample, and the ranges are those of these rows.")
+        report.notes.append(
+            "Run \(id)'s stored \(record.modelFamily) model (no refit), evaluated on the \(input.valid.rows) labelled rows of \(file); if the run trained on these rows the scores are in-sample, and the ranges are those of these rows."
+        )
         try output(report, target: trained.target.column, trainRows: nil)
     }
 }

@@ -14,7 +14,9 @@ struct ExportCommand: AsyncParsableCommand {
 struct ExportNotebookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notebook",
-        abstract: "Write a Jupyter notebook of the session: context, each experiment with its runs, charts and reproduction code, the decision.")
+        abstract:
+            "Write a Jupyter notebook of the session: context, each experiment with its runs, charts and reproduction code, the decision."
+    )
 
     @OptionGroup var options: RunStoreOptions
     @Option(name: .long, help: "The notebook file to write (default: EXPERIMENTS.ipynb in the workspace).")
@@ -23,14 +25,16 @@ struct ExportNotebookCommand: AsyncParsableCommand {
     func run() async throws {
         let report = try SessionReport.load(workspace: options.workspaceURL)
         let notebook = NotebookBuilder.notebook(report, generator: "mlexp \(MLExp.configuration.version)")
-        let file = try ExportFile.write(notebook.serialized(), to: out, default: "EXPERIMENTS.ipynb", workspace: options.workspaceURL)
+        let file = try ExportFile.write(
+            notebook.serialized(), to: out, default: "EXPERIMENTS.ipynb", workspace: options.workspaceURL)
         print(ExportFile.summary(file, report))
     }
 }
 
 struct ExportHTMLCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "html", abstract: "Write the session as one self-contained HTML report (inline SVG charts, no external files).")
+        commandName: "html",
+        abstract: "Write the session as one self-contained HTML report (inline SVG charts, no external files).")
 
     @OptionGroup var options: RunStoreOptions
     @Option(name: .long, help: "The HTML file to write (default: EXPERIMENTS.html in the workspace).")
@@ -38,7 +42,8 @@ struct ExportHTMLCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try SessionReport.load(workspace: options.workspaceURL)
-        let file = try ExportFile.write(HTMLReport.html(report), to: out, default: "EXPERIMENTS.html", workspace: options.workspaceURL)
+        let file = try ExportFile.write(
+            HTMLReport.html(report), to: out, default: "EXPERIMENTS.html", workspace: options.workspaceURL)
         print(ExportFile.summary(file, report))
     }
 }
@@ -50,15 +55,21 @@ enum ExportFile {
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
-            throw TrackingError(.io, "Cannot write \(url.path) (\(error.localizedDescription)). Check that the folder exists and is writable, or pass --out FILE.")
+            throw TrackingError(
+                .io,
+                "Cannot write \(url.path) (\(error.localizedDescription)). Check that the folder exists and is writable, or pass --out FILE."
+            )
         }
         return url
     }
 
     static func summary(_ file: URL, _ report: SessionReport) -> String {
         let charts = report.experiments.map(\.charts.count).reduce(0, +) + (report.overview == nil ? 0 : 1)
-        var s = "Wrote \(file.path): \(report.experiments.count) experiment(s), \(report.runs.count) run(s), \(charts) chart(s)."
-        if !report.missingRuns.isEmpty { s += " The log cites runs missing from the store: \(report.missingRuns.joined(separator: ", "))." }
+        var s =
+            "Wrote \(file.path): \(report.experiments.count) experiment(s), \(report.runs.count) run(s), \(charts) chart(s)."
+        if !report.missingRuns.isEmpty {
+            s += " The log cites runs missing from the store: \(report.missingRuns.joined(separator: ", "))."
+        }
         return s
     }
 }

@@ -19,7 +19,8 @@ struct HoldoutExperiment {
 
     init(file: String, spec given: ExperimentSpec, keep: [String] = []) throws(MLError) {
         dataset = try Dataset.load(path: file)
-        screened = try ColumnScreening.screen(dataset: dataset, target: given.target, keep: keep, excluding: given.excluding)
+        screened = try ColumnScreening.screen(
+            dataset: dataset, target: given.target, keep: keep, excluding: given.excluding)
         let identifiers = screened.map(\.column)
         var spec = given
         spec.excluding += identifiers
@@ -42,8 +43,9 @@ struct HoldoutExperiment {
             overrides["seed"] = String(spec.seed)
         }
         let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
-        let pipeline = try Pipeline(dataset: dataset, target: spec.target, excluding: spec.excluding,
-                                    preset: ExperimentRunner.preset(for: spec.model))
+        let pipeline = try Pipeline(
+            dataset: dataset, target: spec.target, excluding: spec.excluding,
+            preset: ExperimentRunner.preset(for: spec.model))
         let parts: [TrainTestIndices]
         if case .classes(let labels, _) = train.y {
             parts = try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)

@@ -15,15 +15,20 @@ struct ImportanceBars: AgentObserver {
 
     func handle(_ event: AgentEvent) {
         guard case .toolFinished(let call, let outcome) = event, call.name == "explain_model", !outcome.isError,
-              let chart = Self.chart(outcome.content, language: language) else { return }
-        terminal.line(chart.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
+            let chart = Self.chart(outcome.content, language: language)
+        else { return }
+        terminal.line(
+            chart.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
     }
 
     /// The bars of explain_model's `importance` list (at most `top` features), or nil when it has none.
     static func chart(_ content: String, top: Int = 8, language: SessionLanguage = .en) -> String? {
-        guard let result = try? JSONValue.parse(content), let items = result["importance"]?.arrayValue else { return nil }
+        guard let result = try? JSONValue.parse(content), let items = result["importance"]?.arrayValue else {
+            return nil
+        }
         let features = items.compactMap { item -> FeatureImportanceInput.Feature? in
-            guard let name = item["feature"]?.stringValue, let mean = item["importance"]?.doubleValue, mean.isFinite else { return nil }
+            guard let name = item["feature"]?.stringValue, let mean = item["importance"]?.doubleValue, mean.isFinite
+            else { return nil }
             let std = item["std"]?.doubleValue.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
             return FeatureImportanceInput.Feature(name: name, mean: mean, std: std)
         }
@@ -32,10 +37,17 @@ struct ImportanceBars: AgentObserver {
         switch result["method"]?.stringValue ?? "permutation" {
         case "gain": measure = fr ? "gain (part de la baisse de la perte)" : "gain (share of the loss reduction)"
         case "shap": measure = fr ? "|valeur SHAP| moyenne" : "mean |SHAP value|"
-        default: measure = fr ? "importance par permutation (baisse de la métrique principale)" : "permutation importance (drop in the main metric)"
+        default:
+            measure =
+                fr
+                ? "importance par permutation (baisse de la métrique principale)"
+                : "permutation importance (drop in the main metric)"
         }
-        guard let chart = try? Chart.featureImportance(FeatureImportanceInput(measure: measure, features: features, top: top),
-                                                       language: fr ? .french : .english) else {
+        guard
+            let chart = try? Chart.featureImportance(
+                FeatureImportanceInput(measure: measure, features: features, top: top),
+                language: fr ? .french : .english)
+        else {
             return nil
         }
         return TerminalChart.render(chart, width: 40)

@@ -39,7 +39,8 @@ extension ProfileCommand {
             warnings = p.warnings.count
         }
         let w = wall.map { String($0) }.joined(separator: ", "), c = cpu.map { String($0) }.joined(separator: ", ")
-        return "{\"rows\": \(d.rowCount), \"columns\": \(d.columnCount), \"warnings\": \(warnings), \"seconds\": [\(w)], \"cpu\": [\(c)]}"
+        return
+            "{\"rows\": \(d.rowCount), \"columns\": \(d.columnCount), \"warnings\": \(warnings), \"seconds\": [\(w)], \"cpu\": [\(c)]}"
     }
 
     /// CPU time of the whole process (all threads), like Python's time.process_time().

@@ -9,7 +9,8 @@ import MLCore
 struct ProfileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "profile",
-        abstract: "Profile a CSV: column types, missing values, target task, suggested metric and validation, warnings.")
+        abstract: "Profile a CSV: column types, missing values, target task, suggested metric and validation, warnings."
+    )
 
     @Argument(help: "The CSV file to profile.")
     var file: String
@@ -26,10 +27,15 @@ struct ProfileCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the profile as JSON.")
     var json = false
 
-    @Option(name: .long, help: ArgumentHelp("Time the loader N times and print JSON timings (benchmarks).", visibility: .hidden))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Time the loader N times and print JSON timings (benchmarks).", visibility: .hidden))
     var benchLoad: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Load once, time the profile N times and print JSON timings (benchmarks).", visibility: .hidden))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Load once, time the profile N times and print JSON timings (benchmarks).", visibility: .hidden))
     var benchProfile: Int?
 
     @Option(name: .long, help: ArgumentHelp("Reader threads (default: every core).", visibility: .hidden))

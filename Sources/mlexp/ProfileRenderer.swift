@@ -7,13 +7,16 @@ enum ProfileRenderer {
     static func render(_ p: DataProfile, loadSeconds: Double) -> String {
         var lines: [String] = []
         let source = p.source.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "data"
-        lines.append("\(source): \(grouped(p.rows)) rows (\(p.rows)) × \(p.columnCount) columns · data fingerprint \(p.fingerprint)"
-            + " · read in \(format(loadSeconds * 1000, digits: 0)) ms")
+        lines.append(
+            "\(source): \(grouped(p.rows)) rows (\(p.rows)) × \(p.columnCount) columns · data fingerprint \(p.fingerprint)"
+                + " · read in \(format(loadSeconds * 1000, digits: 0)) ms")
         if let t = p.target {
             var line = "target '\(t.column)': \(t.task.rawValue)"
             if t.task.isClassification {
                 let total = max(t.classCounts.reduce(0, +), 1)
-                let parts = zip(t.classNames, t.classCounts).map { "\($0) \(grouped($1)) (\(format(100 * Double($1) / Double(total), digits: 1))%)" }
+                let parts = zip(t.classNames, t.classCounts).map {
+                    "\($0) \(grouped($1)) (\(format(100 * Double($1) / Double(total), digits: 1))%)"
+                }
                 line += " · classes: " + parts.joined(separator: ", ")
             } else if let d = t.distribution {
                 line += " · mean \(format(d.mean)) · std \(format(d.std)) · range \(format(d.min))–\(format(d.max))"
@@ -24,11 +27,16 @@ enum ProfileRenderer {
             lines.append("no target: clustering (give --target COL to frame a prediction task)")
         }
         let v = p.suggestedValidation
-        lines.append("suggested metric: \(p.suggestedMetric) · validation: \(v.scheme.rawValue)\(v.folds > 1 ? " (\(v.folds) folds)" : "") with a sealed \(Int(v.testFraction * 100))% test split")
+        lines.append(
+            "suggested metric: \(p.suggestedMetric) · validation: \(v.scheme.rawValue)\(v.folds > 1 ? " (\(v.folds) folds)" : "") with a sealed \(Int(v.testFraction * 100))% test split"
+        )
         lines.append("")
         var table: [[String]] = [["column", "type", "missing", "distinct", "summary"]]
         for c in p.columns {
-            let missing = c.missing == 0 ? "0" : "\(grouped(c.missing)) (\(format(100 * Double(c.missing) / Double(max(p.rows, 1)), digits: 0))%)"
+            let missing =
+                c.missing == 0
+                ? "0"
+                : "\(grouped(c.missing)) (\(format(100 * Double(c.missing) / Double(max(p.rows, 1)), digits: 0))%)"
             table.append([c.name, c.kind.rawValue, missing, grouped(c.distinct), summary(c)])
         }
         lines += align(table)
@@ -44,14 +52,17 @@ enum ProfileRenderer {
 
     static func summary(_ c: ColumnProfile) -> String {
         if c.kind == .text, let m = c.meanLength { return "free text, mean length \(format(m, digits: 0)) chars" }
-        if let top = c.topLevels, c.kind == .categorical || c.kind == .boolean || c.kind == .integer && c.distinct <= 10 {
-            return top.map { "\($0.value) \(grouped($0.count))" }.joined(separator: ", ") + (c.distinct > top.count ? ", …" : "")
+        if let top = c.topLevels, c.kind == .categorical || c.kind == .boolean || c.kind == .integer && c.distinct <= 10
+        {
+            return top.map { "\($0.value) \(grouped($0.count))" }.joined(separator: ", ")
+                + (c.distinct > top.count ? ", …" : "")
         }
         if let n = c.numeric {
             if c.kind == .datetime {
                 return "from \(isoDate(n.min)) to \(isoDate(n.max))"
             }
-            return "min \(format(n.min)) · median \(format(n.median)) · mean \(format(n.mean)) · max \(format(n.max)) · std \(format(n.std))"
+            return
+                "min \(format(n.min)) · median \(format(n.median)) · mean \(format(n.mean)) · max \(format(n.max)) · std \(format(n.std))"
         }
         return ""
     }

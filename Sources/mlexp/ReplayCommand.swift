@@ -11,7 +11,8 @@ import Foundation
 struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replay",
-        abstract: "Replay a saved transcript, re-running every tool call and checking its results against the recording.",
+        abstract:
+            "Replay a saved transcript, re-running every tool call and checking its results against the recording.",
         discussion: """
             Exit status: 0 when every tool result matches the recording, 1 on a divergence, 2 when the file
             cannot be read or its format version is not supported. Numbers match within --tolerance
@@ -22,7 +23,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Argument(help: "The transcript (.jsonl).") var file: String
     @Option(help: "Play at the recorded pace times X (default: 1 on a terminal, at once otherwise).") var speed: Double?
     @Flag(help: "Play at once, without the recorded pauses.") var instant = false
-    @Flag(help: "Send the recorded user turns to the configured model instead of replaying its answers.") var live = false
+    @Flag(help: "Send the recorded user turns to the configured model instead of replaying its answers.") var live =
+        false
     @Option(help: "Relative tolerance for numbers.") var tolerance: Double = 1e-4
     @Option(help: "With --live: autopilot, or the model name of the endpoint.") var model: String?
     @Option(name: .customLong("base-url"), help: "With --live: OpenAI-compatible endpoint.") var baseURL: String?
@@ -39,10 +41,11 @@ struct ReplayCommand: AsyncParsableCommand {
         if let speed, !(speed > 0) { throw ValidationError("--speed must be greater than 0 (or use --instant).") }
         let h = transcript.header
         let calls = transcript.messages.filter { $0.message.role == .tool }.count
-        terminal.line(terminal.styled(
-            "Replaying \(url.lastPathComponent): \(h.command) session of \(h.createdAt) with \(h.model) "
-                + "(mlexp \(h.mlexpVersion), prompts \(h.promptVersion)); \(transcript.turns.count) user turn(s), \(calls) tool call(s).",
-            .bold))
+        terminal.line(
+            terminal.styled(
+                "Replaying \(url.lastPathComponent): \(h.command) session of \(h.createdAt) with \(h.model) "
+                    + "(mlexp \(h.mlexpVersion), prompts \(h.promptVersion)); \(transcript.turns.count) user turn(s), \(calls) tool call(s).",
+                .bold))
         for note in transcript.notes { terminal.line(terminal.styled("note: \(note)", .yellow)) }
 
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("mlexp-replay-\(UUID().uuidString)")
@@ -65,7 +68,9 @@ struct ReplayCommand: AsyncParsableCommand {
         let interrupts = Interrupts(onIdle: {})
         interrupts.install()
         if live {
-            try await replayLive(transcript, tools: tools, workspace: workspace, language: language, renderer: renderer, interrupts: interrupts)
+            try await replayLive(
+                transcript, tools: tools, workspace: workspace, language: language, renderer: renderer,
+                interrupts: interrupts)
             return
         }
         let options = ReplayOptions(rules: ComparisonRules(tolerance: tolerance), speed: pace)
@@ -89,10 +94,13 @@ struct ReplayCommand: AsyncParsableCommand {
         let brief = h.data.map { AutopilotBrief(path: $0, target: h.target, goal: h.goal, language: language) }
         let choice: ModelChoice
         do {
-            choice = try ModelChoice.resolve(model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+            choice = try ModelChoice.resolve(
+                model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
         } catch { throw ValidationError("\(error)") }
         let terminal = renderer.terminal
-        terminal.line(terminal.styled("Live: the recorded user turns go to \(choice.model.displayName); results are not compared.", .bold))
+        terminal.line(
+            terminal.styled(
+                "Live: the recorded user turns go to \(choice.model.displayName); results are not compared.", .bold))
         let loop = AgentLoop(
             model: choice.model, tools: tools, systemPrompt: Prompts.system(language), observers: [renderer])
         await loop.setSampling(temperature: choice.temperature, stop: nil)
@@ -110,15 +118,18 @@ enum ReplaySummary {
             format: "Replay took %.2f s; the recorded session took %.2f s (its tools %.2f s).",
             report.seconds, report.recordedSeconds, report.recordedToolSeconds)
         if report.matches {
-            terminal.line(terminal.styled(
-                "✓ All \(report.checks.count) tool call(s) re-run match the recording (tolerance \(tolerance)).", .green))
+            terminal.line(
+                terminal.styled(
+                    "✓ All \(report.checks.count) tool call(s) re-run match the recording (tolerance \(tolerance)).",
+                    .green))
             terminal.line(timing)
             return
         }
         let differing = report.differing
-        terminal.line(terminal.styled(
-            "✗ The replay diverges from the recording: \(differing.count) of \(report.checks.count) tool call(s) differ"
-                + (report.problems.isEmpty ? "." : ", and \(report.problems.count) other problem(s)."), .red))
+        terminal.line(
+            terminal.styled(
+                "✗ The replay diverges from the recording: \(differing.count) of \(report.checks.count) tool call(s) differ"
+                    + (report.problems.isEmpty ? "." : ", and \(report.problems.count) other problem(s)."), .red))
         for p in report.problems { terminal.line("  - \(p)") }
         for c in differing {
             terminal.line("  \(c.label):")

@@ -11,7 +11,8 @@ import Foundation
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a whole experiment session on a CSV, with no person: frame, baseline, models, comparison, interpretation, decision.",
+        abstract:
+            "Run a whole experiment session on a CSV, with no person: frame, baseline, models, comparison, interpretation, decision.",
         discussion: """
             Without an LLM endpoint (--base-url, OPENAI_BASE_URL, OPENAI_API_KEY or .mlexp/config.json) the
             built-in Autopilot runs the session: a deterministic rule-based engine, not an LLM.
@@ -20,11 +21,14 @@ struct RunCommand: AsyncParsableCommand {
 
     @Argument(help: "The CSV file, inside the current directory.") var file: String
     @Option(help: "The column to predict. Leave it out to find groups (clustering).") var target: String?
-    @Option(help: "Clustering only (no --target): a known label column to compare the clusters with; never a feature.") var reference: String?
+    @Option(help: "Clustering only (no --target): a known label column to compare the clusters with; never a feature.")
+    var reference: String?
     @Option(help: "The business goal, in a sentence.") var goal: String?
     @Option(help: "autopilot, or the model name of the endpoint.") var model: String?
-    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.") var baseURL: String?
-    @Option(help: "Language of the session and the log: en or fr (default: fr when the locale is French, else en).") var lang: String?
+    @Option(name: .customLong("base-url"), help: "OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    var baseURL: String?
+    @Option(help: "Language of the session and the log: en or fr (default: fr when the locale is French, else en).")
+    var lang: String?
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
@@ -44,7 +48,8 @@ struct RunCommand: AsyncParsableCommand {
         let brief = AutopilotBrief(path: file, target: target, goal: goal, language: language, reference: reference)
         let choice: ModelChoice
         do {
-            choice = try ModelChoice.resolve(model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+            choice = try ModelChoice.resolve(
+                model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
         } catch { throw ValidationError("\(error)") }
         terminal.line(terminal.styled(choice.banner, .bold))
 
@@ -58,7 +63,9 @@ struct RunCommand: AsyncParsableCommand {
             workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
         let loop = AgentLoop(
             model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer, ImportanceBars(terminal: terminal, language: language)] + (recorder.map { [$0] } ?? []),
+            limits: LoopLimits(maxModelTurns: maxTurns),
+            observers: [renderer, ImportanceBars(terminal: terminal, language: language)]
+                + (recorder.map { [$0] } ?? []),
             language: language)
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
@@ -68,7 +75,8 @@ struct RunCommand: AsyncParsableCommand {
         recorder?.close()
         renderer.endLine()
         await mlflow.finishSession(
-            store: context.store, log: context.log, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) })
+            store: context.store, log: context.log, session: session.id,
+            notice: { terminal.line(terminal.styled($0, .dim)) })
         terminal.line()
         terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))
         if case .stopped = outcome { throw ExitCode(1) }
@@ -78,11 +86,12 @@ struct RunCommand: AsyncParsableCommand {
     static func request(_ brief: AutopilotBrief) -> String {
         let goal = brief.goal.map { $0.hasSuffix(".") ? $0 : $0 + "." } ?? ""
         guard let target = brief.target else {
-            let reference = brief.reference.map {
-                brief.language == .fr
-                    ? " La colonne '\($0)' est une étiquette connue : utilise-la seulement comme référence (train_model reference), jamais comme variable."
-                    : " The column '\($0)' is a known label: use it only as a reference (train_model reference), never as a feature."
-            } ?? ""
+            let reference =
+                brief.reference.map {
+                    brief.language == .fr
+                        ? " La colonne '\($0)' est une étiquette connue : utilise-la seulement comme référence (train_model reference), jamais comme variable."
+                        : " The column '\($0)' is a known label: use it only as a reference (train_model reference), never as a feature."
+                } ?? ""
             return brief.language == .fr
                 ? "Mène une session de clustering complète sur \(brief.path) : il n'y a pas de cible. \(goal)\(reference) Charge les données sans cible, essaie k-means sur plusieurs valeurs de k, choisis k par la silhouette, consigne chaque expérience dans le journal et termine par une décision."
                 : "Run a complete clustering session on \(brief.path): there is no target. \(goal)\(reference) Load the data without a target, try k-means over several values of k, choose k by silhouette, log every experiment and end with a decision."

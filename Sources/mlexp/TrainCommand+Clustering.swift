@@ -13,7 +13,8 @@ extension TrainCommand {
         guard !validationChosen else {
             throw MLError(
                 .invalidParameter,
-                "Without --target, k-means fits and scores every row (a clustering has no held-out score); leave out --holdout, --cv and --test.")
+                "Without --target, k-means fits and scores every row (a clustering has no held-out score); leave out --holdout, --cv and --test."
+            )
         }
         _ = try ModelRegistry.make(model, parameters: overrides)
         let dataset = try Dataset.load(path: file)
@@ -24,15 +25,22 @@ extension TrainCommand {
         let screened = try ColumnScreening.screen(
             dataset: dataset, target: nil, keep: keep, excluding: excluding + (reference.map { [$0] } ?? []))
         excluding += screened.map(\.column)
-        let spec = ClusteringSpec(model: model, parameters: overrides, seed: seed, threads: threads, excluding: excluding, reference: reference)
+        let spec = ClusteringSpec(
+            model: model, parameters: overrides, seed: seed, threads: threads, excluding: excluding,
+            reference: reference)
         let result = try ClusteringRunner.run(dataset: dataset, spec: spec)
-        print(json ? try Self.json(result, screened: screened) : ([Self.text(result)] + ColumnScreening.describe(screened)).joined(separator: "\n"))
+        print(
+            json
+                ? try Self.json(result, screened: screened)
+                : ([Self.text(result)] + ColumnScreening.describe(screened)).joined(separator: "\n"))
     }
 
     static func json(_ r: ClusteringResult, screened: [ScreenedColumn]) throws(MLError) -> String {
         var object: [String: Any] = [
-            "model": r.model, "task": "clustering", "params": r.parameters, "metrics": r.metrics.filter { $0.value.isFinite },
-            "fit_seconds": r.fitSeconds, "rows": r.rows, "features": r.features, "columns": r.columns, "cluster_sizes": r.sizes,
+            "model": r.model, "task": "clustering", "params": r.parameters,
+            "metrics": r.metrics.filter { $0.value.isFinite },
+            "fit_seconds": r.fitSeconds, "rows": r.rows, "features": r.features, "columns": r.columns,
+            "cluster_sizes": r.sizes,
             "scaler": "standard", "excluded": screened.map { ["column": $0.column, "reason": $0.reason] },
         ]
         if let reference = r.reference { object["reference"] = reference.column }
@@ -49,13 +57,16 @@ extension TrainCommand {
             "\(r.model) on \(r.rows) rows × \(r.features) features (numeric columns standardised), fit in \(String(format: "%.3f", r.fitSeconds)) s",
             "clusters: \(r.sizes.count), sizes \(r.sizes.map(String.init).joined(separator: ", "))",
             "scored on the fitted rows (a clustering has no held-out score)"
-                + (r.reference.map { "; adjusted_rand against '\($0.column)' on \(r.referenceRows) rows, not a feature" } ?? ""),
+                + (r.reference.map {
+                    "; adjusted_rand against '\($0.column)' on \(r.referenceRows) rows, not a feature"
+                } ?? ""),
         ]
         for key in r.metrics.keys.sorted() {
             guard let v = r.metrics[key] else { continue }
             lines.append("  \(key.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%.4f", v))")
         }
-        lines.append("params: " + r.parameters.keys.sorted().map { "\($0)=\(r.parameters[$0] ?? "")" }.joined(separator: " "))
+        lines.append(
+            "params: " + r.parameters.keys.sorted().map { "\($0)=\(r.parameters[$0] ?? "")" }.joined(separator: " "))
         return lines.joined(separator: "\n")
     }
 }

@@ -14,7 +14,9 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Train one model on a CSV and print its validation metrics and fit time.",
-        discussion: "Models: \(ModelRegistry.names.joined(separator: ", ")). Hyper-parameters use scikit-learn's names in camelCase, e.g. --set maxIter=200 --set learningRate=0.05.")
+        discussion:
+            "Models: \(ModelRegistry.names.joined(separator: ", ")). Hyper-parameters use scikit-learn's names in camelCase, e.g. --set maxIter=200 --set learningRate=0.05."
+    )
 
     @Argument(help: "The training CSV.")
     var file: String
@@ -22,7 +24,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "The column to predict. Leave it out to cluster (--model kmeans).")
     var target: String?
 
-    @Option(name: .long, help: "Clustering only: a known label column to compare the clusters with (adjusted_rand); never a feature.")
+    @Option(
+        name: .long,
+        help: "Clustering only: a known label column to compare the clusters with (adjusted_rand); never a feature.")
     var reference: String?
 
     @Option(name: .long, help: "The model family.")
@@ -49,7 +53,11 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Columns to leave out of the features, comma-separated.")
     var exclude: String?
 
-    @Option(name: .long, help: "Keep a column the screening rule would leave out (leak, identifier, constant, unique free text; repeatable).")
+    @Option(
+        name: .long,
+        help:
+            "Keep a column the screening rule would leave out (leak, identifier, constant, unique free text; repeatable)."
+    )
     var keep: [String] = []
 
     @Flag(name: .long, help: "Print one JSON object.")
@@ -59,7 +67,8 @@ struct TrainCommand: ParsableCommand {
         do {
             let choices = [holdout != nil, cv != nil, test != nil].filter { $0 }.count
             guard choices <= 1 else {
-                throw MLError(.invalidParameter, "Choose one validation: --holdout FRACTION, --cv FOLDS or --test FILE.")
+                throw MLError(
+                    .invalidParameter, "Choose one validation: --holdout FRACTION, --cv FOLDS or --test FILE.")
             }
             var overrides: [String: String] = [:]
             for s in settings {
@@ -73,21 +82,30 @@ struct TrainCommand: ParsableCommand {
                 return
             }
             if reference != nil {
-                throw MLError(.invalidParameter, "--reference is for clustering without --target; leave it out, or drop --target to cluster.")
+                throw MLError(
+                    .invalidParameter,
+                    "--reference is for clustering without --target; leave it out, or drop --target to cluster.")
             }
             let validation: ValidationScheme =
-                test != nil ? .separateTest : cv.map { .crossValidation(folds: $0) } ?? .holdout(testFraction: holdout ?? 0.2)
+                test != nil
+                ? .separateTest : cv.map { .crossValidation(folds: $0) } ?? .holdout(testFraction: holdout ?? 0.2)
             var spec = ExperimentSpec(
-                target: target, model: model, parameters: overrides, validation: validation, seed: seed, threads: threads,
-                excluding: exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? [])
+                target: target, model: model, parameters: overrides, validation: validation, seed: seed,
+                threads: threads,
+                excluding: exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+                    ?? [])
             _ = try ModelRegistry.make(model, parameters: overrides)  // fail on a bad name or value before reading data
             let dataset = try Dataset.load(path: file)
             let testSet = try test.map { path throws(MLError) in try Dataset.load(path: path) }
-            let screened = try ColumnScreening.screen(dataset: dataset, target: target, keep: keep, excluding: spec.excluding)
+            let screened = try ColumnScreening.screen(
+                dataset: dataset, target: target, keep: keep, excluding: spec.excluding)
             spec.excluding += screened.map(\.column)
             let result = try ExperimentRunner.run(dataset: dataset, test: testSet, spec: spec)
-            print(json ? try Self.json(result, screened: screened)
-                : ([Self.text(result, validation: validation)] + ColumnScreening.describe(screened)).joined(separator: "\n"))
+            print(
+                json
+                    ? try Self.json(result, screened: screened)
+                    : ([Self.text(result, validation: validation)] + ColumnScreening.describe(screened)).joined(
+                        separator: "\n"))
         } catch let error as MLError {
             FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
             throw ExitCode(1)
@@ -105,7 +123,9 @@ struct TrainCommand: ParsableCommand {
             // Per metric: mean, std over folds, the corrected 95 % interval and the per-fold values.
             var summary: [String: Any] = [:]
             for (key, s) in cv.summary where s.mean.isFinite && s.std.isFinite {
-                summary[key] = ["mean": s.mean, "std": s.std, "ci_low": s.low, "ci_high": s.high, "folds": cv.values(key)]
+                summary[key] = [
+                    "mean": s.mean, "std": s.std, "ci_low": s.low, "ci_high": s.high, "folds": cv.values(key),
+                ]
             }
             object["cv"] = summary
         }
@@ -121,15 +141,20 @@ struct TrainCommand: ParsableCommand {
         let how: String
         switch validation {
         case .holdout(let f): how = "holdout \(Int((f * 100).rounded()))%"
-        case .crossValidation(let k): how = "\(k)-fold cross-validation (mean ± std over folds; CI: t interval with the Nadeau–Bengio correction)"
+        case .crossValidation(let k):
+            how = "\(k)-fold cross-validation (mean ± std over folds; CI: t interval with the Nadeau–Bengio correction)"
         case .separateTest: how = "separate test file"
         }
-        var lines = ["\(r.model) on \(r.rows) rows × \(r.features) features, fit in \(String(format: "%.3f", r.fitSeconds)) s", "validation: \(how)"]
+        var lines = [
+            "\(r.model) on \(r.rows) rows × \(r.features) features, fit in \(String(format: "%.3f", r.fitSeconds)) s",
+            "validation: \(how)",
+        ]
         for key in r.metrics.keys.sorted() {
             guard let v = r.metrics[key] else { continue }
             var line = "  \(key.padding(toLength: 18, withPad: " ", startingAt: 0)) \(String(format: "%.4f", v))"
             if let s = r.crossValidation?.summary[key] {
-                line += " ± \(String(format: "%.4f", s.std))  (95 % CI \(String(format: "%.4f", s.low)) – \(String(format: "%.4f", s.high)))"
+                line +=
+                    " ± \(String(format: "%.4f", s.std))  (95 % CI \(String(format: "%.4f", s.low)) – \(String(format: "%.4f", s.high)))"
             }
             lines.append(line)
         }

@@ -8,7 +8,9 @@ import Foundation
 import LLMClient
 
 struct TranscriptOptions: ParsableArguments {
-    @Option(name: .customLong("transcripts"), help: "Folder for the session's transcript (default: transcripts/ in the workspace).")
+    @Option(
+        name: .customLong("transcripts"),
+        help: "Folder for the session's transcript (default: transcripts/ in the workspace).")
     var folder: String?
     @Flag(name: .customLong("no-transcript"), help: "Do not write a transcript of this session.")
     var off = false
@@ -23,7 +25,8 @@ struct TranscriptOptions: ParsableArguments {
         data: String?, target: String?, goal: String?, terminal: Terminal
     ) -> TranscriptRecorder? {
         guard !off else { return nil }
-        let base = folder.map { URL(fileURLWithPath: $0, relativeTo: workspace.root).standardizedFileURL }
+        let base =
+            folder.map { URL(fileURLWithPath: $0, relativeTo: workspace.root).standardizedFileURL }
             ?? workspace.root.appendingPathComponent("transcripts")
         let url = TranscriptRecorder.fileURL(folder: base, name: name)
         do {

@@ -4,24 +4,29 @@
 
 import Agent
 import Foundation
-import Synchronization
 import LLMClient
+import Synchronization
 import Testing
 
 @Suite struct AgentLoopTests {
-    func loop(_ steps: [ScriptedModel.Step], limits: LoopLimits = LoopLimits(), log: EventLog = EventLog(), language: SessionLanguage = .en)
+    func loop(
+        _ steps: [ScriptedModel.Step], limits: LoopLimits = LoopLimits(), log: EventLog = EventLog(),
+        language: SessionLanguage = .en
+    )
         throws -> (AgentLoop, ScriptedModel)
     {
         let model = ScriptedModel(steps)
         let loop = AgentLoop(
-            model: model, tools: try TestTools.registry(), systemPrompt: "sys", limits: limits, observers: [log], language: language)
+            model: model, tools: try TestTools.registry(), systemPrompt: "sys", limits: limits, observers: [log],
+            language: language)
         return (loop, model)
     }
 
     @Test func toolErrorIsFedBackAndTheModelCorrectsItself() async throws {
         let log = EventLog()
         let (loop, model) = try loop(
-            [.toolCall("echo", #"{"text":"fail"}"#), .toolCall("echo", #"{"text":"ok"}"#), .text("All done.")], log: log)
+            [.toolCall("echo", #"{"text":"fail"}"#), .toolCall("echo", #"{"text":"ok"}"#), .text("All done.")], log: log
+        )
         let outcome = await loop.send("go")
         #expect(outcome == .answered("All done."))
         #expect(log.streamedText == "All done.")
@@ -92,13 +97,19 @@ import Testing
 
     @Test func aFrenchSessionIsToldWhyInFrench() async throws {
         let steps = Array(repeating: ScriptedModel.Step.toolCall("echo", #"{"text":"fail"}"#), count: 10)
-        let (errors, _) = try loop(steps, limits: LoopLimits(maxModelTurns: 20, maxConsecutiveToolErrors: 3), language: .fr)
+        let (errors, _) = try loop(
+            steps, limits: LoopLimits(maxModelTurns: 20, maxConsecutiveToolErrors: 3), language: .fr)
         guard case .stopped(.toolErrorLimit, let message) = await errors.send("vas-y") else {
             Issue.record("expected the error limit")
             return
         }
-        #expect(message == "Arrêté après 3 appels d'outils en échec d'affilée (dernier : echo). Lisez les erreurs ci-dessus, puis reformulez la demande ou corrigez les données.")
-        let (turns, _) = try loop(Array(repeating: .toolCall("echo", #"{"text":"again"}"#), count: 10), limits: LoopLimits(maxModelTurns: 2), language: .fr)
+        #expect(
+            message
+                == "Arrêté après 3 appels d'outils en échec d'affilée (dernier : echo). Lisez les erreurs ci-dessus, puis reformulez la demande ou corrigez les données."
+        )
+        let (turns, _) = try loop(
+            Array(repeating: .toolCall("echo", #"{"text":"again"}"#), count: 10), limits: LoopLimits(maxModelTurns: 2),
+            language: .fr)
         guard case .stopped(.turnLimit, let limit) = await turns.send("vas-y") else {
             Issue.record("expected the turn limit")
             return
@@ -165,7 +176,8 @@ import Testing
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try "a,b\n1,2\n".write(to: root.appendingPathComponent("ok.csv"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("link").path, withDestinationPath: "/etc")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.appendingPathComponent("link").path, withDestinationPath: "/etc")
         let model = ScriptedModel([
             .toolCalls([
                 ("read", #"{"path":"../secret.csv"}"#), ("read", #"{"path":"/etc/passwd"}"#),

@@ -37,7 +37,10 @@ import Tracking
         #expect(result.contains("+0.351 (\(gbdt.id) − \(base.id))"))
         #expect(try c.log.verify(against: c.store).isEmpty)
         let markdown = try String(contentsOfFile: c.log.markdownPath, encoding: .utf8)
-        for section in ["## Context", "## Experiment #1 — GBDT", "**Hypothesis**", "**Approach**", "**Result**", "**Analysis**", "**Next**"] {
+        for section in [
+            "## Context", "## Experiment #1 — GBDT", "**Hypothesis**", "**Approach**", "**Result**", "**Analysis**",
+            "**Next**",
+        ] {
             #expect(markdown.contains(section))
         }
     }
@@ -69,7 +72,8 @@ import Tracking
         let c = try context()
         _ = try record(c.store, model: "gbdt", auc: 0.85)
         do {
-            _ = try await AppendLogTool().run(["kind": "decision", "title": "t", "analysis": "a", "next": "n", "run_ids": ["r0002"]], in: c)
+            _ = try await AppendLogTool().run(
+                ["kind": "decision", "title": "t", "analysis": "a", "next": "n", "run_ids": ["r0002"]], in: c)
             Issue.record("expected an error")
         } catch let e as ToolError {
             #expect(e.message.contains("no run 'r0002'"))

@@ -26,12 +26,14 @@ import Tracking
     @Test(arguments: cases) func reachesTheFloorWithACompleteVerifiedLog(_ c: Case) async throws {
         let root = try TempWorkspace.make()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: AgentFixtures.dataset(c.file), to: root.appendingPathComponent("\(c.file).csv"))
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset(c.file), to: root.appendingPathComponent("\(c.file).csv"))
         let session = Session(language: .en)
         let context = try ToolContext.open(workspace: Workspace(root: root), session: session)
         let loop = AgentLoop(
             model: Autopilot(brief: AutopilotBrief(path: "\(c.file).csv", target: c.target)),
-            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.en), limits: LoopLimits(maxModelTurns: 60))
+            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.en),
+            limits: LoopLimits(maxModelTurns: 60))
         let outcome = await loop.send("Run the session.")
         guard case .answered(let decision) = outcome else {
             Issue.record("the session did not end with an answer: \(outcome)")
@@ -43,7 +45,8 @@ import Tracking
         let best = runs.compactMap { $0.metrics[c.metric]?.mean }.max() ?? -.infinity
         #expect(best >= c.floor, "best \(c.metric) \(best) is below \(c.floor)")
         #expect(runs.last?.modelFamily == "baseline", "the first run must be the baseline")
-        #expect(runs.allSatisfy { $0.promptVersion == Prompts.version && $0.sessionID == session.id && $0.model != nil })
+        #expect(
+            runs.allSatisfy { $0.promptVersion == Prompts.version && $0.sessionID == session.id && $0.model != nil })
 
         let messages = await loop.messages
         #expect(messages.everyCallAnswered)
@@ -68,7 +71,9 @@ import Tracking
         }
         #expect(try context.log.verify(against: context.store).isEmpty)
         let markdown = try String(contentsOfFile: context.log.markdownPath, encoding: .utf8)
-        for heading in ["## Context", "**Hypothesis**", "**Approach**", "**Result**", "**Analysis**", "**Next**", "## Decision"] {
+        for heading in [
+            "## Context", "**Hypothesis**", "**Approach**", "**Result**", "**Analysis**", "**Next**", "## Decision",
+        ] {
             #expect(markdown.contains(heading))
         }
         // Each experiment's Result quotes its run's stored metric with the run id.
@@ -81,7 +86,8 @@ import Tracking
     @Test func frenchSessionWritesAFrenchLog() async throws {
         let root = try TempWorkspace.make()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: AgentFixtures.dataset("penguins"), to: root.appendingPathComponent("penguins.csv"))
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset("penguins"), to: root.appendingPathComponent("penguins.csv"))
         let context = try ToolContext.open(workspace: Workspace(root: root), session: Session(language: .fr))
         let loop = AgentLoop(
             model: Autopilot(brief: AutopilotBrief(path: "penguins.csv", target: "species", language: .fr)),
@@ -92,7 +98,10 @@ import Tracking
         }
         #expect(text.hasPrefix("Décision : garder"))
         let markdown = try String(contentsOfFile: context.log.markdownPath, encoding: .utf8)
-        for heading in ["## Contexte", "## Expérience #1", "**Hypothèse**", "**Approche**", "**Résultat**", "**Analyse**", "## Décision"] {
+        for heading in [
+            "## Contexte", "## Expérience #1", "**Hypothèse**", "**Approche**", "**Résultat**", "**Analyse**",
+            "## Décision",
+        ] {
             #expect(markdown.contains(heading))
         }
         #expect(try context.log.verify(against: context.store).isEmpty)

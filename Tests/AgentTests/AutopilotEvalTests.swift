@@ -19,7 +19,8 @@ import Testing
 
     static let autopilot: EvalHarness.ModelFactory = { scenario, file, language in
         Autopilot(
-            brief: AutopilotBrief(path: file, target: scenario.target, language: language, reference: scenario.reference),
+            brief: AutopilotBrief(
+                path: file, target: scenario.target, language: language, reference: scenario.reference),
             language: language)
     }
 
@@ -31,13 +32,18 @@ import Testing
         }
         let core = try EvalSuite.load(Self.repo.appendingPathComponent("evals/core.json"))
         let kinds = Set(core.scenarios.map(\.name))
-        for k in ["binary", "multiclass", "regression", "text", "clustering", "leakage", "id-column", "french", "metric-change"] {
+        for k in [
+            "binary", "multiclass", "regression", "text", "clustering", "leakage", "id-column", "french",
+            "metric-change",
+        ] {
             #expect(kinds.contains { $0.hasPrefix(k) }, "no \(k) scenario")
         }
         // Clustering without a target: on unlabelled data, and with a label column named only as a reference.
         let clustering = core.scenarios.filter { $0.name.hasPrefix("clustering") }
         #expect(clustering.allSatisfy { $0.target == nil })
-        #expect(try clustering.map { try core.datasetURL($0, cwd: Self.repo).lastPathComponent }.contains("wine_unlabelled.csv"))
+        #expect(
+            try clustering.map { try core.datasetURL($0, cwd: Self.repo).lastPathComponent }.contains(
+                "wine_unlabelled.csv"))
         #expect(clustering.contains { $0.reference == "target" && $0.expect.excludedColumns == ["target"] })
     }
 
@@ -52,19 +58,26 @@ import Testing
             // The scorecard is written and reads back the same.
             let back = try Scorecard.read(out.appendingPathComponent("scorecard.json"))
             #expect(back == card)
-            #expect(try String(contentsOf: out.appendingPathComponent("scorecard.md"), encoding: .utf8).contains("| check | pass rate |"))
+            #expect(
+                try String(contentsOf: out.appendingPathComponent("scorecard.md"), encoding: .utf8).contains(
+                    "| check | pass rate |"))
         }
     }
 
     @Test func scorecardAggregatesRepeatsAndComparesSideBySide() throws {
         let suite = EvalSuite(
-            name: "s", scenarios: [
-                EvalScenario(name: "a", dataset: "x.csv", turns: ["go"], expect: EvalExpectations(metric: "roc_auc", floor: 0.8))
+            name: "s",
+            scenarios: [
+                EvalScenario(
+                    name: "a", dataset: "x.csv", turns: ["go"], expect: EvalExpectations(metric: "roc_auc", floor: 0.8))
             ])
         func run(_ attempt: Int, _ value: Double, _ ok: Bool) -> ScenarioRun {
             ScenarioRun(
                 scenario: "a", attempt: attempt,
-                checks: [CheckResult(name: "metric_reached", passed: ok, detail: "d"), CheckResult(name: "log_complete", passed: true, detail: "")],
+                checks: [
+                    CheckResult(name: "metric_reached", passed: ok, detail: "d"),
+                    CheckResult(name: "log_complete", passed: true, detail: ""),
+                ],
                 metricValue: value, turns: 10 + attempt, tokens: 100 * attempt, latencyMS: 5, seconds: 1, stops: [])
         }
         let card = Scorecard(suite: suite, model: "m", repeats: 2, runs: [run(1, 0.82, true), run(2, 0.78, false)])

@@ -14,12 +14,16 @@ import Tracking
 
 @Suite struct AutopilotFrenchTests {
     func framing(validation: String, task: String = "binary") throws -> AutopilotFraming {
-        try #require(AutopilotFraming(loadResult: ["dataset_id": "d1", "task": .string(task), "metric": "roc_auc", "validation": .string(validation)]))
+        try #require(
+            AutopilotFraming(loadResult: [
+                "dataset_id": "d1", "task": .string(task), "metric": "roc_auc", "validation": .string(validation),
+            ]))
     }
 
     @Test(arguments: [ValidationSuggestion.Scheme.stratifiedKFold, .kFold, .timeSeriesSplit, .holdout])
     func everyValidationSchemeIsSaidInFrenchFromItsFacts(_ scheme: ValidationSuggestion.Scheme) throws {
-        let json = #"{"scheme": "\#(scheme.rawValue)", "folds": 4, "testFraction": 0.2, "timeColumn": "date", "reason": ""}"#
+        let json =
+            #"{"scheme": "\#(scheme.rawValue)", "folds": 4, "testFraction": 0.2, "timeColumn": "date", "reason": ""}"#
         let suggestion = try JSONDecoder().decode(ValidationSuggestion.self, from: Data(json.utf8))
         let english = LoadDataTool.validationText(suggestion)
         // load_data's result as the Autopilot reads it: the English phrase and the scheme's facts.
@@ -42,19 +46,23 @@ import Tracking
 
     /// Phrases of MLCore's English texts (warnings, effects, limits) and of the log's English interval label.
     static let englishMarkers = [
-        "Weak segment", "gives the highest", "higher predicted", "lower predicted", "overall.", "95% CI", "rows repeat", "is missing in",
-        "Drop it", "Models impute", "near-copies", "likely target leakage", "is rare (", "No strong limit", "Extrapolation:", "Class imbalance:",
+        "Weak segment", "gives the highest", "higher predicted", "lower predicted", "overall.", "95% CI", "rows repeat",
+        "is missing in",
+        "Drop it", "Models impute", "near-copies", "likely target leakage", "is rare (", "No strong limit",
+        "Extrapolation:", "Class imbalance:",
     ]
 
     @Test(arguments: [("titanic", "survived"), ("mpg", "hwy"), ("penguins", "species")])
     func frenchSessionQuotesNoEnglishSentenceOfTheCore(_ file: String, _ target: String) async throws {
         let root = try TempWorkspace.make()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: AgentFixtures.dataset(file), to: root.appendingPathComponent("\(file).csv"))
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset(file), to: root.appendingPathComponent("\(file).csv"))
         let context = try ToolContext.open(workspace: Workspace(root: root), session: Session(language: .fr))
         let loop = AgentLoop(
             model: Autopilot(brief: AutopilotBrief(path: "\(file).csv", target: target, language: .fr)),
-            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.fr), limits: LoopLimits(maxModelTurns: 60))
+            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.fr),
+            limits: LoopLimits(maxModelTurns: 60))
         guard case .answered = await loop.send("Vas-y.") else {
             Issue.record("no answer")
             return
@@ -66,12 +74,16 @@ import Tracking
         let load = try #require(results.first { $0["dataset_id"] != nil })
         let explain = try #require(results.first { $0["limits"] != nil })
         var english = (load["warnings"]?.arrayValue ?? []).compactMap { $0["message"]?.stringValue }
-        english += (explain["effects"]?.arrayValue ?? []).compactMap { $0["sentence"]?.stringValue?.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        english += (explain["effects"]?.arrayValue ?? []).compactMap {
+            $0["sentence"]?.stringValue?.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
         english += (explain["limits"]?.arrayValue ?? []).compactMap(\.stringValue)
         #expect(!english.isEmpty, "the session had no English sentence of the core to translate")
         for text in [narration, markdown] {
             for sentence in english { #expect(!text.contains(sentence), "English sentence quoted: \(sentence)") }
-            for marker in Self.englishMarkers { #expect(!text.contains(marker), "English phrase '\(marker)' in a French session") }
+            for marker in Self.englishMarkers {
+                #expect(!text.contains(marker), "English phrase '\(marker)' in a French session")
+            }
         }
         // Each warning is said, in French, from its facts.
         let framing = try #require(AutopilotFraming(loadResult: load))
@@ -86,7 +98,9 @@ import Tracking
             let french = try #require(AutopilotText.frenchEffect(x))
             let sentence = x["sentence"]?.stringValue ?? ""
             #expect(narration.contains(french) && markdown.contains(french), "effect not said: \(french)")
-            #expect(!quotedNumbers(sentence).isEmpty && quotedNumbers(french) == quotedNumbers(sentence), "\(french) | \(sentence)")
+            #expect(
+                !quotedNumbers(sentence).isEmpty && quotedNumbers(french) == quotedNumbers(sentence),
+                "\(french) | \(sentence)")
         }
         let limits = (explain["limits"]?.arrayValue ?? []).prefix(3).compactMap(\.stringValue)
         let frenchLimits = AutopilotText.frenchLimits(explain, count: 3)

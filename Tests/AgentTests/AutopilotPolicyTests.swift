@@ -36,29 +36,41 @@ final class CannedTools: ToolExecuting {
                 "validation": "stratified 5-fold CV", "rows": 100, "train_rows": 80, "test_rows": 20, "column_count": 4,
                 "target": ["name": "y"], "text_columns": .strings(textColumns),
                 "warnings": [
-                    ["kind": "id_like", "column": "name", "action": "drop_column", "message": "name is unique per row"],
+                    [
+                        "kind": "id_like", "column": "name", "action": "drop_column",
+                        "message": "name is unique per row",
+                    ],
                     ["kind": "imbalanced_target", "action": "review", "message": "class 1 is rare"],
                 ],
             ]
         case "train_model":
             let model = a["model"]?.stringValue ?? ""
             let n = calls.withLock { $0.filter { $0.name == "train_model" }.count }
-            let mean: Double = a["features"] != nil ? 0.6 : (["baseline": 0.5, "logistic": 0.80, "gbdt": 0.82][model] ?? 0.5)
-            result = ["run_id": .string("r000\(n)"), "model": .string(model), "main_metric": "roc_auc",
-                      "metrics": ["roc_auc": ["mean": .number(mean), "std": 0.01]]]
+            let mean: Double =
+                a["features"] != nil ? 0.6 : (["baseline": 0.5, "logistic": 0.80, "gbdt": 0.82][model] ?? 0.5)
+            result = [
+                "run_id": .string("r000\(n)"), "model": .string(model), "main_metric": "roc_auc",
+                "metrics": ["roc_auc": ["mean": .number(mean), "std": 0.01]],
+            ]
         case "compute_metrics":
             let run = a["run_id"]?.stringValue ?? "", other = a["compare_to"]?.stringValue ?? ""
             let significant = run == "r0003" ? significantGbdt : true
-            result = ["run_id": .string(run), "split": a["split"] ?? "validation", "main_metric": "roc_auc",
-                      "metrics": ["roc_auc": ["value": 0.81, "ci_low": 0.78, "ci_high": 0.84]],
-                      "comparison": a["compare_to"] == nil ? .null : [
-                          "other_run": .string(other), "delta": 0.02, "ci_low": -0.01, "ci_high": 0.05,
-                          "significant": .bool(significant), "better_run": .string(significant ? run : "neither"),
-                      ]]
+            result = [
+                "run_id": .string(run), "split": a["split"] ?? "validation", "main_metric": "roc_auc",
+                "metrics": ["roc_auc": ["value": 0.81, "ci_low": 0.78, "ci_high": 0.84]],
+                "comparison": a["compare_to"] == nil
+                    ? .null
+                    : [
+                        "other_run": .string(other), "delta": 0.02, "ci_low": -0.01, "ci_high": 0.05,
+                        "significant": .bool(significant), "better_run": .string(significant ? run : "neither"),
+                    ],
+            ]
         case "explain_model":
-            result = ["importance": [["feature": "sex", "importance": 0.2], ["feature": "age", "importance": 0.05]],
-                      "effects": [["feature": "age", "direction": "decreasing"]],
-                      "error_slices": [["slice": "class=3rd"]], "limits": ["Trained on 80 rows."]]
+            result = [
+                "importance": [["feature": "sex", "importance": 0.2], ["feature": "age", "importance": 0.05]],
+                "effects": [["feature": "age", "direction": "decreasing"]],
+                "error_slices": [["slice": "class=3rd"]], "limits": ["Trained on 80 rows."],
+            ]
         default:
             result = ["written": "ok"]
         }
@@ -79,10 +91,12 @@ final class CannedTools: ToolExecuting {
 
     @Test func followsThePlanInOrder() async {
         let (outcome, calls) = await session(significantGbdt: true)
-        #expect(calls.map(\.name) == [
-            "load_data", "append_log", "train_model", "append_log", "train_model", "compute_metrics", "append_log",
-            "train_model", "compute_metrics", "append_log", "explain_model", "append_log", "compute_metrics", "append_log",
-        ])
+        #expect(
+            calls.map(\.name) == [
+                "load_data", "append_log", "train_model", "append_log", "train_model", "compute_metrics", "append_log",
+                "train_model", "compute_metrics", "append_log", "explain_model", "append_log", "compute_metrics",
+                "append_log",
+            ])
         let trained = calls.filter { $0.name == "train_model" }.map { args($0)["model"]?.stringValue }
         #expect(trained == ["baseline", "logistic", "gbdt"])
         // Flagged ID-like column dropped in every model.

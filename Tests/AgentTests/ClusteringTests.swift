@@ -14,7 +14,8 @@ import Tracking
 @Suite struct ClusteringTests {
     func workspace(_ name: String = "wine") throws -> (ToolRegistry, ToolContext) {
         let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(at: AgentFixtures.dataset(name), to: root.appendingPathComponent("\(name).csv"))
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset(name), to: root.appendingPathComponent("\(name).csv"))
         let context = try ToolContext.open(workspace: Workspace(root: root), session: Session())
         return (try StandardTools.registry(context), context)
     }
@@ -29,17 +30,22 @@ import Tracking
         #expect(loaded["task"] == "clustering" && loaded["metric"] == "silhouette")
         let result = try await call(
             r, "train_model",
-            #"{"model": "kmeans", "hypothesis": "three cultivars", "params": {"n_clusters": 3, "n_init": 10}, "reference": "target"}"#)
+            #"{"model": "kmeans", "hypothesis": "three cultivars", "params": {"n_clusters": 3, "n_init": 10}, "reference": "target"}"#
+        )
         #expect(result["error"] == nil, "\(result)")
         #expect(result["main_metric"] == "silhouette" && result["n_clusters"] == 3 && result["reference"] == "target")
-        #expect((result["cluster_sizes"]?.arrayValue?.compactMap(\.intValue).reduce(0, +)) == loaded["train_rows"]?.intValue)
+        #expect(
+            (result["cluster_sizes"]?.arrayValue?.compactMap(\.intValue).reduce(0, +)) == loaded["train_rows"]?.intValue
+        )
         let ari = try #require(result["metrics"]?["adjusted_rand"]?["mean"]?.doubleValue)
         #expect(ari >= 0.85, "adjusted_rand \(ari)")
 
         let run = try context.store.get(try #require(result["run_id"]?.stringValue))
         #expect(run.task == "clustering" && run.target == nil && run.modelFamily == "kmeans")
         #expect(!run.features.contains("target") && run.features.count == 13 && run.droppedColumns == ["target"])
-        #expect(run.hyperParameters["nClusters"] == .number(3) && run.hyperParameters["nInit"] == .number(10) && run.seed == 42)
+        #expect(
+            run.hyperParameters["nClusters"] == .number(3) && run.hyperParameters["nInit"] == .number(10)
+                && run.seed == 42)
         guard case .object(let prep) = run.preprocessing, case .object(let validation) = run.validation else {
             Issue.record("no preprocessing or validation recorded")
             return
@@ -48,7 +54,8 @@ import Tracking
         #expect(validation["reference"] == .string("target") && validation["metric"] == .string("silhouette"))
         #expect(run.mainMetric == "silhouette")
         #expect(Set(run.metrics.keys) == ["silhouette", "inertia", "adjusted_rand"])
-        #expect(run.metrics["adjusted_rand"]?.mean == ari || abs((run.metrics["adjusted_rand"]?.mean ?? 0) - ari) < 1e-4)
+        #expect(
+            run.metrics["adjusted_rand"]?.mean == ari || abs((run.metrics["adjusted_rand"]?.mean ?? 0) - ari) < 1e-4)
         #expect(run.model != nil)
     }
 
@@ -57,19 +64,25 @@ import Tracking
         _ = try await call(r, "load_data", #"{"path": "wine.csv"}"#)
         let family = try await call(r, "train_model", #"{"model": "gbdt", "hypothesis": "h"}"#)
         #expect(family["error"]?.stringValue?.contains("only kmeans") == true)
-        let reference = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": "targt"}"#)
+        let reference = try await call(
+            r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": "targt"}"#)
         #expect(reference["error"]?.stringValue?.contains("Did you mean 'target'?") == true)
         // The schema validates the new argument like the others.
         let typed = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": 3}"#)
         #expect(typed["error"]?.stringValue?.contains("reference") == true)
-        let both = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": "target", "features": ["target", "proline"]}"#)
+        let both = try await call(
+            r, "train_model",
+            #"{"model": "kmeans", "hypothesis": "h", "reference": "target", "features": ["target", "proline"]}"#)
         #expect(both["error"]?.stringValue?.contains("reference") == true)
-        let trained = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "params": {"n_clusters": 2}}"#)
-        let metrics = try await call(r, "compute_metrics", #"{"run_id": "\#(trained["run_id"]?.stringValue ?? "")", "split": "test"}"#)
+        let trained = try await call(
+            r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "params": {"n_clusters": 2}}"#)
+        let metrics = try await call(
+            r, "compute_metrics", #"{"run_id": "\#(trained["run_id"]?.stringValue ?? "")", "split": "test"}"#)
         #expect(metrics["error"]?.stringValue?.contains("clustering") == true)
         // With a target, reference is refused.
         _ = try await call(r, "load_data", #"{"path": "wine.csv", "target": "target"}"#)
-        let supervised = try await call(r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": "target"}"#)
+        let supervised = try await call(
+            r, "train_model", #"{"model": "kmeans", "hypothesis": "h", "reference": "target"}"#)
         #expect(supervised["error"]?.stringValue?.contains("Leave reference out") == true)
     }
 
@@ -84,8 +97,12 @@ import Tracking
         }
         #expect(decision.hasPrefix("Decision: keep k-means with k=3"), "\(decision)")
         let runs = try context.store.list()
-        #expect(runs.count == 5 && runs.allSatisfy { $0.modelFamily == "kmeans" && $0.target == nil && !$0.features.contains("target") })
-        let best = try #require(runs.max { ($0.metrics["silhouette"]?.mean ?? 0) < ($1.metrics["silhouette"]?.mean ?? 0) })
+        #expect(
+            runs.count == 5
+                && runs.allSatisfy { $0.modelFamily == "kmeans" && $0.target == nil && !$0.features.contains("target") }
+        )
+        let best = try #require(
+            runs.max { ($0.metrics["silhouette"]?.mean ?? 0) < ($1.metrics["silhouette"]?.mean ?? 0) })
         #expect(best.hyperParameters["nClusters"] == .number(3))
         #expect((best.metrics["adjusted_rand"]?.mean ?? 0) >= 0.85)
         let messages = await loop.messages
@@ -93,7 +110,8 @@ import Tracking
         let document = try context.log.read()
         #expect(document.context != nil && document.entries.count == 5 && document.decision?.contains(best.id) == true)
         for entry in document.entries {
-            #expect([entry.hypothesis, entry.approach, entry.result, entry.analysis, entry.next].allSatisfy { !$0.isEmpty })
+            #expect(
+                [entry.hypothesis, entry.approach, entry.result, entry.analysis, entry.next].allSatisfy { !$0.isEmpty })
             #expect(entry.result.contains("silhouette") && entry.result.contains("adjusted_rand"))
         }
         #expect(try context.log.verify(against: context.store).isEmpty)

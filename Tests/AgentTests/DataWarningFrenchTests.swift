@@ -44,7 +44,8 @@ import Testing
             let spec = try TargetSpec(dataset: dataset, column: target)
             let split = try SealedTestSplit(dataset: dataset, target: spec, testFraction: 0.2, seed: 42)
             let profile = try DataProfile(dataset: dataset, target: target)
-            let result = LoadDataTool.summary(LoadedDataset(id: "d", path: "d.csv", dataset: dataset, target: spec, split: split, profile: profile))
+            let result = LoadDataTool.summary(
+                LoadedDataset(id: "d", path: "d.csv", dataset: dataset, target: spec, split: split, profile: profile))
             out += profile.warnings.map { ($0, result) }
         }
         return out
@@ -52,12 +53,15 @@ import Testing
 
     /// English words of the messages that must not survive in French (quoted names left out).
     static let englishWords: Set<String> = [
-        "the", "of", "is", "and", "rows", "row", "with", "model", "drop", "missing", "levels", "keep", "it", "its", "likely", "leakage",
+        "the", "of", "is", "and", "rows", "row", "with", "model", "drop", "missing", "levels", "keep", "it", "its",
+        "likely", "leakage",
         "alone", "predicts", "explains", "every", "value", "target", "class", "near-copies", "carry", "same", "repeat",
     ]
 
     static func words(_ text: String) -> [String] {
-        let unquoted = text.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 0 }.map(\.element).joined(separator: " ")
+        let unquoted = text.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter {
+            $0.offset % 2 == 0
+        }.map(\.element).joined(separator: " ")
         return unquoted.lowercased().split { !$0.isLetter && $0 != "-" }.map(String.init)
     }
 
@@ -78,7 +82,8 @@ import Testing
             #expect(Self.numbers(french) == Self.numbers(w.message), "\(w.kind): \(french) vs \(w.message)")
 
             // What the Autopilot does: rebuild the warning from load_data's JSON, then render it.
-            let rebuilt = try #require(DataWarning(loadDataWarning: LoadDataTool.warningJSON(w), in: result), "\(w.kind) not rebuilt")
+            let rebuilt = try #require(
+                DataWarning(loadDataWarning: LoadDataTool.warningJSON(w), in: result), "\(w.kind) not rebuilt")
             #expect(rebuilt.kind == w.kind && rebuilt.column == w.column && rebuilt.relatedColumn == w.relatedColumn)
             // Every fact the sentence states reaches the Autopilot (the leakage probe's baseline, the rare class included).
             #expect(rebuilt.french == french, "\(w.kind) rebuilt from load_data's facts reads '\(rebuilt.french)'")
@@ -87,6 +92,7 @@ import Testing
 
     @Test func anUnknownKindOrAMissingValueIsNotRebuilt() {
         #expect(DataWarning(loadDataWarning: ["kind": "tomorrows_kind", "column": "x"], in: [:]) == nil)
-        #expect(DataWarning(loadDataWarning: ["kind": "heavy_missing", "column": "x", "action": "review"], in: [:]) == nil)
+        #expect(
+            DataWarning(loadDataWarning: ["kind": "heavy_missing", "column": "x", "action": "review"], in: [:]) == nil)
     }
 }

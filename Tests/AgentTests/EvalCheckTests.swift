@@ -29,20 +29,34 @@ import Tracking
                 _ = try store.insert(run)
             }
             try log.setContext(LogContext(problem: "Predict y.", data: "d.csv, 100 rows", metric: "roc_auc ≥ 0.8"))
-            _ = try log.append(LogEntry(
-                title: "Baseline", hypothesis: "The floor.", approach: "baseline (r0001)", result: "roc_auc 0.500 (r0001)",
-                analysis: "Nothing learnt.", next: "gbdt", runIDs: ["r0001"]))
-            _ = try log.append(LogEntry(
-                title: "GBDT", hypothesis: "Interactions matter.", approach: "gbdt (r0002)", result: "roc_auc 0.846 ± 0.012 (r0002)",
-                analysis: "Much better than the floor.", next: "explain", runIDs: ["r0002"]))
+            _ = try log.append(
+                LogEntry(
+                    title: "Baseline", hypothesis: "The floor.", approach: "baseline (r0001)",
+                    result: "roc_auc 0.500 (r0001)",
+                    analysis: "Nothing learnt.", next: "gbdt", runIDs: ["r0001"]))
+            _ = try log.append(
+                LogEntry(
+                    title: "GBDT", hypothesis: "Interactions matter.", approach: "gbdt (r0002)",
+                    result: "roc_auc 0.846 ± 0.012 (r0002)",
+                    analysis: "Much better than the floor.", next: "explain", runIDs: ["r0002"]))
             try log.setDecision("Keep gbdt (r0002).")
             user("Predict y in d.csv; success is roc_auc ≥ 0.8.")
-            call("train_model", #"{"model":"baseline"}"#, #"{"run_id":"r0001","model":"baseline","metrics":{"roc_auc":{"mean":0.5,"std":0.0123}}}"#)
-            call("train_model", #"{"model":"gbdt"}"#, #"{"run_id":"r0002","model":"gbdt","metrics":{"roc_auc":{"mean":0.8461,"std":0.0123}}}"#)
+            call(
+                "train_model", #"{"model":"baseline"}"#,
+                #"{"run_id":"r0001","model":"baseline","metrics":{"roc_auc":{"mean":0.5,"std":0.0123}}}"#)
+            call(
+                "train_model", #"{"model":"gbdt"}"#,
+                #"{"run_id":"r0002","model":"gbdt","metrics":{"roc_auc":{"mean":0.8461,"std":0.0123}}}"#)
             call("append_log", #"{"kind":"experiment"}"#, #"{"written":true}"#)
-            call("compute_metrics", #"{"run_id":"r0002","split":"test"}"#, #"{"run_id":"r0002","metrics":{"roc_auc":{"mean":0.8312}}}"#)
-            try store.recordTestEvaluation(TestEvaluation(runID: "r0002", metrics: ["roc_auc": MetricSummary(mean: 0.8312)], requestedBy: "user"))
-            messages.append(.assistant("gbdt (r0002) reaches roc_auc 0.846 on validation (+0.35 over the baseline, 95% CI) and 83.1% on test."))
+            call(
+                "compute_metrics", #"{"run_id":"r0002","split":"test"}"#,
+                #"{"run_id":"r0002","metrics":{"roc_auc":{"mean":0.8312}}}"#)
+            try store.recordTestEvaluation(
+                TestEvaluation(runID: "r0002", metrics: ["roc_auc": MetricSummary(mean: 0.8312)], requestedBy: "user"))
+            messages.append(
+                .assistant(
+                    "gbdt (r0002) reaches roc_auc 0.846 on validation (+0.35 over the baseline, 95% CI) and 83.1% on test."
+                ))
         }
 
         mutating func user(_ text: String) { messages.append(.user(text)) }
@@ -57,7 +71,10 @@ import Tracking
             let evidence = EvalEvidence(
                 messages: messages, store: store, log: log, turns: messages.filter { $0.role == .assistant }.count,
                 tokens: 1000, seconds: 2, userTurns: messages.filter { $0.role == .user }.compactMap(\.content))
-            return Dictionary(uniqueKeysWithValues: EvalChecks.run(expect, budgets: budgets, evidence: evidence).checks.map { ($0.name, $0) })
+            return Dictionary(
+                uniqueKeysWithValues: EvalChecks.run(expect, budgets: budgets, evidence: evidence).checks.map {
+                    ($0.name, $0)
+                })
         }
 
         static var expect: EvalExpectations {
@@ -69,10 +86,11 @@ import Tracking
         let checks = try Fixture().checks(budgets: EvalBudgets(turns: 10, tokens: 5000, seconds: 60))
         let failed = checks.values.filter { !$0.passed }.map { "\($0.name): \($0.detail)" }
         #expect(failed.isEmpty, "\(failed)")
-        #expect(Set(checks.keys).isSuperset(of: [
-            "tools_called", "baseline_first", "test_untouched", "metric_reached", "log_complete",
-            "no_unanswered_call", "no_invented_numbers", "budget_turns", "budget_tokens", "budget_time",
-        ]))
+        #expect(
+            Set(checks.keys).isSuperset(of: [
+                "tools_called", "baseline_first", "test_untouched", "metric_reached", "log_complete",
+                "no_unanswered_call", "no_invented_numbers", "budget_turns", "budget_tokens", "budget_time",
+            ]))
     }
 
     @Test func aModelBeforeTheBaselineFails() throws {
@@ -118,17 +136,24 @@ import Tracking
     @Test func anIncompleteLogFails() throws {
         var f = try Fixture()
         f.log = ExperimentLog(workspace: try TranscriptFixture.folder())
-        _ = try f.log.append(LogEntry(title: "Vague", hypothesis: "x", approach: "a model", result: "good", analysis: "a", next: "n", runIDs: []))
+        _ = try f.log.append(
+            LogEntry(
+                title: "Vague", hypothesis: "x", approach: "a model", result: "good", analysis: "a", next: "n",
+                runIDs: []))
         let c = try #require(f.checks()["log_complete"])
         #expect(!c.passed)
-        #expect(c.detail.contains("no context section") && c.detail.contains("names no run id") && c.detail.contains("no decision"))
+        #expect(
+            c.detail.contains("no context section") && c.detail.contains("names no run id")
+                && c.detail.contains("no decision"))
     }
 
     @Test func aLogNumberTheStoreDoesNotHoldFails() throws {
         let f = try Fixture()
-        _ = try f.log.append(LogEntry(
-            title: "Claim", hypothesis: "x", approach: "gbdt (r0002)", result: "roc_auc 0.910 (r0002)", analysis: "a",
-            next: "n", runIDs: ["r0002"]))
+        _ = try f.log.append(
+            LogEntry(
+                title: "Claim", hypothesis: "x", approach: "gbdt (r0002)", result: "roc_auc 0.910 (r0002)",
+                analysis: "a",
+                next: "n", runIDs: ["r0002"]))
         #expect(f.checks()["log_complete"]?.passed == false)
     }
 
@@ -152,6 +177,8 @@ import Tracking
         ]
         #expect(NumberClaims.unsupported(in: messages) == ["0.87", "91%"])
         // A number the user gave is not invented.
-        #expect(NumberClaims.unsupported(in: [.user("floor 0.87"), .assistant("target 0.87")], userTurns: ["floor 0.87"]).isEmpty)
+        #expect(
+            NumberClaims.unsupported(in: [.user("floor 0.87"), .assistant("target 0.87")], userTurns: ["floor 0.87"])
+                .isEmpty)
     }
 }

@@ -8,6 +8,7 @@ import LLMClient
 import MLCore
 import Testing
 import Tracking
+
 @testable import Agent
 
 @Suite(.serialized) struct EvaluationChartsTests {
@@ -27,10 +28,15 @@ import Tracking
         let ws = try TempWorkspace.make()
         defer { try? FileManager.default.removeItem(at: ws) }
         let target = TargetValues.classes(labels: [1, 0, 1, 0, 1], classNames: ["no", "yes"])
-        let prediction = Prediction.classes(labels: [1, 0, 0, 0, 1], probabilities: [0.1, 0.9, 0.8, 0.2, 0.6, 0.4, 0.7, 0.3, 0.3, 0.7], classCount: 2)
-        let kinds = EvaluationCharts.save(runID: "r0003", model: "logistic", target: target, prediction: prediction,
-                                          targetName: "y", split: "test", workspace: ws)
-        #expect(kinds == ["confusion_matrix_test", "roc_curve_test", "precision_recall_curve_test", "calibration_curve_test"])
+        let prediction = Prediction.classes(
+            labels: [1, 0, 0, 0, 1], probabilities: [0.1, 0.9, 0.8, 0.2, 0.6, 0.4, 0.7, 0.3, 0.3, 0.7], classCount: 2)
+        let kinds = EvaluationCharts.save(
+            runID: "r0003", model: "logistic", target: target, prediction: prediction,
+            targetName: "y", split: "test", workspace: ws)
+        #expect(
+            kinds == [
+                "confusion_matrix_test", "roc_curve_test", "precision_recall_curve_test", "calibration_curve_test",
+            ])
         let saved = ChartArchive(workspace: ws).charts(runID: "r0003")
         let cm = try #require(saved.first { $0.kind == "confusion_matrix_test" })
         // counts[actual][predicted]: actual yes → 2 yes + 1 no; actual no → 2 no.
@@ -41,11 +47,13 @@ import Tracking
     func autopilotNotebookShowsTheEvaluationCharts(_ file: String, _ target: String, _ kind: String) async throws {
         let root = try TempWorkspace.make()
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: AgentFixtures.dataset(file), to: root.appendingPathComponent("\(file).csv"))
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset(file), to: root.appendingPathComponent("\(file).csv"))
         let context = try ToolContext.open(workspace: Workspace(root: root), session: Session(language: .en))
         let loop = AgentLoop(
             model: Autopilot(brief: AutopilotBrief(path: "\(file).csv", target: target)),
-            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.en), limits: LoopLimits(maxModelTurns: 60))
+            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.en),
+            limits: LoopLimits(maxModelTurns: 60))
         guard case .answered = await loop.send("Run the session.") else {
             Issue.record("the session did not end with an answer")
             return
@@ -61,7 +69,9 @@ import Tracking
         try text.write(to: file, atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: python)
-        p.arguments = ["-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", file.path]
+        p.arguments = [
+            "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))", file.path,
+        ]
         try p.run()
         p.waitUntilExit()
         #expect(p.terminationStatus == 0, "nbformat rejected the notebook")

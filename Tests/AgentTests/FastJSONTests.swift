@@ -14,7 +14,8 @@ import Testing
         "0", "-12", "\"x\"", "true", "null", "{}", "[]",
     ]
     static let malformed = [
-        "", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "\"a\nb\"", "[1] x", "{'a':1}", "tru", "\"\\x\"", "\"\\ud800\"", "NaN",
+        "", "{", "[1,]", "{\"a\":1,}", "01", "1.", ".5", "+1", "\"a\nb\"", "[1] x", "{'a':1}", "tru", "\"\\x\"",
+        "\"\\ud800\"", "NaN",
     ]
 
     @Test(arguments: samples) func readsWhatTheNaiveParserReads(_ text: String) throws {
@@ -30,7 +31,12 @@ import Testing
         func random(_ depth: Int) -> JSONValue {
             switch Int.random(in: 0..<(depth > 3 ? 4 : 6), using: &rng) {
             case 0: return .number(Double.random(in: -1e6...1e6, using: &rng))
-            case 1: return .string(String((0..<Int.random(in: 0..<12, using: &rng)).map { _ in "aé\"\\\n☕ 1".randomElement(using: &rng) ?? "a" }))
+            case 1:
+                return .string(
+                    String(
+                        (0..<Int.random(in: 0..<12, using: &rng)).map { _ in
+                            "aé\"\\\n☕ 1".randomElement(using: &rng) ?? "a"
+                        }))
             case 2: return .bool(Bool.random(using: &rng))
             case 3: return .null
             case 4: return .array((0..<Int.random(in: 0..<5, using: &rng)).map { _ in random(depth + 1) })

@@ -8,8 +8,9 @@ import Foundation
 import MLCore
 import Testing
 import Tracking
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite struct LearningCurveToolTests {
@@ -18,9 +19,11 @@ import FoundationXML
     @Test func curveOnTitanicIsSaneReadsItsNumbersAndIsExported() async throws {
         let r = try tools.registry("titanic")
         _ = try await tools.call(r, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
-        let trained = try await tools.call(r, "train_model", #"{"model": "gbdt", "hypothesis": "trees", "params": {"max_iter": 40}}"#)
+        let trained = try await tools.call(
+            r, "train_model", #"{"model": "gbdt", "hypothesis": "trees", "params": {"max_iter": 40}}"#)
         let id = try #require(trained["run_id"]?.stringValue)
-        let explained = try await tools.call(r, "explain_model", #"{"run_id": "\#(id)", "methods": ["gain"], "learning_curve": true}"#)
+        let explained = try await tools.call(
+            r, "explain_model", #"{"run_id": "\#(id)", "methods": ["gain"], "learning_curve": true}"#)
         let c = try #require(explained["learning_curve"], "\(explained)")
         let run = try r.context.store.get(id)
         #expect(c["metric"]?.stringValue == run.mainMetric)
@@ -43,11 +46,16 @@ import FoundationXML
 
         // The reading follows the numbers, by the rule it states.
         let last = train.count - 1
-        let expected = valid[last] - valid[last - 1] > 0.01 * max(valid[last], train[last]) ? "more_data_helps"
-            : (train[last] - valid[last]) / max(valid[last], train[last]) > 0.05 ? "variance" : valid[last] >= 0.95 ? "good_fit" : "bias"
+        let expected =
+            valid[last] - valid[last - 1] > 0.01 * max(valid[last], train[last])
+            ? "more_data_helps"
+            : (train[last] - valid[last]) / max(valid[last], train[last]) > 0.05
+                ? "variance" : valid[last] >= 0.95 ? "good_fit" : "bias"
         #expect(c["diagnosis"]?.stringValue == expected, "\(c)")
         let reading = try #require(c["reading"]?.stringValue)
-        let word = ["more_data_helps": "more data", "variance": "variance", "good_fit": "fits well", "bias": "bias"][expected] ?? "?"
+        let word =
+            ["more_data_helps": "more data", "variance": "variance", "good_fit": "fits well", "bias": "bias"][expected]
+            ?? "?"
         #expect(reading.contains(word), "\(reading)")
 
         // The chart is kept with the run and renders as well-formed SVG of the two series.
@@ -59,7 +67,9 @@ import FoundationXML
         #expect(svg.contains("training rows") && svg.contains("validation"))
 
         // The export shows it under the experiment that cites the run.
-        _ = try await tools.call(r, "append_log", #"""
+        _ = try await tools.call(
+            r, "append_log",
+            #"""
             {"kind": "experiment", "title": "Boosting", "hypothesis": "trees", "approach": "gbdt", "run_ids": ["\#(id)"],
              "analysis": "see the learning curve", "next": "decide"}
             """#)
@@ -70,11 +80,13 @@ import FoundationXML
     @Test func clusteringRunsAndSeparateTestSchemesAreRefusedClearly() throws {
         let data = try Dataset.load(path: AgentFixtures.dataset("penguins").path)
         #expect(throws: MLError.self) {
-            try ExperimentRunner.learningCurve(dataset: data, spec: ExperimentSpec(target: "species", model: "kmeans"), metric: "accuracy")
+            try ExperimentRunner.learningCurve(
+                dataset: data, spec: ExperimentSpec(target: "species", model: "kmeans"), metric: "accuracy")
         }
         #expect(throws: MLError.self) {
             try ExperimentRunner.learningCurve(
-                dataset: data, spec: ExperimentSpec(target: "species", model: "logistic", validation: .separateTest), metric: "accuracy")
+                dataset: data, spec: ExperimentSpec(target: "species", model: "logistic", validation: .separateTest),
+                metric: "accuracy")
         }
     }
 }

@@ -13,18 +13,27 @@ import Testing
     static var url: String? { environment["MLEXP_TEST_LLM_URL"].flatMap { $0.isEmpty ? nil : $0 } }
     static var required: Bool { environment["MLEXP_REQUIRE_INTEGRATION"] == "1" }
 
-    @Test(.enabled(if: url != nil || required, "no llama.cpp server (MLEXP_TEST_LLM_URL unset)"), .timeLimit(.minutes(10)))
+    @Test(
+        .enabled(if: url != nil || required, "no llama.cpp server (MLEXP_TEST_LLM_URL unset)"), .timeLimit(.minutes(10))
+    )
     func theModelCallsLoadDataAndTheLoopRunsIt() async throws {
-        let base = try #require(Self.url, "MLEXP_REQUIRE_INTEGRATION=1 but MLEXP_TEST_LLM_URL is unset: start scripts/services/llama.sh")
+        let base = try #require(
+            Self.url, "MLEXP_REQUIRE_INTEGRATION=1 but MLEXP_TEST_LLM_URL is unset: start scripts/services/llama.sh")
         let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(at: AgentFixtures.dataset("titanic"), to: root.appendingPathComponent("titanic.csv"))
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset("titanic"), to: root.appendingPathComponent("titanic.csv"))
         let context = try ToolContext.open(workspace: Workspace(root: root), session: Session())
         let tools = try ToolRegistry(tools: [LoadDataTool()], schemas: EmbeddedResources.toolSchemas, context: context)
         let configuration = OpenAIConfiguration(
-            baseURL: base.hasSuffix("/v1") ? base : base + "/v1", model: Self.environment["MLEXP_TEST_LLM_MODEL"] ?? "gemma-3-270m")
+            baseURL: base.hasSuffix("/v1") ? base : base + "/v1",
+            model: Self.environment["MLEXP_TEST_LLM_MODEL"] ?? "gemma-3-270m")
         let example: [ChatMessage] = [
             .user("Load the file iris.csv with target species."),
-            .assistant(nil, toolCalls: [ToolCall(id: "ex1", name: "load_data", arguments: #"{"path": "iris.csv", "target": "species"}"#)]),
+            .assistant(
+                nil,
+                toolCalls: [
+                    ToolCall(id: "ex1", name: "load_data", arguments: #"{"path": "iris.csv", "target": "species"}"#)
+                ]),
             .tool(callID: "ex1", content: #"{"rows": 150}"#),
             .assistant("Loaded iris.csv: 150 rows."),
         ]
@@ -37,7 +46,9 @@ import Testing
         _ = await loop.send("Load the file titanic.csv with target survived.")
         let messages = await loop.messages
         let calls = messages.dropFirst(1 + example.count).flatMap(\.toolCalls)
-        #expect(calls.map(\.name).contains("load_data"), "the model did not call load_data: \(messages.last?.content ?? "")")
+        #expect(
+            calls.map(\.name).contains("load_data"), "the model did not call load_data: \(messages.last?.content ?? "")"
+        )
         #expect(messages.everyCallAnswered)
         // The loop ran the tool: its answer is a load_data result or an error from the tool itself.
         let result = try #require(messages.last { $0.role == .tool }?.content)

@@ -36,9 +36,12 @@ struct ReadTool: AgentTool {
 
 enum TestTools {
     static let schemas: [String: String] = [
-        "echo": #"{"name":"echo","description":"Echo a text.","parameters":{"type":"object","properties":{"text":{"type":"string"}},"required":["text"],"additionalProperties":false}}"#,
-        "slow": #"{"name":"slow","description":"Never ends.","parameters":{"type":"object","properties":{},"additionalProperties":false}}"#,
-        "read": #"{"name":"read","description":"Read a file.","parameters":{"type":"object","properties":{"path":{"type":"string"}},"required":["path"],"additionalProperties":false}}"#,
+        "echo":
+            #"{"name":"echo","description":"Echo a text.","parameters":{"type":"object","properties":{"text":{"type":"string"}},"required":["text"],"additionalProperties":false}}"#,
+        "slow":
+            #"{"name":"slow","description":"Never ends.","parameters":{"type":"object","properties":{},"additionalProperties":false}}"#,
+        "read":
+            #"{"name":"read","description":"Read a file.","parameters":{"type":"object","properties":{"path":{"type":"string"}},"required":["path"],"additionalProperties":false}}"#,
     ]
 
     static func registry(root: URL? = nil) throws -> ToolRegistry {

@@ -9,13 +9,16 @@ import LLMClient
 import Testing
 
 @Suite struct ReplayPinningTests {
-    static let search = #""model":"knn","space":{"n_neighbors":[2,4,8,16,32,48]},"strategy":"random","candidates":6,"time_budget_seconds":5,"hypothesis":"k matters""#
+    static let search =
+        #""model":"knn","space":{"n_neighbors":[2,4,8,16,32,48]},"strategy":"random","candidates":6,"time_budget_seconds":5,"hypothesis":"k matters""#
 
     /// A registry of the standard tools in a fresh workspace holding mpg.csv, and that workspace.
     func registry() throws -> (ToolRegistry, URL) {
         let root = try TempWorkspace.make()
         try FileManager.default.copyItem(at: AgentFixtures.dataset("mpg"), to: root.appendingPathComponent("mpg.csv"))
-        return (try StandardTools.registry(try ToolContext.open(workspace: Workspace(root: root), session: Session())), root)
+        return (
+            try StandardTools.registry(try ToolContext.open(workspace: Workspace(root: root), session: Session())), root
+        )
     }
 
     @Test func aSearchTheClockStoppedReplaysTheSameTrials() async throws {
@@ -28,7 +31,9 @@ import Testing
         let url = try await TranscriptFixture.record(in: root, tools: recording, steps: steps)
         let text = try String(contentsOf: url, encoding: .utf8)
         let stripped = text.replacingOccurrences(of: #"\"max_trials\":3,"#, with: "")
-        #expect(stripped != text && stripped.contains(#"\"evaluated\":3"#) && stripped.contains(#"\"stopped_by_budget\":true"#))
+        #expect(
+            stripped != text && stripped.contains(#"\"evaluated\":3"#)
+                && stripped.contains(#"\"stopped_by_budget\":true"#))
         let file = root.appendingPathComponent("clock-stopped.jsonl")
         try stripped.write(to: file, atomically: true, encoding: .utf8)
 
@@ -39,7 +44,8 @@ import Testing
 
         let (replaying, replayRoot) = try registry()
         let report = await Replay.run(
-            try Transcript.read(file), tools: replaying, replayRoot: replayRoot.path, options: ReplayOptions(rules: ComparisonRules()))
+            try Transcript.read(file), tools: replaying, replayRoot: replayRoot.path,
+            options: ReplayOptions(rules: ComparisonRules()))
         #expect(report.checks.count == 2)
         #expect(report.matches, "\(report.differing.map(\.differences))")
         #expect(report.checks[1].arguments.contains("max_trials") == false, "the report shows the recorded call")
@@ -47,13 +53,16 @@ import Testing
 
     @Test func onlyASuccessfulSearchIsPinned() throws {
         func recorded(_ content: String, error: Bool = false) -> RecordedMessage {
-            RecordedMessage(message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "", toolName: "tune_model", isError: error)
+            RecordedMessage(
+                message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "",
+                toolName: "tune_model", isError: error)
         }
         let call = ToolCall(id: "c", name: "tune_model", arguments: "{" + Self.search + "}")
         let finished = ReplayPinning.pinned(call, recorded: recorded(#"{"evaluated":6,"stopped_by_budget":false}"#))
         let args = try JSONValue.parse(finished.arguments)
         #expect(args["time_budget_seconds"] == 1800 && args["max_trials"] == nil)
-        let stopped = try JSONValue.parse(ReplayPinning.pinned(call, recorded: recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)).arguments)
+        let stopped = try JSONValue.parse(
+            ReplayPinning.pinned(call, recorded: recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)).arguments)
         #expect(stopped["max_trials"] == 2 && stopped["model"] == "knn")
         #expect(ReplayPinning.pinned(call, recorded: recorded(#"{"error":"no dataset"}"#, error: true)) == call)
         #expect(ReplayPinning.pinned(call, recorded: nil) == call)

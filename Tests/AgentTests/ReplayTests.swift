@@ -12,7 +12,8 @@ import Testing
     func replay(_ url: URL, tools: any ToolExecuting, tolerance: Double = 1e-4) async throws -> ReplayReport {
         let t = try Transcript.read(url)
         return await Replay.run(
-            t, tools: tools, replayRoot: "/nonexistent", options: ReplayOptions(rules: ComparisonRules(tolerance: tolerance)))
+            t, tools: tools, replayRoot: "/nonexistent",
+            options: ReplayOptions(rules: ComparisonRules(tolerance: tolerance)))
     }
 
     @Test func sameCoreMatchesDespiteNewRunIDsAndTimings() async throws {
@@ -79,16 +80,26 @@ import Testing
         let rules = ComparisonRules(tolerance: 1e-3)
         let a: JSONValue = ["top": [["feature": "sex", "importance": 0.21], ["feature": "age", "importance": 0.08]]]
         let b: JSONValue = ["top": [["feature": "age", "importance": 0.21], ["feature": "sex", "importance": 0.08]]]
-        #expect(ResultComparison.differences(recorded: a, replayed: b, rules: rules).map(\.path) == ["top[0].feature", "top[1].feature"])
-        #expect(ResultComparison.differences(recorded: ["s": "auc 0.8461 (r0001)"], replayed: ["s": "auc 0.8462 (r0001)"], rules: rules).isEmpty)
-        #expect(!ResultComparison.differences(recorded: ["s": "auc 0.8461"], replayed: ["s": "auc 0.9461"], rules: rules).isEmpty)
-        #expect(!ResultComparison.differences(recorded: ["l": [1, 2]], replayed: ["l": [1, 2, 3]], rules: rules).isEmpty)
+        #expect(
+            ResultComparison.differences(recorded: a, replayed: b, rules: rules).map(\.path) == [
+                "top[0].feature", "top[1].feature",
+            ])
+        #expect(
+            ResultComparison.differences(
+                recorded: ["s": "auc 0.8461 (r0001)"], replayed: ["s": "auc 0.8462 (r0001)"], rules: rules
+            ).isEmpty)
+        #expect(
+            !ResultComparison.differences(recorded: ["s": "auc 0.8461"], replayed: ["s": "auc 0.9461"], rules: rules)
+                .isEmpty)
+        #expect(
+            !ResultComparison.differences(recorded: ["l": [1, 2]], replayed: ["l": [1, 2, 3]], rules: rules).isEmpty)
     }
 
     @Test func runIDMapRewritesOnlyKnownIds() {
         let map = RunIDMap()
         map.learn(recorded: ["run_id": "r0003", "x": ["r0004"]], replayed: ["run_id": "r0011", "x": ["r0012"]])
-        #expect(map.apply(#"{"run_id":"r0003","compare_to":"r0004","other":"r0005"}"#)
-            == #"{"run_id":"r0011","compare_to":"r0012","other":"r0005"}"#)
+        #expect(
+            map.apply(#"{"run_id":"r0003","compare_to":"r0004","other":"r0005"}"#)
+                == #"{"run_id":"r0011","compare_to":"r0012","other":"r0005"}"#)
     }
 }

@@ -45,7 +45,8 @@ import Testing
     @Test func integerRejectsFractionsAndBoundsAreChecked() throws {
         let v = try validator("train_model")
         #expect(v.problems(in: ["model": "gbdt", "hypothesis": "h", "folds": 2.5]).count == 1)
-        #expect(v.problems(in: ["model": "gbdt", "hypothesis": "h", "folds": 1]) == ["'folds' must be at least 2, got 1."])
+        #expect(
+            v.problems(in: ["model": "gbdt", "hypothesis": "h", "folds": 1]) == ["'folds' must be at least 2, got 1."])
     }
 
     @Test func nestedValuesAreValidated() throws {

@@ -5,6 +5,7 @@ import Foundation
 import MLCore
 import Testing
 import Tracking
+
 @testable import Agent
 
 @Suite struct ShapChartsTests {
@@ -15,7 +16,8 @@ import Tracking
         let x = FeatureMatrix(columns: [x0, x1], names: ["x0", "x1"])
         var p = DecisionTreeParameters()
         p.maxDepth = 1
-        let model = AnyFittedModel.tree(try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 }))))
+        let model = AnyFittedModel.tree(
+            try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 }))))
         let chart = try #require(ShapCharts.chart(model: model, valid: x, output: "predicted y"))
         #expect(chart.kind == "shap_summary")
         #expect(chart.y.categories == ["x0", "x1"])

@@ -34,10 +34,18 @@ import Testing
 
     @Test func everyShippedDatasetHasAnAutopilotTranscriptAndTheLLMChatIsThere() throws {
         let names = Set(Self.shipped.map { $0.deletingPathExtension().lastPathComponent })
-        for d in ["titanic", "penguins", "mpg", "wine", "wine-clustering"] { #expect(names.contains("autopilot-\(d)"), "autopilot-\(d).jsonl") }
-        let clustering = try Transcript.read(Self.repo.appendingPathComponent("transcripts/autopilot-wine-clustering.jsonl"))
+        for d in ["titanic", "penguins", "mpg", "wine", "wine-clustering"] {
+            #expect(names.contains("autopilot-\(d)"), "autopilot-\(d).jsonl")
+        }
+        let clustering = try Transcript.read(
+            Self.repo.appendingPathComponent("transcripts/autopilot-wine-clustering.jsonl"))
         #expect(clustering.header.target == nil)
-        #expect(clustering.messages.contains { $0.message.toolCalls.contains { $0.name == "train_model" && $0.arguments.contains(#""reference":"target""#) } })
+        #expect(
+            clustering.messages.contains {
+                $0.message.toolCalls.contains {
+                    $0.name == "train_model" && $0.arguments.contains(#""reference":"target""#)
+                }
+            })
         #expect(names.contains("llama-chat-titanic"))
         let chat = try Transcript.read(Self.repo.appendingPathComponent("transcripts/llama-chat-titanic.jsonl"))
         #expect(chat.header.command == "chat" && chat.header.model.contains("gemma"))
@@ -48,7 +56,8 @@ import Testing
         for url in Self.shipped {
             let report = try await Self.replay(url)
             let t = try Transcript.read(url)
-            #expect(report.checks.count == t.messages.filter { $0.message.role == .tool }.count, "\(url.lastPathComponent)")
+            #expect(
+                report.checks.count == t.messages.filter { $0.message.role == .tool }.count, "\(url.lastPathComponent)")
             let diffs = report.differing.map { "\($0.label): \($0.differences.prefix(3).map(\.description))" }
             #expect(report.matches, "\(url.lastPathComponent) diverges: \(report.problems) \(diffs)")
         }
@@ -64,9 +73,11 @@ import Testing
         lines[i].replaceSubrange(m.range, with: "0.\(digit)\(m.output.2)")
         let root = try TranscriptFixture.folder()
         let tampered = root.appendingPathComponent("transcripts/tampered.jsonl")
-        try FileManager.default.createDirectory(at: tampered.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: tampered.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: Self.repo.appendingPathComponent("datasets/titanic.csv"), to: root.appendingPathComponent("titanic.csv"))
+            at: Self.repo.appendingPathComponent("datasets/titanic.csv"), to: root.appendingPathComponent("titanic.csv")
+        )
         try (lines.joined(separator: "\n") + "\n").write(to: tampered, atomically: true, encoding: .utf8)
         let report = try await Self.replay(tampered)
         #expect(!report.matches)
@@ -79,7 +90,8 @@ import Testing
         let root = try TranscriptFixture.folder()
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.copyItem(
-            at: Self.repo.appendingPathComponent("datasets/titanic.csv"), to: root.appendingPathComponent("titanic.csv"))
+            at: Self.repo.appendingPathComponent("datasets/titanic.csv"), to: root.appendingPathComponent("titanic.csv")
+        )
         let workspace = Workspace(root: root)
         let context = try ToolContext.open(workspace: workspace, session: Session())
         let url = TranscriptRecorder.fileURL(folder: root.appendingPathComponent("transcripts"), name: "titanic")
@@ -98,7 +110,9 @@ import Testing
         var leaked: [String] = []
         let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         while let f = files?.nextObject() as? URL {
-            if let data = try? Data(contentsOf: f), data.range(of: Data(secret.utf8)) != nil { leaked.append(f.lastPathComponent) }
+            if let data = try? Data(contentsOf: f), data.range(of: Data(secret.utf8)) != nil {
+                leaked.append(f.lastPathComponent)
+            }
         }
         #expect(leaked.isEmpty, "the key is in \(leaked)")
         let t = try Transcript.read(url)

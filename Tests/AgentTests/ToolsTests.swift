@@ -12,7 +12,8 @@ import Tracking
     /// A registry of the standard tools in a fresh workspace holding `datasets/NAME.csv`.
     func registry(_ name: String = "titanic") throws -> ToolRegistry {
         let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(at: AgentFixtures.dataset(name), to: root.appendingPathComponent("\(name).csv"))
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset(name), to: root.appendingPathComponent("\(name).csv"))
         return try StandardTools.registry(try ToolContext.open(workspace: Workspace(root: root), session: Session()))
     }
 
@@ -30,7 +31,8 @@ import Tracking
 
     @Test func loadDataIsCompactAndSealsTheTestSplit() async throws {
         let r = try registry()
-        let outcome = await r.execute(ToolCall(id: "c", name: "load_data", arguments: #"{"path": "titanic.csv", "target": "survived"}"#))
+        let outcome = await r.execute(
+            ToolCall(id: "c", name: "load_data", arguments: #"{"path": "titanic.csv", "target": "survived"}"#))
         #expect(!outcome.isError)
         #expect(outcome.content.count < 4_000)
         #expect(!outcome.content.contains("Allen, Miss Elisabeth"), "raw rows must not reach the model")
@@ -46,9 +48,11 @@ import Tracking
         _ = try await call(r, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
         let column = try await call(r, "train_model", #"{"model": "gbdt", "hypothesis": "h", "drop": ["nmae"]}"#)
         #expect(column["error"]?.stringValue?.contains("Did you mean 'name'?") == true)
-        let parameter = try await call(r, "train_model", #"{"model": "gbdt", "hypothesis": "h", "params": {"max_dpeth": 3}}"#)
+        let parameter = try await call(
+            r, "train_model", #"{"model": "gbdt", "hypothesis": "h", "params": {"max_dpeth": 3}}"#)
         #expect(parameter["error"]?.stringValue?.contains("no parameter") == true)
-        let target = try await call(r, "train_model", #"{"model": "gbdt", "hypothesis": "h", "features": ["survived"]}"#)
+        let target = try await call(
+            r, "train_model", #"{"model": "gbdt", "hypothesis": "h", "features": ["survived"]}"#)
         #expect(target["error"]?.stringValue?.contains("is the target") == true)
         let run = try await call(r, "compute_metrics", #"{"run_id": "r0042"}"#)
         #expect(run["error"]?.stringValue?.contains("no run 'r0042'") == true)
@@ -76,18 +80,22 @@ import Tracking
         let r = try registry("wine")
         _ = try await call(r, "load_data", #"{"path": "wine.csv", "target": "target"}"#)
         let a = try await call(r, "train_model", #"{"model": "baseline", "hypothesis": "floor"}"#)
-        let b = try await call(r, "train_model", #"{"model": "gbdt", "hypothesis": "trees", "params": {"max_iter": 50}}"#)
+        let b = try await call(
+            r, "train_model", #"{"model": "gbdt", "hypothesis": "trees", "params": {"max_iter": 50}}"#)
         let ida = try #require(a["run_id"]?.stringValue), idb = try #require(b["run_id"]?.stringValue)
         let compared = try await call(r, "compare_runs", #"{"run_a": "\#(ida)", "run_b": "\#(idb)"}"#)
         #expect(compared["comparison"]?["significant"] == true)
         #expect(compared["comparison"]?["better_run"]?.stringValue == idb)
-        let explained = await r.execute(ToolCall(id: "e", name: "explain_model", arguments: #"{"run_id": "\#(idb)", "top_k": 3}"#))
+        let explained = await r.execute(
+            ToolCall(id: "e", name: "explain_model", arguments: #"{"run_id": "\#(idb)", "top_k": 3}"#))
         #expect(!explained.isError, "\(explained.content)")
         let json = try JSONValue.parse(explained.content)
         #expect(json["importance"]?.arrayValue?.count == 3)
         #expect(json["gain_importance"]?.arrayValue?.isEmpty == false)
         #expect(explained.content.count < 6_000)
-        let tuned = try await call(r, "tune_model", #"{"model": "knn", "space": {"n_neighbors": [3, 7]}, "strategy": "random", "hypothesis": "k matters"}"#)
+        let tuned = try await call(
+            r, "tune_model",
+            #"{"model": "knn", "space": {"n_neighbors": [3, 7]}, "strategy": "random", "hypothesis": "k matters"}"#)
         #expect(tuned["trials"]?.arrayValue?.count == 2)
         let listed = try await call(r, "list_runs", #"{"top_k": 2}"#)
         #expect(listed["count"] == 3, "the search's best configuration is the one run it adds")

@@ -30,7 +30,9 @@ final class FakeCoreTools: ToolExecuting {
         let args = (try? JSONValue.parse(call.arguments)) ?? .object([:])
         switch call.name {
         case "train":
-            let id = next.withLock { n in defer { n += 1 }; return String(format: "r%04d", n) }
+            let id = next.withLock { n in
+                defer { n += 1 }; return String(format: "r%04d", n)
+            }
             trained.withLock { _ = $0.insert(id) }
             let depth = args["depth"]?.doubleValue ?? 3
             let mean = JSONValue.rounded(0.8461 + depth / 1000 + drift)
@@ -46,7 +48,8 @@ final class FakeCoreTools: ToolExecuting {
             guard trained.withLock({ $0.contains(id) }) else {
                 return .error("no run '\(id)' in this session; train one first.")
             }
-            return ToolOutcome(content: JSONValue.object(["run_id": .string(id), "score": 0.7351]).text, isError: false)
+            return ToolOutcome(
+                content: JSONValue.object(["run_id": .string(id), "score": 0.7351]).text, isError: false)
         default:
             return .error("unknown tool '\(call.name)'")
         }
@@ -55,7 +58,8 @@ final class FakeCoreTools: ToolExecuting {
 
 enum TranscriptFixture {
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mlexp-transcripts-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "mlexp-transcripts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -86,7 +90,8 @@ enum TranscriptFixture {
         let writer = try TranscriptWriter(url: url, secrets: secrets)
         let recorder = TranscriptRecorder(
             writer: writer, header: header(workspace: workspace), workspace: Workspace(root: workspace))
-        let loop = AgentLoop(model: ScriptedModel(steps), tools: tools, systemPrompt: "You are careful.", observers: [recorder])
+        let loop = AgentLoop(
+            model: ScriptedModel(steps), tools: tools, systemPrompt: "You are careful.", observers: [recorder])
         _ = await loop.send("Train on data.csv target y")
         recorder.close()
         return url

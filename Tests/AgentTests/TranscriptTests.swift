@@ -20,7 +20,10 @@ import Testing
         #expect(t.header.version == TranscriptFormat.version)
         #expect(t.header.seeds == [42])
         // system, user, 4 assistant, 3 tool messages, then the end line.
-        #expect(t.messages.map(\.message.role) == [.system, .user, .assistant, .tool, .assistant, .tool, .assistant, .tool, .assistant])
+        #expect(
+            t.messages.map(\.message.role) == [
+                .system, .user, .assistant, .tool, .assistant, .tool, .assistant, .tool, .assistant,
+            ])
         #expect(t.notes.isEmpty)
         let tools = t.messages.filter { $0.message.role == .tool }
         #expect(tools.map(\.toolName) == ["train", "train", "score"])

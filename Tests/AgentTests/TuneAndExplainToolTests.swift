@@ -15,7 +15,8 @@ import Tracking
     @Test func tuneRanksTheSearchAndRecordsTheBestAsARunOnTheSameFolds() async throws {
         let r = try tools.registry("mpg")
         _ = try await tools.call(r, "load_data", #"{"path": "mpg.csv", "target": "hwy"}"#)
-        let args = #"{"model": "knn", "space": {"n_neighbors": [2, 5, 15, 40]}, "strategy": "random", "candidates": 4, "hypothesis": "k matters"}"#
+        let args =
+            #"{"model": "knn", "space": {"n_neighbors": [2, 5, 15, 40]}, "strategy": "random", "candidates": 4, "hypothesis": "k matters"}"#
         let tuned = try await tools.call(r, "tune_model", args)
         #expect(tuned["strategy"] == "random")
         let trials = try #require(tuned["trials"]?.arrayValue)
@@ -38,7 +39,9 @@ import Tracking
     @Test func halvingStartsOnAShareOfTheRowsAndKeepsTheBest() async throws {
         let r = try tools.registry("penguins")
         _ = try await tools.call(r, "load_data", #"{"path": "penguins.csv", "target": "species"}"#)
-        let tuned = try await tools.call(r, "tune_model", #"""
+        let tuned = try await tools.call(
+            r, "tune_model",
+            #"""
             {"model": "gbdt", "space": {"max_iter": {"low": 10, "high": 60}, "learning_rate": {"low": 0.03, "high": 0.3, "log": true}},
              "candidates": 9, "hypothesis": "boosting settings matter", "folds": 3}
             """#)
@@ -54,11 +57,13 @@ import Tracking
     @Test func tuneMistakesNameTheFix() async throws {
         let r = try tools.registry("mpg")
         _ = try await tools.call(r, "load_data", #"{"path": "mpg.csv", "target": "hwy"}"#)
-        let name = try await tools.call(r, "tune_model", #"{"model": "knn", "space": {"n_neighbour": [3, 5]}, "hypothesis": "h"}"#)
+        let name = try await tools.call(
+            r, "tune_model", #"{"model": "knn", "space": {"n_neighbour": [3, 5]}, "hypothesis": "h"}"#)
         #expect(name["error"]?.stringValue?.contains("no parameter 'n_neighbour'") == true, "\(name)")
         let empty = try await tools.call(r, "tune_model", #"{"model": "knn", "space": {}, "hypothesis": "h"}"#)
         #expect(empty["error"]?.stringValue?.contains("space is empty") == true, "\(empty)")
-        let range = try await tools.call(r, "tune_model", #"{"model": "knn", "space": {"n_neighbors": {"low": 3}}, "hypothesis": "h"}"#)
+        let range = try await tools.call(
+            r, "tune_model", #"{"model": "knn", "space": {"n_neighbors": {"low": 3}}, "hypothesis": "h"}"#)
         #expect(range["error"]?.stringValue?.contains("high") == true, "\(range)")
         #expect(try r.context.store.list(limit: 10).isEmpty)
     }
@@ -66,7 +71,8 @@ import Tracking
     @Test func explainUsesTheStoredModelAndTheOutOfFoldErrors() async throws {
         let r = try tools.registry("wine")
         _ = try await tools.call(r, "load_data", #"{"path": "wine.csv", "target": "target"}"#)
-        let trained = try await tools.call(r, "train_model", #"{"model": "gbdt", "hypothesis": "trees", "params": {"max_iter": 40}}"#)
+        let trained = try await tools.call(
+            r, "train_model", #"{"model": "gbdt", "hypothesis": "trees", "params": {"max_iter": 40}}"#)
         let id = try #require(trained["run_id"]?.stringValue)
         let explained = try await tools.call(r, "explain_model", #"{"run_id": "\#(id)", "top_k": 4}"#)
         #expect(explained["note"]?.stringValue?.contains("stored model") == true, "\(explained)")

@@ -3,6 +3,7 @@
 // later chunk) is encoded from all its rows; missing tokens and the level table match references.
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct CSVBlockTests {
@@ -47,20 +48,28 @@ import Testing
         var bytes = Array("a,b\n".utf8)
         for i in 0..<6_000 { bytes += Array("\(i),v\(i % 5)\n".utf8) }
         bytes += Array("6000,".utf8) + [0xC3, 0x28] + Array("\n".utf8)
-        #expect(TestData.errorReading(bytes)?.message.hasPrefix("'bad.csv', line 6002, column 'b': the bytes are not valid UTF-8.") == true)
+        #expect(
+            TestData.errorReading(bytes)?.message.hasPrefix(
+                "'bad.csv', line 6002, column 'b': the bytes are not valid UTF-8.") == true)
     }
 
     @Test func missingTokensMatchByWordAndByBytes() throws {
         let long = "not available at all"
         let options = CSVOptions(missingTokens: ["NA", "#N/A", "-", long])
-        let d = try CSVReader.read(text: "a,b\n1, NA \n2,#N/A\n3,-\n4,\(long)\n5,NB\n6,not available at alm\n7,NAN\n", options: options)
+        let d = try CSVReader.read(
+            text: "a,b\n1, NA \n2,#N/A\n3,-\n4,\(long)\n5,NB\n6,not available at alm\n7,NAN\n", options: options)
         let b = try d.column(named: "b")
         #expect(b.missingCount == 4)
         #expect((0..<7).map { b.string(at: $0) } == [nil, nil, nil, nil, "NB", "not available at alm", "NAN"])
         let defaults = MissingTokens(CSVOptions.default.missingTokens)
-        for (cell, expected) in [("NA", true), ("nan", true), ("#N/A", true), ("?", true), ("  ", true), ("NB", false), ("??", false), ("null!", false)] {
+        for (cell, expected) in [
+            ("NA", true), ("nan", true), ("#N/A", true), ("?", true), ("  ", true), ("NB", false), ("??", false),
+            ("null!", false),
+        ] {
             let bytes = Array(cell.utf8)
-            let matched = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { defaults.matches($0, 0, b.count) } ?? true }
+            let matched = bytes.withUnsafeBufferPointer { b in
+                b.baseAddress.map { defaults.matches($0, 0, b.count) } ?? true
+            }
             #expect(matched == expected, "\(cell)")
         }
     }

@@ -1,6 +1,7 @@
 // The CSV reader's dialect handling and type inference on small inputs.
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct CSVReaderTests {
@@ -22,7 +23,8 @@ import Testing
 
     @Test(arguments: [(";", UInt8(59)), ("\t", UInt8(9)), ("|", UInt8(124)), (",", UInt8(44))])
     func sniffsTheDelimiter(delimiter: String, byte: UInt8) throws {
-        let text = ["a", "b", "c"].joined(separator: delimiter) + "\n" + ["1", "x, y", "3"].joined(separator: delimiter) + "\n"
+        let text =
+            ["a", "b", "c"].joined(separator: delimiter) + "\n" + ["1", "x, y", "3"].joined(separator: delimiter) + "\n"
         let quoted = delimiter == "," ? "a,b,c\n1,\"x, y\",3\n" : text
         let d = try CSVReader.read(text: quoted)
         #expect(d.columnNames == ["a", "b", "c"])
@@ -30,12 +32,13 @@ import Testing
     }
 
     @Test func missingTokensAndTypeInference() throws {
-        let d = try CSVReader.read(text: """
-            i,f,b,c,d,t
-            1,1.5,true,red,2024-01-05,the quick brown fox jumps
-            NA,,false,blue,2024-02-29T10:30:00Z,over the lazy dog again
-            3,1e3,TRUE,?,2024-03-01 12:00,a third long sentence here
-            """)
+        let d = try CSVReader.read(
+            text: """
+                i,f,b,c,d,t
+                1,1.5,true,red,2024-01-05,the quick brown fox jumps
+                NA,,false,blue,2024-02-29T10:30:00Z,over the lazy dog again
+                3,1e3,TRUE,?,2024-03-01 12:00,a third long sentence here
+                """)
         #expect(d.columns.map(\.kind) == [.integer, .float, .boolean, .categorical, .datetime, .text])
         let i = try d.column(named: "i").numbers ?? []
         #expect(i[1].isNaN && i[0] == 1 && i[2] == 3)
@@ -56,15 +59,22 @@ import Testing
     }
 
     @Test func numbersParseExactlyLikeStrtod() throws {
-        let literals = ["0", "-0.0", "3.14159", "1e-300", "123456789012345678901234", "0.1", "2.2250738585072014e-308",
-                        "9007199254740993", "-7.5E+10", "12345678", "1234567890123456", "1234567890123456789", "12345678901234567890",
-                        "0.12345678", "00000000001", "-98765432.12345678", "1.5e-7", "3e22", "3e23", "4.9e-324", ".5", "5.", "+42", "1.7976931348623157e308", "0.000001234",
-                        "517.0", "1.2300", "100.000", "0.10", "-2.50", "7.0e2", "123456789012345.000", "0.0000001000", "9007199254740992.0"]
+        let literals = [
+            "0", "-0.0", "3.14159", "1e-300", "123456789012345678901234", "0.1", "2.2250738585072014e-308",
+            "9007199254740993", "-7.5E+10", "12345678", "1234567890123456", "1234567890123456789",
+            "12345678901234567890",
+            "0.12345678", "00000000001", "-98765432.12345678", "1.5e-7", "3e22", "3e23", "4.9e-324", ".5", "5.", "+42",
+            "1.7976931348623157e308", "0.000001234",
+            "517.0", "1.2300", "100.000", "0.10", "-2.50", "7.0e2", "123456789012345.000", "0.0000001000",
+            "9007199254740992.0",
+        ]
         for s in literals {
             let parsed = try #require(NumberParsing.parse(s))
             #expect(parsed.value == strtod(s, nil), "\(s)")
         }
-        for bad in ["1.2.3", "e5", "1e", "-", "12a", "0x10", "inf", "1,5"] { #expect(NumberParsing.parse(bad) == nil, "\(bad)") }
+        for bad in ["1.2.3", "e5", "1e", "-", "12a", "0x10", "inf", "1,5"] {
+            #expect(NumberParsing.parse(bad) == nil, "\(bad)")
+        }
         var g = SeededGenerator(seed: 3)
         for _ in 0..<20_000 {
             let x = (g.nextUnit() - 0.5) * pow(10, Double(g.nextInt(below: 40) - 20))

@@ -4,6 +4,7 @@
 // and when quoted fields hold delimiters and newlines. Small windows make a small file exercise it.
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct CSVWindowedTests {
@@ -30,7 +31,8 @@ import Testing
         #expect(windowed == whole)
         #expect(windowed.fileFingerprint == whole.fileFingerprint && whole.fileFingerprint != nil)
         #expect(try windowed.column(named: "late").kind == .categorical)
-        #expect(file.fingerprint() == Fingerprint.hash(bytes: UnsafeRawBufferPointer(start: file.base, count: file.count)))
+        #expect(
+            file.fingerprint() == Fingerprint.hash(bytes: UnsafeRawBufferPointer(start: file.base, count: file.count)))
     }
 
     @Test func hashingInPiecesIsHashingAtOnce() {

@@ -4,6 +4,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct ColumnScreeningTests {

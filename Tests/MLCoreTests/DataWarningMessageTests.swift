@@ -3,6 +3,7 @@
 // code), so the model and the shipped transcripts see the same text; kind, value and action follow too.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct DataWarningMessageTests {
@@ -11,41 +12,66 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(warning: DataWarning(column: "customer_id", detail: .idLike),
-             message: "'customer_id' is unique in every row (an identifier); a model would memorise it. Drop it (or use it as a group for GroupKFold).",
-             value: 1, action: .dropColumn),
-        Case(warning: DataWarning(column: "constant", detail: .constant(empty: false)),
-             message: "'constant' holds the same value in every non-missing row; it cannot help a model. Drop it.", value: nil, action: .dropColumn),
-        Case(warning: DataWarning(column: "empty", detail: .constant(empty: true)),
-             message: "'empty' has no value at all; it cannot help a model. Drop it.", value: nil, action: .dropColumn),
-        Case(warning: DataWarning(column: nil, detail: .duplicateRows(count: 9)),
-             message: "9 rows repeat an earlier row exactly; duplicates can sit on both sides of a split and inflate scores. Drop them or group them.",
-             value: 9, action: .dropDuplicates),
-        Case(warning: DataWarning(column: "x_copy", relatedColumn: "x", detail: .nearCopy(correlation: 0.9991)),
-             message: "'x_copy' and 'x' are near-copies (r = 1.00); keep one, or expect unstable coefficients and split importance.",
-             value: 0.9991, action: .review),
-        Case(warning: DataWarning(column: "lvB", relatedColumn: "lvA", detail: .nearCopy(correlation: nil)),
-             message: "'lvB' and 'lvA' carry the same information (their levels map one-to-one); keep one.", value: 1, action: .review),
-        Case(warning: DataWarning(column: "code", detail: .highCardinality(levels: 80)),
-             message: "'code' has 80 levels; one-hot encoding keeps the most frequent and pools the rest as 'other'. Consider grouping levels or dropping it.",
-             value: 80, action: .review),
-        Case(warning: DataWarning(column: "age", detail: .heavyMissing(share: 0.4242, drop: false)),
-             message: "'age' is missing in 42% of rows. Models impute it (median or most frequent) and add a missing indicator; ask whether missingness itself means something.",
-             value: 0.4242, action: .review),
-        Case(warning: DataWarning(column: "nearly_empty", detail: .heavyMissing(share: 0.97, drop: true)),
-             message: "'nearly_empty' is missing in 97% of rows. Drop it.", value: 0.97, action: .dropColumn),
-        Case(warning: DataWarning(column: "price", detail: .skewedTarget(skewness: 1.7914)),
-             message: "Target 'price' is right-skewed (skewness 1.79); fitting log(1 + y) often helps, and report an error metric on the original scale.",
-             value: 1.7914, action: .logTransformTarget),
-        Case(warning: DataWarning(column: "rare", detail: .imbalancedTarget(className: "true", share: 0.04)),
-             message: "Class 'true' of 'rare' is rare (4% of rows); stratify splits and prefer F1 (macro), balanced accuracy or average precision to accuracy.",
-             value: 0.04, action: .useStratifiedMetric),
-        Case(warning: DataWarning(column: "leak", detail: .likelyLeakage(target: "y", score: .accuracy(1, majorityBaseline: 0.5))),
-             message: "'leak' alone predicts 'y' with 100% accuracy on held-out rows (majority baseline 50%): likely target leakage. Check it is known before the outcome; otherwise drop it.",
-             value: 1, action: .dropColumn),
-        Case(warning: DataWarning(column: "cty", detail: .likelyLeakage(target: "hwy", score: .r2(0.9106))),
-             message: "'cty' alone explains R² = 0.91 of 'hwy' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it.",
-             value: 0.9106, action: .dropColumn),
+        Case(
+            warning: DataWarning(column: "customer_id", detail: .idLike),
+            message:
+                "'customer_id' is unique in every row (an identifier); a model would memorise it. Drop it (or use it as a group for GroupKFold).",
+            value: 1, action: .dropColumn),
+        Case(
+            warning: DataWarning(column: "constant", detail: .constant(empty: false)),
+            message: "'constant' holds the same value in every non-missing row; it cannot help a model. Drop it.",
+            value: nil, action: .dropColumn),
+        Case(
+            warning: DataWarning(column: "empty", detail: .constant(empty: true)),
+            message: "'empty' has no value at all; it cannot help a model. Drop it.", value: nil, action: .dropColumn),
+        Case(
+            warning: DataWarning(column: nil, detail: .duplicateRows(count: 9)),
+            message:
+                "9 rows repeat an earlier row exactly; duplicates can sit on both sides of a split and inflate scores. Drop them or group them.",
+            value: 9, action: .dropDuplicates),
+        Case(
+            warning: DataWarning(column: "x_copy", relatedColumn: "x", detail: .nearCopy(correlation: 0.9991)),
+            message:
+                "'x_copy' and 'x' are near-copies (r = 1.00); keep one, or expect unstable coefficients and split importance.",
+            value: 0.9991, action: .review),
+        Case(
+            warning: DataWarning(column: "lvB", relatedColumn: "lvA", detail: .nearCopy(correlation: nil)),
+            message: "'lvB' and 'lvA' carry the same information (their levels map one-to-one); keep one.", value: 1,
+            action: .review),
+        Case(
+            warning: DataWarning(column: "code", detail: .highCardinality(levels: 80)),
+            message:
+                "'code' has 80 levels; one-hot encoding keeps the most frequent and pools the rest as 'other'. Consider grouping levels or dropping it.",
+            value: 80, action: .review),
+        Case(
+            warning: DataWarning(column: "age", detail: .heavyMissing(share: 0.4242, drop: false)),
+            message:
+                "'age' is missing in 42% of rows. Models impute it (median or most frequent) and add a missing indicator; ask whether missingness itself means something.",
+            value: 0.4242, action: .review),
+        Case(
+            warning: DataWarning(column: "nearly_empty", detail: .heavyMissing(share: 0.97, drop: true)),
+            message: "'nearly_empty' is missing in 97% of rows. Drop it.", value: 0.97, action: .dropColumn),
+        Case(
+            warning: DataWarning(column: "price", detail: .skewedTarget(skewness: 1.7914)),
+            message:
+                "Target 'price' is right-skewed (skewness 1.79); fitting log(1 + y) often helps, and report an error metric on the original scale.",
+            value: 1.7914, action: .logTransformTarget),
+        Case(
+            warning: DataWarning(column: "rare", detail: .imbalancedTarget(className: "true", share: 0.04)),
+            message:
+                "Class 'true' of 'rare' is rare (4% of rows); stratify splits and prefer F1 (macro), balanced accuracy or average precision to accuracy.",
+            value: 0.04, action: .useStratifiedMetric),
+        Case(
+            warning: DataWarning(
+                column: "leak", detail: .likelyLeakage(target: "y", score: .accuracy(1, majorityBaseline: 0.5))),
+            message:
+                "'leak' alone predicts 'y' with 100% accuracy on held-out rows (majority baseline 50%): likely target leakage. Check it is known before the outcome; otherwise drop it.",
+            value: 1, action: .dropColumn),
+        Case(
+            warning: DataWarning(column: "cty", detail: .likelyLeakage(target: "hwy", score: .r2(0.9106))),
+            message:
+                "'cty' alone explains R² = 0.91 of 'hwy' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it.",
+            value: 0.9106, action: .dropColumn),
     ]
 
     @Test(arguments: cases) func messageValueAndActionFollowFromTheFacts(_ c: Case) {

@@ -3,6 +3,7 @@
 // and a booster fitted on it is the model fitted on the matrix.
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct FeatureColumnsTests {

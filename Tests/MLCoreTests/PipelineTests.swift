@@ -1,6 +1,7 @@
 // Preprocessing learns from training rows only, transforms consistently, and round-trips through Codable.
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct PipelineTests {
@@ -30,9 +31,11 @@ import Testing
         #expect(fitted.features.map(\.name) == ["k=a", "k=b", "k=(other)", "k=(missing)"])
         #expect(fitted.features.allSatisfy { $0.sourceColumn == "k" })
         let x = try fitted.transform(d)
-        #expect((0..<8).map { r in (0..<4).map { x[r, $0] } } == [
-            [1, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0], [0, 1, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [0, 0, 1, 0],
-        ])
+        #expect(
+            (0..<8).map { r in (0..<4).map { x[r, $0] } } == [
+                [1, 0, 0, 0], [1, 0, 0, 0], [1, 0, 0, 0], [0, 1, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1],
+                [0, 0, 1, 0],
+            ])
     }
 
     @Test func treePresetGivesNativeCodesAndKeepsNaN() throws {
@@ -90,7 +93,9 @@ import Testing
 
     @Test func datetimeExpandsToParts() throws {
         let d = try CSVReader.read(text: "when,v\n2024-03-15T06:30:00,1\n2023-12-31,2\n")
-        let fitted = try Pipeline(columns: [ColumnPlan(name: "when", treatment: .datetime)], options: PreprocessingPreset.tree.options).fit(d)
+        let fitted = try Pipeline(
+            columns: [ColumnPlan(name: "when", treatment: .datetime)], options: PreprocessingPreset.tree.options
+        ).fit(d)
         #expect(fitted.features.map(\.name) == ["when_year", "when_month", "when_day", "when_weekday", "when_hour"])
         let x = try fitted.transform(d)
         #expect((0..<5).map { x[0, $0] } == [2024, 3, 15, 4, 6.5])

@@ -4,6 +4,7 @@
 // leakage probe's branch-free binning and its per-bin predictions, and the probe reusing the profile's
 // order statistics.
 import Testing
+
 @testable import MLCore
 
 @Suite struct ProfileKernelTwinTests {
@@ -65,7 +66,8 @@ import Testing
             var counts: [Double: Int] = [:]
             for v in values where !v.isNaN { counts[v, default: 0] += 1 }
             p.topLevels = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5).map { kv in
-                LevelCount(value: Column(name: "", numbers: [kv.key], kind: column.kind).string(at: 0) ?? "", count: kv.value)
+                LevelCount(
+                    value: Column(name: "", numbers: [kv.key], kind: column.kind).string(at: 0) ?? "", count: kv.value)
             }
         }
         return p
@@ -121,7 +123,9 @@ import Testing
         var g = SeededGenerator(seed: 41)
         let n = 9_001, binCount = 9
         let bins = (0..<n).map { _ in g.nextInt(below: binCount - 1) }  // the last bin stays empty
-        let labels = bins.map { b in b % classes == 0 || g.nextInt(below: 4) == 0 ? g.nextInt(below: classes) : b % classes }
+        let labels = bins.map { b in
+            b % classes == 0 || g.nextInt(below: 4) == 0 ? g.nextInt(below: classes) : b % classes
+        }
         let values = bins.map { Double($0) + g.nextGaussian() }
         // Naive twin: per row, the other half's per-bin majority (else its overall majority) and mean.
         var counts = [[Int]](repeating: [Int](repeating: 0, count: binCount * classes), count: 2)
@@ -145,27 +149,35 @@ import Testing
             let slice = counts[o][(bins[i] * classes)..<((bins[i] + 1) * classes)]
             if (slice.reduce(0, +) > 0 ? LeakageProbe.argmax(slice) : majority) == labels[i] { correct += 1 }
             if majority == labels[i] { baseline += 1 }
-            let p = binRows[o][bins[i]] > 0 ? sums[o][bins[i]] / Double(binRows[o][bins[i]]) : halfSum[o] / Double(halfCount[o])
+            let p =
+                binRows[o][bins[i]] > 0
+                ? sums[o][bins[i]] / Double(binRows[o][bins[i]]) : halfSum[o] / Double(halfCount[o])
             ssRes += (values[i] - p) * (values[i] - p)
             ssTot += (values[i] - mean) * (values[i] - mean)
         }
-        let (accuracy, base) = LeakageProbe.crossFittedAccuracy(bins: (bins, binCount), labels: labels, classes: classes)
+        let (accuracy, base) = LeakageProbe.crossFittedAccuracy(
+            bins: (bins, binCount), labels: labels, classes: classes)
         #expect(accuracy == Double(correct) / Double(n) && base == Double(baseline) / Double(n))
-        #expect(LeakageProbe.crossFittedR2(bins: (bins, binCount), values: values).bitPattern == (1 - ssRes / ssTot).bitPattern)
+        #expect(
+            LeakageProbe.crossFittedR2(bins: (bins, binCount), values: values).bitPattern
+                == (1 - ssRes / ssTot).bitPattern)
     }
 
-    @Test(arguments: [false, true]) func leakageProbeReusingTheProfileMatchesSortingAgain(_ targetMissing: Bool) throws {
+    @Test(arguments: [false, true]) func leakageProbeReusingTheProfileMatchesSortingAgain(_ targetMissing: Bool) throws
+    {
         var g = SeededGenerator(seed: 51)
         let n = 12_000
         let y = (0..<n).map { i in targetMissing && i % 50 == 0 ? Double.nan : Double(g.nextInt(below: 2)) }
         let leak = y.map { $0.isNaN ? g.nextGaussian() : $0 * 3 + g.nextGaussian() * 0.05 }
         let noise = Self.awkward(n, seed: 52)
         let d = try Dataset(columns: [
-            Column(name: "leak", numbers: leak), Column(name: "noise", numbers: noise), Column(name: "y", numbers: y, kind: .integer),
+            Column(name: "leak", numbers: leak), Column(name: "noise", numbers: noise),
+            Column(name: "y", numbers: y, kind: .integer),
         ])
         let spec = try TargetSpec(dataset: d, column: "y")
         let passes = ProfileStatistics.profile(d.columns)
-        let reused = try DataWarnings.leakage(dataset: d, target: spec, skip: [], edgeCandidates: passes.map(\.edgeCandidates))
+        let reused = try DataWarnings.leakage(
+            dataset: d, target: spec, skip: [], edgeCandidates: passes.map(\.edgeCandidates))
         let sorted = try DataWarnings.leakage(dataset: d, target: spec, skip: [], edgeCandidates: [])
         #expect(reused == sorted)
         #expect(reused.map(\.column) == ["leak"])

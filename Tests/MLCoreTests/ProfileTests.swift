@@ -1,6 +1,7 @@
 // The profile's task, metric and warnings on real and constructed data.
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct ProfileTests {
@@ -62,7 +63,9 @@ import Testing
 
     @Test func skewedTargetAndImbalance() throws {
         let values = (1...300).map { exp(Double($0 % 30) / 5) }
-        let d = try Dataset(columns: [Column(name: "x", numbers: (1...300).map(Double.init)), Column(name: "price", numbers: values)])
+        let d = try Dataset(columns: [
+            Column(name: "x", numbers: (1...300).map(Double.init)), Column(name: "price", numbers: values),
+        ])
         let p = try DataProfile(dataset: d, target: "price")
         #expect(p.warnings.contains { $0.kind == .skewedTarget && $0.action == .logTransformTarget })
         let rare = try Dataset(columns: [

@@ -1,6 +1,7 @@
 // Every real dataset loads with the right shape and types (counts checked against pandas.read_csv).
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct RealDatasetTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MLCore
 
 @Suite struct SeededGeneratorTests {
@@ -19,7 +20,9 @@ import Testing
             for stream: UInt64 in [0, 1, 7] {
                 var a = SeededGenerator(seed: seed, stream: stream), b = SeededGenerator(seed: seed, stream: stream + 1)
                 let first = Set((0..<10_000).map { _ in a.next() })
-                #expect((0..<100).allSatisfy { _ in !first.contains(b.next()) }, "seed \(seed), streams \(stream), \(stream + 1)")
+                #expect(
+                    (0..<100).allSatisfy { _ in !first.contains(b.next()) },
+                    "seed \(seed), streams \(stream), \(stream + 1)")
             }
         }
     }

@@ -1,5 +1,6 @@
 // Splits are reproducible from the seed, partition the rows, and stratify within one sample per class.
 import Testing
+
 @testable import MLCore
 
 @Suite struct SplitTests {
@@ -86,7 +87,10 @@ import Testing
     }
 
     @Test func badParametersAreRefusedWithAReason() {
-        #expect(throws: MLError(.invalidParameter, "5-fold cross-validation needs at least 5 rows, found 3; use fewer folds.")) {
+        #expect(
+            throws: MLError(
+                .invalidParameter, "5-fold cross-validation needs at least 5 rows, found 3; use fewer folds.")
+        ) {
             try KFold(folds: 5).split(count: 3)
         }
         #expect(throws: MLError.self) { try Split.holdout(count: 10, testFraction: 1.5, seed: 0) }

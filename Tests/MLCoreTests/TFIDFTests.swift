@@ -2,6 +2,7 @@
 // (Fixtures/data/tfidf.json) is written by scripts/fixtures/tfidf.py with scikit-learn.
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct TFIDFTests {
@@ -9,8 +10,11 @@ import Testing
         struct Config: Decodable {
             let name: String
             let bigrams: Bool
+            // swift-format-ignore: AlwaysUseLowerCamelCase
             let min_df: Int
+            // swift-format-ignore: AlwaysUseLowerCamelCase
             let max_features: Int
+            // swift-format-ignore: AlwaysUseLowerCamelCase
             let sublinear_tf: Bool
             let vocabulary: [String]
             let idf: [Double]
@@ -31,7 +35,9 @@ import Testing
         let c = f.configs[index]
         // The empty document stands for a missing one here, as in the pipeline.
         let docs: [String?] = f.corpus.map { $0.isEmpty ? nil : $0 }
-        let model = TFIDFModel(documents: docs, minDf: c.min_df, maxFeatures: c.max_features, sublinearTf: c.sublinear_tf, bigrams: c.bigrams)
+        let model = TFIDFModel(
+            documents: docs, minDf: c.min_df, maxFeatures: c.max_features, sublinearTf: c.sublinear_tf,
+            bigrams: c.bigrams)
         #expect(model.terms == c.vocabulary, "\(c.name)")
         for (a, b) in zip(model.idf, c.idf) { #expect(abs(a - b) < 1e-12) }
         let rows = model.transform(docs)

@@ -1,15 +1,19 @@
 // Where the tests find data: the shipped datasets/ folder, and the shared data folder holding files
 // we may test on but not ship (rotten_tomatoes.csv): $MLEXP_SHARED_DATA, else /work/shared/data.
 import Foundation
+
 @testable import MLCore
 
 enum TestData {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static func shipped(_ name: String) -> String { repoRoot.appendingPathComponent("datasets/\(name)").path }
 
     static var sharedFolder: String? {
-        let candidates = [ProcessInfo.processInfo.environment["MLEXP_SHARED_DATA"], "/work/shared/data"].compactMap { $0 }
+        let candidates = [ProcessInfo.processInfo.environment["MLEXP_SHARED_DATA"], "/work/shared/data"].compactMap {
+            $0
+        }
         return candidates.first { FileManager.default.fileExists(atPath: "\($0)/rotten_tomatoes.csv") }
     }
 

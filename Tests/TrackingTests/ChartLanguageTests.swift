@@ -16,9 +16,12 @@ extension ChartExportTests {
 
         /// English words that only the English wording uses.
         static let english: Set<String> = [
-            "curve", "rate", "predicted", "actual", "feature", "training", "train", "chance", "perfectly", "calibrated", "fraction",
-            "positives", "residual", "residuals", "summary", "individual", "rows", "dependence", "reference", "repeats", "comparison",
-            "confidence", "share", "count", "low", "high", "learning", "against", "over", "of", "on", "value", "impact", "std",
+            "curve", "rate", "predicted", "actual", "feature", "training", "train", "chance", "perfectly", "calibrated",
+            "fraction",
+            "positives", "residual", "residuals", "summary", "individual", "rows", "dependence", "reference", "repeats",
+            "comparison",
+            "confidence", "share", "count", "low", "high", "learning", "against", "over", "of", "on", "value", "impact",
+            "std",
         ]
 
         @Test func everyChartSpeaksFrenchAroundTheSameData() throws {
@@ -27,10 +30,13 @@ extension ChartExportTests {
             for (e, f) in zip(en, fr) {
                 #expect(e.kind == f.kind)
                 #expect(e.title != f.title, "\(e.kind) keeps its English title '\(f.title)'")
-                let found = Self.words(f).flatMap { $0.lowercased().split { !$0.isLetter }.map(String.init) }.filter(Self.english.contains)
+                let found = Self.words(f).flatMap { $0.lowercased().split { !$0.isLetter }.map(String.init) }.filter(
+                    Self.english.contains)
                 #expect(found.isEmpty, "\(f.kind) in French still says \(found): \(Self.words(f))")
                 // The same marks on the same data: only the words differ.
-                #expect(e.layers.map(\.mark) == f.layers.map(\.mark) && e.layers.map(\.data.count) == f.layers.map(\.data.count), "\(e.kind)")
+                #expect(
+                    e.layers.map(\.mark) == f.layers.map(\.mark)
+                        && e.layers.map(\.data.count) == f.layers.map(\.data.count), "\(e.kind)")
                 #expect(e.x.categories == f.x.categories && e.y.categories == f.y.categories, "\(e.kind)")
             }
         }

@@ -13,12 +13,18 @@ import Testing
     static func answer(tool: (id: String, name: String, arguments: String)?, text: String = "") -> [MockAction] {
         func event(_ delta: String, _ finish: String?) -> String {
             let reason = finish.map { "\"\($0)\"" } ?? "null"
-            return "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":\(delta),\"finish_reason\":\(reason)}]}\n\n"
+            return
+                "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":\(delta),\"finish_reason\":\(reason)}]}\n\n"
         }
         let body: String
         if let tool {
-            let arguments = String(decoding: (try? JSONSerialization.data(withJSONObject: [tool.arguments])) ?? Data(), as: UTF8.self).dropFirst().dropLast()
-            body = event(#"{"tool_calls":[{"index":0,"id":"\#(tool.id)","type":"function","function":{"name":"\#(tool.name)","arguments":\#(arguments)}}]}"#, nil)
+            let arguments = String(
+                decoding: (try? JSONSerialization.data(withJSONObject: [tool.arguments])) ?? Data(), as: UTF8.self
+            ).dropFirst().dropLast()
+            body =
+                event(
+                    #"{"tool_calls":[{"index":0,"id":"\#(tool.id)","type":"function","function":{"name":"\#(tool.name)","arguments":\#(arguments)}}]}"#,
+                    nil)
                 + event("{}", "tool_calls")
         } else {
             body = event(#"{"content":"\#(text)"}"#, nil) + event("{}", "stop")
@@ -31,10 +37,15 @@ import Testing
             switch request.index {
             case 0: [.pause(30), .close]  // a model that does not answer
             case 1: Self.answer(tool: ("call_load", "load_data", #"{"path": "titanic.csv", "target": "survived"}"#))
-            case 2: Self.answer(tool: ("call_tune", "tune_model", #"""
-                {"model": "random_forest", "space": {"n_estimators": {"low": 100, "high": 400}}, "strategy": "random",
-                 "candidates": 60, "time_budget_seconds": 900, "hypothesis": "a long search"}
-                """#))
+            case 2:
+                Self.answer(
+                    tool: (
+                        "call_tune", "tune_model",
+                        #"""
+                        {"model": "random_forest", "space": {"n_estimators": {"low": 100, "high": 400}}, "strategy": "random",
+                         "candidates": 60, "time_budget_seconds": 900, "hypothesis": "a long search"}
+                        """#
+                    ))
             default: Self.answer(tool: nil, text: "ok, noted.")
             }
         }
@@ -75,7 +86,9 @@ import Testing
         let sent = try #require(server.requests.last)
         let body = try #require(try JSONSerialization.jsonObject(with: Data(sent.body)) as? [String: Any])
         let messages = try #require(body["messages"] as? [[String: Any]])
-        let callIDs = messages.flatMap { ($0["tool_calls"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+        let callIDs = messages.flatMap {
+            ($0["tool_calls"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        }
         let answered = messages.filter { $0["role"] as? String == "tool" }.compactMap { $0["tool_call_id"] as? String }
         #expect(callIDs == ["call_load", "call_tune"])
         #expect(answered == callIDs, "one tool message per call id")
@@ -153,7 +166,8 @@ final class PTYChild: @unchecked Sendable {  // `output` and `consumed` guarded 
 
     /// How the command ended: `script -e` passes the command's status on, 128 + n for a signal n.
     var exitReason: String {
-        process.isRunning ? "still running"
+        process.isRunning
+            ? "still running"
             : "\(process.terminationReason == .exit ? "exit status" : "signal") \(process.terminationStatus)"
     }
 

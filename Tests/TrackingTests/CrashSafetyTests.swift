@@ -90,7 +90,8 @@ import Testing
             #expect(try String(contentsOfFile: log.markdownPath, encoding: .utf8) == LogRenderer.markdown(document))
         }
         // The next write clears the temporary files the killed writers left.
-        let names = try FileManager.default.contentsOfDirectory(atPath: workspace.path)
+        let names =
+            try FileManager.default.contentsOfDirectory(atPath: workspace.path)
             + FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent(".mlexp").path)
         #expect(names.filter { $0.hasSuffix(".tmp") } == [])
         #expect(names.filter { $0.hasSuffix(".md") } == ["EXPERIMENTS.md"])

@@ -3,6 +3,7 @@
 import Foundation
 import MLCore
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests {
@@ -11,7 +12,8 @@ extension ChartExportTests {
             let input = try ChartFixtures.load().confusionMatrix
             let probe = try SVGProbe(SVGRenderer.render(try Chart.confusionMatrix(input)))
             #expect(try probe.marks("rect").count == 9)
-            #expect(try probe.marks("text").map { $0.stringValue ?? "" } == input.counts.flatMap { $0.map(String.init) })
+            #expect(
+                try probe.marks("text").map { $0.stringValue ?? "" } == input.counts.flatMap { $0.map(String.init) })
             #expect(try probe.texts("tick-x") == input.labels)
             #expect(try probe.texts("tick-y") == input.labels)
             // The largest count gets the darkest cell.
@@ -42,14 +44,17 @@ extension ChartExportTests {
                 #expect(abs(x(px) - fpr) < 1e-3 && abs(y(py) - tpr) < 1e-3)
             }
             let diagonal = try #require(try probe.marks("rule").first)
-            #expect(abs(x(SVGProbe.number(diagonal, "x1") ?? -1)) < 1e-9 && abs(y(SVGProbe.number(diagonal, "y2") ?? -1) - 1) < 1e-9)
+            #expect(
+                abs(x(SVGProbe.number(diagonal, "x1") ?? -1)) < 1e-9
+                    && abs(y(SVGProbe.number(diagonal, "y2") ?? -1) - 1) < 1e-9)
             #expect(try probe.texts("legend-label").contains("class 1 (AUC 0.9942)"))
             #expect(try probe.texts("axis-title-x") == ["false positive rate"])
         }
 
         @Test func precisionRecallCurveHasThePrevalenceLine() throws {
             let pr = try ChartFixtures.load().precisionRecall
-            let probe = try SVGProbe(SVGRenderer.render(try Chart.precisionRecall(pr.curves, prevalence: pr.prevalence)))
+            let probe = try SVGProbe(
+                SVGRenderer.render(try Chart.precisionRecall(pr.curves, prevalence: pr.prevalence)))
             let y = try probe.yValue()
             let rule = try #require(try probe.marks("rule").first)
             #expect(abs(y(SVGProbe.number(rule, "y1") ?? -1) - pr.prevalence) < 1e-3)
@@ -65,7 +70,9 @@ extension ChartExportTests {
             let dots = try probe.marks("point")
             #expect(dots.count == curves[0].x.count)
             for (d, (mx, fy)) in zip(dots, zip(curves[0].x, curves[0].y)) {
-                #expect(abs(x(SVGProbe.number(d, "cx") ?? -1) - mx) < 1e-3 && abs(y(SVGProbe.number(d, "cy") ?? -1) - fy) < 1e-3)
+                #expect(
+                    abs(x(SVGProbe.number(d, "cx") ?? -1) - mx) < 1e-3
+                        && abs(y(SVGProbe.number(d, "cy") ?? -1) - fy) < 1e-3)
             }
             #expect(try probe.texts("legend-label").contains("perfectly calibrated"))
         }
@@ -85,7 +92,9 @@ extension ChartExportTests {
         }
 
         @Test func evaluationChartsRejectMismatchedShapes() {
-            #expect(throws: MLError.self) { try Chart.confusionMatrix(ConfusionMatrixInput(labels: ["a", "b"], counts: [[1, 2]])) }
+            #expect(throws: MLError.self) {
+                try Chart.confusionMatrix(ConfusionMatrixInput(labels: ["a", "b"], counts: [[1, 2]]))
+            }
             #expect(throws: MLError.self) { try Chart.roc([CurveInput(name: "c", x: [0, 1], y: [0])]) }
             #expect(throws: MLError.self) { try Chart.residuals(ResidualsInput(predicted: [1], actual: [])) }
         }

@@ -4,6 +4,7 @@
 import Foundation
 import MLCore
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests {
@@ -58,8 +59,11 @@ extension ChartExportTests {
             let cty = try #require(input.features.first { $0.name == "cty" })
             let values = try #require(cty.featureValues).map { $0 ?? 0 }
             let top = try #require(values.indices.max { values[$0] < values[$1] })
-            let topX = try #require(dots.first { abs(value(SVGProbe.number($0, "cx") ?? 0) - cty.shapValues[top]) < 1e-3
-                && SVGProbe.attribute($0, "fill") == "#d1495b" })
+            let topX = try #require(
+                dots.first {
+                    abs(value(SVGProbe.number($0, "cx") ?? 0) - cty.shapValues[top]) < 1e-3
+                        && SVGProbe.attribute($0, "fill") == "#d1495b"
+                })
             _ = topX
         }
 
@@ -89,15 +93,19 @@ extension ChartExportTests {
         }
 
         @Test func explainChartsRejectBadInputWithAMessage() {
-            #expect(throws: MLError.self) { try Chart.featureImportance(FeatureImportanceInput(measure: "gain", features: [])) }
+            #expect(throws: MLError.self) {
+                try Chart.featureImportance(FeatureImportanceInput(measure: "gain", features: []))
+            }
             #expect(throws: MLError.self) {
                 try Chart.partialDependence(PartialDependenceInput(feature: "a", grid: [1, 2], average: [1]))
             }
             #expect(throws: MLError.self) {
-                try Chart.shapSummary(ShapSummaryInput(features: [.init(name: "a", shapValues: [1, 2], featureValues: [1])]))
+                try Chart.shapSummary(
+                    ShapSummaryInput(features: [.init(name: "a", shapValues: [1, 2], featureValues: [1])]))
             }
             #expect(throws: MLError.self) {
-                try Chart.featureImportance(FeatureImportanceInput(measure: "gain", features: [.init(name: "a", mean: .nan)]))
+                try Chart.featureImportance(
+                    FeatureImportanceInput(measure: "gain", features: [.init(name: "a", mean: .nan)]))
             }
         }
     }

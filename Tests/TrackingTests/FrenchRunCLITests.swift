@@ -8,16 +8,20 @@ extension ChartExportTests {
     @Suite struct FrenchRunCLITests {
         /// English phrases of an English session's screen and log (tool lines, chart, warnings, findings, intervals).
         static let english = [
-            "rows ×", "columns,", "warning", "metric ", "top features", "wrote ", "(significant)", "(not significant)", "on the TEST split",
-            "Feature importance", "permutation importance", "std over repeats", "is missing in", "Models impute", "Weak segment",
+            "rows ×", "columns,", "warning", "metric ", "top features", "wrote ", "(significant)", "(not significant)",
+            "on the TEST split",
+            "Feature importance", "permutation importance", "std over repeats", "is missing in", "Models impute",
+            "Weak segment",
             "gives the highest", "higher predicted", "overall", "95% CI", "Decision:", "Log:",
         ]
 
         @Test func aFrenchRunShowsAndLogsNoEnglishPhrase() throws {
             let ws = try scratchFolder("french-run-cli")
-            try FileManager.default.copyItem(at: ReproductionPythonTests.datasets.appendingPathComponent("titanic.csv"),
-                                             to: ws.appendingPathComponent("titanic.csv"))
-            let r = try runMLExp(["run", "titanic.csv", "--target", "survived", "--model", "autopilot", "--lang", "fr"], in: ws)
+            try FileManager.default.copyItem(
+                at: ReproductionPythonTests.datasets.appendingPathComponent("titanic.csv"),
+                to: ws.appendingPathComponent("titanic.csv"))
+            let r = try runMLExp(
+                ["run", "titanic.csv", "--target", "survived", "--model", "autopilot", "--lang", "fr"], in: ws)
             #expect(r.status == 0, "\(r.err)")
             let log = try String(contentsOf: ws.appendingPathComponent("EXPERIMENTS.md"), encoding: .utf8)
             // The screen from the first tool line on (the banner names the flags, which are English words).

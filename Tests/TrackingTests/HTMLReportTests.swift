@@ -2,9 +2,11 @@
 // every experiment with its hypothesis and charts inline, and the log's text escaped.
 import Foundation
 import Testing
+
 @testable import Tracking
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 extension ChartExportTests {
@@ -19,7 +21,9 @@ extension ChartExportTests {
             #expect(sections.count == 3)
             let dts = try doc.nodes(forXPath: "//*[local-name()='dt']").compactMap(\.stringValue)
             #expect(dts.filter { $0 == "Hypothesis" }.count == 3)
-            for banned in ["<script", "<link", "src=", "href=", "@import", "url("] { #expect(!html.contains(banned), "\(banned)") }
+            for banned in ["<script", "<link", "src=", "href=", "@import", "url("] {
+                #expect(!html.contains(banned), "\(banned)")
+            }
             #expect(html.contains("mlexp train wine.csv --target target --model logistic --seed 42 --cv 5"))
             #expect(!html.contains("!mlexp"))
         }

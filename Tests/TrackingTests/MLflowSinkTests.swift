@@ -137,7 +137,8 @@ func mockMLflow(_ answer: @escaping @Sendable (MockRequest) -> (Int, String)?) t
         }
         defer { server.stop() }
         let reports = Reports()
-        let sink = MLflowSink(client: MLflowClient(baseURL: server.baseURL, retry: .none), store: store, onFailure: reports.add)
+        let sink = MLflowSink(
+            client: MLflowClient(baseURL: server.baseURL, retry: .none), store: store, onFailure: reports.add)
         #expect(await sink.finishSession("s-retry", log: nil, retryDelay: .zero) == 2)
         #expect(creates.all.count == 3)
         #expect(try store.unsynced().isEmpty)

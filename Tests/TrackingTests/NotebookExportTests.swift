@@ -3,6 +3,7 @@
 // the test venv, nbformat validates it, nbconvert renders it, and its Python cells run.
 import Foundation
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests {
@@ -25,7 +26,11 @@ extension ChartExportTests {
             #expect(nb["nbformat"] as? Int == 4 && nb["nbformat_minor"] as? Int == 5)
             let ids = cells(nb).compactMap { $0["id"] as? String }
             #expect(ids.count == cells(nb).count && Set(ids).count == ids.count)
-            #expect(ids.allSatisfy { id in !id.isEmpty && id.count <= 64 && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") } })
+            #expect(
+                ids.allSatisfy { id in
+                    !id.isEmpty && id.count <= 64
+                        && id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+                })
         }
 
         @Test func oneHypothesisCellPerExperimentInTheLogsOrder() async throws {
@@ -33,9 +38,11 @@ extension ChartExportTests {
             let markdown = cells(nb).filter { $0["cell_type"] as? String == "markdown" }.map(source)
             let hypotheses = markdown.filter { $0.contains("**Hypothesis**") }
             #expect(hypotheses.count == 3)
-            #expect(hypotheses.map { $0.split(separator: "\n")[0] } == [
-                "## Experiment #1 — Baseline", "## Experiment #2 — Logistic regression", "## Experiment #3 — Gradient boosting",
-            ])
+            #expect(
+                hypotheses.map { $0.split(separator: "\n")[0] } == [
+                    "## Experiment #1 — Baseline", "## Experiment #2 — Logistic regression",
+                    "## Experiment #3 — Gradient boosting",
+                ])
             #expect(markdown.first?.contains("Tell the three wine cultivars apart") == true)
             #expect(markdown.last?.hasPrefix("## Decision\n\nKeep the logistic regression (r") == true)
         }
@@ -61,7 +68,10 @@ extension ChartExportTests {
                 _ = try SVGProbe(svg)
                 #expect(data["text/plain"] != nil)
             }
-            let titles = outputs.compactMap { (($0["data"] as? [String: Any])?["application/vnd.vegalite.v5+json"] as? [String: Any])?["title"] as? String }
+            let titles = outputs.compactMap {
+                (($0["data"] as? [String: Any])?["application/vnd.vegalite.v5+json"] as? [String: Any])?["title"]
+                    as? String
+            }
             #expect(titles.filter { $0 == "Feature importance" }.count == 1)
             #expect(titles.filter { $0 == "Comparison of runs on accuracy" }.count == 4)
         }
@@ -71,51 +81,57 @@ extension ChartExportTests {
             let code = cells(nb).filter { $0["cell_type"] as? String == "code" }.map(source)
             let cli = code.filter { $0.contains("!mlexp train") }
             #expect(cli.count == 3)
-            #expect(cli.contains {
-                $0.contains("!mlexp train wine.csv --target target --model gbdt --seed 42 --cv 5 ")
-                    && $0.hasSuffix(" --set learningRate=0.1 --set maxLeafNodes=15")
-            })
+            #expect(
+                cli.contains {
+                    $0.contains("!mlexp train wine.csv --target target --model gbdt --seed 42 --cv 5 ")
+                        && $0.hasSuffix(" --set learningRate=0.1 --set maxLeafNodes=15")
+                })
             let python = code.filter { $0.contains("cross_validate(") }
             #expect(python.count == 3)
-            #expect(python.contains { $0.contains("HistGradientBoostingClassifier(learning_rate=0.1, max_leaf_nodes=15, random_state=42)") })
+            #expect(
+                python.contains {
+                    $0.contains("HistGradientBoostingClassifier(learning_rate=0.1, max_leaf_nodes=15, random_state=42)")
+                })
             #expect(python.contains { $0.contains("LogisticRegression(C=1.0, max_iter=200, random_state=42)") })
         }
 
         @Test(.enabled(if: VenvPython.enabled)) func nbformatValidatesAndNbconvertRendersIt() async throws {
             let (ws, _) = try await export()
             let script = """
-            import sys, nbformat
-            from nbconvert import HTMLExporter
-            nb = nbformat.read(sys.argv[1], as_version=4)
-            nbformat.validate(nb)
-            hyps = sum(1 for c in nb.cells if c.cell_type == "markdown" and "hypoth" in c.source.lower())
-            charts = sum(1 for c in nb.cells for o in c.get("outputs", []) if any(k.startswith(("image/", "application/vnd.vegalite")) for k in o.get("data", {})))
-            body, _ = HTMLExporter().from_notebook_node(nb)
-            assert hyps == 3 and charts == 5, (hyps, charts)
-            # nbconvert shows the SVG fallback (as an image) for each chart output.
-            assert "Gradient boosting" in body, "rendered HTML lacks the experiments"
-            assert body.count('data-mime-type="image/svg+xml"') == 5, "rendered HTML lacks the charts"
-            print(len(body))
-            """
+                import sys, nbformat
+                from nbconvert import HTMLExporter
+                nb = nbformat.read(sys.argv[1], as_version=4)
+                nbformat.validate(nb)
+                hyps = sum(1 for c in nb.cells if c.cell_type == "markdown" and "hypoth" in c.source.lower())
+                charts = sum(1 for c in nb.cells for o in c.get("outputs", []) if any(k.startswith(("image/", "application/vnd.vegalite")) for k in o.get("data", {})))
+                body, _ = HTMLExporter().from_notebook_node(nb)
+                assert hyps == 3 and charts == 5, (hyps, charts)
+                # nbconvert shows the SVG fallback (as an image) for each chart output.
+                assert "Gradient boosting" in body, "rendered HTML lacks the experiments"
+                assert body.count('data-mime-type="image/svg+xml"') == 5, "rendered HTML lacks the charts"
+                print(len(body))
+                """
             let r = try await VenvPython.run(script, [ws.appendingPathComponent("session.ipynb").path])
             #expect(r.status == 0, "\(r.stdout)\(r.stderr)")
         }
 
         @Test(.enabled(if: VenvPython.enabled)) func scikitLearnCellsRunAndScoreLikeTheRuns() async throws {
             let (ws, nb) = try await export()
-            let python = cells(nb).filter { $0["cell_type"] as? String == "code" }.map(source).filter { $0.contains("cross_validate(") }
+            let python = cells(nb).filter { $0["cell_type"] as? String == "code" }.map(source).filter {
+                $0.contains("cross_validate(")
+            }
             // One interpreter runs every cell (in its own namespace) to pay scikit-learn's import once.
             let cellsFile = ws.appendingPathComponent("cells.json")
             try JSONSerialization.data(withJSONObject: python).write(to: cellsFile)
             let script = """
-            import contextlib, io, json, os, sys
-            os.chdir(sys.argv[1])
-            for i, code in enumerate(json.load(open(sys.argv[2]))):
-                out = io.StringIO()
-                with contextlib.redirect_stdout(out):
-                    exec(compile(code, f"cell{i}", "exec"), {})
-                print(f"== cell {i}"); print(out.getvalue())
-            """
+                import contextlib, io, json, os, sys
+                os.chdir(sys.argv[1])
+                for i, code in enumerate(json.load(open(sys.argv[2]))):
+                    out = io.StringIO()
+                    with contextlib.redirect_stdout(out):
+                        exec(compile(code, f"cell{i}", "exec"), {})
+                    print(f"== cell {i}"); print(out.getvalue())
+                """
             let r = try await VenvPython.run(script, [ws.path, cellsFile.path])
             #expect(r.status == 0, "\(r.stderr)")
             var accuracies: [String: Double] = [:]
@@ -123,7 +139,8 @@ extension ChartExportTests {
                 let output = r.stdout.components(separatedBy: "== cell \(i)\n").dropFirst().first ?? ""
                 let line = output.split(separator: "\n").first { $0.hasPrefix("accuracy: ") }
                 let value = line.flatMap { Double($0.dropFirst("accuracy: ".count).prefix(6)) }
-                accuracies[code.contains("Dummy") ? "baseline" : code.contains("Logistic") ? "logistic" : "gbdt"] = value
+                accuracies[code.contains("Dummy") ? "baseline" : code.contains("Logistic") ? "logistic" : "gbdt"] =
+                    value
             }
             // scikit-learn on wine: the majority class is 40 %, a scaled logistic regression ~98 %.
             #expect(abs((accuracies["baseline"] ?? 0) - 0.40) < 0.02)

@@ -5,6 +5,7 @@
 import Foundation
 import MLCore
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests.ReproductionPythonTests {
@@ -13,7 +14,11 @@ extension ChartExportTests.ReproductionPythonTests {
         let folder = try scratchFolder("mixed-columns")
         var rng = SeededGenerator(seed: 7)
         var lines = ["when,flag,amount,city,note,y"]
-        let cities = ["Lyon", "Oslo", "Kyoto", "Lima"], words = ["late", "early", "fragile", "bulk", "express", "return", "signed", "damaged", "gift", "priority", "heavy", "small"]
+        let cities = ["Lyon", "Oslo", "Kyoto", "Lima"],
+            words = [
+                "late", "early", "fragile", "bulk", "express", "return", "signed", "damaged", "gift", "priority",
+                "heavy", "small",
+            ]
         for i in 0..<400 {
             let month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28), hour = Int(rng.next() % 24)
             let flag = rng.next() % 2 == 0
@@ -22,30 +27,40 @@ extension ChartExportTests.ReproductionPythonTests {
             let y = amount + (flag ? 2 : 0) + (month >= 7 ? 1 : 0) + noise > 2.5
             let note = (0..<5).map { _ in words[Int(rng.next() % 12)] }.joined(separator: " ")
             let amountCell = i % 9 == 0 ? "" : String(amount)
-            lines.append(String(format: "2021-%02d-%02dT%02d:15:00Z", month, day, hour)
-                + ",\(flag ? "yes" : "no"),\(amountCell),\(cities[Int(rng.next() % 4)]),\(note),\(y ? 1 : 0)")
+            lines.append(
+                String(format: "2021-%02d-%02dT%02d:15:00Z", month, day, hour)
+                    + ",\(flag ? "yes" : "no"),\(amountCell),\(cities[Int(rng.next() % 4)]),\(note),\(y ? 1 : 0)")
         }
-        try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("mixed.csv"), atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.appendingPathComponent("mixed.csv"), atomically: true, encoding: .utf8)
         return folder
     }
 
     @Test func everyTreatmentHasItsStepInTheCell() throws {
         let folder = try Self.mixedCSV()
-        let run = try Self.record("mixed.csv", ExperimentSpec(
-            target: "y", model: "logistic", validation: .crossValidation(folds: 5), seed: 3), in: folder)
+        let run = try Self.record(
+            "mixed.csv",
+            ExperimentSpec(
+                target: "y", model: "logistic", validation: .crossValidation(folds: 5), seed: 3), in: folder)
         let prep = try #require(RunPreprocessing(run.preprocessing))
-        #expect(prep.datetime == ["when"] && prep.numeric == ["flag", "amount"] && prep.categorical == ["city"] && prep.text == ["note"], "\(prep)")
+        #expect(
+            prep.datetime == ["when"] && prep.numeric == ["flag", "amount"] && prep.categorical == ["city"]
+                && prep.text == ["note"], "\(prep)")
         let py = try #require(Reproduction.python(run))
         #expect(py.contains("derived = [f\"{c}_{part}\" for c in datetime"))
-        #expect(py.contains("(\"num\", make_pipeline(SimpleImputer(strategy=\"median\"), StandardScaler()), numeric + derived)"))
+        #expect(
+            py.contains(
+                "(\"num\", make_pipeline(SimpleImputer(strategy=\"median\"), StandardScaler()), numeric + derived)"))
         #expect(py.contains("map({\"true\": 1, \"yes\": 1, \"false\": 0, \"no\": 0})"))
     }
 
     /// Tolerance: 0.03 in accuracy and ROC AUC (400 rows; only the folds differ).
     @Test(.enabled(if: VenvPython.enabled)) func mixedColumnsRunScoresLikeTheRunInScikitLearn() async throws {
         let folder = try Self.mixedCSV()
-        let run = try Self.record("mixed.csv", ExperimentSpec(
-            target: "y", model: "logistic", validation: .crossValidation(folds: 5), seed: 3), in: folder)
+        let run = try Self.record(
+            "mixed.csv",
+            ExperimentSpec(
+                target: "y", model: "logistic", validation: .crossValidation(folds: 5), seed: 3), in: folder)
         let scores = try await Self.scores(try #require(Reproduction.python(run)), in: folder)
         for metric in ["accuracy", "roc_auc"] {
             let ours = try #require(run.metrics[metric]?.mean), theirs = try #require(scores[metric])

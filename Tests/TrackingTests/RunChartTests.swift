@@ -3,6 +3,7 @@
 import Foundation
 import MLCore
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests {
@@ -45,14 +46,19 @@ extension ChartExportTests {
 
         @Test func runComparisonNeedsDistinctLabels() {
             #expect(throws: MLError.self) {
-                try Chart.runComparison(RunComparisonInput(metric: "f1", runs: [.init(label: "a", value: 1), .init(label: "a", value: 2)]))
+                try Chart.runComparison(
+                    RunComparisonInput(metric: "f1", runs: [.init(label: "a", value: 1), .init(label: "a", value: 2)]))
             }
         }
 
         @Test func textIsEscapedAndSurvivesTheRoundTrip() throws {
             let nasty = #"a<b & "c" 'd' > e"#
-            let input = FeatureImportanceInput(measure: "gain <&>", features: [.init(name: nasty, mean: 0.5, std: 0.1),
-                                                                                 .init(name: "x\u{1}y", mean: 0.2)])
+            let input = FeatureImportanceInput(
+                measure: "gain <&>",
+                features: [
+                    .init(name: nasty, mean: 0.5, std: 0.1),
+                    .init(name: "x\u{1}y", mean: 0.2),
+                ])
             var chart = try Chart.featureImportance(input)
             chart.title = "Title </svg> & <script>"
             let svg = SVGRenderer.render(chart)
@@ -91,12 +97,15 @@ enum AllCharts {
             }
         }
         return [
-            try Chart.featureImportance(f.featureImportance, language: l), try Chart.shapSummary(f.shapSummary, language: l),
-            try Chart.partialDependence(f.partialDependence, language: l), try Chart.confusionMatrix(f.confusionMatrix, language: l),
+            try Chart.featureImportance(f.featureImportance, language: l),
+            try Chart.shapSummary(f.shapSummary, language: l),
+            try Chart.partialDependence(f.partialDependence, language: l),
+            try Chart.confusionMatrix(f.confusionMatrix, language: l),
             try Chart.roc(f.roc, language: l),
             try Chart.precisionRecall(f.precisionRecall.curves, prevalence: f.precisionRecall.prevalence, language: l),
             try Chart.calibration(f.calibration, language: l), try Chart.residuals(f.residuals, language: l),
-            try Chart.learningCurve(f.learningCurve, language: l), try Chart.runComparison(f.runComparison, language: l),
+            try Chart.learningCurve(f.learningCurve, language: l),
+            try Chart.runComparison(f.runComparison, language: l),
         ]
     }
 }

@@ -2,12 +2,14 @@
 // runs, each drawn as a row with its interval, the reference run named, plain characters only.
 import Foundation
 import Testing
+
 @testable import Tracking
 
 @Suite struct RunComparisonChartTests {
     func run(_ id: String, _ family: String, _ mean: Double, _ low: Double, _ high: Double) -> RunRecord {
-        var r = RunRecord(dataset: DatasetInfo(fingerprint: "f", rows: 10, columns: 2, path: "d.csv"), target: "y",
-                          task: "multiclass", modelFamily: family)
+        var r = RunRecord(
+            dataset: DatasetInfo(fingerprint: "f", rows: 10, columns: 2, path: "d.csv"), target: "y",
+            task: "multiclass", modelFamily: family)
         r.id = id
         r.metrics = ["accuracy": MetricSummary(mean: mean, ciLow: low, ciHigh: high)]
         return r

@@ -2,6 +2,7 @@
 // charts saved with runs, runs the log cites but the store lacks, and a workspace with no log.
 import Foundation
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests {
@@ -12,25 +13,39 @@ extension ChartExportTests {
             #expect(report.runs.map(\.modelFamily) == ["baseline", "logistic", "gbdt"])
             #expect(report.experiments.map { $0.runs.map(\.modelFamily) } == [["baseline"], ["logistic"], ["gbdt"]])
             // Each experiment is compared with the baseline; the boosting run also has its saved chart.
-            #expect(report.experiments.map { $0.charts.map(\.kind) } == [
-                ["run_comparison"], ["run_comparison"], ["run_comparison", "feature_importance"],
-            ])
+            #expect(
+                report.experiments.map { $0.charts.map(\.kind) } == [
+                    ["run_comparison"], ["run_comparison"], ["run_comparison", "feature_importance"],
+                ])
             let comparison = try #require(report.experiments[1].charts.first)
             let points = try #require(comparison.layers.first { $0.mark == .point })
-            #expect(points.data.compactMap(\.x.number) == [report.runs[0].metrics["accuracy"]?.mean, report.runs[1].metrics["accuracy"]?.mean].compactMap { $0 })
+            #expect(
+                points.data.compactMap(\.x.number)
+                    == [report.runs[0].metrics["accuracy"]?.mean, report.runs[1].metrics["accuracy"]?.mean].compactMap {
+                        $0
+                    })
             #expect(report.missingRuns.isEmpty)
         }
 
         @Test func mainMetricComesFromTheContextThenTheRuns() {
             let runs = [ExportWorkspace.run("gbdt", [:], accuracy: [0.9, 0.8])]
-            #expect(SessionReport.mainMetric(context: LogContext(problem: "p", data: "d", metric: "F1_macro above 0.8"), runs: runs) == "f1_macro")
-            #expect(SessionReport.mainMetric(context: LogContext(problem: "p", data: "d", metric: "whatever works"), runs: runs) == "accuracy")
+            #expect(
+                SessionReport.mainMetric(
+                    context: LogContext(problem: "p", data: "d", metric: "F1_macro above 0.8"), runs: runs)
+                    == "f1_macro")
+            #expect(
+                SessionReport.mainMetric(
+                    context: LogContext(problem: "p", data: "d", metric: "whatever works"), runs: runs) == "accuracy")
             #expect(SessionReport.mainMetric(context: nil, runs: []) == nil)
         }
 
         @Test func runsTheStoreLacksAreReportedNotInvented() async throws {
             var log = LogDocument(language: .english)
-            log.entries = [LogEntry(title: "t", hypothesis: "h", approach: "a", result: "r", analysis: "an", next: "n", runIDs: ["r9999"])]
+            log.entries = [
+                LogEntry(
+                    title: "t", hypothesis: "h", approach: "a", result: "r", analysis: "an", next: "n",
+                    runIDs: ["r9999"])
+            ]
             let report = SessionReport(log: log, runs: [])
             #expect(report.missingRuns == ["r9999"])
             #expect(report.experiments[0].runs.isEmpty && report.experiments[0].charts.isEmpty)

@@ -2,15 +2,18 @@
 // heatmap counts, and braille curves within their frame.
 import Foundation
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests {
     @Suite struct TerminalChartTests {
         @Test func barsAreProportionalToTheirValues() throws {
-            let input = FeatureImportanceInput(measure: "gain", features: [.init(name: "big", mean: 10), .init(name: "half", mean: 5)])
+            let input = FeatureImportanceInput(
+                measure: "gain", features: [.init(name: "big", mean: 10), .init(name: "half", mean: 5)])
             let text = TerminalChart.render(try Chart.featureImportance(input), width: 40)
             let rows = text.split(separator: "\n").map(String.init)
-            let big = try #require(rows.first { $0.hasPrefix("big") }), half = try #require(rows.first { $0.hasPrefix("half") })
+            let big = try #require(rows.first { $0.hasPrefix("big") }),
+                half = try #require(rows.first { $0.hasPrefix("half") })
             let blocks = { (s: String) in s.filter { $0 == "█" }.count }
             // The axis ends at 10 over 40 cells: 40 full blocks, then 20.
             #expect(blocks(big) == 40 && blocks(half) == 20)

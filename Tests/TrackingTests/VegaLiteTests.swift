@@ -2,6 +2,7 @@
 // test venv) validation against the Vega-Lite v5 JSON schema that Altair 5 ships.
 import Foundation
 import Testing
+
 @testable import Tracking
 
 extension ChartExportTests {
@@ -64,17 +65,17 @@ extension ChartExportTests {
                 paths.append(url.path)
             }
             let script = """
-            import json, os, sys, jsonschema, altair
-            schema_path = os.path.join(os.path.dirname(altair.__file__), "vegalite", "v5", "schema", "vega-lite-schema.json")
-            schema = json.load(open(schema_path))
-            validator = jsonschema.Draft7Validator(schema)
-            bad = 0
-            for p in sys.argv[1:]:
-                e = jsonschema.exceptions.best_match(validator.iter_errors(json.load(open(p))))
-                if e is not None:
-                    print(os.path.basename(p), list(e.absolute_path), e.message[:300]); bad += 1
-            sys.exit(1 if bad else 0)
-            """
+                import json, os, sys, jsonschema, altair
+                schema_path = os.path.join(os.path.dirname(altair.__file__), "vegalite", "v5", "schema", "vega-lite-schema.json")
+                schema = json.load(open(schema_path))
+                validator = jsonschema.Draft7Validator(schema)
+                bad = 0
+                for p in sys.argv[1:]:
+                    e = jsonschema.exceptions.best_match(validator.iter_errors(json.load(open(p))))
+                    if e is not None:
+                        print(os.path.basename(p), list(e.absolute_path), e.message[:300]); bad += 1
+                sys.exit(1 if bad else 0)
+                """
             let r = try await VenvPython.run(script, paths)
             #expect(r.status == 0, "Vega-Lite schema errors:\n\(r.stdout)\(r.stderr)")
         }

@@ -43,7 +43,8 @@ func median(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
 
 let args = CommandLine.arguments
 guard args.count >= 4, let runs = Int(args[3]) else {
-    FileHandle.standardError.write(Data("usage: ExplainBench metrics|shap|permutation|permutation_model DIR RUNS\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: ExplainBench metrics|shap|permutation|permutation_model DIR RUNS\n".utf8))
     exit(2)
 }
 let dir = args[2]
@@ -67,7 +68,8 @@ do {
         out["median_ae"] = try median(runs) { _ = try Metrics.medianAE(yr, pr) }
         out["check_roc_auc"] = try Metrics.rocAUC(y, s)
     case "shap", "permutation":
-        let model = try JSONDecoder().decode(Trees.self, from: Data(contentsOf: URL(fileURLWithPath: "\(dir)/model.json")))
+        let model = try JSONDecoder().decode(
+            Trees.self, from: Data(contentsOf: URL(fileURLWithPath: "\(dir)/model.json")))
         let flat = try doubles("\(dir)/x.f64")  // row-major rows × features
         let f = model.features, rows = flat.count / f
         let cols = (0..<f).map { j in (0..<rows).map { flat[$0 * f + j] } }
@@ -75,10 +77,16 @@ do {
         let trees = model.structures, comb = TreeCombination(base: model.base, scale: model.scale)
         if args[1] == "shap" {
             var sv: ShapValues?
-            out["total"] = try median(runs) { sv = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 2) }
-            out["total_1thread"] = try median(runs) { _ = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 1) }
+            out["total"] = try median(runs) {
+                sv = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 2)
+            }
+            out["total_1thread"] = try median(runs) {
+                _ = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 1)
+            }
             var naive: ShapValues?
-            out["naive_1thread"] = try median(runs) { naive = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 1, algorithm: .naive) }
+            out["naive_1thread"] = try median(runs) {
+                naive = try TreeSHAP.explain(trees: trees, combination: comb, x: x, threads: 1, algorithm: .naive)
+            }
             out["max_diff_naive"] = zip(sv?.values ?? [], naive?.values ?? []).map { abs($0 - $1) }.max() ?? .nan
             out["leaves"] = Double(trees.reduce(0) { $0 + $1.feature.filter { $0 < 0 }.count })
             out["rows"] = Double(rows)
@@ -88,8 +96,10 @@ do {
             let repeats = 5
             var report: ImportanceReport?
             out["total"] = try median(runs) {
-                report = try PermutationImportance.compute(x: x, y: .values(y), metric: "r2", repeats: repeats, seed: 0) {
-                    (m: FeatureMatrix) throws(MLError) -> Prediction in .values(TreeSHAP.rawPrediction(trees: trees, combination: comb, x: m))
+                report = try PermutationImportance.compute(x: x, y: .values(y), metric: "r2", repeats: repeats, seed: 0)
+                {
+                    (m: FeatureMatrix) throws(MLError) -> Prediction in
+                    .values(TreeSHAP.rawPrediction(trees: trees, combination: comb, x: m))
                 }
             }
             out["top_feature"] = Double(report?.features.first.map { Int($0.name.dropFirst()) ?? -1 } ?? -1)
@@ -105,10 +115,14 @@ do {
         let xt = try matrix("xtrain.f64"), yt = try doubles("\(dir)/ytrain.f64")
         let x = try matrix("x.f64"), y = try doubles("\(dir)/y.f64")
         for threads in [1, 2] {
-            let model = try ModelRegistry.make("gbdt", parameters: [
-                "maxIter": "100", "maxDepth": "6", "maxLeafNodes": "64", "minSamplesLeaf": "1", "learningRate": "0.1",
-                "threads": String(threads),
-            ]).fit(TrainingSet(x: xt, y: .values(yt)))
+            let model = try ModelRegistry.make(
+                "gbdt",
+                parameters: [
+                    "maxIter": "100", "maxDepth": "6", "maxLeafNodes": "64", "minSamplesLeaf": "1",
+                    "learningRate": "0.1",
+                    "threads": String(threads),
+                ]
+            ).fit(TrainingSet(x: xt, y: .values(yt)))
             var report: ImportanceReport?
             out["total_\(threads)thread"] = try median(runs) {
                 report = try ModelExplainer.permutation(model, TrainingSet(x: x, y: .values(y)), "r2", 5, 0)

@@ -8,7 +8,7 @@ import Foundation
 import MLCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads `count` little-endian float64 values from `path` straight into an array.
@@ -60,8 +60,11 @@ do {
     let peak = peakRSS()
     // Training AUC on the first 100,000 rows: a check that the fit learned something.
     let head = x.selecting(rows: Array(0..<min(rows, 100_000)))
-    guard case .classes(_, let probs?, _) = try model.predict(head) else { throw MLError(.invalidInput, "no probabilities") }
-    let auc = try Metrics.rocAUC(Array(labels[0..<head.rows]), stride(from: 1, to: probs.count, by: 2).map { probs[$0] })
+    guard case .classes(_, let probs?, _) = try model.predict(head) else {
+        throw MLError(.invalidInput, "no probabilities")
+    }
+    let auc = try Metrics.rocAUC(
+        Array(labels[0..<head.rows]), stride(from: 1, to: probs.count, by: 2).map { probs[$0] })
     let out: [String: Double] = [
         "fit_seconds": seconds, "peak_rss_mb": peak, "rss_after_load_mb": afterLoad,
         "data_mb": Double(rows * features * 8) / 1_048_576, "train_auc": auc,

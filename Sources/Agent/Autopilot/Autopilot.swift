@@ -18,7 +18,8 @@ public struct AutopilotBrief: Sendable, Equatable {
     public var reference: String?
 
     public init(
-        path: String, target: String?, goal: String? = nil, language: SessionLanguage = .en, logPath: String = "EXPERIMENTS.md",
+        path: String, target: String?, goal: String? = nil, language: SessionLanguage = .en,
+        logPath: String = "EXPERIMENTS.md",
         reference: String? = nil
     ) {
         self.path = path
@@ -33,16 +34,20 @@ public struct AutopilotBrief: Sendable, Equatable {
     /// "wine.csv reference target" (or "--reference", "référence") names a reference column for clustering.
     public static func parse(_ text: String, language: SessionLanguage) -> AutopilotBrief? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init)
-        guard let file = words.first(where: { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") }) else {
+        guard let file = words.first(where: { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") })
+        else {
             return nil
         }
         func value(after keys: [String]) -> String? {
             var found: String?
-            for (i, w) in words.enumerated() where keys.contains(w.lowercased()) && i + 1 < words.count { found = words[i + 1] }
+            for (i, w) in words.enumerated() where keys.contains(w.lowercased()) && i + 1 < words.count {
+                found = words[i + 1]
+            }
             return found?.trimmingCharacters(in: CharacterSet.quotes)
         }
         return AutopilotBrief(
-            path: file.trimmingCharacters(in: CharacterSet.quotes), target: value(after: ["target", "--target", "cible", "target:", "cible:"]),
+            path: file.trimmingCharacters(in: CharacterSet.quotes),
+            target: value(after: ["target", "--target", "cible", "target:", "cible:"]),
             language: language,
             reference: value(after: ["reference", "--reference", "référence", "reference:", "référence:"]))
     }
@@ -75,7 +80,9 @@ public struct Autopilot: ChatModel {
         let plan = AutopilotPlan(brief: brief, history: history)
         let available = Set(request.tools.map(\.name))
         if let framing = plan.framing, framing.isClustering {
-            return Self.respond(AutopilotClustering(brief: brief, framing: framing, messages: request.messages).next(), available, onEvent)
+            return Self.respond(
+                AutopilotClustering(brief: brief, framing: framing, messages: request.messages).next(), available,
+                onEvent)
         }
         guard let next = plan.next() else {
             if let change = AutopilotMetricChange(plan: plan, messages: request.messages) {
@@ -83,7 +90,9 @@ public struct Autopilot: ChatModel {
                 if !step.text.isEmpty { onEvent(.textDelta(step.text)) }
                 onEvent(.toolCallStarted(index: 0, name: step.name))
                 let call = ToolCall(id: step.id, name: step.name, arguments: step.arguments.text)
-                return ChatResponse(message: .assistant(step.text.isEmpty ? nil : step.text, toolCalls: [call]), finishReason: "tool_calls")
+                return ChatResponse(
+                    message: .assistant(step.text.isEmpty ? nil : step.text, toolCalls: [call]),
+                    finishReason: "tool_calls")
             }
             return Self.say(AutopilotText(language: brief.language, plan: plan).final(logPath: brief.logPath), onEvent)
         }
@@ -93,7 +102,8 @@ public struct Autopilot: ChatModel {
         }
         onEvent(.textDelta(next.text))
         onEvent(.toolCallStarted(index: 0, name: name))
-        let call = ToolCall(id: AutopilotHistory.callID(step: next.step.rawValue), name: name, arguments: next.arguments.text)
+        let call = ToolCall(
+            id: AutopilotHistory.callID(step: next.step.rawValue), name: name, arguments: next.arguments.text)
         return ChatResponse(message: .assistant(next.text, toolCalls: [call]), finishReason: "tool_calls")
     }
 
@@ -103,7 +113,9 @@ public struct Autopilot: ChatModel {
         _ onEvent: @Sendable (ChatStreamEvent) -> Void
     ) -> ChatResponse {
         guard let name = step.name else { return say(step.text, onEvent) }
-        guard available.contains(name) else { return say("The Autopilot needs the tool \(name), which this session does not offer.", onEvent) }
+        guard available.contains(name) else {
+            return say("The Autopilot needs the tool \(name), which this session does not offer.", onEvent)
+        }
         onEvent(.textDelta(step.text))
         onEvent(.toolCallStarted(index: 0, name: name))
         let call = ToolCall(id: step.id, name: name, arguments: step.arguments.text)

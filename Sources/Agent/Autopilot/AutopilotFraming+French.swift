@@ -3,7 +3,7 @@
 // scheme, folds, time column), never by reading its English phrase back.
 // The profile's warnings: DataWarning+French.swift renders them from their facts.
 
-public import MLCore
+import MLCore
 
 extension AutopilotFraming {
     /// A warning's French sentence, from its facts; its English message only when they could not be rebuilt.
@@ -14,7 +14,8 @@ extension AutopilotFraming {
 
     /// load_data's task word in French ("binary" → "binaire"); an unknown one as it is.
     public static func frenchTask(_ task: String) -> String {
-        ["binary": "binaire", "multiclass": "multiclasse", "regression": "régression", "clustering": "clustering"][task] ?? task
+        ["binary": "binaire", "multiclass": "multiclasse", "regression": "régression", "clustering": "clustering"][task]
+            ?? task
     }
 
     /// load_data's validation scheme in French, from its facts (validation_scheme); without them, its English phrase.

@@ -42,7 +42,9 @@ public struct AutopilotFraming: Sendable, Equatable {
         self.metric = metric
         greaterIsBetter = r["greater_is_better"]?.boolValue ?? true
         validation = r["validation"]?.stringValue ?? ""
-        if let v = r["validation_scheme"], let kind = v["scheme"]?.stringValue.flatMap(ValidationSuggestion.Scheme.init(rawValue:)) {
+        if let v = r["validation_scheme"],
+            let kind = v["scheme"]?.stringValue.flatMap(ValidationSuggestion.Scheme.init(rawValue:))
+        {
             scheme = (kind, v["folds"]?.intValue ?? 5, v["time_column"]?.stringValue)
         }
         rows = r["rows"]?.intValue ?? 0
@@ -54,7 +56,9 @@ public struct AutopilotFraming: Sendable, Equatable {
         for w in r["warnings"]?.arrayValue ?? [] {
             let kind = w["kind"]?.stringValue ?? "", message = w["message"]?.stringValue ?? kind
             let warning = DataWarning(loadDataWarning: w, in: r)
-            if Self.droppingKinds.contains(kind) || w["action"]?.stringValue == "drop_column", let column = w["column"]?.stringValue, column != target {
+            if Self.droppingKinds.contains(kind) || w["action"]?.stringValue == "drop_column",
+                let column = w["column"]?.stringValue, column != target
+            {
                 if !drops.contains(where: { $0.0 == column }) { drops.append((column, message, warning)) }
             } else {
                 others.append((message, warning))

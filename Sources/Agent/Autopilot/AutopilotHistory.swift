@@ -33,7 +33,9 @@ public struct AutopilotHistory: Sendable {
             if m.role == .user { lastUserText = m.content ?? "" }
             guard m.role == .assistant else { continue }
             for call in m.toolCalls {
-                guard let step = Self.step(ofCallID: call.id, prefix: prefix), let result = results[call.id] else { continue }
+                guard let step = Self.step(ofCallID: call.id, prefix: prefix), let result = results[call.id] else {
+                    continue
+                }
                 steps[step] = Done(step: step, call: call, result: result)
             }
         }

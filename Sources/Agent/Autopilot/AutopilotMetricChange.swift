@@ -5,7 +5,7 @@
 // Leaves out: re-training (the candidates' out-of-fold predictions already answer any metric).
 
 import Foundation
-public import LLMClient
+import LLMClient
 
 /// A change of success metric asked for in the last user message.
 struct AutopilotMetricChange {
@@ -61,8 +61,10 @@ struct AutopilotMetricChange {
         let done = results
         let fr = plan.language == .fr
         for (i, c) in candidates.enumerated() where done["apm\(i)"] == nil {
-            let text = i == 0
-                ? (fr ? "Nouvelle métrique de succès : \(metric). Je mesure chaque candidat en \(metric) sur la validation (le jeu de test reste scellé)."
+            let text =
+                i == 0
+                ? (fr
+                    ? "Nouvelle métrique de succès : \(metric). Je mesure chaque candidat en \(metric) sur la validation (le jeu de test reste scellé)."
                     : "New success metric: \(metric). Measuring every candidate in \(metric) on validation (the test split stays sealed).")
                 : ""
             return ("apm\(i)", "compute_metrics", ["run_id": .string(c.runID), "split": "validation"], text)
@@ -71,9 +73,13 @@ struct AutopilotMetricChange {
         if done["apmc"] == nil {
             var args = AutopilotText(language: plan.language, plan: plan).contextArguments(framing).objectValue ?? [:]
             args["metric"] = .string(
-                fr ? "\(metric) (à la demande de l'utilisateur, au lieu de \(framing.metric)) en \(framing.validationFR)"
+                fr
+                    ? "\(metric) (à la demande de l'utilisateur, au lieu de \(framing.metric)) en \(framing.validationFR)"
                     : "\(metric) (asked by the user, instead of \(framing.metric)) under \(framing.validation)")
-            return ("apmc", "append_log", .object(args), fr ? "Je mets à jour le contexte du journal." : "Updating the log's context.")
+            return (
+                "apmc", "append_log", .object(args),
+                fr ? "Je mets à jour le contexte du journal." : "Updating the log's context."
+            )
         }
         if done["apmd"] == nil {
             let args: JSONValue = [
@@ -81,10 +87,13 @@ struct AutopilotMetricChange {
                 "title": .string(fr ? "Garder \(best.model) sous \(metric)" : "Keep \(best.model) under \(metric)"),
                 "run_ids": .strings([best.runID]),
                 "analysis": .string(
-                    fr ? "Mesurés en \(metric) sur la validation, les candidats déjà entraînés placent \(best.model) en tête ; le jeu de test n'a pas été réutilisé."
-                        : "Measured in \(metric) on validation, the candidates already trained put \(best.model) first; the test split was not used again."),
+                    fr
+                        ? "Mesurés en \(metric) sur la validation, les candidats déjà entraînés placent \(best.model) en tête ; le jeu de test n'a pas été réutilisé."
+                        : "Measured in \(metric) on validation, the candidates already trained put \(best.model) first; the test split was not used again."
+                ),
                 "next": .string(
-                    fr ? "régler le seuil de décision de \(best.runID) pour \(metric), sur la validation seulement."
+                    fr
+                        ? "régler le seuil de décision de \(best.runID) pour \(metric), sur la validation seulement."
                         : "tune the decision threshold of \(best.runID) for \(metric), on validation only."),
             ]
             return ("apmd", "append_log", args, fr ? "Je consigne la décision." : "Logging the decision.")
@@ -93,11 +102,15 @@ struct AutopilotMetricChange {
     }
 
     /// The candidate with the best value of the new metric.
-    private func best(_ candidates: [Candidate], _ done: [String: JSONValue]) -> (model: String, runID: String, value: Double)? {
+    private func best(_ candidates: [Candidate], _ done: [String: JSONValue]) -> (
+        model: String, runID: String, value: Double
+    )? {
         let lower = Self.lowerIsBetter.contains(metric)
         var out: (model: String, runID: String, value: Double)?
         for (i, c) in candidates.enumerated() {
-            guard let m = done["apm\(i)"]?["metrics"]?[metric], let v = m["value"]?.doubleValue ?? m["mean"]?.doubleValue else { continue }
+            guard let m = done["apm\(i)"]?["metrics"]?[metric],
+                let v = m["value"]?.doubleValue ?? m["mean"]?.doubleValue
+            else { continue }
             if let o = out, lower ? v >= o.value : v <= o.value { continue }
             out = (c.model, c.runID, v)
         }
@@ -108,11 +121,13 @@ struct AutopilotMetricChange {
     func final(logPath: String) -> String {
         let fr = plan.language == .fr
         guard let b = best(plan.candidates(before: .explain), results) else {
-            return fr ? "Je n'ai pas pu mesurer \(metric) sur les candidats ; le journal est dans \(logPath)."
+            return fr
+                ? "Je n'ai pas pu mesurer \(metric) sur les candidats ; le journal est dans \(logPath)."
                 : "I could not measure \(metric) on the candidates; the log is in \(logPath)."
         }
         let v = String(format: "%.3f", b.value)
-        return fr ? "Sous \(metric), je garde \(b.model) (\(b.runID)) : \(metric) \(v) en validation. Le journal est dans \(logPath)."
+        return fr
+            ? "Sous \(metric), je garde \(b.model) (\(b.runID)) : \(metric) \(v) en validation. Le journal est dans \(logPath)."
             : "Under \(metric), I keep \(b.model) (\(b.runID)): \(metric) \(v) on validation. The log is in \(logPath)."
     }
 }

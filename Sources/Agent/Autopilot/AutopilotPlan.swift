@@ -48,7 +48,8 @@ struct AutopilotPlan {
                 let m = done.result["metrics"]?[metric], let mean = m["mean"]?.doubleValue
             else { return nil }
             return Candidate(
-                step: s, runID: id, model: done.result["model"]?.stringValue ?? "", mean: mean, std: m["std"]?.doubleValue)
+                step: s, runID: id, model: done.result["model"]?.stringValue ?? "", mean: mean,
+                std: m["std"]?.doubleValue)
         }
     }
 
@@ -109,7 +110,11 @@ struct AutopilotPlan {
                 "dataset_id": .string(f.datasetID), "model": .string(model), "hypothesis": .string(hypothesis),
                 "seed": 42,
             ]
-            if let features { args["features"] = .strings(features) } else if !f.dropList.isEmpty { args["drop"] = drop }
+            if let features {
+                args["features"] = .strings(features)
+            } else if !f.dropList.isEmpty {
+                args["drop"] = drop
+            }
             return .object(args)
         }
         switch step {
@@ -130,17 +135,22 @@ struct AutopilotPlan {
                 text.beforeTraining(.text, f)
             )
         case .compareLinear, .compareGbdt, .compareText:
-            guard let trained = Self.trainingStep[step], let run = candidates(before: step).first(where: { $0.step == trained }),
+            guard let trained = Self.trainingStep[step],
+                let run = candidates(before: step).first(where: { $0.step == trained }),
                 let reference = best(before: trained)
             else { return nil }
-            let args: JSONValue = ["run_id": .string(run.runID), "compare_to": .string(reference.runID), "split": "validation"]
+            let args: JSONValue = [
+                "run_id": .string(run.runID), "compare_to": .string(reference.runID), "split": "validation",
+            ]
             return (args, text.beforeCompare(run, reference, f))
         case .logBaseline, .logLinear, .logGbdt, .logText:
             guard let trained = Self.trainingStep[step], let done = history[trained.rawValue] else { return nil }
             return (text.experimentArguments(trained, done, f), text.beforeLog(trained, done, f))
         case .explain:
             guard let chosen = chosen() else { return nil }
-            return (["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": true], text.beforeExplain(chosen, f))
+            return (
+                ["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": true], text.beforeExplain(chosen, f)
+            )
         case .logExplain:
             guard let chosen = chosen(), let done = history[AutopilotStep.explain.rawValue], done.ok else { return nil }
             return (text.interpretationArguments(chosen, done.result, f), text.afterExplain(done.result))

@@ -17,19 +17,22 @@ extension AutopilotText {
         case let d? where d == "increasing" || d == "decreasing":
             let way = d == "increasing" ? "haute" : "basse"
             guard let from = number(x["from"]), let to = number(x["to"]),
-                  let range = x["feature_range"]?.arrayValue, range.count == 2, let lo = number(range[0]), let hi = number(range[1])
+                let range = x["feature_range"]?.arrayValue, range.count == 2, let lo = number(range[0]),
+                let hi = number(range[1])
             else { return "\(feature) plus élevé → \(output) plus \(way)" }
             return "\(feature) plus élevé → \(output) plus \(way) (de \(from) à \(to) sur \(lo) … \(hi))"
         case "categorical":
             guard let high = x["highest"]?["level"]?.stringValue, let highValue = number(x["highest"]?["value"]),
-                  let low = x["lowest"]?["level"]?.stringValue, let lowValue = number(x["lowest"]?["value"])
+                let low = x["lowest"]?["level"]?.stringValue, let lowValue = number(x["lowest"]?["value"])
             else { return "\(feature) : la \(output) dépend de sa modalité" }
-            return "\(feature) = \(high) donne la \(output) la plus haute (\(highValue)), \(feature) = \(low) la plus basse (\(lowValue))"
+            return
+                "\(feature) = \(high) donne la \(output) la plus haute (\(highValue)), \(feature) = \(low) la plus basse (\(lowValue))"
         case "non-monotonic":
             guard let peakAt = number(x["peak"]?["at"]), let peak = number(x["peak"]?["value"]),
-                  let lowAt = number(x["lowest"]?["at"]), let low = number(x["lowest"]?["value"])
+                let lowAt = number(x["lowest"]?["at"]), let low = number(x["lowest"]?["value"])
             else { return "\(feature) : effet non monotone" }
-            return "\(feature) : effet non monotone, la \(output) culmine à \(feature) ≈ \(peakAt) (\(peak)) et est la plus basse à \(lowAt) (\(low))"
+            return
+                "\(feature) : effet non monotone, la \(output) culmine à \(feature) ≈ \(peakAt) (\(peak)) et est la plus basse à \(lowAt) (\(low))"
         case "flat": return "\(feature) : presque sans effet sur la \(output)"
         case let other?: return "\(feature) : \(other)"
         case nil: return nil
@@ -46,7 +49,8 @@ extension AutopilotText {
     static func frenchLimits(_ e: JSONValue, count: Int) -> [String] {
         let said = (e["limit_facts"]?.arrayValue ?? []).prefix(count).compactMap(frenchLimit)
         let unsaid = min(count, e["limits"]?.arrayValue?.count ?? 0) - said.count
-        return unsaid > 0 ? said + ["\(unsaid) limite(s) relevée(s) par explain_model sans détail : voir son résultat."] : said
+        return unsaid > 0
+            ? said + ["\(unsaid) limite(s) relevée(s) par explain_model sans détail : voir son résultat."] : said
     }
 
     /// One entry of `limit_facts` in French; nil for an unknown kind or a missing value.
@@ -55,28 +59,40 @@ extension AutopilotText {
         let feature = f["feature"]?.stringValue
         switch kind {
         case .weakSegment:
-            guard let feature, let slice = f["slice"]?.stringValue, let rows = f["rows"]?.intValue, let metric = f["metric"]?.stringValue,
-                  let score = number(f["score"]), let overall = number(f["overall"]) else { return nil }
-            return "Tranche faible : \(feature) \(slice) (\(rows) lignes) a un \(metric) de \(score) contre \(overall) sur l'ensemble."
+            guard let feature, let slice = f["slice"]?.stringValue, let rows = f["rows"]?.intValue,
+                let metric = f["metric"]?.stringValue,
+                let score = number(f["score"]), let overall = number(f["overall"])
+            else { return nil }
+            return
+                "Tranche faible : \(feature) \(slice) (\(rows) lignes) a un \(metric) de \(score) contre \(overall) sur l'ensemble."
         case .extrapolation:
             let outside = (f["features"]?.arrayValue ?? []).compactMap { o -> String? in
-                guard let name = o["feature"]?.stringValue, let rows = o["rows"]?.intValue, let lo = number(o["min"]), let hi = number(o["max"]) else { return nil }
+                guard let name = o["feature"]?.stringValue, let rows = o["rows"]?.intValue, let lo = number(o["min"]),
+                    let hi = number(o["max"])
+                else { return nil }
                 return "\(rows) lignes ont \(name) hors de l'intervalle d'entraînement [\(lo), \(hi)]"
             }
             guard !outside.isEmpty else { return nil }
-            return "Extrapolation : " + outside.joined(separator: " ; ") + " ; les prédictions y sont des suppositions au-delà des données."
+            return "Extrapolation : " + outside.joined(separator: " ; ")
+                + " ; les prédictions y sont des suppositions au-delà des données."
         case .unstableImportance:
-            guard let feature, let best = f["best_rank"]?.intValue, let worst = f["worst_rank"]?.intValue else { return nil }
-            return "Importance instable : \(feature) se classe entre les rangs \(best) et \(worst) selon les folds ; sa position ne dit pas grand-chose."
+            guard let feature, let best = f["best_rank"]?.intValue, let worst = f["worst_rank"]?.intValue else {
+                return nil
+            }
+            return
+                "Importance instable : \(feature) se classe entre les rangs \(best) et \(worst) selon les folds ; sa position ne dit pas grand-chose."
         case .classImbalance:
             guard let name = f["class"]?.stringValue, let percent = number(f["percent_of_rows"]) else { return nil }
             let recall = number(f["recall"]).map { ", rappel sur elle \($0)" } ?? ""
-            return "Déséquilibre des classes : '\(name)' fait \(percent) % des lignes d'entraînement\(recall) ; l'accuracy flatte le modèle, préférer balanced_accuracy ou average_precision."
+            return
+                "Déséquilibre des classes : '\(name)' fait \(percent) % des lignes d'entraînement\(recall) ; l'accuracy flatte le modèle, préférer balanced_accuracy ou average_precision."
         case .possibleLeakage:
             guard let feature, let percent = f["percent_of_importance"]?.intValue else { return nil }
-            return "Fuite possible : \(feature) porte \(percent) % de l'importance avec un score quasi parfait ; vérifier qu'elle est connue avant la cible."
+            return
+                "Fuite possible : \(feature) porte \(percent) % de l'importance avec un score quasi parfait ; vérifier qu'elle est connue avant la cible."
         case .noStrongLimit:
-            return "Aucune limite forte sur ces lignes ; les estimations gardent l'incertitude de leurs intervalles de confiance."
+            return
+                "Aucune limite forte sur ces lignes ; les estimations gardent l'incertitude de leurs intervalles de confiance."
         }
     }
 

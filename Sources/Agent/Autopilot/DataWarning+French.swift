@@ -13,28 +13,40 @@ extension DataWarning {
         let c = column ?? "?", other = relatedColumn ?? "?"
         switch detail {
         case .idLike:
-            return "'\(c)' est unique à chaque ligne (un identifiant) ; un modèle l'apprendrait par cœur. À écarter (ou à prendre comme groupe d'un GroupKFold)."
+            return
+                "'\(c)' est unique à chaque ligne (un identifiant) ; un modèle l'apprendrait par cœur. À écarter (ou à prendre comme groupe d'un GroupKFold)."
         case .constant(let empty):
-            return "'\(c)' \(empty ? "n'a aucune valeur" : "a la même valeur dans toutes les lignes renseignées") ; elle ne peut pas aider un modèle. À écarter."
+            return
+                "'\(c)' \(empty ? "n'a aucune valeur" : "a la même valeur dans toutes les lignes renseignées") ; elle ne peut pas aider un modèle. À écarter."
         case .duplicateRows(let count):
-            return "\(count) lignes répètent exactement une ligne précédente ; des doublons peuvent tomber des deux côtés d'un découpage et gonfler les scores. Les supprimer ou les grouper."
+            return
+                "\(count) lignes répètent exactement une ligne précédente ; des doublons peuvent tomber des deux côtés d'un découpage et gonfler les scores. Les supprimer ou les grouper."
         case .nearCopy(let r?):
-            return "'\(c)' et '\(other)' sont quasi identiques (r = \(Self.twoDecimals(r))) ; n'en garder qu'une, sinon les coefficients et l'importance se partagent de façon instable."
+            return
+                "'\(c)' et '\(other)' sont quasi identiques (r = \(Self.twoDecimals(r))) ; n'en garder qu'une, sinon les coefficients et l'importance se partagent de façon instable."
         case .nearCopy(nil):
-            return "'\(c)' et '\(other)' portent la même information (leurs modalités se correspondent une à une) ; n'en garder qu'une."
+            return
+                "'\(c)' et '\(other)' portent la même information (leurs modalités se correspondent une à une) ; n'en garder qu'une."
         case .highCardinality(let levels):
-            return "'\(c)' a \(levels) modalités ; l'encodage one-hot garde les plus fréquentes et regroupe les autres sous 'other'. Regrouper des modalités ou écarter la colonne."
+            return
+                "'\(c)' a \(levels) modalités ; l'encodage one-hot garde les plus fréquentes et regroupe les autres sous 'other'. Regrouper des modalités ou écarter la colonne."
         case .heavyMissing(let share, let drop):
             return "'\(c)' manque dans \(Self.percent(share)) des lignes."
-                + (drop ? " À écarter." : " Les modèles l'imputent (médiane ou valeur la plus fréquente) et ajoutent un indicateur de valeur manquante ; se demander si l'absence elle-même a un sens.")
+                + (drop
+                    ? " À écarter."
+                    : " Les modèles l'imputent (médiane ou valeur la plus fréquente) et ajoutent un indicateur de valeur manquante ; se demander si l'absence elle-même a un sens.")
         case .skewedTarget(let skewness):
-            return "La cible '\(c)' a une longue traîne à droite (asymétrie \(Self.twoDecimals(skewness))) ; ajuster log(1 + y) aide souvent, en rapportant l'erreur sur l'échelle d'origine."
+            return
+                "La cible '\(c)' a une longue traîne à droite (asymétrie \(Self.twoDecimals(skewness))) ; ajuster log(1 + y) aide souvent, en rapportant l'erreur sur l'échelle d'origine."
         case .imbalancedTarget(let className, let share):
-            return "\(className.map { "La classe '\($0)'" } ?? "La classe la plus rare") de '\(c)' est rare (\(Self.percent(share)) des lignes) ; stratifier les découpages et préférer le F1 (macro), la balanced accuracy ou l'average precision à l'accuracy."
+            return
+                "\(className.map { "La classe '\($0)'" } ?? "La classe la plus rare") de '\(c)' est rare (\(Self.percent(share)) des lignes) ; stratifier les découpages et préférer le F1 (macro), la balanced accuracy ou l'average precision à l'accuracy."
         case .likelyLeakage(let target, .accuracy(let accuracy, let baseline)):
-            return "'\(c)' prédit à elle seule '\(target)' avec une accuracy de \(Self.percent(accuracy)) sur des lignes tenues à l'écart\(baseline.map { " (classe majoritaire : \(Self.percent($0)))" } ?? "") : fuite probable de la cible. Vérifier qu'elle est connue avant le résultat ; sinon l'écarter."
+            return
+                "'\(c)' prédit à elle seule '\(target)' avec une accuracy de \(Self.percent(accuracy)) sur des lignes tenues à l'écart\(baseline.map { " (classe majoritaire : \(Self.percent($0)))" } ?? "") : fuite probable de la cible. Vérifier qu'elle est connue avant le résultat ; sinon l'écarter."
         case .likelyLeakage(let target, .r2(let r2)):
-            return "'\(c)' explique à elle seule R² = \(Self.twoDecimals(r2)) de '\(target)' sur des lignes tenues à l'écart : fuite probable de la cible ou mesure quasi dupliquée. Vérifier qu'elle est connue au moment de prédire ; sinon l'écarter."
+            return
+                "'\(c)' explique à elle seule R² = \(Self.twoDecimals(r2)) de '\(target)' sur des lignes tenues à l'écart : fuite probable de la cible ou mesure quasi dupliquée. Vérifier qu'elle est connue au moment de prédire ; sinon l'écarter."
         }
     }
 
@@ -60,13 +72,17 @@ extension DataWarning {
             switch kind {
             case .duplicateRows: detail = .duplicateRows(count: Int(v.rounded()))
             case .highCardinality: detail = .highCardinality(levels: Int(v.rounded()))
-            case .heavyMissing: detail = .heavyMissing(share: v, drop: w["action"]?.stringValue == Action.dropColumn.rawValue)
+            case .heavyMissing:
+                detail = .heavyMissing(share: v, drop: w["action"]?.stringValue == Action.dropColumn.rawValue)
             case .skewedTarget: detail = .skewedTarget(skewness: v)
-            case .imbalancedTarget: detail = .imbalancedTarget(className: w["class"]?.stringValue ?? Self.rarestClass(r), share: v)
+            case .imbalancedTarget:
+                detail = .imbalancedTarget(className: w["class"]?.stringValue ?? Self.rarestClass(r), share: v)
             default:
                 let target = r["target"]?["name"]?.stringValue ?? "?"
                 let baseline = w["majority_baseline"]?.doubleValue
-                detail = .likelyLeakage(target: target, score: r["task"]?.stringValue == "regression" ? .r2(v) : .accuracy(v, majorityBaseline: baseline))
+                detail = .likelyLeakage(
+                    target: target,
+                    score: r["task"]?.stringValue == "regression" ? .r2(v) : .accuracy(v, majorityBaseline: baseline))
             }
         }
         self.init(column: column, relatedColumn: w["related_column"]?.stringValue, detail: detail)

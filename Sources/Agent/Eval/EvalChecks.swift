@@ -61,7 +61,9 @@ public struct EvalEvidence: Sendable {
 /// The standard and optional checks.
 public enum EvalChecks {
     /// Metrics where lower is better.
-    static let lowerIsBetter: Set<String> = ["rmse", "mae", "mape", "median_ae", "rmsle", "log_loss", "brier", "inertia"]
+    static let lowerIsBetter: Set<String> = [
+        "rmse", "mae", "mape", "median_ae", "rmsle", "log_loss", "brier", "inertia",
+    ]
 
     /// Runs every check that applies. Returns the results and the success metric's value.
     public static func run(
@@ -78,27 +80,48 @@ public enum EvalChecks {
 
         let used = Set(succeeded.map(\.call.name))
         let missing = (expect.tools ?? ["load_data", "train_model", "append_log"]).filter { !used.contains($0) }
-        check("tools_called", missing.isEmpty,
-              missing.isEmpty ? "called \(used.sorted().joined(separator: ", "))" : "never ran successfully: \(missing.joined(separator: ", "))")
+        check(
+            "tools_called", missing.isEmpty,
+            missing.isEmpty
+                ? "called \(used.sorted().joined(separator: ", "))"
+                : "never ran successfully: \(missing.joined(separator: ", "))")
 
         if expect.baselineFirst ?? true {
-            let first = trained.first.map { $0.result["model"]?.stringValue ?? $0.arguments["model"]?.stringValue ?? "?" }
-            check("baseline_first", first == "baseline",
-                  first.map { "first model trained: \($0)" } ?? "no model was trained")
+            let first = trained.first.map {
+                $0.result["model"]?.stringValue ?? $0.arguments["model"]?.stringValue ?? "?"
+            }
+            check(
+                "baseline_first", first == "baseline",
+                first.map { "first model trained: \($0)" } ?? "no model was trained")
         }
 
         // The sealed test split: evaluated at most N times, only after the last training, and every
         // evaluation the store holds was asked for in the conversation.
-        let testIndices = calls.indices.filter { calls[$0].call.name == "compute_metrics" && calls[$0].arguments["split"]?.stringValue == "test" && calls[$0].ok }
-        let lastTraining = calls.indices.last { ["train_model", "tune_model"].contains(calls[$0].call.name) && calls[$0].ok }
+        let testIndices = calls.indices.filter {
+            calls[$0].call.name == "compute_metrics" && calls[$0].arguments["split"]?.stringValue == "test"
+                && calls[$0].ok
+        }
+        let lastTraining = calls.indices.last {
+            ["train_model", "tune_model"].contains(calls[$0].call.name) && calls[$0].ok
+        }
         let storeTests = (try? e.store.testEvaluations().count) ?? 0
         let maxTests = expect.maxTestEvaluations ?? 1
         var testProblems: [String] = []
-        if testIndices.count > maxTests { testProblems.append("test split evaluated \(testIndices.count) times (at most \(maxTests))") }
-        if let first = testIndices.first, let last = lastTraining, last > first { testProblems.append("a model was trained after the test split was evaluated") }
-        if storeTests != testIndices.count { testProblems.append("the store holds \(storeTests) test evaluations, the conversation asked for \(testIndices.count)") }
-        check("test_untouched", testProblems.isEmpty,
-              testProblems.isEmpty ? "test split evaluated \(testIndices.count) time(s), after all training" : testProblems.joined(separator: "; "))
+        if testIndices.count > maxTests {
+            testProblems.append("test split evaluated \(testIndices.count) times (at most \(maxTests))")
+        }
+        if let first = testIndices.first, let last = lastTraining, last > first {
+            testProblems.append("a model was trained after the test split was evaluated")
+        }
+        if storeTests != testIndices.count {
+            testProblems.append(
+                "the store holds \(storeTests) test evaluations, the conversation asked for \(testIndices.count)")
+        }
+        check(
+            "test_untouched", testProblems.isEmpty,
+            testProblems.isEmpty
+                ? "test split evaluated \(testIndices.count) time(s), after all training"
+                : testProblems.joined(separator: "; "))
 
         var metricValue: Double?
         if let metric = expect.metric {
@@ -107,8 +130,10 @@ public enum EvalChecks {
             metricValue = lower ? values.min() : values.max()
             if let floor = expect.floor {
                 let reached = metricValue.map { lower ? $0 <= floor : $0 >= floor } ?? false
-                check("metric_reached", reached,
-                      "\(metric) best \(metricValue.map { String(format: "%.4f", $0) } ?? "not measured") vs \(lower ? "ceiling" : "floor") \(floor)")
+                check(
+                    "metric_reached", reached,
+                    "\(metric) best \(metricValue.map { String(format: "%.4f", $0) } ?? "not measured") vs \(lower ? "ceiling" : "floor") \(floor)"
+                )
             }
         }
 
@@ -116,40 +141,58 @@ public enum EvalChecks {
 
         let answered = Set(e.messages.filter { $0.role == .tool }.compactMap(\.toolCallID))
         let unanswered = calls.map(\.call.id).filter { !answered.contains($0) }
-        check("no_unanswered_call", unanswered.isEmpty,
-              unanswered.isEmpty ? "\(calls.count) calls, each answered" : "unanswered: \(unanswered.joined(separator: ", "))")
+        check(
+            "no_unanswered_call", unanswered.isEmpty,
+            unanswered.isEmpty
+                ? "\(calls.count) calls, each answered" : "unanswered: \(unanswered.joined(separator: ", "))")
 
         let claims = NumberClaims.unsupported(in: e.messages, userTurns: e.userTurns)
-        check("no_invented_numbers", claims.isEmpty,
-              claims.isEmpty ? "every number in the assistant's text comes from a tool or the user"
+        check(
+            "no_invented_numbers", claims.isEmpty,
+            claims.isEmpty
+                ? "every number in the assistant's text comes from a tool or the user"
                 : "not returned by any tool: \(claims.prefix(5).joined(separator: ", "))")
 
         let b = budgets ?? EvalBudgets()
         if let t = b.turns { check("budget_turns", e.turns <= t, "\(e.turns) model turns (budget \(t))") }
         if let t = b.tokens { check("budget_tokens", e.tokens <= t, "\(e.tokens) tokens (budget \(t))") }
-        if let t = b.seconds { check("budget_time", e.seconds <= t, String(format: "%.1f s (budget %.0f s)", e.seconds, t)) }
+        if let t = b.seconds {
+            check("budget_time", e.seconds <= t, String(format: "%.1f s (budget %.0f s)", e.seconds, t))
+        }
 
         if let columns = expect.excludedColumns {
             let offending = runs.filter { r in columns.contains { r.features.contains($0) } }
-            check("columns_excluded", offending.isEmpty && !runs.isEmpty,
-                  runs.isEmpty ? "no run to check" : offending.isEmpty ? "no run used \(columns.joined(separator: ", "))"
-                    : "used by \(offending.map(\.id).joined(separator: ", ")): \(columns.filter { c in offending.contains { $0.features.contains(c) } }.joined(separator: ", "))")
+            check(
+                "columns_excluded", offending.isEmpty && !runs.isEmpty,
+                runs.isEmpty
+                    ? "no run to check"
+                    : offending.isEmpty
+                        ? "no run used \(columns.joined(separator: ", "))"
+                        : "used by \(offending.map(\.id).joined(separator: ", ")): \(columns.filter { c in offending.contains { $0.features.contains(c) } }.joined(separator: ", "))"
+            )
         }
         if let columns = expect.usedColumns {
             let unused = columns.filter { c in !runs.contains { $0.features.contains(c) } }
-            check("columns_used", unused.isEmpty,
-                  unused.isEmpty ? "\(columns.joined(separator: ", ")) used by a trained model" : "no model used \(unused.joined(separator: ", "))")
+            check(
+                "columns_used", unused.isEmpty,
+                unused.isEmpty
+                    ? "\(columns.joined(separator: ", ")) used by a trained model"
+                    : "no model used \(unused.joined(separator: ", "))")
         }
         if let models = expect.models {
             let families = Set(runs.map(\.modelFamily)).union(trained.compactMap { $0.result["model"]?.stringValue })
             let absent = models.filter { !families.contains($0) }
-            check("models_trained", absent.isEmpty,
-                  absent.isEmpty ? "trained \(families.sorted().joined(separator: ", "))" : "never trained: \(absent.joined(separator: ", "))")
+            check(
+                "models_trained", absent.isEmpty,
+                absent.isEmpty
+                    ? "trained \(families.sorted().joined(separator: ", "))"
+                    : "never trained: \(absent.joined(separator: ", "))")
         }
         if let language = expect.language {
             let text = e.messages.filter { $0.role == .assistant }.compactMap(\.content).joined(separator: " ")
             let detected = LanguageGuess.of(text)
-            check("assistant_language", detected == language, "the assistant wrote in \(detected) (expected \(language))")
+            check(
+                "assistant_language", detected == language, "the assistant wrote in \(detected) (expected \(language))")
         }
         return (out, metricValue)
     }
@@ -157,8 +200,12 @@ public enum EvalChecks {
 
 /// A rough guess between English and French from common words.
 enum LanguageGuess {
-    static let french: Set<String> = ["le", "la", "les", "des", "du", "une", "est", "et", "pour", "avec", "sur", "que", "qui", "pas", "modèle", "je"]
-    static let english: Set<String> = ["the", "a", "is", "and", "for", "with", "on", "that", "which", "not", "model", "i", "of", "to"]
+    static let french: Set<String> = [
+        "le", "la", "les", "des", "du", "une", "est", "et", "pour", "avec", "sur", "que", "qui", "pas", "modèle", "je",
+    ]
+    static let english: Set<String> = [
+        "the", "a", "is", "and", "for", "with", "on", "that", "which", "not", "model", "i", "of", "to",
+    ]
 
     static func of(_ text: String) -> String {
         let words = text.lowercased().split { !$0.isLetter }.map(String.init)

@@ -30,12 +30,15 @@ public struct EvalSuite: Sendable, Codable, Equatable {
             throw EvalError("cannot read the suite \(url.path): \(error.localizedDescription).")
         }
         var suite: EvalSuite
-        do { suite = try JSONDecoder().decode(EvalSuite.self, from: data) } catch let DecodingError.keyNotFound(key, c) {
+        do { suite = try JSONDecoder().decode(EvalSuite.self, from: data) } catch let DecodingError.keyNotFound(key, c)
+        {
             throw EvalError("\(url.path): missing \"\(key.stringValue)\" at \(Self.path(c.codingPath)).")
         } catch let DecodingError.typeMismatch(_, c) {
             throw EvalError("\(url.path): wrong type at \(Self.path(c.codingPath)): \(c.debugDescription)")
         } catch {
-            throw EvalError("\(url.path) is not a valid suite file (JSON with \"name\" and \"scenarios\"): \(error.localizedDescription)")
+            throw EvalError(
+                "\(url.path) is not a valid suite file (JSON with \"name\" and \"scenarios\"): \(error.localizedDescription)"
+            )
         }
         guard !suite.scenarios.isEmpty else { throw EvalError("\(url.path) has no scenarios.") }
         let names = suite.scenarios.map(\.name)
@@ -121,7 +124,8 @@ public struct EvalExpectations: Sendable, Codable, Equatable {
 
     public init(
         tools: [String]? = nil, baselineFirst: Bool? = nil, metric: String? = nil, floor: Double? = nil,
-        excludedColumns: [String]? = nil, usedColumns: [String]? = nil, models: [String]? = nil, language: String? = nil, logMetric: String? = nil,
+        excludedColumns: [String]? = nil, usedColumns: [String]? = nil, models: [String]? = nil,
+        language: String? = nil, logMetric: String? = nil,
         maxTestEvaluations: Int? = nil
     ) {
         self.tools = tools

@@ -7,7 +7,8 @@ import Foundation
 import Tracking
 
 enum LogCheck {
-    static func run(_ log: ExperimentLog, store: RunStore, expectLanguage: String?, logMetric: String?) -> [CheckResult] {
+    static func run(_ log: ExperimentLog, store: RunStore, expectLanguage: String?, logMetric: String?) -> [CheckResult]
+    {
         let document: LogDocument
         do { document = try log.read() } catch {
             return [CheckResult(name: "log_complete", passed: false, detail: "no readable log: \(error)")]
@@ -29,7 +30,9 @@ enum LogCheck {
             ]
             let empty = fields.filter { $0.1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.map(\.0)
             if !empty.isEmpty { problems.append("experiment #\(entry.number) lacks \(empty.joined(separator: ", "))") }
-            let cited = entry.runIDs + [entry.approach, entry.result].flatMap { $0.matches(of: /\br\d{4,}\b/).map { String($0.output) } }
+            let cited =
+                entry.runIDs
+                + [entry.approach, entry.result].flatMap { $0.matches(of: /\br\d{4,}\b/).map { String($0.output) } }
             if cited.isEmpty { problems.append("experiment #\(entry.number) names no run id") }
         }
         if (document.decision ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -50,7 +53,8 @@ enum LogCheck {
         ]
         if let expectLanguage {
             let lang = document.language.rawValue
-            out.append(CheckResult(name: "log_language", passed: lang == expectLanguage, detail: "log written in \(lang)"))
+            out.append(
+                CheckResult(name: "log_language", passed: lang == expectLanguage, detail: "log written in \(lang)"))
         }
         if let logMetric {
             let metric = document.context?.metric ?? ""

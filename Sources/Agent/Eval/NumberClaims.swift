@@ -79,11 +79,14 @@ public enum NumberClaims {
             .replacing(/(?:CI|IC)(?:\s*à)?\s*\d+\s?%/.ignoresCase(), with: " ")
             .replacing(/\b[\w-]+\.(?:csv|tsv|json|jsonl|md|txt)\b/.ignoresCase(), with: " ")
         return cleaned.matches(of: /(?:^|[^\w.])([-−+]?\d+(?:[.,](\d+))?)(\s?%)?(?![\w.]\d)/).compactMap { m in
-            let raw = String(m.output.1).replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: ",", with: ".")
+            let raw = String(m.output.1).replacingOccurrences(of: "−", with: "-").replacingOccurrences(
+                of: ",", with: ".")
             let decimals = m.output.2.map(\.count) ?? 0
             let percent = m.output.3 != nil
             guard decimals > 0 || percent, let value = Double(raw) else { return nil }
-            return Written(text: String(m.output.1) + (percent ? "%" : ""), value: abs(value), decimals: decimals, percent: percent)
+            return Written(
+                text: String(m.output.1) + (percent ? "%" : ""), value: abs(value), decimals: decimals, percent: percent
+            )
         }
     }
 }

@@ -9,13 +9,17 @@ extension Scorecard {
         var s = "# Evaluation: \(suite)\n\n"
         s += "- Model: \(model)\n- Repeats: \(repeats)\n- Date: \(createdAt)\n"
         s += "- Result: \(allPassed ? "every check passed" : "some checks failed")\n\n"
-        s += "## Scenarios\n\n| scenario | pass rate | metric | value | reached | tokens | latency (ms) | turns | time (s) |\n"
+        s +=
+            "## Scenarios\n\n| scenario | pass rate | metric | value | reached | tokens | latency (ms) | turns | time (s) |\n"
         s += "|---|---|---|---|---|---|---|---|---|\n"
         for x in scenarios {
-            let metric = x.metric.map { m in
-                x.floor.map { "\(m) \(EvalChecks.lowerIsBetter.contains(m) ? "≤" : "≥") \(MeanStd.format($0))" } ?? m
-            } ?? "–"
-            s += "| \(x.name) | \(x.passRate.text) | \(metric) | \(x.metricValue?.text ?? "–") | \(x.metricReached?.text ?? "–") "
+            let metric =
+                x.metric.map { m in
+                    x.floor.map { "\(m) \(EvalChecks.lowerIsBetter.contains(m) ? "≤" : "≥") \(MeanStd.format($0))" }
+                        ?? m
+                } ?? "–"
+            s +=
+                "| \(x.name) | \(x.passRate.text) | \(metric) | \(x.metricValue?.text ?? "–") | \(x.metricReached?.text ?? "–") "
             s += "| \(x.tokens.text) | \(x.latencyMS.text) | \(x.turns.text) | \(x.seconds.text) |\n"
         }
         s += "\n## Checks\n\n| check | pass rate |\n|---|---|\n"
@@ -36,9 +40,11 @@ extension Scorecard {
     public static func comparison(_ a: Scorecard, _ b: Scorecard, names: (String, String)) -> String {
         var s = "# Evaluation compared: \(names.0) vs \(names.1)\n\n"
         s += "| | A: \(names.0) | B: \(names.1) |\n|---|---|---|\n"
-        s += "| suite | \(a.suite) | \(b.suite) |\n| model | \(a.model) | \(b.model) |\n| repeats | \(a.repeats) | \(b.repeats) |\n"
+        s +=
+            "| suite | \(a.suite) | \(b.suite) |\n| model | \(a.model) | \(b.model) |\n| repeats | \(a.repeats) | \(b.repeats) |\n"
         s += "| all checks passed | \(a.allPassed ? "yes" : "no") | \(b.allPassed ? "yes" : "no") |\n\n"
-        s += "## Scenarios\n\n| scenario | pass A | pass B | metric A | metric B | tokens A | tokens B | turns A | turns B |\n"
+        s +=
+            "## Scenarios\n\n| scenario | pass A | pass B | metric A | metric B | tokens A | tokens B | turns A | turns B |\n"
         s += "|---|---|---|---|---|---|---|---|---|\n"
         var names: [String] = a.scenarios.map(\.name)
         for x in b.scenarios where !names.contains(x.name) { names.append(x.name) }
@@ -46,7 +52,8 @@ extension Scorecard {
             let x = a.scenarios.first { $0.name == n }, y = b.scenarios.first { $0.name == n }
             s += "| \(n) | \(x?.passRate.text ?? "–") | \(y?.passRate.text ?? "–") "
             s += "| \(x?.metricValue?.text ?? "–") | \(y?.metricValue?.text ?? "–") "
-            s += "| \(x?.tokens.text ?? "–") | \(y?.tokens.text ?? "–") | \(x?.turns.text ?? "–") | \(y?.turns.text ?? "–") |\n"
+            s +=
+                "| \(x?.tokens.text ?? "–") | \(y?.tokens.text ?? "–") | \(x?.turns.text ?? "–") | \(y?.turns.text ?? "–") |\n"
         }
         s += "\n## Checks\n\n| check | A | B |\n|---|---|---|\n"
         for c in Set(a.checks.keys).union(b.checks.keys).sorted() {

@@ -18,7 +18,9 @@ public struct MeanStd: Sendable, Codable, Equatable {
         }
         mean = values.reduce(0, +) / Double(values.count)
         let m = mean
-        std = values.count > 1 ? (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)).squareRoot() : 0
+        std =
+            values.count > 1
+            ? (values.map { ($0 - m) * ($0 - m) }.reduce(0, +) / Double(values.count - 1)).squareRoot() : 0
     }
 
     public var text: String { std == 0 ? Self.format(mean) : "\(Self.format(mean)) ± \(Self.format(std))" }
@@ -60,7 +62,9 @@ public struct ScenarioScore: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case name, checks, metric, floor, tokens, turns, seconds, failures
-        case passRate = "pass_rate", metricValue = "metric_value", metricReached = "metric_reached"
+        case passRate = "pass_rate"
+        case metricValue = "metric_value"
+        case metricReached = "metric_reached"
         case latencyMS = "latency_ms"
     }
 }
@@ -77,7 +81,8 @@ public struct Scorecard: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case suite, model, repeats, scenarios, checks
-        case createdAt = "created_at", allPassed = "all_passed"
+        case createdAt = "created_at"
+        case allPassed = "all_passed"
     }
 
     /// Aggregates runs (any order) by scenario, in the suite's order.
@@ -108,11 +113,14 @@ public struct Scorecard: Sendable, Codable, Equatable {
             let values = mine.compactMap(\.metricValue)
             let reached = mine.compactMap { r in r.checks.first { $0.name == "metric_reached" } }
             return ScenarioScore(
-                name: s.name, passRate: PassRate(passed: mine.filter(\.passed).count, total: mine.count), checks: checks,
+                name: s.name, passRate: PassRate(passed: mine.filter(\.passed).count, total: mine.count),
+                checks: checks,
                 metric: s.expect.metric, floor: s.expect.floor, metricValue: values.isEmpty ? nil : MeanStd(values),
-                metricReached: reached.isEmpty ? nil : PassRate(passed: reached.filter(\.passed).count, total: reached.count),
+                metricReached: reached.isEmpty
+                    ? nil : PassRate(passed: reached.filter(\.passed).count, total: reached.count),
                 tokens: MeanStd(mine.map { Double($0.tokens) }), latencyMS: MeanStd(mine.map(\.latencyMS)),
-                turns: MeanStd(mine.map { Double($0.turns) }), seconds: MeanStd(mine.map(\.seconds)), failures: failures)
+                turns: MeanStd(mine.map { Double($0.turns) }), seconds: MeanStd(mine.map(\.seconds)), failures: failures
+            )
         }
         checks = all
         allPassed = !runs.isEmpty && runs.allSatisfy(\.passed)
@@ -128,7 +136,8 @@ public struct Scorecard: Sendable, Codable, Equatable {
     /// Reads a scorecard written by `json()`.
     public static func read(_ url: URL) throws(EvalError) -> Scorecard {
         do { return try JSONDecoder().decode(Scorecard.self, from: Data(contentsOf: url)) } catch {
-            throw EvalError("\(url.path) is not a scorecard written by mlexp eval (scorecard.json): \(error.localizedDescription)")
+            throw EvalError(
+                "\(url.path) is not a scorecard written by mlexp eval (scorecard.json): \(error.localizedDescription)")
         }
     }
 }

@@ -79,7 +79,8 @@ public actor AgentLoop {
         for _ in 0..<limits.maxModelTurns {
             if Task.isCancelled { return stopped(.cancelled, .cancelled) }
             let request = ChatRequest(
-                messages: messages, tools: tools.definitions, temperature: temperature, maxTokens: maxTokens, stop: stop,
+                messages: messages, tools: tools.definitions, temperature: temperature, maxTokens: maxTokens,
+                stop: stop,
                 seed: temperature == 0 ? 42 : nil)
             let started = Date()
             let response: ChatResponse

@@ -45,7 +45,9 @@ public final class ScriptedModel: ChatModel {
             defer { s.next += 1 }
             return s.next
         }
-        guard index < steps.count else { return ChatResponse(message: .assistant("(script ended)"), finishReason: "stop") }
+        guard index < steps.count else {
+            return ChatResponse(message: .assistant("(script ended)"), finishReason: "stop")
+        }
         switch steps[index] {
         case .text(let text):
             for word in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {

@@ -17,23 +17,32 @@ enum StopMessage {
         let fr = language == .fr
         switch self {
         case .cancelled:
-            return fr ? "Annulé ; la conversation est intacte. Redemandez quand vous voulez." : "Cancelled; the conversation is intact. Ask again when ready."
+            return fr
+                ? "Annulé ; la conversation est intacte. Redemandez quand vous voulez."
+                : "Cancelled; the conversation is intact. Ask again when ready."
         case .cancelledWaitingForModel:
-            return fr ? "Annulé pendant l'attente du modèle ; la conversation est intacte." : "Cancelled while waiting for the model; the conversation is intact."
+            return fr
+                ? "Annulé pendant l'attente du modèle ; la conversation est intacte."
+                : "Cancelled while waiting for the model; the conversation is intact."
         case .modelFailed(let error):
-            return fr ? "La requête au modèle a échoué : \(error) Réessayez, ou vérifiez le point d'accès avec `mlexp doctor`."
+            return fr
+                ? "La requête au modèle a échoué : \(error) Réessayez, ou vérifiez le point d'accès avec `mlexp doctor`."
                 : "The model request failed: \(error) Try again, or check the endpoint with `mlexp doctor`."
         case .cancelledBeforeTools:
-            return fr ? "Annulé avant que tous les appels d'outils ne s'exécutent ; la conversation est intacte."
+            return fr
+                ? "Annulé avant que tous les appels d'outils ne s'exécutent ; la conversation est intacte."
                 : "Cancelled before all tool calls ran; the conversation is intact."
         case .cancelledDuringTool(let name):
-            return fr ? "Annulé pendant \(name) ; son résultat est écarté et la conversation est intacte."
+            return fr
+                ? "Annulé pendant \(name) ; son résultat est écarté et la conversation est intacte."
                 : "Cancelled while \(name) ran; its result was discarded and the conversation is intact."
         case .toolErrors(let count, let last):
-            return fr ? "Arrêté après \(count) appels d'outils en échec d'affilée (dernier : \(last)). Lisez les erreurs ci-dessus, puis reformulez la demande ou corrigez les données."
+            return fr
+                ? "Arrêté après \(count) appels d'outils en échec d'affilée (dernier : \(last)). Lisez les erreurs ci-dessus, puis reformulez la demande ou corrigez les données."
                 : "Stopped after \(count) failed tool calls in a row (last: \(last)). Read the errors above, then rephrase the request or fix the data."
         case .turnLimit(let turns):
-            return fr ? "Arrêté après \(turns) tours du modèle sans réponse finale. Dites « continue » pour poursuivre, ou précisez la demande."
+            return fr
+                ? "Arrêté après \(turns) tours du modèle sans réponse finale. Dites « continue » pour poursuivre, ou précisez la demande."
                 : "Stopped after \(turns) model turns without a final answer. Say 'continue' to go on, or narrow the request."
         }
     }

@@ -9,267 +9,267 @@ public enum EmbeddedResources {
     /// prompts/NAME.md by NAME (e.g. "system.en").
     public static let prompts: [String: String] = [
         "system.en": #"""
-You are a senior machine-learning engineer working at the user's side in their terminal. You run experiments yourself through tools backed by a local ML core, and you keep a written experiment log. Speak English, plainly and briefly.
+        You are a senior machine-learning engineer working at the user's side in their terminal. You run experiments yourself through tools backed by a local ML core, and you keep a written experiment log. Speak English, plainly and briefly.
 
-# How you work
-Follow the workflow: problem → hypothesis → experiment → results → interpretation → decision.
+        # How you work
+        Follow the workflow: problem → hypothesis → experiment → results → interpretation → decision.
 
-1. Frame the problem before any model. Find out, from the user or from the data:
-   - the business problem and what a prediction will be used for;
-   - the ML task type (binary or multiclass classification, regression, clustering);
-   - the data available (rows, columns, period, how it was collected) and its problems;
-   - the success metric and the threshold that makes the model worth using.
-   Call load_data first; read its warnings. Drop ID-like columns and columns that leak the target, and say which and why.
-   Write the Context entry of the log (append_log kind "context").
-2. State each hypothesis before testing it: what you expect, why, and the baseline it must beat.
-3. Run clean, reproducible experiments: the baseline first (model "baseline"), then one change per experiment (one model family, one feature change or one parameter change), with a fixed seed. Each train_model call states its hypothesis.
-4. Read the results with their uncertainty: compare with the baseline and with the best run so far using compute_metrics (compare_to) or compare_runs; a difference inside the confidence interval is not a win.
-5. Interpret the best model with explain_model: which features matter and in which direction, where it fails (error slices), and its limits.
-6. Log every experiment with append_log (kind "experiment"): hypothesis, approach, runs, analysis, next. Then decide: keep a model, try a named next experiment, or stop — and log the decision (kind "decision").
-7. With no target (clustering), there is no baseline and no test split to evaluate: call load_data without a target, train kmeans for several numbers of clusters (params {"n_clusters": k}; the features are standardised), choose k by the highest silhouette, and log each k as an experiment. A label column the user names only to check the clusters goes in train_model's "reference" (it reports adjusted_rand and is never a feature).
+        1. Frame the problem before any model. Find out, from the user or from the data:
+           - the business problem and what a prediction will be used for;
+           - the ML task type (binary or multiclass classification, regression, clustering);
+           - the data available (rows, columns, period, how it was collected) and its problems;
+           - the success metric and the threshold that makes the model worth using.
+           Call load_data first; read its warnings. Drop ID-like columns and columns that leak the target, and say which and why.
+           Write the Context entry of the log (append_log kind "context").
+        2. State each hypothesis before testing it: what you expect, why, and the baseline it must beat.
+        3. Run clean, reproducible experiments: the baseline first (model "baseline"), then one change per experiment (one model family, one feature change or one parameter change), with a fixed seed. Each train_model call states its hypothesis.
+        4. Read the results with their uncertainty: compare with the baseline and with the best run so far using compute_metrics (compare_to) or compare_runs; a difference inside the confidence interval is not a win.
+        5. Interpret the best model with explain_model: which features matter and in which direction, where it fails (error slices), and its limits.
+        6. Log every experiment with append_log (kind "experiment"): hypothesis, approach, runs, analysis, next. Then decide: keep a model, try a named next experiment, or stop — and log the decision (kind "decision").
+        7. With no target (clustering), there is no baseline and no test split to evaluate: call load_data without a target, train kmeans for several numbers of clusters (params {"n_clusters": k}; the features are standardised), choose k by the highest silhouette, and log each k as an experiment. A label column the user names only to check the clusters goes in train_model's "reference" (it reports adjusted_rand and is never a feature).
 
-# Rules you never break
-- Baseline first: no other model before the baseline's run exists (in a prediction task).
-- One change per experiment.
-- Every number you state comes from a tool result in this conversation, with its run id. Never invent, estimate or round differently from the tools.
-- Never evaluate on the test split (compute_metrics split "test") before the decision is made and the user agrees; evaluate it once.
-- Log every experiment you run.
-- Never ask for raw rows: the tools return summaries on purpose.
-- When a tool returns an error, read it, fix the call and try again; do not repeat the same failing call.
+        # Rules you never break
+        - Baseline first: no other model before the baseline's run exists (in a prediction task).
+        - One change per experiment.
+        - Every number you state comes from a tool result in this conversation, with its run id. Never invent, estimate or round differently from the tools.
+        - Never evaluate on the test split (compute_metrics split "test") before the decision is made and the user agrees; evaluate it once.
+        - Log every experiment you run.
+        - Never ask for raw rows: the tools return summaries on purpose.
+        - When a tool returns an error, read it, fix the call and try again; do not repeat the same failing call.
 
-# Style
-Short paragraphs. Before a tool call, say in one sentence what you are about to test. After results, say what they mean. End a session with the decision and where the log is.
+        # Style
+        Short paragraphs. Before a tool call, say in one sentence what you are about to test. After results, say what they mean. End a session with the decision and where the log is.
 
-"""#,
+        """#,
         "system.fr": #"""
-Tu es un ingénieur machine learning senior qui travaille aux côtés de l'utilisateur dans son terminal. Tu mènes toi-même les expériences avec des outils branchés sur un moteur ML local, et tu tiens un journal d'expériences écrit. Parle français, simplement et brièvement.
+        Tu es un ingénieur machine learning senior qui travaille aux côtés de l'utilisateur dans son terminal. Tu mènes toi-même les expériences avec des outils branchés sur un moteur ML local, et tu tiens un journal d'expériences écrit. Parle français, simplement et brièvement.
 
-# Ta méthode
-Suis la démarche : problème → hypothèse → expérience → résultats → interprétation → décision.
+        # Ta méthode
+        Suis la démarche : problème → hypothèse → expérience → résultats → interprétation → décision.
 
-1. Cadre le problème avant tout modèle. Établis, avec l'utilisateur ou à partir des données :
-   - le problème métier et l'usage qui sera fait d'une prédiction ;
-   - le type de tâche ML (classification binaire ou multiclasse, régression, clustering) ;
-   - les données disponibles (lignes, colonnes, période, mode de collecte) et leurs défauts ;
-   - la métrique de succès et le seuil qui rend le modèle utile.
-   Appelle d'abord load_data et lis ses avertissements. Écarte les colonnes de type identifiant et celles qui fuient la cible, en disant lesquelles et pourquoi.
-   Écris l'entrée Contexte du journal (append_log kind "context").
-2. Énonce chaque hypothèse avant de la tester : ce que tu attends, pourquoi, et la baseline à battre.
-3. Mène des expériences propres et reproductibles : la baseline d'abord (modèle "baseline"), puis un seul changement par expérience (une famille de modèle, un changement de variables ou d'un hyper-paramètre), avec une graine fixe. Chaque appel à train_model donne son hypothèse.
-4. Lis les résultats avec leur incertitude : compare à la baseline et au meilleur run avec compute_metrics (compare_to) ou compare_runs ; un écart à l'intérieur de l'intervalle de confiance n'est pas une victoire.
-5. Interprète le meilleur modèle avec explain_model : quelles variables comptent et dans quel sens, où il se trompe (tranches d'erreurs), et ses limites.
-6. Consigne chaque expérience avec append_log (kind "experiment") : hypothèse, approche, runs, analyse, suite. Puis décide : garder un modèle, essayer une expérience suivante précise, ou s'arrêter — et consigne la décision (kind "decision").
-7. Sans cible (clustering), il n'y a ni baseline ni jeu de test à évaluer : appelle load_data sans cible, entraîne kmeans pour plusieurs nombres de groupes (params {"n_clusters": k} ; les variables sont standardisées), choisis k par la silhouette la plus haute et consigne chaque k comme une expérience. Une colonne d'étiquettes que l'utilisateur nomme seulement pour vérifier les groupes va dans le "reference" de train_model (elle donne adjusted_rand et n'est jamais une variable).
+        1. Cadre le problème avant tout modèle. Établis, avec l'utilisateur ou à partir des données :
+           - le problème métier et l'usage qui sera fait d'une prédiction ;
+           - le type de tâche ML (classification binaire ou multiclasse, régression, clustering) ;
+           - les données disponibles (lignes, colonnes, période, mode de collecte) et leurs défauts ;
+           - la métrique de succès et le seuil qui rend le modèle utile.
+           Appelle d'abord load_data et lis ses avertissements. Écarte les colonnes de type identifiant et celles qui fuient la cible, en disant lesquelles et pourquoi.
+           Écris l'entrée Contexte du journal (append_log kind "context").
+        2. Énonce chaque hypothèse avant de la tester : ce que tu attends, pourquoi, et la baseline à battre.
+        3. Mène des expériences propres et reproductibles : la baseline d'abord (modèle "baseline"), puis un seul changement par expérience (une famille de modèle, un changement de variables ou d'un hyper-paramètre), avec une graine fixe. Chaque appel à train_model donne son hypothèse.
+        4. Lis les résultats avec leur incertitude : compare à la baseline et au meilleur run avec compute_metrics (compare_to) ou compare_runs ; un écart à l'intérieur de l'intervalle de confiance n'est pas une victoire.
+        5. Interprète le meilleur modèle avec explain_model : quelles variables comptent et dans quel sens, où il se trompe (tranches d'erreurs), et ses limites.
+        6. Consigne chaque expérience avec append_log (kind "experiment") : hypothèse, approche, runs, analyse, suite. Puis décide : garder un modèle, essayer une expérience suivante précise, ou s'arrêter — et consigne la décision (kind "decision").
+        7. Sans cible (clustering), il n'y a ni baseline ni jeu de test à évaluer : appelle load_data sans cible, entraîne kmeans pour plusieurs nombres de groupes (params {"n_clusters": k} ; les variables sont standardisées), choisis k par la silhouette la plus haute et consigne chaque k comme une expérience. Une colonne d'étiquettes que l'utilisateur nomme seulement pour vérifier les groupes va dans le "reference" de train_model (elle donne adjusted_rand et n'est jamais une variable).
 
-# Règles que tu ne transgresses jamais
-- La baseline d'abord : aucun autre modèle avant que le run de la baseline existe (dans une tâche de prédiction).
-- Un seul changement par expérience.
-- Chaque nombre que tu donnes vient d'un résultat d'outil de cette conversation, avec son identifiant de run. N'invente rien, n'estime rien, n'arrondis pas autrement que les outils.
-- N'évalue jamais sur le jeu de test (compute_metrics split "test") avant que la décision soit prise et que l'utilisateur soit d'accord ; évalue-le une seule fois.
-- Consigne chaque expérience menée.
-- Ne demande jamais les lignes brutes : les outils renvoient des résumés à dessein.
-- Quand un outil renvoie une erreur, lis-la, corrige l'appel et réessaie ; ne répète pas le même appel fautif.
+        # Règles que tu ne transgresses jamais
+        - La baseline d'abord : aucun autre modèle avant que le run de la baseline existe (dans une tâche de prédiction).
+        - Un seul changement par expérience.
+        - Chaque nombre que tu donnes vient d'un résultat d'outil de cette conversation, avec son identifiant de run. N'invente rien, n'estime rien, n'arrondis pas autrement que les outils.
+        - N'évalue jamais sur le jeu de test (compute_metrics split "test") avant que la décision soit prise et que l'utilisateur soit d'accord ; évalue-le une seule fois.
+        - Consigne chaque expérience menée.
+        - Ne demande jamais les lignes brutes : les outils renvoient des résumés à dessein.
+        - Quand un outil renvoie une erreur, lis-la, corrige l'appel et réessaie ; ne répète pas le même appel fautif.
 
-# Style
-Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas tester. Après les résultats, dis ce qu'ils signifient. Termine la session par la décision et l'emplacement du journal.
+        # Style
+        Paragraphes courts. Avant un appel d'outil, dis en une phrase ce que tu vas tester. Après les résultats, dis ce qu'ils signifient. Termine la session par la décision et l'emplacement du journal.
 
-"""#,
+        """#,
     ]
 
     /// tools/NAME.json by NAME.
     public static let toolSchemas: [String: String] = [
         "append_log": #"""
-{
-  "name": "append_log",
-  "description": "Append an entry to the experiment log EXPERIMENTS.md: the Context (problem, data, metric and threshold) once, then one entry per experiment (hypothesis, approach, result, analysis, next) naming its runs, and the decision. Numbers are taken from the runs in the store, with their ids; the prose you give must not invent any.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "kind": {"type": "string", "enum": ["context", "experiment", "decision"], "description": "context first, then one experiment per hypothesis tested, then the decision."},
-      "title": {"type": "string", "minLength": 1, "description": "Short title of the experiment or decision."},
-      "problem": {"type": "string", "description": "context: the business problem and the ML task."},
-      "data": {"type": "string", "description": "context: source, size, period of the data."},
-      "metric": {"type": "string", "description": "context: main metric and the success threshold."},
-      "hypothesis": {"type": "string", "description": "experiment: what is tested, and why."},
-      "approach": {"type": "string", "description": "experiment: model, features, preprocessing (the runs add their hyper-parameters)."},
-      "run_ids": {"type": "array", "items": {"type": "string"}, "description": "experiment/decision: the runs it reports; their metrics are written from the store."},
-      "compare_to": {"type": "string", "description": "experiment: the reference run (e.g. the baseline) the result is compared with."},
-      "analysis": {"type": "string", "description": "experiment: why this result (importance, errors, limits)."},
-      "next": {"type": "string", "description": "experiment: the next experiment; decision: what to do now."}
-    },
-    "required": ["kind"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "append_log",
+          "description": "Append an entry to the experiment log EXPERIMENTS.md: the Context (problem, data, metric and threshold) once, then one entry per experiment (hypothesis, approach, result, analysis, next) naming its runs, and the decision. Numbers are taken from the runs in the store, with their ids; the prose you give must not invent any.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "kind": {"type": "string", "enum": ["context", "experiment", "decision"], "description": "context first, then one experiment per hypothesis tested, then the decision."},
+              "title": {"type": "string", "minLength": 1, "description": "Short title of the experiment or decision."},
+              "problem": {"type": "string", "description": "context: the business problem and the ML task."},
+              "data": {"type": "string", "description": "context: source, size, period of the data."},
+              "metric": {"type": "string", "description": "context: main metric and the success threshold."},
+              "hypothesis": {"type": "string", "description": "experiment: what is tested, and why."},
+              "approach": {"type": "string", "description": "experiment: model, features, preprocessing (the runs add their hyper-parameters)."},
+              "run_ids": {"type": "array", "items": {"type": "string"}, "description": "experiment/decision: the runs it reports; their metrics are written from the store."},
+              "compare_to": {"type": "string", "description": "experiment: the reference run (e.g. the baseline) the result is compared with."},
+              "analysis": {"type": "string", "description": "experiment: why this result (importance, errors, limits)."},
+              "next": {"type": "string", "description": "experiment: the next experiment; decision: what to do now."}
+            },
+            "required": ["kind"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "compare_runs": #"""
-{
-  "name": "compare_runs",
-  "description": "Compare two runs on the same dataset: their parameters side by side, and the paired bootstrap difference of their validation metrics with a confidence interval and whether it is significant.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "run_a": {"type": "string", "minLength": 1},
-      "run_b": {"type": "string", "minLength": 1},
-      "metric": {"type": "string", "description": "Metric to compare (default: the dataset's main metric)."}
-    },
-    "required": ["run_a", "run_b"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "compare_runs",
+          "description": "Compare two runs on the same dataset: their parameters side by side, and the paired bootstrap difference of their validation metrics with a confidence interval and whether it is significant.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "run_a": {"type": "string", "minLength": 1},
+              "run_b": {"type": "string", "minLength": 1},
+              "metric": {"type": "string", "description": "Metric to compare (default: the dataset's main metric)."}
+            },
+            "required": ["run_a", "run_b"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "compute_metrics": #"""
-{
-  "name": "compute_metrics",
-  "description": "Evaluate a run with confidence intervals (bootstrap) on its cross-validated predictions, or on the sealed test split only when split is \"test\" (do that once, after the decision; it is recorded). With compare_to, also the paired difference with another run and whether it is significant. Includes a confusion matrix or a residual summary.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "run_id": {"type": "string", "minLength": 1, "description": "Run to evaluate."},
-      "split": {"type": "string", "enum": ["validation", "test"], "description": "validation (default): out-of-fold predictions. test: the sealed test split, for the final decision only."},
-      "compare_to": {"type": "string", "minLength": 1, "description": "Another run on the same dataset, e.g. the baseline."}
-    },
-    "required": ["run_id"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "compute_metrics",
+          "description": "Evaluate a run with confidence intervals (bootstrap) on its cross-validated predictions, or on the sealed test split only when split is \"test\" (do that once, after the decision; it is recorded). With compare_to, also the paired difference with another run and whether it is significant. Includes a confusion matrix or a residual summary.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "run_id": {"type": "string", "minLength": 1, "description": "Run to evaluate."},
+              "split": {"type": "string", "enum": ["validation", "test"], "description": "validation (default): out-of-fold predictions. test: the sealed test split, for the final decision only."},
+              "compare_to": {"type": "string", "minLength": 1, "description": "Another run on the same dataset, e.g. the baseline."}
+            },
+            "required": ["run_id"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "explain_model": #"""
-{
-  "name": "explain_model",
-  "description": "Interpret a run: global feature importance (permutation, gain for trees, SHAP), the direction of the top features' effect (partial dependence), error analysis (worst cases, weakest slices), the model's stated limits, and on request the learning curve (bias or variance). Computed on the training data, never the sealed test split.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "run_id": {"type": "string", "minLength": 1, "description": "Run to explain."},
-      "methods": {"type": "array", "items": {"type": "string", "enum": ["permutation", "gain", "shap", "pdp", "errors", "limits"]}, "minItems": 1, "description": "What to compute (default: permutation, pdp, errors, limits; gain and shap for tree models)."},
-      "learning_curve": {"type": "boolean", "description": "Also draw the learning curve: the run's model refitted on growing shares of its folds (same folds and seed), train and validation score against training rows, with a reading (more data would help, variance, or bias). Costs about 5 x folds fits."},
-      "top_k": {"type": "integer", "minimum": 1, "maximum": 20, "description": "Features and slices to return (default 5)."}
-    },
-    "required": ["run_id"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "explain_model",
+          "description": "Interpret a run: global feature importance (permutation, gain for trees, SHAP), the direction of the top features' effect (partial dependence), error analysis (worst cases, weakest slices), the model's stated limits, and on request the learning curve (bias or variance). Computed on the training data, never the sealed test split.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "run_id": {"type": "string", "minLength": 1, "description": "Run to explain."},
+              "methods": {"type": "array", "items": {"type": "string", "enum": ["permutation", "gain", "shap", "pdp", "errors", "limits"]}, "minItems": 1, "description": "What to compute (default: permutation, pdp, errors, limits; gain and shap for tree models)."},
+              "learning_curve": {"type": "boolean", "description": "Also draw the learning curve: the run's model refitted on growing shares of its folds (same folds and seed), train and validation score against training rows, with a reading (more data would help, variance, or bias). Costs about 5 x folds fits."},
+              "top_k": {"type": "integer", "minimum": 1, "maximum": 20, "description": "Features and slices to return (default 5)."}
+            },
+            "required": ["run_id"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "list_runs": #"""
-{
-  "name": "list_runs",
-  "description": "List the recorded runs (newest or best first): id, model, main validation metric, hypothesis. Compact; use compute_metrics or compare_runs for details.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "dataset_id": {"type": "string", "description": "Only runs on this dataset (default: every run)."},
-      "sort": {"type": "string", "enum": ["best", "newest"], "description": "Order (default best)."},
-      "top_k": {"type": "integer", "minimum": 1, "maximum": 50, "description": "How many runs (default 10)."}
-    },
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "list_runs",
+          "description": "List the recorded runs (newest or best first): id, model, main validation metric, hypothesis. Compact; use compute_metrics or compare_runs for details.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "dataset_id": {"type": "string", "description": "Only runs on this dataset (default: every run)."},
+              "sort": {"type": "string", "enum": ["best", "newest"], "description": "Order (default best)."},
+              "top_k": {"type": "integer", "minimum": 1, "maximum": 50, "description": "How many runs (default 10)."}
+            },
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "load_data": #"""
-{
-  "name": "load_data",
-  "description": "Read a CSV file inside the workspace, infer column types, profile it and screen it for problems (ID-like and constant columns, likely leakage, class imbalance, duplicates). Cuts a sealed test split once (seeded) that train_model never sees. Returns a compact summary, never the raw rows.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "path": {"type": "string", "minLength": 1, "description": "CSV file, relative to the workspace (e.g. \"titanic.csv\")."},
-      "target": {"type": "string", "description": "The column to predict. Omit for a first look or for clustering."},
-      "dataset_id": {"type": "string", "minLength": 1, "description": "Name to give the dataset in this session; defaults to the file name without extension."},
-      "test_fraction": {"type": "number", "minimum": 0.05, "maximum": 0.5, "description": "Share of rows sealed as the test split (default 0.2)."},
-      "seed": {"type": "integer", "minimum": 0, "description": "Seed of the test split (default 42)."}
-    },
-    "required": ["path"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "load_data",
+          "description": "Read a CSV file inside the workspace, infer column types, profile it and screen it for problems (ID-like and constant columns, likely leakage, class imbalance, duplicates). Cuts a sealed test split once (seeded) that train_model never sees. Returns a compact summary, never the raw rows.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "path": {"type": "string", "minLength": 1, "description": "CSV file, relative to the workspace (e.g. \"titanic.csv\")."},
+              "target": {"type": "string", "description": "The column to predict. Omit for a first look or for clustering."},
+              "dataset_id": {"type": "string", "minLength": 1, "description": "Name to give the dataset in this session; defaults to the file name without extension."},
+              "test_fraction": {"type": "number", "minimum": 0.05, "maximum": 0.5, "description": "Share of rows sealed as the test split (default 0.2)."},
+              "seed": {"type": "integer", "minimum": 0, "description": "Seed of the test split (default 42)."}
+            },
+            "required": ["path"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "profile_column": #"""
-{
-  "name": "profile_column",
-  "description": "Describe one column of a loaded dataset (training rows only): type, missing values, distinct values, top values or quantiles, and its relation to the target.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "column": {"type": "string", "minLength": 1},
-      "dataset_id": {"type": "string"},
-      "top_k": {"type": "integer", "minimum": 1, "maximum": 20}
-    },
-    "required": ["column"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "profile_column",
+          "description": "Describe one column of a loaded dataset (training rows only): type, missing values, distinct values, top values or quantiles, and its relation to the target.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "column": {"type": "string", "minLength": 1},
+              "dataset_id": {"type": "string"},
+              "top_k": {"type": "integer", "minimum": 1, "maximum": 20}
+            },
+            "required": ["column"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "train_model": #"""
-{
-  "name": "train_model",
-  "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first. On a dataset loaded without a target it clusters: kmeans on standardised features, scored by inertia and silhouette (and adjusted_rand against a reference column).",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean. Without a target (clustering) only kmeans trains: set k with params {\"n_clusters\": 3}."},
-      "hypothesis": {"type": "string", "minLength": 1, "description": "What this experiment tests and why, in one sentence."},
-      "dataset_id": {"type": "string", "description": "Dataset from load_data; defaults to the last one loaded."},
-      "features": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Columns to use; defaults to every column except the target and those dropped."},
-      "drop": {"type": "array", "items": {"type": "string"}, "description": "Columns to leave out (ID-like, leaking)."},
-      "reference": {"type": "string", "minLength": 1, "description": "Clustering only (dataset loaded without a target, model kmeans): a known label column to compare the clusters with (adjusted_rand); it is never a feature."},
-      "params": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}, "description": "Hyper-parameters by scikit-learn name, e.g. {\"max_depth\": 4, \"learning_rate\": 0.05}."},
-      "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
-      "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
-    },
-    "required": ["model", "hypothesis"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "train_model",
+          "description": "Fit one model family on the training part of a loaded dataset (never the sealed test split) under cross-validation, and record the run in the store. Returns the run id, validation metrics (mean and std over folds), training time and the parameters used. Train the baseline first. On a dataset loaded without a target it clusters: kmeans on standardised features, scored by inertia and silhouette (and adjusted_rand against a reference column).",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean. Without a target (clustering) only kmeans trains: set k with params {\"n_clusters\": 3}."},
+              "hypothesis": {"type": "string", "minLength": 1, "description": "What this experiment tests and why, in one sentence."},
+              "dataset_id": {"type": "string", "description": "Dataset from load_data; defaults to the last one loaded."},
+              "features": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Columns to use; defaults to every column except the target and those dropped."},
+              "drop": {"type": "array", "items": {"type": "string"}, "description": "Columns to leave out (ID-like, leaking)."},
+              "reference": {"type": "string", "minLength": 1, "description": "Clustering only (dataset loaded without a target, model kmeans): a known label column to compare the clusters with (adjusted_rand); it is never a feature."},
+              "params": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}, "description": "Hyper-parameters by scikit-learn name, e.g. {\"max_depth\": 4, \"learning_rate\": 0.05}."},
+              "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
+              "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
+            },
+            "required": ["model", "hypothesis"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
         "tune_model": #"""
-{
-  "name": "tune_model",
-  "description": "Search the hyper-parameters of one model family: successive halving (default) or random search over the space you declare, seeded, within a time budget, cross-validated on the training data only. The best configuration is recorded as a run; returns the trials ranked, best first.",
-  "parameters": {
-    "type": "object",
-    "properties": {
-      "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt"]},
-      "space": {
-        "type": "object",
-        "additionalProperties": {
-          "type": ["array", "object"],
-          "items": {"type": ["string", "number", "boolean"]},
-          "minItems": 1,
-          "properties": {
-            "low": {"type": "number"},
-            "high": {"type": "number"},
-            "log": {"type": "boolean", "description": "Sample on a log scale (low > 0)."},
-            "type": {"type": "string", "enum": ["int", "double"], "description": "Default: int when both bounds are whole numbers."}
-          },
-          "required": ["low", "high"],
-          "additionalProperties": false
-        },
-        "description": "Parameter name → values to choose from, or a range. E.g. {\"max_depth\": [3, 5, 8], \"learning_rate\": {\"low\": 0.02, \"high\": 0.3, \"log\": true}}."
-      },
-      "hypothesis": {"type": "string", "minLength": 1},
-      "dataset_id": {"type": "string"},
-      "drop": {"type": "array", "items": {"type": "string"}},
-      "strategy": {"type": "string", "enum": ["halving", "random"], "description": "halving (default): many configurations on a share of the rows, the best third go on with three times the rows; random: every configuration on all the rows."},
-      "candidates": {"type": "integer", "minimum": 2, "maximum": 60, "description": "Configurations sampled (default 12)."},
-      "time_budget_seconds": {"type": "number", "minimum": 1, "maximum": 1800, "description": "The search stops starting trials after this (default 60)."},
-      "max_trials": {"type": "integer", "minimum": 1, "description": "The search stops after this many trials (a trial: one configuration cross-validated on one round's rows), whichever of this and the time budget comes first."},
-      "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
-      "folds": {"type": "integer", "minimum": 2, "maximum": 10}
-    },
-    "required": ["model", "space", "hypothesis"],
-    "additionalProperties": false
-  }
-}
+        {
+          "name": "tune_model",
+          "description": "Search the hyper-parameters of one model family: successive halving (default) or random search over the space you declare, seeded, within a time budget, cross-validated on the training data only. The best configuration is recorded as a run; returns the trials ranked, best first.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "model": {"type": "string", "enum": ["linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt"]},
+              "space": {
+                "type": "object",
+                "additionalProperties": {
+                  "type": ["array", "object"],
+                  "items": {"type": ["string", "number", "boolean"]},
+                  "minItems": 1,
+                  "properties": {
+                    "low": {"type": "number"},
+                    "high": {"type": "number"},
+                    "log": {"type": "boolean", "description": "Sample on a log scale (low > 0)."},
+                    "type": {"type": "string", "enum": ["int", "double"], "description": "Default: int when both bounds are whole numbers."}
+                  },
+                  "required": ["low", "high"],
+                  "additionalProperties": false
+                },
+                "description": "Parameter name → values to choose from, or a range. E.g. {\"max_depth\": [3, 5, 8], \"learning_rate\": {\"low\": 0.02, \"high\": 0.3, \"log\": true}}."
+              },
+              "hypothesis": {"type": "string", "minLength": 1},
+              "dataset_id": {"type": "string"},
+              "drop": {"type": "array", "items": {"type": "string"}},
+              "strategy": {"type": "string", "enum": ["halving", "random"], "description": "halving (default): many configurations on a share of the rows, the best third go on with three times the rows; random: every configuration on all the rows."},
+              "candidates": {"type": "integer", "minimum": 2, "maximum": 60, "description": "Configurations sampled (default 12)."},
+              "time_budget_seconds": {"type": "number", "minimum": 1, "maximum": 1800, "description": "The search stops starting trials after this (default 60)."},
+              "max_trials": {"type": "integer", "minimum": 1, "description": "The search stops after this many trials (a trial: one configuration cross-validated on one round's rows), whichever of this and the time budget comes first."},
+              "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
+              "folds": {"type": "integer", "minimum": 2, "maximum": 10}
+            },
+            "required": ["model", "space", "hypothesis"],
+            "additionalProperties": false
+          }
+        }
 
-"""#,
+        """#,
     ]
 }

@@ -17,7 +17,9 @@ public struct LoadedDataset: Sendable {
     /// The training rows only: what every experiment sees (row i is `trainRows[i]` of `dataset`).
     public var trainDataset: Dataset
 
-    public init(id: String, path: String, dataset: Dataset, target: TargetSpec?, split: SealedTestSplit, profile: DataProfile) {
+    public init(
+        id: String, path: String, dataset: Dataset, target: TargetSpec?, split: SealedTestSplit, profile: DataProfile
+    ) {
         self.id = id
         self.path = path
         self.dataset = dataset

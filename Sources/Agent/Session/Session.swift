@@ -45,7 +45,9 @@ public final class Session: Sendable {
     public var datasetIDs: [String] { state.withLock { $0.datasets.keys.sorted() } }
 
     /// Every loaded dataset, by id.
-    public var datasets: [LoadedDataset] { state.withLock { s in s.datasets.keys.sorted().compactMap { s.datasets[$0] } } }
+    public var datasets: [LoadedDataset] {
+        state.withLock { s in s.datasets.keys.sorted().compactMap { s.datasets[$0] } }
+    }
 
     public func store(_ dataset: LoadedDataset) {
         state.withLock {
@@ -64,7 +66,8 @@ public final class Session: Sendable {
             if let found { return found }
             if known.isEmpty { throw ToolError("no dataset '\(id)' is loaded; call load_data first.") }
             throw ToolError(
-                "no dataset '\(id)'.\(NameSuggestion.didYouMean(id, among: known)) Loaded: \(known.joined(separator: ", ")).")
+                "no dataset '\(id)'.\(NameSuggestion.didYouMean(id, among: known)) Loaded: \(known.joined(separator: ", "))."
+            )
         }
         guard let last else { throw ToolError("no dataset is loaded yet; call load_data with a CSV path first.") }
         return last

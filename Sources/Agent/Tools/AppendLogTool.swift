@@ -14,11 +14,15 @@ public struct AppendLogTool: AgentTool {
 
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
         let kind = arguments["kind"]?.stringValue ?? ""
-        func text(_ key: String) -> String { arguments[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+        func text(_ key: String) -> String {
+            arguments[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
         func require(_ keys: [String]) throws(ToolError) {
             let missing = keys.filter { text($0).isEmpty }
             guard missing.isEmpty else {
-                throw ToolError("a \(kind) entry needs \(missing.map { "'\($0)'" }.joined(separator: ", ")); add them and call append_log again.")
+                throw ToolError(
+                    "a \(kind) entry needs \(missing.map { "'\($0)'" }.joined(separator: ", ")); add them and call append_log again."
+                )
             }
         }
         let runs = try (arguments["run_ids"]?.arrayValue ?? []).compactMap(\.stringValue).map { id throws(ToolError) in
@@ -30,7 +34,10 @@ public struct AppendLogTool: AgentTool {
         case "context":
             try require(["problem", "data", "metric"])
             try context.log.setContext(LogContext(problem: text("problem"), data: text("data"), metric: text("metric")))
-            return ["written": "context", "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath)))]
+            return [
+                "written": "context",
+                "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
+            ]
         case "experiment":
             try require(["title", "hypothesis", "approach", "analysis", "next"])
             let reference = try text("compare_to").isEmpty ? nil : context.store.run(text("compare_to"))
@@ -38,7 +45,8 @@ public struct AppendLogTool: AgentTool {
                 title: text("title"), hypothesis: text("hypothesis"),
                 approach: text("approach") + writer.approachDetails(runs),
                 result: try writer.result(runs, reference: reference),
-                analysis: text("analysis"), next: text("next"), runIDs: runs.map(\.id) + (reference.map { [$0.id] } ?? []))
+                analysis: text("analysis"), next: text("next"),
+                runIDs: runs.map(\.id) + (reference.map { [$0.id] } ?? []))
             entry.number = ((try? context.log.read().entries.count) ?? 0) + 1
             var probe = LogDocument(language: french ? .french : .english)
             probe.entries = [entry]
@@ -46,7 +54,8 @@ public struct AppendLogTool: AgentTool {
             guard issues.isEmpty else {
                 throw ToolError(
                     "the entry was not written: " + issues.prefix(3).map(\.description).joined(separator: "; ")
-                        + ". Quote only numbers from tool results, next to their run id, or leave numbers out (the tool writes the results itself).")
+                        + ". Quote only numbers from tool results, next to their run id, or leave numbers out (the tool writes the results itself)."
+                )
             }
             let written = try context.log.append(entry)
             return [
@@ -56,7 +65,8 @@ public struct AppendLogTool: AgentTool {
         default:  // decision
             try require(["title", "analysis", "next"])
             let results = try writer.result(runs, reference: nil)
-            let decision = "**\(text("title"))** — \(text("analysis")) " + (runs.isEmpty ? "" : results + " ")
+            let decision =
+                "**\(text("title"))** — \(text("analysis")) " + (runs.isEmpty ? "" : results + " ")
                 + (french ? "Suite : " : "Next: ") + text("next")
             try context.log.setDecision(decision)
             return [
@@ -76,7 +86,9 @@ struct LogEntryWriter {
     func approachDetails(_ runs: [RunRecord]) -> String {
         guard !runs.isEmpty else { return "" }
         let parts = runs.map { run -> String in
-            let params = run.hyperParameters.keys.sorted().map { "\($0)=\(run.hyperParameters[$0].map { "\($0)" } ?? "")" }
+            let params = run.hyperParameters.keys.sorted().map {
+                "\($0)=\(run.hyperParameters[$0].map { "\($0)" } ?? "")"
+            }
             var s = "\(run.modelFamily) (\(run.id))"
             if !params.isEmpty { s += ": " + params.joined(separator: ", ") }
             let n = run.features.count
@@ -103,18 +115,25 @@ struct LogEntryWriter {
                     clause += ", " + run.cite(key, french: french)
                 }
             }
-            if let ref = reference, ref.id != run.id, let a = run.metrics[metric]?.mean, let b = ref.metrics[metric]?.mean {
+            if let ref = reference, ref.id != run.id, let a = run.metrics[metric]?.mean,
+                let b = ref.metrics[metric]?.mean
+            {
                 let d = a - b
-                clause += french
+                clause +=
+                    french
                     ? " contre \(ref.cite(metric, french: french)) ; écart \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
                     : " vs \(ref.cite(metric, french: french)); difference \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
             }
             clauses.append(clause)
             for evaluation in try store.testEvaluations(runID: run.id) {
                 if let m = evaluation.metrics[metric] {
-                    var t = (french ? "jeu de test scellé " : "sealed test split ") + "\(metric) " + String(format: "%.3f", m.mean)
+                    var t =
+                        (french ? "jeu de test scellé " : "sealed test split ") + "\(metric) "
+                        + String(format: "%.3f", m.mean)
                     if let l = m.ciLow, let h = m.ciHigh {
-                        t += (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.3f", l) + "–" + String(format: "%.3f", h) + "]"
+                        t +=
+                            (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.3f", l) + "–"
+                            + String(format: "%.3f", h) + "]"
                     }
                     clauses.append(t + " (\(run.id))")
                 }

@@ -16,7 +16,9 @@ public struct CompareRunsTool: AgentTool {
         let metric = arguments["metric"]?.stringValue ?? a.mainMetric
         guard a.metrics[metric] != nil, b.metrics[metric] != nil else {
             let both = Set(a.metrics.keys).intersection(b.metrics.keys).sorted()
-            throw ToolError("both runs need the metric '\(metric)'.\(NameSuggestion.didYouMean(metric, among: both)) Available: \(both.joined(separator: ", ")).")
+            throw ToolError(
+                "both runs need the metric '\(metric)'.\(NameSuggestion.didYouMean(metric, among: both)) Available: \(both.joined(separator: ", "))."
+            )
         }
         var differing: [String: JSONValue] = [:]
         for key in Set(a.hyperParameters.keys).union(b.hyperParameters.keys).sorted()
@@ -30,7 +32,9 @@ public struct CompareRunsTool: AgentTool {
             "run_a": a.summaryJSON(allMetrics: true), "run_b": b.summaryJSON(allMetrics: true),
             "comparison": try RunComparer.compare(a, b, metric: metric, session: context.session),
         ]
-        if a.modelFamily != b.modelFamily { differing["model"] = ["a": .string(a.modelFamily), "b": .string(b.modelFamily)] }
+        if a.modelFamily != b.modelFamily {
+            differing["model"] = ["a": .string(a.modelFamily), "b": .string(b.modelFamily)]
+        }
         if a.droppedColumns != b.droppedColumns {
             differing["dropped"] = ["a": .strings(a.droppedColumns), "b": .strings(b.droppedColumns)]
         }

@@ -13,7 +13,8 @@ public struct ComputeMetricsTool: AgentTool {
     public init() {}
     /// Metrics reported besides the main one.
     static let extra: [TaskKind: [String]] = [
-        .binary: ["accuracy", "f1", "average_precision", "log_loss"], .multiclass: ["accuracy", "f1_macro", "balanced_accuracy"],
+        .binary: ["accuracy", "f1", "average_precision", "log_loss"],
+        .multiclass: ["accuracy", "f1_macro", "balanced_accuracy"],
         .regression: ["r2", "rmse", "mae"],
     ]
 
@@ -27,10 +28,15 @@ public struct ComputeMetricsTool: AgentTool {
                     + "Compare clusterings by their silhouette (list_runs), or train kmeans with another n_clusters.")
         }
         let metric = run.mainMetric
-        var out: [String: JSONValue] = ["run_id": .string(run.id), "model": .string(run.modelFamily), "split": .string(split), "main_metric": .string(metric)]
+        var out: [String: JSONValue] = [
+            "run_id": .string(run.id), "model": .string(run.modelFamily), "split": .string(split),
+            "main_metric": .string(metric),
+        ]
         if split == "test" {
             guard arguments["compare_to"] == nil else {
-                throw ToolError("compare runs on validation, not on the test split; call compute_metrics with split \"validation\" and compare_to, and evaluate only the chosen run on test.")
+                throw ToolError(
+                    "compare runs on validation, not on the test split; call compute_metrics with split \"validation\" and compare_to, and evaluate only the chosen run on test."
+                )
             }
             let d = try DatasetLookup.dataset(of: run, in: context)
             let trained = try TrainedModel.load(try run.modelData(in: context.store))
@@ -46,8 +52,10 @@ public struct ComputeMetricsTool: AgentTool {
             out["metrics"] = json
             out["rows"] = .int(d.testRows.count)
             out["details"] = Self.details(target: target, prediction: prediction)
-            EvaluationCharts.save(runID: run.id, model: run.modelFamily, target: target, prediction: prediction,
-                                  targetName: run.target ?? "target", split: split, workspace: context.workspace.root, language: context.chartLanguage)
+            EvaluationCharts.save(
+                runID: run.id, model: run.modelFamily, target: target, prediction: prediction,
+                targetName: run.target ?? "target", split: split, workspace: context.workspace.root,
+                language: context.chartLanguage)
             out["note"] = .string(
                 "evaluation recorded; the test split of this dataset has now been evaluated \(previous + 1) time\(previous == 0 ? "" : "s")"
                     + (previous > 0 ? " — each extra look makes it less of an unbiased estimate." : "."))
@@ -58,8 +66,10 @@ public struct ComputeMetricsTool: AgentTool {
             out["metrics"] = json
             out["rows"] = .int(a.target.count)
             out["details"] = Self.details(target: a.target, prediction: a.outOfFold)
-            EvaluationCharts.save(runID: run.id, model: run.modelFamily, target: a.target, prediction: a.outOfFold,
-                                  targetName: run.target ?? "target", split: split, workspace: context.workspace.root, language: context.chartLanguage)
+            EvaluationCharts.save(
+                runID: run.id, model: run.modelFamily, target: a.target, prediction: a.outOfFold,
+                targetName: run.target ?? "target", split: split, workspace: context.workspace.root,
+                language: context.chartLanguage)
             out["source"] = "out-of-fold predictions of the cross-validation"
         } else {
             var stored: [String: JSONValue] = [:]
@@ -81,11 +91,15 @@ public struct ComputeMetricsTool: AgentTool {
     }
 
     /// Each metric with its bootstrap interval, as JSON and as store summaries.
-    static func metrics(target: TargetValues, prediction: Prediction, main: String) throws -> (JSONValue, [String: Tracking.MetricSummary]) {
+    static func metrics(target: TargetValues, prediction: Prediction, main: String) throws -> (
+        JSONValue, [String: Tracking.MetricSummary]
+    ) {
         var json: [String: JSONValue] = [:]
         var summaries: [String: Tracking.MetricSummary] = [:]
         for key in [main] + (extra[target.task] ?? []).filter({ $0 != main }) {
-            guard let ci = try? Bootstrap.interval(metric: key, target: target, prediction: prediction, resamples: 500, seed: 13),
+            guard
+                let ci = try? Bootstrap.interval(
+                    metric: key, target: target, prediction: prediction, resamples: 500, seed: 13),
                 ci.estimate.isFinite
             else { continue }
             json[key] = ["value": .rounded(ci.estimate), "ci_low": .rounded(ci.low), "ci_high": .rounded(ci.high)]
@@ -98,18 +112,28 @@ public struct ComputeMetricsTool: AgentTool {
     static func details(target: TargetValues, prediction: Prediction) -> JSONValue {
         switch (target, prediction) {
         case (.classes(let labels, let names), .classes(let predicted, _, _)) where names.count <= 12:
-            guard let cm = try? ConfusionMatrix(yTrue: labels, yPred: predicted, classCount: names.count) else { return .null }
-            let rows = (0..<names.count).map { t in JSONValue.array((0..<names.count).map { .int(cm.counts[t * names.count + $0]) }) }
-            return ["confusion_matrix": .array(rows), "classes": .strings(names), "layout": "rows: true class, columns: predicted"]
+            guard let cm = try? ConfusionMatrix(yTrue: labels, yPred: predicted, classCount: names.count) else {
+                return .null
+            }
+            let rows = (0..<names.count).map { t in
+                JSONValue.array((0..<names.count).map { .int(cm.counts[t * names.count + $0]) })
+            }
+            return [
+                "confusion_matrix": .array(rows), "classes": .strings(names),
+                "layout": "rows: true class, columns: predicted",
+            ]
         case (.values(let y), .values(let p)):
             let residuals = zip(y, p).map { $0 - $1 }
             let abs = residuals.map { Swift.abs($0) }.sorted()
             guard !abs.isEmpty else { return .null }
-            return ["residuals": [
-                "mean": .rounded(residuals.reduce(0, +) / Double(residuals.count)),
-                "median_abs": .rounded(abs[abs.count / 2]), "p90_abs": .rounded(abs[min(abs.count - 1, abs.count * 9 / 10)]),
-                "max_abs": .rounded(abs[abs.count - 1]),
-            ]]
+            return [
+                "residuals": [
+                    "mean": .rounded(residuals.reduce(0, +) / Double(residuals.count)),
+                    "median_abs": .rounded(abs[abs.count / 2]),
+                    "p90_abs": .rounded(abs[min(abs.count - 1, abs.count * 9 / 10)]),
+                    "max_abs": .rounded(abs[abs.count - 1]),
+                ]
+            ]
         default: return .null
         }
     }
@@ -119,7 +143,9 @@ public struct ComputeMetricsTool: AgentTool {
 enum DatasetLookup {
     static func dataset(of run: RunRecord, in context: ToolContext) throws -> LoadedDataset {
         if let d = context.session.datasets.first(where: { $0.fingerprint == run.dataset.fingerprint }) { return d }
-        throw ToolError("run \(run.id) was trained on \(run.dataset.path), which is not loaded in this session; call load_data with path \"\(run.dataset.path)\" and target \"\(run.target ?? "")\" first.")
+        throw ToolError(
+            "run \(run.id) was trained on \(run.dataset.path), which is not loaded in this session; call load_data with path \"\(run.dataset.path)\" and target \"\(run.target ?? "")\" first."
+        )
     }
 }
 

@@ -10,9 +10,12 @@ import Tracking
 enum EvaluationCharts {
     /// Saves the charts of one evaluation; returns the kinds saved.
     @discardableResult
-    static func save(runID: String, model: String, target: TargetValues, prediction: Prediction,
-                     targetName: String, split: String, workspace: URL, language: LogLanguage = .english) -> [String] {
-        var charts = build(model: model, target: target, prediction: prediction, targetName: targetName, language: language)
+    static func save(
+        runID: String, model: String, target: TargetValues, prediction: Prediction,
+        targetName: String, split: String, workspace: URL, language: LogLanguage = .english
+    ) -> [String] {
+        var charts = build(
+            model: model, target: target, prediction: prediction, targetName: targetName, language: language)
         if split == "test" {
             for i in charts.indices {
                 charts[i].kind += "_test"
@@ -24,29 +27,50 @@ enum EvaluationCharts {
     }
 
     /// The charts of one evaluation (those that can be drawn from it).
-    static func build(model: String, target: TargetValues, prediction: Prediction, targetName: String, language: LogLanguage = .english) -> [Chart] {
+    static func build(
+        model: String, target: TargetValues, prediction: Prediction, targetName: String,
+        language: LogLanguage = .english
+    ) -> [Chart] {
         var charts: [Chart] = []
         switch (target, prediction) {
         case (.classes(let labels, let names), .classes(let predicted, let probabilities, let classCount))
-            where labels.count == predicted.count && classCount == names.count && names.count <= 30:
+        where labels.count == predicted.count && classCount == names.count && names.count <= 30:
             var counts = Array(repeating: Array(repeating: 0, count: names.count), count: names.count)
-            for (t, p) in zip(labels, predicted) where names.indices.contains(t) && names.indices.contains(p) { counts[t][p] += 1 }
-            if let c = try? Chart.confusionMatrix(ConfusionMatrixInput(labels: names, counts: counts), language: language) { charts.append(c) }
+            for (t, p) in zip(labels, predicted) where names.indices.contains(t) && names.indices.contains(p) {
+                counts[t][p] += 1
+            }
+            if let c = try? Chart.confusionMatrix(
+                ConfusionMatrixInput(labels: names, counts: counts), language: language)
+            {
+                charts.append(c)
+            }
             if names.count == 2, let probs = probabilities, probs.count == 2 * labels.count {
                 let scores = (0..<labels.count).map { probs[2 * $0 + 1] }
                 let positives = labels.map { $0 == 1 }
                 let (fpr, tpr, precision, recall) = curves(positives: positives, scores: scores)
                 let auc = try? Metrics.rocAUC(labels, scores)
-                if let c = try? Chart.roc([CurveInput(name: model, x: fpr, y: tpr, score: auc)], language: language) { charts.append(c) }
+                if let c = try? Chart.roc([CurveInput(name: model, x: fpr, y: tpr, score: auc)], language: language) {
+                    charts.append(c)
+                }
                 let prevalence = Double(positives.filter { $0 }.count) / Double(max(1, labels.count))
-                if let c = try? Chart.precisionRecall([CurveInput(name: model, x: recall, y: precision)], prevalence: prevalence, language: language) {
+                if let c = try? Chart.precisionRecall(
+                    [CurveInput(name: model, x: recall, y: precision)], prevalence: prevalence, language: language)
+                {
                     charts.append(c)
                 }
                 let (meanP, observed) = calibration(positives: positives, scores: scores, bins: 10)
-                if !meanP.isEmpty, let c = try? Chart.calibration([CurveInput(name: model, x: meanP, y: observed)], language: language) { charts.append(c) }
+                if !meanP.isEmpty,
+                    let c = try? Chart.calibration([CurveInput(name: model, x: meanP, y: observed)], language: language)
+                {
+                    charts.append(c)
+                }
             }
         case (.values(let y), .values(let p)) where y.count == p.count && !y.isEmpty:
-            if let c = try? Chart.residuals(ResidualsInput(predicted: p, actual: y, target: targetName), language: language) { charts.append(c) }
+            if let c = try? Chart.residuals(
+                ResidualsInput(predicted: p, actual: y, target: targetName), language: language)
+            {
+                charts.append(c)
+            }
         default: break
         }
         return charts
@@ -54,7 +78,9 @@ enum EvaluationCharts {
 
     /// ROC (fpr, tpr) and precision-recall (precision, recall) points, one per distinct score
     /// threshold from the highest down (scikit-learn's `roc_curve` / `precision_recall_curve` points).
-    static func curves(positives: [Bool], scores: [Double]) -> (fpr: [Double], tpr: [Double], precision: [Double], recall: [Double]) {
+    static func curves(positives: [Bool], scores: [Double]) -> (
+        fpr: [Double], tpr: [Double], precision: [Double], recall: [Double]
+    ) {
         let order = scores.indices.sorted { scores[$0] > scores[$1] }
         let p = Double(positives.filter { $0 }.count), n = Double(positives.count) - p
         guard p > 0, n > 0 else { return ([], [], [], []) }

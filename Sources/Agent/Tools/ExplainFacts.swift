@@ -10,13 +10,17 @@ import MLCore
 enum ExplainFacts {
     /// One entry of `effects`: feature, direction and sentence as before, then the output and the facts.
     static func effect(_ pd: PartialDependenceResult) -> JSONValue {
-        effect(feature: pd.feature, direction: pd.direction, sentence: pd.sentence, output: pd.output, effect: pd.effect)
+        effect(
+            feature: pd.feature, direction: pd.direction, sentence: pd.sentence, output: pd.output, effect: pd.effect)
     }
 
     static func effect(
-        feature: String, direction: String, sentence: String, output: PartialDependenceOutput?, effect: PartialDependenceEffect?
+        feature: String, direction: String, sentence: String, output: PartialDependenceOutput?,
+        effect: PartialDependenceEffect?
     ) -> JSONValue {
-        var o: [String: JSONValue] = ["feature": .string(feature), "direction": .string(direction), "sentence": .string(sentence)]
+        var o: [String: JSONValue] = [
+            "feature": .string(feature), "direction": .string(direction), "sentence": .string(sentence),
+        ]
         if let out = output {
             var output: [String: JSONValue] = ["label": .string(out.label)]
             if let t = out.target { output["target"] = .string(t) }
@@ -51,7 +55,10 @@ enum ExplainFacts {
             o["score"] = shown(score)
             o["overall"] = shown(overall)
         case .extrapolation(let outside):
-            o["features"] = .array(outside.map { ["feature": .string($0.feature), "rows": .int($0.rows), "min": shown($0.min), "max": shown($0.max)] })
+            o["features"] = .array(
+                outside.map {
+                    ["feature": .string($0.feature), "rows": .int($0.rows), "min": shown($0.min), "max": shown($0.max)]
+                })
         case .unstableImportance(let feature, let best, let worst):
             o["feature"] = .string(feature)
             o["best_rank"] = .int(best)

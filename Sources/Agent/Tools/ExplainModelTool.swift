@@ -37,23 +37,33 @@ public struct ExplainModelTool: AgentTool {
         let rows = positions.map { labelled[$0] }
         let set = try trained.pipeline.trainingSet(d.trainDataset, target: trained.target, rows: rows)
         // Built from the pipeline, so slices, ranges and effects read in the dataset's units.
-        var input = ExplainInput(model: trained.model, pipeline: trained.pipeline, train: set, valid: set, targetName: target)
+        var input = ExplainInput(
+            model: trained.model, pipeline: trained.pipeline, train: set, valid: set, targetName: target)
         let artifacts = context.session.artifacts(run.id)
         if let a = artifacts, a.datasetID == d.id, a.outOfFold.count == labelled.count {
             input.heldOutPrediction = a.outOfFold.selecting(rows: positions)
         }
-        let sample = rows.count < labelled.count ? "a seeded sample of \(rows.count) of its \(labelled.count) training rows" : "its \(rows.count) training rows"
-        let errorsFrom = input.heldOutPrediction != nil
+        let sample =
+            rows.count < labelled.count
+            ? "a seeded sample of \(rows.count) of its \(labelled.count) training rows"
+            : "its \(rows.count) training rows"
+        let errorsFrom =
+            input.heldOutPrediction != nil
             ? "errors, calibration and limits use its out-of-fold predictions (those of its reported \(run.validationScheme) metrics)"
             : "errors and limits are in-sample: this session holds no out-of-fold predictions for the run (retrain it to get them)"
 
         let isTree = trained.model.treeEnsemble != nil
-        let asked = (arguments["methods"]?.arrayValue ?? []).compactMap { $0.stringValue.flatMap(ExplainMethod.init(rawValue:)) }
-        let methods: [ExplainMethod] = asked.isEmpty ? [.permutation] + (isTree ? [.gain] : []) + [.pdp, .errors, .limits] : asked
+        let asked = (arguments["methods"]?.arrayValue ?? []).compactMap {
+            $0.stringValue.flatMap(ExplainMethod.init(rawValue:))
+        }
+        let methods: [ExplainMethod] =
+            asked.isEmpty ? [.permutation] + (isTree ? [.gain] : []) + [.pdp, .errors, .limits] : asked
         let metric = run.mainMetric
         var out: [String: JSONValue] = [
             "run_id": .string(run.id), "model": .string(run.modelFamily),
-            "note": .string("run \(run.id)'s stored model, as saved (no refit); importance and effects probe it on \(sample); \(errorsFrom); the sealed test split is untouched"),
+            "note": .string(
+                "run \(run.id)'s stored model, as saved (no refit); importance and effects probe it on \(sample); \(errorsFrom); the sealed test split is untouched"
+            ),
         ]
         // Kept for the run's charts (`mlexp export`).
         var chartImportance: ImportanceReport?, effects: [PartialDependenceResult] = [], errors: ErrorAnalysisResult?
@@ -69,7 +79,9 @@ public struct ExplainModelTool: AgentTool {
                 }
                 continue
             }
-            if chartImportance == nil || method == .permutation { chartImportance = report.importance ?? chartImportance }
+            if chartImportance == nil || method == .permutation {
+                chartImportance = report.importance ?? chartImportance
+            }
             effects += report.partialDependence ?? []
             errors = report.errors ?? errors
             switch method {
@@ -78,52 +90,73 @@ public struct ExplainModelTool: AgentTool {
                 out["method"] = "permutation"
             case .gain, .shap:
                 out["\(method.rawValue)_importance"] = Self.json(report.importance, top: k)
-                if out["importance"] == nil { out["importance"] = Self.json(report.importance, top: k); out["method"] = .string(method.rawValue) }
+                if out["importance"] == nil {
+                    out["importance"] = Self.json(report.importance, top: k); out["method"] = .string(method.rawValue)
+                }
             case .pdp:
                 out["effects"] = .array((report.partialDependence ?? []).prefix(k).map(ExplainFacts.effect))
             case .errors:
                 guard let e = report.errors else { continue }
                 out["error_metric"] = .string(e.metric)
-                out["error_slices"] = .array(e.slices.filter { $0.gap > 0 }.prefix(k).map { s in
-                    ["slice": .string("\(s.feature) \(s.slice)"), "rows": .int(s.support), e.metric: .rounded(s.score), "overall": .rounded(e.overall)]
-                })
+                out["error_slices"] = .array(
+                    e.slices.filter { $0.gap > 0 }.prefix(k).map { s in
+                        [
+                            "slice": .string("\(s.feature) \(s.slice)"), "rows": .int(s.support),
+                            e.metric: .rounded(s.score), "overall": .rounded(e.overall),
+                        ]
+                    })
                 if let ece = e.ece { out["calibration_error"] = .rounded(ece) }
             case .limits:
                 out["limits"] = .strings(Array((report.limits?.statements ?? report.notes).prefix(k)))
-                if let findings = report.limits?.findings { out["limit_facts"] = .array(findings.prefix(k).map(ExplainFacts.limit)) }
-                if out["importance"] == nil { out["importance"] = Self.json(report.importance, top: k); out["method"] = "permutation" }
+                if let findings = report.limits?.findings {
+                    out["limit_facts"] = .array(findings.prefix(k).map(ExplainFacts.limit))
+                }
+                if out["importance"] == nil {
+                    out["importance"] = Self.json(report.importance, top: k); out["method"] = "permutation"
+                }
             }
         }
         if arguments["learning_curve"]?.boolValue == true {
             try Task.checkCancellation()
             context.progress("learning curve: \(run.modelFamily) refitted on growing shares of each fold")
-            out["learning_curve"] = try LearningCurveExplain.run(run, dataset: d, metric: metric, workspace: context.workspace.root, language: context.chartLanguage)
+            out["learning_curve"] = try LearningCurveExplain.run(
+                run, dataset: d, metric: metric, workspace: context.workspace.root, language: context.chartLanguage)
         }
         // Best effort; the result above is unchanged.
         let fr = context.chartLanguage == .french, predicted = fr ? "\(target) prédit" : "predicted \(target)"
         // The output's words: MLCore's label of the curves' output (English), or in French from its facts.
         let output = effects.lazy.compactMap(\.output).first
-        let className = output?.className ?? (trained.target.task.isClassification ? trained.target.classNames.last ?? "class" : nil)
+        let className =
+            output?.className
+            ?? (trained.target.task.isClassification ? trained.target.classNames.last ?? "class" : nil)
         let label = (fr ? nil : output?.label) ?? predicted + (className.map { " (p(\($0)))" } ?? "")
         ExplainCharts.save(
-            runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric, importance: chartImportance,
+            runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric,
+            importance: chartImportance,
             effects: effects, output: label, errors: errors, language: context.chartLanguage)
-        ShapCharts.save(runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
-                        output: trained.target.task.isClassification ? (fr ? "score brut (log-odds)" : "raw score (log-odds)") : predicted,
-                        language: context.chartLanguage)
+        ShapCharts.save(
+            runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
+            output: trained.target.task.isClassification
+                ? (fr ? "score brut (log-odds)" : "raw score (log-odds)") : predicted,
+            language: context.chartLanguage)
         return .object(out)
     }
 
-    static func explain(_ input: ExplainInput, method: ExplainMethod, metric: String, seed: UInt64) -> Result<ExplainReport, MLError> {
-        do { return .success(try ModelExplainer.explain(input, method: method, metric: metric, repeats: 5, seed: seed)) } catch {
+    static func explain(_ input: ExplainInput, method: ExplainMethod, metric: String, seed: UInt64) -> Result<
+        ExplainReport, MLError
+    > {
+        do {
+            return .success(try ModelExplainer.explain(input, method: method, metric: metric, repeats: 5, seed: seed))
+        } catch {
             return .failure(error)
         }
     }
 
     static func json(_ report: ImportanceReport?, top: Int) -> JSONValue {
         guard let report else { return .null }
-        return .array(report.features.sorted { $0.importance > $1.importance }.prefix(top).map { f in
-            ["feature": .string(f.name), "importance": .rounded(f.importance), "std": .rounded(f.std)]
-        })
+        return .array(
+            report.features.sorted { $0.importance > $1.importance }.prefix(top).map { f in
+                ["feature": .string(f.name), "importance": .rounded(f.importance), "std": .rounded(f.std)]
+            })
     }
 }

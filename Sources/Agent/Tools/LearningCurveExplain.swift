@@ -22,10 +22,17 @@ public enum LearningCurveExplain {
     }
 
     /// The curve as the tool's result, after saving its chart with the run (best effort).
-    static func run(_ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL, language: LogLanguage = .english) throws -> JSONValue {
-        guard let target = run.target else { throw ToolError("run \(run.id) has no target; a learning curve needs one.") }
-        let curve = try ExperimentRunner.learningCurve(dataset: d.trainDataset, spec: spec(of: run, target: target), metric: metric)
-        if let chart = try? Chart.learningCurve(curve, language: language) { _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id) }
+    static func run(
+        _ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL, language: LogLanguage = .english
+    ) throws -> JSONValue {
+        guard let target = run.target else {
+            throw ToolError("run \(run.id) has no target; a learning curve needs one.")
+        }
+        let curve = try ExperimentRunner.learningCurve(
+            dataset: d.trainDataset, spec: spec(of: run, target: target), metric: metric)
+        if let chart = try? Chart.learningCurve(curve, language: language) {
+            _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id)
+        }
         return json(curve)
     }
 
@@ -33,8 +40,10 @@ public enum LearningCurveExplain {
         [
             "metric": .string(c.metric),
             "train_rows": .array(c.points.map { .int($0.trainRows) }),
-            "train_mean": .array(c.points.map { .rounded($0.trainMean) }), "train_std": .array(c.points.map { .rounded($0.trainStd) }),
-            "valid_mean": .array(c.points.map { .rounded($0.validMean) }), "valid_std": .array(c.points.map { .rounded($0.validStd) }),
+            "train_mean": .array(c.points.map { .rounded($0.trainMean) }),
+            "train_std": .array(c.points.map { .rounded($0.trainStd) }),
+            "valid_mean": .array(c.points.map { .rounded($0.validMean) }),
+            "valid_std": .array(c.points.map { .rounded($0.validStd) }),
             "diagnosis": .string(c.diagnosis), "reading": .string(c.sentence),
         ]
     }

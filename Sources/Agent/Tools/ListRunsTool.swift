@@ -1,8 +1,8 @@
 // list_runs: the recorded runs, best or newest first, compact (id, model, main metric, hypothesis).
 
 import Foundation
-public import Tracking
 import MLCore
+public import Tracking
 
 /// Lists recorded runs.
 public struct ListRunsTool: AgentTool {
@@ -17,7 +17,8 @@ public struct ListRunsTool: AgentTool {
         }
         if arguments["sort"]?.stringValue ?? "best" == "best" {
             runs.sort { a, b in
-                guard a.mainMetric == b.mainMetric, let x = a.metrics[a.mainMetric]?.mean, let y = b.metrics[b.mainMetric]?.mean
+                guard a.mainMetric == b.mainMetric, let x = a.metrics[a.mainMetric]?.mean,
+                    let y = b.metrics[b.mainMetric]?.mean
                 else { return a.id > b.id }
                 return Metrics.greaterIsBetter(a.mainMetric) ? x > y : x < y
             }

@@ -18,13 +18,17 @@ public struct LoadDataTool: AgentTool {
         let url = try context.workspace.resolve(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             let files = context.workspace.dataFiles()
-            let hint = files.isEmpty ? " The workspace holds no CSV file." : "\(NameSuggestion.didYouMean(path, among: files)) CSV files here: \(files.prefix(20).joined(separator: ", "))."
+            let hint =
+                files.isEmpty
+                ? " The workspace holds no CSV file."
+                : "\(NameSuggestion.didYouMean(path, among: files)) CSV files here: \(files.prefix(20).joined(separator: ", "))."
             throw ToolError("no file '\(path)' in the workspace.\(hint)")
         }
         context.progress("reading \(path)")
         let dataset = try Dataset.load(path: url.path)
         guard dataset.rowCount >= 10 else {
-            throw ToolError("\(path) has \(dataset.rowCount) rows; at least 10 are needed to train and validate a model.")
+            throw ToolError(
+                "\(path) has \(dataset.rowCount) rows; at least 10 are needed to train and validate a model.")
         }
         let target = try arguments["target"]?.stringValue.map { name throws(MLError) in
             try TargetSpec(dataset: dataset, column: name)
@@ -36,7 +40,8 @@ public struct LoadDataTool: AgentTool {
         let profile = try DataProfile(dataset: dataset.selecting(rows: split.trainRows), target: target?.column)
         let id = arguments["dataset_id"]?.stringValue ?? Self.datasetID(for: url)
         let loaded = LoadedDataset(
-            id: id, path: context.workspace.relativePath(of: url), dataset: dataset, target: target, split: split, profile: profile)
+            id: id, path: context.workspace.relativePath(of: url), dataset: dataset, target: target, split: split,
+            profile: profile)
         context.session.store(loaded)
         return Self.summary(loaded)
     }
@@ -51,7 +56,8 @@ public struct LoadDataTool: AgentTool {
         let p = d.profile
         let columns = p.columns.prefix(maxColumns).map { c -> JSONValue in
             var o: [String: JSONValue] = [
-                "name": .string(c.name), "type": .string(c.kind.rawValue), "missing": .int(c.missing), "distinct": .int(c.distinct),
+                "name": .string(c.name), "type": .string(c.kind.rawValue), "missing": .int(c.missing),
+                "distinct": .int(c.distinct),
             ]
             if c.name == d.target?.column { o["target"] = true }
             return .object(o)
@@ -60,7 +66,8 @@ public struct LoadDataTool: AgentTool {
             "dataset_id": .string(d.id), "path": .string(d.path), "rows": .int(d.dataset.rowCount),
             "column_count": .int(d.dataset.columnCount), "columns": .array(Array(columns)),
             "train_rows": .int(d.trainRows.count), "test_rows": .int(d.testRows.count),
-            "test_split": .string("sealed: \(d.testRows.count) rows, evaluated only with compute_metrics split=\"test\""),
+            "test_split": .string(
+                "sealed: \(d.testRows.count) rows, evaluated only with compute_metrics split=\"test\""),
             "task": .string(p.task.rawValue), "metric": .string(p.suggestedMetric),
             "greater_is_better": .bool(Metrics.greaterIsBetter(p.suggestedMetric)),
             "validation": .string(validationText(p.suggestedValidation)),
@@ -73,7 +80,9 @@ public struct LoadDataTool: AgentTool {
         ]
         if p.columns.count > maxColumns { out["more_columns"] = .int(p.columns.count - maxColumns) }
         if let t = p.target {
-            var target: [String: JSONValue] = ["name": .string(t.column), "task": .string(t.task.rawValue), "missing": .int(t.missing)]
+            var target: [String: JSONValue] = [
+                "name": .string(t.column), "task": .string(t.task.rawValue), "missing": .int(t.missing),
+            ]
             if !t.classNames.isEmpty {
                 var counts: [String: JSONValue] = [:]
                 for (name, count) in zip(t.classNames, t.classCounts).prefix(20) { counts[name] = .int(count) }
@@ -81,7 +90,8 @@ public struct LoadDataTool: AgentTool {
             }
             if let s = t.distribution {
                 target["distribution"] = [
-                    "mean": .rounded(s.mean), "std": .rounded(s.std), "min": .rounded(s.min), "median": .rounded(s.median),
+                    "mean": .rounded(s.mean), "std": .rounded(s.std), "min": .rounded(s.min),
+                    "median": .rounded(s.median),
                     "max": .rounded(s.max),
                 ]
             }
@@ -107,7 +117,9 @@ public struct LoadDataTool: AgentTool {
     }
 
     static func warningJSON(_ w: DataWarning) -> JSONValue {
-        var o: [String: JSONValue] = ["kind": .string(w.kind.rawValue), "action": .string(w.action.rawValue), "message": .string(w.message)]
+        var o: [String: JSONValue] = [
+            "kind": .string(w.kind.rawValue), "action": .string(w.action.rawValue), "message": .string(w.message),
+        ]
         if let c = w.column { o["column"] = .string(c) }
         if let r = w.relatedColumn { o["related_column"] = .string(r) }
         if let v = w.value { o["value"] = .rounded(v) }

@@ -23,7 +23,8 @@ public struct ProfileColumnTool: AgentTool {
         if let s = p.numeric {
             out["summary"] = [
                 "min": .rounded(s.min), "q25": .rounded(s.q25), "median": .rounded(s.median), "q75": .rounded(s.q75),
-                "max": .rounded(s.max), "mean": .rounded(s.mean), "std": .rounded(s.std), "skewness": .rounded(s.skewness),
+                "max": .rounded(s.max), "mean": .rounded(s.mean), "std": .rounded(s.std),
+                "skewness": .rounded(s.skewness),
             ]
         }
         if let levels = p.topLevels {
@@ -51,9 +52,14 @@ public struct ProfileColumnTool: AgentTool {
             for (i, r) in rows.enumerated() {
                 let v = numbers[r]
                 let label: String
-                if v.isNaN { label = "missing" } else {
+                if v.isNaN {
+                    label = "missing"
+                } else {
                     let q = cuts.firstIndex { v <= $0 } ?? 3
-                    label = "Q\(q + 1)" + (q == 0 ? " (≤ \(JSONValue.format(cuts[0])))" : q == 3 ? " (> \(JSONValue.format(cuts[2])))" : "")
+                    label =
+                        "Q\(q + 1)"
+                        + (q == 0
+                            ? " (≤ \(JSONValue.format(cuts[0])))" : q == 3 ? " (> \(JSONValue.format(cuts[2])))" : "")
                 }
                 if groups[label] == nil { order.append(label) }
                 groups[label, default: []].append(i)
@@ -67,21 +73,25 @@ public struct ProfileColumnTool: AgentTool {
             }
             order.sort { (groups[$0]?.count ?? 0) > (groups[$1]?.count ?? 0) }
         }
-        return .array(order.prefix(top).map { label in
-            let members = groups[label] ?? []
-            var o: [String: JSONValue] = ["group": .string(label), "rows": .int(members.count)]
-            switch y {
-            case .values(let v): o["target_mean"] = .rounded(members.map { v[$0] }.reduce(0, +) / Double(max(members.count, 1)))
-            case .classes(let labels, let names):
-                var counts = [Int](repeating: 0, count: names.count)
-                for m in members { counts[labels[m]] += 1 }
-                let shown = names.count == 2 ? [1] : Array(names.indices)
-                var shares: [String: JSONValue] = [:]
-                for c in shown { shares[names[c]] = .rounded(Double(counts[c]) / Double(max(members.count, 1)), digits: 3) }
-                o["class_share"] = .object(shares)
-            case .none: break
-            }
-            return .object(o)
-        })
+        return .array(
+            order.prefix(top).map { label in
+                let members = groups[label] ?? []
+                var o: [String: JSONValue] = ["group": .string(label), "rows": .int(members.count)]
+                switch y {
+                case .values(let v):
+                    o["target_mean"] = .rounded(members.map { v[$0] }.reduce(0, +) / Double(max(members.count, 1)))
+                case .classes(let labels, let names):
+                    var counts = [Int](repeating: 0, count: names.count)
+                    for m in members { counts[labels[m]] += 1 }
+                    let shown = names.count == 2 ? [1] : Array(names.indices)
+                    var shares: [String: JSONValue] = [:]
+                    for c in shown {
+                        shares[names[c]] = .rounded(Double(counts[c]) / Double(max(members.count, 1)), digits: 3)
+                    }
+                    o["class_share"] = .object(shares)
+                case .none: break
+                }
+                return .object(o)
+            })
     }
 }

@@ -11,16 +11,19 @@ enum RunComparer {
     /// the difference is significant.
     static func compare(_ a: RunRecord, _ b: RunRecord, metric: String, session: Session) throws -> JSONValue {
         guard a.dataset.fingerprint == b.dataset.fingerprint else {
-            throw ToolError("runs \(a.id) and \(b.id) were trained on different data; compare runs on the same dataset.")
+            throw ToolError(
+                "runs \(a.id) and \(b.id) were trained on different data; compare runs on the same dataset.")
         }
         let result: MLCore.ComparisonResult
         if let x = session.artifacts(a.id), let y = session.artifacts(b.id), x.target == y.target {
-            result = try PairedComparison.bootstrap(metric: metric, target: x.target, a: x.outOfFold, b: y.outOfFold, seed: 7)
+            result = try PairedComparison.bootstrap(
+                metric: metric, target: x.target, a: x.outOfFold, b: y.outOfFold, seed: 7)
         } else {
             let fa = a.foldMetrics.compactMap { $0[metric] }, fb = b.foldMetrics.compactMap { $0[metric] }
             guard fa.count == fb.count, fa.count >= 2, a.seed == b.seed else {
                 throw ToolError(
-                    "runs \(a.id) and \(b.id) have no paired folds for \(metric) (different folds or seeds); retrain one with the other's seed and folds.")
+                    "runs \(a.id) and \(b.id) have no paired folds for \(metric) (different folds or seeds); retrain one with the other's seed and folds."
+                )
             }
             result = try PairedComparison.correctedTTest(
                 metric: metric, foldScoresA: fa, foldScoresB: fb, validFraction: 1 / Double(fa.count - 1))

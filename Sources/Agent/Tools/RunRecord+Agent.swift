@@ -1,14 +1,16 @@
 // How tools read a stored run: its main metric and a compact JSON summary for the model.
 
 import Foundation
-public import Tracking
 import MLCore
+public import Tracking
 
 extension RunRecord {
     /// The metric the run was judged on: the one its validation scheme names, else the first usual one present.
     public var mainMetric: String {
         if case .object(let v) = validation, case .string(let m)? = v["metric"], metrics[m] != nil { return m }
-        for key in ["roc_auc", "accuracy", "r2", "f1_macro", "rmse", "silhouette"] where metrics[key] != nil { return key }
+        for key in ["roc_auc", "accuracy", "r2", "f1_macro", "rmse", "silhouette"] where metrics[key] != nil {
+            return key
+        }
         return metrics.keys.sorted().first ?? "none"
     }
 
@@ -50,7 +52,8 @@ extension RunStore {
             let known = (try? list(limit: 30).map(\.id)) ?? []
             if known.isEmpty { throw ToolError("no run '\(id)': no run is recorded yet; train one with train_model.") }
             throw ToolError(
-                "no run '\(id)'.\(NameSuggestion.didYouMean(id, among: known)) Recent runs: \(known.prefix(10).joined(separator: ", ")).")
+                "no run '\(id)'.\(NameSuggestion.didYouMean(id, among: known)) Recent runs: \(known.prefix(10).joined(separator: ", "))."
+            )
         }
     }
 }

@@ -22,7 +22,8 @@ public struct SchemaValidator: Sendable {
     private func check(_ value: JSONValue, against schema: JSONValue, path: String, into out: inout [String]) {
         let name = path.isEmpty ? "the arguments" : "'\(path)'"
         if let types = Self.types(of: schema), !types.contains(where: { Self.matches(value, type: $0) }) {
-            out.append("\(name) must be \(types.map(Self.article).joined(separator: " or ")), got \(Self.describe(value)).")
+            out.append(
+                "\(name) must be \(types.map(Self.article).joined(separator: " or ")), got \(Self.describe(value)).")
             return
         }
         if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) {
@@ -76,7 +77,8 @@ public struct SchemaValidator: Sendable {
                 if extra == .bool(false) {
                     let allowed = known.isEmpty ? "none" : known.joined(separator: ", ")
                     out.append(
-                        "unknown field '\(sub)'.\(NameSuggestion.didYouMean(key, among: known)) Allowed fields: \(allowed).")
+                        "unknown field '\(sub)'.\(NameSuggestion.didYouMean(key, among: known)) Allowed fields: \(allowed)."
+                    )
                 } else if extra.objectValue != nil {
                     check(members[key] ?? .null, against: extra, path: sub, into: &out)
                 }

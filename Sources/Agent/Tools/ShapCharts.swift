@@ -9,25 +9,35 @@ import Tracking
 
 enum ShapCharts {
     /// The beeswarm of `model` on the first `maxRows` rows of `valid`, or nil when it cannot be drawn.
-    static func chart(model: AnyFittedModel, valid: FeatureMatrix, output: String, maxRows: Int = 200, language: LogLanguage = .english) -> Chart? {
+    static func chart(
+        model: AnyFittedModel, valid: FeatureMatrix, output: String, maxRows: Int = 200,
+        language: LogLanguage = .english
+    ) -> Chart? {
         guard let ensemble = model.treeEnsemble, valid.rows > 0 else { return nil }
         let rows = Array(0..<min(valid.rows, maxRows))
         let x = valid.selecting(rows: rows)
         guard let sv = try? TreeSHAP.explain(trees: ensemble.trees, combination: ensemble.treeCombination, x: x),
-              sv.features.count == x.featureCount, sv.outputs > 0 else { return nil }
+            sv.features.count == x.featureCount, sv.outputs > 0
+        else { return nil }
         let out = sv.outputs - 1
         let features = x.features.enumerated().map { j, info in
             let shap = rows.indices.map { sv[$0, out, j] }
-            let values: [Double?]? = info.kind == .numeric ? rows.indices.map { x[$0, j].isFinite ? x[$0, j] : nil } : nil
+            let values: [Double?]? =
+                info.kind == .numeric ? rows.indices.map { x[$0, j].isFinite ? x[$0, j] : nil } : nil
             return ShapSummaryInput.Feature(name: info.name, shapValues: shap, featureValues: values)
         }
-        let label = sv.outputs == 1 ? output : (language == .french ? "score brut de la dernière classe" : "raw score of the last class")
+        let label =
+            sv.outputs == 1
+            ? output : (language == .french ? "score brut de la dernière classe" : "raw score of the last class")
         return try? Chart.shapSummary(ShapSummaryInput(features: features, output: label), language: language)
     }
 
     /// Saves the beeswarm of a tree model for `runID`; returns whether it was saved.
     @discardableResult
-    static func save(runID: String, model: AnyFittedModel, valid: FeatureMatrix, workspace: URL, output: String, language: LogLanguage = .english) -> Bool {
+    static func save(
+        runID: String, model: AnyFittedModel, valid: FeatureMatrix, workspace: URL, output: String,
+        language: LogLanguage = .english
+    ) -> Bool {
         guard let chart = chart(model: model, valid: valid, output: output, language: language) else { return false }
         return (try? ChartArchive(workspace: workspace).save(chart, runID: runID)) != nil
     }

@@ -4,8 +4,8 @@
 // recorded calls through `execute`. Leaves out: the conversation (AgentLoop.swift).
 
 import Foundation
-import MLCore
 public import LLMClient
+import MLCore
 
 /// Tool schemas and implementations, by name.
 public struct ToolRegistry: ToolExecuting {
@@ -37,7 +37,8 @@ public struct ToolRegistry: ToolExecuting {
             let parameters = file["parameters"] ?? ["type": "object", "properties": [:]]
             let definition = ToolDefinition(
                 name: tool.name, description: file["description"]?.stringValue ?? "", parametersSchema: parameters.text)
-            entries[tool.name] = Entry(tool: tool, definition: definition, validator: SchemaValidator(schema: parameters))
+            entries[tool.name] = Entry(
+                tool: tool, definition: definition, validator: SchemaValidator(schema: parameters))
         }
         self.entries = entries
         self.order = tools.map(\.name)
@@ -70,7 +71,8 @@ public struct ToolRegistry: ToolExecuting {
             }
         }
         guard arguments.objectValue != nil else {
-            return .error("the arguments of \(call.name) must be a JSON object, got \(SchemaValidator.describe(arguments)).")
+            return .error(
+                "the arguments of \(call.name) must be a JSON object, got \(SchemaValidator.describe(arguments)).")
         }
         let problems = entry.validator.problems(in: arguments)
         guard problems.isEmpty else {
@@ -89,7 +91,9 @@ public struct ToolRegistry: ToolExecuting {
         guard text.count > maxResultCharacters else { return text }
         return JSONValue.object([
             "truncated": true,
-            "note": .string("the result was longer than \(maxResultCharacters) characters and was cut; ask for fewer items (top_k)."),
+            "note": .string(
+                "the result was longer than \(maxResultCharacters) characters and was cut; ask for fewer items (top_k)."
+            ),
             "partial": .string(String(text.prefix(maxResultCharacters - 300))),
         ]).text
     }

@@ -17,7 +17,8 @@ extension TrainModelTool {
         guard ClusteringRunner.families.contains(model) else {
             throw ToolError(
                 "dataset '\(d.id)' was loaded without a target, so only kmeans (clustering) can train on it, not \(model). "
-                    + "Train kmeans (params {\"n_clusters\": k}), or call load_data again with target set to the column to predict.")
+                    + "Train kmeans (params {\"n_clusters\": k}), or call load_data again with target set to the column to predict."
+            )
         }
         let reference = arguments["reference"]?.stringValue
         if let reference, d.dataset.index(of: reference) == nil {
@@ -25,7 +26,9 @@ extension TrainModelTool {
         }
         let features = arguments["features"]?.arrayValue?.compactMap(\.stringValue)
         if let reference, features?.contains(reference) == true {
-            throw ToolError("'\(reference)' is the reference the clusters are compared with; it cannot be a feature too. Remove it from features.")
+            throw ToolError(
+                "'\(reference)' is the reference the clusters are compared with; it cannot be a feature too. Remove it from features."
+            )
         }
         let excluding = try excluded(
             features: features, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d,
@@ -39,7 +42,8 @@ extension TrainModelTool {
         let seconds = Date().timeIntervalSince(start)
         try Task.checkCancellation()
         var run = RunRecord(
-            dataset: DatasetInfo(fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
+            dataset: DatasetInfo(
+                fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
             target: nil, task: TaskKind.clustering.rawValue, modelFamily: model, sessionID: context.session.id,
             hypothesis: arguments["hypothesis"]?.stringValue ?? "")
         run.features = result.columns
@@ -48,7 +52,8 @@ extension TrainModelTool {
         run.hyperParameters = RunRecorder.runValues(result.parameters)
         run.seed = spec.seed
         var validation: [String: RunValue] = [
-            "scheme": .string("fit and scored on the training rows"), "folds": .number(0), "metric": .string("silhouette"),
+            "scheme": .string("fit and scored on the training rows"), "folds": .number(0),
+            "metric": .string("silhouette"),
             "train_rows": .number(Double(d.trainRows.count)), "sealed_test_rows": .number(Double(d.testRows.count)),
             "silhouette_rows": .number(Double(result.silhouetteRows)),
         ]
@@ -64,7 +69,9 @@ extension TrainModelTool {
         try Task.checkCancellation()
         let stored = try context.store.insert(run)
         context.session.recordRun(
-            RunArtifacts(runID: stored.id, datasetID: d.id, target: .none(rows: result.rows), outOfFold: .clusters(result.labels)))
+            RunArtifacts(
+                runID: stored.id, datasetID: d.id, target: .none(rows: result.rows), outOfFold: .clusters(result.labels)
+            ))
         return summary(stored, result: result, dataset: d)
     }
 
@@ -72,32 +79,41 @@ extension TrainModelTool {
     /// (RunPreprocessing, which the notebook export reads), and these readable keys.
     static func preprocessing(_ r: ClusteringResult) -> RunValue {
         let o = r.pipeline.pipeline.options
-        return RunPreprocessing.record(r.pipeline.pipeline, preset: .distance, overrides: [:], adding: [
-            "scaler": .string(o.standardize ? "standard" : "none"),
-            "scaler_detail": .string("numeric columns standardised to mean 0 and population std 1 on the fitted rows (scikit-learn's StandardScaler)"),
-            "impute": .string(o.imputeMedian ? "median" : "none"), "missing_indicator": .bool(o.addMissingIndicator),
-            "categorical": .string(o.categorical.rawValue), "max_levels": .number(Double(o.maxLevels)),
-            "input_features": .number(Double(r.features)),
-        ])
+        return RunPreprocessing.record(
+            r.pipeline.pipeline, preset: .distance, overrides: [:],
+            adding: [
+                "scaler": .string(o.standardize ? "standard" : "none"),
+                "scaler_detail": .string(
+                    "numeric columns standardised to mean 0 and population std 1 on the fitted rows (scikit-learn's StandardScaler)"
+                ),
+                "impute": .string(o.imputeMedian ? "median" : "none"),
+                "missing_indicator": .bool(o.addMissingIndicator),
+                "categorical": .string(o.categorical.rawValue), "max_levels": .number(Double(o.maxLevels)),
+                "input_features": .number(Double(r.features)),
+            ])
     }
 
     static func summary(_ run: RunRecord, result r: ClusteringResult, dataset d: LoadedDataset) -> JSONValue {
         var metrics: [String: JSONValue] = [:]
         for key in ["silhouette", "inertia", "adjusted_rand"] { metrics[key] = run.metricJSON(key) }
         var out: [String: JSONValue] = [
-            "run_id": .string(run.id), "model": .string(run.modelFamily), "dataset_id": .string(d.id), "task": "clustering",
+            "run_id": .string(run.id), "model": .string(run.modelFamily), "dataset_id": .string(d.id),
+            "task": "clustering",
             "main_metric": "silhouette", "metrics": .object(metrics),
-            "n_clusters": .int(Int(r.parameters["nClusters"] ?? "") ?? r.sizes.count), "cluster_sizes": .array(r.sizes.map { .int($0) }),
+            "n_clusters": .int(Int(r.parameters["nClusters"] ?? "") ?? r.sizes.count),
+            "cluster_sizes": .array(r.sizes.map { .int($0) }),
             "train_seconds": .rounded(run.trainingSeconds, digits: 2), "features": .int(run.features.count),
             "dropped": .strings(run.droppedColumns), "params": .object(run.hyperParameters),
             "preprocessing": "median imputation, one-hot categoricals, numeric columns standardised (mean 0, std 1)",
             "validation": .string(
-                "fitted and scored on \(d.trainRows.count) training rows (a clustering has no held-out score); test split untouched"),
+                "fitted and scored on \(d.trainRows.count) training rows (a clustering has no held-out score); test split untouched"
+            ),
         ]
         if let reference = r.reference {
             out["reference"] = .string(reference.column)
             out["note"] = .string(
-                "adjusted_rand compares the clusters with '\(reference.column)' (1 = the same grouping, about 0 = chance); '\(reference.column)' was not a feature.")
+                "adjusted_rand compares the clusters with '\(reference.column)' (1 = the same grouping, about 0 = chance); '\(reference.column)' was not a feature."
+            )
         }
         return .object(out)
     }

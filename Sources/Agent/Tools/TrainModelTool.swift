@@ -19,13 +19,15 @@ public struct TrainModelTool: AgentTool {
         guard let target = d.target else { return try Self.cluster(arguments, dataset: d, context: context) }
         if arguments["reference"] != nil {
             throw ToolError(
-                "reference is for clustering a dataset loaded without a target; '\(d.id)' has the target '\(target.column)'. Leave reference out.")
+                "reference is for clustering a dataset loaded without a target; '\(d.id)' has the target '\(target.column)'. Leave reference out."
+            )
         }
         let excluding = try Self.excluded(
             features: arguments["features"]?.arrayValue?.compactMap(\.stringValue),
             drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
         let spec = ExperimentSpec(
-            target: target.column, model: arguments["model"]?.stringValue ?? "", parameters: Self.parameters(arguments["params"]),
+            target: target.column, model: arguments["model"]?.stringValue ?? "",
+            parameters: Self.parameters(arguments["params"]),
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding)
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
@@ -37,7 +39,9 @@ public struct TrainModelTool: AgentTool {
 
     /// The columns to leave out: every column but `features` when they are given, else `drop`; each name
     /// must exist (the error suggests the closest).
-    static func excluded(features: [String]?, drop: [String], dataset d: LoadedDataset, target: String) throws -> [String] {
+    static func excluded(features: [String]?, drop: [String], dataset d: LoadedDataset, target: String) throws
+        -> [String]
+    {
         let names = d.dataset.columnNames
         for name in drop + (features ?? []) where d.dataset.index(of: name) == nil {
             throw ToolError(Dataset.unknownColumnMessage(name, among: names))
@@ -84,7 +88,9 @@ enum RunRecorder {
         let start = Date()
         context.progress("\(spec.model): cross-validation on \(d.trainRows.count) rows")
         let result = try ExperimentRunner.run(dataset: d.trainDataset, spec: spec)
-        guard let cv = result.crossValidation else { throw ToolError("the experiment returned no cross-validation; this is a bug.") }
+        guard let cv = result.crossValidation else {
+            throw ToolError("the experiment returned no cross-validation; this is a bug.")
+        }
         let target = try result.target.values(in: d.trainDataset, rows: try d.trainDataset.rowsWithTarget(spec.target))
         let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
         return Trained(
@@ -101,26 +107,32 @@ enum RunRecorder {
         for (key, s) in trained.cv.summary where s.mean.isFinite {
             metrics[key] = Tracking.MetricSummary(mean: s.mean, std: s.std.isFinite ? s.std : nil)
         }
-        if let ci = try? Bootstrap.interval(metric: metric, target: trained.target, prediction: trained.cv.outOfFold, resamples: 500, seed: 11),
+        if let ci = try? Bootstrap.interval(
+            metric: metric, target: trained.target, prediction: trained.cv.outOfFold, resamples: 500, seed: 11),
             ci.low.isFinite, ci.high.isFinite
         {
             metrics[metric]?.ciLow = ci.low
             metrics[metric]?.ciHigh = ci.high
         }
         var run = RunRecord(
-            dataset: DatasetInfo(fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
+            dataset: DatasetInfo(
+                fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
             target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.spec.model,
             sessionID: context.session.id, hypothesis: hypothesis)
-        run.features = d.dataset.columnNames.filter { $0 != trained.spec.target && !trained.spec.excluding.contains($0) }
+        run.features = d.dataset.columnNames.filter {
+            $0 != trained.spec.target && !trained.spec.excluding.contains($0)
+        }
         run.droppedColumns = trained.spec.excluding
         // Each column's treatment and the TF-IDF settings too, so the notebook's Python can reproduce them.
         run.preprocessing = RunPreprocessing.record(
-            result.pipeline.pipeline, preset: ExperimentRunner.preset(for: trained.spec.model), overrides: trained.spec.parameters)
+            result.pipeline.pipeline, preset: ExperimentRunner.preset(for: trained.spec.model),
+            overrides: trained.spec.parameters)
         // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
         run.hyperParameters = runValues(result.parameters)
         run.seed = trained.spec.seed
         run.validation = .object([
-            "scheme": .string(trained.validation), "folds": .number(Double(trained.cv.folds.count)), "metric": .string(metric),
+            "scheme": .string(trained.validation), "folds": .number(Double(trained.cv.folds.count)),
+            "metric": .string(metric),
             "train_rows": .number(Double(d.trainRows.count)), "sealed_test_rows": .number(Double(d.testRows.count)),
         ])
         run.foldMetrics = trained.cv.folds.map(\.metrics)
@@ -138,7 +150,8 @@ enum RunRecorder {
     /// Parameter strings as stored values: finite numbers as numbers, "true"/"false" as booleans.
     static func runValues(_ parameters: [String: String]) -> [String: RunValue] {
         parameters.mapValues { v in
-            Double(v).flatMap { $0.isFinite ? RunValue.number($0) : nil } ?? (v == "true" ? .bool(true) : v == "false" ? .bool(false) : .string(v))
+            Double(v).flatMap { $0.isFinite ? RunValue.number($0) : nil }
+                ?? (v == "true" ? .bool(true) : v == "false" ? .bool(false) : .string(v))
         }
     }
 
@@ -151,7 +164,8 @@ enum RunRecorder {
             "main_metric": .string(run.mainMetric), "metrics": .object(metrics),
             "train_seconds": .rounded(run.trainingSeconds, digits: 2), "features": .int(run.features.count),
             "dropped": .strings(run.droppedColumns), "params": .object(run.hyperParameters),
-            "validation": .string("\(run.validationScheme) on \(d.trainRows.count) training rows; test split untouched"),
+            "validation": .string(
+                "\(run.validationScheme) on \(d.trainRows.count) training rows; test split untouched"),
         ]
     }
 }

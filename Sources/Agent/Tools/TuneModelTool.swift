@@ -18,36 +18,51 @@ public struct TuneModelTool: AgentTool {
 
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
         let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
-        guard let target = d.target else { throw ToolError("dataset '\(d.id)' has no target; call load_data with a target first.") }
+        guard let target = d.target else {
+            throw ToolError("dataset '\(d.id)' has no target; call load_data with a target first.")
+        }
         let model = arguments["model"]?.stringValue ?? ""
         let space = try Self.space(arguments["space"]?.objectValue ?? [:])
         let excluding = try TrainModelTool.excluded(
-            features: nil, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
+            features: nil, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d,
+            target: target.column)
         let base = ExperimentSpec(
-            target: target.column, model: model, parameters: [:], validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
+            target: target.column, model: model, parameters: [:],
+            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding)
         let search = try TuneSearch.run(
-            base, space: space, on: d.trainDataset, metric: d.metric, candidates: arguments["candidates"]?.intValue ?? 12,
-            halving: arguments["strategy"]?.stringValue != "random", budget: arguments["time_budget_seconds"]?.doubleValue ?? 60,
+            base, space: space, on: d.trainDataset, metric: d.metric,
+            candidates: arguments["candidates"]?.intValue ?? 12,
+            halving: arguments["strategy"]?.stringValue != "random",
+            budget: arguments["time_budget_seconds"]?.doubleValue ?? 60,
             maxTrials: arguments["max_trials"]?.intValue, progress: context.progress)
-        guard let best = search.best else { throw ToolError("the search evaluated no configuration; raise time_budget_seconds.") }
+        guard let best = search.best else {
+            throw ToolError("the search evaluated no configuration; raise time_budget_seconds.")
+        }
         try Task.checkCancellation()
         var spec = base
         spec.parameters = TuneSearch.strings(best.parameters)
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
-        let run = try RunRecorder.record(trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context)
+        let run = try RunRecorder.record(
+            trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context)
         let metric = search.metric
         return [
             "model": .string(model), "strategy": .string(search.strategy), "main_metric": .string(metric),
             "evaluated": .int(search.trials.count), "stopped_by_budget": .bool(search.stoppedByBudget),
             "search_seconds": .rounded(search.seconds, digits: 1), "best_run": .string(run.id),
             "best": ["params": Self.json(best.parameters), metric: run.metricJSON(metric) ?? .null],
-            "trials": .array(search.trials.prefix(Self.shown).map { t in
-                ["rank": .int(t.rank), "params": Self.json(t.parameters), "mean": .rounded(t.mean), "std": .rounded(t.std),
-                 "rows_share": .rounded(t.resource, digits: 3), "round": .int(t.round)]
-            }),
-            "note": .string("trials are \(metric) means over the folds, on rows_share of each fold's training rows (later rounds rank first); the best configuration is recorded as run \(run.id) on all the training rows; compare it with the untuned model before keeping it (one change at a time)"),
+            "trials": .array(
+                search.trials.prefix(Self.shown).map { t in
+                    [
+                        "rank": .int(t.rank), "params": Self.json(t.parameters), "mean": .rounded(t.mean),
+                        "std": .rounded(t.std),
+                        "rows_share": .rounded(t.resource, digits: 3), "round": .int(t.round),
+                    ]
+                }),
+            "note": .string(
+                "trials are \(metric) means over the folds, on rows_share of each fold's training rows (later rounds rank first); the best configuration is recorded as run \(run.id) on all the training rows; compare it with the untuned model before keeping it (one change at a time)"
+            ),
         ]
     }
 
@@ -55,18 +70,25 @@ public struct TuneModelTool: AgentTool {
     /// (integers when both bounds are whole numbers, unless "type" is "double").
     static func space(_ json: [String: JSONValue]) throws -> SearchSpace {
         guard !json.isEmpty else {
-            throw ToolError(#"the space is empty; give at least one parameter, e.g. {"max_depth": [3, 5, 8]} or {"learning_rate": {"low": 0.02, "high": 0.3, "log": true}}."#)
+            throw ToolError(
+                #"the space is empty; give at least one parameter, e.g. {"max_depth": [3, 5, 8]} or {"learning_rate": {"low": 0.02, "high": 0.3, "log": true}}."#
+            )
         }
         var out: [String: ParameterDomain] = [:]
         for (name, value) in json {
             switch value {
             case .array(let values) where !values.isEmpty: out[name] = .choice(values.map(Self.value))
             case .object(let range):
-                guard let lo = range["low"]?.doubleValue, let hi = range["high"]?.doubleValue, lo.isFinite, hi.isFinite, lo <= hi else {
-                    throw ToolError("the range of '\(name)' needs numbers low ≤ high, e.g. {\"low\": 0.02, \"high\": 0.3}.")
+                guard let lo = range["low"]?.doubleValue, let hi = range["high"]?.doubleValue, lo.isFinite, hi.isFinite,
+                    lo <= hi
+                else {
+                    throw ToolError(
+                        "the range of '\(name)' needs numbers low ≤ high, e.g. {\"low\": 0.02, \"high\": 0.3}.")
                 }
                 let log = range["log"]?.boolValue ?? false
-                if range["type"]?.stringValue != "double", let l = JSONValue.number(lo).intValue, let h = JSONValue.number(hi).intValue {
+                if range["type"]?.stringValue != "double", let l = JSONValue.number(lo).intValue,
+                    let h = JSONValue.number(hi).intValue
+                {
                     out[name] = .int(low: l, high: h, log: log)
                 } else {
                     out[name] = .double(low: lo, high: hi, log: log)
@@ -89,12 +111,13 @@ public struct TuneModelTool: AgentTool {
     }
 
     static func json(_ parameters: [String: ParameterValue]) -> JSONValue {
-        .object(parameters.mapValues { p in
-            switch p {
-            case .int(let i): .int(i)
-            case .double(let d): .rounded(d)
-            case .string(let s): .string(s)
-            }
-        })
+        .object(
+            parameters.mapValues { p in
+                switch p {
+                case .int(let i): .int(i)
+                case .double(let d): .rounded(d)
+                case .string(let s): .string(s)
+                }
+            })
     }
 }

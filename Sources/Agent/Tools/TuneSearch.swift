@@ -21,7 +21,8 @@ enum TuneSearch {
         let labelled = try dataset.rowsWithTarget(spec.target)
         let y = try target.values(in: dataset, rows: labelled)
         let pipeline = try Pipeline(
-            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: ExperimentRunner.preset(for: spec.model))
+            dataset: dataset, target: spec.target, excluding: spec.excluding,
+            preset: ExperimentRunner.preset(for: spec.model))
         let splits: [TrainTestIndices]
         if case .classes(let labels, _) = y {
             splits = try StratifiedKFold(folds: k, seed: spec.seed).split(labels: labels)
@@ -34,7 +35,9 @@ enum TuneSearch {
         let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
             if Task.isCancelled { throw MLError(.invalidInput, "The search was cancelled.") }
             fits += 1
-            if fits % k == 1 || k == 1 { progress("\(spec.model): trial \(fits / k + 1) (\(train.count) rows per fold)") }
+            if fits % k == 1 || k == 1 {
+                progress("\(spec.model): trial \(fits / k + 1) (\(train.count) rows per fold)")
+            }
             var overrides = strings(parameters)
             if seeded && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
             let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
@@ -45,7 +48,8 @@ enum TuneSearch {
         }
         guard halving else {
             return try HyperparameterSearch.random(
-                space: space, candidates: candidates, metric: metric, target: y, folds: folds, timeBudget: budget, maxTrials: maxTrials, seed: spec.seed,
+                space: space, candidates: candidates, metric: metric, target: y, folds: folds, timeBudget: budget,
+                maxTrials: maxTrials, seed: spec.seed,
                 fitPredict: fitPredict)
         }
         // MLCore's default first round (1/3^rounds of the rows) is tiny on small tables: start on >= minRows.
@@ -55,7 +59,8 @@ enum TuneSearch {
         let first = 1 / pow3(rounds)
         return try HyperparameterSearch.successiveHalving(
             space: space, candidates: candidates, metric: metric, target: y, folds: folds, factor: 3,
-            minResource: foldRows * first < minRows ? min(1, minRows / max(foldRows, 1)) : nil, timeBudget: budget, maxTrials: maxTrials,
+            minResource: foldRows * first < minRows ? min(1, minRows / max(foldRows, 1)) : nil, timeBudget: budget,
+            maxTrials: maxTrials,
             seed: spec.seed,
             fitPredict: fitPredict)
     }

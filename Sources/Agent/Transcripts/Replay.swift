@@ -3,8 +3,8 @@
 // (ReplayingExecutor) in a fresh workspace; the report lists each call's verdict. Leaves out: building
 // the tools (the caller passes them, rooted at the replay workspace) and rendering (observers).
 
-public import Foundation
-public import LLMClient
+import Foundation
+import LLMClient
 
 /// How a replay compares and paces.
 public struct ReplayOptions: Sendable {

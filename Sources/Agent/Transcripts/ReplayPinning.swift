@@ -15,7 +15,8 @@ public enum ReplayPinning {
             case .object(var arguments)? = try? JSONValue.parse(call.arguments)
         else { return call }
         arguments["time_budget_seconds"] = .number(1800)
-        if result["stopped_by_budget"]?.boolValue == true, let evaluated = result["evaluated"]?.intValue, evaluated > 0 {
+        if result["stopped_by_budget"]?.boolValue == true, let evaluated = result["evaluated"]?.intValue, evaluated > 0
+        {
             arguments["max_trials"] = .number(Double(min(evaluated, arguments["max_trials"]?.intValue ?? evaluated)))
         }
         var out = call

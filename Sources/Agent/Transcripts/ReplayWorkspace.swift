@@ -21,8 +21,10 @@ public enum ReplayWorkspace {
         }
         var notes: [String] = []
         for d in transcript.datasets {
-            let candidates = places(for: d.path, transcript: transcript, transcriptURL: transcriptURL, cwd: currentDirectory)
-            let found = candidates.first { DatasetFingerprint.of($0)?.hex == d.fingerprint }
+            let candidates = places(
+                for: d.path, transcript: transcript, transcriptURL: transcriptURL, cwd: currentDirectory)
+            let found =
+                candidates.first { DatasetFingerprint.of($0)?.hex == d.fingerprint }
                 ?? candidates.first { fm.isReadableFile(atPath: $0.path) }
             guard let source = found else {
                 throw TranscriptError(
@@ -36,7 +38,8 @@ public enum ReplayWorkspace {
                 if fm.fileExists(atPath: destination.path) { try fm.removeItem(at: destination) }
                 try fm.copyItem(at: source, to: destination)
             } catch {
-                throw TranscriptError("cannot copy \(source.path) into the replay folder: \(error.localizedDescription)")
+                throw TranscriptError(
+                    "cannot copy \(source.path) into the replay folder: \(error.localizedDescription)")
             }
             if let now = DatasetFingerprint.of(source), now.hex != d.fingerprint, !d.fingerprint.isEmpty {
                 notes.append(
@@ -58,7 +61,9 @@ public enum ReplayWorkspace {
         let name = (path as NSString).lastPathComponent
         var out: [URL] = []
         for base in bases {
-            for candidate in [base.appendingPathComponent(path), base.appendingPathComponent("datasets").appendingPathComponent(name)]
+            for candidate in [
+                base.appendingPathComponent(path), base.appendingPathComponent("datasets").appendingPathComponent(name),
+            ]
             where !out.contains(candidate.standardizedFileURL) {
                 out.append(candidate.standardizedFileURL)
             }

@@ -4,7 +4,7 @@
 // runs pinned to the recorded work (ReplayPinning). Each call's verdict is kept, in order, for the report.
 // Leaves out: choosing the calls (the recorded assistant turns do).
 
-public import Foundation
+import Foundation
 public import LLMClient
 import Synchronization
 
@@ -76,7 +76,8 @@ public final class ReplayingExecutor: ToolExecuting {
             await pacer.wait(untilRecorded: old.elapsedMS)
         } else {
             check.differences = [
-                ResultDifference(path: "", recorded: "(no result recorded for this call)", replayed: abridged(fresh.content))
+                ResultDifference(
+                    path: "", recorded: "(no result recorded for this call)", replayed: abridged(fresh.content))
             ]
         }
         let done = check

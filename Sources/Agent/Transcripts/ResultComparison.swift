@@ -4,7 +4,7 @@
 // from one run of the same session to the next. Run ids inside strings are mapped (see RunIDMap) and
 // workspace paths replaced before comparing. Leaves out: which result belongs to which call (Replay).
 
-public import Foundation
+import Foundation
 
 /// What is compared and how closely.
 public struct ComparisonRules: Sendable {
@@ -91,8 +91,10 @@ public enum ResultComparison {
                 let sub = path.isEmpty ? key : "\(path).\(key)"
                 switch (x[key], y[key]) {
                 case (let u?, let v?): walk(u, v, path: sub, rules: rules, normalize: normalize, into: &out)
-                case (let u?, nil): out.append(ResultDifference(path: sub, recorded: abridged(u), replayed: "(missing)"))
-                case (nil, let v?): out.append(ResultDifference(path: sub, recorded: "(missing)", replayed: abridged(v)))
+                case (let u?, nil):
+                    out.append(ResultDifference(path: sub, recorded: abridged(u), replayed: "(missing)"))
+                case (nil, let v?):
+                    out.append(ResultDifference(path: sub, recorded: "(missing)", replayed: abridged(v)))
                 case (nil, nil): break
                 }
             }
@@ -105,12 +107,15 @@ public enum ResultComparison {
             }
         case (.number(let x), .number(let y)):
             if !rules.close(x, y) {
-                out.append(ResultDifference(path: path, recorded: JSONValue.number(x).text, replayed: JSONValue.number(y).text))
+                out.append(
+                    ResultDifference(path: path, recorded: JSONValue.number(x).text, replayed: JSONValue.number(y).text)
+                )
             }
         case (.string(let x), .string(let y)):
             let nx = normalize.recorded(x), ny = normalize.replayed(y)
             if nx != ny && !TextWithNumbers.matches(nx, ny, rules: rules) {
-                out.append(ResultDifference(path: path, recorded: abridged(.string(nx)), replayed: abridged(.string(ny))))
+                out.append(
+                    ResultDifference(path: path, recorded: abridged(.string(nx)), replayed: abridged(.string(ny))))
             }
         default:
             if a != b { out.append(ResultDifference(path: path, recorded: abridged(a), replayed: abridged(b))) }

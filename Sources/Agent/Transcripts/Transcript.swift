@@ -4,7 +4,7 @@
 // is an error naming what is wrong and the versions this build reads. Leaves out: playing it back.
 
 public import Foundation
-public import LLMClient
+import LLMClient
 
 /// A transcript file, parsed.
 public struct Transcript: Sendable {
@@ -28,7 +28,8 @@ public struct Transcript: Sendable {
     public static func read(_ url: URL) throws(TranscriptError) -> Transcript {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw TranscriptError("cannot read \(url.path): \(error.localizedDescription). Give the path of a .jsonl transcript.")
+            throw TranscriptError(
+                "cannot read \(url.path): \(error.localizedDescription). Give the path of a .jsonl transcript.")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw TranscriptError("\(url.path) is not UTF-8 text, so not a transcript.")
@@ -64,14 +65,18 @@ public struct Transcript: Sendable {
                 transcript.events.append(try TranscriptEvent(line: line))
             } catch {
                 if i == lines.count - 1 && !endsWithNewline {
-                    transcript.notes.append("the last line was cut (the session was interrupted while writing); it is ignored.")
+                    transcript.notes.append(
+                        "the last line was cut (the session was interrupted while writing); it is ignored.")
                 } else {
-                    throw TranscriptError("line \(i + 1) of \(name) is not a valid transcript event: \(error.description).")
+                    throw TranscriptError(
+                        "line \(i + 1) of \(name) is not a valid transcript event: \(error.description).")
                 }
             }
         }
-        if case .end? = transcript.events.last {} else {
-            transcript.notes.append("the transcript has no end line: the session was interrupted; replaying what was recorded.")
+        if case .end? = transcript.events.last {
+        } else {
+            transcript.notes.append(
+                "the transcript has no end line: the session was interrupted; replaying what was recorded.")
         }
         return transcript
     }

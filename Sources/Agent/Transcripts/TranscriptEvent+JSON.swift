@@ -2,8 +2,8 @@
 // tool message the result ("content") comes before the call's bookkeeping. Message content is kept as
 // the exact text the model saw. Leaves out: file handling and version policy (TranscriptReader).
 
-public import Foundation
-public import LLMClient
+import Foundation
+import LLMClient
 
 /// Why a transcript line cannot be read.
 public struct TranscriptLineError: Error, Sendable, CustomStringConvertible {
@@ -77,7 +77,9 @@ extension TranscriptEvent {
             throw TranscriptLineError(description: "the line has no \"type\"")
         }
         func string(_ k: String) throws(TranscriptLineError) -> String {
-            guard let s = v[k]?.stringValue else { throw TranscriptLineError(description: "a \(type) line lacks \"\(k)\"") }
+            guard let s = v[k]?.stringValue else {
+                throw TranscriptLineError(description: "a \(type) line lacks \"\(k)\"")
+            }
             return s
         }
         let elapsed = v["elapsed_ms"]?.intValue ?? 0
@@ -120,7 +122,9 @@ extension TranscriptEvent {
                     latencyMS: v["latency_ms"]?.intValue, usage: usage, toolName: v["name"]?.stringValue,
                     isError: v["error"]?.boolValue, durationMS: v["duration_ms"]?.intValue))
         case "dataset":
-            guard let d = Self.dataset(v) else { throw TranscriptLineError(description: "a dataset line lacks its path") }
+            guard let d = Self.dataset(v) else {
+                throw TranscriptLineError(description: "a dataset line lacks its path")
+            }
             self = .dataset(d, elapsedMS: elapsed)
         case "stopped":
             self = .stopped(reason: try string("reason"), message: v["message"]?.stringValue ?? "", elapsedMS: elapsed)

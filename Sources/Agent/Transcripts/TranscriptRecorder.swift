@@ -5,7 +5,7 @@
 // policy beyond `TranscriptRecorder.fileURL`.
 
 public import Foundation
-public import LLMClient
+import LLMClient
 import Synchronization
 
 /// Records a session into a transcript file.

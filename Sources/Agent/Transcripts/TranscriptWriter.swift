@@ -116,7 +116,9 @@ public enum TranscriptSecrets {
     }
 
     /// The values of the secret-looking variables of the environment (six characters or more).
-    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> [String]
+    {
         environment.filter { isSecretName($0.key) && $0.value.count >= 6 }.map(\.value)
     }
 }

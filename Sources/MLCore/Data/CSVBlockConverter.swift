@@ -74,7 +74,8 @@ struct ChunkReader: @unchecked Sendable {
                 }
                 block.reset()
                 let outcome = CSVTokenizer.tokenize(
-                    p, from: pos, to: to, isLast: isLast, delimiter: delimiter, columns: columns, rowLimit: blockRows, into: block)
+                    p, from: pos, to: to, isLast: isLast, delimiter: delimiter, columns: columns, rowLimit: blockRows,
+                    into: block)
                 if outcome != .complete {
                     result.outcome = outcome
                     return
@@ -91,7 +92,8 @@ struct ChunkReader: @unchecked Sendable {
 
     /// Converts every column of one tokenised block (appended after `result.rows` rows).
     private func convert(
-        _ block: FieldOffsets, into result: inout ChunkResult, scratch: UnsafeMutablePointer<Double>, powers: UnsafePointer<Double>
+        _ block: FieldOffsets, into result: inout ChunkResult, scratch: UnsafeMutablePointer<Double>,
+        powers: UnsafePointer<Double>
     ) {
         for c in 0..<columns {
             if result.columns[c].isNumeric, let box = result.columns[c].numbers {
@@ -113,7 +115,9 @@ struct ChunkReader: @unchecked Sendable {
         let block = FieldOffsets(estimatedCells: blockRows * columns)
         for start in blockStarts {
             block.reset()
-            _ = CSVTokenizer.tokenize(p, from: start, to: end, isLast: true, delimiter: delimiter, columns: columns, rowLimit: blockRows, into: block)
+            _ = CSVTokenizer.tokenize(
+                p, from: start, to: end, isLast: true, delimiter: delimiter, columns: columns, rowLimit: blockRows,
+                into: block)
             encode(block, column: c, into: &state)
         }
     }
@@ -121,7 +125,8 @@ struct ChunkReader: @unchecked Sendable {
     /// Parses column `c` of `block` into `out[0..<block.rows]` (NaN for missing).
     /// - Returns: false at the first cell that is neither a number nor missing.
     func fillNumbers(
-        _ out: UnsafeMutablePointer<Double>, _ block: FieldOffsets, column c: Int, powers: UnsafePointer<Double>, allInteger: inout Bool
+        _ out: UnsafeMutablePointer<Double>, _ block: FieldOffsets, column c: Int, powers: UnsafePointer<Double>,
+        allInteger: inout Bool
     ) -> Bool {
         let starts = block.starts, ends = block.ends, columns = columns, p = p
         var integers = allInteger
@@ -180,7 +185,9 @@ struct ChunkReader: @unchecked Sendable {
                 code = -1
             } else if p[s] == CSVTokenizer.quote {
                 let inner = CSVTokenizer.unquote(p, s, e)
-                let isMissing = inner.withUnsafeBufferPointer { b in b.baseAddress.map { missing.matches($0, 0, b.count) } ?? true }
+                let isMissing = inner.withUnsafeBufferPointer { b in
+                    b.baseAddress.map { missing.matches($0, 0, b.count) } ?? true
+                }
                 code = isMissing ? -1 : state.table.code(inner)
             } else {
                 let probe = state.table.lookup(p, s, e)
@@ -201,7 +208,9 @@ struct ChunkReader: @unchecked Sendable {
         let k = row / blockRows
         guard k < chunk.blockStarts.count else { return 0 }
         let block = FieldOffsets(estimatedCells: blockRows * columns)
-        _ = CSVTokenizer.tokenize(p, from: chunk.blockStarts[k], to: chunk.end, isLast: true, delimiter: delimiter, columns: columns, rowLimit: blockRows, into: block)
+        _ = CSVTokenizer.tokenize(
+            p, from: chunk.blockStarts[k], to: chunk.end, isLast: true, delimiter: delimiter, columns: columns,
+            rowLimit: blockRows, into: block)
         let r = row - k * blockRows
         return r < block.rows ? Int(block.starts[r * columns + c]) : 0
     }

@@ -19,7 +19,9 @@ struct CellFailure: Error {
 
 enum CSVColumnBuilder {
     /// Column `c` from every chunk's conversion state, chunks in file order.
-    static func build(name: String, column c: Int, chunks: [ChunkResult], reader: ChunkReader) -> Result<Column, CellFailure> {
+    static func build(name: String, column c: Int, chunks: [ChunkResult], reader: ChunkReader) -> Result<
+        Column, CellFailure
+    > {
         let rows = chunks.reduce(0) { $0 + $1.rows }
         if chunks.allSatisfy({ $0.columns[c].isNumeric }) {
             // Take chunk 0's array out of its box (no copy; it reserved room for the whole file) and append the rest.
@@ -36,7 +38,8 @@ enum CSVColumnBuilder {
             }
             let allInteger = chunks.allSatisfy { $0.columns[c].allInteger }
             let anyValue = values.contains { !$0.isNaN }
-            return .success(Column(name: name, kind: anyValue && allInteger ? .integer : .float, data: .numeric(values)))
+            return .success(
+                Column(name: name, kind: anyValue && allInteger ? .integer : .float, data: .numeric(values)))
         }
         let merged = mergedCodes(column: c, chunks: chunks, rows: rows, reader: reader)
         return stringColumn(name: name, table: merged.table, codes: merged.codes) { row in
@@ -51,8 +54,12 @@ enum CSVColumnBuilder {
 
     /// One level table and one code per row for the whole column, levels in first-seen order:
     /// chunk 0's levels, then the levels chunk 1 adds, and so on (the order a single pass gives).
-    static func mergedCodes(column c: Int, chunks: [ChunkResult], rows: Int, reader: ChunkReader) -> (table: LevelTable, codes: [Int32]) {
-        if chunks.count == 1, !chunks[0].columns[c].isNumeric { return (chunks[0].columns[c].table, chunks[0].columns[c].codes) }
+    static func mergedCodes(column c: Int, chunks: [ChunkResult], rows: Int, reader: ChunkReader) -> (
+        table: LevelTable, codes: [Int32]
+    ) {
+        if chunks.count == 1, !chunks[0].columns[c].isNumeric {
+            return (chunks[0].columns[c].table, chunks[0].columns[c].codes)
+        }
         var table = LevelTable()
         let codes = [Int32](unsafeUninitializedCapacity: rows) { out, initialized in
             var row = 0
@@ -75,7 +82,9 @@ enum CSVColumnBuilder {
 
     /// Boolean, datetime, text or categorical, from the column's dictionary of distinct values;
     /// `offsetOf(row)` locates a row's cell for the invalid-UTF-8 error.
-    static func stringColumn(name: String, table: LevelTable, codes: [Int32], offsetOf: (Int) -> Int) -> Result<Column, CellFailure> {
+    static func stringColumn(name: String, table: LevelTable, codes: [Int32], offsetOf: (Int) -> Int) -> Result<
+        Column, CellFailure
+    > {
         // Validate UTF-8 once per level; point at the first row holding a bad one.
         var levels: [String] = []
         levels.reserveCapacity(table.count)
@@ -120,7 +129,10 @@ enum CSVColumnBuilder {
         var remap = [Int32](repeating: 0, count: levels.count)
         for (newCode, old) in order.enumerated() { remap[old] = Int32(newCode) }
         let sortedCodes = codes.map { $0 < 0 ? -1 : remap[Int($0)] }
-        return .success(Column(name: name, kind: .categorical, data: .categorical(codes: sortedCodes, levels: order.map { levels[$0] })))
+        return .success(
+            Column(
+                name: name, kind: .categorical, data: .categorical(codes: sortedCodes, levels: order.map { levels[$0] })
+            ))
     }
 
     /// Level → true/false when every level is true/false or every level is yes/no (any case).
@@ -150,7 +162,9 @@ enum CSVColumnBuilder {
             var out: [Double] = []
             out.reserveCapacity(table.count)
             for k in 0..<table.count {
-                guard let v = DateParsing.parse(base, table.starts[k], table.ends[k], dayFirst: dayFirst) else { return nil }
+                guard let v = DateParsing.parse(base, table.starts[k], table.ends[k], dayFirst: dayFirst) else {
+                    return nil
+                }
                 out.append(v)
             }
             return out

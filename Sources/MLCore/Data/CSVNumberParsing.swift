@@ -97,7 +97,10 @@ enum NumberParsing {
         while i + 8 <= e {
             let v = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
             // All eight bytes are '0'…'9' when each high nibble is 3 and adding 6 does not carry into it.
-            guard (v & 0xF0F0_F0F0_F0F0_F0F0) | (((v &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4) == 0x3333_3333_3333_3333 else { break }
+            guard
+                (v & 0xF0F0_F0F0_F0F0_F0F0) | (((v &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4)
+                    == 0x3333_3333_3333_3333
+            else { break }
             var x = v &- 0x3030_3030_3030_3030
             x = (x &* 10) &+ (x >> 8)
             let mask: UInt64 = 0x0000_00FF_0000_00FF

@@ -18,20 +18,25 @@ public enum CSVReader {
     }
 
     /// Reads CSV text held in memory (`name` appears in error messages).
-    public static func read(text: String, name: String = "<text>", options: CSVOptions = .default) throws(MLError) -> Dataset {
+    public static func read(text: String, name: String = "<text>", options: CSVOptions = .default) throws(MLError)
+        -> Dataset
+    {
         try read(bytes: Array(text.utf8), name: name, options: options)
     }
 
     /// Reads CSV bytes held in memory (`name` appears in error messages).
-    public static func read(bytes: [UInt8], name: String = "<bytes>", options: CSVOptions = .default) throws(MLError) -> Dataset {
+    public static func read(bytes: [UInt8], name: String = "<bytes>", options: CSVOptions = .default) throws(MLError)
+        -> Dataset
+    {
         try read(FileBytes.copying(bytes), name: name, options: options)
     }
 
     static func read(_ file: FileBytes, name: String, options: CSVOptions) throws(MLError) -> Dataset {
         let p = file.base, n = file.count
-        let where_ = CSVErrorLocator(p: p, count: n, name: name)
+        let locator = CSVErrorLocator(p: p, count: n, name: name)
         if n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)) {
-            throw MLError(.malformedFile, "'\(name)' is encoded as UTF-16; re-save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8).")
+            throw MLError(
+                .malformedFile, "'\(name)' is encoded as UTF-16; re-save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8).")
         }
         var start = (n >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) ? 3 : 0
         while start < n && (p[start] == 10 || p[start] == 13) { start += 1 }
@@ -41,26 +46,35 @@ public enum CSVReader {
             break
         }
         if onlySpace {
-            throw MLError(.malformedFile, "'\(name)' is empty. A CSV needs a header row naming the columns, then one row per record.")
+            throw MLError(
+                .malformedFile,
+                "'\(name)' is empty. A CSV needs a header row naming the columns, then one row per record.")
         }
         let delimiter = options.delimiter ?? DelimiterSniffer.sniff(p, from: start, count: n)
-        let names = try headerNames(p, from: start, count: n, delimiter: delimiter, locator: where_)
+        let names = try headerNames(p, from: start, count: n, delimiter: delimiter, locator: locator)
         let dataStart = names.next
         let columns = names.names.count
 
         // Read chunks cut at record boundaries in parallel, block by block.
         let threads = max(1, min(options.threads ?? ProcessInfo.processInfo.activeProcessorCount, 8))
-        let bounds = ChunkPlanner.boundaries(file, from: dataStart, to: n, chunks: n - dataStart < 1 << 20 ? 1 : threads)
+        let bounds = ChunkPlanner.boundaries(
+            file, from: dataStart, to: n, chunks: n - dataStart < 1 << 20 ? 1 : threads)
         let estimate = ChunkPlanner.estimatedCellsPerByte(p, from: dataStart, to: n, columns: columns)
-        let reader = ChunkReader(file: file, delimiter: delimiter, columns: columns, missing: MissingTokens(options.missingTokens))
+        let reader = ChunkReader(
+            file: file, delimiter: delimiter, columns: columns, missing: MissingTokens(options.missingTokens))
         // Chunk 0 reserves room for every row, so its arrays become the columns without a copy.
         var chunks = Parallel.map(bounds.count - 1, parallel: bounds.count > 2) { k in
             reader.read(
                 from: bounds[k], to: bounds[k + 1], isLast: k == bounds.count - 2,
-                estimatedRows: Int(Double(bounds[k == 0 ? bounds.count - 1 : k + 1] - bounds[k]) * estimate) / max(columns, 1) + 16)
+                estimatedRows: Int(Double(bounds[k == 0 ? bounds.count - 1 : k + 1] - bounds[k]) * estimate)
+                    / max(columns, 1) + 16)
         }
         if let bad = chunks.firstIndex(where: { $0.outcome != .complete }), chunks[bad].outcome == .misaligned {
-            chunks = [reader.read(from: dataStart, to: n, isLast: true, estimatedRows: Int(Double(n - dataStart) * estimate) / max(columns, 1) + 16)]
+            chunks = [
+                reader.read(
+                    from: dataStart, to: n, isLast: true,
+                    estimatedRows: Int(Double(n - dataStart) * estimate) / max(columns, 1) + 16)
+            ]
         }
         for chunk in chunks {
             switch chunk.outcome {
@@ -68,18 +82,22 @@ public enum CSVReader {
             case .ragged(let offset, let fields):
                 throw MLError(
                     .malformedFile,
-                    "\(where_.line(offset)): expected \(columns) fields (one per header column) but found \(fields). "
-                        + "Check that line for a missing or extra '\(Character(UnicodeScalar(delimiter)))', or quote values that contain one.")
+                    "\(locator.line(offset)): expected \(columns) fields (one per header column) but found \(fields). "
+                        + "Check that line for a missing or extra '\(Character(UnicodeScalar(delimiter)))', or quote values that contain one."
+                )
             case .unterminatedQuote(let offset):
                 throw MLError(
                     .malformedFile,
-                    "\(where_.line(offset))\(where_.column(offset, delimiter: delimiter, names: names.names)): a quoted field opens here and never closes. "
+                    "\(locator.line(offset))\(locator.column(offset, delimiter: delimiter, names: names.names)): a quoted field opens here and never closes. "
                         + "Close the quote, and double any quote inside a quoted value (\"\").")
             }
         }
         let rows = chunks.reduce(0) { $0 + $1.rows }
         if rows == 0 {
-            throw MLError(.malformedFile, "'\(name)' has a header (\(columns) columns: \(names.names.prefix(8).joined(separator: ", "))) but no data rows. Add at least one row below the header.")
+            throw MLError(
+                .malformedFile,
+                "'\(name)' has a header (\(columns) columns: \(names.names.prefix(8).joined(separator: ", "))) but no data rows. Add at least one row below the header."
+            )
         }
 
         // Finish columns in parallel (type inference, merging chunks); the file's fingerprint is one more task.
@@ -98,7 +116,7 @@ public enum CSVReader {
             case .failure(let failure):
                 throw MLError(
                     .malformedFile,
-                    "\(where_.line(failure.offset)), column '\(names.names[c])': the bytes are not valid UTF-8. "
+                    "\(locator.line(failure.offset)), column '\(names.names[c])': the bytes are not valid UTF-8. "
                         + "Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8 in.csv > out.csv).")
             }
         }
@@ -111,20 +129,33 @@ public enum CSVReader {
         _ p: UnsafePointer<UInt8>, from start: Int, count n: Int, delimiter: UInt8, locator: CSVErrorLocator
     ) throws(MLError) -> (names: [String], next: Int) {
         guard let header = CSVTokenizer.firstRecord(p, from: start, count: n, delimiter: delimiter) else {
-            throw MLError(.malformedFile, "\(locator.line(start)): the header row opens a quote that never closes. Close the quote in the header.")
+            throw MLError(
+                .malformedFile,
+                "\(locator.line(start)): the header row opens a quote that never closes. Close the quote in the header."
+            )
         }
         var names: [String] = []
         for (index, (s, e)) in header.fields.enumerated() {
-            let bytes = s < e && p[s] == CSVTokenizer.quote ? CSVTokenizer.unquote(p, s, e) : Array(UnsafeBufferPointer(start: p + s, count: e - s))
+            let bytes =
+                s < e && p[s] == CSVTokenizer.quote
+                ? CSVTokenizer.unquote(p, s, e) : Array(UnsafeBufferPointer(start: p + s, count: e - s))
             guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw MLError(.malformedFile, "\(locator.line(s)): header column \(index + 1) is not valid UTF-8. Re-save the file as UTF-8.")
+                throw MLError(
+                    .malformedFile,
+                    "\(locator.line(s)): header column \(index + 1) is not valid UTF-8. Re-save the file as UTF-8.")
             }
             let name = text.trimmingCharacters(in: .whitespaces)
             if name.isEmpty {
-                throw MLError(.malformedFile, "\(locator.line(s)): header column \(index + 1) has an empty name. Give every column a name in the header row.")
+                throw MLError(
+                    .malformedFile,
+                    "\(locator.line(s)): header column \(index + 1) has an empty name. Give every column a name in the header row."
+                )
             }
             if let first = names.firstIndex(of: name) {
-                throw MLError(.malformedFile, "\(locator.line(s)): columns \(first + 1) and \(index + 1) are both named '\(name)'. Give every column a distinct name.")
+                throw MLError(
+                    .malformedFile,
+                    "\(locator.line(s)): columns \(first + 1) and \(index + 1) are both named '\(name)'. Give every column a distinct name."
+                )
             }
             names.append(name)
         }

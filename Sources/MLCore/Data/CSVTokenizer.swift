@@ -163,7 +163,8 @@ enum CSVTokenizer {
     @inline(__always)
     static func scanUnquoted(_ p: UnsafePointer<UInt8>, _ start: Int, _ to: Int, delimiterMask: UInt64) -> Int {
         var pos = start
-        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A, low: UInt64 = 0x0101_0101_0101_0101,
+            high: UInt64 = 0x8080_8080_8080_8080
         let delimiter = UInt8(truncatingIfNeeded: delimiterMask)
         while pos + 8 <= to {
             let v = UInt64(littleEndian: UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self))
@@ -181,7 +182,9 @@ enum CSVTokenizer {
     }
 
     /// The fields of the first record (the header) and the offset just after it.
-    static func firstRecord(_ p: UnsafePointer<UInt8>, from: Int, count: Int, delimiter: UInt8) -> (fields: [(Int, Int)], next: Int)? {
+    static func firstRecord(_ p: UnsafePointer<UInt8>, from: Int, count: Int, delimiter: UInt8) -> (
+        fields: [(Int, Int)], next: Int
+    )? {
         var pos = from
         var fields: [(Int, Int)] = []
         while true {

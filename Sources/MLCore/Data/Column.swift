@@ -105,7 +105,8 @@ public struct Column: Sendable, Equatable {
     public func selecting(rows: [Int]) -> Column {
         switch data {
         case .numeric(let v): Column(name: name, kind: kind, data: .numeric(rows.map { v[$0] }))
-        case .categorical(let c, let l): Column(name: name, kind: kind, data: .categorical(codes: rows.map { c[$0] }, levels: l))
+        case .categorical(let c, let l):
+            Column(name: name, kind: kind, data: .categorical(codes: rows.map { c[$0] }, levels: l))
         case .text(let t): Column(name: name, kind: kind, data: .text(rows.map { t[$0] }))
         }
     }

@@ -14,7 +14,10 @@ extension DataProfile {
         if let timeColumn {
             let c = try dataset.column(named: timeColumn)
             if c.kind != .datetime && c.kind != .integer {
-                throw MLError(.invalidParameter, "Time column '\(timeColumn)' is \(c.kind.rawValue); a time split needs a datetime or integer column.")
+                throw MLError(
+                    .invalidParameter,
+                    "Time column '\(timeColumn)' is \(c.kind.rawValue); a time split needs a datetime or integer column."
+                )
             }
         }
         let passes = ProfileStatistics.profile(dataset.columns)
@@ -23,7 +26,8 @@ extension DataProfile {
         if let spec {
             let column = try dataset.column(named: spec.column)
             var counts: [Int] = []
-            if spec.task.isClassification, let values = try? spec.values(in: dataset, rows: try dataset.rowsWithTarget(spec.column)),
+            if spec.task.isClassification,
+                let values = try? spec.values(in: dataset, rows: try dataset.rowsWithTarget(spec.column)),
                 case .classes(let labels, _) = values
             {
                 counts = [Int](repeating: 0, count: spec.classNames.count)
@@ -31,7 +35,8 @@ extension DataProfile {
             }
             targetProfile = TargetProfile(
                 column: spec.column, task: spec.task, classNames: spec.classNames, classCounts: counts,
-                distribution: spec.task == .regression && column.numbers != nil ? columnProfiles.first { $0.name == spec.column }?.numeric : nil,
+                distribution: spec.task == .regression && column.numbers != nil
+                    ? columnProfiles.first { $0.name == spec.column }?.numeric : nil,
                 missing: column.missingCount)
         }
         let task = spec?.task ?? .clustering
@@ -42,7 +47,9 @@ extension DataProfile {
             let counts = targetProfile?.classCounts ?? []
             let total = counts.reduce(0, +)
             let smallest = counts.min() ?? 0
-            metric = total > 0 && Double(smallest) / Double(total) < 0.5 / Double(max(counts.count, 1)) ? "f1_macro" : "accuracy"
+            metric =
+                total > 0 && Double(smallest) / Double(total) < 0.5 / Double(max(counts.count, 1))
+                ? "f1_macro" : "accuracy"
         case .regression: metric = "r2"
         case .clustering: metric = "silhouette"
         }
@@ -50,7 +57,9 @@ extension DataProfile {
         if let timeColumn {
             validation = ValidationSuggestion(
                 scheme: .timeSeriesSplit, folds: 5, testFraction: 0.2, timeColumn: timeColumn,
-                reason: "Rows are ordered by '\(timeColumn)': train on the past, validate on the future, and seal the latest 20 % as the test split.")
+                reason:
+                    "Rows are ordered by '\(timeColumn)': train on the past, validate on the future, and seal the latest 20 % as the test split."
+            )
         } else if dataset.rowCount > 1_000_000 {
             validation = ValidationSuggestion(
                 scheme: .holdout, folds: 1, testFraction: 0.2, timeColumn: nil,
@@ -58,11 +67,15 @@ extension DataProfile {
         } else if task.isClassification {
             validation = ValidationSuggestion(
                 scheme: .stratifiedKFold, folds: 5, testFraction: 0.2, timeColumn: nil,
-                reason: "Stratified 5-fold CV keeps every class's share in each fold; a sealed, stratified 20 % test split is kept for the end.")
+                reason:
+                    "Stratified 5-fold CV keeps every class's share in each fold; a sealed, stratified 20 % test split is kept for the end."
+            )
         } else {
             validation = ValidationSuggestion(
                 scheme: .kFold, folds: 5, testFraction: 0.2, timeColumn: nil,
-                reason: "5-fold CV on the remaining rows gives a mean and a spread; a sealed 20 % test split is kept for the end.")
+                reason:
+                    "5-fold CV on the remaining rows gives a mean and a spread; a sealed 20 % test split is kept for the end."
+            )
         }
         let duplicates = ProfileStatistics.duplicateRowCount(dataset)
         self.init(
@@ -70,6 +83,7 @@ extension DataProfile {
             fingerprint: dataset.fingerprint.hex, fileFingerprint: dataset.fileFingerprint,
             duplicateRows: duplicates, columns: columnProfiles, target: targetProfile, task: task,
             suggestedMetric: metric, suggestedValidation: validation, warnings: [])
-        warnings = DataWarnings.detect(dataset: dataset, profile: self, target: spec, edgeCandidates: passes.map(\.edgeCandidates))
+        warnings = DataWarnings.detect(
+            dataset: dataset, profile: self, target: spec, edgeCandidates: passes.map(\.edgeCandidates))
     }
 }

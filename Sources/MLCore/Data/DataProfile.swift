@@ -47,7 +47,10 @@ public struct TargetProfile: Sendable, Codable, Equatable {
 /// How to validate, as suggested by the profile.
 public struct ValidationSuggestion: Sendable, Codable, Equatable {
     public enum Scheme: String, Sendable, Codable, Equatable {
-        case stratifiedKFold = "stratified_kfold", kFold = "kfold", timeSeriesSplit = "time_split", holdout
+        case stratifiedKFold = "stratified_kfold"
+        case kFold = "kfold"
+        case timeSeriesSplit = "time_split"
+        case holdout
     }
     public var scheme: Scheme
     public var folds: Int

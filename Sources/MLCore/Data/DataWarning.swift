@@ -100,19 +100,23 @@ public struct DataWarning: Sendable, Codable, Equatable {
         case .idLike:
             value = 1
             action = .dropColumn
-            message = "'\(c)' is unique in every row (an identifier); a model would memorise it. Drop it (or use it as a group for GroupKFold)."
+            message =
+                "'\(c)' is unique in every row (an identifier); a model would memorise it. Drop it (or use it as a group for GroupKFold)."
         case .constant(let empty):
             value = nil
             action = .dropColumn
-            message = "'\(c)' \(empty ? "has no value at all" : "holds the same value in every non-missing row"); it cannot help a model. Drop it."
+            message =
+                "'\(c)' \(empty ? "has no value at all" : "holds the same value in every non-missing row"); it cannot help a model. Drop it."
         case .duplicateRows(let count):
             value = Double(count)
             action = .dropDuplicates
-            message = "\(count) rows repeat an earlier row exactly; duplicates can sit on both sides of a split and inflate scores. Drop them or group them."
+            message =
+                "\(count) rows repeat an earlier row exactly; duplicates can sit on both sides of a split and inflate scores. Drop them or group them."
         case .nearCopy(let r?):
             value = r
             action = .review
-            message = "'\(c)' and '\(other)' are near-copies (r = \(String(format2: r))); keep one, or expect unstable coefficients and split importance."
+            message =
+                "'\(c)' and '\(other)' are near-copies (r = \(String(format2: r))); keep one, or expect unstable coefficients and split importance."
         case .nearCopy(nil):
             value = 1
             action = .review
@@ -120,28 +124,36 @@ public struct DataWarning: Sendable, Codable, Equatable {
         case .highCardinality(let levels):
             value = Double(levels)
             action = .review
-            message = "'\(c)' has \(levels) levels; one-hot encoding keeps the most frequent and pools the rest as 'other'. Consider grouping levels or dropping it."
+            message =
+                "'\(c)' has \(levels) levels; one-hot encoding keeps the most frequent and pools the rest as 'other'. Consider grouping levels or dropping it."
         case .heavyMissing(let share, let drop):
             value = share
             action = drop ? .dropColumn : .review
-            message = "'\(c)' is missing in \(percent(share)) of rows."
-                + (drop ? " Drop it." : " Models impute it (median or most frequent) and add a missing indicator; ask whether missingness itself means something.")
+            message =
+                "'\(c)' is missing in \(percent(share)) of rows."
+                + (drop
+                    ? " Drop it."
+                    : " Models impute it (median or most frequent) and add a missing indicator; ask whether missingness itself means something.")
         case .skewedTarget(let skewness):
             value = skewness
             action = .logTransformTarget
-            message = "Target '\(c)' is right-skewed (skewness \(String(format2: skewness))); fitting log(1 + y) often helps, and report an error metric on the original scale."
+            message =
+                "Target '\(c)' is right-skewed (skewness \(String(format2: skewness))); fitting log(1 + y) often helps, and report an error metric on the original scale."
         case .imbalancedTarget(let className, let share):
             value = share
             action = .useStratifiedMetric
-            message = "\(className.map { "Class '\($0)'" } ?? "The rarest class") of '\(c)' is rare (\(percent(share)) of rows); stratify splits and prefer F1 (macro), balanced accuracy or average precision to accuracy."
+            message =
+                "\(className.map { "Class '\($0)'" } ?? "The rarest class") of '\(c)' is rare (\(percent(share)) of rows); stratify splits and prefer F1 (macro), balanced accuracy or average precision to accuracy."
         case .likelyLeakage(let target, .accuracy(let accuracy, let baseline)):
             value = accuracy
             action = .dropColumn
-            message = "'\(c)' alone predicts '\(target)' with \(percent(accuracy)) accuracy on held-out rows\(baseline.map { " (majority baseline \(percent($0)))" } ?? ""): likely target leakage. Check it is known before the outcome; otherwise drop it."
+            message =
+                "'\(c)' alone predicts '\(target)' with \(percent(accuracy)) accuracy on held-out rows\(baseline.map { " (majority baseline \(percent($0)))" } ?? ""): likely target leakage. Check it is known before the outcome; otherwise drop it."
         case .likelyLeakage(let target, .r2(let r2)):
             value = r2
             action = .dropColumn
-            message = "'\(c)' alone explains R² = \(String(format2: r2)) of '\(target)' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it."
+            message =
+                "'\(c)' alone explains R² = \(String(format2: r2)) of '\(target)' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it."
         }
     }
 }

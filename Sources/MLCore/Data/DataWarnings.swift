@@ -23,7 +23,9 @@ enum DataWarnings {
     static let heavyMissing = 0.3, nearlyEmpty = 0.95
 
     /// The warnings; `edgeCandidates` (per column, from its profile pass) spares the leakage probe a sort.
-    static func detect(dataset: Dataset, profile: DataProfile, target: TargetSpec?, edgeCandidates: [[Double]?]) -> [DataWarning] {
+    static func detect(dataset: Dataset, profile: DataProfile, target: TargetSpec?, edgeCandidates: [[Double]?])
+        -> [DataWarning]
+    {
         var out: [DataWarning] = []
         let targetName = target?.column
         var skip = Set<String>()
@@ -36,14 +38,20 @@ enum DataWarnings {
                 out.append(DataWarning(column: column.name, detail: .idLike))
             }
         }
-        if let target, let leaks = try? leakage(dataset: dataset, target: target, skip: skip, edgeCandidates: edgeCandidates) { out.insert(contentsOf: leaks, at: 0) }
+        if let target,
+            let leaks = try? leakage(dataset: dataset, target: target, skip: skip, edgeCandidates: edgeCandidates)
+        {
+            out.insert(contentsOf: leaks, at: 0)
+        }
         for (column, p) in zip(dataset.columns, profile.columns) {
             let share = Double(p.missing) / Double(max(dataset.rowCount, 1))
             if share >= heavyMissing && p.distinct > 0 {
                 let drop = share >= nearlyEmpty && column.name != targetName
                 out.append(DataWarning(column: column.name, detail: .heavyMissing(share: share, drop: drop)))
             }
-            if column.kind == .categorical && p.distinct > highCardinality && !skip.contains(column.name) && column.name != targetName {
+            if column.kind == .categorical && p.distinct > highCardinality && !skip.contains(column.name)
+                && column.name != targetName
+            {
                 out.append(DataWarning(column: column.name, detail: .highCardinality(levels: p.distinct)))
             }
         }
@@ -56,11 +64,15 @@ enum DataWarnings {
                 out.append(DataWarning(column: t.column, detail: .skewedTarget(skewness: d.skewness)))
             }
             let total = t.classCounts.reduce(0, +)
-            if t.task.isClassification, total > 0, let smallest = t.classCounts.min(), let index = t.classCounts.firstIndex(of: smallest) {
+            if t.task.isClassification, total > 0, let smallest = t.classCounts.min(),
+                let index = t.classCounts.firstIndex(of: smallest)
+            {
                 let share = Double(smallest) / Double(total)
                 let threshold = t.task == .binary ? 0.1 : 0.5 / Double(t.classCounts.count)
                 if share < threshold {
-                    out.append(DataWarning(column: t.column, detail: .imbalancedTarget(className: t.classNames[index], share: share)))
+                    out.append(
+                        DataWarning(
+                            column: t.column, detail: .imbalancedTarget(className: t.classNames[index], share: share)))
                 }
             }
         }
@@ -73,7 +85,9 @@ enum DataWarnings {
         case .categorical: return true
         case .integer:
             let lower = column.name.lowercased()
-            let named = lower == "id" || lower.hasSuffix("_id") || lower.hasPrefix("id_") || column.name.hasSuffix("Id") || column.name.hasSuffix("ID") || lower == "index"
+            let named =
+                lower == "id" || lower.hasSuffix("_id") || lower.hasPrefix("id_") || column.name.hasSuffix("Id")
+                || column.name.hasSuffix("ID") || lower == "index"
             let consecutive = p.numeric.map { $0.max - $0.min + 1 == Double(rows) } ?? false
             return named || consecutive
         default: return false
@@ -81,7 +95,9 @@ enum DataWarnings {
     }
 
     /// Features that alone predict the target almost perfectly, out of sample (columns probed in parallel).
-    static func leakage(dataset: Dataset, target: TargetSpec, skip: Set<String>, edgeCandidates: [[Double]?]) throws(MLError) -> [DataWarning] {
+    static func leakage(dataset: Dataset, target: TargetSpec, skip: Set<String>, edgeCandidates: [[Double]?])
+        throws(MLError) -> [DataWarning]
+    {
         let rows = try dataset.rowsWithTarget(target.column)
         guard rows.count >= 20 else { return [] }
         let y = try target.values(in: dataset, rows: rows)
@@ -91,14 +107,21 @@ enum DataWarnings {
         }
         // The profile's order statistics are over every row: reusable when every row has a target.
         let allRows = rows.count == dataset.rowCount
-        let found = Parallel.map(probed.count, parallel: rows.count * probed.count >= ProfileStatistics.parallelCells) { k -> DataWarning? in
+        let found = Parallel.map(probed.count, parallel: rows.count * probed.count >= ProfileStatistics.parallelCells) {
+            k -> DataWarning? in
             let column = dataset.columns[probed[k]]
-            let bins = LeakageProbe.bins(column, rows: rows, edgeCandidates: allRows && probed[k] < edgeCandidates.count ? edgeCandidates[probed[k]] : nil)
+            let bins = LeakageProbe.bins(
+                column, rows: rows,
+                edgeCandidates: allRows && probed[k] < edgeCandidates.count ? edgeCandidates[probed[k]] : nil)
             switch y {
             case .classes(let labels, let names):
-                let (accuracy, baseline) = LeakageProbe.crossFittedAccuracy(bins: bins, labels: labels, classes: names.count)
+                let (accuracy, baseline) = LeakageProbe.crossFittedAccuracy(
+                    bins: bins, labels: labels, classes: names.count)
                 guard accuracy >= leakAccuracy && (1 - accuracy) <= leakErrorRatio * (1 - baseline) else { return nil }
-                return DataWarning(column: column.name, detail: .likelyLeakage(target: target.column, score: .accuracy(accuracy, majorityBaseline: baseline)))
+                return DataWarning(
+                    column: column.name,
+                    detail: .likelyLeakage(
+                        target: target.column, score: .accuracy(accuracy, majorityBaseline: baseline)))
             case .values(let v):
                 let r2 = LeakageProbe.crossFittedR2(bins: bins, values: v)
                 guard r2 >= leakR2 else { return nil }
@@ -118,25 +141,33 @@ enum DataWarnings {
         let values = columns.map { $0.numbers ?? [] }
         let sums = values.map(PairCorrelation.ColumnSums.init)
         // Pairs (i, j > i) grouped by i, the groups in parallel, then joined in order.
-        out += Parallel.map(columns.count, parallel: rows * columns.count >= ProfileStatistics.parallelCells) { i -> [DataWarning] in
+        out += Parallel.map(columns.count, parallel: rows * columns.count >= ProfileStatistics.parallelCells) {
+            i -> [DataWarning] in
             var found: [DataWarning] = []
             let rs = PairCorrelation.withLaterColumns(values, i, sums: sums)
             for j in (i + 1)..<columns.count {
                 guard let r = rs[j - i - 1], abs(r) >= nearCopyCorrelation else { continue }
-                found.append(DataWarning(column: columns[j].name, relatedColumn: columns[i].name, detail: .nearCopy(correlation: r)))
+                found.append(
+                    DataWarning(
+                        column: columns[j].name, relatedColumn: columns[i].name, detail: .nearCopy(correlation: r)))
             }
             return found
         }.flatMap { $0 }
-        let categorical = Array(dataset.columns.filter { $0.kind == .categorical && !exclude.contains($0.name) }.prefix(50))
+        let categorical = Array(
+            dataset.columns.filter { $0.kind == .categorical && !exclude.contains($0.name) }.prefix(50))
         for i in categorical.indices {
             for j in (i + 1)..<categorical.count {
-                guard case .categorical(let a, let la) = categorical[i].data, case .categorical(let b, let lb) = categorical[j].data,
+                guard case .categorical(let a, let la) = categorical[i].data,
+                    case .categorical(let b, let lb) = categorical[j].data,
                     la.count == lb.count, la.count > 1
                 else { continue }
                 var pairs = Set<Int64>()
                 for r in a.indices { pairs.insert(Int64(a[r]) << 32 | Int64(UInt32(bitPattern: b[r]))) }
                 if pairs.count == la.count + (a.contains(-1) ? 1 : 0) {
-                    out.append(DataWarning(column: categorical[j].name, relatedColumn: categorical[i].name, detail: .nearCopy(correlation: nil)))
+                    out.append(
+                        DataWarning(
+                            column: categorical[j].name, relatedColumn: categorical[i].name,
+                            detail: .nearCopy(correlation: nil)))
                 }
             }
         }

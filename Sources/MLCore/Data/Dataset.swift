@@ -14,7 +14,10 @@ public struct Dataset: Sendable, Equatable {
     public init(columns: [Column], source: String? = nil, fileFingerprint: String? = nil) throws(MLError) {
         let rows = columns.first?.count ?? 0
         if let bad = columns.first(where: { $0.count != rows }) {
-            throw MLError(.shapeMismatch, "Column '\(bad.name)' has \(bad.count) rows but '\(columns[0].name)' has \(rows); give every column the same length.")
+            throw MLError(
+                .shapeMismatch,
+                "Column '\(bad.name)' has \(bad.count) rows but '\(columns[0].name)' has \(rows); give every column the same length."
+            )
         }
         var seen = Set<String>()
         for c in columns where !seen.insert(c.name).inserted {
@@ -87,7 +90,9 @@ public enum NameSuggestion {
         if best.distance <= limit { return best.name }
         // A prefix or containment match ("surv" → "survived") also counts.
         let lowerName = name.lowercased()
-        return names.first { $0.lowercased().hasPrefix(lowerName) || lowerName.hasPrefix($0.lowercased()) && $0.count >= 3 }
+        return names.first {
+            $0.lowercased().hasPrefix(lowerName) || lowerName.hasPrefix($0.lowercased()) && $0.count >= 3
+        }
     }
 
     /// " Did you mean 'x'?" when a close name exists, else an empty string (for error messages).

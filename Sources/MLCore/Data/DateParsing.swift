@@ -78,7 +78,8 @@ enum DateParsing {
 
     static func parse(_ text: String, dayFirst: Bool = false) -> Double? {
         let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { b in b.baseAddress.flatMap { parse($0, 0, b.count, dayFirst: dayFirst) } }
+        return bytes.withUnsafeBufferPointer { b in b.baseAddress.flatMap { parse($0, 0, b.count, dayFirst: dayFirst) }
+        }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -18,7 +18,9 @@ public struct FeatureColumns: Sendable {
 
     public var featureCount: Int { features.count }
 
-    private init(rows: Int, features: [FeatureInfo], storage: [[Double]], offsets: [Int], mapOfFeature: [Int], rowMaps: [[Int]?]) {
+    private init(
+        rows: Int, features: [FeatureInfo], storage: [[Double]], offsets: [Int], mapOfFeature: [Int], rowMaps: [[Int]?]
+    ) {
         self.rows = rows
         self.features = features
         self.storage = storage

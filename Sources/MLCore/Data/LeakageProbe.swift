@@ -15,7 +15,8 @@ enum LeakageProbe {
 
     /// Bin per selected row: quantile bins for numeric columns, codes for categoricals; the last bin is missing.
     /// `edgeCandidates`, when given, are `edgeCandidates(sorted:)` of the selected rows (saves sorting them).
-    static func bins(_ column: Column, rows: [Int], edgeCandidates given: [Double]? = nil) -> (bins: [Int], count: Int) {
+    static func bins(_ column: Column, rows: [Int], edgeCandidates given: [Double]? = nil) -> (bins: [Int], count: Int)
+    {
         switch column.data {
         case .numeric(let v):
             let candidates = given ?? edgeCandidates(sorted: ProfileStatistics.sortedPresent(rows.map { v[$0] }))

@@ -30,7 +30,10 @@ final class FileBytes: @unchecked Sendable {
         #endif
     }()
 
-    private init(base: UnsafePointer<UInt8>, count: Int, windowed: Bool = false, window: Int = 4 << 20, unmap: @escaping () -> Void) {
+    private init(
+        base: UnsafePointer<UInt8>, count: Int, windowed: Bool = false, window: Int = 4 << 20,
+        unmap: @escaping () -> Void
+    ) {
         self.base = base
         self.count = count
         self.windowed = windowed
@@ -55,7 +58,8 @@ final class FileBytes: @unchecked Sendable {
     /// read faults them back in from the page cache. Safe while other threads read: the mapping is private and never written.
     func release(from: Int, to: Int) {
         guard windowed else { return }
-        let a = (from + Self.pageSize - 1) / Self.pageSize * Self.pageSize, b = min(to, count) / Self.pageSize * Self.pageSize
+        let a = (from + Self.pageSize - 1) / Self.pageSize * Self.pageSize,
+            b = min(to, count) / Self.pageSize * Self.pageSize
         guard b > a else { return }
         _ = madvise(UnsafeMutableRawPointer(mutating: base + a), b - a, MADV_DONTNEED)
     }
@@ -76,7 +80,8 @@ final class FileBytes: @unchecked Sendable {
     /// The content hash of all bytes (`Fingerprint.hash`), window by window for windowed files.
     func fingerprint() -> Fingerprint {
         var h = ContentHasher()
-        sequentially(from: 0, to: count) { a, b in h.combineWords(UnsafeRawBufferPointer(start: base + a, count: b - a)) }
+        sequentially(from: 0, to: count) { a, b in h.combineWords(UnsafeRawBufferPointer(start: base + a, count: b - a))
+        }
         h.finishBytes(count: count)
         return h.finalize()
     }
@@ -94,18 +99,23 @@ final class FileBytes: @unchecked Sendable {
 
     /// Maps the file at `path`; throws a readable error when it is missing, a directory or unreadable.
     /// Files of `windowedFrom` bytes or more are read `window` bytes at a time (tests set both small).
-    static func map(path: String, windowedFrom: Int = windowedFrom, window: Int = 4 << 20) throws(MLError) -> FileBytes {
+    static func map(path: String, windowedFrom: Int = windowedFrom, window: Int = 4 << 20) throws(MLError) -> FileBytes
+    {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let reason = errno == ENOENT ? "there is no such file" : String(cString: strerror(errno))
-            throw MLError(.io, "Cannot read '\(path)': \(reason). Check the path (relative paths start from the current folder).")
+            throw MLError(
+                .io, "Cannot read '\(path)': \(reason). Check the path (relative paths start from the current folder).")
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
             throw MLError(.io, "'\(path)' is a directory, not a file. Give the path of a CSV file inside it.")
         }
         let size = Int(info.st_size)
         if size >= Int(UInt32.max) {
-            throw MLError(.unsupported, "'\(path)' is \(size / (1 << 20)) MiB; files of 4 GiB or more are not supported yet. Sample it first (e.g. head -n 5000000).")
+            throw MLError(
+                .unsupported,
+                "'\(path)' is \(size / (1 << 20)) MiB; files of 4 GiB or more are not supported yet. Sample it first (e.g. head -n 5000000)."
+            )
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {

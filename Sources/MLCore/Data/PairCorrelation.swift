@@ -28,8 +28,12 @@ enum PairCorrelation {
     static func withLaterColumns(_ columns: [[Double]], _ i: Int, sums: [ColumnSums]) -> [Double?] {
         let a = columns[i]
         let later = Array((i + 1)..<columns.count)
-        var out = later.map { j -> Double? in sums[i].complete && sums[j].complete && columns[j].count == a.count ? nil : pearson(a, columns[j]) }
-        let fast = later.indices.filter { k in sums[i].complete && sums[later[k]].complete && columns[later[k]].count == a.count }
+        var out = later.map { j -> Double? in
+            sums[i].complete && sums[j].complete && columns[j].count == a.count ? nil : pearson(a, columns[j])
+        }
+        let fast = later.indices.filter { k in
+            sums[i].complete && sums[later[k]].complete && columns[later[k]].count == a.count
+        }
         var start = 0
         while start < fast.count {
             let m = min(4, fast.count - start)
@@ -38,7 +42,8 @@ enum PairCorrelation {
             for t in 0..<m {
                 let j = group[t]
                 out[fast[start + t]] = r(
-                    n: Double(a.count), sa: sums[i].sum, sb: sums[j].sum, saa: sums[i].squares, sbb: sums[j].squares, sab: cross[t])
+                    n: Double(a.count), sa: sums[i].sum, sb: sums[j].sum, saa: sums[i].squares, sbb: sums[j].squares,
+                    sab: cross[t])
             }
             start += m
         }
@@ -46,7 +51,8 @@ enum PairCorrelation {
     }
 
     /// Σ a·b for four columns b in one pass over the rows, each sum in row order.
-    static func crossProducts(_ a: [Double], _ b0: [Double], _ b1: [Double], _ b2: [Double], _ b3: [Double]) -> [Double] {
+    static func crossProducts(_ a: [Double], _ b0: [Double], _ b1: [Double], _ b2: [Double], _ b3: [Double]) -> [Double]
+    {
         var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
         let n = min(a.count, b0.count, b1.count, b2.count, b3.count)
         a.withUnsafeBufferPointer { a in

@@ -35,7 +35,9 @@ enum ProfileStatistics {
             p.numeric = summary(sorted: sorted)
             if column.kind == .boolean || (column.kind == .integer && p.distinct <= 20) {
                 p.topLevels = runs(sorted).sorted { ($0.count, $1.value) > ($1.count, $0.value) }.prefix(5).map { run in
-                    LevelCount(value: Column(name: "", numbers: [run.value], kind: column.kind).string(at: 0) ?? "", count: run.count)
+                    LevelCount(
+                        value: Column(name: "", numbers: [run.value], kind: column.kind).string(at: 0) ?? "",
+                        count: run.count)
                 }
             }
             candidates = LeakageProbe.edgeCandidates(sorted: sorted)
@@ -149,7 +151,9 @@ enum ProfileStatistics {
         for column in dataset.columns {
             switch column.data {
             case .numeric(let v):
-                for r in v.indices { hashes[r] = (hashes[r] ^ (v[r].isNaN ? 1 : (v[r] == 0 ? 0 : v[r].bitPattern))) &* prime }
+                for r in v.indices {
+                    hashes[r] = (hashes[r] ^ (v[r].isNaN ? 1 : (v[r] == 0 ? 0 : v[r].bitPattern))) &* prime
+                }
             case .categorical(let c, _):
                 for r in c.indices { hashes[r] = (hashes[r] ^ UInt64(bitPattern: Int64(c[r]))) &* prime }
             case .text(let t):

@@ -30,9 +30,14 @@ public struct TargetSpec: Sendable, Codable, Equatable {
         }
         switch column.kind {
         case .text:
-            throw MLError(.invalidTarget, "Target '\(name)' is free text (mostly distinct long values); choose a categorical or numeric target.")
+            throw MLError(
+                .invalidTarget,
+                "Target '\(name)' is free text (mostly distinct long values); choose a categorical or numeric target.")
         case .datetime:
-            throw MLError(.invalidTarget, "Target '\(name)' holds dates; predicting dates is not supported. Choose a categorical or numeric target.")
+            throw MLError(
+                .invalidTarget,
+                "Target '\(name)' holds dates; predicting dates is not supported. Choose a categorical or numeric target."
+            )
         default: break
         }
         let inferred: TaskKind
@@ -80,7 +85,10 @@ public struct TargetSpec: Sendable, Codable, Equatable {
         let column = try dataset.column(named: self.column)
         let rows = rows ?? Array(0..<dataset.rowCount)
         if let bad = rows.first(where: { column.isMissing($0) }) {
-            throw MLError(.invalidTarget, "Row \(bad + 1) has no value for target '\(self.column)'; keep only the rows returned by rowsWithTarget.")
+            throw MLError(
+                .invalidTarget,
+                "Row \(bad + 1) has no value for target '\(self.column)'; keep only the rows returned by rowsWithTarget."
+            )
         }
         guard task.isClassification else {
             guard let numbers = column.numbers else {
@@ -94,7 +102,10 @@ public struct TargetSpec: Sendable, Codable, Equatable {
         labels.reserveCapacity(rows.count)
         for r in rows {
             guard let value = column.string(at: r), let label = index[value] else {
-                throw MLError(.invalidTarget, "Row \(r + 1) of target '\(self.column)' holds a class not seen when the target was resolved; resolve the target on the full dataset.")
+                throw MLError(
+                    .invalidTarget,
+                    "Row \(r + 1) of target '\(self.column)' holds a class not seen when the target was resolved; resolve the target on the full dataset."
+                )
             }
             labels.append(label)
         }

@@ -80,7 +80,9 @@ public enum ClusteringRunner {
     /// - Throws: for a family that needs a target, an unknown or non-label reference, a bad parameter.
     /// - Complexity: k-means' O(iterations × rows × k × features), plus O(s² × features) for the silhouette
     ///   on s = min(rows, 5,000) rows.
-    public static func run(dataset: Dataset, rows selected: [Int]? = nil, spec: ClusteringSpec) throws(MLError) -> ClusteringResult {
+    public static func run(dataset: Dataset, rows selected: [Int]? = nil, spec: ClusteringSpec) throws(MLError)
+        -> ClusteringResult
+    {
         guard families.contains(spec.model) else {
             throw MLError(
                 .invalidParameter,
@@ -135,15 +137,20 @@ public enum ClusteringRunner {
         if let reference {
             let column = try dataset.column(named: reference.column)
             let present = rows.indices.filter { !column.isMissing(rows[$0]) }
-            if case .classes(let truth, _) = try reference.values(in: dataset, rows: present.map { rows[$0] }), present.count >= 2 {
+            if case .classes(let truth, _) = try reference.values(in: dataset, rows: present.map { rows[$0] }),
+                present.count >= 2
+            {
                 metrics["adjusted_rand"] = try Metrics.adjustedRand(truth, present.map { labels[$0] })
                 referenceRows = present.count
             }
         }
         return ClusteringResult(
-            model: spec.model, parameters: estimator.parameters, metrics: metrics, fitSeconds: seconds, rows: rows.count,
-            features: x.featureCount, columns: pipeline.columns.map(\.name), excluded: excluded, pipeline: fp, fitted: fitted,
-            labels: labels, sizes: sizes, reference: reference, referenceRows: referenceRows, silhouetteRows: silhouetteRows)
+            model: spec.model, parameters: estimator.parameters, metrics: metrics, fitSeconds: seconds,
+            rows: rows.count,
+            features: x.featureCount, columns: pipeline.columns.map(\.name), excluded: excluded, pipeline: fp,
+            fitted: fitted,
+            labels: labels, sizes: sizes, reference: reference, referenceRows: referenceRows,
+            silhouetteRows: silhouetteRows)
     }
 
     /// Every row index below `n`, or a seeded sample of `silhouetteSample` of them, in order.

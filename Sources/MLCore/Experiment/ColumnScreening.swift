@@ -24,7 +24,9 @@ public enum ColumnScreening {
         dataset: Dataset, target: String?, keep: [String] = [], excluding: [String] = []
     ) throws(MLError) -> [ScreenedColumn] {
         for k in keep where !dataset.columns.contains(where: { $0.name == k }) {
-            throw MLError(.unknownColumn, "--keep \(k): no such column. Columns: \(dataset.columns.map(\.name).joined(separator: ", ")).")
+            throw MLError(
+                .unknownColumn,
+                "--keep \(k): no such column. Columns: \(dataset.columns.map(\.name).joined(separator: ", ")).")
         }
         let profile = try DataProfile(dataset: dataset, target: target)
         let skip = Set(keep + excluding + [target].compactMap { $0 })
@@ -37,9 +39,12 @@ public enum ColumnScreening {
             guard !out.contains(where: { $0.column == c.name }) else { continue }
             let present = max(dataset.rowCount - p.missing, 1)
             if Double(p.distinct) >= uniqueTextShare * Double(present) {
-                out.append(ScreenedColumn(
-                    column: c.name,
-                    reason: "'\(c.name)' is free text unique in \(Int((Double(p.distinct) / Double(present) * 100).rounded())) % of rows (names, codes); a model would memorise its words."))
+                out.append(
+                    ScreenedColumn(
+                        column: c.name,
+                        reason:
+                            "'\(c.name)' is free text unique in \(Int((Double(p.distinct) / Double(present) * 100).rounded())) % of rows (names, codes); a model would memorise its words."
+                    ))
             }
         }
         return out

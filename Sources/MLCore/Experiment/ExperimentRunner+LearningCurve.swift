@@ -10,16 +10,21 @@ extension ExperimentRunner {
         dataset: Dataset, spec: ExperimentSpec, metric: String, fractions: [Double] = [0.1, 0.25, 0.5, 0.75, 1]
     ) throws(MLError) -> LearningCurveResult {
         guard spec.model != "kmeans" else {
-            throw MLError(.invalidInput, "A learning curve scores predictions against a target; kmeans has none. Pick a supervised run.")
+            throw MLError(
+                .invalidInput,
+                "A learning curve scores predictions against a target; kmeans has none. Pick a supervised run.")
         }
         var overrides = spec.parameters
         let settable = Set(ModelRegistry.parameters(of: spec.model).map(\.name))
         if settable.contains("seed") && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
-        if let t = spec.threads, settable.contains("threads"), overrides["threads"] == nil { overrides["threads"] = String(t) }
+        if let t = spec.threads, settable.contains("threads"), overrides["threads"] == nil {
+            overrides["threads"] = String(t)
+        }
         let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
-        let pipeline = try Pipeline(dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
+        let pipeline = try Pipeline(
+            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
         let y = try target.values(in: dataset, rows: labelled)
         let splits: [TrainTestIndices]
         switch spec.validation {
@@ -36,10 +41,14 @@ extension ExperimentRunner {
                 splits = [try Split.holdout(count: labelled.count, testFraction: fraction, seed: spec.seed)]
             }
         case .separateTest:
-            throw MLError(.invalidInput, "A learning curve is drawn on training rows; use cross-validation or a holdout, not a separate test set.")
+            throw MLError(
+                .invalidInput,
+                "A learning curve is drawn on training rows; use cross-validation or a holdout, not a separate test set."
+            )
         }
         let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
-        return try LearningCurve.compute(target: y, folds: folds, metric: metric, fractions: fractions, seed: spec.seed) {
+        return try LearningCurve.compute(target: y, folds: folds, metric: metric, fractions: fractions, seed: spec.seed)
+        {
             train, evaluate throws(MLError) in
             let rows = train.map { labelled[$0] }
             let fp = try pipeline.fit(dataset, rows: rows)

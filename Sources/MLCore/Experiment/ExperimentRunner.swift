@@ -17,31 +17,40 @@ public enum ExperimentRunner {
     }
 
     /// Runs `spec` on `dataset` (and on `test` for `.separateTest`).
-    public static func run(dataset: Dataset, test: Dataset? = nil, spec: ExperimentSpec) throws(MLError) -> ExperimentResult {
+    public static func run(dataset: Dataset, test: Dataset? = nil, spec: ExperimentSpec) throws(MLError)
+        -> ExperimentResult
+    {
         var overrides = spec.parameters
         _ = try ModelRegistry.make(spec.model, parameters: [:])  // an unknown model name fails first
         let settable = Set(ModelRegistry.parameters(of: spec.model).map(\.name))
         if settable.contains("seed") && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
-        if let t = spec.threads, settable.contains("threads"), overrides["threads"] == nil { overrides["threads"] = String(t) }
+        if let t = spec.threads, settable.contains("threads"), overrides["threads"] == nil {
+            overrides["threads"] = String(t)
+        }
         let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
         let isClustering = spec.model == "kmeans"
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
-        let pipeline = try Pipeline(dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
+        let pipeline = try Pipeline(
+            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
         let y = try target.values(in: dataset, rows: labelled)
 
         func fitOn(_ rows: [Int]) throws(MLError) -> (FittedPipeline, AnyFittedModel, Double, Int) {
             let fp = try pipeline.fit(dataset, rows: rows)
-            let truth: TargetValues = isClustering ? .none(rows: rows.count) : try target.values(in: dataset, rows: rows)
+            let truth: TargetValues =
+                isClustering ? .none(rows: rows.count) : try target.values(in: dataset, rows: rows)
             // Gradient boosting bins the columns itself: no dense copy of the table while it fits.
             let x: FeatureInput =
-                estimator.fitsOnColumns ? .columns(try fp.columns(dataset, rows: rows)) : .matrix(try fp.transform(dataset, rows: rows))
+                estimator.fitsOnColumns
+                ? .columns(try fp.columns(dataset, rows: rows)) : .matrix(try fp.transform(dataset, rows: rows))
             let start = DispatchTime.now().uptimeNanoseconds
             let fitted = try estimator.fit(x, y: truth)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return (fp, fitted, seconds, fp.features.count)
         }
-        func score(_ truth: TargetValues, _ p: Prediction, _ x: FeatureMatrix, _ fitted: AnyFittedModel) throws(MLError) -> [String: Double] {
+        func score(_ truth: TargetValues, _ p: Prediction, _ x: FeatureMatrix, _ fitted: AnyFittedModel) throws(MLError)
+            -> [String: Double]
+        {
             var m = try Metrics.evaluate(target: truth, prediction: p)
             if case .kmeans(let km) = fitted, case .clusters(let labels) = p {
                 let k = km.parameters.nClusters, f = km.features.count
@@ -69,8 +78,10 @@ public enum ExperimentRunner {
             let p = try fitted.predict(x)
             let metrics = try score(try target.values(in: dataset, rows: validRows), p, x, fitted)
             return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil, fitSeconds: seconds,
-                rows: trainRows.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: validRows,
+                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil,
+                fitSeconds: seconds,
+                rows: trainRows.count, features: f, target: target, pipeline: fp, fitted: fitted,
+                validationRows: validRows,
                 validationPrediction: p)
         case .separateTest:
             guard let test else {
@@ -82,7 +93,8 @@ public enum ExperimentRunner {
             let p = try fitted.predict(x)
             let metrics = try score(try target.values(in: test, rows: testRows), p, x, fitted)
             return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil, fitSeconds: seconds,
+                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil,
+                fitSeconds: seconds,
                 rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: nil,
                 validationPrediction: nil)
         case .crossValidation(let folds):
@@ -99,7 +111,8 @@ public enum ExperimentRunner {
             }
             let (fp, fitted, seconds, f) = try fitOn(labelled)
             return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, metrics: cv.summary.mapValues(\.mean), crossValidation: cv,
+                model: spec.model, parameters: estimator.parameters, metrics: cv.summary.mapValues(\.mean),
+                crossValidation: cv,
                 fitSeconds: seconds, rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted,
                 validationRows: nil, validationPrediction: nil)
         }

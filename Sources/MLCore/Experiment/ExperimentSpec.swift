@@ -26,7 +26,8 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var excluding: [String]
 
     public init(
-        target: String, model: String, parameters: [String: String] = [:], validation: ValidationScheme = .holdout(testFraction: 0.2),
+        target: String, model: String, parameters: [String: String] = [:],
+        validation: ValidationScheme = .holdout(testFraction: 0.2),
         seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = []
     ) {
         self.target = target

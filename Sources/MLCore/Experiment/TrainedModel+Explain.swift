@@ -11,16 +11,20 @@ extension ExplainInput {
             throw MLError(
                 .invalidInput,
                 "This run is a clustering model (no target): it assigns clusters and predicts no column, so there is nothing to explain. "
-                    + "Its clusters are described by its metrics (inertia, silhouette, adjusted_rand) and `mlexp predict`.")
+                    + "Its clusters are described by its metrics (inertia, silhouette, adjusted_rand) and `mlexp predict`."
+            )
         }
         let target = trained.target.column
         guard dataset.columns.contains(where: { $0.name == target }) else {
-            throw MLError(.unknownColumn, "The file has no '\(target)' column, the run's target; explain needs labelled rows.")
+            throw MLError(
+                .unknownColumn, "The file has no '\(target)' column, the run's target; explain needs labelled rows.")
         }
         let rows: [Int]
         if let selected { rows = selected } else { rows = try dataset.rowsWithTarget(target) }
         guard rows.count >= 2 else {
-            throw MLError(.invalidInput, "Only \(rows.count) rows of the file have '\(target)'; explain needs at least 2 labelled rows.")
+            throw MLError(
+                .invalidInput,
+                "Only \(rows.count) rows of the file have '\(target)'; explain needs at least 2 labelled rows.")
         }
         let set = try trained.pipeline.trainingSet(dataset, target: trained.target, rows: rows)
         self.init(model: trained.model, pipeline: trained.pipeline, train: set, valid: set, targetName: target)

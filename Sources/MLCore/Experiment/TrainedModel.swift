@@ -25,7 +25,8 @@ public struct TrainedModel: Sendable, Codable {
     public func saved() throws(MLError) -> Data {
         let encoder = JSONEncoder()
         // Trees store NaN thresholds (missing-value branches): keep them as strings, not an error.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do { return try encoder.encode(self) } catch {
             throw MLError(.io, "The trained model could not be encoded: \(error).")
         }
@@ -34,9 +35,12 @@ public struct TrainedModel: Sendable, Codable {
     /// A trained model from `saved()` bytes.
     public static func load(_ data: Data) throws(MLError) -> TrainedModel {
         let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         do { return try decoder.decode(TrainedModel.self, from: data) } catch {
-            throw MLError(.malformedFile, "The stored model cannot be read (\(error)); it was saved by another version. Retrain the run.")
+            throw MLError(
+                .malformedFile,
+                "The stored model cannot be read (\(error)); it was saved by another version. Retrain the run.")
         }
     }
 }

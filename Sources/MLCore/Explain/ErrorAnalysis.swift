@@ -60,27 +60,36 @@ public enum ErrorAnalysis {
         bins: Int = 4, minSupport: Int? = nil, calibrationBins: Int = 10, levelNames: [String: [String]] = [:]
     ) throws(MLError) -> ErrorAnalysisResult {
         try Metrics.checkLengths(target.count, prediction.count, "error analysis")
-        guard x.rows == target.count else { throw MLError(.shapeMismatch, "error analysis: \(x.rows) feature rows for \(target.count) targets.") }
+        guard x.rows == target.count else {
+            throw MLError(.shapeMismatch, "error analysis: \(x.rows) feature rows for \(target.count) targets.")
+        }
         let key = metric ?? (target.task.isClassification ? "accuracy" : "mae")
         let sign = Metrics.greaterIsBetter(key) ? 1.0 : -1.0
         let overall = try Metrics.score(key, target: target, prediction: prediction)
         let support = minSupport ?? max(20, x.rows / 50)
         var slices: [ErrorAnalysisResult.Slice] = []
         for (name, members) in PermutationImportance.groups(x.features, bySource: true) {
-            for (label, rows) in sliceRows(x, name, members, bins: bins, levelNames: levelNames) where rows.count >= support {
-                guard let s = try? Metrics.score(key, target: target.selecting(rows: rows), prediction: prediction.selecting(rows: rows)) else { continue }
-                slices.append(.init(feature: name, slice: label, support: rows.count, score: s, gap: sign * (overall - s)))
+            for (label, rows) in sliceRows(x, name, members, bins: bins, levelNames: levelNames)
+            where rows.count >= support {
+                guard
+                    let s = try? Metrics.score(
+                        key, target: target.selecting(rows: rows), prediction: prediction.selecting(rows: rows))
+                else { continue }
+                slices.append(
+                    .init(feature: name, slice: label, support: rows.count, score: s, gap: sign * (overall - s)))
             }
         }
         slices.sort { $0.gap != $1.gap ? $0.gap > $1.gap : $0.support > $1.support }
-        var result = ErrorAnalysisResult(metric: key, overall: overall, worst: worstCases(x, target, prediction, worst),
-                                         slices: slices, confusedPairs: nil, calibration: nil, ece: nil)
+        var result = ErrorAnalysisResult(
+            metric: key, overall: overall, worst: worstCases(x, target, prediction, worst),
+            slices: slices, confusedPairs: nil, calibration: nil, ece: nil)
         if case .classes(let y, let names) = target, case .classes(let p, let probs, let k) = prediction {
             let cm = try ConfusionMatrix(yTrue: y, yPred: p, classCount: max(k, names.count))
             let name = { (c: Int) in c < names.count ? names[c] : "\(c)" }
             result.confusedPairs = cm.confusedPairs().prefix(5).map {
-                .init(truth: name($0.trueClass), predicted: name($0.predicted), count: $0.count,
-                      rate: Double($0.count) / Double(max(cm.trueCount($0.trueClass), 1)))
+                .init(
+                    truth: name($0.trueClass), predicted: name($0.predicted), count: $0.count,
+                    rate: Double($0.count) / Double(max(cm.trueCount($0.trueClass), 1)))
             }
             if let probs { (result.calibration, result.ece) = calibration(y, probs, k, calibrationBins) }
         }
@@ -88,13 +97,17 @@ public enum ErrorAnalysis {
     }
 
     /// Rows of each slice of one input: its levels (categorical code or one-hot member), or quantile bins.
-    static func sliceRows(_ x: FeatureMatrix, _ source: String, _ members: [Int], bins: Int, levelNames: [String: [String]]) -> [(String, [Int])] {
+    static func sliceRows(
+        _ x: FeatureMatrix, _ source: String, _ members: [Int], bins: Int, levelNames: [String: [String]]
+    ) -> [(String, [Int])] {
         if let levels = PermutationImportance.oneHotLevels(x.features, members, source: source) {
             return levels.map { m in (x.features[m].name, (0..<x.rows).filter { x[$0, m] == 1 }) }
         }
         // A numeric column with its missing indicator slices on its own values; other multi-feature
         // groups (TF-IDF terms, datetime parts) have no natural slices.
-        guard let j = members.count == 1 ? members[0] : PermutationImportance.primary(x.features, members, source: source) else { return [] }
+        guard
+            let j = members.count == 1 ? members[0] : PermutationImportance.primary(x.features, members, source: source)
+        else { return [] }
         let col = x.column(j), base = col.startIndex
         var out: [(String, [Int])] = []
         let missing = (0..<x.rows).filter { col[base + $0].isNaN }
@@ -126,7 +139,9 @@ public enum ErrorAnalysis {
         return out
     }
 
-    static func worstCases(_ x: FeatureMatrix, _ target: TargetValues, _ p: Prediction, _ n: Int) -> [ErrorAnalysisResult.Case] {
+    static func worstCases(_ x: FeatureMatrix, _ target: TargetValues, _ p: Prediction, _ n: Int)
+        -> [ErrorAnalysisResult.Case]
+    {
         var loss: [Double] = [], truth: [String] = [], predicted: [String] = []
         switch (target, p) {
         case (.values(let y), .values(let v)):
@@ -154,11 +169,15 @@ public enum ErrorAnalysis {
 
     /// Reliability bins of equal width: for two classes on p(class 1) against the rate of class 1; for more,
     /// on the top-class confidence against accuracy.
-    static func calibration(_ y: [Int], _ probs: [Double], _ k: Int, _ bins: Int) -> ([ErrorAnalysisResult.CalibrationBin], Double) {
+    static func calibration(_ y: [Int], _ probs: [Double], _ k: Int, _ bins: Int) -> (
+        [ErrorAnalysisResult.CalibrationBin], Double
+    ) {
         let n = y.count
         var conf = [Double](repeating: 0, count: n), hit = [Double](repeating: 0, count: n)
         for r in 0..<n {
-            if k == 2 { conf[r] = probs[r * 2 + 1]; hit[r] = y[r] == 1 ? 1 : 0 } else {
+            if k == 2 {
+                conf[r] = probs[r * 2 + 1]; hit[r] = y[r] == 1 ? 1 : 0
+            } else {
                 var best = 0
                 for c in 1..<k where probs[r * k + c] > probs[r * k + best] { best = c }
                 conf[r] = probs[r * k + best]; hit[r] = y[r] == best ? 1 : 0

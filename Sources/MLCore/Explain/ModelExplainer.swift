@@ -47,21 +47,28 @@ public struct ExplainInput: Sendable {
     /// importance and effects still probe `model`. Nil: `model` predicts `valid`.
     public var heldOutPrediction: Prediction?
 
-    public init(model: AnyFittedModel, train: TrainingSet, valid: TrainingSet, levelNames: [String: [String]] = [:],
-                targetName: String = "target", foldImportances: [ImportanceReport] = [], units: OriginalUnits = .init()) {
+    public init(
+        model: AnyFittedModel, train: TrainingSet, valid: TrainingSet, levelNames: [String: [String]] = [:],
+        targetName: String = "target", foldImportances: [ImportanceReport] = [], units: OriginalUnits = .init()
+    ) {
         self.model = model; self.train = train; self.valid = valid; self.levelNames = levelNames
         self.targetName = targetName; self.foldImportances = foldImportances; self.units = units
     }
 
     /// The input of a model fitted behind `pipeline`: level names and original units come from the pipeline.
-    public init(model: AnyFittedModel, pipeline: FittedPipeline, train: TrainingSet, valid: TrainingSet,
-                targetName: String, foldImportances: [ImportanceReport] = []) {
+    public init(
+        model: AnyFittedModel, pipeline: FittedPipeline, train: TrainingSet, valid: TrainingSet,
+        targetName: String, foldImportances: [ImportanceReport] = []
+    ) {
         var names: [String: [String]] = [:]
         for case .codes(let column, let levels, let other, _) in pipeline.steps {
-            for f in pipeline.features where f.sourceColumn == column { names[f.name] = levels + (other ? ["other"] : []) }
+            for f in pipeline.features where f.sourceColumn == column {
+                names[f.name] = levels + (other ? ["other"] : [])
+            }
         }
-        self.init(model: model, train: train, valid: valid, levelNames: names, targetName: targetName,
-                  foldImportances: foldImportances, units: OriginalUnits(pipeline: pipeline))
+        self.init(
+            model: model, train: train, valid: valid, levelNames: names, targetName: targetName,
+            foldImportances: foldImportances, units: OriginalUnits(pipeline: pipeline))
     }
 }
 
@@ -82,8 +89,9 @@ public enum ModelExplainer {
         let prediction: Prediction
         if let p = input.heldOutPrediction { prediction = p } else { prediction = try model.predict(valid.x) }
         let metrics = try Metrics.evaluate(target: valid.y, prediction: prediction)
-        var report = ExplainReport(importance: nil, method: method.rawValue, model: model.family, validationRows: valid.rows,
-                                   metrics: metrics, notes: [])
+        var report = ExplainReport(
+            importance: nil, method: method.rawValue, model: model.family, validationRows: valid.rows,
+            metrics: metrics, notes: [])
         let key = metric ?? Metrics.defaultKey(for: valid.y.task)
         switch method {
         case .permutation:
@@ -93,10 +101,15 @@ public enum ModelExplainer {
         case .gain:
             let r = try native(model, input.train.x)
             report.importance = r
-            report.notes = topSentence(r, r.method == "gain" ? "its splits reduce the loss by" : "one standard deviation moves the raw output by")
+            report.notes = topSentence(
+                r,
+                r.method == "gain" ? "its splits reduce the loss by" : "one standard deviation moves the raw output by")
         case .shap:
             guard let ensemble = model.treeEnsemble else {
-                throw MLError(.unsupported, "TreeSHAP needs a tree model (tree, random_forest, gbdt); '\(model.family)' is not one. Use --method permutation for any model.")
+                throw MLError(
+                    .unsupported,
+                    "TreeSHAP needs a tree model (tree, random_forest, gbdt); '\(model.family)' is not one. Use --method permutation for any model."
+                )
             }
             var rows = Array(0..<valid.rows)
             if rows.count > maxShapRows {
@@ -118,19 +131,24 @@ public enum ModelExplainer {
             var curves: [PartialDependenceResult] = []
             let top = r.features.prefix(3)
             for f in top where !input.units.textColumns.contains(f.name) {
-                curves.append(try PartialDependence.compute(
-                    x: valid.x, feature: f.name, output: 1, outputLabel: outputLabel, outputTarget: input.targetName,
-                    outputClass: positive, seed: seed, levelNames: input.levelNames,
-                    units: input.units
-                ) { (m: FeatureMatrix) throws(MLError) -> Prediction in try model.predict(m) })
+                curves.append(
+                    try PartialDependence.compute(
+                        x: valid.x, feature: f.name, output: 1, outputLabel: outputLabel,
+                        outputTarget: input.targetName,
+                        outputClass: positive, seed: seed, levelNames: input.levelNames,
+                        units: input.units
+                    ) { (m: FeatureMatrix) throws(MLError) -> Prediction in try model.predict(m) })
             }
             report.partialDependence = curves
             report.notes = curves.map(\.sentence)
             for f in top where input.units.textColumns.contains(f.name) {
-                report.notes.append("\(f.name) is free text (TF-IDF terms): its effect is spread over words, so it has no single direction; permutation importance measures it as a whole.")
+                report.notes.append(
+                    "\(f.name) is free text (TF-IDF terms): its effect is spread over words, so it has no single direction; permutation importance measures it as a whole."
+                )
             }
         case .errors:
-            let e = try ErrorAnalysis.analyze(x: input.units.view(valid.x), target: valid.y, prediction: prediction, levelNames: input.levelNames)
+            let e = try ErrorAnalysis.analyze(
+                x: input.units.view(valid.x), target: valid.y, prediction: prediction, levelNames: input.levelNames)
             report.errors = e
             report.notes = e.slices.prefix(3).filter { $0.gap > 0 }.map {
                 "\($0.feature) \($0.slice): \(e.metric) \(PartialDependence.short($0.score)) on \($0.support) rows vs \(PartialDependence.short(e.overall)) overall."
@@ -138,13 +156,16 @@ public enum ModelExplainer {
             if let ece = e.ece { report.notes.append("Expected calibration error: \(PartialDependence.short(ece)).") }
         case .limits:
             let shown = input.units.view(valid.x)
-            let e = try ErrorAnalysis.analyze(x: shown, target: valid.y, prediction: prediction, levelNames: input.levelNames)
+            let e = try ErrorAnalysis.analyze(
+                x: shown, target: valid.y, prediction: prediction, levelNames: input.levelNames)
             let r = try permutation(model, valid, key, min(repeats, 5), seed)
             report.importance = r
             report.errors = e
             let limits = ModelLimits.summarize(
-                trainX: input.units.view(input.train.x), evaluatedX: shown, errors: e, foldImportances: input.foldImportances, importance: r,
-                score: metrics[key], metric: key, trainTarget: input.train.y, evaluatedTarget: valid.y, prediction: prediction)
+                trainX: input.units.view(input.train.x), evaluatedX: shown, errors: e,
+                foldImportances: input.foldImportances, importance: r,
+                score: metrics[key], metric: key, trainTarget: input.train.y, evaluatedTarget: valid.y,
+                prediction: prediction)
             report.limits = limits
             report.notes = limits.statements
         }
@@ -152,7 +173,9 @@ public enum ModelExplainer {
     }
 
     /// Permutation importance of any fitted model.
-    public static func permutation(_ model: AnyFittedModel, _ valid: TrainingSet, _ key: String, _ repeats: Int, _ seed: UInt64) throws(MLError) -> ImportanceReport {
+    public static func permutation(
+        _ model: AnyFittedModel, _ valid: TrainingSet, _ key: String, _ repeats: Int, _ seed: UInt64
+    ) throws(MLError) -> ImportanceReport {
         try PermutationImportance.compute(x: valid.x, y: valid.y, metric: key, repeats: repeats, seed: seed) {
             (m: FeatureMatrix) throws(MLError) -> Prediction in try model.predict(m)
         }
@@ -160,14 +183,21 @@ public enum ModelExplainer {
 
     /// Split gain for tree models, standardized coefficients for linear ones.
     public static func native(_ model: AnyFittedModel, _ trainX: FeatureMatrix) throws(MLError) -> ImportanceReport {
-        if let ensemble = model.treeEnsemble { return try ModelImportance.trees(ensemble.trees, features: ensemble.features) }
+        if let ensemble = model.treeEnsemble {
+            return try ModelImportance.trees(ensemble.trees, features: ensemble.features)
+        }
         switch model {
         case .linear(let m):
-            return try ModelImportance.standardizedCoefficients(m.coefficients, outputs: 1, features: m.features, x: trainX)
+            return try ModelImportance.standardizedCoefficients(
+                m.coefficients, outputs: 1, features: m.features, x: trainX)
         case .logistic(let m):
-            return try ModelImportance.standardizedCoefficients(m.coefficients, outputs: m.intercepts.count, features: m.features, x: trainX)
+            return try ModelImportance.standardizedCoefficients(
+                m.coefficients, outputs: m.intercepts.count, features: m.features, x: trainX)
         default:
-            throw MLError(.unsupported, "'\(model.family)' has no native importance (only trees and linear models do). Use --method permutation, which works for every model.")
+            throw MLError(
+                .unsupported,
+                "'\(model.family)' has no native importance (only trees and linear models do). Use --method permutation, which works for every model."
+            )
         }
     }
 

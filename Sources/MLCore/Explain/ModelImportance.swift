@@ -15,7 +15,9 @@ public protocol LinearAttributable: FittedModel {
 public enum ModelImportance {
     /// Total split gain ("gain") or number of splits ("split_count") per input, over all trees.
     /// - Complexity: O(total nodes).
-    public static func trees(_ trees: [TreeStructure], features: [FeatureInfo], kind: String = "gain", groupBySource: Bool = true) throws(MLError) -> ImportanceReport {
+    public static func trees(
+        _ trees: [TreeStructure], features: [FeatureInfo], kind: String = "gain", groupBySource: Bool = true
+    ) throws(MLError) -> ImportanceReport {
         guard kind == "gain" || kind == "split_count" else {
             throw MLError(.invalidParameter, "Tree importance is 'gain' or 'split_count', not '\(kind)'.")
         }
@@ -26,7 +28,8 @@ public enum ModelImportance {
             for n in 0..<t.nodeCount where !t.isLeaf(n) {
                 let f = Int(t.feature[n])
                 guard f < features.count else {
-                    throw MLError(.shapeMismatch, "A tree splits on feature \(f) but the model has \(features.count) features.")
+                    throw MLError(
+                        .shapeMismatch, "A tree splits on feature \(f) but the model has \(features.count) features.")
                 }
                 mine[f] += kind == "gain" ? t.gain[n] : 1
             }
@@ -40,16 +43,21 @@ public enum ModelImportance {
     }
 
     /// Importance of a tree ensemble's inputs by split gain or split count.
-    public static func trees(_ model: some TreeEnsemble, kind: String = "gain", groupBySource: Bool = true) throws(MLError) -> ImportanceReport {
+    public static func trees(_ model: some TreeEnsemble, kind: String = "gain", groupBySource: Bool = true)
+        throws(MLError) -> ImportanceReport
+    {
         try trees(model.trees, features: model.features, kind: kind, groupBySource: groupBySource)
     }
 
     /// |coefficient × standard deviation of the feature on `x`| summed over outputs: the change in the raw
     /// output for a one-standard-deviation change of the input.
-    public static func standardizedCoefficients(_ model: some LinearAttributable, x: FeatureMatrix, groupBySource: Bool = true) throws(MLError) -> ImportanceReport {
+    public static func standardizedCoefficients(
+        _ model: some LinearAttributable, x: FeatureMatrix, groupBySource: Bool = true
+    ) throws(MLError) -> ImportanceReport {
         try model.checkFeatures(of: x)
-        return try standardizedCoefficients(model.linearCoefficients, outputs: model.linearOutputs, features: model.features, x: x,
-                                            groupBySource: groupBySource)
+        return try standardizedCoefficients(
+            model.linearCoefficients, outputs: model.linearOutputs, features: model.features, x: x,
+            groupBySource: groupBySource)
     }
 
     /// Standardized coefficients from raw `[output * features + feature]` coefficients.
@@ -58,7 +66,10 @@ public enum ModelImportance {
     ) throws(MLError) -> ImportanceReport {
         let f = features.count
         guard coefficients.count == f * k, x.featureCount == f else {
-            throw MLError(.shapeMismatch, "The model reports \(coefficients.count) coefficients for \(f) features × \(k) outputs on data with \(x.featureCount) features.")
+            throw MLError(
+                .shapeMismatch,
+                "The model reports \(coefficients.count) coefficients for \(f) features × \(k) outputs on data with \(x.featureCount) features."
+            )
         }
         let sd = (0..<f).map { j in Stats.std(x.column(j).filter { !$0.isNaN }, ddof: 0) }
         let contribution = (0..<f).map { j in (0..<k).reduce(0.0) { $0 + abs(coefficients[$1 * f + j] * sd[j]) } }
@@ -68,7 +79,9 @@ public enum ModelImportance {
     }
 
     /// Global importance from SHAP values: mean over rows of |Σ SHAP of the input's features|, summed over outputs.
-    public static func shap(_ values: ShapValues, features: [FeatureInfo], groupBySource: Bool = true) -> ImportanceReport {
+    public static func shap(_ values: ShapValues, features: [FeatureInfo], groupBySource: Bool = true)
+        -> ImportanceReport
+    {
         let f = values.features.count
         return grouped(features, groupBySource, method: "shap") { group in
             var perRow = [Double](repeating: 0, count: values.rows)
@@ -82,7 +95,9 @@ public enum ModelImportance {
         }
     }
 
-    static func grouped(_ features: [FeatureInfo], _ bySource: Bool, method: String, _ measure: ([Int]) -> (Double, Double)) -> ImportanceReport {
+    static func grouped(
+        _ features: [FeatureInfo], _ bySource: Bool, method: String, _ measure: ([Int]) -> (Double, Double)
+    ) -> ImportanceReport {
         let out = PermutationImportance.groups(features, bySource: bySource).map { g in
             let (v, s) = measure(g.features)
             let names = g.features.map { features[$0].name }

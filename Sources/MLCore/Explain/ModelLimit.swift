@@ -65,19 +65,28 @@ public struct ModelLimit: Sendable, Codable, Equatable {
         let short = PartialDependence.short
         switch detail {
         case .weakSegment(let feature, let slice, let rows, let metric, let score, let overall):
-            statement = "Weak segment: \(feature) \(slice) (\(rows) rows) has \(metric) \(short(score)) vs \(short(overall)) overall."
+            statement =
+                "Weak segment: \(feature) \(slice) (\(rows) rows) has \(metric) \(short(score)) vs \(short(overall)) overall."
         case .extrapolation(let outside):
-            statement = "Extrapolation: " + outside.map { "\($0.rows) rows have \($0.feature) outside the training range [\(short($0.min)), \(short($0.max))]" }
+            statement =
+                "Extrapolation: "
+                + outside.map {
+                    "\($0.rows) rows have \($0.feature) outside the training range [\(short($0.min)), \(short($0.max))]"
+                }
                 .joined(separator: "; ") + "; predictions there are guesses beyond the data."
         case .unstableImportance(let feature, let best, let worst):
-            statement = "Unstable importance: \(feature) ranks between \(best) and \(worst) across folds; do not read much into its position."
+            statement =
+                "Unstable importance: \(feature) ranks between \(best) and \(worst) across folds; do not read much into its position."
         case .classImbalance(let className, let share, let recall):
             let rec = recall.map { ", recall on it \(short($0))" } ?? ""
-            statement = "Class imbalance: '\(className)' is \(short(share * 100)) % of training rows\(rec); accuracy flatters the model, prefer balanced_accuracy or average_precision."
+            statement =
+                "Class imbalance: '\(className)' is \(short(share * 100)) % of training rows\(rec); accuracy flatters the model, prefer balanced_accuracy or average_precision."
         case .possibleLeakage(let feature, let share):
-            statement = "Possible leakage: \(feature) carries \(Self.percent(share)) % of the importance with a near-perfect score; check it is known before the target is."
+            statement =
+                "Possible leakage: \(feature) carries \(Self.percent(share)) % of the importance with a near-perfect score; check it is known before the target is."
         case .noStrongLimit:
-            statement = "No strong limit found on these rows; the estimates still carry the uncertainty of their confidence intervals."
+            statement =
+                "No strong limit found on these rows; the estimates still carry the uncertainty of their confidence intervals."
         }
     }
 

@@ -46,13 +46,18 @@ public enum ModelLimits {
     public static func summarize(
         trainX: FeatureMatrix, evaluatedX: FeatureMatrix? = nil, errors: ErrorAnalysisResult? = nil,
         foldImportances: [ImportanceReport] = [], importance: ImportanceReport? = nil, score: Double? = nil,
-        metric: String? = nil, trainTarget: TargetValues? = nil, evaluatedTarget: TargetValues? = nil, prediction: Prediction? = nil
+        metric: String? = nil, trainTarget: TargetValues? = nil, evaluatedTarget: TargetValues? = nil,
+        prediction: Prediction? = nil
     ) -> ModelLimitsResult {
         var said: [ModelLimit] = []
         let weakest = Array((errors?.slices ?? []).filter { $0.gap > 0 }.prefix(3))
         if let errors {
             for s in weakest {
-                said.append(.init(.weakSegment(feature: s.feature, slice: s.slice, rows: s.support, metric: errors.metric, score: s.score, overall: errors.overall)))
+                said.append(
+                    .init(
+                        .weakSegment(
+                            feature: s.feature, slice: s.slice, rows: s.support, metric: errors.metric, score: s.score,
+                            overall: errors.overall)))
             }
         }
         var ranges: [ModelLimitsResult.FeatureRange] = []
@@ -67,7 +72,12 @@ public enum ModelLimits {
         }
         let extrapolated = ranges.filter { ($0.outsideRows ?? 0) > 0 }
         if !extrapolated.isEmpty {
-            said.append(.init(.extrapolation(extrapolated.map { .init(feature: $0.name, rows: $0.outsideRows ?? 0, min: $0.min, max: $0.max) })))
+            said.append(
+                .init(
+                    .extrapolation(
+                        extrapolated.map {
+                            .init(feature: $0.name, rows: $0.outsideRows ?? 0, min: $0.min, max: $0.max)
+                        })))
         }
         let unstable = unstableFeatures(foldImportances)
         for u in unstable {
@@ -75,23 +85,29 @@ public enum ModelLimits {
         }
         let imbalance = imbalanceEffects(trainTarget, evaluatedTarget, prediction)
         if let imbalance, let share = imbalance.classShares[imbalance.minorityClass], share < 0.2 {
-            said.append(.init(.classImbalance(className: imbalance.minorityClass, share: share, recall: imbalance.recallByClass[imbalance.minorityClass])))
+            said.append(
+                .init(
+                    .classImbalance(
+                        className: imbalance.minorityClass, share: share,
+                        recall: imbalance.recallByClass[imbalance.minorityClass])))
         }
         var leakage: [String] = []
         if let importance, let top = importance.features.first {
             let total = importance.features.reduce(0.0) { $0 + max($1.importance, 0) }
-            let nearPerfect = score.map { s in
-                let key = metric ?? ""
-                return Metrics.greaterIsBetter(key) ? s >= 0.99 : s <= 1e-3
-            } ?? false
+            let nearPerfect =
+                score.map { s in
+                    let key = metric ?? ""
+                    return Metrics.greaterIsBetter(key) ? s >= 0.99 : s <= 1e-3
+                } ?? false
             if total > 0, top.importance / total >= 0.8, nearPerfect {
                 leakage.append(top.name)
                 said.append(.init(.possibleLeakage(feature: top.name, importanceShare: top.importance / total)))
             }
         }
         if said.isEmpty { said.append(.init(.noStrongLimit)) }
-        return ModelLimitsResult(weakestSegments: weakest, featureRanges: ranges, unstableImportance: unstable,
-                                 imbalance: imbalance, leakageSuspects: leakage, findings: said, statements: said.map(\.statement))
+        return ModelLimitsResult(
+            weakestSegments: weakest, featureRanges: ranges, unstableImportance: unstable,
+            imbalance: imbalance, leakageSuspects: leakage, findings: said, statements: said.map(\.statement))
     }
 
     /// Inputs among the top five on average whose rank moves by three or more places across folds.
@@ -99,17 +115,23 @@ public enum ModelLimits {
         guard folds.count >= 2 else { return [] }
         var ranks: [String: [Int]] = [:], values: [String: [Double]] = [:]
         for f in folds {
-            for (i, e) in f.features.enumerated() { ranks[e.name, default: []].append(i + 1); values[e.name, default: []].append(e.importance) }
+            for (i, e) in f.features.enumerated() {
+                ranks[e.name, default: []].append(i + 1); values[e.name, default: []].append(e.importance)
+            }
         }
         let means = values.mapValues { Stats.mean($0) }
         let top = Set(means.sorted { $0.value > $1.value }.prefix(5).map(\.key))
         return top.sorted().compactMap { name in
             guard let r = ranks[name], let lo = r.min(), let hi = r.max(), hi - lo >= 3 else { return nil }
-            return .init(name: name, mean: means[name] ?? 0, std: Stats.std(values[name] ?? [], ddof: 0), bestRank: lo, worstRank: hi)
+            return .init(
+                name: name, mean: means[name] ?? 0, std: Stats.std(values[name] ?? [], ddof: 0), bestRank: lo,
+                worstRank: hi)
         }
     }
 
-    static func imbalanceEffects(_ train: TargetValues?, _ evaluated: TargetValues?, _ p: Prediction?) -> ModelLimitsResult.Imbalance? {
+    static func imbalanceEffects(_ train: TargetValues?, _ evaluated: TargetValues?, _ p: Prediction?)
+        -> ModelLimitsResult.Imbalance?
+    {
         guard case .classes(let y, let names)? = train, !y.isEmpty else { return nil }
         var counts = [Int](repeating: 0, count: names.count)
         for l in y where l < counts.count { counts[l] += 1 }
@@ -118,8 +140,11 @@ public enum ModelLimits {
         let minority = counts.indices.min { counts[$0] < counts[$1] } ?? 0
         var recall: [String: Double] = [:]
         if case .classes(let yv, _)? = evaluated, case .classes(let pv, _, let k)? = p,
-           let cm = try? ConfusionMatrix(yTrue: yv, yPred: pv, classCount: max(k, names.count)) {
-            for (i, n) in names.enumerated() where cm.trueCount(i) > 0 { recall[n] = Double(cm[i, i]) / Double(cm.trueCount(i)) }
+            let cm = try? ConfusionMatrix(yTrue: yv, yPred: pv, classCount: max(k, names.count))
+        {
+            for (i, n) in names.enumerated() where cm.trueCount(i) > 0 {
+                recall[n] = Double(cm[i, i]) / Double(cm.trueCount(i))
+            }
         }
         return .init(classShares: shares, recallByClass: recall, minorityClass: names[minority])
     }

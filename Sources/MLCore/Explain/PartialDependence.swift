@@ -44,11 +44,17 @@ public enum PartialDependence {
         units: OriginalUnits = .init(), predict: (FeatureMatrix) throws(MLError) -> Prediction
     ) throws(MLError) -> PartialDependenceResult {
         var members = x.features.indices.filter { x.features[$0].sourceColumn == name || x.features[$0].name == name }
-        if let levels = PermutationImportance.oneHotLevels(x.features, members, source: name) { members = levels }
-        else if let own = PermutationImportance.primary(x.features, members, source: name) { members = [own] }
-        else if !members.isEmpty { members = [members[0]] }
+        if let levels = PermutationImportance.oneHotLevels(x.features, members, source: name) {
+            members = levels
+        } else if let own = PermutationImportance.primary(x.features, members, source: name) {
+            members = [own]
+        } else if !members.isEmpty {
+            members = [members[0]]
+        }
         guard !members.isEmpty else {
-            throw MLError(.unknownColumn, "No input '\(name)'. Inputs: \(Set(x.features.map(\.sourceColumn)).sorted().joined(separator: ", ")).")
+            throw MLError(
+                .unknownColumn,
+                "No input '\(name)'. Inputs: \(Set(x.features.map(\.sourceColumn)).sorted().joined(separator: ", ")).")
         }
         var rng = SeededGenerator(seed: seed, stream: 0x9D)
         var rows = Array(0..<x.rows)
@@ -64,7 +70,9 @@ public enum PartialDependence {
             }
         } else if case .categorical(let levels) = x.features[j].kind {
             let names = levelNames[x.features[j].name]
-            for l in 0..<levels { grid.append(names.flatMap { l < $0.count ? $0[l] : nil } ?? "\(l)"); settings.append([(j, Double(l))]) }
+            for l in 0..<levels {
+                grid.append(names.flatMap { l < $0.count ? $0[l] : nil } ?? "\(l)"); settings.append([(j, Double(l))])
+            }
         } else {
             let values = x.column(j).filter { !$0.isNaN }.sorted()
             guard let lo = values.first, let hi = values.last else {
@@ -72,8 +80,12 @@ public enum PartialDependence {
             }
             var points: [Double] = []
             let distinct = Array(Set(values)).sorted()
-            if distinct.count <= gridSize { points = distinct } else {
-                for g in 0..<gridSize { points.append(Stats.quantile(values, 0.05 + 0.9 * Double(g) / Double(gridSize - 1))) }
+            if distinct.count <= gridSize {
+                points = distinct
+            } else {
+                for g in 0..<gridSize {
+                    points.append(Stats.quantile(values, 0.05 + 0.9 * Double(g) / Double(gridSize - 1)))
+                }
                 points = Array(Set(points)).sorted()
             }
             if points.isEmpty { points = [lo, hi] }
@@ -99,8 +111,10 @@ public enum PartialDependence {
         return PartialDependenceResult(
             feature: name, kind: kind, grid: grid, gridValues: gridValues, average: average,
             ice: sample.map { curves[$0] }, iceRows: sample.map { rows[$0] }, direction: effect.direction,
-            range: (average.max() ?? 0) - (average.min() ?? 0), sentence: effect.sentence(feature: name, output: outputLabel),
-            output: PartialDependenceOutput(label: outputLabel, target: outputTarget, className: outputClass), effect: effect)
+            range: (average.max() ?? 0) - (average.min() ?? 0),
+            sentence: effect.sentence(feature: name, output: outputLabel),
+            output: PartialDependenceOutput(label: outputLabel, target: outputTarget, className: outputClass),
+            effect: effect)
     }
 
     /// The curve's value per row: the prediction, or the probability (else the indicator) of class `output`.
@@ -108,7 +122,9 @@ public enum PartialDependence {
         switch p {
         case .values(let v): return v
         case .classes(let labels, let probs, let k):
-            guard output < k else { throw MLError(.invalidParameter, "Class \(output) does not exist; the model has \(k) classes.") }
+            guard output < k else {
+                throw MLError(.invalidParameter, "Class \(output) does not exist; the model has \(k) classes.")
+            }
             if let probs { return (0..<labels.count).map { probs[$0 * k + output] } }
             return labels.map { $0 == output ? 1 : 0 }
         case .clusters:
@@ -118,26 +134,34 @@ public enum PartialDependence {
 
     /// Which way the effect goes, with the values that say it: `gridValues` for numeric inputs, nil for
     /// categorical ones (whose grid labels are levels, or "column=level" for one-hot groups).
-    static func describe(name: String, grid: [String], gridValues: [Double]?, average: [Double]) -> PartialDependenceEffect {
+    static func describe(name: String, grid: [String], gridValues: [Double]?, average: [Double])
+        -> PartialDependenceEffect
+    {
         guard let hi = average.indices.max(by: { average[$0] < average[$1] }),
-              let lo = average.indices.min(by: { average[$0] < average[$1] }) else { return .none }
+            let lo = average.indices.min(by: { average[$0] < average[$1] })
+        else { return .none }
         let range = average[hi] - average[lo]
         let scale = max(abs(average[hi]), abs(average[lo]), 1e-12)
         if range <= 1e-3 * scale || range < 1e-12 { return .flat }
-        guard let values = gridValues, values.count == average.count, let first = values.first, let last = values.last else {
+        guard let values = gridValues, values.count == average.count, let first = values.first, let last = values.last
+        else {
             // One-hot levels are named "column=level": the sentence names the level once.
             func level(_ g: String) -> String { g.hasPrefix(name + "=") ? String(g.dropFirst(name.count + 1)) : g }
-            return .categorical(highest: .init(name: level(grid[hi]), value: average[hi]), lowest: .init(name: level(grid[lo]), value: average[lo]))
+            return .categorical(
+                highest: .init(name: level(grid[hi]), value: average[hi]),
+                lowest: .init(name: level(grid[lo]), value: average[lo]))
         }
         var up = 0.0, down = 0.0
         for g in 1..<average.count {
             let d = average[g] - average[g - 1]
             if d > 0 { up += d } else { down -= d }
         }
-        let trend = PartialDependenceEffect.Trend(from: average.first ?? 0, to: average.last ?? 0, low: first, high: last)
+        let trend = PartialDependenceEffect.Trend(
+            from: average.first ?? 0, to: average.last ?? 0, low: first, high: last)
         if down <= 0.1 * up { return .increasing(trend) }
         if up <= 0.1 * down { return .decreasing(trend) }
-        return .nonMonotonic(peak: .init(at: values[hi], value: average[hi]), lowest: .init(at: values[lo], value: average[lo]))
+        return .nonMonotonic(
+            peak: .init(at: values[hi], value: average[hi]), lowest: .init(at: values[lo], value: average[lo]))
     }
 
     /// A number as the explain sentences write it: integers plain, else 3, 2 or 1 decimals by size.

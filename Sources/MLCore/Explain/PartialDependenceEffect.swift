@@ -35,7 +35,9 @@ public enum PartialDependenceEffect: Sendable, Codable, Equatable {
         public var to: Double
         public var low: Double
         public var high: Double
-        public init(from: Double, to: Double, low: Double, high: Double) { self.from = from; self.to = to; self.low = low; self.high = high }
+        public init(from: Double, to: Double, low: Double, high: Double) {
+            self.from = from; self.to = to; self.low = low; self.high = high
+        }
     }
     /// A grid value of a numeric input and the mean prediction there.
     public struct Point: Sendable, Codable, Equatable {
@@ -71,13 +73,17 @@ public enum PartialDependenceEffect: Sendable, Codable, Equatable {
         case .none: return "\(name) has no effect."
         case .flat: return "\(name) barely changes the \(output)."
         case .categorical(let hi, let lo):
-            return "\(name) = \(hi.name) gives the highest \(output) (\(short(hi.value))), \(name) = \(lo.name) the lowest (\(short(lo.value)))."
+            return
+                "\(name) = \(hi.name) gives the highest \(output) (\(short(hi.value))), \(name) = \(lo.name) the lowest (\(short(lo.value)))."
         case .increasing(let t):
-            return "higher \(name) → higher \(output) (from \(short(t.from)) to \(short(t.to)) over \(short(t.low)) … \(short(t.high)))."
+            return
+                "higher \(name) → higher \(output) (from \(short(t.from)) to \(short(t.to)) over \(short(t.low)) … \(short(t.high)))."
         case .decreasing(let t):
-            return "higher \(name) → lower \(output) (from \(short(t.from)) to \(short(t.to)) over \(short(t.low)) … \(short(t.high)))."
+            return
+                "higher \(name) → lower \(output) (from \(short(t.from)) to \(short(t.to)) over \(short(t.low)) … \(short(t.high)))."
         case .nonMonotonic(let peak, let lowest):
-            return "\(name) has a non-monotonic effect: the \(output) peaks at \(name) ≈ \(short(peak.at)) (\(short(peak.value))) and is lowest at \(short(lowest.at)) (\(short(lowest.value)))."
+            return
+                "\(name) has a non-monotonic effect: the \(output) peaks at \(name) ≈ \(short(peak.at)) (\(short(peak.value))) and is lowest at \(short(lowest.at)) (\(short(lowest.value)))."
         }
     }
 }

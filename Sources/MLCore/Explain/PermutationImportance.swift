@@ -24,8 +24,13 @@ public struct ImportanceReport: Sendable, Codable, Equatable {
     public var baseline: Double?
     public var repeats: Int?
 
-    public init(features: [FeatureImportance], method: String, metric: String? = nil, baseline: Double? = nil, repeats: Int? = nil) {
-        self.features = features.sorted { $0.importance != $1.importance ? $0.importance > $1.importance : $0.name < $1.name }
+    public init(
+        features: [FeatureImportance], method: String, metric: String? = nil, baseline: Double? = nil,
+        repeats: Int? = nil
+    ) {
+        self.features = features.sorted {
+            $0.importance != $1.importance ? $0.importance > $1.importance : $0.name < $1.name
+        }
         self.method = method
         self.metric = metric
         self.baseline = baseline
@@ -67,7 +72,9 @@ public enum PermutationImportance {
         groupBySource: Bool = true, predict: (FeatureMatrix) throws(MLError) -> Prediction
     ) throws(MLError) -> ImportanceReport {
         guard repeats >= 1 else { throw MLError(.invalidParameter, "repeats must be at least 1 (5 is usual).") }
-        guard x.rows >= 2 else { throw MLError(.invalidInput, "Permutation importance needs at least 2 validation rows.") }
+        guard x.rows >= 2 else {
+            throw MLError(.invalidInput, "Permutation importance needs at least 2 validation rows.")
+        }
         let key = metric ?? Metrics.defaultKey(for: y.task)
         let sign = Metrics.greaterIsBetter(key) ? 1.0 : -1.0
         let baseline = try Metrics.score(key, target: y, prediction: try predict(x))
@@ -91,8 +98,10 @@ public enum PermutationImportance {
                 }
             }
             let names = group.features.map { x.features[$0].name }
-            out.append(FeatureImportance(name: group.name, importance: Stats.mean(drops), std: Stats.std(drops, ddof: 0),
-                                         features: names == [group.name] ? nil : names))
+            out.append(
+                FeatureImportance(
+                    name: group.name, importance: Stats.mean(drops), std: Stats.std(drops, ddof: 0),
+                    features: names == [group.name] ? nil : names))
         }
         return ImportanceReport(features: out, method: "permutation", metric: key, baseline: baseline, repeats: repeats)
     }

@@ -40,10 +40,14 @@ struct Walker {
                         tree.value.withUnsafeBufferPointer { va in
                             tree.cover.withUnsafeBufferPointer { co in
                                 tree.missingGoesLeft.withUnsafeBufferPointer { mi in
-                                    guard let fe = fe.baseAddress, let th = th.baseAddress, let le = le.baseAddress, let ri = ri.baseAddress,
-                                          let va = va.baseAddress, let co = co.baseAddress, let mi = mi.baseAddress else { return }
-                                    body(NodeArrays(feature: fe, threshold: th, left: le, right: ri, value: va, cover: co,
-                                                    missingLeft: mi, tree: tree, hasCategories: cats))
+                                    guard let fe = fe.baseAddress, let th = th.baseAddress, let le = le.baseAddress,
+                                        let ri = ri.baseAddress,
+                                        let va = va.baseAddress, let co = co.baseAddress, let mi = mi.baseAddress
+                                    else { return }
+                                    body(
+                                        NodeArrays(
+                                            feature: fe, threshold: th, left: le, right: ri, value: va, cover: co,
+                                            missingLeft: mi, tree: tree, hasCategories: cats))
                                 }
                             }
                         }
@@ -55,7 +59,9 @@ struct Walker {
 
     /// Appends a feature to the path and updates the permutation weights.
     @inline(__always)
-    static func extend(_ p: UnsafeMutablePointer<PathElement>, _ depth: Int, _ zero: Double, _ one: Double, _ feature: Int) {
+    static func extend(
+        _ p: UnsafeMutablePointer<PathElement>, _ depth: Int, _ zero: Double, _ one: Double, _ feature: Int
+    ) {
         p[depth] = PathElement(feature: feature, zero: zero, one: one, weight: depth == 0 ? 1 : 0)
         let d1 = Double(depth + 1)
         var i = depth - 1
@@ -120,7 +126,9 @@ struct Walker {
 
     /// Algorithm 2's RECURSE: `parent` holds the parent's path of `depth` elements; this level's copy
     /// goes right after it.
-    func recurse(node: Int, path parent: UnsafeMutablePointer<PathElement>, depth: Int, zero: Double, one: Double, feature: Int) {
+    func recurse(
+        node: Int, path parent: UnsafeMutablePointer<PathElement>, depth: Int, zero: Double, one: Double, feature: Int
+    ) {
         let p = parent + (depth == 0 ? 0 : depth)
         if depth > 0 { p.update(from: parent, count: depth) }
         Walker.extend(p, depth, zero, one, feature)

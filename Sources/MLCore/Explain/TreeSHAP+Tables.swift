@@ -113,7 +113,8 @@ struct PathTables: Sendable {
     /// Tabulates C and Z for a leaf reached through distinct features `feats` with cover fractions `zeros`.
     private mutating func addLeaf(_ node: Int, _ feats: [Int32], _ zeros: [Double]) {
         let d = feats.count, n = 1 << d
-        leaves.append(LeafTable(node: Int32(node), depth: Int32(d), slots: Int32(slotFeature.count), table: subsetWeight.count))
+        leaves.append(
+            LeafTable(node: Int32(node), depth: Int32(d), slots: Int32(slotFeature.count), table: subsetWeight.count))
         slotFeature.append(contentsOf: feats)
         oneMinusZero.append(contentsOf: zeros.map { 1 - $0 })
         guard d > 0 else { subsetWeight.append(0); zeroProduct.append(1); return }
@@ -132,7 +133,9 @@ struct PathTables: Sendable {
             let h = u.trailingZeroBitCount, prev = u & (u - 1)
             let z = zeros[h], size = u.nonzeroBitCount
             e[u * width] = e[prev * width]
-            for m in stride(from: 1, through: size, by: 1) { e[u * width + m] = e[prev * width + m] + z * e[prev * width + m - 1] }
+            for m in stride(from: 1, through: size, by: 1) {
+                e[u * width + m] = e[prev * width + m] + z * e[prev * width + m - 1]
+            }
         }
         for u in 0..<n {
             let size = u.nonzeroBitCount
@@ -167,9 +170,12 @@ struct TableWalker {
                             t.subsetWeight.withUnsafeBufferPointer { sw in
                                 t.zeroProduct.withUnsafeBufferPointer { zp in
                                     guard let sl = sl.baseAddress, let sf = sf.baseAddress, let om = om.baseAddress,
-                                          let sw = sw.baseAddress, let zp = zp.baseAddress else { return }
-                                    body(TableWalker(nodes: nodes, slot: sl, order: or, leaves: le, slotFeature: sf,
-                                                     oneMinusZero: om, subsetWeight: sw, zeroProduct: zp))
+                                        let sw = sw.baseAddress, let zp = zp.baseAddress
+                                    else { return }
+                                    body(
+                                        TableWalker(
+                                            nodes: nodes, slot: sl, order: or, leaves: le, slotFeature: sf,
+                                            oneMinusZero: om, subsetWeight: sw, zeroProduct: zp))
                                 }
                             }
                         }
@@ -180,8 +186,10 @@ struct TableWalker {
     }
 
     /// Adds the row `x`'s SHAP values to `phi` (`[width × features]`); `mask` has one slot per node.
-    func explain(x: UnsafeBufferPointer<Double>, phi: UnsafeMutableBufferPointer<Double>, mask: UnsafeMutablePointer<UInt32>,
-                 width: Int, features: Int) {
+    func explain(
+        x: UnsafeBufferPointer<Double>, phi: UnsafeMutableBufferPointer<Double>, mask: UnsafeMutablePointer<UInt32>,
+        width: Int, features: Int
+    ) {
         mask[0] = UInt32.max
         for n32 in order {
             let n = Int(n32)

@@ -48,28 +48,41 @@ public enum TreeSHAP {
     ///   O(Σ_trees leaves × 2^depth × depth) once plus O(rows × Σ_trees leaves × depth × outputs).
     /// - Parameter threads: rows are split over this many threads (results do not depend on it).
     /// - Parameter algorithm: how each tree is evaluated; every choice gives the same values (to rounding).
-    public static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int = 2,
-                               algorithm: ShapAlgorithm = .automatic) throws(MLError) -> ShapValues {
-        try explain(trees: trees, combination: combination, x: x, threads: threads, algorithm: algorithm, batchBudget: batchBudget)
+    public static func explain(
+        trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int = 2,
+        algorithm: ShapAlgorithm = .automatic
+    ) throws(MLError) -> ShapValues {
+        try explain(
+            trees: trees, combination: combination, x: x, threads: threads, algorithm: algorithm,
+            batchBudget: batchBudget)
     }
 
     /// `explain` with the tables of at most `batchBudget` entries held at once (tests use a small one).
-    static func explain(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int,
-                        algorithm: ShapAlgorithm, batchBudget: Int) throws(MLError) -> ShapValues {
+    static func explain(
+        trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix, threads: Int,
+        algorithm: ShapAlgorithm, batchBudget: Int
+    ) throws(MLError) -> ShapValues {
         let outputs = combination.base.count
         guard !trees.isEmpty, outputs > 0 else {
             throw MLError(.invalidInput, "TreeSHAP needs a model with at least one tree and one output.")
         }
         if let map = combination.treeOutput, map.count != trees.count {
-            throw MLError(.invalidInput, "TreeSHAP: the ensemble maps \(map.count) trees to outputs but has \(trees.count) trees.")
+            throw MLError(
+                .invalidInput, "TreeSHAP: the ensemble maps \(map.count) trees to outputs but has \(trees.count) trees."
+            )
         }
         for t in trees {
             let width = t.valueWidth
-            guard width == outputs || (combination.treeOutput != nil && width == 1) || (outputs == 1 && width == 1) else {
-                throw MLError(.unsupported, "TreeSHAP: a tree with \(width) values per node cannot feed \(outputs) outputs.")
+            guard width == outputs || (combination.treeOutput != nil && width == 1) || (outputs == 1 && width == 1)
+            else {
+                throw MLError(
+                    .unsupported, "TreeSHAP: a tree with \(width) values per node cannot feed \(outputs) outputs.")
             }
             if let bad = t.feature.first(where: { Int($0) >= x.featureCount }) {
-                throw MLError(.shapeMismatch, "TreeSHAP: a tree splits on feature \(bad) but the data has \(x.featureCount) features. Prepare the data with the model's pipeline.")
+                throw MLError(
+                    .shapeMismatch,
+                    "TreeSHAP: a tree splits on feature \(bad) but the data has \(x.featureCount) features. Prepare the data with the model's pipeline."
+                )
             }
         }
         let f = x.featureCount
@@ -77,8 +90,11 @@ public enum TreeSHAP {
         for (t, tree) in trees.enumerated() {
             let e = expectedValue(tree)
             for k in 0..<outputs {
-                if let map = combination.treeOutput { if map[t] == k { expected[k] += combination.scale * e[0] } }
-                else { expected[k] += combination.scale * e[tree.valueWidth == 1 ? 0 : k] }
+                if let map = combination.treeOutput {
+                    if map[t] == k { expected[k] += combination.scale * e[0] }
+                } else {
+                    expected[k] += combination.scale * e[tree.valueWidth == 1 ? 0 : k]
+                }
             }
         }
         var values = [Double](repeating: 0, count: x.rows * outputs * f)
@@ -104,11 +120,12 @@ public enum TreeSHAP {
                 while start + batch.count < trees.count {
                     let tree = trees[start + batch.count]
                     let shape = PathTables.shape(tree)
-                    let build = switch algorithm {
-                    case .naive: false
-                    case .pathTables: shape.widest <= PathTables.maxDistinct && shape.entries <= budget
-                    case .automatic: PathTables.worthBuilding(shape, rows: x.rows, budget: budget)
-                    }
+                    let build =
+                        switch algorithm {
+                        case .naive: false
+                        case .pathTables: shape.widest <= PathTables.maxDistinct && shape.entries <= budget
+                        case .automatic: PathTables.worthBuilding(shape, rows: x.rows, budget: budget)
+                        }
                     if build && used > 0 && used + shape.entries > batchBudget { break }
                     batch.append(build ? PathTables(tree) : nil)
                     used += build ? shape.entries : 0
@@ -118,7 +135,8 @@ public enum TreeSHAP {
                     for (i, tables) in batch.enumerated() {
                         let t = first + i, tree = trees[t], w = tree.valueWidth
                         var phi = [Double](repeating: 0, count: f * w)
-                        var scratch = [PathElement](repeating: PathElement(), count: tables == nil ? (maxDepth + 2) * (maxDepth + 3) / 2 : 0)
+                        var scratch = [PathElement](
+                            repeating: PathElement(), count: tables == nil ? (maxDepth + 2) * (maxDepth + 3) / 2 : 0)
                         var mask = [UInt32](repeating: 0, count: tables == nil ? 0 : tree.nodeCount)
                         Walker.withNodes(tree) { nodes in
                             rowMajor.withUnsafeBufferPointer { all in
@@ -129,13 +147,16 @@ public enum TreeSHAP {
                                         if let tables {
                                             mask.withUnsafeMutableBufferPointer { m in
                                                 guard let m = m.baseAddress else { return }
-                                                TableWalker.withTables(tables, nodes) { $0.explain(x: xv, phi: ph, mask: m, width: w, features: f) }
+                                                TableWalker.withTables(tables, nodes) {
+                                                    $0.explain(x: xv, phi: ph, mask: m, width: w, features: f)
+                                                }
                                             }
                                         } else {
                                             scratch.withUnsafeMutableBufferPointer { p in
                                                 guard let start = p.baseAddress else { return }
                                                 Walker(nodes: nodes, x: xv, phi: ph, width: w, features: f)
-                                                    .recurse(node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
+                                                    .recurse(
+                                                        node: 0, path: start, depth: 0, zero: 1, one: 1, feature: -1)
                                             }
                                         }
                                         for k in 0..<outputs {
@@ -152,20 +173,25 @@ public enum TreeSHAP {
                 start += batch.count
             }
         }
-        return ShapValues(rows: x.rows, outputs: outputs, features: x.features.map(\.name), expected: expected, values: values)
+        return ShapValues(
+            rows: x.rows, outputs: outputs, features: x.features.map(\.name), expected: expected, values: values)
     }
 
     /// SHAP values for a fitted tree ensemble.
-    public static func explain(_ model: some TreeEnsemble, x: FeatureMatrix, threads: Int = 2,
-                               algorithm: ShapAlgorithm = .automatic) throws(MLError) -> ShapValues {
+    public static func explain(
+        _ model: some TreeEnsemble, x: FeatureMatrix, threads: Int = 2,
+        algorithm: ShapAlgorithm = .automatic
+    ) throws(MLError) -> ShapValues {
         try model.checkFeatures(of: x)
-        return try explain(trees: model.trees, combination: model.treeCombination, x: x, threads: threads, algorithm: algorithm)
+        return try explain(
+            trees: model.trees, combination: model.treeCombination, x: x, threads: threads, algorithm: algorithm)
     }
 
     /// The raw (pre-link) output of the ensemble for each row, `[row * outputs + output]`.
     /// Walks tree by tree over all rows, on nodes packed into one 24-byte record each (one cache line
     /// per visited node). - Complexity: O(rows × trees × depth).
-    public static func rawPrediction(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix) -> [Double] {
+    public static func rawPrediction(trees: [TreeStructure], combination: TreeCombination, x: FeatureMatrix) -> [Double]
+    {
         let outputs = combination.base.count, rows = x.rows
         var out = [Double](repeating: 0, count: rows * outputs)
         for r in 0..<rows { for k in 0..<outputs { out[r * outputs + k] = combination.base[k] } }
@@ -189,7 +215,9 @@ public enum TreeSHAP {
                                 let left = cats ? tree.goesLeft(node, v) : (v.isNaN ? n.missingLeft : v <= n.threshold)
                                 node = Int(left ? n.left : n.right)
                             }
-                            for (k, slot) in targets { o[r &* outputs &+ k] += combination.scale * tree.value[node &* w &+ slot] }
+                            for (k, slot) in targets {
+                                o[r &* outputs &+ k] += combination.scale * tree.value[node &* w &+ slot]
+                            }
                         }
                     }
                 }
@@ -229,7 +257,11 @@ struct PackedNode {
     var missingLeft: Bool
 
     static func pack(_ t: TreeStructure, scale: Double) -> [PackedNode] {
-        (0..<t.nodeCount).map { PackedNode(threshold: t.threshold[$0], feature: t.feature[$0], left: t.left[$0], right: t.right[$0], missingLeft: t.missingGoesLeft[$0]) }
+        (0..<t.nodeCount).map {
+            PackedNode(
+                threshold: t.threshold[$0], feature: t.feature[$0], left: t.left[$0], right: t.right[$0],
+                missingLeft: t.missingGoesLeft[$0])
+        }
     }
 }
 

@@ -24,23 +24,33 @@ public enum Bootstrap {
         var values: [Double] = []
         values.reserveCapacity(resamples)
         try resample(rows: target.count, resamples: resamples, seed: seed) { (rows) throws(MLError) -> Bool in
-            guard let v = try? Metrics.score(metric, target: target.selecting(rows: rows), prediction: prediction.selecting(rows: rows)) else { return false }
+            guard
+                let v = try? Metrics.score(
+                    metric, target: target.selecting(rows: rows), prediction: prediction.selecting(rows: rows))
+            else { return false }
             values.append(v)
             return true
         }
         let a = (1 - confidence) / 2
-        return ConfidenceInterval(metric: metric, estimate: estimate, low: Stats.quantile(values, a),
-                                  high: Stats.quantile(values, 1 - a), confidence: confidence, resamples: values.count)
+        return ConfidenceInterval(
+            metric: metric, estimate: estimate, low: Stats.quantile(values, a),
+            high: Stats.quantile(values, 1 - a), confidence: confidence, resamples: values.count)
     }
 
     static func check(_ resamples: Int, _ confidence: Double) throws(MLError) {
-        guard resamples >= 10 else { throw MLError(.invalidParameter, "Use at least 10 bootstrap resamples (1000 is usual).") }
-        guard confidence > 0, confidence < 1 else { throw MLError(.invalidParameter, "confidence must be in (0, 1), e.g. 0.95.") }
+        guard resamples >= 10 else {
+            throw MLError(.invalidParameter, "Use at least 10 bootstrap resamples (1000 is usual).")
+        }
+        guard confidence > 0, confidence < 1 else {
+            throw MLError(.invalidParameter, "confidence must be in (0, 1), e.g. 0.95.")
+        }
     }
 
     /// Calls `body` with `resamples` seeded bootstrap row sets; a resample on which `body` returns false
     /// (metric undefined, e.g. one class only) is redrawn, at most `resamples` extra times.
-    static func resample(rows: Int, resamples: Int, seed: UInt64, _ body: ([Int]) throws(MLError) -> Bool) throws(MLError) {
+    static func resample(rows: Int, resamples: Int, seed: UInt64, _ body: ([Int]) throws(MLError) -> Bool)
+        throws(MLError)
+    {
         var done = 0, tries = 0
         var rng = SeededGenerator(seed: seed, stream: 0xB007)
         var idx = [Int](repeating: 0, count: rows)
@@ -50,7 +60,9 @@ public enum Bootstrap {
             if try body(idx) { done += 1 }
         }
         guard done >= resamples / 2 else {
-            throw MLError(.invalidInput, "The metric is undefined on most bootstrap resamples (too few rows of a class). Evaluate on more rows.")
+            throw MLError(
+                .invalidInput,
+                "The metric is undefined on most bootstrap resamples (too few rows of a class). Evaluate on more rows.")
         }
     }
 }

@@ -35,6 +35,8 @@ public struct ConfusionMatrix: Sendable, Codable, Equatable {
         for t in 0..<classCount {
             for p in 0..<classCount where p != t && self[t, p] > 0 { out.append((t, p, self[t, p])) }
         }
-        return out.sorted { $0.count != $1.count ? $0.count > $1.count : ($0.trueClass, $0.predicted) < ($1.trueClass, $1.predicted) }
+        return out.sorted {
+            $0.count != $1.count ? $0.count > $1.count : ($0.trueClass, $0.predicted) < ($1.trueClass, $1.predicted)
+        }
     }
 }

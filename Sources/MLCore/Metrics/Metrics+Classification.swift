@@ -13,8 +13,11 @@ extension Metrics {
     }
 
     /// Mean recall over the classes present in the truth.
-    public static func balancedAccuracy(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError) -> Double {
-        let cm = try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+    public static func balancedAccuracy(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError)
+        -> Double
+    {
+        let cm = try ConfusionMatrix(
+            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
         var total = 0.0, n = 0
         for k in 0..<cm.classCount {
             let support = cm.trueCount(k)
@@ -45,14 +48,16 @@ extension Metrics {
 
     /// Unweighted mean of per-class F1 over the classes present in truth or prediction.
     public static func f1Macro(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError) -> Double {
-        let cm = try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+        let cm = try ConfusionMatrix(
+            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
         let present = cm.presentClasses
         return present.reduce(0.0) { $0 + classF1(cm, $1) } / Double(present.count)
     }
 
     /// Mean of per-class F1 weighted by each class's support in the truth.
     public static func f1Weighted(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError) -> Double {
-        let cm = try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+        let cm = try ConfusionMatrix(
+            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
         var total = 0.0
         for k in 0..<cm.classCount { total += Double(cm.trueCount(k)) * classF1(cm, k) }
         return total / Double(cm.total)
@@ -60,7 +65,8 @@ extension Metrics {
 
     /// Matthews correlation coefficient (multiclass form, Gorodkin 2004); 0 when undefined.
     public static func mcc(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError) -> Double {
-        let cm = try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+        let cm = try ConfusionMatrix(
+            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
         let n = Double(cm.total), c = Double(cm.correct)
         var tp = 0.0, tt = 0.0, pp = 0.0
         for k in 0..<cm.classCount {
@@ -82,7 +88,9 @@ extension Metrics {
         ratio(2 * cm[k, k], cm.trueCount(k) + cm.predictedCount(k))
     }
 
-    static func counts(_ yTrue: [Int], _ yPred: [Int], _ positive: Int, _ what: String) throws(MLError) -> (tp: Int, fp: Int, fn: Int) {
+    static func counts(_ yTrue: [Int], _ yPred: [Int], _ positive: Int, _ what: String) throws(MLError) -> (
+        tp: Int, fp: Int, fn: Int
+    ) {
         try checkLengths(yTrue.count, yPred.count, what)
         var tp = 0, fp = 0, fn = 0
         for i in 0..<yTrue.count {

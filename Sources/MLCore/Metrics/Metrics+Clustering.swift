@@ -14,7 +14,9 @@ extension Metrics {
         var total = 0.0
         for j in 0..<x.featureCount {
             let col = x.column(j), base = col.startIndex
-            total += sum(x.rows) { r in let d = col[base + r] - centers[labels[r]][j]; return d * d }
+            total += sum(x.rows) { r in
+                let d = col[base + r] - centers[labels[r]][j]; return d * d
+            }
         }
         return total
     }
@@ -29,7 +31,9 @@ extension Metrics {
         for l in labels { sizes[l] += 1 }
         let used = sizes.filter { $0 > 0 }.count
         guard used >= 2, used <= x.rows - 1 else {
-            throw MLError(.invalidInput, "silhouette needs between 2 and rows − 1 clusters, got \(used). Choose another number of clusters.")
+            throw MLError(
+                .invalidInput,
+                "silhouette needs between 2 and rows − 1 clusters, got \(used). Choose another number of clusters.")
         }
         let n = x.rows, f = x.featureCount, data = x.rowMajor()
         var total = 0.0
@@ -63,7 +67,8 @@ extension Metrics {
         let ka = (a.max() ?? 0) + 1, kb = (b.max() ?? 0) + 1
         try checkLabels(a, ka, "adjusted_rand")
         try checkLabels(b, kb, "adjusted_rand")
-        var table = [Int](repeating: 0, count: ka * kb), rowSum = [Int](repeating: 0, count: ka), colSum = [Int](repeating: 0, count: kb)
+        var table = [Int](repeating: 0, count: ka * kb), rowSum = [Int](repeating: 0, count: ka),
+            colSum = [Int](repeating: 0, count: kb)
         for i in 0..<a.count { table[a[i] * kb + b[i]] += 1; rowSum[a[i]] += 1; colSum[b[i]] += 1 }
         let n = Double(a.count)
         var sumSquares = 0.0, rowDot = 0.0, colDot = 0.0

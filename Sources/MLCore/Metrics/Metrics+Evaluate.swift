@@ -30,7 +30,9 @@ extension Metrics {
             }
             if let probs, k == classCount {
                 put("roc_auc") { () throws(MLError) in try rocAUCOneVsRest(y, probabilities: probs, classCount: k) }
-                put("average_precision") { () throws(MLError) in try averagePrecisionMacro(y, probabilities: probs, classCount: k) }
+                put("average_precision") { () throws(MLError) in
+                    try averagePrecisionMacro(y, probabilities: probs, classCount: k)
+                }
                 put("log_loss") { () throws(MLError) in try logLoss(y, probabilities: probs, classCount: k) }
                 put("brier") { () throws(MLError) in try brier(y, probabilities: probs, classCount: k) }
             }
@@ -46,7 +48,10 @@ extension Metrics {
         case (.none, .clusters):
             break
         default:
-            throw MLError(.invalidInput, "evaluate: a \(target.task.rawValue) target cannot be scored against this kind of prediction. Predict with a model of the same task.")
+            throw MLError(
+                .invalidInput,
+                "evaluate: a \(target.task.rawValue) target cannot be scored against this kind of prediction. Predict with a model of the same task."
+            )
         }
         return out
     }
@@ -55,7 +60,8 @@ extension Metrics {
     /// undefined for these rows.
     public static func score(_ key: String, target: TargetValues, prediction: Prediction) throws(MLError) -> Double {
         guard allKeys.contains(key) else {
-            throw MLError(.invalidParameter, "Unknown metric '\(key)'. Known metrics: \(allKeys.joined(separator: ", ")).")
+            throw MLError(
+                .invalidParameter, "Unknown metric '\(key)'. Known metrics: \(allKeys.joined(separator: ", ")).")
         }
         try checkLengths(target.count, prediction.count, key)
         let v: Double?
@@ -71,9 +77,13 @@ extension Metrics {
             case "f1_macro": v = try f1Macro(y, p, classCount: c)
             case "f1_weighted": v = try f1Weighted(y, p, classCount: c)
             case "mcc": v = try mcc(y, p, classCount: c)
-            case "roc_auc": v = try probs.map { (m) throws(MLError) in try rocAUCOneVsRest(y, probabilities: m, classCount: k) }
-            case "average_precision": v = try probs.map { (m) throws(MLError) in try averagePrecisionMacro(y, probabilities: m, classCount: k) }
-            case "log_loss": v = try probs.map { (m) throws(MLError) in try logLoss(y, probabilities: m, classCount: k) }
+            case "roc_auc":
+                v = try probs.map { (m) throws(MLError) in try rocAUCOneVsRest(y, probabilities: m, classCount: k) }
+            case "average_precision":
+                v = try probs.map { (m) throws(MLError) in try averagePrecisionMacro(y, probabilities: m, classCount: k)
+                }
+            case "log_loss":
+                v = try probs.map { (m) throws(MLError) in try logLoss(y, probabilities: m, classCount: k) }
             case "brier": v = try probs.map { (m) throws(MLError) in try brier(y, probabilities: m, classCount: k) }
             default: v = nil
             }
@@ -93,7 +103,10 @@ extension Metrics {
             v = nil
         }
         guard let v, v.isFinite else {
-            throw MLError(.invalidParameter, "The metric '\(key)' is not defined for this \(target.task.rawValue) prediction (wrong task, missing probabilities, or out-of-range values). Use one of: \((try? evaluate(target: target, prediction: prediction))?.keys.sorted().joined(separator: ", ") ?? "none").")
+            throw MLError(
+                .invalidParameter,
+                "The metric '\(key)' is not defined for this \(target.task.rawValue) prediction (wrong task, missing probabilities, or out-of-range values). Use one of: \((try? evaluate(target: target, prediction: prediction))?.keys.sorted().joined(separator: ", ") ?? "none")."
+            )
         }
         return v
     }

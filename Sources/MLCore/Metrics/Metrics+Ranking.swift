@@ -30,7 +30,9 @@ extension Metrics {
 
     /// One-vs-rest ROC AUC averaged over classes (macro), from a row-major `rows × classCount` matrix.
     /// Every class must occur in `labels`.
-    public static func rocAUCOneVsRest(_ labels: [Int], probabilities: [Double], classCount: Int) throws(MLError) -> Double {
+    public static func rocAUCOneVsRest(_ labels: [Int], probabilities: [Double], classCount: Int) throws(MLError)
+        -> Double
+    {
         try checkProbabilities(labels, probabilities, classCount, "roc_auc")
         if classCount == 2 { return try rocAUC(labels, column(probabilities, 1, classCount)) }
         var total = 0.0
@@ -40,7 +42,9 @@ extension Metrics {
 
     /// Average precision of class `positive`: Σ over distinct thresholds (high to low) of ΔRecall × Precision.
     /// - Complexity: O(rows log rows).
-    public static func averagePrecision(_ labels: [Int], _ scores: [Double], positive: Int = 1) throws(MLError) -> Double {
+    public static func averagePrecision(_ labels: [Int], _ scores: [Double], positive: Int = 1) throws(MLError)
+        -> Double
+    {
         let (pos, neg) = try splitScores(labels, scores, positive, "average_precision")
         var i = pos.count - 1, j = neg.count - 1
         var tp = 0, fp = 0, ap = 0.0, lastRecall = 0.0
@@ -57,11 +61,15 @@ extension Metrics {
     }
 
     /// Macro average precision over classes (one-vs-rest), from a row-major probability matrix.
-    public static func averagePrecisionMacro(_ labels: [Int], probabilities: [Double], classCount: Int) throws(MLError) -> Double {
+    public static func averagePrecisionMacro(_ labels: [Int], probabilities: [Double], classCount: Int) throws(MLError)
+        -> Double
+    {
         try checkProbabilities(labels, probabilities, classCount, "average_precision")
         if classCount == 2 { return try averagePrecision(labels, column(probabilities, 1, classCount)) }
         var total = 0.0
-        for k in 0..<classCount { total += try averagePrecision(labels, column(probabilities, k, classCount), positive: k) }
+        for k in 0..<classCount {
+            total += try averagePrecision(labels, column(probabilities, k, classCount), positive: k)
+        }
         return total / Double(classCount)
     }
 
@@ -108,17 +116,24 @@ extension Metrics {
     }
 
     /// The scores of positive and of negative rows, each sorted ascending.
-    static func splitScores(_ labels: [Int], _ scores: [Double], _ positive: Int, _ what: String) throws(MLError) -> ([Double], [Double]) {
+    static func splitScores(_ labels: [Int], _ scores: [Double], _ positive: Int, _ what: String) throws(MLError) -> (
+        [Double], [Double]
+    ) {
         try checkLengths(labels.count, scores.count, what)
         var pos: [Double] = [], neg: [Double] = []
         pos.reserveCapacity(labels.count / 2); neg.reserveCapacity(labels.count / 2)
         for i in 0..<labels.count {
             let s = scores[i]
-            if s.isNaN { throw MLError(.invalidInput, "\(what): score of row \(i) is NaN. Check the model's predictions.") }
+            if s.isNaN {
+                throw MLError(.invalidInput, "\(what): score of row \(i) is NaN. Check the model's predictions.")
+            }
             if labels[i] == positive { pos.append(s) } else { neg.append(s) }
         }
         guard !pos.isEmpty, !neg.isEmpty else {
-            throw MLError(.invalidInput, "\(what) needs both the class and other classes in the truth; only one is present. Evaluate on a larger or stratified split.")
+            throw MLError(
+                .invalidInput,
+                "\(what) needs both the class and other classes in the truth; only one is present. Evaluate on a larger or stratified split."
+            )
         }
         return (RadixSort.sorted(pos), RadixSort.sorted(neg))
     }
@@ -127,7 +142,9 @@ extension Metrics {
         guard classCount >= 2 else { throw MLError(.invalidInput, "\(what) needs at least two classes.") }
         try checkLengths(labels.count, p.count / classCount, what)
         guard p.count == labels.count * classCount else {
-            throw MLError(.shapeMismatch, "\(what): the probability matrix must hold rows × \(classCount) values, it holds \(p.count).")
+            throw MLError(
+                .shapeMismatch,
+                "\(what): the probability matrix must hold rows × \(classCount) values, it holds \(p.count).")
         }
         try checkLabels(labels, classCount, what)
     }

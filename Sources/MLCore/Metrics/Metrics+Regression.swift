@@ -65,9 +65,13 @@ extension Metrics {
     public static func rmsle(_ yTrue: [Double], _ yPred: [Double]) throws(MLError) -> Double {
         try checkLengths(yTrue.count, yPred.count, "rmsle")
         guard yTrue.allSatisfy({ $0 > -1 }), yPred.allSatisfy({ $0 > -1 }) else {
-            throw MLError(.invalidInput, "rmsle is undefined when a target or prediction is ≤ −1. Use rmse or mae instead.")
+            throw MLError(
+                .invalidInput, "rmsle is undefined when a target or prediction is ≤ −1. Use rmse or mae instead.")
         }
-        return (meanOver(yTrue, yPred) { let d = log1p($0) - log1p($1); return d * d }).squareRoot()
+        return
+            (meanOver(yTrue, yPred) {
+                let d = log1p($0) - log1p($1); return d * d
+            }).squareRoot()
     }
 
     // MARK: helpers
@@ -81,14 +85,16 @@ extension Metrics {
                 var i = 0
                 if squared {
                     while i + 4 <= n {
-                        let d0 = t[i] - p[i], d1 = t[i + 1] - p[i + 1], d2 = t[i + 2] - p[i + 2], d3 = t[i + 3] - p[i + 3]
+                        let d0 = t[i] - p[i], d1 = t[i + 1] - p[i + 1], d2 = t[i + 2] - p[i + 2],
+                            d3 = t[i + 3] - p[i + 3]
                         s0 += d0 * d0; s1 += d1 * d1; s2 += d2 * d2; s3 += d3 * d3
                         i += 4
                     }
                     while i < n { let d = t[i] - p[i]; s0 += d * d; i += 1 }
                 } else {
                     while i + 4 <= n {
-                        s0 += abs(t[i] - p[i]); s1 += abs(t[i + 1] - p[i + 1]); s2 += abs(t[i + 2] - p[i + 2]); s3 += abs(t[i + 3] - p[i + 3])
+                        s0 += abs(t[i] - p[i]); s1 += abs(t[i + 1] - p[i + 1]); s2 += abs(t[i + 2] - p[i + 2]);
+                        s3 += abs(t[i + 3] - p[i + 3])
                         i += 4
                     }
                     while i < n { s0 += abs(t[i] - p[i]); i += 1 }

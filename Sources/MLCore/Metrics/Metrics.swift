@@ -32,7 +32,10 @@ public enum Metrics {
 
     static func checkLengths(_ a: Int, _ b: Int, _ what: String) throws(MLError) {
         guard a == b else {
-            throw MLError(.shapeMismatch, "\(what): the truth has \(a) rows but the prediction has \(b). Pass predictions for exactly the evaluated rows.")
+            throw MLError(
+                .shapeMismatch,
+                "\(what): the truth has \(a) rows but the prediction has \(b). Pass predictions for exactly the evaluated rows."
+            )
         }
         guard a > 0 else {
             throw MLError(.invalidInput, "\(what): there are no rows to evaluate. Evaluate on a non-empty split.")
@@ -41,7 +44,9 @@ public enum Metrics {
 
     static func checkLabels(_ labels: [Int], _ classCount: Int, _ what: String) throws(MLError) {
         for l in labels where l < 0 || l >= classCount {
-            throw MLError(.invalidInput, "\(what): label \(l) is outside 0..<\(classCount). Encode classes as indices into the class names.")
+            throw MLError(
+                .invalidInput,
+                "\(what): label \(l) is outside 0..<\(classCount). Encode classes as indices into the class names.")
         }
     }
 

@@ -23,8 +23,10 @@ public struct ComparisonResult: Sendable, Codable, Equatable {
     public var better: String
     public var summary: String
 
-    init(metric: String, method: String, a: Double, b: Double, improvement: Double, low: Double, high: Double,
-         confidence: Double, pValue: Double) {
+    init(
+        metric: String, method: String, a: Double, b: Double, improvement: Double, low: Double, high: Double,
+        confidence: Double, pValue: Double
+    ) {
         self.metric = metric; self.method = method; scoreA = a; scoreB = b
         self.improvement = improvement; self.low = low; self.high = high; self.confidence = confidence
         self.pValue = pValue
@@ -62,7 +64,8 @@ public enum PairedComparison {
         try Bootstrap.resample(rows: target.count, resamples: resamples, seed: seed) { (rows) throws(MLError) -> Bool in
             let t = target.selecting(rows: rows)
             guard let va = try? Metrics.score(metric, target: t, prediction: a.selecting(rows: rows)),
-                  let vb = try? Metrics.score(metric, target: t, prediction: b.selecting(rows: rows)) else { return false }
+                let vb = try? Metrics.score(metric, target: t, prediction: b.selecting(rows: rows))
+            else { return false }
             diffs.append(sign * (vb - va))
             return true
         }
@@ -72,9 +75,10 @@ public enum PairedComparison {
         let le = Double(diffs.filter { $0 <= 0 }.count) / Double(diffs.count)
         let ge = Double(diffs.filter { $0 >= 0 }.count) / Double(diffs.count)
         let p = min(1, 2 * min(le, ge))
-        return ComparisonResult(metric: metric, method: "paired_bootstrap", a: sa, b: sb, improvement: observed,
-                                low: Stats.quantile(diffs, alpha), high: Stats.quantile(diffs, 1 - alpha),
-                                confidence: confidence, pValue: p)
+        return ComparisonResult(
+            metric: metric, method: "paired_bootstrap", a: sa, b: sb, improvement: observed,
+            low: Stats.quantile(diffs, alpha), high: Stats.quantile(diffs, 1 - alpha),
+            confidence: confidence, pValue: p)
     }
 
     /// Corrected resampled t-test on per-fold scores of A and B over the same folds.
@@ -100,8 +104,9 @@ public enum PairedComparison {
             p = 2 * (1 - Stats.studentTCDF(abs(t), df: df))
             half = Stats.studentTQuantile(1 - (1 - confidence) / 2, df: df) * se
         }
-        return ComparisonResult(metric: metric, method: "corrected_t_test", a: Stats.mean(foldScoresA),
-                                b: Stats.mean(foldScoresB), improvement: mean, low: mean - half, high: mean + half,
-                                confidence: confidence, pValue: p)
+        return ComparisonResult(
+            metric: metric, method: "corrected_t_test", a: Stats.mean(foldScoresA),
+            b: Stats.mean(foldScoresB), improvement: mean, low: mean - half, high: mean + half,
+            confidence: confidence, pValue: p)
     }
 }

@@ -32,7 +32,10 @@ extension Prediction {
             var probs: [Double]? = p0 == nil ? nil : [Double](repeating: .nan, count: rows * k)
             for (part, idx) in zip(parts, rowsOf) {
                 guard case .classes(let l, let p, let kk) = part, kk == k else {
-                    throw MLError(.shapeMismatch, "Fold predictions disagree on the number of classes; make sure every fold sees every class (use stratified folds).")
+                    throw MLError(
+                        .shapeMismatch,
+                        "Fold predictions disagree on the number of classes; make sure every fold sees every class (use stratified folds)."
+                    )
                 }
                 for (i, r) in idx.enumerated() {
                     labels[r] = l[i]
@@ -43,14 +46,18 @@ extension Prediction {
         case .values:
             var v = [Double](repeating: .nan, count: rows)
             for (part, idx) in zip(parts, rowsOf) {
-                guard case .values(let pv) = part else { throw MLError(.shapeMismatch, "Fold predictions are of different kinds.") }
+                guard case .values(let pv) = part else {
+                    throw MLError(.shapeMismatch, "Fold predictions are of different kinds.")
+                }
                 for (i, r) in idx.enumerated() { v[r] = pv[i] }
             }
             return .values(v)
         case .clusters:
             var v = [Int](repeating: -1, count: rows)
             for (part, idx) in zip(parts, rowsOf) {
-                guard case .clusters(let pv) = part else { throw MLError(.shapeMismatch, "Fold predictions are of different kinds.") }
+                guard case .clusters(let pv) = part else {
+                    throw MLError(.shapeMismatch, "Fold predictions are of different kinds.")
+                }
                 for (i, r) in idx.enumerated() { v[r] = pv[i] }
             }
             return .clusters(v)

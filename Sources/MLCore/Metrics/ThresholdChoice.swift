@@ -22,7 +22,9 @@ public enum ThresholdChoice {
     }
 
     /// Picks the threshold over the distinct scores. - Complexity: O(rows log rows).
-    public static func choose(labels: [Int], scores: [Double], objective: Objective = .f1) throws(MLError) -> ThresholdResult {
+    public static func choose(labels: [Int], scores: [Double], objective: Objective = .f1) throws(MLError)
+        -> ThresholdResult
+    {
         let (pos, neg) = try Metrics.splitScores(labels, scores, 1, "threshold choice")
         if case .cost(let fp, let fn) = objective, fp < 0 || fn < 0 {
             throw MLError(.invalidParameter, "Costs must be non-negative (e.g. falsePositive 1, falseNegative 5).")
@@ -50,15 +52,19 @@ public enum ThresholdChoice {
         case .f1: name = "f1"; reported = best.v
         case .cost: name = "cost"; reported = -best.v
         }
-        return ThresholdResult(objective: name, threshold: best.t, value: reported,
-                               metrics: try metrics(labels, scores, best.t), atDefault: try metrics(labels, scores, 0.5))
+        return ThresholdResult(
+            objective: name, threshold: best.t, value: reported,
+            metrics: try metrics(labels, scores, best.t), atDefault: try metrics(labels, scores, 0.5))
     }
 
     /// Label metrics when rows with score ≥ `threshold` are predicted positive.
-    public static func metrics(_ labels: [Int], _ scores: [Double], _ threshold: Double) throws(MLError) -> [String: Double] {
+    public static func metrics(_ labels: [Int], _ scores: [Double], _ threshold: Double) throws(MLError) -> [String:
+        Double]
+    {
         let pred = scores.map { $0 >= threshold ? 1 : 0 }
         return [
-            "accuracy": try Metrics.accuracy(labels, pred), "balanced_accuracy": try Metrics.balancedAccuracy(labels, pred, classCount: 2),
+            "accuracy": try Metrics.accuracy(labels, pred),
+            "balanced_accuracy": try Metrics.balancedAccuracy(labels, pred, classCount: 2),
             "precision": try Metrics.precision(labels, pred), "recall": try Metrics.recall(labels, pred),
             "f1": try Metrics.f1(labels, pred), "mcc": try Metrics.mcc(labels, pred, classCount: 2),
         ]

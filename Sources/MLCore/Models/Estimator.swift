@@ -41,7 +41,8 @@ extension FittedModel {
             throw MLError(
                 .shapeMismatch,
                 "The data's features do not match the model's. Missing: \(missing.isEmpty ? "none" : missing.joined(separator: ", ")); "
-                    + "extra: \(extra.isEmpty ? "none" : extra.joined(separator: ", ")). Prepare the data with the model's own pipeline.")
+                    + "extra: \(extra.isEmpty ? "none" : extra.joined(separator: ", ")). Prepare the data with the model's own pipeline."
+            )
         }
     }
 }

@@ -18,7 +18,9 @@ public enum FittedStep: Sendable, Codable, Equatable {
 
     public var column: String {
         switch self {
-        case .numeric(let c, _, _, _, _), .oneHot(let c, _, _, _), .codes(let c, _, _, _), .tfidf(let c, _), .datetime(let c, _): c
+        case .numeric(let c, _, _, _, _), .oneHot(let c, _, _, _), .codes(let c, _, _, _), .tfidf(let c, _),
+            .datetime(let c, _):
+            c
         }
     }
 }
@@ -72,11 +74,14 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
             let width = rows.isEmpty ? Self.features(of: step).count : values.count / rows.count
             for k in 0..<width { parts.append(.own(Array(values[(k * rows.count)..<((k + 1) * rows.count)]))) }
         }
-        return FeatureColumns.assemble(rows: rows.count, features: features, parts: parts, rowMap: isAllRows ? nil : rows)
+        return FeatureColumns.assemble(
+            rows: rows.count, features: features, parts: parts, rowMap: isAllRows ? nil : rows)
     }
 
     /// Features and target of `rows`, ready for `Estimator.fit`.
-    public func trainingSet(_ dataset: Dataset, target: TargetSpec, rows selected: [Int]? = nil) throws(MLError) -> TrainingSet {
+    public func trainingSet(_ dataset: Dataset, target: TargetSpec, rows selected: [Int]? = nil) throws(MLError)
+        -> TrainingSet
+    {
         let rows: [Int]
         if let given = selected { rows = given } else { rows = try dataset.rowsWithTarget(target.column) }
         return TrainingSet(x: try transform(dataset, rows: rows), y: try target.values(in: dataset, rows: rows))
@@ -85,7 +90,8 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
     static func features(of step: FittedStep) -> [FeatureInfo] {
         switch step {
         case .numeric(let c, _, _, _, let indicator):
-            return [FeatureInfo(name: c, sourceColumn: c)] + (indicator ? [FeatureInfo(name: "\(c)_missing", sourceColumn: c)] : [])
+            return [FeatureInfo(name: c, sourceColumn: c)]
+                + (indicator ? [FeatureInfo(name: "\(c)_missing", sourceColumn: c)] : [])
         case .oneHot(let c, let levels, let other, let missing):
             return levels.map { FeatureInfo(name: "\(c)=\($0)", sourceColumn: c) }
                 + (other ? [FeatureInfo(name: "\(c)=(other)", sourceColumn: c)] : [])

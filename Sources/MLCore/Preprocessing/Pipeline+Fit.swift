@@ -8,7 +8,9 @@ extension Pipeline {
     ///   or no training rows.
     public func fit(_ dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> FittedPipeline {
         let rows = rows ?? Array(0..<dataset.rowCount)
-        guard !rows.isEmpty else { throw MLError(.invalidInput, "Cannot fit preprocessing on zero rows; give it the training rows.") }
+        guard !rows.isEmpty else {
+            throw MLError(.invalidInput, "Cannot fit preprocessing on zero rows; give it the training rows.")
+        }
         var steps: [FittedStep] = []
         for plan in columns {
             let column = try dataset.column(named: plan.name)
@@ -50,7 +52,8 @@ extension Pipeline {
             let variance = imputed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
             scale = variance > 0 ? variance.squareRoot() : 1
         }
-        return .numeric(column: name, fill: fill, mean: mean, scale: scale, indicator: options.addMissingIndicator && hasMissing)
+        return .numeric(
+            column: name, fill: fill, mean: mean, scale: scale, indicator: options.addMissingIndicator && hasMissing)
     }
 
     func categoricalStep(name: String, column: Column, rows: [Int]) -> FittedStep {

@@ -101,7 +101,9 @@ public struct Pipeline: Sendable, Codable, Equatable {
             ColumnPlan(name: c.name, treatment: Pipeline.treatment(for: c.kind))
         }
         guard !plans.isEmpty else {
-            throw MLError(.invalidInput, "No feature columns are left once the target and excluded columns are removed; keep at least one.")
+            throw MLError(
+                .invalidInput,
+                "No feature columns are left once the target and excluded columns are removed; keep at least one.")
         }
         self.init(columns: plans, options: preset.options)
     }

@@ -22,7 +22,9 @@ enum StepTransform {
             for (k, r) in rows.enumerated() {
                 let code = map.code(r)
                 let feature: Int? =
-                    code >= 0 ? code : (code == -1 ? (missing ? levels.count + (other ? 1 : 0) : nil) : (other ? levels.count : nil))
+                    code >= 0
+                    ? code
+                    : (code == -1 ? (missing ? levels.count + (other ? 1 : 0) : nil) : (other ? levels.count : nil))
                 if let feature { out[base + feature * rows.count + k] = 1 }
             }
         case .codes(_, let levels, let other, _):
@@ -51,7 +53,10 @@ enum StepTransform {
     /// The numbers of a numeric column (booleans 0/1, datetimes in seconds).
     static func numbers(_ column: Column) throws(MLError) -> [Double] {
         guard let x = column.numbers else {
-            throw MLError(.invalidInput, "Column '\(column.name)' is \(column.kind.rawValue) here but was numeric when the pipeline was fitted; give it numeric values.")
+            throw MLError(
+                .invalidInput,
+                "Column '\(column.name)' is \(column.kind.rawValue) here but was numeric when the pipeline was fitted; give it numeric values."
+            )
         }
         return x
     }

@@ -29,7 +29,8 @@ public struct MetricSummary: Sendable, Codable, Equatable {
         std = k > 1 ? Stats.std(values) : 0
         folds = k
         if k > 1 {
-            let half = Stats.studentTQuantile(0.975, df: Double(k - 1)) * std * (1 / Double(k) + validFraction).squareRoot()
+            let half =
+                Stats.studentTQuantile(0.975, df: Double(k - 1)) * std * (1 / Double(k) + validFraction).squareRoot()
             low = mean - half; high = mean + half
         } else {
             low = mean; high = mean
@@ -64,16 +65,21 @@ public enum CrossValidation {
         target: TargetValues, folds: [FoldRows],
         fitPredict: (_ train: [Int], _ valid: [Int]) throws(MLError) -> Prediction
     ) throws(MLError) -> CrossValidationResult {
-        guard folds.count >= 2 else { throw MLError(.invalidParameter, "Cross-validation needs at least 2 folds (5 is usual).") }
+        guard folds.count >= 2 else {
+            throw MLError(.invalidParameter, "Cross-validation needs at least 2 folds (5 is usual).")
+        }
         var results: [CrossValidationResult.Fold] = []
         var parts: [Prediction] = []
         for (i, fold) in folds.enumerated() {
             guard !fold.train.isEmpty, !fold.valid.isEmpty else {
-                throw MLError(.invalidInput, "Fold \(i + 1) has no training or no validation rows. Use fewer folds for this little data.")
+                throw MLError(
+                    .invalidInput,
+                    "Fold \(i + 1) has no training or no validation rows. Use fewer folds for this little data.")
             }
             let p = try fitPredict(fold.train, fold.valid)
             guard p.count == fold.valid.count else {
-                throw MLError(.shapeMismatch, "Fold \(i + 1): \(p.count) predictions for \(fold.valid.count) validation rows.")
+                throw MLError(
+                    .shapeMismatch, "Fold \(i + 1): \(p.count) predictions for \(fold.valid.count) validation rows.")
             }
             let m = try Metrics.evaluate(target: target.selecting(rows: fold.valid), prediction: p)
             results.append(.init(index: i, trainRows: fold.train.count, validRows: fold.valid.count, metrics: m))

@@ -31,7 +31,8 @@ public struct SearchResult: Sendable, Codable, Equatable {
 }
 
 public enum HyperparameterSearch {
-    public typealias FitPredict = (_ parameters: [String: ParameterValue], _ train: [Int], _ valid: [Int]) throws(MLError) -> Prediction
+    public typealias FitPredict = (_ parameters: [String: ParameterValue], _ train: [Int], _ valid: [Int])
+        throws(MLError) -> Prediction
 
     /// Random search: `candidates` seeded configurations, each cross-validated on all training rows.
     public static func random(
@@ -39,7 +40,8 @@ public enum HyperparameterSearch {
         timeBudget: Double? = nil, maxTrials: Int? = nil, seed: UInt64 = 0, fitPredict: FitPredict
     ) throws(MLError) -> SearchResult {
         let configs = try space.sample(candidates, seed: seed)
-        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
+        var run = Runner(
+            metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
         for c in configs { if try run.trial(c, resource: 1, round: 0, fitPredict) == nil { break } }
         return run.result("random")
     }
@@ -50,19 +52,24 @@ public enum HyperparameterSearch {
         factor: Int = 3, minResource: Double? = nil, timeBudget: Double? = nil, maxTrials: Int? = nil, seed: UInt64 = 0,
         fitPredict: FitPredict
     ) throws(MLError) -> SearchResult {
-        guard factor >= 2 else { throw MLError(.invalidParameter, "The halving factor must be at least 2 (3 is usual).") }
+        guard factor >= 2 else {
+            throw MLError(.invalidParameter, "The halving factor must be at least 2 (3 is usual).")
+        }
         var configs = try space.sample(candidates, seed: seed)
         var rounds = 0, n = configs.count
         while n > 1 { n = (n + factor - 1) / factor; rounds += 1 }
         var resource = minResource ?? 1
         if minResource == nil { for _ in 0..<rounds { resource /= Double(factor) } }
         resource = min(max(resource, 0.01), 1)
-        var run = Runner(metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
+        var run = Runner(
+            metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
         var round = 0
         while !configs.isEmpty {
             var scored: [SearchTrial] = []
             for c in configs {
-                guard let t = try run.trial(c, resource: resource, round: round, fitPredict) else { return run.result("successive_halving") }
+                guard let t = try run.trial(c, resource: resource, round: round, fitPredict) else {
+                    return run.result("successive_halving")
+                }
                 scored.append(t)
             }
             if configs.count == 1 || resource >= 1 { break }
@@ -89,7 +96,8 @@ public enum HyperparameterSearch {
         var stopped = false
 
         init(metric: String, target: TargetValues, folds: [FoldRows], budget: Double?, maxTrials: Int?, seed: UInt64) {
-            self.metric = metric; self.target = target; self.folds = folds; self.budget = budget; self.maxTrials = maxTrials
+            self.metric = metric; self.target = target; self.folds = folds; self.budget = budget;
+            self.maxTrials = maxTrials
             self.seed = seed
             start = clock.now
         }
@@ -100,7 +108,9 @@ public enum HyperparameterSearch {
         }
 
         /// Cross-validates one configuration; nil when the time budget or the cap on trials is spent.
-        mutating func trial(_ parameters: [String: ParameterValue], resource: Double, round: Int, _ fitPredict: FitPredict) throws(MLError) -> SearchTrial? {
+        mutating func trial(
+            _ parameters: [String: ParameterValue], resource: Double, round: Int, _ fitPredict: FitPredict
+        ) throws(MLError) -> SearchTrial? {
             if let budget, elapsed >= budget, !trials.isEmpty { stopped = true; return nil }
             if let maxTrials, trials.count >= max(1, maxTrials) { stopped = true; return nil }
             let t0 = elapsed
@@ -115,8 +125,9 @@ public enum HyperparameterSearch {
                 let p = try fitPredict(parameters, train, fold.valid)
                 scores.append(try Metrics.score(metric, target: target.selecting(rows: fold.valid), prediction: p))
             }
-            let t = SearchTrial(rank: 0, parameters: parameters, mean: Stats.mean(scores), std: Stats.std(scores),
-                                foldScores: scores, resource: resource, round: round, seconds: elapsed - t0)
+            let t = SearchTrial(
+                rank: 0, parameters: parameters, mean: Stats.mean(scores), std: Stats.std(scores),
+                foldScores: scores, resource: resource, round: round, seconds: elapsed - t0)
             trials.append(t)
             return t
         }
@@ -132,8 +143,9 @@ public enum HyperparameterSearch {
         func result(_ strategy: String) -> SearchResult {
             var ranked = sorted(trials)
             for i in ranked.indices { ranked[i].rank = i + 1 }
-            return SearchResult(strategy: strategy, metric: metric, trials: ranked, best: ranked.first,
-                                stoppedByBudget: stopped, seconds: elapsed)
+            return SearchResult(
+                strategy: strategy, metric: metric, trials: ranked, best: ranked.first,
+                stoppedByBudget: stopped, seconds: elapsed)
         }
     }
 }

@@ -39,15 +39,21 @@ public enum LearningCurve {
             var tr: [Double] = [], va: [Double] = [], rows = 0
             for (i, fold) in folds.enumerated() {
                 let size = max(2, Int((Double(fold.train.count) * fraction).rounded()))
-                let train = Array(growthOrder(fold.train, target: target, seed: seed, stream: UInt64(i)).prefix(size)).sorted()
+                let train = Array(growthOrder(fold.train, target: target, seed: seed, stream: UInt64(i)).prefix(size))
+                    .sorted()
                 rows += train.count
                 let p = try fitPredict(train, [train, fold.valid])
-                guard p.count == 2 else { throw MLError(.shapeMismatch, "The learning-curve fit must return 2 predictions (train, valid).") }
+                guard p.count == 2 else {
+                    throw MLError(.shapeMismatch, "The learning-curve fit must return 2 predictions (train, valid).")
+                }
                 tr.append(try Metrics.score(metric, target: target.selecting(rows: train), prediction: p[0]))
                 va.append(try Metrics.score(metric, target: target.selecting(rows: fold.valid), prediction: p[1]))
             }
-            points.append(.init(fraction: fraction, trainRows: rows / folds.count, trainMean: Stats.mean(tr), trainStd: Stats.std(tr),
-                                validMean: Stats.mean(va), validStd: Stats.std(va), trainScores: tr, validScores: va))
+            points.append(
+                .init(
+                    fraction: fraction, trainRows: rows / folds.count, trainMean: Stats.mean(tr),
+                    trainStd: Stats.std(tr),
+                    validMean: Stats.mean(va), validStd: Stats.std(va), trainScores: tr, validScores: va))
         }
         let (d, s) = diagnose(points, metric)
         return LearningCurveResult(metric: metric, points: points, diagnosis: d, sentence: s)
@@ -75,7 +81,8 @@ public enum LearningCurve {
 
     /// Scores whose best value is 1, for which "high" has a meaning.
     static let boundedByOne: Set<String> = [
-        "accuracy", "balanced_accuracy", "precision", "recall", "f1", "f1_macro", "f1_weighted", "roc_auc", "average_precision", "mcc", "r2",
+        "accuracy", "balanced_accuracy", "precision", "recall", "f1", "f1_macro", "f1_weighted", "roc_auc",
+        "average_precision", "mcc", "r2",
     ]
 
     static func diagnose(_ p: [LearningCurvePoint], _ metric: String) -> (String, String) {
@@ -86,15 +93,27 @@ public enum LearningCurve {
         let gain = p.count >= 2 ? sign * (last.validMean - p[p.count - 2].validMean) / scale : 0
         let g = PartialDependence.short(last.trainMean - last.validMean)
         if gain > 0.01 {
-            return ("more_data_helps", "The validation \(metric) still improves with more rows (+\(PartialDependence.short(abs(last.validMean - p[p.count - 2].validMean))) over the last step): more data would likely help.")
+            return (
+                "more_data_helps",
+                "The validation \(metric) still improves with more rows (+\(PartialDependence.short(abs(last.validMean - p[p.count - 2].validMean))) over the last step): more data would likely help."
+            )
         }
         if gap > 0.05 {
-            return ("variance", "Training \(metric) beats validation by \(g): the model overfits (variance); regularise it or simplify it.")
+            return (
+                "variance",
+                "Training \(metric) beats validation by \(g): the model overfits (variance); regularise it or simplify it."
+            )
         }
         // Close, flat and near the ceiling of a score bounded by 1: nothing to fix, not bias.
         if Self.boundedByOne.contains(metric) && last.validMean >= 0.95 {
-            return ("good_fit", "Training and validation \(metric) are close (gap \(g)), flat and high (validation \(PartialDependence.short(last.validMean))): the model fits well; neither more data nor more capacity is called for.")
+            return (
+                "good_fit",
+                "Training and validation \(metric) are close (gap \(g)), flat and high (validation \(PartialDependence.short(last.validMean))): the model fits well; neither more data nor more capacity is called for."
+            )
         }
-        return ("bias", "Training and validation \(metric) are close (gap \(g)) and flat: the model is limited by bias; try a more flexible model or better features.")
+        return (
+            "bias",
+            "Training and validation \(metric) are close (gap \(g)) and flat: the model is limited by bias; try a more flexible model or better features."
+        )
     }
 }

@@ -14,9 +14,13 @@ public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if let i = try? c.decode(Int.self) { self = .int(i) }
-        else if let d = try? c.decode(Double.self) { self = .double(d) }
-        else { self = .string(try c.decode(String.self)) }
+        if let i = try? c.decode(Int.self) {
+            self = .int(i)
+        } else if let d = try? c.decode(Double.self) {
+            self = .double(d)
+        } else {
+            self = .string(try c.decode(String.self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,11 +61,16 @@ public enum ParameterDomain: Sendable, Equatable, Codable {
         let c = try decoder.container(keyedBy: Keys.self)
         let log = try c.decodeIfPresent(Bool.self, forKey: .log) ?? false
         switch try c.decode(String.self, forKey: .type) {
-        case "int": self = .int(low: try c.decode(Int.self, forKey: .low), high: try c.decode(Int.self, forKey: .high), log: log)
-        case "double": self = .double(low: try c.decode(Double.self, forKey: .low), high: try c.decode(Double.self, forKey: .high), log: log)
+        case "int":
+            self = .int(
+                low: try c.decode(Int.self, forKey: .low), high: try c.decode(Int.self, forKey: .high), log: log)
+        case "double":
+            self = .double(
+                low: try c.decode(Double.self, forKey: .low), high: try c.decode(Double.self, forKey: .high), log: log)
         case "choice": self = .choice(try c.decode([ParameterValue].self, forKey: .values))
         case let other:
-            throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "Unknown parameter type '\(other)'; use int, double or choice.")
+            throw DecodingError.dataCorruptedError(
+                forKey: .type, in: c, debugDescription: "Unknown parameter type '\(other)'; use int, double or choice.")
         }
     }
 
@@ -69,9 +78,11 @@ public enum ParameterDomain: Sendable, Equatable, Codable {
         var c = encoder.container(keyedBy: Keys.self)
         switch self {
         case .int(let lo, let hi, let log):
-            try c.encode("int", forKey: .type); try c.encode(lo, forKey: .low); try c.encode(hi, forKey: .high); try c.encode(log, forKey: .log)
+            try c.encode("int", forKey: .type); try c.encode(lo, forKey: .low); try c.encode(hi, forKey: .high);
+            try c.encode(log, forKey: .log)
         case .double(let lo, let hi, let log):
-            try c.encode("double", forKey: .type); try c.encode(lo, forKey: .low); try c.encode(hi, forKey: .high); try c.encode(log, forKey: .log)
+            try c.encode("double", forKey: .type); try c.encode(lo, forKey: .low); try c.encode(hi, forKey: .high);
+            try c.encode(log, forKey: .log)
         case .choice(let v):
             try c.encode("choice", forKey: .type); try c.encode(v, forKey: .values)
         }
@@ -80,9 +91,14 @@ public enum ParameterDomain: Sendable, Equatable, Codable {
     func check(_ name: String) throws(MLError) {
         switch self {
         case .int(let lo, let hi, let log):
-            guard lo <= hi, !log || lo > 0 else { throw MLError(.invalidParameter, "Search range of \(name) must have low ≤ high (and low > 0 for log).") }
+            guard lo <= hi, !log || lo > 0 else {
+                throw MLError(.invalidParameter, "Search range of \(name) must have low ≤ high (and low > 0 for log).")
+            }
         case .double(let lo, let hi, let log):
-            guard lo <= hi, lo.isFinite, hi.isFinite, !log || lo > 0 else { throw MLError(.invalidParameter, "Search range of \(name) must have finite low ≤ high (and low > 0 for log).") }
+            guard lo <= hi, lo.isFinite, hi.isFinite, !log || lo > 0 else {
+                throw MLError(
+                    .invalidParameter, "Search range of \(name) must have finite low ≤ high (and low > 0 for log).")
+            }
         case .choice(let v):
             guard !v.isEmpty else { throw MLError(.invalidParameter, "The choices of \(name) are empty.") }
         }
@@ -92,12 +108,17 @@ public enum ParameterDomain: Sendable, Equatable, Codable {
         switch self {
         case .int(let lo, let hi, let log):
             if log {
-                let v = Foundation.exp(Foundation.log(Double(lo)) + rng.nextUnit() * (Foundation.log(Double(hi) + 1) - Foundation.log(Double(lo))))
+                let v = Foundation.exp(
+                    Foundation.log(Double(lo)) + rng.nextUnit()
+                        * (Foundation.log(Double(hi) + 1) - Foundation.log(Double(lo))))
                 return .int(min(hi, max(lo, Int(v.rounded(.down)))))
             }
             return .int(lo + rng.nextInt(below: hi - lo + 1))
         case .double(let lo, let hi, let log):
-            if log { return .double(Foundation.exp(Foundation.log(lo) + rng.nextUnit() * (Foundation.log(hi) - Foundation.log(lo)))) }
+            if log {
+                return .double(
+                    Foundation.exp(Foundation.log(lo) + rng.nextUnit() * (Foundation.log(hi) - Foundation.log(lo))))
+            }
             return .double(lo + rng.nextUnit() * (hi - lo))
         case .choice(let v):
             return v[rng.nextInt(below: v.count)]
@@ -122,7 +143,9 @@ public struct SearchSpace: Sendable, Equatable, Codable {
 
     /// `count` distinct seeded configurations (fewer if the space is smaller), in draw order.
     public func sample(_ count: Int, seed: UInt64) throws(MLError) -> [[String: ParameterValue]] {
-        guard !parameters.isEmpty else { throw MLError(.invalidParameter, "The search space is empty; declare at least one parameter.") }
+        guard !parameters.isEmpty else {
+            throw MLError(.invalidParameter, "The search space is empty; declare at least one parameter.")
+        }
         for (name, d) in parameters { try d.check(name) }
         var rng = SeededGenerator(seed: seed, stream: 0x5EA4C4)
         var out: [[String: ParameterValue]] = [], seen = Set<[String: ParameterValue]>()

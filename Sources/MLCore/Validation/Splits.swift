@@ -33,7 +33,9 @@ public enum Split {
 
     /// A holdout that keeps every class's share: within each class `round(testFraction × count)`
     /// positions go to the test side, so each class's test count is within one of its exact share.
-    public static func stratifiedHoldout(labels: [Int], testFraction: Double, seed: UInt64) throws(MLError) -> TrainTestIndices {
+    public static func stratifiedHoldout(labels: [Int], testFraction: Double, seed: UInt64) throws(MLError)
+        -> TrainTestIndices
+    {
         try checkFraction(testFraction)
         var rng = SeededGenerator(seed: seed)
         var train: [Int] = [], test: [Int] = []
@@ -47,7 +49,10 @@ public enum Split {
     }
 
     static func checkFraction(_ f: Double) throws(MLError) {
-        guard f > 0 && f < 1 else { throw MLError(.invalidParameter, "testFraction must be between 0 and 1 (exclusive), got \(f); 0.2 is usual.") }
+        guard f > 0 && f < 1 else {
+            throw MLError(
+                .invalidParameter, "testFraction must be between 0 and 1 (exclusive), got \(f); 0.2 is usual.")
+        }
     }
 
     /// Positions of each class, in class order (classes that never occur give no entry).
@@ -127,7 +132,8 @@ public struct GroupKFold: Sendable, Codable, Equatable {
         var sizes: [Int: Int] = [:]
         for g in groups { sizes[g, default: 0] += 1 }
         guard sizes.count >= folds else {
-            throw MLError(.invalidParameter, "GroupKFold needs at least \(folds) groups, found \(sizes.count); use fewer folds.")
+            throw MLError(
+                .invalidParameter, "GroupKFold needs at least \(folds) groups, found \(sizes.count); use fewer folds.")
         }
         try checkFolds(folds, groups.count)
         let order = sizes.keys.sorted { (sizes[$0] ?? 0, $1) > (sizes[$1] ?? 0, $0) }
@@ -158,21 +164,30 @@ public struct TimeSeriesSplit: Sendable, Codable, Equatable {
     public func split(times: [Double]) throws(MLError) -> [TrainTestIndices] {
         let n = times.count
         guard folds >= 2, n >= folds + 1 + gap else {
-            throw MLError(.invalidParameter, "A time split into \(folds) folds needs at least \(folds + 1 + gap) rows, found \(n); use fewer folds.")
+            throw MLError(
+                .invalidParameter,
+                "A time split into \(folds) folds needs at least \(folds + 1 + gap) rows, found \(n); use fewer folds.")
         }
-        let order = times.indices.sorted { (times[$0].isNaN ? -Double.infinity : times[$0], $0) < (times[$1].isNaN ? -Double.infinity : times[$1], $1) }
+        let order = times.indices.sorted {
+            (times[$0].isNaN ? -Double.infinity : times[$0], $0) < (times[$1].isNaN ? -Double.infinity : times[$1], $1)
+        }
         let testSize = n / (folds + 1)
         return (0..<folds).map { k in
             let testStart = n - (folds - k) * testSize
             let trainEnd = max(testStart - gap, 0)
-            return TrainTestIndices(train: order[..<trainEnd].sorted(), test: order[testStart..<(testStart + testSize)].sorted())
+            return TrainTestIndices(
+                train: order[..<trainEnd].sorted(), test: order[testStart..<(testStart + testSize)].sorted())
         }
     }
 }
 
 func checkFolds(_ folds: Int, _ n: Int) throws(MLError) {
     guard folds >= 2 else { throw MLError(.invalidParameter, "Cross-validation needs at least 2 folds, got \(folds).") }
-    guard n >= folds else { throw MLError(.invalidParameter, "\(folds)-fold cross-validation needs at least \(folds) rows, found \(n); use fewer folds.") }
+    guard n >= folds else {
+        throw MLError(
+            .invalidParameter,
+            "\(folds)-fold cross-validation needs at least \(folds) rows, found \(n); use fewer folds.")
+    }
 }
 
 func foldsFromAssignment(_ assignment: [Int], folds: Int) -> [TrainTestIndices] {

@@ -4,11 +4,16 @@ public import MLCore
 
 extension Chart {
     /// A heatmap of actual (rows) against predicted (columns) classes, each cell labelled.
-    public static func confusionMatrix(_ input: ConfusionMatrixInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func confusionMatrix(_ input: ConfusionMatrixInput, language: LogLanguage = .english) throws(MLError)
+        -> Chart
+    {
         let w = ChartWords(language)
         let n = input.labels.count
         guard n > 0, input.counts.count == n, input.counts.allSatisfy({ $0.count == n }) else {
-            throw MLError(.shapeMismatch, "A confusion matrix of \(n) classes needs \(n) rows of \(n) counts (counts[actual][predicted]); got \(input.counts.map(\.count)).")
+            throw MLError(
+                .shapeMismatch,
+                "A confusion matrix of \(n) classes needs \(n) rows of \(n) counts (counts[actual][predicted]); got \(input.counts.map(\.count))."
+            )
         }
         guard input.counts.allSatisfy({ $0.allSatisfy { $0 >= 0 } }) else {
             throw MLError(.invalidInput, "Confusion matrix counts must be zero or more.")
@@ -21,69 +26,99 @@ extension Chart {
                 let share = total > 0 ? Double(count) / total : 0
                 let shade = input.normalize ? share : (maxCount > 0 ? Double(count) / maxCount : 0)
                 let label = input.normalize ? ChartFormat.number((share * 1000).rounded() / 10) + "%" : String(count)
-                cells.append(ChartDatum(x: .category(input.labels[p]), y: .category(input.labels[a]), color: shade, label: label))
+                cells.append(
+                    ChartDatum(x: .category(input.labels[p]), y: .category(input.labels[a]), color: shade, label: label)
+                )
             }
         }
-        let ramp = ChartRamp(title: input.normalize ? w("share of actual", "part des réels") : w("count", "effectif"), low: "#f4f8fb", high: "#1f4e79",
-                             lowLabel: "0", highLabel: input.normalize ? "100%" : String(Int(maxCount)))
+        let ramp = ChartRamp(
+            title: input.normalize ? w("share of actual", "part des réels") : w("count", "effectif"), low: "#f4f8fb",
+            high: "#1f4e79",
+            lowLabel: "0", highLabel: input.normalize ? "100%" : String(Int(maxCount)))
         let size = max(260, 110 + 46 * n)
-        return Chart(kind: "confusion_matrix", title: w("Confusion matrix", "Matrice de confusion"),
-                     x: .band(w("predicted", "prédit"), categories: input.labels), y: .band(w("actual", "réel"), categories: input.labels),
-                     layers: [ChartLayer(.rect, cells, ramp: ramp), ChartLayer(.text, cells)],
-                     width: size + 200, height: size)
+        return Chart(
+            kind: "confusion_matrix", title: w("Confusion matrix", "Matrice de confusion"),
+            x: .band(w("predicted", "prédit"), categories: input.labels),
+            y: .band(w("actual", "réel"), categories: input.labels),
+            layers: [ChartLayer(.rect, cells, ramp: ramp), ChartLayer(.text, cells)],
+            width: size + 200, height: size)
     }
 
     /// ROC curves (false positive rate against true positive rate) with the chance diagonal.
     public static func roc(_ curves: [CurveInput], language: LogLanguage = .english) throws(MLError) -> Chart {
         let w = ChartWords(language)
         let layers = try curveLayers(curves, scoreName: "AUC")
-        let chance = ChartLayer(.rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)], name: w("chance", "hasard"),
-                                color: ChartPalette.grey, strokeWidth: 1)
-        return Chart(kind: "roc_curve", title: w("ROC curve", "Courbe ROC"), x: .linear(w("false positive rate", "taux de faux positifs"), domain: 0...1),
-                     y: .linear(w("true positive rate", "taux de vrais positifs"), domain: 0...1), layers: [chance] + layers)
+        let chance = ChartLayer(
+            .rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)], name: w("chance", "hasard"),
+            color: ChartPalette.grey, strokeWidth: 1)
+        return Chart(
+            kind: "roc_curve", title: w("ROC curve", "Courbe ROC"),
+            x: .linear(w("false positive rate", "taux de faux positifs"), domain: 0...1),
+            y: .linear(w("true positive rate", "taux de vrais positifs"), domain: 0...1), layers: [chance] + layers)
     }
 
     /// Precision-recall curves, with the precision of a random classifier (the prevalence) when given.
-    public static func precisionRecall(_ curves: [CurveInput], prevalence: Double? = nil, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func precisionRecall(
+        _ curves: [CurveInput], prevalence: Double? = nil, language: LogLanguage = .english
+    ) throws(MLError) -> Chart {
         let w = ChartWords(language)
         var layers = try curveLayers(curves, scoreName: "AP")
         if let p = prevalence, p.isFinite {
-            layers.insert(ChartLayer(.rule, [ChartDatum(x: .number(0), y: .number(p), x2: 1, y2: p)],
-                                     name: w("chance (prevalence \(ChartFormat.number(p)))", "hasard (prévalence \(ChartFormat.number(p)))"), color: ChartPalette.grey,
-                                     strokeWidth: 1), at: 0)
+            layers.insert(
+                ChartLayer(
+                    .rule, [ChartDatum(x: .number(0), y: .number(p), x2: 1, y2: p)],
+                    name: w(
+                        "chance (prevalence \(ChartFormat.number(p)))", "hasard (prévalence \(ChartFormat.number(p)))"),
+                    color: ChartPalette.grey,
+                    strokeWidth: 1), at: 0)
         }
-        return Chart(kind: "precision_recall_curve", title: w("Precision-recall curve", "Courbe précision-rappel"), x: .linear(w("recall", "rappel"), domain: 0...1),
-                     y: .linear(w("precision", "précision"), domain: 0...1), layers: layers)
+        return Chart(
+            kind: "precision_recall_curve", title: w("Precision-recall curve", "Courbe précision-rappel"),
+            x: .linear(w("recall", "rappel"), domain: 0...1),
+            y: .linear(w("precision", "précision"), domain: 0...1), layers: layers)
     }
 
     /// Observed frequency of the positive class against the mean predicted probability, per bin.
     public static func calibration(_ curves: [CurveInput], language: LogLanguage = .english) throws(MLError) -> Chart {
         let w = ChartWords(language)
         let lines = try curveLayers(curves, scoreName: "Brier")
-        var layers = [ChartLayer(.rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)],
-                                 name: w("perfectly calibrated", "calibration parfaite"), color: ChartPalette.grey, strokeWidth: 1)]
+        var layers = [
+            ChartLayer(
+                .rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)],
+                name: w("perfectly calibrated", "calibration parfaite"), color: ChartPalette.grey, strokeWidth: 1)
+        ]
         for l in lines {
             layers.append(l)
             layers.append(ChartLayer(.point, l.data, color: l.color, strokeWidth: 2.5))
         }
-        return Chart(kind: "calibration_curve", title: w("Calibration curve", "Courbe de calibration"), x: .linear(w("mean predicted probability", "probabilité prédite moyenne"), domain: 0...1),
-                     y: .linear(w("fraction of positives", "part de positifs"), domain: 0...1), layers: layers)
+        return Chart(
+            kind: "calibration_curve", title: w("Calibration curve", "Courbe de calibration"),
+            x: .linear(w("mean predicted probability", "probabilité prédite moyenne"), domain: 0...1),
+            y: .linear(w("fraction of positives", "part de positifs"), domain: 0...1), layers: layers)
     }
 
     /// Residuals (actual − predicted) against predictions, with the zero line.
     public static func residuals(_ input: ResidualsInput, language: LogLanguage = .english) throws(MLError) -> Chart {
         let w = ChartWords(language)
         guard !input.predicted.isEmpty, input.predicted.count == input.actual.count else {
-            throw MLError(.shapeMismatch, "Residuals need one actual value per prediction: got \(input.predicted.count) predictions and \(input.actual.count) actual values.")
+            throw MLError(
+                .shapeMismatch,
+                "Residuals need one actual value per prediction: got \(input.predicted.count) predictions and \(input.actual.count) actual values."
+            )
         }
         try requireFinite(input.predicted + input.actual, what: "prediction or actual value")
         let rows = strided(input.predicted.count, max: input.maxPoints)
-        let points = rows.map { ChartDatum(x: .number(input.predicted[$0]), y: .number(input.actual[$0] - input.predicted[$0])) }
+        let points = rows.map {
+            ChartDatum(x: .number(input.predicted[$0]), y: .number(input.actual[$0] - input.predicted[$0]))
+        }
         let lo = input.predicted.min() ?? 0, hi = input.predicted.max() ?? 0
-        let zero = ChartLayer(.rule, [ChartDatum(x: .number(lo), y: .number(0), x2: hi, y2: 0)], color: "#333333", strokeWidth: 1)
-        return Chart(kind: "residuals", title: w("Residuals against predictions", "Résidus en fonction des prédictions"),
-                     x: .linear(w("predicted \(input.target)", "\(input.target) prédit")), y: .linear(w("residual (actual − predicted)", "résidu (réel − prédit)"), includesZero: true),
-                     layers: [ChartLayer(.point, points, color: ChartPalette.blue, opacity: 0.6, strokeWidth: 1.5), zero])
+        let zero = ChartLayer(
+            .rule, [ChartDatum(x: .number(lo), y: .number(0), x2: hi, y2: 0)], color: "#333333", strokeWidth: 1)
+        return Chart(
+            kind: "residuals", title: w("Residuals against predictions", "Résidus en fonction des prédictions"),
+            x: .linear(w("predicted \(input.target)", "\(input.target) prédit")),
+            y: .linear(w("residual (actual − predicted)", "résidu (réel − prédit)"), includesZero: true),
+            layers: [ChartLayer(.point, points, color: ChartPalette.blue, opacity: 0.6, strokeWidth: 1.5), zero])
     }
 
     /// One line layer per curve, named with its score, in the series colours.
@@ -92,7 +127,10 @@ extension Chart {
         var layers: [ChartLayer] = []
         for (i, c) in curves.enumerated() {
             guard !c.x.isEmpty, c.x.count == c.y.count else {
-                throw MLError(.shapeMismatch, "Curve '\(c.name)' has \(c.x.count) x values and \(c.y.count) y values; they must pair up (and not be empty).")
+                throw MLError(
+                    .shapeMismatch,
+                    "Curve '\(c.name)' has \(c.x.count) x values and \(c.y.count) y values; they must pair up (and not be empty)."
+                )
             }
             try requireFinite(c.x + c.y, what: "point of curve '\(c.name)'")
             let name = c.score.map { "\(c.name) (\(scoreName) \(ChartFormat.number($0)))" } ?? c.name

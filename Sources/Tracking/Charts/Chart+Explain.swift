@@ -5,7 +5,9 @@ public import MLCore
 
 extension Chart {
     /// Horizontal bars of mean importance, largest at the top, with ± one standard deviation.
-    public static func featureImportance(_ input: FeatureImportanceInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func featureImportance(_ input: FeatureImportanceInput, language: LogLanguage = .english)
+        throws(MLError) -> Chart
+    {
         let w = ChartWords(language)
         guard !input.features.isEmpty else {
             throw MLError(.invalidInput, "No features to chart: pass at least one feature with its importance.")
@@ -13,27 +15,40 @@ extension Chart {
         try requireFinite(input.features.map(\.mean) + input.features.compactMap(\.std), what: "importance")
         let features = input.features.sorted { $0.mean > $1.mean }.prefix(max(1, input.top))
         let names = features.map(\.name)
-        let bars = features.map { ChartDatum(x: .number($0.mean), y: .category($0.name), label: ChartFormat.number($0.mean)) }
+        let bars = features.map {
+            ChartDatum(x: .number($0.mean), y: .category($0.name), label: ChartFormat.number($0.mean))
+        }
         let errors = features.compactMap { f in
             f.std.map { ChartDatum(x: .number(f.mean - $0), y: .category(f.name), x2: f.mean + $0) }
         }
         var layers = [ChartLayer(.bar, bars, color: ChartPalette.blue)]
-        if !errors.isEmpty { layers.append(ChartLayer(.errorBar, errors, name: w("± 1 std over repeats", "± 1 écart-type sur les répétitions"), color: "#333333", strokeWidth: 1.5)) }
-        return Chart(kind: "feature_importance", title: w("Feature importance", "Importance des variables"),
-                     x: .linear(input.measure, includesZero: true), y: .band(w("feature", "variable"), categories: names),
-                     layers: layers, height: max(220, 70 + 24 * names.count))
+        if !errors.isEmpty {
+            layers.append(
+                ChartLayer(
+                    .errorBar, errors, name: w("± 1 std over repeats", "± 1 écart-type sur les répétitions"),
+                    color: "#333333", strokeWidth: 1.5))
+        }
+        return Chart(
+            kind: "feature_importance", title: w("Feature importance", "Importance des variables"),
+            x: .linear(input.measure, includesZero: true), y: .band(w("feature", "variable"), categories: names),
+            layers: layers, height: max(220, 70 + 24 * names.count))
     }
 
     /// A beeswarm per feature (most influential at the top): one dot per row at its SHAP value,
     /// coloured from low (blue) to high (red) feature value.
-    public static func shapSummary(_ input: ShapSummaryInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func shapSummary(_ input: ShapSummaryInput, language: LogLanguage = .english) throws(MLError) -> Chart
+    {
         let w = ChartWords(language)
         guard !input.features.isEmpty, input.features.contains(where: { !$0.shapValues.isEmpty }) else {
-            throw MLError(.invalidInput, "No SHAP values to chart: pass each feature's SHAP values over a sample of rows.")
+            throw MLError(
+                .invalidInput, "No SHAP values to chart: pass each feature's SHAP values over a sample of rows.")
         }
         for f in input.features {
             if let fv = f.featureValues, fv.count != f.shapValues.count {
-                throw MLError(.shapeMismatch, "Feature '\(f.name)' has \(f.shapValues.count) SHAP values but \(fv.count) feature values; give one feature value per row.")
+                throw MLError(
+                    .shapeMismatch,
+                    "Feature '\(f.name)' has \(f.shapValues.count) SHAP values but \(fv.count) feature values; give one feature value per row."
+                )
             }
             try requireFinite(f.shapValues, what: "SHAP value of '\(f.name)'")
         }
@@ -54,23 +69,35 @@ extension Chart {
                 points.append(ChartDatum(x: .number(s), y: .category(f.name), color: color, offset: offsets[k]))
             }
         }
-        let ramp = ChartRamp(title: w("feature value", "valeur de la variable"), low: "#3b6fb6", high: "#d1495b",
-                             lowLabel: w("low", "basse"), highLabel: w("high", "haute"))
-        return Chart(kind: "shap_summary", title: w("SHAP summary", "Synthèse SHAP"),
-                     x: .linear(w("SHAP value (impact on \(input.output))", "valeur SHAP (effet sur \(input.output))"), includesZero: true),
-                     y: .band(w("feature", "variable"), categories: ranked.map(\.name)),
-                     layers: [ChartLayer(.point, points, ramp: ramp, opacity: 0.8, strokeWidth: 1)],
-                     height: max(240, 80 + 34 * ranked.count))
+        let ramp = ChartRamp(
+            title: w("feature value", "valeur de la variable"), low: "#3b6fb6", high: "#d1495b",
+            lowLabel: w("low", "basse"), highLabel: w("high", "haute"))
+        return Chart(
+            kind: "shap_summary", title: w("SHAP summary", "Synthèse SHAP"),
+            x: .linear(
+                w("SHAP value (impact on \(input.output))", "valeur SHAP (effet sur \(input.output))"),
+                includesZero: true),
+            y: .band(w("feature", "variable"), categories: ranked.map(\.name)),
+            layers: [ChartLayer(.point, points, ramp: ramp, opacity: 0.8, strokeWidth: 1)],
+            height: max(240, 80 + 34 * ranked.count))
     }
 
     /// The average prediction along a feature's grid (thick), over individual rows' curves (thin, grey).
-    public static func partialDependence(_ input: PartialDependenceInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func partialDependence(_ input: PartialDependenceInput, language: LogLanguage = .english)
+        throws(MLError) -> Chart
+    {
         let w = ChartWords(language)
         guard !input.grid.isEmpty, input.average.count == input.grid.count else {
-            throw MLError(.shapeMismatch, "Partial dependence of '\(input.feature)' needs one average per grid value: got \(input.grid.count) grid values and \(input.average.count) averages.")
+            throw MLError(
+                .shapeMismatch,
+                "Partial dependence of '\(input.feature)' needs one average per grid value: got \(input.grid.count) grid values and \(input.average.count) averages."
+            )
         }
         if let bad = input.individual.firstIndex(where: { $0.count != input.grid.count }) {
-            throw MLError(.shapeMismatch, "ICE curve \(bad) of '\(input.feature)' has \(input.individual[bad].count) values; each curve needs one per grid value (\(input.grid.count)).")
+            throw MLError(
+                .shapeMismatch,
+                "ICE curve \(bad) of '\(input.feature)' has \(input.individual[bad].count) values; each curve needs one per grid value (\(input.grid.count))."
+            )
         }
         try requireFinite(input.grid + input.average, what: "partial dependence value")
         var layers: [ChartLayer] = []
@@ -82,19 +109,28 @@ extension Chart {
                     ice.append(ChartDatum(x: .number(g), y: .number(v), series: "row \(c)"))
                 }
             }
-            layers.append(ChartLayer(.line, ice, name: w("individual rows (ICE)", "lignes individuelles (ICE)"), color: "#b0b0b0", opacity: 0.5, strokeWidth: 1))
+            layers.append(
+                ChartLayer(
+                    .line, ice, name: w("individual rows (ICE)", "lignes individuelles (ICE)"), color: "#b0b0b0",
+                    opacity: 0.5, strokeWidth: 1))
         }
         let avg = zip(input.grid, input.average).map { ChartDatum(x: .number($0), y: .number($1), series: "average") }
-        layers.append(ChartLayer(.line, avg, name: w("partial dependence", "dépendance partielle"), color: ChartPalette.orange, strokeWidth: 3))
-        return Chart(kind: "partial_dependence", title: w("Partial dependence on \(input.feature)", "Dépendance partielle à \(input.feature)"),
-                     x: .linear(input.feature), y: .linear(input.output), layers: layers)
+        layers.append(
+            ChartLayer(
+                .line, avg, name: w("partial dependence", "dépendance partielle"), color: ChartPalette.orange,
+                strokeWidth: 3))
+        return Chart(
+            kind: "partial_dependence",
+            title: w("Partial dependence on \(input.feature)", "Dépendance partielle à \(input.feature)"),
+            x: .linear(input.feature), y: .linear(input.output), layers: layers)
     }
 }
 
 /// Throws when a value is NaN or infinite, naming what it was.
 func requireFinite(_ values: [Double], what: String) throws(MLError) {
     if let bad = values.first(where: { !$0.isFinite }) {
-        throw MLError(.invalidInput, "A \(what) is \(bad); charts need finite numbers. Drop or impute the missing values first.")
+        throw MLError(
+            .invalidInput, "A \(what) is \(bad); charts need finite numbers. Drop or impute the missing values first.")
     }
 }
 
@@ -109,7 +145,9 @@ func strided(_ count: Int, max: Int) -> [Int] {
 /// centre first, alternating above and below: a deterministic beeswarm.
 func swarmOffsets(_ xs: [Double], bins: Int = 60) -> [Double] {
     guard let lo = xs.min(), let hi = xs.max(), hi > lo else {
-        return xs.indices.map { i in Double((i + 1) / 2) * (i % 2 == 0 ? 1 : -1) * 0.02 }.map { min(max($0, -0.45), 0.45) }
+        return xs.indices.map { i in Double((i + 1) / 2) * (i % 2 == 0 ? 1 : -1) * 0.02 }.map {
+            min(max($0, -0.45), 0.45)
+        }
     }
     var filled = [Int](repeating: 0, count: bins)
     return xs.map { x in

@@ -5,7 +5,9 @@ public import MLCore
 
 extension Chart {
     /// Each series' mean score against the training size, over a band of ± one standard deviation.
-    public static func learningCurve(_ input: LearningCurveInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func learningCurve(_ input: LearningCurveInput, language: LogLanguage = .english) throws(MLError)
+        -> Chart
+    {
         let w = ChartWords(language)
         guard !input.sizes.isEmpty, !input.series.isEmpty else {
             throw MLError(.invalidInput, "A learning curve needs training sizes and at least one series of scores.")
@@ -13,7 +15,10 @@ extension Chart {
         var layers: [ChartLayer] = [], lines: [ChartLayer] = []
         for (i, s) in input.series.enumerated() {
             guard s.scores.count == input.sizes.count, s.scores.allSatisfy({ !$0.isEmpty }) else {
-                throw MLError(.shapeMismatch, "Series '\(s.name)' needs one non-empty list of fold scores per training size (\(input.sizes.count)); got \(s.scores.count).")
+                throw MLError(
+                    .shapeMismatch,
+                    "Series '\(s.name)' needs one non-empty list of fold scores per training size (\(input.sizes.count)); got \(s.scores.count)."
+                )
             }
             try requireFinite(s.scores.flatMap { $0 } + input.sizes, what: "learning-curve score or size")
             let color = ChartPalette.series(i)
@@ -27,32 +32,49 @@ extension Chart {
             lines.append(ChartLayer(.line, line, name: s.name, color: color))
             lines.append(ChartLayer(.point, line, color: color, strokeWidth: 2))
         }
-        return Chart(kind: "learning_curve", title: w("Learning curve", "Courbe d'apprentissage"), x: .linear(w("training rows", "lignes d'entraînement")),
-                     y: .linear(input.metric), layers: layers + lines)
+        return Chart(
+            kind: "learning_curve", title: w("Learning curve", "Courbe d'apprentissage"),
+            x: .linear(w("training rows", "lignes d'entraînement")),
+            y: .linear(input.metric), layers: layers + lines)
     }
 
     /// MLCore's learning curve as a chart: train and validation series, fold scores per size.
-    public static func learningCurve(_ result: LearningCurveResult, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func learningCurve(_ result: LearningCurveResult, language: LogLanguage = .english) throws(MLError)
+        -> Chart
+    {
         let w = ChartWords(language)
-        return try learningCurve(LearningCurveInput(
-            metric: result.metric, sizes: result.points.map { Double($0.trainRows) },
-            series: [
-                .init(name: w("train", "entraînement"), scores: result.points.map { $0.trainScores.isEmpty ? [$0.trainMean] : $0.trainScores }),
-                .init(name: "validation", scores: result.points.map { $0.validScores.isEmpty ? [$0.validMean] : $0.validScores }),
-            ]), language: language)
+        return try learningCurve(
+            LearningCurveInput(
+                metric: result.metric, sizes: result.points.map { Double($0.trainRows) },
+                series: [
+                    .init(
+                        name: w("train", "entraînement"),
+                        scores: result.points.map { $0.trainScores.isEmpty ? [$0.trainMean] : $0.trainScores }),
+                    .init(
+                        name: "validation",
+                        scores: result.points.map { $0.validScores.isEmpty ? [$0.validMean] : $0.validScores }),
+                ]), language: language)
     }
 
     /// One row per run: the metric's value as a dot, its confidence interval as a bar with caps,
     /// and the reference run's value as a dashed line.
-    public static func runComparison(_ input: RunComparisonInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func runComparison(_ input: RunComparisonInput, language: LogLanguage = .english) throws(MLError)
+        -> Chart
+    {
         let w = ChartWords(language)
-        guard !input.runs.isEmpty else { throw MLError(.invalidInput, "No runs to compare: pass at least one run with its metric.") }
+        guard !input.runs.isEmpty else {
+            throw MLError(.invalidInput, "No runs to compare: pass at least one run with its metric.")
+        }
         try requireFinite(input.runs.flatMap { [$0.value, $0.low ?? 0, $0.high ?? 0] }, what: "\(input.metric) value")
         let labels = input.runs.map(\.label)
         guard Set(labels).count == labels.count else {
-            throw MLError(.invalidInput, "Run labels must be unique to be told apart; got \(labels). Add the run id to each label.")
+            throw MLError(
+                .invalidInput,
+                "Run labels must be unique to be told apart; got \(labels). Add the run id to each label.")
         }
-        let points = input.runs.map { ChartDatum(x: .number($0.value), y: .category($0.label), label: ChartFormat.number($0.value)) }
+        let points = input.runs.map {
+            ChartDatum(x: .number($0.value), y: .category($0.label), label: ChartFormat.number($0.value))
+        }
         let bars = input.runs.compactMap { r -> ChartDatum? in
             guard let lo = r.low, let hi = r.high else { return nil }
             return ChartDatum(x: .number(lo), y: .category(r.label), x2: hi)
@@ -60,14 +82,20 @@ extension Chart {
         var layers: [ChartLayer] = []
         if let ref = input.reference, let run = input.runs.first(where: { $0.label == ref }) {
             // A rule on a band axis spans the whole axis: a vertical line at the reference value.
-            layers.append(ChartLayer(.rule, [ChartDatum(x: .number(run.value), y: .category(ref))],
-                                     name: w("reference: \(ref)", "référence : \(ref)"), color: ChartPalette.grey, strokeWidth: 1))
+            layers.append(
+                ChartLayer(
+                    .rule, [ChartDatum(x: .number(run.value), y: .category(ref))],
+                    name: w("reference: \(ref)", "référence : \(ref)"), color: ChartPalette.grey, strokeWidth: 1))
         }
-        if !bars.isEmpty { layers.append(ChartLayer(.errorBar, bars, name: input.interval, color: "#333333", strokeWidth: 1.5)) }
+        if !bars.isEmpty {
+            layers.append(ChartLayer(.errorBar, bars, name: input.interval, color: "#333333", strokeWidth: 1.5))
+        }
         layers.append(ChartLayer(.point, points, name: input.metric, color: ChartPalette.blue, strokeWidth: 4))
-        return Chart(kind: "run_comparison", title: w("Comparison of runs on \(input.metric)", "Comparaison des runs sur \(input.metric)"),
-                     x: .linear("\(input.metric) (\(input.interval))"), y: .band("run", categories: labels),
-                     layers: layers, height: max(200, 80 + 30 * labels.count))
+        return Chart(
+            kind: "run_comparison",
+            title: w("Comparison of runs on \(input.metric)", "Comparaison des runs sur \(input.metric)"),
+            x: .linear("\(input.metric) (\(input.interval))"), y: .band("run", categories: labels),
+            layers: layers, height: max(200, 80 + 30 * labels.count))
     }
 }
 

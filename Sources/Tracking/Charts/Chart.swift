@@ -46,8 +46,9 @@ public struct ChartAxis: Sendable, Codable, Equatable {
     public var includesZero: Bool
 
     public static func linear(_ title: String, domain: ClosedRange<Double>? = nil, includesZero: Bool = false) -> Self {
-        Self(title: title, kind: .linear, categories: [], domain: domain.map { [$0.lowerBound, $0.upperBound] },
-             includesZero: includesZero)
+        Self(
+            title: title, kind: .linear, categories: [], domain: domain.map { [$0.lowerBound, $0.upperBound] },
+            includesZero: includesZero)
     }
 
     public static func band(_ title: String, categories: [String]) -> Self {
@@ -91,8 +92,10 @@ public struct ChartDatum: Sendable, Codable, Equatable {
     /// Position within the band of a band axis, in -0.5...0.5 of the band (beeswarm jitter).
     public var offset: Double?
 
-    public init(x: ChartValue, y: ChartValue, x2: Double? = nil, y2: Double? = nil, series: String? = nil,
-                color: Double? = nil, label: String? = nil, offset: Double? = nil) {
+    public init(
+        x: ChartValue, y: ChartValue, x2: Double? = nil, y2: Double? = nil, series: String? = nil,
+        color: Double? = nil, label: String? = nil, offset: Double? = nil
+    ) {
         self.x = x; self.y = y; self.x2 = x2; self.y2 = y2
         self.series = series; self.color = color; self.label = label; self.offset = offset
     }
@@ -124,8 +127,10 @@ public struct ChartLayer: Sendable, Codable, Equatable {
     public var opacity: Double
     public var strokeWidth: Double
 
-    public init(_ mark: ChartMark, _ data: [ChartDatum], name: String? = nil, color: String = ChartPalette.blue,
-                ramp: ChartRamp? = nil, opacity: Double = 1, strokeWidth: Double = 2) {
+    public init(
+        _ mark: ChartMark, _ data: [ChartDatum], name: String? = nil, color: String = ChartPalette.blue,
+        ramp: ChartRamp? = nil, opacity: Double = 1, strokeWidth: Double = 2
+    ) {
         self.mark = mark; self.data = data; self.name = name; self.color = color
         self.ramp = ramp; self.opacity = opacity; self.strokeWidth = strokeWidth
     }
@@ -142,8 +147,10 @@ public struct Chart: Sendable, Codable, Equatable {
     public var width: Int
     public var height: Int
 
-    public init(kind: String, title: String, x: ChartAxis, y: ChartAxis, layers: [ChartLayer],
-                width: Int = 560, height: Int = 340) {
+    public init(
+        kind: String, title: String, x: ChartAxis, y: ChartAxis, layers: [ChartLayer],
+        width: Int = 560, height: Int = 340
+    ) {
         self.kind = kind; self.title = title; self.x = x; self.y = y
         self.layers = layers; self.width = width; self.height = height
     }

@@ -27,7 +27,9 @@ public struct ChartArchive: Sendable {
             encoder.outputFormatting = [.sortedKeys]
             try encoder.encode(chart).write(to: file, options: .atomic)
         } catch {
-            throw TrackingError(.io, "Cannot save the \(chart.kind) chart of run \(runID) to \(file.path): \(error.localizedDescription).")
+            throw TrackingError(
+                .io,
+                "Cannot save the \(chart.kind) chart of run \(runID) to \(file.path): \(error.localizedDescription).")
         }
         return file
     }
@@ -56,17 +58,25 @@ public struct ChartArchive: Sendable {
             do {
                 return .success(try JSONDecoder().decode(Chart.self, from: Data(contentsOf: url)))
             } catch {
-                return .failure(TrackingError(.encoding, "Chart file \(url.path) is not a chart (\(error.localizedDescription)); delete it or save the chart again."))
+                return .failure(
+                    TrackingError(
+                        .encoding,
+                        "Chart file \(url.path) is not a chart (\(error.localizedDescription)); delete it or save the chart again."
+                    ))
             }
         }
     }
 
     /// `name` when it is a safe file name (letters, digits, '-', '_', '.'), else an error.
     static func safe(_ name: String, what: String) throws(TrackingError) -> String {
-        let ok = !name.isEmpty && name.count <= 100 && !name.hasPrefix(".")
-            && name.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0) }
+        let ok =
+            !name.isEmpty && name.count <= 100 && !name.hasPrefix(".")
+            && name.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)
+            }
         guard ok, name.unicodeScalars.allSatisfy(\.isASCII) else {
-            throw TrackingError(.invalidInput, "The \(what) '\(name)' cannot name a file; use letters, digits, '-', '_' or '.'.")
+            throw TrackingError(
+                .invalidInput, "The \(what) '\(name)' cannot name a file; use letters, digits, '-', '_' or '.'.")
         }
         return name
     }

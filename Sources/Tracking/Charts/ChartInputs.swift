@@ -10,7 +10,9 @@ public struct FeatureImportanceInput: Sendable, Codable, Equatable {
         /// Standard deviation over repeats (or folds); nil draws no error bar.
         public var std: Double?
 
-        public init(name: String, mean: Double, std: Double? = nil) { self.name = name; self.mean = mean; self.std = std }
+        public init(name: String, mean: Double, std: Double? = nil) {
+            self.name = name; self.mean = mean; self.std = std
+        }
 
         /// Mean and sample standard deviation of the importances measured at each repeat.
         public init(name: String, repeats: [Double]) {
@@ -68,8 +70,10 @@ public struct PartialDependenceInput: Sendable, Codable, Equatable {
     public var output: String
     public var maxCurves: Int
 
-    public init(feature: String, grid: [Double], average: [Double], individual: [[Double]] = [],
-                output: String = "prediction", maxCurves: Int = 50) {
+    public init(
+        feature: String, grid: [Double], average: [Double], individual: [[Double]] = [],
+        output: String = "prediction", maxCurves: Int = 50
+    ) {
         self.feature = feature; self.grid = grid; self.average = average; self.individual = individual
         self.output = output; self.maxCurves = maxCurves
     }

@@ -39,12 +39,14 @@ private struct Layout {
         plotW = max(60, w - left - right)
         plotH = max(60, h - top - 48)
         legendX = left + plotW + 14
-        xScale = Layout.scale(chart.x, chart.layers.flatMap { $0.data.map(\.x) },
-                              chart.layers.flatMap { $0.data.flatMap { [$0.x.number, $0.x2].compactMap { $0 } } },
-                              range: (left, left + plotW), vertical: false)
-        yScale = Layout.scale(chart.y, chart.layers.flatMap { $0.data.map(\.y) },
-                              chart.layers.flatMap { $0.data.flatMap { [$0.y.number, $0.y2].compactMap { $0 } } },
-                              range: (top, top + plotH), vertical: true)
+        xScale = Layout.scale(
+            chart.x, chart.layers.flatMap { $0.data.map(\.x) },
+            chart.layers.flatMap { $0.data.flatMap { [$0.x.number, $0.x2].compactMap { $0 } } },
+            range: (left, left + plotW), vertical: false)
+        yScale = Layout.scale(
+            chart.y, chart.layers.flatMap { $0.data.map(\.y) },
+            chart.layers.flatMap { $0.data.flatMap { [$0.y.number, $0.y2].compactMap { $0 } } },
+            range: (top, top + plotH), vertical: true)
     }
 
     static func categories(_ axis: ChartAxis, _ values: [ChartValue]) -> [String] {
@@ -55,8 +57,10 @@ private struct Layout {
 
     /// Band axes list their first category at the top (vertical) or left (horizontal); linear
     /// vertical axes grow upwards, so their range is flipped.
-    static func scale(_ axis: ChartAxis, _ values: [ChartValue], _ numbers: [Double],
-                      range: (Double, Double), vertical: Bool) -> AxisScale {
+    static func scale(
+        _ axis: ChartAxis, _ values: [ChartValue], _ numbers: [Double],
+        range: (Double, Double), vertical: Bool
+    ) -> AxisScale {
         switch axis.kind {
         case .band:
             return .band(BandScale(categories: categories(axis, values), range: range))
@@ -97,12 +101,14 @@ private struct Layout {
 
     mutating func draw() -> String {
         let w = chart.width, h = chart.height
-        emit(##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(w)" height="\##(h)" viewBox="0 0 \##(w) \##(h)" "##
-            + ##"role="img" font-family="Helvetica, Arial, sans-serif" font-size="11">"##)
+        emit(
+            ##"<svg xmlns="http://www.w3.org/2000/svg" width="\##(w)" height="\##(h)" viewBox="0 0 \##(w) \##(h)" "##
+                + ##"role="img" font-family="Helvetica, Arial, sans-serif" font-size="11">"##)
         emit("<title>\(ChartFormat.xml(chart.title))</title>")
         emit(##"<rect width="100%" height="100%" fill="#ffffff"/>"##)
-        emit(##"<text class="title" x="\##(ChartFormat.px(left))" y="20" font-size="14" font-weight="bold">"##
-            + "\(ChartFormat.xml(chart.title))</text>")
+        emit(
+            ##"<text class="title" x="\##(ChartFormat.px(left))" y="20" font-size="14" font-weight="bold">"##
+                + "\(ChartFormat.xml(chart.title))</text>")
         drawAxis(horizontal: true)
         drawAxis(horizontal: false)
         for layer in chart.layers { drawLayer(layer) }
@@ -121,11 +127,19 @@ private struct Layout {
             for t in l.ticks {
                 let p = l(t), label = ChartFormat.xml(ChartFormat.tick(t, step: l.tickStep))
                 if horizontal {
-                    emit(##"<line class="grid-x" x1="\##(px(p))" y1="\##(px(top))" x2="\##(px(p))" y2="\##(px(bottom))" stroke="#e6e6e6"/>"##)
-                    emit(##"<text class="tick-x" x="\##(px(p))" y="\##(px(bottom + 15))" text-anchor="middle">\##(label)</text>"##)
+                    emit(
+                        ##"<line class="grid-x" x1="\##(px(p))" y1="\##(px(top))" x2="\##(px(p))" y2="\##(px(bottom))" stroke="#e6e6e6"/>"##
+                    )
+                    emit(
+                        ##"<text class="tick-x" x="\##(px(p))" y="\##(px(bottom + 15))" text-anchor="middle">\##(label)</text>"##
+                    )
                 } else {
-                    emit(##"<line class="grid-y" x1="\##(px(left))" y1="\##(px(p))" x2="\##(px(left + plotW))" y2="\##(px(p))" stroke="#e6e6e6"/>"##)
-                    emit(##"<text class="tick-y" x="\##(px(left - 6))" y="\##(px(p + 4))" text-anchor="end">\##(label)</text>"##)
+                    emit(
+                        ##"<line class="grid-y" x1="\##(px(left))" y1="\##(px(p))" x2="\##(px(left + plotW))" y2="\##(px(p))" stroke="#e6e6e6"/>"##
+                    )
+                    emit(
+                        ##"<text class="tick-y" x="\##(px(left - 6))" y="\##(px(p + 4))" text-anchor="end">\##(label)</text>"##
+                    )
                 }
             }
         case .band(let b):
@@ -133,20 +147,32 @@ private struct Layout {
                 guard let p = b.center(c) else { continue }
                 let label = ChartFormat.xml(Layout.short(c))
                 if horizontal {
-                    emit(##"<text class="tick-x" x="\##(px(p))" y="\##(px(bottom + 15))" text-anchor="middle">\##(label)</text>"##)
+                    emit(
+                        ##"<text class="tick-x" x="\##(px(p))" y="\##(px(bottom + 15))" text-anchor="middle">\##(label)</text>"##
+                    )
                 } else {
-                    emit(##"<text class="tick-y" x="\##(px(left - 6))" y="\##(px(p + 4))" text-anchor="end">\##(label)</text>"##)
+                    emit(
+                        ##"<text class="tick-y" x="\##(px(left - 6))" y="\##(px(p + 4))" text-anchor="end">\##(label)</text>"##
+                    )
                 }
             }
         }
         let title = ChartFormat.xml(axis.title)
         if horizontal {
-            emit(##"<line class="axis-x" x1="\##(px(left))" y1="\##(px(bottom))" x2="\##(px(left + plotW))" y2="\##(px(bottom))" stroke="#333333"/>"##)
-            emit(##"<text class="axis-title-x" x="\##(px(left + plotW / 2))" y="\##(px(bottom + 36))" text-anchor="middle" font-weight="bold">\##(title)</text>"##)
+            emit(
+                ##"<line class="axis-x" x1="\##(px(left))" y1="\##(px(bottom))" x2="\##(px(left + plotW))" y2="\##(px(bottom))" stroke="#333333"/>"##
+            )
+            emit(
+                ##"<text class="axis-title-x" x="\##(px(left + plotW / 2))" y="\##(px(bottom + 36))" text-anchor="middle" font-weight="bold">\##(title)</text>"##
+            )
         } else {
-            emit(##"<line class="axis-y" x1="\##(px(left))" y1="\##(px(top))" x2="\##(px(left))" y2="\##(px(bottom))" stroke="#333333"/>"##)
+            emit(
+                ##"<line class="axis-y" x1="\##(px(left))" y1="\##(px(top))" x2="\##(px(left))" y2="\##(px(bottom))" stroke="#333333"/>"##
+            )
             let cx = 12.0, cy = top + plotH / 2
-            emit(##"<text class="axis-title-y" x="\##(px(cx))" y="\##(px(cy))" text-anchor="middle" font-weight="bold" transform="rotate(-90 \##(px(cx)) \##(px(cy)))">\##(title)</text>"##)
+            emit(
+                ##"<text class="axis-title-y" x="\##(px(cx))" y="\##(px(cy))" text-anchor="middle" font-weight="bold" transform="rotate(-90 \##(px(cx)) \##(px(cy)))">\##(title)</text>"##
+            )
         }
     }
 
@@ -169,7 +195,9 @@ private struct Layout {
             for d in layer.data {
                 guard let x = position(d.x, xScale, offset: d.offset), let y = position(d.y, yScale, offset: d.offset)
                 else { continue }
-                emit(##"<circle class="mark point" cx="\##(px(x))" cy="\##(px(y))" r="\##(px(r))" fill="\##(fill(layer, d))"/>"##)
+                emit(
+                    ##"<circle class="mark point" cx="\##(px(x))" cy="\##(px(y))" r="\##(px(r))" fill="\##(fill(layer, d))"/>"##
+                )
             }
         case .line, .area:
             for (_, points) in seriesGroups(layer.data) { drawPath(layer, points) }
@@ -180,7 +208,9 @@ private struct Layout {
                 if case .band = xScale { (x1, x2) = (left, left + plotW) }
                 if case .band = yScale { (y1, y2) = (top, top + plotH) }
                 guard let x1, let y1, let x2, let y2 else { continue }
-                emit(##"<line class="mark rule" x1="\##(px(x1))" y1="\##(px(y1))" x2="\##(px(x2))" y2="\##(px(y2))" stroke="\##(layer.color)" stroke-width="\##(px(layer.strokeWidth))" stroke-dasharray="5 4"/>"##)
+                emit(
+                    ##"<line class="mark rule" x1="\##(px(x1))" y1="\##(px(y1))" x2="\##(px(x2))" y2="\##(px(y2))" stroke="\##(layer.color)" stroke-width="\##(px(layer.strokeWidth))" stroke-dasharray="5 4"/>"##
+                )
             }
         case .errorBar:
             for d in layer.data { drawErrorBar(layer, d) }
@@ -188,13 +218,19 @@ private struct Layout {
             let bw = bandwidth(xScale), bh = bandwidth(yScale)
             for d in layer.data {
                 guard let x = position(d.x, xScale), let y = position(d.y, yScale) else { continue }
-                emit(##"<rect class="mark rect" x="\##(px(x - bw / 2))" y="\##(px(y - bh / 2))" width="\##(px(bw))" height="\##(px(bh))" fill="\##(fill(layer, d))" stroke="#ffffff"/>"##)
+                emit(
+                    ##"<rect class="mark rect" x="\##(px(x - bw / 2))" y="\##(px(y - bh / 2))" width="\##(px(bw))" height="\##(px(bh))" fill="\##(fill(layer, d))" stroke="#ffffff"/>"##
+                )
             }
         case .text:
             for d in layer.data {
-                guard let x = position(d.x, xScale), let y = position(d.y, yScale), let label = d.label else { continue }
+                guard let x = position(d.x, xScale), let y = position(d.y, yScale), let label = d.label else {
+                    continue
+                }
                 let ink = (d.color ?? 0) > 0.55 ? "#ffffff" : "#222222"
-                emit(##"<text class="mark text" x="\##(px(x))" y="\##(px(y + 4))" text-anchor="middle" fill="\##(ink)">\##(ChartFormat.xml(label))</text>"##)
+                emit(
+                    ##"<text class="mark text" x="\##(px(x))" y="\##(px(y + 4))" text-anchor="middle" fill="\##(ink)">\##(ChartFormat.xml(label))</text>"##
+                )
             }
         }
         emit("</g>")
@@ -205,10 +241,14 @@ private struct Layout {
         let c = fill(layer, d)
         if case .band = yScale, let y = position(d.y, yScale), let v = d.x.number, let x = number(v, xScale) {
             let h = bandwidth(yScale) * 0.7, x0 = zero(xScale)
-            emit(##"<rect class="mark bar" x="\##(px(min(x, x0)))" y="\##(px(y - h / 2))" width="\##(px(abs(x - x0)))" height="\##(px(h))" fill="\##(c)"/>"##)
+            emit(
+                ##"<rect class="mark bar" x="\##(px(min(x, x0)))" y="\##(px(y - h / 2))" width="\##(px(abs(x - x0)))" height="\##(px(h))" fill="\##(c)"/>"##
+            )
         } else if case .band = xScale, let x = position(d.x, xScale), let v = d.y.number, let y = number(v, yScale) {
             let w = bandwidth(xScale) * 0.7, y0 = zero(yScale)
-            emit(##"<rect class="mark bar" x="\##(px(x - w / 2))" y="\##(px(min(y, y0)))" width="\##(px(w))" height="\##(px(abs(y - y0)))" fill="\##(c)"/>"##)
+            emit(
+                ##"<rect class="mark bar" x="\##(px(x - w / 2))" y="\##(px(min(y, y0)))" width="\##(px(w))" height="\##(px(abs(y - y0)))" fill="\##(c)"/>"##
+            )
         }
     }
 
@@ -216,18 +256,28 @@ private struct Layout {
         let px = ChartFormat.px
         let stroke = ##"stroke="\##(layer.color)" stroke-width="\##(px(layer.strokeWidth))""##
         if case .band = yScale, let y = position(d.y, yScale), let a = d.x.number, let b = d.x2,
-           let x1 = number(a, xScale), let x2 = number(b, xScale) {
+            let x1 = number(a, xScale), let x2 = number(b, xScale)
+        {
             let cap = min(6, bandwidth(yScale) * 0.2)
-            emit(##"<line class="mark errorbar" x1="\##(px(x1))" y1="\##(px(y))" x2="\##(px(x2))" y2="\##(px(y))" \##(stroke)/>"##)
+            emit(
+                ##"<line class="mark errorbar" x1="\##(px(x1))" y1="\##(px(y))" x2="\##(px(x2))" y2="\##(px(y))" \##(stroke)/>"##
+            )
             for x in [x1, x2] {
-                emit(##"<line class="cap" x1="\##(px(x))" y1="\##(px(y - cap))" x2="\##(px(x))" y2="\##(px(y + cap))" \##(stroke)/>"##)
+                emit(
+                    ##"<line class="cap" x1="\##(px(x))" y1="\##(px(y - cap))" x2="\##(px(x))" y2="\##(px(y + cap))" \##(stroke)/>"##
+                )
             }
         } else if case .band = xScale, let x = position(d.x, xScale), let a = d.y.number, let b = d.y2,
-                  let y1 = number(a, yScale), let y2 = number(b, yScale) {
+            let y1 = number(a, yScale), let y2 = number(b, yScale)
+        {
             let cap = min(6, bandwidth(xScale) * 0.2)
-            emit(##"<line class="mark errorbar" x1="\##(px(x))" y1="\##(px(y1))" x2="\##(px(x))" y2="\##(px(y2))" \##(stroke)/>"##)
+            emit(
+                ##"<line class="mark errorbar" x1="\##(px(x))" y1="\##(px(y1))" x2="\##(px(x))" y2="\##(px(y2))" \##(stroke)/>"##
+            )
             for y in [y1, y2] {
-                emit(##"<line class="cap" x1="\##(px(x - cap))" y1="\##(px(y))" x2="\##(px(x + cap))" y2="\##(px(y))" \##(stroke)/>"##)
+                emit(
+                    ##"<line class="cap" x1="\##(px(x - cap))" y1="\##(px(y))" x2="\##(px(x + cap))" y2="\##(px(y))" \##(stroke)/>"##
+                )
             }
         }
     }
@@ -252,14 +302,18 @@ private struct Layout {
         guard !upper.isEmpty else { return }
         if layer.mark == .line {
             let pts = upper.map { "\(px($0.0)),\(px($0.1))" }.joined(separator: " ")
-            emit(##"<polyline class="mark line" points="\##(pts)" fill="none" stroke="\##(layer.color)" stroke-width="\##(px(layer.strokeWidth))" stroke-linejoin="round"/>"##)
+            emit(
+                ##"<polyline class="mark line" points="\##(pts)" fill="none" stroke="\##(layer.color)" stroke-width="\##(px(layer.strokeWidth))" stroke-linejoin="round"/>"##
+            )
         } else {
             let lower: [(Double, Double)] = points.compactMap { d in
                 guard let x = position(d.x, xScale), let y2 = d.y2, let y = number(y2, yScale) else { return nil }
                 return (x, y)
             }
             let pts = (upper + lower.reversed()).map { "\(px($0.0)),\(px($0.1))" }.joined(separator: " ")
-            emit(##"<polygon class="mark area" points="\##(pts)" fill="\##(layer.color)" fill-opacity="0.25" stroke="none"/>"##)
+            emit(
+                ##"<polygon class="mark area" points="\##(pts)" fill="\##(layer.color)" fill-opacity="0.25" stroke="none"/>"##
+            )
         }
     }
 
@@ -273,26 +327,37 @@ private struct Layout {
                 switch layer.mark {
                 case .line, .rule, .errorBar:
                     let dash = layer.mark == .rule ? ##" stroke-dasharray="5 4""## : ""
-                    sw = ##"<line x1="\##(px(legendX))" y1="\##(px(y))" x2="\##(px(legendX + 16))" y2="\##(px(y))" stroke="\##(layer.color)" stroke-width="2"\##(dash)/>"##
+                    sw =
+                        ##"<line x1="\##(px(legendX))" y1="\##(px(y))" x2="\##(px(legendX + 16))" y2="\##(px(y))" stroke="\##(layer.color)" stroke-width="2"\##(dash)/>"##
                 case .point:
                     sw = ##"<circle cx="\##(px(legendX + 8))" cy="\##(px(y))" r="4" fill="\##(layer.color)"/>"##
                 default:
-                    sw = ##"<rect x="\##(px(legendX))" y="\##(px(y - 5))" width="16" height="10" fill="\##(layer.color)" fill-opacity="\##(layer.mark == .area ? "0.35" : "1")"/>"##
+                    sw =
+                        ##"<rect x="\##(px(legendX))" y="\##(px(y - 5))" width="16" height="10" fill="\##(layer.color)" fill-opacity="\##(layer.mark == .area ? "0.35" : "1")"/>"##
                 }
                 entries.append(sw)
-                entries.append(##"<text class="legend-label" x="\##(px(legendX + 22))" y="\##(px(y + 4))">\##(ChartFormat.xml(name.count > 24 ? String(name.prefix(23)) + "…" : name))</text>"##)
+                entries.append(
+                    ##"<text class="legend-label" x="\##(px(legendX + 22))" y="\##(px(y + 4))">\##(ChartFormat.xml(name.count > 24 ? String(name.prefix(23)) + "…" : name))</text>"##
+                )
                 y += 18
             }
             if let ramp = layer.ramp, !rampTitles.contains(ramp.title) {
                 rampTitles.insert(ramp.title)
-                entries.append(##"<text class="legend-label" x="\##(px(legendX))" y="\##(px(y + 4))" font-weight="bold">\##(ChartFormat.xml(ramp.title))</text>"##)
+                entries.append(
+                    ##"<text class="legend-label" x="\##(px(legendX))" y="\##(px(y + 4))" font-weight="bold">\##(ChartFormat.xml(ramp.title))</text>"##
+                )
                 y += 12
                 for i in 0..<5 {
                     let c = ChartFormat.mix(ramp.low, ramp.high, Double(i) / 4)
-                    entries.append(##"<rect x="\##(px(legendX + Double(i) * 20))" y="\##(px(y))" width="20" height="10" fill="\##(c)"/>"##)
+                    entries.append(
+                        ##"<rect x="\##(px(legendX + Double(i) * 20))" y="\##(px(y))" width="20" height="10" fill="\##(c)"/>"##
+                    )
                 }
-                entries.append(##"<text x="\##(px(legendX))" y="\##(px(y + 22))">\##(ChartFormat.xml(ramp.lowLabel))</text>"##)
-                entries.append(##"<text x="\##(px(legendX + 100))" y="\##(px(y + 22))" text-anchor="end">\##(ChartFormat.xml(ramp.highLabel))</text>"##)
+                entries.append(
+                    ##"<text x="\##(px(legendX))" y="\##(px(y + 22))">\##(ChartFormat.xml(ramp.lowLabel))</text>"##)
+                entries.append(
+                    ##"<text x="\##(px(legendX + 100))" y="\##(px(y + 22))" text-anchor="end">\##(ChartFormat.xml(ramp.highLabel))</text>"##
+                )
                 y += 34
             }
         }

@@ -58,7 +58,8 @@ public enum TerminalChart {
         var cats = chart.y.categories
         for l in chart.layers { for d in l.data { if let c = d.y.category, !cats.contains(c) { cats.append(c) } } }
         let numbers = chart.layers.flatMap { $0.data.flatMap { [$0.x.number, $0.x2].compactMap { $0 } } }
-        let s = LinearScale(values: numbers, fixed: chart.x.domain, includesZero: chart.x.includesZero, range: (0, Double(width)))
+        let s = LinearScale(
+            values: numbers, fixed: chart.x.domain, includesZero: chart.x.includesZero, range: (0, Double(width)))
         let labelW = min(24, cats.map(\.count).max() ?? 0)
         let bars = "▏▎▍▌▋▊▉█".map { String($0) }
         var out: [String] = []
@@ -77,7 +78,9 @@ public enum TerminalChart {
                         var i = Int(a)
                         while Double(i) + 1 <= b, i < width { cells[i] = "█"; i += 1 }
                         let frac = b - Double(i)
-                        if i < width, frac >= 1.0 / 16 { cells[i] = bars[min(7, max(0, Int((frac * 8).rounded()) - 1))] }
+                        if i < width, frac >= 1.0 / 16 {
+                            cells[i] = bars[min(7, max(0, Int((frac * 8).rounded()) - 1))]
+                        }
                         notes.append(d.label ?? ChartFormat.number(v))
                     }
                 case .errorBar:
@@ -107,16 +110,21 @@ public enum TerminalChart {
                 }
             }
             let label = cat.count > labelW ? String(cat.prefix(labelW - 1)) + "…" : cat
-            out.append(pad(label, labelW) + " │" + cells.joined() + (notes.isEmpty ? "" : " " + notes.joined(separator: " ")))
+            out.append(
+                pad(label, labelW) + " │" + cells.joined() + (notes.isEmpty ? "" : " " + notes.joined(separator: " ")))
         }
         let lo = ChartFormat.tick(s.domain.lo, step: s.tickStep), hi = ChartFormat.tick(s.domain.hi, step: s.tickStep)
         out.append(String(repeating: " ", count: labelW) + " └" + String(repeating: "─", count: width))
         let gap = max(1, width - lo.count - hi.count)
-        out.append(String(repeating: " ", count: labelW + 2) + lo + String(repeating: " ", count: gap) + hi + "  " + chart.x.title)
+        out.append(
+            String(repeating: " ", count: labelW + 2) + lo + String(repeating: " ", count: gap) + hi + "  "
+                + chart.x.title)
         return out
     }
 
-    static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+    static func pad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : s + String(repeating: " ", count: n - s.count)
+    }
 
     // MARK: heatmap
 
@@ -126,7 +134,10 @@ public enum TerminalChart {
         let cellW = max(6, min(10, (cols.map(\.count).max() ?? 0) + 1))
         let labelW = min(16, rowsCats.map(\.count).max() ?? 0)
         let shades = [" ", "░", "▒", "▓", "█"]
-        var out = [pad("\(chart.y.title) \\ \(chart.x.title)", labelW) + " " + cols.map { rightPad(String($0.prefix(cellW - 1)), cellW) }.joined()]
+        var out = [
+            pad("\(chart.y.title) \\ \(chart.x.title)", labelW) + " "
+                + cols.map { rightPad(String($0.prefix(cellW - 1)), cellW) }.joined()
+        ]
         for r in rowsCats {
             var line = pad(String(r.prefix(labelW)), labelW) + " "
             for c in cols {
@@ -139,16 +150,22 @@ public enum TerminalChart {
         return out
     }
 
-    static func rightPad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+    static func rightPad(_ s: String, _ n: Int) -> String {
+        s.count >= n ? s : String(repeating: " ", count: n - s.count) + s
+    }
 
     // MARK: braille plot (two linear axes)
 
     static func plot(_ chart: Chart, width: Int, height: Int) -> [String] {
         let xs = chart.layers.flatMap { $0.data.flatMap { [$0.x.number, $0.x2].compactMap { $0 } } }
-        let ys = chart.layers.filter { $0.mark != .area }.flatMap { $0.data.flatMap { [$0.y.number, $0.y2].compactMap { $0 } } }
+        let ys = chart.layers.filter { $0.mark != .area }.flatMap {
+            $0.data.flatMap { [$0.y.number, $0.y2].compactMap { $0 } }
+        }
         let dw = width * 2, dh = height * 4
-        let sx = LinearScale(values: xs, fixed: chart.x.domain, includesZero: chart.x.includesZero, range: (0, Double(dw - 1)))
-        let sy = LinearScale(values: ys, fixed: chart.y.domain, includesZero: chart.y.includesZero, range: (Double(dh - 1), 0))
+        let sx = LinearScale(
+            values: xs, fixed: chart.x.domain, includesZero: chart.x.includesZero, range: (0, Double(dw - 1)))
+        let sy = LinearScale(
+            values: ys, fixed: chart.y.domain, includesZero: chart.y.includesZero, range: (Double(dh - 1), 0))
         var dots = [[Bool]](repeating: [Bool](repeating: false, count: dw), count: dh)
         func set(_ x: Int, _ y: Int) { if x >= 0, x < dw, y >= 0, y < dh { dots[y][x] = true } }
         func line(_ a: (Int, Int), _ b: (Int, Int), dashed: Bool = false) {
@@ -180,7 +197,8 @@ public enum TerminalChart {
         }
         // Braille cell bits: columns (0,1) × rows (0...3).
         let bits = [[0x01, 0x08], [0x02, 0x10], [0x04, 0x20], [0x40, 0x80]]
-        let top = ChartFormat.tick(sy.domain.hi, step: sy.tickStep), bottom = ChartFormat.tick(sy.domain.lo, step: sy.tickStep)
+        let top = ChartFormat.tick(sy.domain.hi, step: sy.tickStep),
+            bottom = ChartFormat.tick(sy.domain.lo, step: sy.tickStep)
         let labelW = max(top.count, bottom.count)
         var out: [String] = []
         for row in 0..<height {
@@ -193,10 +211,13 @@ public enum TerminalChart {
             let label = row == 0 ? top : (row == height - 1 ? bottom : "")
             out.append(rightPad(label, labelW) + " ┤" + s)
         }
-        let lo = ChartFormat.tick(sx.domain.lo, step: sx.tickStep), hi = ChartFormat.tick(sx.domain.hi, step: sx.tickStep)
+        let lo = ChartFormat.tick(sx.domain.lo, step: sx.tickStep),
+            hi = ChartFormat.tick(sx.domain.hi, step: sx.tickStep)
         out.append(String(repeating: " ", count: labelW) + " └" + String(repeating: "─", count: width))
-        out.append(String(repeating: " ", count: labelW + 2) + lo + String(repeating: " ", count: max(1, width - lo.count - hi.count)) + hi
-            + "  " + chart.x.title + "  (y: \(chart.y.title))")
+        out.append(
+            String(repeating: " ", count: labelW + 2) + lo
+                + String(repeating: " ", count: max(1, width - lo.count - hi.count)) + hi
+                + "  " + chart.x.title + "  (y: \(chart.y.title))")
         return out
     }
 }

@@ -29,14 +29,18 @@ public enum VegaLiteEncoder {
     static func axis(_ a: ChartAxis, field: String) -> OrderedJSON {
         switch a.kind {
         case .band:
-            var m: [(String, OrderedJSON)] = [("field", .string(field)), ("type", "nominal"), ("title", .string(a.title))]
+            var m: [(String, OrderedJSON)] = [
+                ("field", .string(field)), ("type", "nominal"), ("title", .string(a.title)),
+            ]
             if !a.categories.isEmpty { m.append(("sort", .array(a.categories.map { .string($0) }))) }
             return .object(m)
         case .linear:
             var scale: [(String, OrderedJSON)] = [("zero", .bool(a.includesZero))]
             if let d = a.domain, d.count == 2 { scale = [("domain", [.number(d[0]), .number(d[1])])] }
-            return .object([("field", .string(field)), ("type", "quantitative"), ("title", .string(a.title)),
-                            ("scale", .object(scale))])
+            return .object([
+                ("field", .string(field)), ("type", "quantitative"), ("title", .string(a.title)),
+                ("scale", .object(scale)),
+            ])
         }
     }
 
@@ -52,11 +56,15 @@ public enum VegaLiteEncoder {
         case .point: mark = [("type", "circle"), ("size", .number(pow2(max(1.5, l.strokeWidth + 1)) * 3.2))]
         case .line:
             mark = [("type", "line"), ("strokeWidth", .number(l.strokeWidth))]
-            enc += [("detail", ["field": "series", "type": "nominal"]), ("order", ["field": "i", "type": "quantitative"])]
+            enc += [
+                ("detail", ["field": "series", "type": "nominal"]), ("order", ["field": "i", "type": "quantitative"]),
+            ]
         case .area:
             mark = [("type", "area"), ("opacity", 0.25)]
-            enc += [("y2", ["field": "y2"]), ("detail", ["field": "series", "type": "nominal"]),
-                    ("order", ["field": "i", "type": "quantitative"])]
+            enc += [
+                ("y2", ["field": "y2"]), ("detail", ["field": "series", "type": "nominal"]),
+                ("order", ["field": "i", "type": "quantitative"]),
+            ]
         case .rule:
             mark = [("type", "rule"), ("strokeDash", [5, 4]), ("strokeWidth", .number(l.strokeWidth))]
             // With a band axis the rule spans it, so it is a line across at one value: no second end.
@@ -67,24 +75,37 @@ public enum VegaLiteEncoder {
         case .rect: mark = [("type", "rect"), ("stroke", "#ffffff")]
         case .text:
             mark = [("type", "text")]
-            enc += [("text", ["field": "label", "type": "nominal"]),
-                    ("color", ["condition": ["test": "datum.color > 0.55", "value": "#ffffff"], "value": "#222222"])]
+            enc += [
+                ("text", ["field": "label", "type": "nominal"]),
+                ("color", ["condition": ["test": "datum.color > 0.55", "value": "#ffffff"], "value": "#222222"]),
+            ]
         }
         if l.mark != .text {
             mark.append(("color", .string(l.color)))
             if l.opacity < 1 && l.mark != .area { mark.append(("opacity", .number(l.opacity))) }
         }
         if let ramp = l.ramp {
-            enc.append(("color", [
-                "field": "color", "type": "quantitative", "title": .string(ramp.title),
-                "scale": ["domain": [0, 1], "range": [.string(ramp.low), .string(ramp.high)]],
-            ]))
+            enc.append(
+                (
+                    "color",
+                    [
+                        "field": "color", "type": "quantitative", "title": .string(ramp.title),
+                        "scale": ["domain": [0, 1], "range": [.string(ramp.low), .string(ramp.high)]],
+                    ]
+                ))
         } else if l.name != nil, l.mark != .text {
-            enc.append(("color", [
-                "field": "layer", "type": "nominal",
-                "scale": ["domain": .array(legend.map { .string($0.0) }), "range": .array(legend.map { .string($0.1) })],
-                "legend": ["title": .null],
-            ]))
+            enc.append(
+                (
+                    "color",
+                    [
+                        "field": "layer", "type": "nominal",
+                        "scale": [
+                            "domain": .array(legend.map { .string($0.0) }),
+                            "range": .array(legend.map { .string($0.1) }),
+                        ],
+                        "legend": ["title": .null],
+                    ]
+                ))
         }
         if l.data.contains(where: { $0.offset != nil }) {
             let channel = yBand ? "yOffset" : "xOffset"
@@ -94,8 +115,10 @@ public enum VegaLiteEncoder {
             enc.append(("tooltip", ["field": "label", "type": "nominal"]))
         }
         let rows = l.data.enumerated().map { values($1, $0, l.mark, layer: l.ramp == nil ? l.name : nil) }
-        var out: [(String, OrderedJSON)] = [("data", ["values": .array(rows)]),
-                                          ("mark", .object(mark))]
+        var out: [(String, OrderedJSON)] = [
+            ("data", ["values": .array(rows)]),
+            ("mark", .object(mark)),
+        ]
         if !enc.isEmpty { out.append(("encoding", .object(enc))) }
         return .object(out)
     }

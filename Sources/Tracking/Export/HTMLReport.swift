@@ -29,11 +29,13 @@ public enum HTMLReport {
 
         for e in report.experiments {
             let n = e.entry.number
-            out += [#"<section class="experiment" id="experiment-\#(n)">"#,
-                    "<h2>\(esc(h.experiment)) #\(n) — \(esc(e.entry.title))</h2>", "<dl>",
-                    field(h.hypothesis, e.entry.hypothesis), field(h.approach, e.entry.approach),
-                    field(h.result, e.entry.result), field(h.analysis, e.entry.analysis), field(h.next, e.entry.next),
-                    "</dl>"]
+            out += [
+                #"<section class="experiment" id="experiment-\#(n)">"#,
+                "<h2>\(esc(h.experiment)) #\(n) — \(esc(e.entry.title))</h2>", "<dl>",
+                field(h.hypothesis, e.entry.hypothesis), field(h.approach, e.entry.approach),
+                field(h.result, e.entry.result), field(h.analysis, e.entry.analysis), field(h.next, e.entry.next),
+                "</dl>",
+            ]
             if !e.runs.isEmpty { out.append(table(e.runs, metric: report.mainMetric, french: fr)) }
             for chart in e.charts { out.append(figure(chart)) }
             if !e.runs.isEmpty {
@@ -47,14 +49,18 @@ public enum HTMLReport {
             out.append("</section>")
         }
         if !report.runs.isEmpty {
-            out += [#"<section id="runs">"#, "<h2>\(fr ? "Toutes les exécutions" : "All runs")</h2>",
-                    table(report.runs, metric: report.mainMetric, french: fr)]
+            out += [
+                #"<section id="runs">"#, "<h2>\(fr ? "Toutes les exécutions" : "All runs")</h2>",
+                table(report.runs, metric: report.mainMetric, french: fr),
+            ]
             if let overview = report.overview { out.append(figure(overview)) }
             out.append("</section>")
         }
         let decision = report.decision ?? (fr ? "_Pas encore de décision._" : "_No decision yet._")
-        out += [#"<section id="decision">"#, "<h2>\(esc(h.decision))</h2>", "<p>\(inline(decision))</p>", "</section>",
-                "</main>", "</body>", "</html>"]
+        out += [
+            #"<section id="decision">"#, "<h2>\(esc(h.decision))</h2>", "<p>\(inline(decision))</p>", "</section>",
+            "</main>", "</body>", "</html>",
+        ]
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -80,9 +86,12 @@ public enum HTMLReport {
     static func table(_ runs: [RunRecord], metric: String?, french: Bool) -> String {
         let names = ReportTables.columns(runs, metric: metric)
         let header = ["run", french ? "modèle" : "model"] + names + [french ? "entraînement (s)" : "training (s)"]
-        var rows = ["<table>", "<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>", "<tbody>"]
+        var rows = [
+            "<table>", "<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>", "<tbody>",
+        ]
         for r in runs {
-            let cells = [r.id, r.modelFamily] + names.map { n in r.metrics[n].map(ReportTables.summary) ?? "—" }
+            let cells =
+                [r.id, r.modelFamily] + names.map { n in r.metrics[n].map(ReportTables.summary) ?? "—" }
                 + [ChartFormat.number(r.trainingSeconds)]
             rows.append("<tr>" + cells.map { "<td>\(esc($0))</td>" }.joined() + "</tr>")
         }
@@ -123,7 +132,9 @@ public enum HTMLReport {
 extension String {
     /// The IPython `!` shell escape removed from the command line (the HTML shows a plain shell command).
     fileprivate func dropFirstBang() -> Substring {
-        let lines = split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("!") ? $0.dropFirst() : $0 }
+        let lines = split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasPrefix("!") ? $0.dropFirst() : $0
+        }
         return Substring(lines.joined(separator: "\n"))
     }
 }

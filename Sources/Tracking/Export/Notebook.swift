@@ -54,11 +54,14 @@ public struct Notebook: Sendable, Equatable {
     public var json: OrderedJSON {
         .object([
             ("cells", .array(cells.map(Self.cellJSON))),
-            ("metadata", .object([
-                ("kernelspec", ["display_name": "Python 3", "language": "python", "name": "python3"]),
-                ("language_info", ["name": "python"]),
-                ("mlexp", .object(mlexp)),
-            ])),
+            (
+                "metadata",
+                .object([
+                    ("kernelspec", ["display_name": "Python 3", "language": "python", "name": "python3"]),
+                    ("language_info", ["name": "python"]),
+                    ("mlexp", .object(mlexp)),
+                ])
+            ),
             ("nbformat", 4),
             ("nbformat_minor", 5),
         ])
@@ -70,15 +73,21 @@ public struct Notebook: Sendable, Equatable {
     static func cellJSON(_ cell: Cell) -> OrderedJSON {
         switch cell {
         case .markdown(let id, let source):
-            return .object([("cell_type", "markdown"), ("id", .string(id)), ("metadata", .object([])),
-                            ("source", lines(source))])
+            return .object([
+                ("cell_type", "markdown"), ("id", .string(id)), ("metadata", .object([])),
+                ("source", lines(source)),
+            ])
         case .code(let id, let source, let outputs):
             let outs: [OrderedJSON] = outputs.map { d in
-                .object([("output_type", "display_data"), ("data", .object(d.data.map { ($0.0, mimeValue($0.0, $0.1)) })),
-                         ("metadata", .object([]))])
+                .object([
+                    ("output_type", "display_data"), ("data", .object(d.data.map { ($0.0, mimeValue($0.0, $0.1)) })),
+                    ("metadata", .object([])),
+                ])
             }
-            return .object([("cell_type", "code"), ("execution_count", .null), ("id", .string(id)),
-                            ("metadata", .object([])), ("outputs", .array(outs)), ("source", lines(source))])
+            return .object([
+                ("cell_type", "code"), ("execution_count", .null), ("id", .string(id)),
+                ("metadata", .object([])), ("outputs", .array(outs)), ("source", lines(source)),
+            ])
         }
     }
 
@@ -102,9 +111,10 @@ public struct Notebook: Sendable, Equatable {
 
     /// A valid, unique-looking cell id from a readable name: [A-Za-z0-9-_], at most 64 characters.
     public static func cellID(_ name: String) -> String {
-        let cleaned = String(name.lowercased().unicodeScalars.map { s -> Character in
-            (s.isASCII && (CharacterSet.alphanumerics.contains(s) || s == "-" || s == "_")) ? Character(s) : "-"
-        })
+        let cleaned = String(
+            name.lowercased().unicodeScalars.map { s -> Character in
+                (s.isASCII && (CharacterSet.alphanumerics.contains(s) || s == "-" || s == "_")) ? Character(s) : "-"
+            })
         let trimmed = String(cleaned.prefix(64))
         return trimmed.isEmpty ? "cell" : trimmed
     }

@@ -12,8 +12,10 @@ public enum NotebookBuilder {
         var cells: [Notebook.Cell] = []
         var context = ["# \(h.title)", ""]
         if let c = report.context {
-            context += ["## \(h.context)", "- **\(h.problem)**: \(c.problem)", "- **\(h.data)**: \(c.data)",
-                        "- **\(h.metric)**: \(c.metric)"]
+            context += [
+                "## \(h.context)", "- **\(h.problem)**: \(c.problem)", "- **\(h.data)**: \(c.data)",
+                "- **\(h.metric)**: \(c.metric)",
+            ]
         } else {
             context += ["## \(h.context)", h.emptyContext]
         }
@@ -32,17 +34,24 @@ public enum NotebookBuilder {
             ]
             cells.append(.markdown(id: Notebook.cellID("exp-\(n)"), source: prose.joined(separator: "\n")))
             if !e.runs.isEmpty {
-                cells.append(.markdown(id: Notebook.cellID("exp-\(n)-runs"),
-                                       source: ReportTables.runs(e.runs, metric: report.mainMetric, language: report.language)))
+                cells.append(
+                    .markdown(
+                        id: Notebook.cellID("exp-\(n)-runs"),
+                        source: ReportTables.runs(e.runs, metric: report.mainMetric, language: report.language)))
             }
             if !e.charts.isEmpty {
                 let names = e.charts.map(\.title).joined(separator: "; ")
-                cells.append(.code(id: Notebook.cellID("exp-\(n)-charts"),
-                                   source: "# Charts of experiment #\(n), drawn by `mlexp export` from the run store: \(names)",
-                                   outputs: e.charts.map(Notebook.Display.chart)))
+                cells.append(
+                    .code(
+                        id: Notebook.cellID("exp-\(n)-charts"),
+                        source: "# Charts of experiment #\(n), drawn by `mlexp export` from the run store: \(names)",
+                        outputs: e.charts.map(Notebook.Display.chart)))
             }
             for run in e.runs {
-                cells.append(.code(id: Notebook.cellID("exp-\(n)-cli-\(run.id)"), source: Reproduction.commandLine(run), outputs: []))
+                cells.append(
+                    .code(
+                        id: Notebook.cellID("exp-\(n)-cli-\(run.id)"), source: Reproduction.commandLine(run),
+                        outputs: []))
                 if let py = Reproduction.python(run) {
                     cells.append(.code(id: Notebook.cellID("exp-\(n)-python-\(run.id)"), source: py, outputs: []))
                 }
@@ -51,30 +60,42 @@ public enum NotebookBuilder {
 
         if !report.runs.isEmpty {
             let title = report.language == .french ? "## Toutes les exécutions" : "## All runs"
-            cells.append(.markdown(id: "all-runs", source: title + "\n\n"
-                + ReportTables.runs(report.runs, metric: report.mainMetric, language: report.language)))
+            cells.append(
+                .markdown(
+                    id: "all-runs",
+                    source: title + "\n\n"
+                        + ReportTables.runs(report.runs, metric: report.mainMetric, language: report.language)))
             if let overview = report.overview {
-                cells.append(.code(id: "all-runs-chart", source: "# \(overview.title), drawn by `mlexp export` from the run store",
-                                   outputs: [.chart(overview)]))
+                cells.append(
+                    .code(
+                        id: "all-runs-chart", source: "# \(overview.title), drawn by `mlexp export` from the run store",
+                        outputs: [.chart(overview)]))
             }
         }
-        let decision = report.decision ?? (report.language == .french ? "_Pas encore de décision._" : "_No decision yet._")
+        let decision =
+            report.decision ?? (report.language == .french ? "_Pas encore de décision._" : "_No decision yet._")
         cells.append(.markdown(id: "decision", source: "## \(h.decision)\n\n\(decision)"))
-        return Notebook(cells: cells, mlexp: [
-            ("generator", .string(generator)), ("language", .string(report.language.rawValue)),
-            ("runs", .number(Double(report.runs.count))), ("experiments", .number(Double(report.experiments.count))),
-        ])
+        return Notebook(
+            cells: cells,
+            mlexp: [
+                ("generator", .string(generator)), ("language", .string(report.language.rawValue)),
+                ("runs", .number(Double(report.runs.count))),
+                ("experiments", .number(Double(report.experiments.count))),
+            ])
     }
 
     /// Where the numbers come from, and what the log cites that the store lacks.
     static func note(_ report: SessionReport) -> String {
         let fr = report.language == .french
-        var s = fr
+        var s =
+            fr
             ? "_Exporté par mlexp : le texte vient du journal des expériences, chaque nombre d'une exécution du magasin (son id est indiqué)._"
             : "_Exported by mlexp: the prose comes from the experiment log, every number from a run in the store (its id is given)._"
         if !report.missingRuns.isEmpty {
             let ids = report.missingRuns.joined(separator: ", ")
-            s += fr ? "\n\n**Attention** : le journal cite des exécutions absentes du magasin : \(ids)."
+            s +=
+                fr
+                ? "\n\n**Attention** : le journal cite des exécutions absentes du magasin : \(ids)."
                 : "\n\n**Warning**: the log cites runs that are not in the store: \(ids)."
         }
         return s
@@ -88,8 +109,10 @@ enum ReportTables {
         let fr = language == .french
         let names = columns(runs, metric: metric)
         let header = ["run", fr ? "modèle" : "model"] + names + [fr ? "entraînement (s)" : "training (s)"]
-        var lines = ["| " + header.map(cell).joined(separator: " | ") + " |",
-                     "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
+        var lines = [
+            "| " + header.map(cell).joined(separator: " | ") + " |",
+            "|" + header.map { _ in "---" }.joined(separator: "|") + "|",
+        ]
         for r in runs {
             let values = names.map { n in r.metrics[n].map(summary) ?? "—" }
             let row = [r.id, r.modelFamily] + values + [ChartFormat.number(r.trainingSeconds)]
@@ -101,7 +124,9 @@ enum ReportTables {
     /// The metric columns: the main metric, then up to three headline metrics the runs have.
     static func columns(_ runs: [RunRecord], metric: String?) -> [String] {
         let stored = Set(runs.flatMap(\.metrics.keys))
-        let headline = ["accuracy", "roc_auc", "f1_macro", "f1", "balanced_accuracy", "log_loss", "r2", "rmse", "mae", "silhouette"]
+        let headline = [
+            "accuracy", "roc_auc", "f1_macro", "f1", "balanced_accuracy", "log_loss", "r2", "rmse", "mae", "silhouette",
+        ]
         var names = metric.map { stored.contains($0) ? [$0] : [] } ?? []
         for m in headline where stored.contains(m) && !names.contains(m) && names.count < 4 { names.append(m) }
         if names.isEmpty { names = Array(stored.sorted().prefix(4)) }
@@ -111,7 +136,9 @@ enum ReportTables {
     static func summary(_ m: MetricSummary) -> String {
         var s = ChartFormat.number(m.mean)
         if let sd = m.std { s += " ± " + ChartFormat.number(sd) }
-        if let lo = m.ciLow, let hi = m.ciHigh { s += " [" + ChartFormat.number(lo) + ", " + ChartFormat.number(hi) + "]" }
+        if let lo = m.ciLow, let hi = m.ciHigh {
+            s += " [" + ChartFormat.number(lo) + ", " + ChartFormat.number(hi) + "]"
+        }
         return s
     }
 

@@ -18,35 +18,47 @@ extension Reproduction {
     }
 
     static func preprocessingCode(_ run: RunRecord, estimator est: Estimator) -> PreprocessingCode {
-        guard let p = RunPreprocessing(run.preprocessing), !p.columns.isEmpty else { return legacyPreprocessing(run, estimator: est) }
+        guard let p = RunPreprocessing(run.preprocessing), !p.columns.isEmpty else {
+            return legacyPreprocessing(run, estimator: est)
+        }
         var imports = ["from sklearn.compose import ColumnTransformer", "from sklearn.pipeline import make_pipeline"]
         var lines: [String] = []
-        func list(_ name: String, _ items: [String]) { if !items.isEmpty { lines.append("\(name) = \(pythonList(items))") } }
+        func list(_ name: String, _ items: [String]) {
+            if !items.isEmpty { lines.append("\(name) = \(pythonList(items))") }
+        }
         list("numeric", p.numeric)
         list("categorical", p.categorical)
         list("text", p.text)
         list("datetime", p.datetime)
-        let groups = [("numeric", p.numeric), ("categorical", p.categorical), ("text", p.text), ("datetime", p.datetime)]
+        let groups = [
+            ("numeric", p.numeric), ("categorical", p.categorical), ("text", p.text), ("datetime", p.datetime),
+        ]
         lines.append("X = df[" + groups.filter { !$0.1.isEmpty }.map(\.0).joined(separator: " + ") + "].copy()")
         var numericInputs = p.numeric.isEmpty ? "" : "numeric"
         if !p.numeric.isEmpty {
-            lines += ["# mlexp reads true/false and yes/no columns as 1/0.",
-                      "for c in numeric:",
-                      "    if not pd.api.types.is_numeric_dtype(X[c]):",
-                      "        X[c] = X[c].astype(str).str.lower().map({\"true\": 1, \"yes\": 1, \"false\": 0, \"no\": 0})",
-                      "X[numeric] = X[numeric].astype(float)"]
+            lines += [
+                "# mlexp reads true/false and yes/no columns as 1/0.",
+                "for c in numeric:",
+                "    if not pd.api.types.is_numeric_dtype(X[c]):",
+                "        X[c] = X[c].astype(str).str.lower().map({\"true\": 1, \"yes\": 1, \"false\": 0, \"no\": 0})",
+                "X[numeric] = X[numeric].astype(float)",
+            ]
         }
         if !p.datetime.isEmpty {
-            lines += ["# Each datetime column as mlexp derives it: year, month, day, weekday (Monday 0), hour with its fraction (UTC).",
-                      "for c in datetime:",
-                      "    t = pd.to_datetime(X.pop(c), utc=True, errors=\"coerce\", format=\"mixed\")",
-                      "    for part, v in ((\"year\", t.dt.year), (\"month\", t.dt.month), (\"day\", t.dt.day), (\"weekday\", t.dt.weekday),",
-                      "                    (\"hour\", t.dt.hour + t.dt.minute / 60 + t.dt.second / 3600)):",
-                      "        X[f\"{c}_{part}\"] = v.astype(float)",
-                      "derived = [f\"{c}_{part}\" for c in datetime for part in (\"year\", \"month\", \"day\", \"weekday\", \"hour\")]"]
+            lines += [
+                "# Each datetime column as mlexp derives it: year, month, day, weekday (Monday 0), hour with its fraction (UTC).",
+                "for c in datetime:",
+                "    t = pd.to_datetime(X.pop(c), utc=True, errors=\"coerce\", format=\"mixed\")",
+                "    for part, v in ((\"year\", t.dt.year), (\"month\", t.dt.month), (\"day\", t.dt.day), (\"weekday\", t.dt.weekday),",
+                "                    (\"hour\", t.dt.hour + t.dt.minute / 60 + t.dt.second / 3600)):",
+                "        X[f\"{c}_{part}\"] = v.astype(float)",
+                "derived = [f\"{c}_{part}\" for c in datetime for part in (\"year\", \"month\", \"day\", \"weekday\", \"hour\")]",
+            ]
             numericInputs = p.numeric.isEmpty ? "derived" : "numeric + derived"
         }
-        if !p.text.isEmpty { lines.append("X[text] = X[text].fillna(\"\")  # a missing text is an empty document, as in mlexp") }
+        if !p.text.isEmpty {
+            lines.append("X[text] = X[text].fillna(\"\")  # a missing text is an empty document, as in mlexp")
+        }
 
         var steps: [String] = []
         if !numericInputs.isEmpty {
@@ -58,9 +70,13 @@ extension Reproduction {
             } else {
                 steps.append("(\"num\", make_pipeline(\(numericSteps.joined(separator: ", "))), \(numericInputs))")
             }
-            if p.missingIndicator { steps.append("(\"num_missing\", MissingIndicator(error_on_new=False), \(numericInputs))") }
+            if p.missingIndicator {
+                steps.append("(\"num_missing\", MissingIndicator(error_on_new=False), \(numericInputs))")
+            }
             if p.imputeMedian || p.missingIndicator {
-                imports.append("from sklearn.impute import " + (p.missingIndicator ? "MissingIndicator, SimpleImputer" : "SimpleImputer"))
+                imports.append(
+                    "from sklearn.impute import "
+                        + (p.missingIndicator ? "MissingIndicator, SimpleImputer" : "SimpleImputer"))
             }
         }
         var encoders: [String] = []
@@ -68,11 +84,15 @@ extension Reproduction {
         if !p.categorical.isEmpty {
             if p.categoricalEncoding == "one_hot" {
                 encoders.append("OneHotEncoder")
-                steps.append("(\"cat\", OneHotEncoder(handle_unknown=\"infrequent_if_exist\", max_categories=\(p.maxLevels + 1)), categorical)")
+                steps.append(
+                    "(\"cat\", OneHotEncoder(handle_unknown=\"infrequent_if_exist\", max_categories=\(p.maxLevels + 1)), categorical)"
+                )
             } else {
                 encoders.append("OrdinalEncoder")
                 imports.append("import numpy as np")
-                steps.append("(\"cat\", OrdinalEncoder(handle_unknown=\"use_encoded_value\", unknown_value=np.nan, encoded_missing_value=np.nan, max_categories=\(p.maxLevels + 1)), categorical)")
+                steps.append(
+                    "(\"cat\", OrdinalEncoder(handle_unknown=\"use_encoded_value\", unknown_value=np.nan, encoded_missing_value=np.nan, max_categories=\(p.maxLevels + 1)), categorical)"
+                )
                 // The codes sit right after the numeric block (no indicators for trees).
                 if est.name.hasPrefix("HistGradientBoosting"), !p.missingIndicator {
                     let start = p.numeric.count + 5 * p.datetime.count
@@ -81,12 +101,17 @@ extension Reproduction {
             }
         }
         if p.standardize, !numericInputs.isEmpty { encoders.append("StandardScaler") }
-        if !encoders.isEmpty { imports.append("from sklearn.preprocessing import " + encoders.sorted().joined(separator: ", ")) }
+        if !encoders.isEmpty {
+            imports.append("from sklearn.preprocessing import " + encoders.sorted().joined(separator: ", "))
+        }
         if !p.text.isEmpty {
             imports.append("from sklearn.feature_extraction.text import TfidfVectorizer")
             let t = p.tfidf
-            let vectorizer = "TfidfVectorizer(ngram_range=(1, \(t.bigrams ? 2 : 1)), min_df=\(t.minDf), max_features=\(t.maxFeatures), sublinear_tf=\(t.sublinearTf ? "True" : "False"))"
-            for column in p.text { steps.append("(\(pythonString("text " + column)), \(vectorizer), \(pythonString(column)))") }
+            let vectorizer =
+                "TfidfVectorizer(ngram_range=(1, \(t.bigrams ? 2 : 1)), min_df=\(t.minDf), max_features=\(t.maxFeatures), sublinear_tf=\(t.sublinearTf ? "True" : "False"))"
+            for column in p.text {
+                steps.append("(\(pythonString("text " + column)), \(vectorizer), \(pythonString(column)))")
+            }
         }
         lines.append("prep = ColumnTransformer([")
         lines += steps.map { "    \($0)," }
@@ -97,13 +122,17 @@ extension Reproduction {
 
     /// Runs recorded without column treatments: numbers imputed (and scaled), the rest one-hot.
     static func legacyPreprocessing(_ run: RunRecord, estimator est: Estimator) -> PreprocessingCode {
-        let columns = run.features.isEmpty
+        let columns =
+            run.features.isEmpty
             ? "df.drop(columns=\(pythonList((run.target.map { [$0] } ?? []) + run.droppedColumns)))"
             : "df[\(pythonList(run.features))]"
         return PreprocessingCode(
-            imports: ["from sklearn.compose import ColumnTransformer, make_column_selector", "from sklearn.impute import SimpleImputer",
-                      "from sklearn.pipeline import make_pipeline",
-                      "from sklearn.preprocessing import OneHotEncoder\(est.scaled ? ", StandardScaler" : "")"],
+            imports: [
+                "from sklearn.compose import ColumnTransformer, make_column_selector",
+                "from sklearn.impute import SimpleImputer",
+                "from sklearn.pipeline import make_pipeline",
+                "from sklearn.preprocessing import OneHotEncoder\(est.scaled ? ", StandardScaler" : "")",
+            ],
             lines: [
                 "X = \(columns)",
                 "# This run predates the recorded column treatments: numbers vs. the rest by dtype.",

@@ -26,13 +26,22 @@ extension Reproduction {
         let splitter = classification ? "StratifiedKFold" : "KFold"
         let scoring = metrics.map { m -> String in
             guard let (binary, multi, _) = scorers[m] else { return "" }
-            let scorer = binary == multi ? pythonString(binary) : "(\(pythonString(multi)) if multiclass else \(pythonString(binary)))"
+            let scorer =
+                binary == multi
+                ? pythonString(binary) : "(\(pythonString(multi)) if multiclass else \(pythonString(binary)))"
             return "    \(pythonString(m)): \(scorer),"
         }
         let signs = metrics.compactMap { m in scorers[m].map { "\(pythonString(m)): \($0.2)" } }.joined(separator: ", ")
-        var lines = header(run, est, folds: k, skipped: skipped, headline: ["roc_auc", "accuracy", "f1_macro", "r2", "rmse", "mae"])
-        lines += imports(prep.imports + ["from sklearn.model_selection import \(splitter), cross_validate", "from \(est.module) import \(est.name)"])
-        lines += ["", "df = pd.read_csv(\(pythonString(run.dataset.path)))", "df = df[df[\(pythonString(target))].notna()]"]
+        var lines = header(
+            run, est, folds: k, skipped: skipped, headline: ["roc_auc", "accuracy", "f1_macro", "r2", "rmse", "mae"])
+        lines += imports(
+            prep.imports + [
+                "from sklearn.model_selection import \(splitter), cross_validate",
+                "from \(est.module) import \(est.name)",
+            ])
+        lines += [
+            "", "df = pd.read_csv(\(pythonString(run.dataset.path)))", "df = df[df[\(pythonString(target))].notna()]",
+        ]
         lines += prep.lines
         lines.append("y = df[\(pythonString(target))]")
         if classification { lines.append("multiclass = y.nunique() > 2") }
@@ -44,8 +53,10 @@ extension Reproduction {
         lines += scoring.isEmpty ? ["    \"score\": None,"] : scoring
         lines.append("}")
         if classification {
-            lines += ["if multiclass:  # scikit-learn scores these for two classes only",
-                      "    for name in (\"average_precision\", \"brier\"):", "        scoring.pop(name, None)"]
+            lines += [
+                "if multiclass:  # scikit-learn scores these for two classes only",
+                "    for name in (\"average_precision\", \"brier\"):", "        scoring.pop(name, None)",
+            ]
         }
         lines += [
             "sign = {\(signs)}",
@@ -63,14 +74,18 @@ extension Reproduction {
     static func clusteringPython(_ run: RunRecord, _ est: Estimator) -> String {
         let prep = preprocessingCode(run, estimator: est)
         let (kwargs, skipped) = keywords(run, est)
-        guard let k = folds(run) else { return fittedClusteringPython(run, est, prep: prep, kwargs: kwargs, skipped: skipped) }
+        guard let k = folds(run) else {
+            return fittedClusteringPython(run, est, prep: prep, kwargs: kwargs, skipped: skipped)
+        }
         let supervised = run.target != nil
         let splitter = supervised && isClassification(run.task) ? "StratifiedKFold" : "KFold"
         var lines = header(run, est, folds: k, skipped: skipped, headline: ["silhouette", "inertia", "adjusted_rand"])
-        lines += imports(prep.imports + [
-            "from sklearn.cluster import KMeans", "from sklearn.model_selection import \(splitter), cross_validate",
-            "from sklearn.metrics import " + (supervised ? "adjusted_rand_score, silhouette_score" : "silhouette_score"),
-        ])
+        lines += imports(
+            prep.imports + [
+                "from sklearn.cluster import KMeans", "from sklearn.model_selection import \(splitter), cross_validate",
+                "from sklearn.metrics import "
+                    + (supervised ? "adjusted_rand_score, silhouette_score" : "silhouette_score"),
+            ])
         lines += ["", "df = pd.read_csv(\(pythonString(run.dataset.path)))"]
         if let target = run.target { lines.append("df = df[df[\(pythonString(target))].notna()]") }
         lines += prep.lines
@@ -86,9 +101,11 @@ extension Reproduction {
         ]
         var scoring = "{\"inertia\": inertia, \"silhouette\": silhouette}"
         if let target = run.target {
-            lines += ["def adjusted_rand(m, X, y):  # agreement of the clusters with the target's classes",
-                      "    return adjusted_rand_score(y, m.predict(X))", "",
-                      "y = df[\(pythonString(target))]"]
+            lines += [
+                "def adjusted_rand(m, X, y):  # agreement of the clusters with the target's classes",
+                "    return adjusted_rand_score(y, m.predict(X))", "",
+                "y = df[\(pythonString(target))]",
+            ]
             scoring = "{\"inertia\": inertia, \"silhouette\": silhouette, \"adjusted_rand\": adjusted_rand}"
         }
         lines += [
@@ -108,11 +125,14 @@ extension Reproduction {
         _ run: RunRecord, _ est: Estimator, prep: PreprocessingCode, kwargs: [String], skipped: [String]
     ) -> String {
         let reference = self.reference(run)
-        var lines = header(run, est, folds: nil, skipped: skipped, headline: ["silhouette", "inertia", "adjusted_rand"])
-        lines += imports(prep.imports + [
-            "from sklearn.cluster import KMeans",
-            "from sklearn.metrics import " + (reference != nil ? "adjusted_rand_score, silhouette_score" : "silhouette_score"),
-        ])
+        var lines = header(
+            run, est, folds: nil, skipped: skipped, headline: ["silhouette", "inertia", "adjusted_rand"])
+        lines += imports(
+            prep.imports + [
+                "from sklearn.cluster import KMeans",
+                "from sklearn.metrics import "
+                    + (reference != nil ? "adjusted_rand_score, silhouette_score" : "silhouette_score"),
+            ])
         lines += ["", "df = pd.read_csv(\(pythonString(run.dataset.path)))"]
         lines += prep.lines
         lines += [
@@ -134,20 +154,28 @@ extension Reproduction {
     }
 
     /// The cell's opening comment: what it runs, the run's stored scores, and what is not passed.
-    static func header(_ run: RunRecord, _ est: Estimator, folds k: Int?, skipped: [String], headline: [String]) -> [String] {
+    static func header(_ run: RunRecord, _ est: Estimator, folds k: Int?, skipped: [String], headline: [String])
+        -> [String]
+    {
         let present = headline.filter { run.metrics[$0] != nil }
         let names = present.isEmpty ? Array(run.metrics.keys.sorted().prefix(3)) : Array(present.prefix(3))
-        let stored = names.compactMap { m in run.metrics[m].map { "\(m) \(ChartFormat.number($0.mean))" } }.joined(separator: ", ")
+        let stored = names.compactMap { m in run.metrics[m].map { "\(m) \(ChartFormat.number($0.mean))" } }.joined(
+            separator: ", ")
         var sealed = ""
         if case .object(let v) = run.validation, let n = v["sealed_test_rows"]?.number, n > 0 {
-            sealed = "\n# mlexp " + (k == nil ? "fitted" : "validated") + " on the training rows only (\(Int(n)) rows sealed as the test split); this reads every row."
+            sealed =
+                "\n# mlexp " + (k == nil ? "fitted" : "validated")
+                + " on the training rows only (\(Int(n)) rows sealed as the test split); this reads every row."
         }
         return [
-            "# Run \(run.id) in scikit-learn: \(est.name), " + (k.map { "\($0)-fold cross-validation" } ?? "fitted and scored on the rows")
+            "# Run \(run.id) in scikit-learn: \(est.name), "
+                + (k.map { "\($0)-fold cross-validation" } ?? "fitted and scored on the rows")
                 + ", seed \(run.seed), the run's preprocessing.",
             "# Scores come close to mlexp's (\(stored.isEmpty ? "no metric stored" : stored)), not equal: "
                 + (k == nil ? "the random initialisations differ." : "the fold assignment differs.")
-                + sealed + (skipped.isEmpty ? "" : "\n# Not passed (no \(est.name) counterpart): \(skipped.joined(separator: ", ")).")
+                + sealed
+                + (skipped.isEmpty
+                    ? "" : "\n# Not passed (no \(est.name) counterpart): \(skipped.joined(separator: ", "))."),
         ]
     }
 
@@ -164,7 +192,8 @@ extension Reproduction {
         var kwargs: [String] = [], skipped: [String] = []
         for key in run.hyperParameters.keys.sorted() {
             let name = snakeCase(key)
-            guard let value = run.hyperParameters[key], accepted.contains(name), let literal = pythonLiteral(value) else {
+            guard let value = run.hyperParameters[key], accepted.contains(name), let literal = pythonLiteral(value)
+            else {
                 if !["seed", "random_state", "threads", "n_jobs"].contains(name) { skipped.append(key) }
                 continue
             }
@@ -172,7 +201,9 @@ extension Reproduction {
             if name == "penalty", value == .string("l2") { continue }
             kwargs.append("\(name)=\(floatLiteral(name, value) ?? literal)")
         }
-        if est.seeded, !kwargs.contains(where: { $0.hasPrefix("random_state=") }) { kwargs.append("random_state=\(run.seed)") }
+        if est.seeded, !kwargs.contains(where: { $0.hasPrefix("random_state=") }) {
+            kwargs.append("random_state=\(run.seed)")
+        }
         return (kwargs, skipped)
     }
 }

@@ -41,23 +41,42 @@ public enum Reproduction {
         let classification = isClassification(task)
         let regression = task.lowercased().hasPrefix("regr")
         switch (family, classification, regression) {
-        case ("baseline", true, _): return Estimator(name: "DummyClassifier", module: "sklearn.dummy", seeded: true, scaled: false)
-        case ("baseline", _, true): return Estimator(name: "DummyRegressor", module: "sklearn.dummy", seeded: false, scaled: false)
-        case ("logistic", true, _): return Estimator(name: "LogisticRegression", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("linear", _, true): return Estimator(name: "LinearRegression", module: "sklearn.linear_model", seeded: false, scaled: true)
-        case ("ridge", _, true): return Estimator(name: "Ridge", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("ridge", true, _): return Estimator(name: "RidgeClassifier", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("lasso", _, true): return Estimator(name: "Lasso", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("elasticnet", _, true): return Estimator(name: "ElasticNet", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("knn", true, _): return Estimator(name: "KNeighborsClassifier", module: "sklearn.neighbors", seeded: false, scaled: true)
-        case ("knn", _, true): return Estimator(name: "KNeighborsRegressor", module: "sklearn.neighbors", seeded: false, scaled: true)
-        case ("naive_bayes", true, _): return Estimator(name: "GaussianNB", module: "sklearn.naive_bayes", seeded: false, scaled: false)
-        case ("tree", true, _): return Estimator(name: "DecisionTreeClassifier", module: "sklearn.tree", seeded: true, scaled: false)
-        case ("tree", _, true): return Estimator(name: "DecisionTreeRegressor", module: "sklearn.tree", seeded: true, scaled: false)
-        case ("random_forest", true, _): return Estimator(name: "RandomForestClassifier", module: "sklearn.ensemble", seeded: true, scaled: false)
-        case ("random_forest", _, true): return Estimator(name: "RandomForestRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
-        case ("gbdt", true, _): return Estimator(name: "HistGradientBoostingClassifier", module: "sklearn.ensemble", seeded: true, scaled: false)
-        case ("gbdt", _, true): return Estimator(name: "HistGradientBoostingRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
+        case ("baseline", true, _):
+            return Estimator(name: "DummyClassifier", module: "sklearn.dummy", seeded: true, scaled: false)
+        case ("baseline", _, true):
+            return Estimator(name: "DummyRegressor", module: "sklearn.dummy", seeded: false, scaled: false)
+        case ("logistic", true, _):
+            return Estimator(name: "LogisticRegression", module: "sklearn.linear_model", seeded: true, scaled: true)
+        case ("linear", _, true):
+            return Estimator(name: "LinearRegression", module: "sklearn.linear_model", seeded: false, scaled: true)
+        case ("ridge", _, true):
+            return Estimator(name: "Ridge", module: "sklearn.linear_model", seeded: true, scaled: true)
+        case ("ridge", true, _):
+            return Estimator(name: "RidgeClassifier", module: "sklearn.linear_model", seeded: true, scaled: true)
+        case ("lasso", _, true):
+            return Estimator(name: "Lasso", module: "sklearn.linear_model", seeded: true, scaled: true)
+        case ("elasticnet", _, true):
+            return Estimator(name: "ElasticNet", module: "sklearn.linear_model", seeded: true, scaled: true)
+        case ("knn", true, _):
+            return Estimator(name: "KNeighborsClassifier", module: "sklearn.neighbors", seeded: false, scaled: true)
+        case ("knn", _, true):
+            return Estimator(name: "KNeighborsRegressor", module: "sklearn.neighbors", seeded: false, scaled: true)
+        case ("naive_bayes", true, _):
+            return Estimator(name: "GaussianNB", module: "sklearn.naive_bayes", seeded: false, scaled: false)
+        case ("tree", true, _):
+            return Estimator(name: "DecisionTreeClassifier", module: "sklearn.tree", seeded: true, scaled: false)
+        case ("tree", _, true):
+            return Estimator(name: "DecisionTreeRegressor", module: "sklearn.tree", seeded: true, scaled: false)
+        case ("random_forest", true, _):
+            return Estimator(name: "RandomForestClassifier", module: "sklearn.ensemble", seeded: true, scaled: false)
+        case ("random_forest", _, true):
+            return Estimator(name: "RandomForestRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
+        case ("gbdt", true, _):
+            return Estimator(
+                name: "HistGradientBoostingClassifier", module: "sklearn.ensemble", seeded: true, scaled: false)
+        case ("gbdt", _, true):
+            return Estimator(
+                name: "HistGradientBoostingRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
         case ("kmeans", _, _): return Estimator(name: "KMeans", module: "sklearn.cluster", seeded: true, scaled: true)
         default: return nil
         }
@@ -67,26 +86,51 @@ public enum Reproduction {
     /// scikit-learn names); others (threads, mlexp-only knobs) are named in a comment instead.
     static let sklearnParameters: [String: Set<String>] = [
         "DummyClassifier": ["strategy"], "DummyRegressor": ["strategy", "quantile"],
-        "LogisticRegression": ["C", "penalty", "max_iter", "tol", "l1_ratio", "fit_intercept", "class_weight", "solver"],
+        "LogisticRegression": [
+            "C", "penalty", "max_iter", "tol", "l1_ratio", "fit_intercept", "class_weight", "solver",
+        ],
         "LinearRegression": ["fit_intercept"],
-        "Ridge": ["alpha", "fit_intercept", "max_iter", "tol", "solver"], "RidgeClassifier": ["alpha", "fit_intercept", "class_weight"],
-        "Lasso": ["alpha", "fit_intercept", "max_iter", "tol"], "ElasticNet": ["alpha", "l1_ratio", "fit_intercept", "max_iter", "tol"],
-        "KNeighborsClassifier": ["n_neighbors", "weights", "p", "metric"], "KNeighborsRegressor": ["n_neighbors", "weights", "p", "metric"],
+        "Ridge": ["alpha", "fit_intercept", "max_iter", "tol", "solver"],
+        "RidgeClassifier": ["alpha", "fit_intercept", "class_weight"],
+        "Lasso": ["alpha", "fit_intercept", "max_iter", "tol"],
+        "ElasticNet": ["alpha", "l1_ratio", "fit_intercept", "max_iter", "tol"],
+        "KNeighborsClassifier": ["n_neighbors", "weights", "p", "metric"],
+        "KNeighborsRegressor": ["n_neighbors", "weights", "p", "metric"],
         "GaussianNB": ["var_smoothing"],
-        "DecisionTreeClassifier": ["max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion", "class_weight", "ccp_alpha"],
-        "DecisionTreeRegressor": ["max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion", "ccp_alpha"],
-        "RandomForestClassifier": ["n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "bootstrap", "max_samples", "criterion", "class_weight"],
-        "RandomForestRegressor": ["n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "bootstrap", "max_samples", "criterion"],
-        "HistGradientBoostingClassifier": ["learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization", "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "class_weight"],
+        "DecisionTreeClassifier": [
+            "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion",
+            "class_weight", "ccp_alpha",
+        ],
+        "DecisionTreeRegressor": [
+            "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion",
+            "ccp_alpha",
+        ],
+        "RandomForestClassifier": [
+            "n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes",
+            "bootstrap", "max_samples", "criterion", "class_weight",
+        ],
+        "RandomForestRegressor": [
+            "n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes",
+            "bootstrap", "max_samples", "criterion",
+        ],
+        "HistGradientBoostingClassifier": [
+            "learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization",
+            "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol",
+            "class_weight",
+        ],
         "KMeans": ["n_clusters", "init", "n_init", "max_iter", "tol"],
-        "HistGradientBoostingRegressor": ["learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization", "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "loss"],
+        "HistGradientBoostingRegressor": [
+            "learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization",
+            "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "loss",
+        ],
     ]
 
     /// scikit-learn scorer per metric: (binary scorer, multiclass scorer, sign to print).
     static let scorers: [String: (String, String, Int)] = [
         "accuracy": ("accuracy", "accuracy", 1), "balanced_accuracy": ("balanced_accuracy", "balanced_accuracy", 1),
         "precision": ("precision", "precision_macro", 1), "recall": ("recall", "recall_macro", 1),
-        "f1": ("f1", "f1_macro", 1), "f1_macro": ("f1_macro", "f1_macro", 1), "f1_weighted": ("f1_weighted", "f1_weighted", 1),
+        "f1": ("f1", "f1_macro", 1), "f1_macro": ("f1_macro", "f1_macro", 1),
+        "f1_weighted": ("f1_weighted", "f1_weighted", 1),
         "roc_auc": ("roc_auc", "roc_auc_ovr", 1), "average_precision": ("average_precision", "average_precision", 1),
         "log_loss": ("neg_log_loss", "neg_log_loss", -1), "brier": ("neg_brier_score", "neg_brier_score", -1),
         "mcc": ("matthews_corrcoef", "matthews_corrcoef", 1), "r2": ("r2", "r2", 1),
@@ -129,14 +173,19 @@ public enum Reproduction {
     /// fractions (max_features, max_samples) when at most 1 (an int there counts columns or rows).
     static func floatLiteral(_ name: String, _ value: RunValue) -> String? {
         guard let d = value.number, d.isFinite, d == d.rounded(), abs(d) < 1e15 else { return nil }
-        let always: Set<String> = ["learning_rate", "l2_regularization", "validation_fraction", "tol", "C", "alpha", "l1_ratio", "var_smoothing", "ccp_alpha"]
+        let always: Set<String> = [
+            "learning_rate", "l2_regularization", "validation_fraction", "tol", "C", "alpha", "l1_ratio",
+            "var_smoothing", "ccp_alpha",
+        ]
         let fractions: Set<String> = ["max_features", "max_samples"]
         guard always.contains(name) || (fractions.contains(name) && d <= 1) else { return nil }
         return String(Int64(d)) + ".0"
     }
 
     static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || (first.isASCII && CharacterSet.letters.contains(first)) else { return false }
+        guard let first = s.unicodeScalars.first,
+            first == "_" || (first.isASCII && CharacterSet.letters.contains(first))
+        else { return false }
         return s.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && CharacterSet.alphanumerics.contains($0)) }
     }
 
@@ -164,7 +213,8 @@ public enum Reproduction {
 
     /// `s` as one POSIX shell word.
     static func shellQuote(_ s: String) -> String {
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+        let safe = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
         if !s.isEmpty, s.unicodeScalars.allSatisfy(safe.contains) { return s }
         return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

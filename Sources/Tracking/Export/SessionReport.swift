@@ -49,8 +49,14 @@ public struct SessionReport: Sendable {
             if let metric {
                 // Each experiment's runs against the baseline, so the gain is visible.
                 var compared = cited
-                if let baseline, !compared.contains(where: { $0.id == baseline.id }) { compared.insert(baseline, at: 0) }
-                if let chart = Self.comparison(compared, metric: metric, reference: baseline?.id, language: log.language) { charts.append(chart) }
+                if let baseline, !compared.contains(where: { $0.id == baseline.id }) {
+                    compared.insert(baseline, at: 0)
+                }
+                if let chart = Self.comparison(
+                    compared, metric: metric, reference: baseline?.id, language: log.language)
+                {
+                    charts.append(chart)
+                }
             }
             if let archive {
                 charts += cited.filter { lastCiting[$0.id] == index }.flatMap { archive.charts(runID: $0.id) }
@@ -65,18 +71,23 @@ public struct SessionReport: Sendable {
     public static func load(workspace: URL) throws(TrackingError) -> SessionReport {
         let log = ExperimentLog(workspace: workspace)
         guard FileManager.default.fileExists(atPath: log.sidecarPath) else {
-            throw TrackingError(.invalidInput, "No experiment log in \(workspace.path) (no \(log.sidecarPath)). Run a session first, e.g. `mlexp run FILE --target COL --model autopilot`, or pass --workspace.")
+            throw TrackingError(
+                .invalidInput,
+                "No experiment log in \(workspace.path) (no \(log.sidecarPath)). Run a session first, e.g. `mlexp run FILE --target COL --model autopilot`, or pass --workspace."
+            )
         }
         let document = try log.read()
         let storeFile = RunStore.defaultPath(workspace: workspace)
-        let runs = FileManager.default.fileExists(atPath: storeFile.path) ? try RunStore(workspace: workspace).list() : []
+        let runs =
+            FileManager.default.fileExists(atPath: storeFile.path) ? try RunStore(workspace: workspace).list() : []
         return SessionReport(log: document, runs: runs, archive: ChartArchive(workspace: workspace))
     }
 
     /// The comparison chart of all runs on the main metric (nil when no run has it).
     public var overview: Chart? {
         guard let mainMetric else { return nil }
-        return Self.comparison(runs, metric: mainMetric, reference: runs.first { $0.modelFamily == "baseline" }?.id, language: language)
+        return Self.comparison(
+            runs, metric: mainMetric, reference: runs.first { $0.modelFamily == "baseline" }?.id, language: language)
     }
 
     /// The scorer names a context's metric line may name, longest first so "f1_macro" beats "f1".
@@ -96,16 +107,21 @@ public struct SessionReport: Sendable {
             }
             // The earliest mention wins; among mentions at one place, the longest name.
             if let first = named.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0.count > $1.0.count) }),
-               stored.isEmpty || stored.contains(first.0) {
+                stored.isEmpty || stored.contains(first.0)
+            {
                 return first.0
             }
         }
-        let headline = ["roc_auc", "accuracy", "balanced_accuracy", "f1", "f1_macro", "r2", "rmse", "mae", "silhouette"]
+        let headline = [
+            "roc_auc", "accuracy", "balanced_accuracy", "f1", "f1_macro", "r2", "rmse", "mae", "silhouette",
+        ]
         return headline.first(where: stored.contains) ?? stored.sorted().first
     }
 
     /// Runs side by side on `metric` with their CI (or ± one std over folds); nil when none has it.
-    static func comparison(_ runs: [RunRecord], metric: String, reference: String?, language: LogLanguage = .english) -> Chart? {
+    static func comparison(_ runs: [RunRecord], metric: String, reference: String?, language: LogLanguage = .english)
+        -> Chart?
+    {
         let w = ChartWords(language)
         let withMetric = runs.filter { $0.metrics[metric]?.mean.isFinite == true }
         guard !withMetric.isEmpty else { return nil }
@@ -114,11 +130,15 @@ public struct SessionReport: Sendable {
         let entries = withMetric.compactMap { r -> RunComparisonInput.Run? in
             guard let m = r.metrics[metric] else { return nil }
             if allCI { return .init(label: label(r), value: m.mean, low: m.ciLow, high: m.ciHigh) }
-            return .init(label: label(r), value: m.mean, low: m.std.map { m.mean - $0 }, high: m.std.map { m.mean + $0 })
+            return .init(
+                label: label(r), value: m.mean, low: m.std.map { m.mean - $0 }, high: m.std.map { m.mean + $0 })
         }
         let ref = withMetric.first { $0.id == reference }.map(label)
-        let input = RunComparisonInput(metric: metric, runs: entries, reference: ref,
-                                       interval: allCI ? w("confidence interval", "intervalle de confiance") : w("± 1 std over folds", "± 1 écart-type sur les folds"))
+        let input = RunComparisonInput(
+            metric: metric, runs: entries, reference: ref,
+            interval: allCI
+                ? w("confidence interval", "intervalle de confiance")
+                : w("± 1 std over folds", "± 1 écart-type sur les folds"))
         return try? Chart.runComparison(input, language: language)
     }
 }

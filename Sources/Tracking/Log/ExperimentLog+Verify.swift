@@ -172,7 +172,9 @@ extension RunRecord {
         var text = "\(metric) " + String(format: "%.\(digits)f", summary.mean)
         if let std = summary.std { text += " ± " + String(format: "%.\(digits)f", std) }
         if let low = summary.ciLow, let high = summary.ciHigh {
-            text += (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.\(digits)f", low) + "–" + String(format: "%.\(digits)f", high) + "]"
+            text +=
+                (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.\(digits)f", low) + "–"
+                + String(format: "%.\(digits)f", high) + "]"
         }
         return text + " (\(id))"
     }

@@ -1,7 +1,7 @@
 // End-of-session and after-the-fact hand-off to MLflow: attach files to a run already logged
 // (the log entry is written after the run), and bring a whole session's runs up to date with
 // their log entries and JSON as artifacts. Leaves out the per-run logging itself (MLflowSink).
-public import Foundation
+import Foundation
 
 extension MLflowSink {
     /// Uploads files to a run already on the server (e.g. its log entry, written after it was trained).
@@ -55,7 +55,8 @@ extension MLflowSink {
     /// still starting, or busy, often answers by then). Failures are recorded per run and reported once.
     /// - Returns: how many of the session's runs are on the server afterwards.
     @discardableResult
-    public func finishSession(_ session: String?, log: ExperimentLog?, retryDelay: Duration = .seconds(2)) async -> Int {
+    public func finishSession(_ session: String?, log: ExperimentLog?, retryDelay: Duration = .seconds(2)) async -> Int
+    {
         guard let runs = try? store.list(session: session) else { return 0 }
         var synced = 0, failed: [RunRecord] = []
         for run in runs.reversed() {

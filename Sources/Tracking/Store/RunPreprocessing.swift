@@ -34,15 +34,20 @@ public struct RunPreprocessing: Sendable, Equatable {
     /// The description of `pipeline` as a run stores it, with the preset, the model overrides and any
     /// `extra` keys a caller adds for people to read (they do not replace the recorded ones).
     public static func record(
-        _ pipeline: Pipeline, preset: PreprocessingPreset, overrides: [String: String], adding extra: [String: RunValue] = [:]
+        _ pipeline: Pipeline, preset: PreprocessingPreset, overrides: [String: String],
+        adding extra: [String: RunValue] = [:]
     ) -> RunValue {
-        func names(_ t: ColumnTreatment) -> RunValue { .array(pipeline.columns.filter { $0.treatment == t }.map { .string($0.name) }) }
+        func names(_ t: ColumnTreatment) -> RunValue {
+            .array(pipeline.columns.filter { $0.treatment == t }.map { .string($0.name) })
+        }
         let o = pipeline.options
         let recorded: [String: RunValue] = [
             "preset": .string(preset.rawValue),
             "overrides": .object(overrides.mapValues { .string($0) }),
-            "columns": .object(["numeric": names(.numeric), "categorical": names(.categorical),
-                                "text": names(.text), "datetime": names(.datetime)]),
+            "columns": .object([
+                "numeric": names(.numeric), "categorical": names(.categorical),
+                "text": names(.text), "datetime": names(.datetime),
+            ]),
             "options": .object([
                 "impute_median": .bool(o.imputeMedian), "missing_indicator": .bool(o.addMissingIndicator),
                 "standardize": .bool(o.standardize), "categorical": .string(o.categorical.rawValue),
@@ -88,8 +93,10 @@ public struct RunPreprocessing: Sendable, Equatable {
         maxLevels = int(o, "max_levels", defaults.maxLevels)
         var bigrams = defaults.tfidfBigrams
         if case .array(let range)? = t["ngram_range"], let hi = range.last?.number { bigrams = hi >= 2 }
-        tfidf = TFIDF(minDf: int(t, "min_df", defaults.tfidfMinDf), maxFeatures: int(t, "max_features", defaults.tfidfMaxFeatures),
-                      sublinearTf: flag(t, "sublinear_tf", defaults.tfidfSublinearTf), bigrams: bigrams)
+        tfidf = TFIDF(
+            minDf: int(t, "min_df", defaults.tfidfMinDf),
+            maxFeatures: int(t, "max_features", defaults.tfidfMaxFeatures),
+            sublinearTf: flag(t, "sublinear_tf", defaults.tfidfSublinearTf), bigrams: bigrams)
     }
 
     /// Every input column, in the order the record lists them.
@@ -98,14 +105,19 @@ public struct RunPreprocessing: Sendable, Equatable {
     /// One readable line: the preset, then each treatment's columns and how they are encoded, e.g.
     /// "linear: numeric age (median, scaled, missing flags); categorical class, sex (one-hot ≤ 20); text name (TF-IDF 1–2-grams)".
     public var summary: String {
-        var numericSteps = [imputeMedian ? "median" : "NaN kept", standardize ? "scaled" : nil, missingIndicator ? "missing flags" : nil]
-            .compactMap { $0 }.joined(separator: ", ")
+        var numericSteps = [
+            imputeMedian ? "median" : "NaN kept", standardize ? "scaled" : nil,
+            missingIndicator ? "missing flags" : nil,
+        ]
+        .compactMap { $0 }.joined(separator: ", ")
         if numericSteps.isEmpty { numericSteps = "as is" }
         let encoding = categoricalEncoding == "one_hot" ? "one-hot" : "codes"
         let parts = [
             numeric.isEmpty ? nil : "numeric \(numeric.joined(separator: ", ")) (\(numericSteps))",
-            categorical.isEmpty ? nil : "categorical \(categorical.joined(separator: ", ")) (\(encoding) ≤ \(maxLevels))",
-            text.isEmpty ? nil : "text \(text.joined(separator: ", ")) (TF-IDF \(tfidf.bigrams ? "1–2-grams" : "words"))",
+            categorical.isEmpty
+                ? nil : "categorical \(categorical.joined(separator: ", ")) (\(encoding) ≤ \(maxLevels))",
+            text.isEmpty
+                ? nil : "text \(text.joined(separator: ", ")) (TF-IDF \(tfidf.bigrams ? "1–2-grams" : "words"))",
             datetime.isEmpty ? nil : "datetime \(datetime.joined(separator: ", ")) (year…hour)",
         ].compactMap { $0 }
         return preset + ": " + parts.joined(separator: "; ")

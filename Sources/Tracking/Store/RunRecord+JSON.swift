@@ -2,7 +2,7 @@
 // and tools return it: snake_case keys, metrics as {name: {"mean", "std", "ci_low", "ci_high"}},
 // training time as "fit_seconds", no model bytes (only whether there is a model).
 // Leaves out the store's internal columns.
-public import Foundation
+import Foundation
 
 /// A run as printed in JSON.
 public struct RunJSONView: Sendable, Encodable, Equatable {

@@ -49,7 +49,9 @@ final class Interrupts: @unchecked Sendable {  // state guarded by `lock`
         withState { $0.cancel = { task.cancel() } }
         let value = await task.value
         // A Ctrl-C that cancelled this turn does not count towards the forced exit of the next one.
-        withState { $0.cancel = nil; $0.lastCancel = nil }
+        withState {
+            $0.cancel = nil; $0.lastCancel = nil
+        }
         return value
     }
 

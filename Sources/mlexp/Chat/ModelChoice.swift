@@ -22,9 +22,11 @@ struct ModelChoice {
 
     /// The workspace's config file, when present.
     struct ConfigFile: Decodable {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var base_url: String?
         var model: String?
         var temperature: Double?
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var api_key: String?
     }
 
@@ -33,10 +35,14 @@ struct ModelChoice {
         guard let data = try? Data(contentsOf: url) else { return nil }
         let config: ConfigFile
         do { config = try JSONDecoder().decode(ConfigFile.self, from: data) } catch {
-            throw Failure(description: "\(url.path) is not valid JSON ({\"base_url\": …, \"model\": …}); fix or remove it.")
+            throw Failure(
+                description: "\(url.path) is not valid JSON ({\"base_url\": …, \"model\": …}); fix or remove it.")
         }
         if config.api_key != nil {
-            throw Failure(description: "\(url.path) holds an API key; remove it and set OPENAI_API_KEY in the environment instead (keys are never stored in the workspace).")
+            throw Failure(
+                description:
+                    "\(url.path) holds an API key; remove it and set OPENAI_API_KEY in the environment instead (keys are never stored in the workspace)."
+            )
         }
         return config
     }
@@ -46,7 +52,8 @@ struct ModelChoice {
         language: SessionLanguage, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ModelChoice {
         func autopilot(_ why: String) -> ModelChoice {
-            let banner = language == .fr
+            let banner =
+                language == .fr
                 ? "Modèle : Autopilot — un moteur à règles déterministe intégré, PAS un LLM (\(why))."
                 : "Model: Autopilot — a built-in deterministic rule-based engine, NOT an LLM (\(why))."
             return ModelChoice(model: Autopilot(brief: brief, language: language), isAutopilot: true, banner: banner)
@@ -55,24 +62,35 @@ struct ModelChoice {
             return autopilot(language == .fr ? "choisi avec --model autopilot" : "chosen with --model autopilot")
         }
         let config = try configFile(workspace)
-        func nonEmpty(_ s: String?) -> String? { s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        func nonEmpty(_ s: String?) -> String? {
+            s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
         let baseURL = nonEmpty(flagBaseURL) ?? nonEmpty(environment["OPENAI_BASE_URL"]) ?? nonEmpty(config?.base_url)
-        let hasKey = nonEmpty(environment["OPENAI_API_KEY"]) != nil || nonEmpty(environment["OPENAI_API_KEY_FILE"]) != nil
+        let hasKey =
+            nonEmpty(environment["OPENAI_API_KEY"]) != nil || nonEmpty(environment["OPENAI_API_KEY_FILE"]) != nil
         guard baseURL != nil || hasKey else {
             if let flagModel {
-                throw Failure(description: "--model \(flagModel) needs an endpoint: pass --base-url URL (e.g. http://127.0.0.1:8080/v1), or set OPENAI_BASE_URL / OPENAI_API_KEY. Use --model autopilot for the built-in rule-based engine.")
+                throw Failure(
+                    description:
+                        "--model \(flagModel) needs an endpoint: pass --base-url URL (e.g. http://127.0.0.1:8080/v1), or set OPENAI_BASE_URL / OPENAI_API_KEY. Use --model autopilot for the built-in rule-based engine."
+                )
             }
-            return autopilot(language == .fr
-                ? "aucun point d'accès configuré : --base-url, OPENAI_BASE_URL ou .mlexp/config.json"
-                : "no endpoint configured: --base-url, OPENAI_BASE_URL or .mlexp/config.json")
+            return autopilot(
+                language == .fr
+                    ? "aucun point d'accès configuré : --base-url, OPENAI_BASE_URL ou .mlexp/config.json"
+                    : "no endpoint configured: --base-url, OPENAI_BASE_URL or .mlexp/config.json")
         }
         let name = nonEmpty(flagModel) ?? nonEmpty(environment["OPENAI_MODEL"]) ?? nonEmpty(config?.model)
         guard let name else {
-            throw Failure(description: "An endpoint is configured but no model is named: pass --model NAME or set OPENAI_MODEL (`mlexp doctor` lists the server's models).")
+            throw Failure(
+                description:
+                    "An endpoint is configured but no model is named: pass --model NAME or set OPENAI_MODEL (`mlexp doctor` lists the server's models)."
+            )
         }
         let configuration = try OpenAIConfiguration.resolve(baseURL: baseURL, model: name, environment: environment)
         let client = OpenAIClient(configuration: configuration)
         return ModelChoice(
-            model: client, isAutopilot: false, banner: "Model: \(client.displayName) (LLM)", temperature: config?.temperature)
+            model: client, isAutopilot: false, banner: "Model: \(client.displayName) (LLM)",
+            temperature: config?.temperature)
     }
 }

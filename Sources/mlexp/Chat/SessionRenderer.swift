@@ -53,7 +53,8 @@ final class SessionRenderer: AgentObserver {
         case .toolFinished(let call, let outcome):
             spinner.stop()
             let mark = outcome.isError ? terminal.styled("✗", .red) : terminal.styled("✓", .green)
-            let time = outcome.seconds >= 0.05 ? terminal.styled(String(format: " (%.1f s)", outcome.seconds), .dim) : ""
+            let time =
+                outcome.seconds >= 0.05 ? terminal.styled(String(format: " (%.1f s)", outcome.seconds), .dim) : ""
             let request = terminal.styled(ToolLine.request(call.name, call.arguments, language), .cyan)
             terminal.line("  \(mark) \(request) → \(ToolLine.outcome(call.name, outcome.content, language))\(time)")
         case .stopped(_, let message):

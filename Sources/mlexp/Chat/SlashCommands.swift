@@ -17,7 +17,8 @@ struct SlashCommands {
         switch command {
         case "/exit", "/quit": return .exit
         case "/help":
-            terminal.line("""
+            terminal.line(
+                """
                 /help    this help
                 /runs    the recorded runs, best first
                 /log     the experiment log (EXPERIMENTS.md)
@@ -35,7 +36,8 @@ struct SlashCommands {
                 let metric = r["main_metric"]?.stringValue ?? ""
                 let m = r["metrics"]?[metric]
                 terminal.line(
-                    "\(r["run_id"]?.stringValue ?? "?")  \(r["model"]?.stringValue ?? "?")  \(metric) \(ToolLine.f3(m?["mean"])) ± \(ToolLine.f3(m?["std"]))  \(r["hypothesis"]?.stringValue ?? "")")
+                    "\(r["run_id"]?.stringValue ?? "?")  \(r["model"]?.stringValue ?? "?")  \(metric) \(ToolLine.f3(m?["mean"])) ± \(ToolLine.f3(m?["std"]))  \(r["hypothesis"]?.stringValue ?? "")"
+                )
             }
         case "/log":
             if let text = try? String(contentsOfFile: context.log.markdownPath, encoding: .utf8) {
@@ -46,7 +48,8 @@ struct SlashCommands {
         case "/model":
             terminal.line(choice.banner)
             let turns = await loop.messages.count
-            terminal.line(terminal.styled("\(turns) messages in this conversation; prompt version \(Prompts.version).", .dim))
+            terminal.line(
+                terminal.styled("\(turns) messages in this conversation; prompt version \(Prompts.version).", .dim))
         default:
             terminal.line("Unknown command \(command). /help lists the commands.")
         }

@@ -53,7 +53,8 @@ final class Spinner: @unchecked Sendable {  // state guarded by `lock`
             guard s.timer != nil else { return nil }
             s.frame += 1
             let seconds = String(format: "%.1f s", Date().timeIntervalSince(s.start))
-            return "\r\u{1B}[2K\(Self.frames[s.frame % Self.frames.count]) \(s.label) \(seconds)" + (s.note.isEmpty ? "" : " — \(s.note)")
+            return "\r\u{1B}[2K\(Self.frames[s.frame % Self.frames.count]) \(s.label) \(seconds)"
+                + (s.note.isEmpty ? "" : " — \(s.note)")
         }
         if let text { terminal.write(terminal.styled(text, .dim)) }
     }

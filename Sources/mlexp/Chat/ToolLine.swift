@@ -17,13 +17,17 @@ enum ToolLine {
             case "load_data": a["path"]?.stringValue.map { p in a["target"]?.stringValue.map { "\(p) → \($0)" } ?? p }
             case "train_model", "tune_model": a["model"]?.stringValue
             case "compute_metrics":
-                a["run_id"]?.stringValue.map { "\($0)" + (a["split"]?.stringValue == "test" ? (fr ? " sur le jeu de TEST" : " on the TEST split") : "")
-                    + (a["compare_to"]?.stringValue.map { " vs \($0)" } ?? "") }
+                a["run_id"]?.stringValue.map {
+                    "\($0)"
+                        + (a["split"]?.stringValue == "test" ? (fr ? " sur le jeu de TEST" : " on the TEST split") : "")
+                        + (a["compare_to"]?.stringValue.map { " vs \($0)" } ?? "")
+                }
             case "explain_model": a["run_id"]?.stringValue
-            case "append_log": a["kind"]?.stringValue.map { k in
-                let kind = fr ? entryKindFR(k) : k
-                return a["title"]?.stringValue.map { "\(kind)\(fr ? " : " : ": ")\($0)" } ?? kind
-            }
+            case "append_log":
+                a["kind"]?.stringValue.map { k in
+                    let kind = fr ? entryKindFR(k) : k
+                    return a["title"]?.stringValue.map { "\(kind)\(fr ? " : " : ": ")\($0)" } ?? kind
+                }
             case "compare_runs": "\(a["run_a"]?.stringValue ?? "?") vs \(a["run_b"]?.stringValue ?? "?")"
             case "profile_column": a["column"]?.stringValue
             default: nil
@@ -64,7 +68,8 @@ enum ToolLine {
         case "compute_metrics":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
-            var s = "\(r["split"]?.stringValue ?? "") \(metric) \(f3(m?["value"])) [\(f3(m?["ci_low"])), \(f3(m?["ci_high"]))]"
+            var s =
+                "\(r["split"]?.stringValue ?? "") \(metric) \(f3(m?["value"])) [\(f3(m?["ci_low"])), \(f3(m?["ci_high"]))]"
             if let c = r["comparison"] {
                 s += "; Δ \(f3(c["delta"])) vs \(c["other_run"]?.stringValue ?? "?") " + significance(c)
             }
@@ -80,13 +85,17 @@ enum ToolLine {
         case "list_runs": return "\(r["count"]?.intValue ?? 0) runs"
         case "compare_runs": return "Δ \(f3(r["comparison"]?["delta"])) " + significance(r["comparison"])
         case "tune_model":
-            let trials = r["evaluated"]?.intValue ?? 0, strategy = r["strategy"]?.stringValue, best = r["best_run"]?.stringValue ?? "?"
+            let trials = r["evaluated"]?.intValue ?? 0, strategy = r["strategy"]?.stringValue,
+                best = r["best_run"]?.stringValue ?? "?"
             return fr
                 ? "\(plural(trials, "essai")) (\(strategy ?? "recherche")), meilleur enregistré sous \(best)"
                 : "\(trials) trials (\(strategy ?? "search")), best recorded as \(best)"
         case "profile_column":
-            let type = r["type"]?.stringValue ?? "?", missing = r["missing"]?.intValue ?? 0, distinct = r["distinct"]?.intValue ?? 0
-            return fr ? "\(type), \(missing) manquantes, \(distinct) distinctes" : "\(type), \(missing) missing, \(distinct) distinct"
+            let type = r["type"]?.stringValue ?? "?", missing = r["missing"]?.intValue ?? 0,
+                distinct = r["distinct"]?.intValue ?? 0
+            return fr
+                ? "\(type), \(missing) manquantes, \(distinct) distinctes"
+                : "\(type), \(missing) missing, \(distinct) distinct"
         default: return String(content.prefix(120))
         }
     }

@@ -2,6 +2,7 @@
 // to 1e-9, including tied scores in AUC, zero-division cases and a class never predicted.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct MetricsTests {
@@ -19,8 +20,9 @@ import Testing
             let y = try #require(c.yTrue).map { Int($0) }, p = try #require(c.yPred).map { Int($0) }
             let k = try #require(c.classCount), probs = try #require(c.probabilities)
             let names = (0..<k).map { "c\($0)" }
-            var got = try Metrics.evaluate(target: .classes(labels: y, classNames: names),
-                                           prediction: .classes(labels: p, probabilities: probs, classCount: k))
+            var got = try Metrics.evaluate(
+                target: .classes(labels: y, classNames: names),
+                prediction: .classes(labels: p, probabilities: probs, classCount: k))
             got["f1_macro"] = try Metrics.f1Macro(y, p, classCount: k)
             got["f1_weighted"] = try Metrics.f1Weighted(y, p, classCount: k)
             for (key, want) in c.expected {
@@ -36,10 +38,13 @@ import Testing
         let all = try cases("regression")
         #expect(all.count >= 2)
         for c in all {
-            let got = try Metrics.evaluate(target: .values(try #require(c.yTrue)), prediction: .values(try #require(c.yPred)))
+            let got = try Metrics.evaluate(
+                target: .values(try #require(c.yTrue)), prediction: .values(try #require(c.yPred)))
             for (key, want) in c.expected {
                 let have = try #require(got[key], "\(c.name): \(key) not computed")
-                #expect(abs(have - want) <= 1e-9 * max(1, abs(want)), "\(c.name) \(key): ours \(have), scikit-learn \(want)")
+                #expect(
+                    abs(have - want) <= 1e-9 * max(1, abs(want)), "\(c.name) \(key): ours \(have), scikit-learn \(want)"
+                )
             }
         }
     }
@@ -86,7 +91,8 @@ import Testing
         var g = SeededGenerator(seed: UInt64(count))
         var v = (0..<count).map { _ in (g.nextUnit() - 0.5) * pow10(Double(g.nextInt(below: 12)) - 6) }
         if count > 10 { v[0] = -0.0; v[1] = 0; v[2] = .infinity; v[3] = -.infinity; v[4] = v[5] }
-        #expect(RadixSort.sorted(v).map(\.bitPattern) == v.sorted().map(\.bitPattern) || RadixSort.sorted(v) == v.sorted())
+        #expect(
+            RadixSort.sorted(v).map(\.bitPattern) == v.sorted().map(\.bitPattern) || RadixSort.sorted(v) == v.sorted())
     }
 
     @Test(arguments: [1, 2, 3, 10, 4097, 10_000]) func medianBySelectionMatchesSorting(count: Int) throws {

@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct ModelComparisonTests {
@@ -18,10 +19,15 @@ import Testing
         let spec = try TargetSpec(dataset: data, column: "survived")
         let rows = try data.rowsWithTarget("survived")
         let y = try spec.values(in: data, rows: rows)
-        guard case .classes(let labels, _) = y else { throw MLError(.invalidTarget, "titanic's target should be classes") }
-        let folds = try StratifiedKFold(folds: 5, seed: 0).split(labels: labels).map { FoldRows(train: $0.train, valid: $0.test) }
+        guard case .classes(let labels, _) = y else {
+            throw MLError(.invalidTarget, "titanic's target should be classes")
+        }
+        let folds = try StratifiedKFold(folds: 5, seed: 0).split(labels: labels).map {
+            FoldRows(train: $0.train, valid: $0.test)
+        }
         let estimator = try ModelRegistry.make(model, parameters: [:])
-        let pipeline = try Pipeline(dataset: data, target: "survived", excluding: ["name"], preset: ExperimentRunner.preset(for: model))
+        let pipeline = try Pipeline(
+            dataset: data, target: "survived", excluding: ["name"], preset: ExperimentRunner.preset(for: model))
         return try CrossValidation.run(target: y, folds: folds) { (train, valid) throws(MLError) -> Prediction in
             let tr = train.map { rows[$0] }, va = valid.map { rows[$0] }
             let fp = try pipeline.fit(data, rows: tr)
@@ -32,20 +38,24 @@ import Testing
 
     @Test func gradientBoostingBeatsTheBaselineSignificantlyOnTitanic() throws {
         let base = try crossValidate("baseline"), gbdt = try crossValidate("gbdt")
-        let t = try PairedComparison.correctedTTest(metric: "roc_auc", foldScoresA: base.values("roc_auc"),
-                                                    foldScoresB: gbdt.values("roc_auc"), validFraction: 0.25)
+        let t = try PairedComparison.correctedTTest(
+            metric: "roc_auc", foldScoresA: base.values("roc_auc"),
+            foldScoresB: gbdt.values("roc_auc"), validFraction: 0.25)
         #expect(t.significant && t.better == "B" && t.improvement > 0.2, "\(t.summary)")
         let target = try Self.titanicTarget()
-        let b = try PairedComparison.bootstrap(metric: "roc_auc", target: target, a: base.outOfFold, b: gbdt.outOfFold, resamples: 300)
+        let b = try PairedComparison.bootstrap(
+            metric: "roc_auc", target: target, a: base.outOfFold, b: gbdt.outOfFold, resamples: 300)
         #expect(b.significant && b.better == "B", "\(b.summary)")
     }
 
     @Test func identicalModelsAreNotSignificantlyDifferent() throws {
         let a = try crossValidate("gbdt"), b = try crossValidate("gbdt")
-        let t = try PairedComparison.correctedTTest(metric: "roc_auc", foldScoresA: a.values("roc_auc"),
-                                                    foldScoresB: b.values("roc_auc"), validFraction: 0.25)
+        let t = try PairedComparison.correctedTTest(
+            metric: "roc_auc", foldScoresA: a.values("roc_auc"),
+            foldScoresB: b.values("roc_auc"), validFraction: 0.25)
         #expect(!t.significant && t.better == "neither" && t.pValue == 1)
-        let boot = try PairedComparison.bootstrap(metric: "accuracy", target: try Self.titanicTarget(), a: a.outOfFold, b: b.outOfFold, resamples: 200)
+        let boot = try PairedComparison.bootstrap(
+            metric: "accuracy", target: try Self.titanicTarget(), a: a.outOfFold, b: b.outOfFold, resamples: 200)
         #expect(!boot.significant && boot.better == "neither")
     }
 
@@ -72,7 +82,8 @@ import Testing
         let (x, y) = SyntheticData.informative(rows: 600, seed: 1)
         let (xv, yv) = SyntheticData.informative(rows: 300, seed: 2)
         let m = try ModelRegistry.make("random_forest", parameters: ["seed": "0"]).fit(TrainingSet(x: x, y: .values(y)))
-        let r = try PermutationImportance.compute(x: xv, y: .values(yv), repeats: 5) { (mx: FeatureMatrix) throws(MLError) -> Prediction in
+        let r = try PermutationImportance.compute(x: xv, y: .values(yv), repeats: 5) {
+            (mx: FeatureMatrix) throws(MLError) -> Prediction in
             try m.predict(mx)
         }
         #expect(Set(r.features.prefix(2).map(\.name)) == ["signal_a", "signal_b"])

@@ -4,6 +4,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct ModelExplainerTests {
@@ -21,7 +22,8 @@ import Testing
         #expect(try JSONDecoder().decode(ExplainReport.self, from: json) == r)
         #expect(!r.notes.isEmpty && r.metrics["r2"] != nil)
         if method != .errors {
-            #expect(Set(try #require(r.importance).features.prefix(2).map(\.name)) == ["signal_a", "signal_b"], "\(method)")
+            #expect(
+                Set(try #require(r.importance).features.prefix(2).map(\.name)) == ["signal_a", "signal_b"], "\(method)")
         }
         if method == .pdp { #expect(r.partialDependence?.first?.direction == "increasing") }
         if method == .limits { #expect(r.limits != nil) }

@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct OriginalUnitsTests {
@@ -15,7 +16,8 @@ import Testing
 
     func titanicLogistic() throws -> Fit {
         let data = try TestData.load("titanic.csv")
-        let spec = ExperimentSpec(target: "survived", model: "logistic", validation: .holdout(testFraction: 0.25), seed: 0)
+        let spec = ExperimentSpec(
+            target: "survived", model: "logistic", validation: .holdout(testFraction: 0.25), seed: 0)
         let result = try ExperimentRunner.run(dataset: data, spec: spec)
         let validRows = try #require(result.validationRows)
         let held = Set(validRows)
@@ -23,7 +25,8 @@ import Testing
         let input = ExplainInput(
             model: result.fitted, pipeline: result.pipeline,
             train: try result.pipeline.trainingSet(data, target: result.target, rows: trainRows),
-            valid: try result.pipeline.trainingSet(data, target: result.target, rows: validRows), targetName: "survived")
+            valid: try result.pipeline.trainingSet(data, target: result.target, rows: validRows), targetName: "survived"
+        )
         let ages = try #require(try data.column(named: "age").numbers).filter { !$0.isNaN }
         return Fit(input: input, ages: ages)
     }
@@ -71,8 +74,9 @@ import Testing
     }
 
     @Test func viewInvertsStandardisationAndDropsTextTerms() {
-        let x = FeatureMatrix(rows: 2, features: [FeatureInfo(name: "a"), FeatureInfo(name: "t:word", sourceColumn: "t")],
-                              values: [-1, 1, 0.5, 0])
+        let x = FeatureMatrix(
+            rows: 2, features: [FeatureInfo(name: "a"), FeatureInfo(name: "t:word", sourceColumn: "t")],
+            values: [-1, 1, 0.5, 0])
         let units = OriginalUnits(affine: ["a": .init(mean: 10, scale: 2)], textColumns: ["t"])
         let v = units.view(x)
         #expect(v.features.map(\.name) == ["a"] && v.values == [8, 12])

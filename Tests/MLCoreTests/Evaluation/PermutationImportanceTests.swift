@@ -2,6 +2,7 @@
 // one-hot columns are shuffled together and reported under their source column.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct PermutationImportanceTests {
@@ -26,18 +27,21 @@ import Testing
         let noise = (0..<rows).map { _ in g.nextGaussian() }
         let y = level.map { [0.0, 5.0, -5.0][$0] }
         let features = [
-            FeatureInfo(name: "color=red", sourceColumn: "color"), FeatureInfo(name: "color=blue", sourceColumn: "color"),
+            FeatureInfo(name: "color=red", sourceColumn: "color"),
+            FeatureInfo(name: "color=blue", sourceColumn: "color"),
             FeatureInfo(name: "color=green", sourceColumn: "color"), FeatureInfo(name: "noise"),
         ]
         let cols = (0..<3).map { k in level.map { $0 == k ? 1.0 : 0.0 } } + [noise]
         let x = FeatureMatrix(rows: rows, features: features, values: cols.flatMap { $0 })
-        let report = try PermutationImportance.compute(x: x, y: .values(y)) { (m: FeatureMatrix) throws(MLError) -> Prediction in
+        let report = try PermutationImportance.compute(x: x, y: .values(y)) {
+            (m: FeatureMatrix) throws(MLError) -> Prediction in
             .values((0..<m.rows).map { 5 * m[$0, 1] - 5 * m[$0, 2] })
         }
         #expect(report.features.map(\.name) == ["color", "noise"])
         #expect(report.features[0].features == ["color=red", "color=blue", "color=green"])
         let ungrouped = try PermutationImportance.compute(x: x, y: .values(y), groupBySource: false) {
-            (m: FeatureMatrix) throws(MLError) -> Prediction in .values((0..<m.rows).map { 5 * m[$0, 1] - 5 * m[$0, 2] })
+            (m: FeatureMatrix) throws(MLError) -> Prediction in
+            .values((0..<m.rows).map { 5 * m[$0, 1] - 5 * m[$0, 2] })
         }
         #expect(ungrouped.features.count == 4)
     }

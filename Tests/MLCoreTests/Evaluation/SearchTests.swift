@@ -4,6 +4,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct SearchTests {
@@ -17,13 +18,17 @@ import Testing
     func fitPredict(_ p: [String: ParameterValue], _ train: [Int], _ valid: [Int]) -> Prediction {
         guard case .int(let k)? = p["features"], let shrink = p["shrink"]?.doubleValue else { return .values([]) }
         let cols = Array(0..<k)
-        func sub(_ rows: [Int]) -> FeatureMatrix { FeatureMatrix(columns: cols.map { j in rows.map { data.x[$0, j] } }) }
+        func sub(_ rows: [Int]) -> FeatureMatrix {
+            FeatureMatrix(columns: cols.map { j in rows.map { data.x[$0, j] } })
+        }
         let w = SyntheticData.leastSquares(sub(train), train.map { data.y[$0] }).map { $0 * (1 - shrink) }
         return .values(SyntheticData.predictLinear(w, sub(valid)))
     }
 
     @Test func randomSearchRanksTheKnownBestFirstAndIsSeeded() throws {
-        let a = try HyperparameterSearch.random(space: space, candidates: 12, metric: "rmse", target: .values(data.y), folds: folds, seed: 4) {
+        let a = try HyperparameterSearch.random(
+            space: space, candidates: 12, metric: "rmse", target: .values(data.y), folds: folds, seed: 4
+        ) {
             (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
         }
         #expect(a.trials.count == 12 && a.trials.map(\.rank) == Array(1...12))
@@ -31,16 +36,22 @@ import Testing
         guard case .int(let k)? = best.parameters["features"] else { Issue.record("features"); return }
         #expect(k >= 2)
         #expect(zip(a.trials, a.trials.dropFirst()).allSatisfy { $0.mean <= $1.mean })
-        let b = try HyperparameterSearch.random(space: space, candidates: 12, metric: "rmse", target: .values(data.y), folds: folds, seed: 4) {
+        let b = try HyperparameterSearch.random(
+            space: space, candidates: 12, metric: "rmse", target: .values(data.y), folds: folds, seed: 4
+        ) {
             (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
         }
         #expect(a.trials.map(\.parameters) == b.trials.map(\.parameters))
         let json = try JSONEncoder().encode(a)
-        #expect(try JSONDecoder().decode(SearchResult.self, from: json).trials.map(\.parameters) == a.trials.map(\.parameters))
+        #expect(
+            try JSONDecoder().decode(SearchResult.self, from: json).trials.map(\.parameters)
+                == a.trials.map(\.parameters))
     }
 
     @Test func successiveHalvingGrowsTheRowsAndKeepsTheBest() throws {
-        let r = try HyperparameterSearch.successiveHalving(space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds) {
+        let r = try HyperparameterSearch.successiveHalving(
+            space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds
+        ) {
             (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
         }
         #expect(r.trials.count == 9 + 3 + 1)
@@ -51,7 +62,9 @@ import Testing
     }
 
     @Test func aSpentTimeBudgetStopsTheSearch() throws {
-        let r = try HyperparameterSearch.random(space: space, candidates: 20, metric: "rmse", target: .values(data.y), folds: folds, timeBudget: 0) {
+        let r = try HyperparameterSearch.random(
+            space: space, candidates: 20, metric: "rmse", target: .values(data.y), folds: folds, timeBudget: 0
+        ) {
             (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v)
         }
         #expect(r.stoppedByBudget && r.trials.count == 1)
@@ -65,10 +78,12 @@ import Testing
             return fitPredict(p, t, v)
         }
         let clocked = try HyperparameterSearch.successiveHalving(
-            space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds, timeBudget: 0.25, seed: 3, fitPredict: slow)
+            space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds, timeBudget: 0.25, seed: 3,
+            fitPredict: slow)
         #expect(clocked.stoppedByBudget && clocked.trials.count < 13)
         let capped = try HyperparameterSearch.successiveHalving(
-            space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds, maxTrials: clocked.trials.count, seed: 3
+            space: space, candidates: 9, metric: "r2", target: .values(data.y), folds: folds,
+            maxTrials: clocked.trials.count, seed: 3
         ) { (p, t, v) throws(MLError) -> Prediction in fitPredict(p, t, v) }
         #expect(capped.stoppedByBudget)
         #expect(capped.trials.map(\.parameters) == clocked.trials.map(\.parameters))
@@ -76,7 +91,8 @@ import Testing
     }
 
     @Test func spaceDecodesFromPlainJSON() throws {
-        let json = #"{"lr": {"type": "double", "low": 0.01, "high": 0.3, "log": true}, "loss": {"type": "choice", "values": ["a", 2]}}"#
+        let json =
+            #"{"lr": {"type": "double", "low": 0.01, "high": 0.3, "log": true}, "loss": {"type": "choice", "values": ["a", 2]}}"#
         let s = try JSONDecoder().decode(SearchSpace.self, from: Data(json.utf8))
         #expect(s.parameters["loss"] == .choice([.string("a"), .int(2)]))
         #expect(throws: MLError.self) { try SearchSpace(["x": .int(low: 5, high: 1, log: false)]).sample(3, seed: 0) }
@@ -85,21 +101,24 @@ import Testing
     @Test func learningCurveTellsVarianceFromBias() throws {
         let y = data.y
         // A memoriser: perfect on its training rows, the training mean elsewhere.
-        let memo = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") { (train, sets) throws(MLError) -> [Prediction] in
+        let memo = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") {
+            (train, sets) throws(MLError) -> [Prediction] in
             let known = Dictionary(uniqueKeysWithValues: train.map { ($0, y[$0]) })
             let mean = Stats.mean(train.map { y[$0] })
             return sets.map { rows in .values(rows.map { known[$0] ?? mean }) }
         }
         #expect(memo.diagnosis == "variance" && memo.points.count == 5)
         #expect(memo.points[0].trainRows < memo.points[4].trainRows)
-        let linear = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") { (train, sets) throws(MLError) -> [Prediction] in
+        let linear = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") {
+            (train, sets) throws(MLError) -> [Prediction] in
             let w = SyntheticData.leastSquares(data.x.selecting(rows: train), train.map { y[$0] })
             return sets.map { .values(SyntheticData.predictLinear(w, data.x.selecting(rows: $0))) }
         }
         // The right model for this linear set: close, flat and near r2 = 1 is a good fit, not bias.
         #expect(linear.diagnosis == "good_fit", "\(linear.points.map(\.validMean))")
         // Only the weaker informative feature: close and flat but low, which is bias.
-        let weak = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") { (train, sets) throws(MLError) -> [Prediction] in
+        let weak = try LearningCurve.compute(target: .values(y), folds: folds, metric: "r2") {
+            (train, sets) throws(MLError) -> [Prediction] in
             func weaker(_ rows: [Int]) -> FeatureMatrix { FeatureMatrix(columns: [rows.map { data.x[$0, 1] }]) }
             let w = SyntheticData.leastSquares(weaker(train), train.map { y[$0] })
             return sets.map { .values(SyntheticData.predictLinear(w, weaker($0))) }
@@ -119,7 +138,9 @@ import Testing
             let counts = Dictionary(grouping: order.prefix(size), by: { labels[$0] }).mapValues(\.count)
             for (c, total) in [(0, 255), (1, 30), (2, 15)] {
                 let share = Double(size) * Double(total) / 300
-                #expect(abs(Double(counts[c] ?? 0) - share) <= 1, "class \(c) at \(size) rows: \(counts[c] ?? 0), share \(share)")
+                #expect(
+                    abs(Double(counts[c] ?? 0) - share) <= 1,
+                    "class \(c) at \(size) rows: \(counts[c] ?? 0), share \(share)")
             }
         }
         // Nested and seeded: the same seed draws the same order; another seed another one.

@@ -5,20 +5,24 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct StoredModelExplainTests {
     @Test func aSavedModelIsExplainedWithoutRefit() throws {
         let data = try TestData.load("titanic.csv")
-        let spec = ExperimentSpec(target: "survived", model: "logistic", validation: .holdout(testFraction: 0.25), seed: 0,
-                                  excluding: ["name"])
+        let spec = ExperimentSpec(
+            target: "survived", model: "logistic", validation: .holdout(testFraction: 0.25), seed: 0,
+            excluding: ["name"])
         let result = try ExperimentRunner.run(dataset: data, spec: spec)
-        let stored = try TrainedModel.load(try TrainedModel(target: result.target, pipeline: result.pipeline, model: result.fitted).saved())
+        let stored = try TrainedModel.load(
+            try TrainedModel(target: result.target, pipeline: result.pipeline, model: result.fitted).saved())
         let input = try ExplainInput(trained: stored, dataset: data)
         let rows = try data.rowsWithTarget("survived")
         #expect(input.valid.rows == rows.count)
         let r = try ModelExplainer.explain(input, method: .errors)
-        let expected = try Metrics.evaluate(target: try result.target.values(in: data, rows: rows), prediction: try stored.predict(data, rows: rows))
+        let expected = try Metrics.evaluate(
+            target: try result.target.values(in: data, rows: rows), prediction: try stored.predict(data, rows: rows))
         #expect(r.metrics == expected)
         let cuts = try #require(r.errors).slices.filter { $0.feature == "age" && $0.slice.hasPrefix("[") }
         #expect(cuts.contains { $0.slice.contains("inf, 2") || $0.slice.contains("[2") || $0.slice.contains("[3") })

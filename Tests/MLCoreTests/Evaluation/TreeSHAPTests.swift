@@ -3,6 +3,7 @@
 // binary classification, a multiclass random forest), and additivity (1e-9) on every row.
 
 import Testing
+
 @testable import MLCore
 
 struct ShapFixture: Decodable {

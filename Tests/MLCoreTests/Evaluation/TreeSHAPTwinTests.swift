@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct TreeSHAPTwinTests {
@@ -13,7 +14,9 @@ import Testing
     func expectTablesBuilt(_ trees: [TreeStructure], _ name: String) {
         for (t, tree) in trees.enumerated() {
             let s = PathTables.shape(tree)
-            #expect(s.widest <= PathTables.maxDistinct && s.entries <= TreeSHAP.tableBudget, "\(name) tree \(t) has no tables")
+            #expect(
+                s.widest <= PathTables.maxDistinct && s.entries <= TreeSHAP.tableBudget,
+                "\(name) tree \(t) has no tables")
         }
     }
 
@@ -51,17 +54,21 @@ import Testing
         var g = SeededGenerator(seed: seed)
         var cols = (0..<4).map { _ in (0..<rows).map { _ in g.nextGaussian() } }
         let cat = (0..<rows).map { _ in Double(g.nextInt(below: 5)) }
-        let score = (0..<rows).map { r in 2 * cols[0][r] + sin(3 * cols[1][r]) + (cat[r] == 2 ? 1.5 : 0) + 0.3 * g.nextGaussian() }
+        let score = (0..<rows).map { r in
+            2 * cols[0][r] + sin(3 * cols[1][r]) + (cat[r] == 2 ? 1.5 : 0) + 0.3 * g.nextGaussian()
+        }
         for r in stride(from: 0, to: rows, by: 7) { cols[r % 2][r] = .nan }
-        let x = FeatureMatrix(columns: cols + [cat], names: ["a", "b", "c", "d", "level"],
-                              kinds: [.numeric, .numeric, .numeric, .numeric, .categorical(levels: 5)])
+        let x = FeatureMatrix(
+            columns: cols + [cat], names: ["a", "b", "c", "d", "level"],
+            kinds: [.numeric, .numeric, .numeric, .numeric, .categorical(levels: 5)])
         guard let classes else { return TrainingSet(x: x, y: .values(score)) }
         let labels = score.map { s in min(classes - 1, max(0, Int((s + 3) / 6 * Double(classes)))) }
         return TrainingSet(x: x, y: .classes(labels: labels, classNames: (0..<classes).map { "c\($0)" }))
     }
 
     @Test(arguments: [
-        ("tree", ["maxDepth": "10"]), ("random_forest", ["nEstimators": "8", "maxDepth": "9"]), ("gbdt", ["maxIter": "15"]),
+        ("tree", ["maxDepth": "10"]), ("random_forest", ["nEstimators": "8", "maxDepth": "9"]),
+        ("gbdt", ["maxIter": "15"]),
     ])
     func ourModelsGiveTheSameValuesBothWays(family: String, parameters: [String: String]) throws {
         for classes in [nil, 2, 3] as [Int?] {
@@ -91,10 +98,12 @@ import Testing
         let model = try ModelRegistry.make("gbdt", parameters: ["maxIter": "6"]).fit(train)
         let e = try #require(model.treeEnsemble)
         let x = Self.data(rows: 300, seed: 8, classes: 3).x
-        let whole = try TreeSHAP.explain(trees: e.trees, combination: e.treeCombination, x: x, threads: 1, algorithm: .pathTables)
+        let whole = try TreeSHAP.explain(
+            trees: e.trees, combination: e.treeCombination, x: x, threads: 1, algorithm: .pathTables)
         for (threads, budget) in [(2, 1), (2, 200), (3, TreeSHAP.batchBudget)] {
-            let other = try TreeSHAP.explain(trees: e.trees, combination: e.treeCombination, x: x, threads: threads,
-                                             algorithm: .pathTables, batchBudget: budget)
+            let other = try TreeSHAP.explain(
+                trees: e.trees, combination: e.treeCombination, x: x, threads: threads,
+                algorithm: .pathTables, batchBudget: budget)
             #expect(other == whole, "threads \(threads), batch budget \(budget)")
         }
     }
@@ -109,7 +118,8 @@ import Testing
             let cover = t.cover[parent]
             let leaf = t.appendNode(value: [Double(j) - 3], cover: cover * 0.4)
             let next = t.appendNode(value: [0], cover: cover * 0.6)
-            t.feature[parent] = Int32(j); t.threshold[parent] = 0; t.left[parent] = Int32(leaf); t.right[parent] = Int32(next)
+            t.feature[parent] = Int32(j); t.threshold[parent] = 0; t.left[parent] = Int32(leaf);
+            t.right[parent] = Int32(next)
             parent = next
         }
         t.value[parent] = 5
@@ -126,7 +136,9 @@ import Testing
             #expect(fast == naive)
         }
         let raw = TreeSHAP.rawPrediction(trees: [t], combination: comb, x: x)
-        for r in 0..<x.rows { #expect(abs(fast.expected[0] + (0..<width).reduce(0.0) { $0 + fast[r, 0, $1] } - raw[r]) <= 1e-9) }
+        for r in 0..<x.rows {
+            #expect(abs(fast.expected[0] + (0..<width).reduce(0.0) { $0 + fast[r, 0, $1] } - raw[r]) <= 1e-9)
+        }
     }
 
     @Test func tablesOnlyWhenTheyPayForThemselves() {

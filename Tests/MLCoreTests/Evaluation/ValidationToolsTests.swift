@@ -2,12 +2,16 @@
 // functions (against scipy values from scripts/fixtures/evaluation.py → stats.json).
 
 import Testing
+
 @testable import MLCore
 
 struct StatsFixture: Decodable {
     struct CDF: Decodable { var t: Double; var df: Double; var cdf: Double }
     struct Quantile: Decodable { var p: Double; var df: Double; var t: Double }
-    struct TTest: Decodable { var a: [Double]; var b: [Double]; var validFraction: Double; var pValue: Double; var low: Double; var high: Double }
+    struct TTest: Decodable {
+        var a: [Double]; var b: [Double]; var validFraction: Double; var pValue: Double; var low: Double;
+        var high: Double
+    }
     var cdf: [CDF]
     var quantiles: [Quantile]
     var ttest: TTest
@@ -17,9 +21,14 @@ struct StatsFixture: Decodable {
     @Test func studentTMatchesScipy() throws {
         let f: StatsFixture = try EvaluationFixtures.load("stats.json")
         for c in f.cdf { #expect(abs(Stats.studentTCDF(c.t, df: c.df) - c.cdf) <= 1e-9, "cdf(\(c.t), \(c.df))") }
-        for q in f.quantiles { #expect(abs(Stats.studentTQuantile(q.p, df: q.df) - q.t) <= 1e-9, "ppf(\(q.p), \(q.df)) cdf at scipy t: \(Stats.studentTCDF(q.t, df: q.df))") }
-        let r = try PairedComparison.correctedTTest(metric: "accuracy", foldScoresA: f.ttest.a, foldScoresB: f.ttest.b,
-                                                    validFraction: f.ttest.validFraction)
+        for q in f.quantiles {
+            #expect(
+                abs(Stats.studentTQuantile(q.p, df: q.df) - q.t) <= 1e-9,
+                "ppf(\(q.p), \(q.df)) cdf at scipy t: \(Stats.studentTCDF(q.t, df: q.df))")
+        }
+        let r = try PairedComparison.correctedTTest(
+            metric: "accuracy", foldScoresA: f.ttest.a, foldScoresB: f.ttest.b,
+            validFraction: f.ttest.validFraction)
         #expect(abs(r.pValue - f.ttest.pValue) <= 1e-9)
         #expect(abs(r.low - f.ttest.low) <= 1e-9 && abs(r.high - f.ttest.high) <= 1e-9)
     }
@@ -27,7 +36,8 @@ struct StatsFixture: Decodable {
     @Test func crossValidationScoresEachFoldAndAssemblesOutOfFold() throws {
         let (x, y) = SyntheticData.informative(rows: 300, seed: 3)
         let folds = SyntheticData.folds(rows: 300, k: 5)
-        let res = try CrossValidation.run(target: .values(y), folds: folds) { (train, valid) throws(MLError) -> Prediction in
+        let res = try CrossValidation.run(target: .values(y), folds: folds) {
+            (train, valid) throws(MLError) -> Prediction in
             let w = SyntheticData.leastSquares(x.selecting(rows: train), train.map { y[$0] })
             return .values(SyntheticData.predictLinear(w, x.selecting(rows: valid)))
         }
@@ -44,9 +54,12 @@ struct StatsFixture: Decodable {
     @Test func bootstrapIntervalIsSeededAndHoldsTheEstimate() throws {
         var g = SeededGenerator(seed: 5)
         let labels = (0..<400).map { _ in g.nextInt(below: 2) }
-        let probs = labels.flatMap { l -> [Double] in let p = min(max(0.3 * Double(l) + 0.7 * g.nextUnit(), 0), 1); return [1 - p, p] }
-        let pred = Prediction.classes(labels: probs.enumerated().filter { $0.offset % 2 == 1 }.map { $0.element > 0.5 ? 1 : 0 },
-                                      probabilities: probs, classCount: 2)
+        let probs = labels.flatMap { l -> [Double] in
+            let p = min(max(0.3 * Double(l) + 0.7 * g.nextUnit(), 0), 1); return [1 - p, p]
+        }
+        let pred = Prediction.classes(
+            labels: probs.enumerated().filter { $0.offset % 2 == 1 }.map { $0.element > 0.5 ? 1 : 0 },
+            probabilities: probs, classCount: 2)
         let t = TargetValues.classes(labels: labels, classNames: ["no", "yes"])
         let a = try Bootstrap.interval(metric: "roc_auc", target: t, prediction: pred, resamples: 200, seed: 1)
         let b = try Bootstrap.interval(metric: "roc_auc", target: t, prediction: pred, resamples: 200, seed: 1)
@@ -81,7 +94,8 @@ struct StatsFixture: Decodable {
         #expect(f1.threshold == 0.35 && abs(f1.value - 8.0 / 9.0) < 1e-12)
         #expect(f1.metrics["recall"] == 1)
         // False positives 10× as costly as false negatives: only the sure rows are called positive.
-        let cost = try ThresholdChoice.choose(labels: labels, scores: scores, objective: .cost(falsePositive: 10, falseNegative: 1))
+        let cost = try ThresholdChoice.choose(
+            labels: labels, scores: scores, objective: .cost(falsePositive: 10, falseNegative: 1))
         #expect(cost.threshold == 0.6 && cost.value == 1)
     }
 }

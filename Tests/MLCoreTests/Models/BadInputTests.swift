@@ -4,6 +4,7 @@
 // predicting on data with missing or extra columns.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct BadInputTests {
@@ -23,7 +24,8 @@ import Testing
 
     @Test(arguments: ["logistic", "linear", "ridge", "knn", "naive_bayes", "kmeans"])
     func missingValuesAreRefusedNamingTheFamiliesThatTakeThem(_ model: String) throws {
-        var data = model == "logistic" || model == "naive_bayes" ? ModelTestData.classification() : ModelTestData.regression()
+        var data =
+            model == "logistic" || model == "naive_bayes" ? ModelTestData.classification() : ModelTestData.regression()
         data.x[3, 1] = .nan
         let e = error { () throws(MLError) in _ = try ModelRegistry.make(model).fit(data) }
         #expect(e?.code == .invalidInput)
@@ -35,7 +37,9 @@ import Testing
     func treeFamiliesTakeMissingValues(_ model: String) throws {
         var data = ModelTestData.classification()
         for r in stride(from: 0, to: 300, by: 7) { data.x[r, 0] = .nan }
-        let p = try ModelRegistry.make(model, parameters: model == "random_forest" ? ["nEstimators": "5"] : [:]).fit(data).predict(data.x)
+        let p = try ModelRegistry.make(model, parameters: model == "random_forest" ? ["nEstimators": "5"] : [:]).fit(
+            data
+        ).predict(data.x)
         #expect(p.count == 300)
     }
 
@@ -73,7 +77,9 @@ import Testing
     @Test func unknownNamesAndKeysGetSuggestions() throws {
         let m = error { () throws(MLError) in _ = try ModelRegistry.make("random_forrest") }
         #expect(m?.message.contains("Did you mean 'random_forest'") == true)
-        let k = error { () throws(MLError) in _ = try ModelRegistry.make("gbdt", parameters: ["learningrate": "0.1", "maxLeaves": "8"]) }
+        let k = error { () throws(MLError) in
+            _ = try ModelRegistry.make("gbdt", parameters: ["learningrate": "0.1", "maxLeaves": "8"])
+        }
         #expect(k?.message.contains("maxLeafNodes") == true)
     }
 

@@ -7,10 +7,12 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct CategoricalParityTests {
     struct TableCase: Decodable {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var x_train: [[Double?]], y_train: [Double], x_test: [[Double?]], y_test: [Double], lightgbm: Double
         var categorical: [Int]
     }
@@ -31,7 +33,9 @@ import Testing
     }
 
     /// Fits the default gbdt, returns the holdout AUC and how many nodes split on a category set.
-    static func fitAndScore(train: TrainingSet, test: FeatureMatrix, labels: [Int]) throws -> (auc: Double, categoricalSplits: Int) {
+    static func fitAndScore(train: TrainingSet, test: FeatureMatrix, labels: [Int]) throws -> (
+        auc: Double, categoricalSplits: Int
+    ) {
         let m = try HistGradientBoosting().fit(train)
         guard case .classes(_, let probs?, _) = try m.predict(test) else { return (.nan, 0) }
         let auc = try Metrics.rocAUC(labels, stride(from: 1, to: probs.count, by: 2).map { probs[$0] })
@@ -43,8 +47,10 @@ import Testing
         let c = try ModelFixtures.load("gbdt_categorical.json", as: Fixture.self).titanic
         let kinds = Self.kinds(c.x_train, c.x_test, categorical: c.categorical)
         let train = TrainingSet(
-            x: Self.matrix(c.x_train, kinds: kinds), y: .classes(labels: c.y_train.map { Int($0) }, classNames: ["0", "1"]))
-        let (auc, splits) = try Self.fitAndScore(train: train, test: Self.matrix(c.x_test, kinds: kinds), labels: c.y_test.map { Int($0) })
+            x: Self.matrix(c.x_train, kinds: kinds),
+            y: .classes(labels: c.y_train.map { Int($0) }, classNames: ["0", "1"]))
+        let (auc, splits) = try Self.fitAndScore(
+            train: train, test: Self.matrix(c.x_test, kinds: kinds), labels: c.y_test.map { Int($0) })
         #expect(splits > 0, "no categorical split was made")
         #expect(abs(auc - c.lightgbm) <= 0.005, "ours \(auc) vs LightGBM \(c.lightgbm)")
     }
@@ -65,11 +71,15 @@ import Testing
             labels.append(u[6] < 1 / (1 + exp(-logit)) ? 1 : 0)
             for (j, v) in ([missing ? .nan : a, b] + x).enumerated() { columns[j].append(v) }
         }
-        let kinds: [FeatureKind] = [.categorical(levels: s.levels[0]), .categorical(levels: s.levels[1]), .numeric, .numeric, .numeric]
-        let all = TrainingSet(x: FeatureMatrix(columns: columns, kinds: kinds), y: .classes(labels: labels, classNames: ["0", "1"]))
+        let kinds: [FeatureKind] = [
+            .categorical(levels: s.levels[0]), .categorical(levels: s.levels[1]), .numeric, .numeric, .numeric,
+        ]
+        let all = TrainingSet(
+            x: FeatureMatrix(columns: columns, kinds: kinds), y: .classes(labels: labels, classNames: ["0", "1"]))
         let cut = s.rows * 8 / 10
         let (auc, splits) = try Self.fitAndScore(
-            train: all.selecting(rows: Array(0..<cut)), test: all.x.selecting(rows: Array(cut..<s.rows)), labels: Array(labels[cut...]))
+            train: all.selecting(rows: Array(0..<cut)), test: all.x.selecting(rows: Array(cut..<s.rows)),
+            labels: Array(labels[cut...]))
         #expect(splits > 0, "no categorical split was made")
         #expect(abs(auc - s.lightgbm) <= 0.005, "ours \(auc) vs LightGBM \(s.lightgbm)")
     }

@@ -7,10 +7,12 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct ClusteringExperimentTests {
     struct Fixture: Decodable {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         struct Case: Decodable { var k: Int, inertia: Double, silhouette: Double, adjusted_rand: Double, sizes: [Int] }
         var reference: String, rows: Int, cases: [Case]
     }
@@ -43,7 +45,9 @@ import Testing
         #expect(r.excluded == ["target"])
         #expect(r.reference?.classNames == ["0", "1", "2"])
         for step in r.pipeline.steps {
-            guard case .numeric(let column, _, _, let scale, _) = step else { Issue.record("\(step) is not numeric"); continue }
+            guard case .numeric(let column, _, _, let scale, _) = step else {
+                Issue.record("\(step) is not numeric"); continue
+            }
             #expect(scale != 1, "\(column) is not scaled")
         }
         // The stored model has no target and assigns the same clusters to the same rows.
@@ -52,7 +56,8 @@ import Testing
         #expect(try trained.predict(try Self.wine()) == .clusters(r.labels))
         // Without a reference, every column is a feature and no adjusted_rand is reported.
         let all = try ClusteringRunner.run(dataset: try Self.wine(), spec: Self.spec(k: 3, reference: nil))
-        #expect(all.columns.contains("target") && all.metrics["adjusted_rand"] == nil && all.metrics["silhouette"] != nil)
+        #expect(
+            all.columns.contains("target") && all.metrics["adjusted_rand"] == nil && all.metrics["silhouette"] != nil)
     }
 
     @Test func mistakesAreRefusedWithTheFix() throws {

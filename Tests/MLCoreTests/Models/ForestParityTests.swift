@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct ForestParityTests {

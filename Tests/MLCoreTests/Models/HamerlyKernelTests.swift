@@ -3,8 +3,9 @@
 // from scratch and with bounds, k below, at and above the eight centres of one vector, rows not a multiple
 // of eight; labels, bounds and moved rows must be equal bit for bit.
 
-import Testing
 import CKMeans
+import Testing
+
 @testable import MLCore
 
 @Suite struct HamerlyKernelTests {
@@ -35,7 +36,8 @@ import CKMeans
                 let moved = withExtendedLifetime((rb, tb)) {
                     [0..<cut, cut..<n].flatMap { r in
                         HamerlyKernels.pass(
-                            level: level, x: rb.p, p: p, transposed: tb.p, width: width, k: k, rows: r, labels: l.p, upper: u.p,
+                            level: level, x: rb.p, p: p, transposed: tb.p, width: width, k: k, rows: r, labels: l.p,
+                            upper: u.p,
                             lower: w.p, up: up, down: down, half: half, margin: 1e-9, full: full)
                     }
                 }

@@ -6,6 +6,7 @@
 
 import CKMeans
 import Testing
+
 @testable import MLCore
 
 @Suite struct HamerlyTests {
@@ -21,8 +22,10 @@ import Testing
         return FeatureMatrix(columns: columns)
     }
 
-    static func expectSame(_ x: FeatureMatrix, k: Int, weights: [Double]? = nil, plusPlus: Bool = true, seed: UInt64 = 1,
-                           maxIter: Int = 300, tolerance: Double = 0) {
+    static func expectSame(
+        _ x: FeatureMatrix, k: Int, weights: [Double]? = nil, plusPlus: Bool = true, seed: UInt64 = 1,
+        maxIter: Int = 300, tolerance: Double = 0
+    ) {
         let w = weights ?? [Double](repeating: 1, count: x.rows)
         var results: [Lloyd.Result] = []
         // 1 and 2 threads with the machine's kernels, then 2 threads with each lesser instruction set.
@@ -76,7 +79,9 @@ import Testing
         let columns = (0..<3).map { j in (0..<2_000).map { base.values[j * 40 + $0 % 40] } }
         Self.expectSame(FeatureMatrix(columns: columns), k: 8, plusPlus: false, seed: 3)
         Self.expectSame(FeatureMatrix(columns: columns), k: 8)
-        Self.expectSame(FeatureMatrix(columns: [[Double]](repeating: [Double](repeating: 2.5, count: 100), count: 2)), k: 4, plusPlus: false)
+        Self.expectSame(
+            FeatureMatrix(columns: [[Double]](repeating: [Double](repeating: 2.5, count: 100), count: 2)), k: 4,
+            plusPlus: false)
     }
 
     @Test func tiesOnAnIntegerGrid() {
@@ -108,7 +113,8 @@ import Testing
         let fitted = try KMeans(params).fit(data)
         let lloyd = Lloyd(x: x, weights: [Double](repeating: 1, count: 3_000), k: 4, threads: 2)
         var g = NumPyRandomState(seed: 0)
-        let naive = lloyd.run(centers: lloyd.plusPlus(&g), maxIter: 300, tolerance: fitted.parameters.tol * Self.meanVariance(x))
+        let naive = lloyd.run(
+            centers: lloyd.plusPlus(&g), maxIter: 300, tolerance: fitted.parameters.tol * Self.meanVariance(x))
         #expect(fitted.centers == naive.centers && fitted.trainingLabels == naive.labels)
         #expect(fitted.inertia == naive.inertia && fitted.iterations == naive.iterations)
     }

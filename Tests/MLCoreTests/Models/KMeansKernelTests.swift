@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct KMeansKernelTests {
@@ -21,7 +22,8 @@ import Testing
         let labels = TestBuffer([Int](repeating: -1, count: n)), dist = TestBuffer([Double](repeating: -1, count: n))
         let xb = TestBuffer(x.values), cb = TestBuffer(c)
         withExtendedLifetime((xb, cb)) {
-            KMeansKernels.assign(x: xb.p, n: n, p: p, centers: cb.p, k: k, rows: 0..<n, labels: labels.p, distances: dist.p)
+            KMeansKernels.assign(
+                x: xb.p, n: n, p: p, centers: cb.p, k: k, rows: 0..<n, labels: labels.p, distances: dist.p)
         }
         let naive = KMeansKernels.naiveAssign(rowMajor: x.rowMajor(), p: p, centers: c, k: k)
         #expect(labels.array == naive.labels)
@@ -36,19 +38,22 @@ import Testing
         let labels = TestBuffer([Int](repeating: -1, count: n)), dist = TestBuffer([Double](repeating: 0, count: n))
         let xb = TestBuffer(x.values), cb = TestBuffer(c)
         withExtendedLifetime((xb, cb)) {
-            KMeansKernels.assign(x: xb.p, n: n, p: p, centers: cb.p, k: 2, rows: 0..<n, labels: labels.p, distances: dist.p)
+            KMeansKernels.assign(
+                x: xb.p, n: n, p: p, centers: cb.p, k: 2, rows: 0..<n, labels: labels.p, distances: dist.p)
         }
         #expect(labels.array == [Int](repeating: 0, count: n))
     }
 
     /// Fixed-point sums of rows `rows` (ClusterSums.accumulate) as values.
-    static func fixedSums(_ x: FeatureMatrix, k: Int, labels: [Int], weights: [Double], rows: [Range<Int>]) -> [Double] {
+    static func fixedSums(_ x: FeatureMatrix, k: Int, labels: [Int], weights: [Double], rows: [Range<Int>]) -> [Double]
+    {
         let p = x.featureCount, scales = ClusterSums.scales(x, weights: weights)
         let sums = TestBuffer([Int64](repeating: 0, count: 2 * k * (p + 1)))
         let xb = TestBuffer(x.values), lb = TestBuffer(labels), wb = TestBuffer(weights), sb = TestBuffer(scales)
         withExtendedLifetime((xb, lb, wb, sb)) {
             for r in rows {
-                ClusterSums.accumulate(x: xb.p, n: x.rows, p: p, labels: lb.p, weights: wb.p, rows: r, scales: sb.p, sums: sums.p)
+                ClusterSums.accumulate(
+                    x: xb.p, n: x.rows, p: p, labels: lb.p, weights: wb.p, rows: r, scales: sb.p, sums: sums.p)
             }
         }
         return ClusterSums.values(sums.array, scales: scales, k: k, p: p)
@@ -64,7 +69,8 @@ import Testing
         #expect(sums.count == naive.count)
         #expect(zip(sums, naive).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, abs($1)) })
         // Exact, so the order of the rows does not matter: in three pieces, last piece first.
-        let pieces = Self.fixedSums(x, k: k, labels: labels, weights: weights, rows: [(2 * n / 3)..<n, 0..<(n / 3), (n / 3)..<(2 * n / 3)])
+        let pieces = Self.fixedSums(
+            x, k: k, labels: labels, weights: weights, rows: [(2 * n / 3)..<n, 0..<(n / 3), (n / 3)..<(2 * n / 3)])
         #expect(pieces == sums)
     }
 
@@ -81,11 +87,14 @@ import Testing
         let scales = ClusterSums.scales(x, weights: weights)
         let rows = x.rowMajor()
         let sums = TestBuffer([Int64](repeating: 0, count: 2 * k * (p + 1)))
-        let xb = TestBuffer(x.values), lb = TestBuffer(a), wb = TestBuffer(weights), sb = TestBuffer(scales), rb = TestBuffer(rows)
+        let xb = TestBuffer(x.values), lb = TestBuffer(a), wb = TestBuffer(weights), sb = TestBuffer(scales),
+            rb = TestBuffer(rows)
         withExtendedLifetime((xb, lb, wb, sb, rb)) {
-            ClusterSums.accumulate(x: xb.p, n: n, p: p, labels: lb.p, weights: wb.p, rows: 0..<n, scales: sb.p, sums: sums.p)
+            ClusterSums.accumulate(
+                x: xb.p, n: n, p: p, labels: lb.p, weights: wb.p, rows: 0..<n, scales: sb.p, sums: sums.p)
             for i in (0..<n).reversed() where a[i] != b[i] {
-                ClusterSums.move(row: rb.p + i * p, weight: weights[i], p: p, from: a[i], to: b[i], scales: sb.p, sums: sums.p)
+                ClusterSums.move(
+                    row: rb.p + i * p, weight: weights[i], p: p, from: a[i], to: b[i], scales: sb.p, sums: sums.p)
             }
         }
         let moved = ClusterSums.values(sums.array, scales: scales, k: k, p: p)

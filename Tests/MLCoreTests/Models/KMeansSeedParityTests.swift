@@ -5,11 +5,15 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct KMeansSeedParityTests {
     struct Draws: Decodable { var seed: UInt64, first: [Double], at700: Double }
-    struct Run: Decodable { var seed: UInt64, n_init: Int, labels: [Int], centers: [[Double]], inertia: Double, iterations: Int }
+    struct Run: Decodable {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        var seed: UInt64, n_init: Int, labels: [Int], centers: [[Double]], inertia: Double, iterations: Int
+    }
     struct Fixture: Decodable { var numpy: [Draws], x: [[Double]], runs: [Run] }
 
     @Test func numPyRandomStateDrawsWhatNumPyDraws() throws {

@@ -3,6 +3,7 @@
 // computation of k-NN and the radix sort used for binning.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct KernelTwinTests {
@@ -22,7 +23,9 @@ import Testing
         for i in 0..<rows { gh[2 * i] = g[i]; gh[2 * i + 1] = h[i] }
         let hist = TestBuffer([Double](repeating: 0, count: histogramStride))
         let bb = TestBuffer(b), gg = TestBuffer(gh)
-        withExtendedLifetime((bb, gg)) { HistogramKernels.accumulateAll(bins: bb.p, gh: gg.p, count: rows, hist: hist.p) }
+        withExtendedLifetime((bb, gg)) {
+            HistogramKernels.accumulateAll(bins: bb.p, gh: gg.p, count: rows, hist: hist.p)
+        }
         let naive = HistogramKernels.naive(bins: b, rows: Array(0..<rows), gradients: g, hessians: h)
         #expect(zip(hist.array, naive).allSatisfy { abs($0 - $1) <= 1e-9 * max(1, abs($1)) })
     }
@@ -80,7 +83,9 @@ import Testing
     func categoricalScanMatchesNaive(_ missingEvery: Int, _ minLeaf: Int, _ levels: Int) {
         let n = 3_000
         var g = SeededGenerator(seed: 15)
-        let b = (0..<n).map { i in missingEvery > 0 && i % missingEvery == 0 ? UInt8(255) : UInt8(g.nextInt(below: levels)) }
+        let b = (0..<n).map { i in
+            missingEvery > 0 && i % missingEvery == 0 ? UInt8(255) : UInt8(g.nextInt(below: levels))
+        }
         let (grad, hess) = Self.gradients(n, seed: 16)
         // Gradients that depend on the category, so that the order of categories matters.
         let shifted = zip(b, grad).map { c, v in v + Float(Int(c) % 5) * 0.4 - 0.8 }
@@ -100,7 +105,9 @@ import Testing
         #expect(fast.missingLeft == naive.left.contains(255))
     }
 
-    @Test(arguments: [(10, 1), (70_000, 1), (70_000, 2), (100_003, 2)]) func partitionMatchesStableFilter(_ n: Int, _ threads: Int) {
+    @Test(arguments: [(10, 1), (70_000, 1), (70_000, 2), (100_003, 2)]) func partitionMatchesStableFilter(
+        _ n: Int, _ threads: Int
+    ) {
         let b = Self.bins(n, seed: 10, missingEvery: 11)
         var g = SeededGenerator(seed: 11)
         let rows = (0..<n).filter { _ in g.nextUnit() < 0.8 }.map { Int32($0) }
@@ -109,7 +116,8 @@ import Testing
         let work = TestBuffer(rows), scratch = TestBuffer([Int32](repeating: 0, count: rows.count))
         let bb = TestBuffer(b), ll = TestBuffer(isLeft)
         let left = withExtendedLifetime((scratch, bb, ll)) {
-            RowPartition.partition(rows: work.p, scratch: scratch.p, count: rows.count, bins: bb.p, isLeft: ll.p, threads: threads)
+            RowPartition.partition(
+                rows: work.p, scratch: scratch.p, count: rows.count, bins: bb.p, isLeft: ll.p, threads: threads)
         }
         let naive = RowPartition.naivePartition(rows: rows, bins: b, isLeft: isLeft.map { $0 != 0 })
         #expect(left == naive.left)
@@ -122,7 +130,9 @@ import Testing
         let q = (0..<p).map { Double($0) * 0.3 - 0.5 }
         let out = TestBuffer([Double](repeating: 0, count: n))
         let qq = TestBuffer(q), tt = TestBuffer(x.values)
-        withExtendedLifetime((qq, tt)) { NeighborSearch.squaredDistances(query: qq.p, train: tt.p, n: n, p: p, out: out.p) }
+        withExtendedLifetime((qq, tt)) {
+            NeighborSearch.squaredDistances(query: qq.p, train: tt.p, n: n, p: p, out: out.p)
+        }
         let naive = NeighborSearch.naiveDistances(query: q, rowMajorTrain: x.rowMajor(), p: p)
         #expect(zip(out.array, naive).allSatisfy { abs($0 - $1) <= 1e-12 * max(1, $1) })
     }

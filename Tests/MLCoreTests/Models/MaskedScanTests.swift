@@ -5,6 +5,7 @@
 // layout of sparse features); the masked subtraction equals the plain one; the mask's walk visits exactly its bits.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct MaskedScanTests {
@@ -73,7 +74,8 @@ import Testing
                 let total = Self.total(h.plain, rows: 400)
                 let (full, fast) = Self.bothScans(h, defaultBin: defaultBin, missingSlot: missingSlot) { hist, walk in
                     walk.map {
-                        SplitFinder.bestNumeric(hist: hist, binning: binning, total: total, rules: rules, feature: 3, walk: $0)
+                        SplitFinder.bestNumeric(
+                            hist: hist, binning: binning, total: total, rules: rules, feature: 3, walk: $0)
                     } ?? SplitFinder.bestNumeric(hist: hist, binning: binning, total: total, rules: rules, feature: 3)
                 }
                 #expect(fast.gain == full.gain || (fast.gain.isNaN && full.gain.isNaN), "seed \(seed)")
@@ -94,7 +96,8 @@ import Testing
             let (full, fast) = Self.bothScans(h, defaultBin: defaultBin, missingSlot: seed % 2 == 0 ? binCount : 255) {
                 hist, walk in
                 walk.map {
-                    SplitFinder.bestCategorical(hist: hist, binning: binning, total: total, rules: rules, feature: 1, walk: $0)
+                    SplitFinder.bestCategorical(
+                        hist: hist, binning: binning, total: total, rules: rules, feature: 1, walk: $0)
                 } ?? SplitFinder.bestCategorical(hist: hist, binning: binning, total: total, rules: rules, feature: 1)
             }
             #expect(fast.gain == full.gain, "seed \(seed)")

@@ -5,6 +5,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct ModelConformanceTests {
@@ -95,8 +96,11 @@ import Testing
         let (estimator, data) = try make(i)
         let p = try estimator.fit(data).predict(data.x)
         let m = try Metrics.evaluate(target: data.y, prediction: p)
-        if data.y.task == .regression { #expect((m["r2"] ?? 0) > 0.5, "\(c.model) r2 \(m["r2"] ?? .nan)") }
-        else { #expect((m["accuracy"] ?? 0) > 0.6, "\(c.model) accuracy \(m["accuracy"] ?? .nan)") }
+        if data.y.task == .regression {
+            #expect((m["r2"] ?? 0) > 0.5, "\(c.model) r2 \(m["r2"] ?? .nan)")
+        } else {
+            #expect((m["accuracy"] ?? 0) > 0.6, "\(c.model) accuracy \(m["accuracy"] ?? .nan)")
+        }
     }
 
     @Test(arguments: ["gbdt", "random_forest", "logistic", "kmeans", "knn"])

@@ -6,6 +6,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 enum ModelFixtures {
@@ -25,39 +26,52 @@ enum ModelFixtures {
 
 @Suite struct ModelParityTests {
     struct Linear: Decodable {
-        var x: [[Double]], y: [Double], ols_coef: [Double], ols_intercept: Double, ridge_coef: [Double], ridge_intercept: Double
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        var x: [[Double]], y: [Double], ols_coef: [Double], ols_intercept: Double, ridge_coef: [Double],
+            // swift-format-ignore: AlwaysUseLowerCamelCase
+            ridge_intercept: Double
     }
 
     @Test func olsAndRidgeCoefficientsMatchScikitLearn() throws {
         let f: Linear = try ModelFixtures.load("linear.json")
         let data = TrainingSet(x: FeatureMatrix(columns: f.x), y: .values(f.y))
-        for (kind, coef, intercept) in [(LinearKind.ols, f.ols_coef, f.ols_intercept), (.ridge, f.ridge_coef, f.ridge_intercept)] {
+        for (kind, coef, intercept) in [
+            (LinearKind.ols, f.ols_coef, f.ols_intercept), (.ridge, f.ridge_coef, f.ridge_intercept),
+        ] {
             let m = try LinearRegression(LinearParameters(kind: kind)).fit(data)
             for (a, b) in zip(m.coefficients, coef) { #expect(abs(a - b) <= 1e-6, "\(kind) coefficient \(a) vs \(b)") }
             #expect(abs(m.intercept - intercept) <= 1e-6)
         }
     }
 
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct LogisticCase: Decodable { var x: [[Double]], y: [Int], log_loss: Double }
     struct Logistic: Decodable { var binary: LogisticCase, multinomial: LogisticCase, balanced: LogisticCase }
 
-    @Test(arguments: ["binary", "multinomial", "balanced"]) func logisticLogLossMatchesScikitLearn(_ name: String) throws {
+    @Test(arguments: ["binary", "multinomial", "balanced"]) func logisticLogLossMatchesScikitLearn(_ name: String)
+        throws
+    {
         let all: Logistic = try ModelFixtures.load("logistic.json")
         let c = name == "binary" ? all.binary : name == "multinomial" ? all.multinomial : all.balanced
         let classes = (c.y.max() ?? 0) + 1
-        let data = TrainingSet(x: FeatureMatrix(columns: c.x), y: .classes(labels: c.y, classNames: (0..<classes).map(String.init)))
+        let data = TrainingSet(
+            x: FeatureMatrix(columns: c.x), y: .classes(labels: c.y, classNames: (0..<classes).map(String.init)))
         var p = LogisticParameters()
         p.tol = 1e-10
         p.maxIter = 10_000
         if name == "balanced" { p.classWeight = "balanced" }
         let m = try LogisticRegression(p).fit(data)
-        guard case .classes(_, let probs?, let k) = try m.predict(data.x) else { Issue.record("no probabilities"); return }
+        guard case .classes(_, let probs?, let k) = try m.predict(data.x) else {
+            Issue.record("no probabilities"); return
+        }
         let ours = try Metrics.logLoss(c.y, probabilities: probs, classCount: k)
         #expect(abs(ours - c.log_loss) <= 1e-4, "\(name): \(ours) vs scikit-learn \(c.log_loss)")
     }
 
     struct Tree: Decodable {
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var x: [[Double]], y_class: [Int], y_value: [Double], query: [[Double]]
+        // swift-format-ignore: AlwaysUseLowerCamelCase
         var class_proba: [[Double]], class_nodes: Int, value_pred: [Double], value_nodes: Int
     }
 
@@ -67,7 +81,8 @@ enum ModelFixtures {
         var p = DecisionTreeParameters()
         p.maxDepth = 4
         let classes = (f.y_class.max() ?? 0) + 1
-        let clf = try DecisionTree(p).fit(TrainingSet(x: x, y: .classes(labels: f.y_class, classNames: (0..<classes).map(String.init))))
+        let clf = try DecisionTree(p).fit(
+            TrainingSet(x: x, y: .classes(labels: f.y_class, classNames: (0..<classes).map(String.init))))
         #expect(clf.tree.nodeCount == f.class_nodes)
         guard case .classes(_, let probs?, let k) = try clf.predict(q) else { Issue.record("no probabilities"); return }
         for (r, row) in f.class_proba.enumerated() {
@@ -79,7 +94,9 @@ enum ModelFixtures {
         for (a, b) in zip(v, f.value_pred) { #expect(abs(a - b) <= 1e-12) }
     }
 
-    struct KMeansFixture: Decodable { var x: [[Double]], `init`: [[Double]], labels: [Int], centers: [[Double]], inertia: Double }
+    struct KMeansFixture: Decodable {
+        var x: [[Double]], `init`: [[Double]], labels: [Int], centers: [[Double]], inertia: Double
+    }
 
     @Test func kMeansFromTheSameCentresEqualsScikitLearn() throws {
         let f: KMeansFixture = try ModelFixtures.load("kmeans.json")
@@ -93,7 +110,9 @@ enum ModelFixtures {
     }
 
     struct TableCase: Decodable {
-        var task: String, x_train: [[Double?]], y_train: [Double], x_test: [[Double?]], y_test: [Double], lightgbm: Double
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        var task: String, x_train: [[Double?]], y_train: [Double], x_test: [[Double?]], y_test: [Double],
+            lightgbm: Double
     }
     struct Synthetic: Decodable { var seed: UInt64, rows: Int, features: Int, lightgbm: Double }
     struct GBDT: Decodable { var penguins: TableCase, titanic: TableCase, mpg: TableCase, synthetic: Synthetic }

@@ -2,6 +2,7 @@
 // a smooth function plus noise. Deterministic for a seed.
 
 import Foundation
+
 @testable import MLCore
 
 enum ModelTestData {
@@ -11,7 +12,8 @@ enum ModelTestData {
         return FeatureMatrix(columns: columns)
     }
 
-    static func classification(rows: Int = 300, features f: Int = 4, classes: Int = 2, seed: UInt64 = 1) -> TrainingSet {
+    static func classification(rows: Int = 300, features f: Int = 4, classes: Int = 2, seed: UInt64 = 1) -> TrainingSet
+    {
         let x = features(rows: rows, features: f, seed: seed)
         var g = SeededGenerator(seed: seed &+ 99)
         let labels = (0..<rows).map { r -> Int in

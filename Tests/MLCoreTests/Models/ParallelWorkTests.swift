@@ -3,6 +3,7 @@
 // contiguous, and cover every item exactly once.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct ParallelWorkTests {

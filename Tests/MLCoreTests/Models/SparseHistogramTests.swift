@@ -4,6 +4,7 @@
 // differently), and close predictions on titanic with its names as ~900 TF-IDF features.
 
 import Testing
+
 @testable import MLCore
 
 @Suite struct SparseHistogramTests {
@@ -46,7 +47,8 @@ import Testing
 
     /// Bins of `sparseBins`, gradients, a leaf's rows (all, or a seeded `share` of them) and their totals.
     static func leaf(rows n: Int, seed: UInt64, subset: Bool, share: Double)
-        -> (bins: [UInt8], g: [Float], h: [Float], rows: [Int], total: NodeSums) {
+        -> (bins: [UInt8], g: [Float], h: [Float], rows: [Int], total: NodeSums)
+    {
         let bins = Self.sparseBins(rows: n, seed: seed)
         let (g, h) = KernelTwinTests.gradients(n, seed: seed + 1)
         var gen = SeededGenerator(seed: seed + 2)
@@ -65,7 +67,8 @@ import Testing
         #expect(pairs == 256 + 22 + 9 + 6 + 5 + 4)
         let plainHist = TestBuffer([Double](repeating: .nan, count: 6 * histogramStride))
         let compactHist = TestBuffer([Double](repeating: .nan, count: 2 * pairs))
-        let counts = TestBuffer([Int32](repeating: 0, count: 12)), rest = TestBuffer([SIMD2<Double>](repeating: .zero, count: 12))
+        let counts = TestBuffer([Int32](repeating: 0, count: 12)),
+            rest = TestBuffer([SIMD2<Double>](repeating: .zero, count: 12))
         let masks = TestBuffer([UInt64](repeating: 0, count: 48))
         let pl = TestBuffer(Self.plainLayout(6)), cl = TestBuffer(compact), bb = TestBuffer(bins)
         withExtendedLifetime((gh, rows32, pl, cl, bb)) {
@@ -77,7 +80,8 @@ import Testing
                     rest: rest.p + 6 * k, occupied: masks.p + 24 * k, layout: layout)
                 for j in sparse.sparseFeatures {
                     sparse.completeDefault(
-                        feature: j, hist: hist + 2 * (layout[j] >> 8), total: total, nonDefault: Int(counts.p[6 * k + j]),
+                        feature: j, hist: hist + 2 * (layout[j] >> 8), total: total,
+                        nonDefault: Int(counts.p[6 * k + j]),
                         rest: rest.p[6 * k + j], missingSlot: layout[j] & 255)
                 }
             }
@@ -85,10 +89,13 @@ import Testing
         #expect(Array(counts.array[0..<6]) == Array(counts.array[6..<12]))
         #expect(Array(masks.array[0..<24]) == Array(masks.array[24..<48]))
         for j in 1..<6 where counts.p[j] > 0 {
-            let mask = MaskedBins(mask: masks.p + 4 * j, extra: [-1, 0, 3, 255, 0, 2][j], missingSlot: compact[j] & 255)
+            let mask = MaskedBins(
+                mask: masks.p + 4 * j, extra: [-1, 0, 3, 255, 0, 2][j], missingSlot: compact[j] & 255)
             for b in (0..<256).filter({ mask.holds($0) }) {
                 let c = 2 * ((compact[j] >> 8) + mask.slot(b)), p = j * histogramStride + 2 * b
-                #expect(compactHist.p[c] == plainHist.p[p] && compactHist.p[c + 1] == plainHist.p[p + 1], "feature \(j) bin \(b)")
+                #expect(
+                    compactHist.p[c] == plainHist.p[p] && compactHist.p[c + 1] == plainHist.p[p + 1],
+                    "feature \(j) bin \(b)")
             }
         }
     }
@@ -117,7 +124,8 @@ import Testing
                             occupied: &occupied, layout: Self.plainLayout(6))
                         for j in sparse.sparseFeatures {
                             sparse.completeDefault(
-                                feature: j, hist: hb + j * histogramStride, total: total, nonDefault: Int(cb[j]), rest: rb[j])
+                                feature: j, hist: hb + j * histogramStride, total: total, nonDefault: Int(cb[j]),
+                                rest: rb[j])
                         }
                     }
                 }
@@ -170,7 +178,8 @@ import Testing
                     layout: Self.plainLayout(1))
                 // Totals that differ from the bins' sum in the last bits must not leave a residue.
                 sparse.completeDefault(
-                    feature: 0, hist: hb, total: NodeSums(g: 3.0000001, h: 3, count: 10), nonDefault: Int(count), rest: rest)
+                    feature: 0, hist: hb, total: NodeSums(g: 3.0000001, h: 3, count: 10), nonDefault: Int(count),
+                    rest: rest)
             }
         }
         #expect(count == 10)

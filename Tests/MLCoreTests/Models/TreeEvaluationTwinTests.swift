@@ -4,6 +4,7 @@
 
 import Foundation
 import Testing
+
 @testable import MLCore
 
 @Suite struct TreeEvaluationTwinTests {
@@ -26,7 +27,9 @@ import Testing
     }
 
     /// Raw scores the slow way: every tree walked by TreeStructure.leaf, summed per row in tree order.
-    static func naiveScores(_ trees: [TreeStructure], _ c: TreeCombination, outputs: Int, _ x: FeatureMatrix) -> [Double] {
+    static func naiveScores(_ trees: [TreeStructure], _ c: TreeCombination, outputs: Int, _ x: FeatureMatrix)
+        -> [Double]
+    {
         var out = [Double](repeating: 0, count: outputs * x.rows)
         for r in 0..<x.rows {
             var sums = [Double](repeating: 0, count: outputs)
@@ -54,7 +57,8 @@ import Testing
         let outputs = classes == 2 ? 1 : classes
         let fast = try model.rawScores(test)
         let naive = Self.naiveScores(model.trees, model.treeCombination, outputs: outputs, test)
-        #expect(model.trees.contains { tree in tree.leftCategories.contains { $0 != nil } }, "no categorical split to test")
+        #expect(
+            model.trees.contains { tree in tree.leftCategories.contains { $0 != nil } }, "no categorical split to test")
         #expect(fast == naive)
     }
 

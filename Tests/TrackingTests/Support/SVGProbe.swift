@@ -2,8 +2,9 @@
 // answers what the tests ask: marks by class, texts, and the data value at a pixel of a linear axis,
 // recovered from the axis' own tick labels (so "values on the right scale" is checked end to end).
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 struct SVGProbe {

@@ -7,7 +7,8 @@ import Foundation
 enum VenvPython {
     static var path: String? {
         guard let p = ProcessInfo.processInfo.environment["MLEXP_TEST_PYTHON"], !p.isEmpty,
-              FileManager.default.isExecutableFile(atPath: p) else { return nil }
+            FileManager.default.isExecutableFile(atPath: p)
+        else { return nil }
         return p
     }
 
@@ -19,7 +20,9 @@ enum VenvPython {
     struct Result { var status: Int32; var stdout: String; var stderr: String }
 
     struct Missing: Error, CustomStringConvertible {
-        var description: String { "MLEXP_TEST_PYTHON is not set to the test venv's python; run `make test` (scripts/test.sh) or export it." }
+        var description: String {
+            "MLEXP_TEST_PYTHON is not set to the test venv's python; run `make test` (scripts/test.sh) or export it."
+        }
     }
 
     /// Runs `script` (Python source) with `arguments`; the script's exit status says pass or fail.
@@ -58,8 +61,9 @@ enum VenvPython {
             }
         }
         if let launchError { throw launchError }
-        return Result(status: p.terminationStatus,
-                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        return Result(
+            status: p.terminationStatus,
+            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
     }
 }

@@ -93,7 +93,9 @@ extension BoostingLoss {
     }
 
     /// Softmax of the raw scores of `rows` into `prob` (multiclass only). Shapes: [outputs × rows].
-    static func softmax(raw: UnsafePointer<Double>, prob: UnsafeMutablePointer<Double>, outputs: Int, n: Int, rows: Range<Int>) {
+    static func softmax(
+        raw: UnsafePointer<Double>, prob: UnsafeMutablePointer<Double>, outputs: Int, n: Int, rows: Range<Int>
+    ) {
         for r in rows {
             var m = -Double.infinity
             for k in 0..<outputs { m = max(m, raw[k &* n &+ r]) }

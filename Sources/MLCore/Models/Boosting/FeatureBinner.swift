@@ -69,11 +69,14 @@ struct FeatureBinner: Sendable, Codable, Equatable {
         }
         for (j, f) in x.features.enumerated() {
             if case .categorical(let levels) = f.kind, levels <= FeatureBinning.maximumBins {
-                let bad = x.firstValue(ofFeature: j) { !$0.isNaN && ($0 < 0 || $0 >= Double(levels) || $0 != $0.rounded()) }
+                let bad = x.firstValue(ofFeature: j) {
+                    !$0.isNaN && ($0 < 0 || $0 >= Double(levels) || $0 != $0.rounded())
+                }
                 if let bad {
                     throw MLError(
                         .invalidInput,
-                        "Categorical feature '\(f.name)' has the code \(bad), outside 0..<\(levels); encode categories as codes 0..<levels.")
+                        "Categorical feature '\(f.name)' has the code \(bad), outside 0..<\(levels); encode categories as codes 0..<levels."
+                    )
                 }
             }
         }
@@ -143,7 +146,9 @@ struct FeatureBinner: Sendable, Codable, Equatable {
 
     /// Bins `value(r)` for r in 0..<rows into `o[r]`.
     @inline(__always)
-    private static func bin(rows: Int, binning: FeatureBinning, into o: UnsafeMutablePointer<UInt8>, _ value: (Int) -> Double) {
+    private static func bin(
+        rows: Int, binning: FeatureBinning, into o: UnsafeMutablePointer<UInt8>, _ value: (Int) -> Double
+    ) {
         if binning.isCategorical {
             for r in 0..<rows { o[r] = UInt8(truncatingIfNeeded: binning.bin(of: value(r))) }
             return

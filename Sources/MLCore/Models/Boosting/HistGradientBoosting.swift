@@ -17,11 +17,15 @@ public struct HistGradientBoosting: Estimator {
     }
 
     /// Fits on feature columns (bins them without a dense copy); the same model as `fit` on their matrix.
-    public func fit(columns x: FeatureColumns, y: TargetValues, sampleWeights: [Double]? = nil) throws(MLError) -> FittedGradientBoosting {
+    public func fit(columns x: FeatureColumns, y: TargetValues, sampleWeights: [Double]? = nil) throws(MLError)
+        -> FittedGradientBoosting
+    {
         let p = parameters
         try p.validate()
         guard x.rows == y.count else {
-            throw MLError(.shapeMismatch, "There are \(x.rows) feature rows but \(y.count) target values; give one target value per row.")
+            throw MLError(
+                .shapeMismatch,
+                "There are \(x.rows) feature rows but \(y.count) target values; give one target value per row.")
         }
         try InputChecks.requireRows(rows: x.rows, features: x.featureCount, model: "gbdt", minimumRows: 2)
         try InputChecks.requireNoInfinity(x, model: "gbdt")
@@ -37,13 +41,17 @@ public struct HistGradientBoosting: Estimator {
             yAll = c.labels.map(Double.init)
             loss = p.loss ?? .logLoss
             guard loss == .logLoss else {
-                throw MLError(.invalidParameter, "gbdt: loss=\(loss.rawValue) is for regression; a class target needs loss=log_loss.")
+                throw MLError(
+                    .invalidParameter,
+                    "gbdt: loss=\(loss.rawValue) is for regression; a class target needs loss=log_loss.")
             }
         case .regression:
             yAll = try InputChecks.values(y, model: "gbdt")
             loss = p.loss ?? .squaredError
             guard loss != .logLoss else {
-                throw MLError(.invalidParameter, "gbdt: loss=log_loss is for classes; a numeric target takes squared_error or absolute_error.")
+                throw MLError(
+                    .invalidParameter,
+                    "gbdt: loss=log_loss is for classes; a numeric target takes squared_error or absolute_error.")
             }
         case .clustering:
             throw MLError(.invalidTarget, "gbdt needs a target column; for clustering use kmeans.")
@@ -60,7 +68,8 @@ public struct HistGradientBoosting: Estimator {
         let split = InternalSplit.rows(count: x.rows, fraction: p.validationFraction, labels: labels, seed: p.seed)
         func part(_ rows: [Int]) -> BoostingTarget {
             BoostingTarget(
-                values: rows.map { yAll[$0] }, classCount: classCount, weights: weightsAll.map { w in rows.map { w[$0] } })
+                values: rows.map { yAll[$0] }, classCount: classCount,
+                weights: weightsAll.map { w in rows.map { w[$0] } })
         }
         return try booster.run(
             x: x.selecting(rows: split.train), target: part(split.train),
@@ -86,7 +95,8 @@ private struct Booster {
         let base = loss.baseScores(target)
         let settings = GrowerSettings(
             maxLeafNodes: p.maxLeafNodes, maxDepth: p.maxDepth,
-            rules: SplitRules(l2: p.l2Regularization, minSamplesLeaf: p.minSamplesLeaf, minChildWeight: p.minChildWeight),
+            rules: SplitRules(
+                l2: p.l2Regularization, minSamplesLeaf: p.minSamplesLeaf, minChildWeight: p.minChildWeight),
             learningRate: p.learningRate, maxFeatures: p.maxFeatures, threads: threads)
         let grower = TreeGrower(binned: binned, binnings: binner.features, settings: settings)
         var raw = [Double](repeating: 0, count: outputs * n)
@@ -144,7 +154,9 @@ private struct Booster {
             iterations += 1
             if let vx = validationX, let vt = validationTarget, var vr = validationRaw {
                 let add = TreeEvaluation.rawScores(
-                    trees: newTrees, combination: TreeCombination(base: [Double](repeating: 0, count: outputs), scale: 1, treeOutput: Array(0..<outputs)),
+                    trees: newTrees,
+                    combination: TreeCombination(
+                        base: [Double](repeating: 0, count: outputs), scale: 1, treeOutput: Array(0..<outputs)),
                     outputs: outputs, x: vx, threads: threads)
                 for i in vr.indices { vr[i] += add[i] }
                 validationRaw = vr
@@ -176,7 +188,9 @@ private struct Booster {
 
     /// Adds the tree's leaf values to output `k`'s raw scores: by leaf row ranges, or by walking the
     /// binned rows when the tree saw only a sample.
-    private func update(_ raw: inout [Double], output k: Int, n: Int, with tree: GrownTree, grower: TreeGrower, sampled: Bool) {
+    private func update(
+        _ raw: inout [Double], output k: Int, n: Int, with tree: GrownTree, grower: TreeGrower, sampled: Bool
+    ) {
         raw.withUnsafeMutableBufferPointer { rb in
             guard let r = rb.baseAddress else { return }
             let base = r + k * n

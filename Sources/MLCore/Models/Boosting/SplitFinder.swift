@@ -209,7 +209,9 @@ enum SplitFinder {
             for k in 0..<min(maxPrefix, order.count - 1) {
                 gL += hist[2 * walk.slot(order[k].bin)]
                 hL += hist[2 * walk.slot(order[k].bin) + 1]
-                if consider(&best, gL: gL, hL: hL, total: total, countFactor: countFactor, parentGain: parentGain, rules: rules) {
+                if consider(
+                    &best, gL: gL, hL: hL, total: total, countFactor: countFactor, parentGain: parentGain, rules: rules)
+                {
                     var set = BinSet()
                     for c in order[0...k] { set.insert(c.bin) }
                     best.leftBins = set
@@ -233,7 +235,9 @@ enum SplitFinder {
                 var gL = 0.0, hL = 0.0
                 for k in 0..<n where k <= b { gL += hist[2 * k]; hL += hist[2 * k + 1] }
                 if missingLeft { gL += hist[2 * 255]; hL += hist[2 * 255 + 1] }
-                guard let gain = naiveGain(gL: gL, hL: hL, total: total, rules: rules, countFactor: countFactor) else { continue }
+                guard let gain = naiveGain(gL: gL, hL: hL, total: total, rules: rules, countFactor: countFactor) else {
+                    continue
+                }
                 if gain > best.gain { best = (gain, b, missingLeft) }
             }
         }
@@ -241,7 +245,9 @@ enum SplitFinder {
     }
 
     /// The gain of a left side with sums (gL, hL), or nil when either child breaks the rules (the twins' check).
-    private static func naiveGain(gL: Double, hL: Double, total: NodeSums, rules: SplitRules, countFactor: Double) -> Double? {
+    private static func naiveGain(gL: Double, hL: Double, total: NodeSums, rules: SplitRules, countFactor: Double)
+        -> Double?
+    {
         let gR = total.g - gL, hR = total.h - hL
         let cL = Int((hL * countFactor).rounded())
         guard hL >= rules.minChildWeight, hR >= rules.minChildWeight,
@@ -267,7 +273,9 @@ enum SplitFinder {
             for size in 1...min((sorted.count + 1) / 2, sorted.count - 1) {
                 let left = Array(order[0..<size])
                 let gL = left.reduce(0.0) { $0 + hist[2 * $1] }, hL = left.reduce(0.0) { $0 + hist[2 * $1 + 1] }
-                guard let gain = naiveGain(gL: gL, hL: hL, total: total, rules: rules, countFactor: countFactor) else { continue }
+                guard let gain = naiveGain(gL: gL, hL: hL, total: total, rules: rules, countFactor: countFactor) else {
+                    continue
+                }
                 if gain > best.gain { best = (gain, Set(left)) }
             }
         }

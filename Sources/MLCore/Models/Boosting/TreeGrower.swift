@@ -123,7 +123,8 @@ final class TreeGrower {
     }
 
     deinit {
-        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate(); layout.deallocate(); nonDefault.deallocate(); rest.deallocate()
+        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate();
+        layout.deallocate(); nonDefault.deallocate(); rest.deallocate()
         occupied.deallocate()
         candidatesA.deallocate(); candidatesB.deallocate(); isLeft.deallocate()
     }
@@ -208,7 +209,8 @@ final class TreeGrower {
 
     private func splittable(_ leaf: Leaf) -> Bool {
         if let d = settings.maxDepth, leaf.depth >= d { return false }
-        return leaf.count >= 2 * max(1, settings.rules.minSamplesLeaf) && leaf.sums.h >= 2 * settings.rules.minChildWeight
+        return leaf.count >= 2 * max(1, settings.rules.minSamplesLeaf)
+            && leaf.sums.h >= 2 * settings.rules.minChildWeight
     }
 
     /// Which features a node may split on (nil: all), drawn when the node is created.

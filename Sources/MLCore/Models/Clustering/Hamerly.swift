@@ -102,7 +102,9 @@ extension Lloyd {
                     dist.withUnsafeMutableBufferPointer { db in
                         let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress))
                         _ = ParallelWork.map(blocks, threads: threads) { b -> Int in
-                            guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3 else { return 0 }
+                            guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3 else {
+                                return 0
+                            }
                             for i in (b * Self.block)..<min(n, (b + 1) * Self.block) {
                                 d[i] = HamerlyKernels.squaredDistance(x, n: n, p: p, row: i, centre: c + l[i] * p)
                             }
@@ -134,7 +136,8 @@ extension Lloyd {
     /// set to the sums of the new assignment, otherwise updated by moving the rows that changed cluster
     /// (untouched when not `keepSums`). Returns how many rows changed cluster (0 when `full`).
     func hamerlyStep(
-        _ centers: [Double], rows data: [Double], drift: [Double], shifts: inout Shifts, full: Bool, margin: Double, scales: [Double],
+        _ centers: [Double], rows data: [Double], drift: [Double], shifts: inout Shifts, full: Bool, margin: Double,
+        scales: [Double],
         labels: inout [Int], upper: inout [Double], lower: inout [Double], sums: inout [Int64], keepSums: Bool = true
     ) -> Int {
         let n = self.n, p = self.p, k = self.k
@@ -161,35 +164,50 @@ extension Lloyd {
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
         let level = self.level, size = 2 * k * (p + 1)
         let blocks = (n + Self.block - 1) / Self.block
-        let partial: [(moved: Int, sums: [Int64])] = transposed.withUnsafeBufferPointer { tb in labels.withUnsafeMutableBufferPointer { lb in
-            upper.withUnsafeMutableBufferPointer { ub in
-                lower.withUnsafeMutableBufferPointer { wb in
-                    data.withUnsafeBufferPointer { rb in
-                        x.values.withUnsafeBufferPointer { xb in
-                            weights.withUnsafeBufferPointer { sb in
-                                scales.withUnsafeBufferPointer { cb in
-                                    let t = UnsafeTransfer((rb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress, sb.baseAddress, tb.baseAddress, xb.baseAddress, cb.baseAddress))
-                                    return ParallelWork.map(blocks, threads: threads) { b -> (moved: Int, sums: [Int64]) in
-                                        guard let r = t.value.0, let l = t.value.1, let u = t.value.2, let lo = t.value.3,
-                                            let w = t.value.4, let tr = t.value.5, let x = t.value.6, let sc = t.value.7
-                                        else { return (0, []) }
-                                        let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
-                                        let moved = HamerlyKernels.pass(
-                                            level: level, x: r, p: p, transposed: tr, width: width, k: k, rows: rows,
-                                            labels: l, upper: u, lower: lo, up: up, down: down, half: half, margin: margin,
-                                            full: full)
-                                        guard keepSums, full || !moved.isEmpty else { return (moved.count, []) }
-                                        var part = [Int64](repeating: 0, count: size)
-                                        part.withUnsafeMutableBufferPointer { pb in
-                                            guard let pb = pb.baseAddress else { return }
-                                            if full {
-                                                ClusterSums.accumulate(x: x, n: n, p: p, labels: l, weights: w, rows: rows, scales: sc, sums: pb)
+        let partial: [(moved: Int, sums: [Int64])] = transposed.withUnsafeBufferPointer { tb in
+            labels.withUnsafeMutableBufferPointer { lb in
+                upper.withUnsafeMutableBufferPointer { ub in
+                    lower.withUnsafeMutableBufferPointer { wb in
+                        data.withUnsafeBufferPointer { rb in
+                            x.values.withUnsafeBufferPointer { xb in
+                                weights.withUnsafeBufferPointer { sb in
+                                    scales.withUnsafeBufferPointer { cb in
+                                        let t = UnsafeTransfer(
+                                            (
+                                                rb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress,
+                                                sb.baseAddress, tb.baseAddress, xb.baseAddress, cb.baseAddress
+                                            ))
+                                        return ParallelWork.map(blocks, threads: threads) {
+                                            b -> (moved: Int, sums: [Int64]) in
+                                            guard let r = t.value.0, let l = t.value.1, let u = t.value.2,
+                                                let lo = t.value.3,
+                                                let w = t.value.4, let tr = t.value.5, let x = t.value.6,
+                                                let sc = t.value.7
+                                            else { return (0, []) }
+                                            let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
+                                            let moved = HamerlyKernels.pass(
+                                                level: level, x: r, p: p, transposed: tr, width: width, k: k,
+                                                rows: rows,
+                                                labels: l, upper: u, lower: lo, up: up, down: down, half: half,
+                                                margin: margin,
+                                                full: full)
+                                            guard keepSums, full || !moved.isEmpty else { return (moved.count, []) }
+                                            var part = [Int64](repeating: 0, count: size)
+                                            part.withUnsafeMutableBufferPointer { pb in
+                                                guard let pb = pb.baseAddress else { return }
+                                                if full {
+                                                    ClusterSums.accumulate(
+                                                        x: x, n: n, p: p, labels: l, weights: w, rows: rows, scales: sc,
+                                                        sums: pb)
+                                                }
+                                                for (i, from) in moved {
+                                                    ClusterSums.move(
+                                                        row: r + i &* p, weight: w[i], p: p, from: from, to: l[i],
+                                                        scales: sc, sums: pb)
+                                                }
                                             }
-                                            for (i, from) in moved {
-                                                ClusterSums.move(row: r + i &* p, weight: w[i], p: p, from: from, to: l[i], scales: sc, sums: pb)
-                                            }
+                                            return (moved.count, part)
                                         }
-                                        return (moved.count, part)
                                     }
                                 }
                             }
@@ -197,7 +215,7 @@ extension Lloyd {
                     }
                 }
             }
-        } }
+        }
         let moved = partial.reduce(0) { $0 + $1.moved }
         guard keepSums else { return moved }
         if full || sums.isEmpty { sums = [Int64](repeating: 0, count: size) }

@@ -10,7 +10,9 @@ import CKMeans
 enum HamerlyKernels {
     /// Squared distance of row `row` to the centre at `centre` (p values), Lloyd's arithmetic.
     @inline(__always)
-    static func squaredDistance(_ x: UnsafePointer<Double>, n: Int, p: Int, row: Int, centre: UnsafePointer<Double>) -> Double {
+    static func squaredDistance(_ x: UnsafePointer<Double>, n: Int, p: Int, row: Int, centre: UnsafePointer<Double>)
+        -> Double
+    {
         var acc = 0.0
         for j in 0..<p {
             let v = x[j &* n &+ row] - centre[j]
@@ -39,7 +41,8 @@ enum HamerlyKernels {
         lower: UnsafeMutablePointer<Double>, up: [Double], down: [Double], half: [Double], margin: Double, full: Bool
     ) -> [(row: Int, from: Int)] {
         let capacity = max(1, rows.count)
-        let moved = UnsafeMutablePointer<Int>.allocate(capacity: capacity), from = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
+        let moved = UnsafeMutablePointer<Int>.allocate(capacity: capacity),
+            from = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
         defer { moved.deallocate(); from.deallocate() }
         let count = up.withUnsafeBufferPointer { d in
             down.withUnsafeBufferPointer { o in

@@ -12,7 +12,10 @@ import Foundation
 
 /// Hyper-parameters of `KMeans`, scikit-learn's names and defaults.
 public struct KMeansParameters: Sendable, Codable, Equatable {
-    public enum Initialization: String, Sendable, Codable, CaseIterable { case kMeansPlusPlus = "k-means++", random }
+    public enum Initialization: String, Sendable, Codable, CaseIterable {
+        case kMeansPlusPlus = "k-means++"
+        case random
+    }
     public var nClusters = 8
     public var initialization = Initialization.kMeansPlusPlus
     public var nInit = 1
@@ -23,7 +26,11 @@ public struct KMeansParameters: Sendable, Codable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case nClusters, initialization = "init", nInit, maxIter, tol, seed, threads }
+    enum CodingKeys: String, CodingKey {
+        case nClusters
+        case initialization = "init"
+        case nInit, maxIter, tol, seed, threads
+    }
 }
 
 /// The k-means estimator (`kmeans` in the registry). Ignores any target.
@@ -49,7 +56,8 @@ public struct KMeans: Estimator {
         guard p.nClusters <= data.rows else {
             throw MLError(
                 .invalidParameter,
-                "kmeans: nClusters=\(p.nClusters) is larger than the \(data.rows) rows; valid values are 1…\(data.rows).")
+                "kmeans: nClusters=\(p.nClusters) is larger than the \(data.rows) rows; valid values are 1…\(data.rows)."
+            )
         }
         let w = try InputChecks.weights(data)
         let lloyd = Lloyd(x: data.x, weights: w, k: p.nClusters, threads: p.threads)
@@ -64,7 +72,10 @@ public struct KMeans: Estimator {
         var best: Lloyd.Result? = nil
         if let initialCenters {
             guard initialCenters.count == p.nClusters * data.x.featureCount else {
-                throw MLError(.shapeMismatch, "kmeans: \(initialCenters.count) initial centre values for \(p.nClusters) × \(data.x.featureCount).")
+                throw MLError(
+                    .shapeMismatch,
+                    "kmeans: \(initialCenters.count) initial centre values for \(p.nClusters) × \(data.x.featureCount)."
+                )
             }
             best = lloyd.runHamerly(centers: initialCenters, maxIter: p.maxIter, tolerance: tolerance)
         } else {
@@ -118,7 +129,8 @@ public struct FittedKMeans: FittedModel {
     public func predict(_ x: FeatureMatrix) throws(MLError) -> Prediction {
         try checkFeatures(of: x)
         try InputChecks.requireFinite(x, model: "kmeans")
-        let lloyd = Lloyd(x: x, weights: [Double](repeating: 1, count: x.rows), k: parameters.nClusters, threads: parameters.threads)
+        let lloyd = Lloyd(
+            x: x, weights: [Double](repeating: 1, count: x.rows), k: parameters.nClusters, threads: parameters.threads)
         return .clusters(lloyd.assign(centers).labels)
     }
 }

@@ -13,7 +13,8 @@ enum KMeansKernels {
     ) -> SIMD8<Double> {
         var acc = SIMD8<Double>(repeating: 0)
         for j in 0..<p {
-            let v = UnsafeRawPointer(x + (j &* n &+ i)).loadUnaligned(as: SIMD8<Double>.self)
+            let v =
+                UnsafeRawPointer(x + (j &* n &+ i)).loadUnaligned(as: SIMD8<Double>.self)
                 - SIMD8<Double>(repeating: centre[j])
             acc = acc + v * v
         }
@@ -71,11 +72,17 @@ enum KMeansKernels {
     }
 
     /// Naive twin of `assign`: every distance from scratch, row by row. Shapes as `assign`.
-    static func naiveAssign(rowMajor x: [Double], p: Int, centers: [Double], k: Int) -> (labels: [Int], distances: [Double]) {
+    static func naiveAssign(rowMajor x: [Double], p: Int, centers: [Double], k: Int) -> (
+        labels: [Int], distances: [Double]
+    ) {
         let n = p == 0 ? 0 : x.count / p
         var labels: [Int] = [], distances: [Double] = []
         for r in 0..<n {
-            let d = (0..<k).map { c in (0..<p).reduce(0.0) { s, j in s + (x[r * p + j] - centers[c * p + j]) * (x[r * p + j] - centers[c * p + j]) } }
+            let d = (0..<k).map { c in
+                (0..<p).reduce(0.0) { s, j in
+                    s + (x[r * p + j] - centers[c * p + j]) * (x[r * p + j] - centers[c * p + j])
+                }
+            }
             let m = d.min() ?? .infinity
             labels.append(d.firstIndex(of: m) ?? 0)
             distances.append(m)

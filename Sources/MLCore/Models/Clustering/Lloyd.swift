@@ -46,18 +46,24 @@ struct Lloyd {
                     centers.withUnsafeBufferPointer { cb in
                         weights.withUnsafeBufferPointer { wb in
                             scales.withUnsafeBufferPointer { sb in
-                                let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress, wb.baseAddress, sb.baseAddress))
+                                let t = UnsafeTransfer(
+                                    (
+                                        xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress, wb.baseAddress,
+                                        sb.baseAddress
+                                    ))
                                 return ParallelWork.map(blocks, threads: threads) { b -> [Int64] in
                                     guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3,
                                         let w = t.value.4, let sc = t.value.5
                                     else { return [] }
                                     let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
-                                    KMeansKernels.assign(x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, distances: d)
+                                    KMeansKernels.assign(
+                                        x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, distances: d)
                                     guard sums else { return [] }
                                     var part = [Int64](repeating: 0, count: 2 * k * (p + 1))
                                     part.withUnsafeMutableBufferPointer { pb in
                                         guard let pb = pb.baseAddress else { return }
-                                        ClusterSums.accumulate(x: x, n: n, p: p, labels: l, weights: w, rows: rows, scales: sc, sums: pb)
+                                        ClusterSums.accumulate(
+                                            x: x, n: n, p: p, labels: l, weights: w, rows: rows, scales: sc, sums: pb)
                                     }
                                     return part
                                 }

@@ -6,7 +6,9 @@
 /// Hyper-parameters of `DummyModel`.
 public struct DummyParameters: Sendable, Codable, Equatable {
     public enum Strategy: String, Sendable, Codable, CaseIterable {
-        case prior, mostFrequent = "most_frequent", stratified, uniform, mean, median
+        case prior
+        case mostFrequent = "most_frequent"
+        case stratified, uniform, mean, median
         var isForClasses: Bool { self != .mean && self != .median }
     }
     /// nil: `prior` for classes, `mean` for numbers.
@@ -32,21 +34,24 @@ public struct DummyModel: Estimator {
             guard strategy.isForClasses else {
                 throw MLError(
                     .invalidParameter,
-                    "baseline: strategy=\(strategy.rawValue) is for numeric targets; a class target takes prior, most_frequent, stratified or uniform.")
+                    "baseline: strategy=\(strategy.rawValue) is for numeric targets; a class target takes prior, most_frequent, stratified or uniform."
+                )
             }
             var prior = [Double](repeating: 0, count: names.count)
             for (i, l) in labels.enumerated() { prior[l] += w[i] }
             let total = prior.reduce(0, +)
             prior = prior.map { $0 / total }
             return FittedDummyModel(
-                features: data.x.features, strategy: strategy, seed: parameters.seed, classNames: names, prior: prior, constant: 0)
+                features: data.x.features, strategy: strategy, seed: parameters.seed, classNames: names, prior: prior,
+                constant: 0)
         case .values:
             let y = try InputChecks.values(data, model: "baseline")
             let strategy = parameters.strategy ?? .mean
             guard !strategy.isForClasses else {
                 throw MLError(
                     .invalidParameter,
-                    "baseline: strategy=\(strategy.rawValue) is for class targets; a numeric target takes mean or median.")
+                    "baseline: strategy=\(strategy.rawValue) is for class targets; a numeric target takes mean or median."
+                )
             }
             let constant: Double
             if strategy == .mean {
@@ -57,7 +62,8 @@ public struct DummyModel: Estimator {
                 constant = weightedMedian(y, weights: data.sampleWeights)
             }
             return FittedDummyModel(
-                features: data.x.features, strategy: strategy, seed: parameters.seed, classNames: nil, prior: [], constant: constant)
+                features: data.x.features, strategy: strategy, seed: parameters.seed, classNames: nil, prior: [],
+                constant: constant)
         case .none:
             throw MLError(.invalidTarget, "baseline needs a target column; for clustering use kmeans.")
         }

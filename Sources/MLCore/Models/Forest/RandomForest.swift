@@ -40,7 +40,9 @@ public struct RandomForest: Estimator {
         treeParameters.minSamplesLeaf = p.minSamplesLeaf
         try treeParameters.validate(model: m)
         if p.oobScore && !p.bootstrap {
-            throw MLError(.invalidParameter, "random_forest: oobScore=true needs bootstrap=true (out-of-bag rows exist only with bootstrap).")
+            throw MLError(
+                .invalidParameter,
+                "random_forest: oobScore=true needs bootstrap=true (out-of-bag rows exist only with bootstrap).")
         }
         let prepared = try CARTData(data, criterion: p.criterion, model: m)
         let isClassifier = prepared.classNames != nil
@@ -48,7 +50,8 @@ public struct RandomForest: Estimator {
         let settings = CARTSettings(
             criterion: prepared.criterion, maxDepth: p.maxDepth, minSamplesSplit: p.minSamplesSplit,
             minSamplesLeaf: p.minSamplesLeaf, minImpurityDecrease: 0,
-            maxFeatures: try DecisionTreeParameters.featureCount(p.maxFeatures ?? (isClassifier ? "sqrt" : nil), features: f, model: m))
+            maxFeatures: try DecisionTreeParameters.featureCount(
+                p.maxFeatures ?? (isClassifier ? "sqrt" : nil), features: f, model: m))
         let n = data.rows
         let draws = p.maxSamples.map { max(1, Int($0 * Double(n))) } ?? n
         let classes = prepared.classNames?.count ?? 0
@@ -78,7 +81,8 @@ public struct RandomForest: Estimator {
     }
 
     /// Accuracy (classes) or R² (numbers) of each row predicted by the trees that did not see it.
-    static func outOfBagScore(trees: [TreeStructure], inBag: [[Bool]], data: TrainingSet, prepared: CARTData) -> Double? {
+    static func outOfBagScore(trees: [TreeStructure], inBag: [[Bool]], data: TrainingSet, prepared: CARTData) -> Double?
+    {
         let n = data.rows, width = trees.first?.valueWidth ?? 1
         var sums = [Double](repeating: 0, count: n * width), votes = [Int](repeating: 0, count: n)
         data.x.values.withUnsafeBufferPointer { vb in
@@ -122,7 +126,8 @@ public struct FittedRandomForest: TreeEnsemble {
     public let oobScore: Double?
 
     public var treeCombination: TreeCombination {
-        TreeCombination(base: [Double](repeating: 0, count: trees.first?.valueWidth ?? 1), scale: 1 / Double(max(1, trees.count)))
+        TreeCombination(
+            base: [Double](repeating: 0, count: trees.first?.valueWidth ?? 1), scale: 1 / Double(max(1, trees.count)))
     }
 
     public func predict(_ x: FeatureMatrix) throws(MLError) -> Prediction {

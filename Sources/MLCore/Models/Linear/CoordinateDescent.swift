@@ -39,7 +39,9 @@ enum CoordinateDescent {
     }
 
     /// scikit-learn's duality gap for the elastic net.
-    static func dualityGap(x: [Double], y: [Double], w: [Double], r: [Double], n: Int, f: Int, l1: Double, l2: Double) -> Double {
+    static func dualityGap(x: [Double], y: [Double], w: [Double], r: [Double], n: Int, f: Int, l1: Double, l2: Double)
+        -> Double
+    {
         var dualNorm = 0.0
         for j in 0..<f {
             var s = 0.0

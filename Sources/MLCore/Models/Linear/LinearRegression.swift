@@ -6,7 +6,9 @@
 
 /// Which linear regression.
 public enum LinearKind: String, Sendable, Codable, CaseIterable {
-    case ols = "linear", ridge, lasso, elasticNet = "elasticnet"
+    case ols = "linear"
+    case ridge, lasso
+    case elasticNet = "elasticnet"
 }
 
 /// Hyper-parameters of `LinearRegression`, scikit-learn's names and defaults.

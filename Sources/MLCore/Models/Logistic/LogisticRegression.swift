@@ -7,6 +7,7 @@
 public struct LogisticParameters: Sendable, Codable, Equatable {
     public enum Penalty: String, Sendable, Codable, CaseIterable { case l2, none }
     /// Inverse regularisation strength.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     public var C = 1.0
     public var penalty = Penalty.l2
     public var maxIter = 100

@@ -68,7 +68,8 @@ public struct NaiveBayes: Estimator {
                         throw MLError(
                             .invalidInput,
                             "naive_bayes with distribution=multinomial needs non-negative features (counts, TF-IDF); "
-                                + "'\(data.x.features[j].name)' has \(v). Use distribution=gaussian for real-valued features.")
+                                + "'\(data.x.features[j].name)' has \(v). Use distribution=gaussian for real-valued features."
+                        )
                     }
                     a[labels[i] * f + j] += w[i] * v
                 }

@@ -28,7 +28,8 @@ public struct KNearestNeighbors: Estimator {
         guard p.nNeighbors <= data.rows else {
             throw MLError(
                 .invalidParameter,
-                "knn: nNeighbors=\(p.nNeighbors) is larger than the \(data.rows) training rows; valid values are 1…\(data.rows).")
+                "knn: nNeighbors=\(p.nNeighbors) is larger than the \(data.rows) training rows; valid values are 1…\(data.rows)."
+            )
         }
         var classNames: [String]? = nil
         var targets: [Double]
@@ -72,12 +73,13 @@ public struct FittedKNearestNeighbors: FittedModel {
             return nb.map { 1 / $0.squaredDistance.squareRoot() }
         }
         guard let classNames else {
-            return .values(neighbors.map { nb in
-                let w = weights(nb)
-                var s = 0.0, ws = 0.0
-                for (i, n) in nb.enumerated() { s += w[i] * targets[n.row]; ws += w[i] }
-                return s / ws
-            })
+            return .values(
+                neighbors.map { nb in
+                    let w = weights(nb)
+                    var s = 0.0, ws = 0.0
+                    for (i, n) in nb.enumerated() { s += w[i] * targets[n.row]; ws += w[i] }
+                    return s / ws
+                })
         }
         let k = classNames.count
         var probs = [Double](repeating: 0, count: x.rows * k)

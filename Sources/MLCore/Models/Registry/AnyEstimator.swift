@@ -99,15 +99,25 @@ public enum FeatureInput: Sendable {
 
 /// A JSON scalar read back from an encoded parameter struct, printed as the CLI shows it.
 private enum JSONScalar: Decodable {
-    case bool(Bool), int(Int), double(Double), string(String), null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case null
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int.self) { self = .int(i) }
-        else if let d = try? c.decode(Double.self) { self = .double(d) }
-        else { self = .string(try c.decode(String.self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let i = try? c.decode(Int.self) {
+            self = .int(i)
+        } else if let d = try? c.decode(Double.self) {
+            self = .double(d)
+        } else {
+            self = .string(try c.decode(String.self))
+        }
     }
 
     var text: String {

@@ -69,7 +69,8 @@ extension AnyFittedModel: Codable {
         let family = try c.decode(String.self, forKey: .family)
         switch family {
         case "baseline": self = .baseline(try c.decode(FittedDummyModel.self, forKey: .model))
-        case "linear", "ridge", "lasso", "elasticnet": self = .linear(try c.decode(FittedLinearRegression.self, forKey: .model))
+        case "linear", "ridge", "lasso", "elasticnet":
+            self = .linear(try c.decode(FittedLinearRegression.self, forKey: .model))
         case "logistic": self = .logistic(try c.decode(FittedLogisticRegression.self, forKey: .model))
         case "knn": self = .knn(try c.decode(FittedKNearestNeighbors.self, forKey: .model))
         case "naive_bayes": self = .naiveBayes(try c.decode(FittedNaiveBayes.self, forKey: .model))
@@ -79,7 +80,9 @@ extension AnyFittedModel: Codable {
         case "kmeans": self = .kmeans(try c.decode(FittedKMeans.self, forKey: .model))
         default:
             throw DecodingError.dataCorruptedError(
-                forKey: .family, in: c, debugDescription: "Unknown model family '\(family)'; known: \(ModelRegistry.names.joined(separator: ", ")).")
+                forKey: .family, in: c,
+                debugDescription:
+                    "Unknown model family '\(family)'; known: \(ModelRegistry.names.joined(separator: ", ")).")
         }
     }
 
@@ -109,7 +112,8 @@ extension AnyFittedModel: Codable {
     /// A model from `saved()` bytes. - Throws: `MLError` naming the problem.
     public static func load(_ data: Data) throws(MLError) -> AnyFittedModel {
         do { return try JSONDecoder().decode(AnyFittedModel.self, from: data) } catch {
-            throw MLError(.malformedFile, "Could not read the saved model: \(error). Save it again with this version of mlexp.")
+            throw MLError(
+                .malformedFile, "Could not read the saved model: \(error). Save it again with this version of mlexp.")
         }
     }
 }

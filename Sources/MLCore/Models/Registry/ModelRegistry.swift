@@ -3,6 +3,8 @@
 // keys get a suggestion and the list of valid ones; values outside their range name the range.
 // Leaves out: fitting (AnyEstimator.fit) and validation schemes (the experiment runner).
 
+import Foundation
+
 /// The model families by name.
 public enum ModelRegistry {
     /// Every family name, as the CLI and the train_model tool accept them.
@@ -29,22 +31,38 @@ public enum ModelRegistry {
 
     /// The estimator for family `name` with `overrides` applied over scikit-learn's defaults.
     /// Keys may be camelCase (`maxIter`) or snake_case (`max_iter`).
-    public static func make(_ name: String, parameters overrides: [String: String] = [:]) throws(MLError) -> AnyEstimator {
+    public static func make(_ name: String, parameters overrides: [String: String] = [:]) throws(MLError)
+        -> AnyEstimator
+    {
         switch name {
-        case "baseline": return .baseline(DummyModel(try apply(overrides, FamilyParameters.dummy, DummyParameters(), name)))
+        case "baseline":
+            return .baseline(DummyModel(try apply(overrides, FamilyParameters.dummy, DummyParameters(), name)))
         case "linear", "ridge", "lasso", "elasticnet":
             let kind = LinearKind(rawValue: name) ?? .ols
-            return .linear(LinearRegression(try apply(overrides, FamilyParameters.linear(kind), LinearParameters(kind: kind), name)))
-        case "logistic": return .logistic(LogisticRegression(try apply(overrides, FamilyParameters.logistic, LogisticParameters(), name)))
-        case "knn": return .knn(KNearestNeighbors(try apply(overrides, FamilyParameters.knn, KNeighborsParameters(), name)))
-        case "naive_bayes": return .naiveBayes(NaiveBayes(try apply(overrides, FamilyParameters.naiveBayes, NaiveBayesParameters(), name)))
-        case "tree": return .tree(DecisionTree(try apply(overrides, FamilyParameters.tree, DecisionTreeParameters(), name)))
-        case "random_forest": return .randomForest(RandomForest(try apply(overrides, FamilyParameters.forest, RandomForestParameters(), name)))
-        case "gbdt": return .gbdt(HistGradientBoosting(try apply(overrides, FamilyParameters.gbdt, GradientBoostingParameters(), name)))
+            return .linear(
+                LinearRegression(
+                    try apply(overrides, FamilyParameters.linear(kind), LinearParameters(kind: kind), name)))
+        case "logistic":
+            return .logistic(
+                LogisticRegression(try apply(overrides, FamilyParameters.logistic, LogisticParameters(), name)))
+        case "knn":
+            return .knn(KNearestNeighbors(try apply(overrides, FamilyParameters.knn, KNeighborsParameters(), name)))
+        case "naive_bayes":
+            return .naiveBayes(
+                NaiveBayes(try apply(overrides, FamilyParameters.naiveBayes, NaiveBayesParameters(), name)))
+        case "tree":
+            return .tree(DecisionTree(try apply(overrides, FamilyParameters.tree, DecisionTreeParameters(), name)))
+        case "random_forest":
+            return .randomForest(
+                RandomForest(try apply(overrides, FamilyParameters.forest, RandomForestParameters(), name)))
+        case "gbdt":
+            return .gbdt(
+                HistGradientBoosting(try apply(overrides, FamilyParameters.gbdt, GradientBoostingParameters(), name)))
         case "kmeans": return .kmeans(KMeans(try apply(overrides, FamilyParameters.kmeans, KMeansParameters(), name)))
         default:
             let hint = closestName(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
-            throw MLError(.invalidParameter, "Unknown model '\(name)'.\(hint) Models: \(names.joined(separator: ", ")).")
+            throw MLError(
+                .invalidParameter, "Unknown model '\(name)'.\(hint) Models: \(names.joined(separator: ", ")).")
         }
     }
 
@@ -52,7 +70,8 @@ public enum ModelRegistry {
     public static func parameters(of name: String) -> [(name: String, valid: String)] {
         switch name {
         case "baseline": FamilyParameters.dummy.map { ($0.name, $0.valid) }
-        case "linear", "ridge", "lasso", "elasticnet": FamilyParameters.linear(LinearKind(rawValue: name) ?? .ols).map { ($0.name, $0.valid) }
+        case "linear", "ridge", "lasso", "elasticnet":
+            FamilyParameters.linear(LinearKind(rawValue: name) ?? .ols).map { ($0.name, $0.valid) }
         case "logistic": FamilyParameters.logistic.map { ($0.name, $0.valid) }
         case "knn": FamilyParameters.knn.map { ($0.name, $0.valid) }
         case "naive_bayes": FamilyParameters.naiveBayes.map { ($0.name, $0.valid) }
@@ -64,12 +83,17 @@ public enum ModelRegistry {
         }
     }
 
-    private static func apply<P>(_ overrides: [String: String], _ specs: [ParameterSpec<P>], _ start: P, _ model: String) throws(MLError) -> P {
+    private static func apply<P>(
+        _ overrides: [String: String], _ specs: [ParameterSpec<P>], _ start: P, _ model: String
+    ) throws(MLError) -> P {
         var p = start
         for key in overrides.keys.sorted() {
             let value = overrides[key]?.trimmingCharacters(in: .whitespaces) ?? ""
             let name = camelCaseKey(key)
-            guard let spec = specs.first(where: { $0.name == name }) ?? specs.first(where: { $0.name.lowercased() == name.lowercased() }) else {
+            guard
+                let spec = specs.first(where: { $0.name == name })
+                    ?? specs.first(where: { $0.name.lowercased() == name.lowercased() })
+            else {
                 let known = specs.map(\.name)
                 let hint = closestName(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
                 throw MLError(
@@ -81,5 +105,3 @@ public enum ModelRegistry {
         return p
     }
 }
-
-import Foundation

@@ -17,7 +17,8 @@ struct ParameterSpec<P> {
     }
 
     static func optionalInt(_ name: String, _ kp: WritableKeyPath<P, Int?>, _ range: ClosedRange<Int>) -> Self {
-        Self(name: name, valid: "none, or an integer in \(range.lowerBound)…\(range.upperBound)") { p, v, m throws(MLError) in
+        Self(name: name, valid: "none, or an integer in \(range.lowerBound)…\(range.upperBound)") {
+            p, v, m throws(MLError) in
             p[keyPath: kp] = isNone(v) ? nil : try parseInt(name, v, range, m)
         }
     }
@@ -34,7 +35,8 @@ struct ParameterSpec<P> {
     static func optionalDouble(
         _ name: String, _ kp: WritableKeyPath<P, Double?>, _ range: ClosedRange<Double>, openLower: Bool = false
     ) -> Self {
-        let text = "none, or a number in \(openLower ? "(" : "[")\(format(range.lowerBound)), \(format(range.upperBound))]"
+        let text =
+            "none, or a number in \(openLower ? "(" : "[")\(format(range.lowerBound)), \(format(range.upperBound))]"
         return Self(name: name, valid: text) { p, v, m throws(MLError) in
             p[keyPath: kp] = isNone(v) ? nil : try parseDouble(name, v, range, openLower: openLower, text, m)
         }
@@ -52,7 +54,9 @@ struct ParameterSpec<P> {
 
     static func seed(_ name: String, _ kp: WritableKeyPath<P, UInt64>) -> Self {
         Self(name: name, valid: "a non-negative integer") { p, v, m throws(MLError) in
-            guard let s = UInt64(v) else { throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use a non-negative integer.") }
+            guard let s = UInt64(v) else {
+                throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use a non-negative integer.")
+            }
             p[keyPath: kp] = s
         }
     }
@@ -63,7 +67,8 @@ struct ParameterSpec<P> {
         let all = E.allCases.map(\.rawValue)
         return Self(name: name, valid: "one of \(all.joined(separator: ", "))") { p, v, m throws(MLError) in
             guard let e = E(rawValue: v) else {
-                throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
+                throw MLError(
+                    .invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
             }
             p[keyPath: kp] = e
         }
@@ -73,10 +78,12 @@ struct ParameterSpec<P> {
         _ name: String, _ kp: WritableKeyPath<P, E?>
     ) -> Self where E.RawValue == String {
         let all = E.allCases.map(\.rawValue)
-        return Self(name: name, valid: "one of \(all.joined(separator: ", ")) (default: chosen from the target)") { p, v, m throws(MLError) in
+        return Self(name: name, valid: "one of \(all.joined(separator: ", ")) (default: chosen from the target)") {
+            p, v, m throws(MLError) in
             if isNone(v) { p[keyPath: kp] = nil; return }
             guard let e = E(rawValue: v) else {
-                throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
+                throw MLError(
+                    .invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
             }
             p[keyPath: kp] = e
         }
@@ -103,10 +110,14 @@ private func format(_ x: Double) -> String {
 
 private func parseInt(_ name: String, _ v: String, _ range: ClosedRange<Int>, _ m: String) throws(MLError) -> Int {
     guard let i = Int(v) ?? Double(v).flatMap({ $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }) else {
-        throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not an integer; valid values are \(range.lowerBound)…\(range.upperBound).")
+        throw MLError(
+            .invalidParameter,
+            "\(m): \(name)=\(v) is not an integer; valid values are \(range.lowerBound)…\(range.upperBound).")
     }
     guard range.contains(i) else {
-        throw MLError(.invalidParameter, "\(m): \(name)=\(v) is out of range; valid values are \(range.lowerBound)…\(range.upperBound).")
+        throw MLError(
+            .invalidParameter,
+            "\(m): \(name)=\(v) is out of range; valid values are \(range.lowerBound)…\(range.upperBound).")
     }
     return i
 }

@@ -19,7 +19,8 @@ enum InputChecks {
         guard rows >= minimumRows else {
             throw MLError(
                 .invalidInput,
-                "\(model) needs at least \(minimumRows) row\(minimumRows == 1 ? "" : "s") to fit; the data has \(rows).")
+                "\(model) needs at least \(minimumRows) row\(minimumRows == 1 ? "" : "s") to fit; the data has \(rows)."
+            )
         }
     }
 
@@ -40,7 +41,8 @@ enum InputChecks {
                 throw MLError(
                     .invalidInput,
                     "Feature '\(x.features[j].name)' has \(bad) \(what) value\(bad == 1 ? "" : "s"); \(model) cannot take them. "
-                        + "Impute them in preprocessing, or use \(familiesTakingMissingValues), which handle missing values natively.")
+                        + "Impute them in preprocessing, or use \(familiesTakingMissingValues), which handle missing values natively."
+                )
             }
         }
     }
@@ -76,7 +78,8 @@ enum InputChecks {
         guard names.count >= 2 else {
             throw MLError(
                 .invalidTarget,
-                "The target has a single class ('\(names.first ?? "")'); there is nothing to learn. Choose another target or add rows of other classes.")
+                "The target has a single class ('\(names.first ?? "")'); there is nothing to learn. Choose another target or add rows of other classes."
+            )
         }
         guard names.count <= labels.count else {
             throw MLError(
@@ -87,7 +90,8 @@ enum InputChecks {
         var seen = [Bool](repeating: false, count: names.count)
         for l in labels {
             guard l >= 0 && l < names.count else {
-                throw MLError(.invalidTarget, "Class label \(l) is outside 0..<\(names.count); the target encoding is broken.")
+                throw MLError(
+                    .invalidTarget, "Class label \(l) is outside 0..<\(names.count); the target encoding is broken.")
             }
             seen[l] = true
         }

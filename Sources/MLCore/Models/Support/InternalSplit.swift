@@ -4,7 +4,8 @@
 
 enum InternalSplit {
     /// Row indices of the training and validation parts, each sorted.
-    static func rows(count n: Int, fraction: Double, labels: [Int]?, seed: UInt64) -> (train: [Int], validation: [Int]) {
+    static func rows(count n: Int, fraction: Double, labels: [Int]?, seed: UInt64) -> (train: [Int], validation: [Int])
+    {
         var g = SeededGenerator(seed: seed, stream: 0x5EED)
         var validation: [Int] = []
         if let labels {

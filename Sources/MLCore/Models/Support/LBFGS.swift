@@ -28,7 +28,9 @@ struct LBFGS {
         var iterations = 0
         var xNew = x, gNew = g
         while iterations < maxIter {
-            if g.reduce(0, { max($0, abs($1)) }) <= gtol { return Result(x: x, value: f, iterations: iterations, converged: true) }
+            if g.reduce(0, { max($0, abs($1)) }) <= gtol {
+                return Result(x: x, value: f, iterations: iterations, converged: true)
+            }
             // Two-loop recursion: direction = −H·g.
             var q = g
             var alpha = [Double](repeating: 0, count: sList.count)

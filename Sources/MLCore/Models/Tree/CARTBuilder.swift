@@ -57,7 +57,9 @@ final class CARTBuilder {
         for i in start..<(start + count) {
             let r = Int(rows[i]), w = weights[r]
             s.weight += w
-            if let labels { s.counts[labels[r]] += w } else if let targets {
+            if let labels {
+                s.counts[labels[r]] += w
+            } else if let targets {
                 s.sum += w * targets[r]
                 s.sumSquares += w * targets[r] * targets[r]
             }
@@ -71,15 +73,18 @@ final class CARTBuilder {
         let c = settings.criterion
         let impurity = s.impurity(c)
         let node = tree.appendNode(value: s.value(c), cover: s.weight)
-        var isLeaf = count < settings.minSamplesSplit || count < 2 * settings.minSamplesLeaf
+        var isLeaf =
+            count < settings.minSamplesSplit || count < 2 * settings.minSamplesLeaf
             || impurity <= Double.ulpOfOne
         if let d = settings.maxDepth, depth >= d { isLeaf = true }
         if isLeaf { return node }
         guard let split = CARTSplitSearch.best(builder: self, start: start, count: count, node: s, rng: &rng) else {
             return node
         }
-        let improvement = s.weight / totalWeight
-            * (impurity - split.rightWeight / s.weight * split.rightImpurity - split.leftWeight / s.weight * split.leftImpurity)
+        let improvement =
+            s.weight / totalWeight
+            * (impurity - split.rightWeight / s.weight * split.rightImpurity - split.leftWeight / s.weight
+                * split.leftImpurity)
         if improvement + Double.ulpOfOne < settings.minImpurityDecrease { return node }
         // Stable partition: left rows first.
         let col = split.feature * n
@@ -93,7 +98,8 @@ final class CARTBuilder {
         tree.feature[node] = Int32(split.feature)
         tree.threshold[node] = split.threshold
         tree.missingGoesLeft[node] = split.missingLeft
-        tree.gain[node] = s.weight * impurity - split.leftWeight * split.leftImpurity - split.rightWeight * split.rightImpurity
+        tree.gain[node] =
+            s.weight * impurity - split.leftWeight * split.leftImpurity - split.rightWeight * split.rightImpurity
         let l = grow(start: start, count: left.count, depth: depth + 1)
         let r = grow(start: start + left.count, count: right.count, depth: depth + 1)
         tree.left[node] = Int32(l)

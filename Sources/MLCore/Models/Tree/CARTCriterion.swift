@@ -7,7 +7,8 @@ import Foundation
 
 /// A CART split criterion.
 public enum CARTCriterion: String, Sendable, Codable, CaseIterable {
-    case gini, entropy, squaredError = "squared_error"
+    case gini, entropy
+    case squaredError = "squared_error"
 
     var isClassification: Bool { self != .squaredError }
 }

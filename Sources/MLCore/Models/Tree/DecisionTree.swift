@@ -57,7 +57,8 @@ public struct DecisionTree: Estimator {
         let settings = CARTSettings(
             criterion: prepared.criterion, maxDepth: p.maxDepth, minSamplesSplit: p.minSamplesSplit,
             minSamplesLeaf: p.minSamplesLeaf, minImpurityDecrease: p.minImpurityDecrease,
-            maxFeatures: try DecisionTreeParameters.featureCount(p.maxFeatures, features: data.x.featureCount, model: "tree"))
+            maxFeatures: try DecisionTreeParameters.featureCount(
+                p.maxFeatures, features: data.x.featureCount, model: "tree"))
         let builder = CARTBuilder(
             x: data.x, labels: prepared.labels, targets: prepared.targets, classes: prepared.classNames?.count ?? 0,
             settings: settings)
@@ -85,13 +86,18 @@ struct CARTData {
             classNames = c.names
             self.criterion = criterion ?? .gini
             guard self.criterion.isClassification else {
-                throw MLError(.invalidParameter, "\(model): criterion=squared_error is for numbers; a class target takes gini or entropy.")
+                throw MLError(
+                    .invalidParameter,
+                    "\(model): criterion=squared_error is for numbers; a class target takes gini or entropy.")
             }
         case .regression:
             targets = try InputChecks.values(data, model: model)
             self.criterion = criterion ?? .squaredError
             guard !self.criterion.isClassification else {
-                throw MLError(.invalidParameter, "\(model): criterion=\(self.criterion.rawValue) is for classes; a numeric target takes squared_error.")
+                throw MLError(
+                    .invalidParameter,
+                    "\(model): criterion=\(self.criterion.rawValue) is for classes; a numeric target takes squared_error."
+                )
             }
         case .clustering:
             throw MLError(.invalidTarget, "\(model) needs a target column; for clustering use kmeans.")
@@ -114,7 +120,8 @@ public struct FittedDecisionTree: TreeEnsemble {
     public func predict(_ x: FeatureMatrix) throws(MLError) -> Prediction {
         try checkFeatures(of: x)
         try InputChecks.requireNoInfinity(x, model: "tree")
-        let raw = TreeEvaluation.rawScores(trees: [tree], combination: treeCombination, outputs: tree.valueWidth, x: x, threads: 1)
+        let raw = TreeEvaluation.rawScores(
+            trees: [tree], combination: treeCombination, outputs: tree.valueWidth, x: x, threads: 1)
         return CARTOutput.prediction(raw: raw, rows: x.rows, classNames: classNames)
     }
 }
