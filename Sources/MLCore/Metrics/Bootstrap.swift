@@ -1,6 +1,8 @@
 // Bootstrap confidence intervals for any metric: resample the evaluated rows with replacement
-// (seeded), recompute the metric, take percentiles. Leaves out: BCa correction and stratified
-// resampling (a resample missing a class is redrawn instead, up to a limit).
+// (seeded Poisson multiplicities, ResampleWeights), score each resample in one pass over rows
+// prepared once (WeightedScorer: the scores sorted once, not per resample), take percentiles.
+// Resamples run in parallel with the same result at any thread count. Leaves out: BCa correction and
+// stratified resampling (a resample missing a class is replaced by the next draw, up to a limit).
 
 /// A metric's value with a confidence interval.
 public struct ConfidenceInterval: Sendable, Codable, Equatable {
@@ -14,23 +16,15 @@ public struct ConfidenceInterval: Sendable, Codable, Equatable {
 
 public enum Bootstrap {
     /// Percentile bootstrap interval of `metric` on these rows.
-    /// - Complexity: O(resamples × cost of the metric).
+    /// - Complexity: one sort of the scores, then O(resamples × rows) spread over the cores.
     public static func interval(
         metric: String, target: TargetValues, prediction: Prediction, resamples: Int = 1000,
         confidence: Double = 0.95, seed: UInt64 = 0
     ) throws(MLError) -> ConfidenceInterval {
         try check(resamples, confidence)
         let estimate = try Metrics.score(metric, target: target, prediction: prediction)
-        var values: [Double] = []
-        values.reserveCapacity(resamples)
-        try resample(rows: target.count, resamples: resamples, seed: seed) { (rows) throws(MLError) -> Bool in
-            guard
-                let v = try? Metrics.score(
-                    metric, target: target.selecting(rows: rows), prediction: prediction.selecting(rows: rows))
-            else { return false }
-            values.append(v)
-            return true
-        }
+        let scorer = try WeightedScorer(metric, target: target, prediction: prediction)
+        let values = try resample(rows: target.count, resamples: resamples, seed: seed) { w in scorer.score(w) }
         let a = (1 - confidence) / 2
         return ConfidenceInterval(
             metric: metric, estimate: estimate, low: Stats.quantile(values, a),
@@ -46,23 +40,47 @@ public enum Bootstrap {
         }
     }
 
-    /// Calls `body` with `resamples` seeded bootstrap row sets; a resample on which `body` returns false
-    /// (metric undefined, e.g. one class only) is redrawn, at most `resamples` extra times.
-    static func resample(rows: Int, resamples: Int, seed: UInt64, _ body: ([Int]) throws(MLError) -> Bool)
-        throws(MLError)
-    {
-        var done = 0, tries = 0
-        var rng = SeededGenerator(seed: seed, stream: 0xB007)
-        var idx = [Int](repeating: 0, count: rows)
-        while done < resamples && tries < 2 * resamples {
-            tries += 1
-            for i in 0..<rows { idx[i] = rng.nextInt(below: rows) }
-            if try body(idx) { done += 1 }
+    /// `body`'s value on `resamples` seeded resamples (multiplicities from `ResampleWeights`), in resample
+    /// order. A resample on which `body` returns nil (metric undefined, e.g. one class only) is replaced by
+    /// the next draws, at most `resamples` extra. Resamples run in parallel; the result does not depend on
+    /// the thread count: resample i always has the weights of stream i, and values are taken in stream order.
+    static func resample(
+        rows: Int, resamples: Int, seed: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Double?
+    ) throws(MLError) -> [Double] {
+        var values: [Double] = []
+        values.reserveCapacity(resamples)
+        var next = 0
+        while values.count < resamples && next < 2 * resamples {
+            let wanted = resamples - values.count
+            let batch = next == 0 ? wanted : min(2 * resamples - next, max(wanted * 2, 8))
+            let first = next
+            // Contiguous chunks, one weight buffer each: a few chunks per core keep both cores busy.
+            let chunks = max(1, min(batch, rows >= 2048 ? 16 : 1))
+            let parts = Parallel.map(chunks, parallel: chunks > 1) { c -> [Double?] in
+                let lo = first + batch * c / chunks, hi = first + batch * (c + 1) / chunks
+                let w = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: rows)
+                defer { w.deallocate() }
+                return (lo..<hi).map { i in
+                    ResampleWeights.fill(w, seed: seed, index: i)
+                    return body(UnsafeBufferPointer(w))
+                }
+            }
+            for v in parts.joined() where values.count < resamples { if let v { values.append(v) } }
+            next += batch
         }
-        guard done >= resamples / 2 else {
+        guard values.count >= resamples / 2 else {
             throw MLError(
                 .invalidInput,
                 "The metric is undefined on most bootstrap resamples (too few rows of a class). Evaluate on more rows.")
         }
+        return values
+    }
+
+    /// The naive twin of a weighted score: repeat each row by its multiplicity, then `Metrics.score`.
+    static func naiveScore(_ metric: String, target: TargetValues, prediction: Prediction, weights: [UInt8]) -> Double?
+    {
+        let rows = ResampleWeights.expandedRows(weights)
+        return try? Metrics.score(
+            metric, target: target.selecting(rows: rows), prediction: prediction.selecting(rows: rows))
     }
 }

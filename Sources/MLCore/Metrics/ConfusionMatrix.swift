@@ -19,6 +19,12 @@ public struct ConfusionMatrix: Sendable, Codable, Equatable {
         counts = c
     }
 
+    /// A matrix from counts already tallied (weighted resamples tally multiplicities).
+    init(counts: [Int], classCount: Int) {
+        self.classCount = classCount
+        self.counts = counts
+    }
+
     public subscript(trueClass: Int, predicted: Int) -> Int { counts[trueClass * classCount + predicted] }
 
     public var total: Int { counts.reduce(0, +) }

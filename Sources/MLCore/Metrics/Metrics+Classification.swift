@@ -16,8 +16,12 @@ extension Metrics {
     public static func balancedAccuracy(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError)
         -> Double
     {
-        let cm = try ConfusionMatrix(
-            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+        balancedAccuracy(
+            try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred)))
+    }
+
+    /// Balanced accuracy of a tallied matrix.
+    static func balancedAccuracy(_ cm: ConfusionMatrix) -> Double {
         var total = 0.0, n = 0
         for k in 0..<cm.classCount {
             let support = cm.trueCount(k)
@@ -48,16 +52,24 @@ extension Metrics {
 
     /// Unweighted mean of per-class F1 over the classes present in truth or prediction.
     public static func f1Macro(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError) -> Double {
-        let cm = try ConfusionMatrix(
-            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+        f1Macro(
+            try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred)))
+    }
+
+    /// Macro F1 of a tallied matrix.
+    static func f1Macro(_ cm: ConfusionMatrix) -> Double {
         let present = cm.presentClasses
         return present.reduce(0.0) { $0 + classF1(cm, $1) } / Double(present.count)
     }
 
     /// Mean of per-class F1 weighted by each class's support in the truth.
     public static func f1Weighted(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError) -> Double {
-        let cm = try ConfusionMatrix(
-            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+        f1Weighted(
+            try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred)))
+    }
+
+    /// Support-weighted F1 of a tallied matrix.
+    static func f1Weighted(_ cm: ConfusionMatrix) -> Double {
         var total = 0.0
         for k in 0..<cm.classCount { total += Double(cm.trueCount(k)) * classF1(cm, k) }
         return total / Double(cm.total)
@@ -65,8 +77,11 @@ extension Metrics {
 
     /// Matthews correlation coefficient (multiclass form, Gorodkin 2004); 0 when undefined.
     public static func mcc(_ yTrue: [Int], _ yPred: [Int], classCount: Int? = nil) throws(MLError) -> Double {
-        let cm = try ConfusionMatrix(
-            yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred))
+        mcc(try ConfusionMatrix(yTrue: yTrue, yPred: yPred, classCount: classCount ?? inferredClassCount(yTrue, yPred)))
+    }
+
+    /// Matthews correlation of a tallied matrix.
+    static func mcc(_ cm: ConfusionMatrix) -> Double {
         let n = Double(cm.total), c = Double(cm.correct)
         var tp = 0.0, tt = 0.0, pp = 0.0
         for k in 0..<cm.classCount {
