@@ -114,8 +114,12 @@ extension Chart {
         let lo = input.predicted.min() ?? 0, hi = input.predicted.max() ?? 0
         let zero = ChartLayer(
             .rule, [ChartDatum(x: .number(lo), y: .number(0), x2: hi, y2: 0)], color: "#333333", strokeWidth: 1)
+        // A strided sample of at most maxPoints rows, its size stated in the title.
+        let n = input.predicted.count
+        let sample = rows.count < n ? w(" (\(rows.count) of \(n) rows)", " (\(rows.count) lignes sur \(n))") : ""
         return Chart(
-            kind: "residuals", title: w("Residuals against predictions", "Résidus en fonction des prédictions"),
+            kind: "residuals",
+            title: w("Residuals against predictions", "Résidus en fonction des prédictions") + sample,
             x: .linear(w("predicted \(input.target)", "\(input.target) prédit")),
             y: .linear(w("residual (actual − predicted)", "résidu (réel − prédit)"), includesZero: true),
             layers: [ChartLayer(.point, points, color: ChartPalette.blue, opacity: 0.6, strokeWidth: 1.5), zero])
@@ -134,7 +138,9 @@ extension Chart {
             }
             try requireFinite(c.x + c.y, what: "point of curve '\(c.name)'")
             let name = c.score.map { "\(c.name) (\(scoreName) \(ChartFormat.number($0)))" } ?? c.name
-            let data = zip(c.x, c.y).map { ChartDatum(x: .number($0), y: .number($1), series: c.name) }
+            // At most 500 points per curve, keeping its shape (CurveDecimation): a chart of a million rows stays small.
+            let kept = CurveDecimation.decimate(x: c.x, y: c.y, maxPoints: 500).kept
+            let data = kept.map { ChartDatum(x: .number(c.x[$0]), y: .number(c.y[$0]), series: c.name) }
             layers.append(ChartLayer(.line, data, name: name, color: ChartPalette.series(i)))
         }
         return layers
