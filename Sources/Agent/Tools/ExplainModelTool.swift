@@ -61,6 +61,7 @@ public struct ExplainModelTool: AgentTool {
         let metric = run.mainMetric
         var out: [String: JSONValue] = [
             "run_id": .string(run.id), "model": .string(run.modelFamily),
+            "rows_evaluated": .int(rows.count),
             "note": .string(
                 "run \(run.id)'s stored model, as saved (no refit); importance and effects probe it on \(sample); \(errorsFrom); the sealed test split is untouched"
             ),

@@ -1,6 +1,7 @@
 // explain_model's learning_curve method: the run's family and effective hyper-parameters refitted on
 // growing seeded subsets of each of the run's folds (same fold count and seed, stratified for classes),
-// on the loaded dataset's training rows only — never the sealed test split — scored with the run's main
+// on the loaded dataset's training rows only (a seeded sample of 20,000 when there are more) — never
+// the sealed test split — scored with the run's main
 // metric (ExperimentRunner.learningCurve). Returns a compact table and MLCore's one-sentence reading,
 // and keeps the chart with the run (ChartArchive) for `mlexp export`. Leaves out: clustering runs.
 
@@ -28,13 +29,28 @@ public enum LearningCurveExplain {
         guard let target = run.target else {
             throw ToolError("run \(run.id) has no target; a learning curve needs one.")
         }
+        // A large table is refitted on a seeded sample of its training rows: 25 refits of the whole table
+        // would cost more than the run did. The sample size is in the result.
+        var data = d.trainDataset
+        let rows = data.rowCount
+        if rows > maxRows {
+            var order = Array(0..<rows)
+            var rng = SeededGenerator(seed: run.seed, stream: 0x1C)
+            order.shuffle(using: &rng)
+            data = data.selecting(rows: Array(order.prefix(maxRows)).sorted())
+        }
         let curve = try ExperimentRunner.learningCurve(
-            dataset: d.trainDataset, spec: spec(of: run, target: target), metric: metric)
+            dataset: data, spec: spec(of: run, target: target), metric: metric)
         if let chart = try? Chart.learningCurve(curve, language: language) {
             _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id)
         }
-        return json(curve)
+        guard rows > maxRows, var out = json(curve).objectValue else { return json(curve) }
+        out["sample"] = .string("a seeded sample of \(maxRows) of the \(rows) training rows")
+        return .object(out)
     }
+
+    /// Most training rows a learning curve refits on (a seeded sample beyond).
+    static let maxRows = 20_000
 
     static func json(_ c: LearningCurveResult) -> JSONValue {
         [
