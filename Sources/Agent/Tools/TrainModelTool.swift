@@ -143,7 +143,7 @@ enum RunRecorder {
         run.model = try TrainedModel(target: result.target, pipeline: result.pipeline, model: result.fitted).saved()
         try Task.checkCancellation()
         let stored = try context.store.insert(run)
-        context.session.recordRun(
+        context.recordRun(
             RunArtifacts(runID: stored.id, datasetID: d.id, target: trained.target, outOfFold: trained.cv.outOfFold))
         return stored
     }
