@@ -96,12 +96,14 @@ public struct ComputeMetricsTool: AgentTool {
     ) {
         var json: [String: JSONValue] = [:]
         var summaries: [String: Tracking.MetricSummary] = [:]
-        for key in [main] + (extra[target.task] ?? []).filter({ $0 != main }) {
-            guard
-                let ci = try? Bootstrap.interval(
-                    metric: key, target: target, prediction: prediction, resamples: 500, seed: 13),
-                ci.estimate.isFinite
-            else { continue }
+        // Every metric on the same resamples: one draw of weights per resample for all of them.
+        let keys = [main] + (extra[target.task] ?? []).filter({ $0 != main })
+        let intervals =
+            (try? Bootstrap.intervals(metrics: keys, target: target, prediction: prediction, resamples: 500, seed: 13))
+            ?? []
+        for ci in intervals {
+            let key = ci.metric
+            guard ci.estimate.isFinite else { continue }
             json[key] = ["value": .rounded(ci.estimate), "ci_low": .rounded(ci.low), "ci_high": .rounded(ci.high)]
             summaries[key] = Tracking.MetricSummary(mean: ci.estimate, ciLow: ci.low, ciHigh: ci.high)
         }

@@ -40,6 +40,33 @@ public enum Bootstrap {
         }
     }
 
+    /// Intervals of several metrics on the same resamples: each resample's weights are drawn once and
+    /// every metric is scored on them. Each interval equals `interval` of that metric alone (same streams,
+    /// same rule for resamples where it is undefined). Metrics that do not apply are left out.
+    public static func intervals(
+        metrics: [String], target: TargetValues, prediction: Prediction, resamples: Int = 1000,
+        confidence: Double = 0.95, seed: UInt64 = 0
+    ) throws(MLError) -> [ConfidenceInterval] {
+        try check(resamples, confidence)
+        var keys: [String] = [], estimates: [Double] = [], scorers: [WeightedScorer] = []
+        for key in metrics {
+            guard let e = try? Metrics.score(key, target: target, prediction: prediction),
+                let scorer = try? WeightedScorer(key, target: target, prediction: prediction)
+            else { continue }
+            keys.append(key); estimates.append(e); scorers.append(scorer)
+        }
+        let values = resampleAll(rows: target.count, count: scorers.count, resamples: resamples, seed: seed) { w in
+            scorers.map { $0.score(w) }
+        }
+        let a = (1 - confidence) / 2
+        return keys.indices.compactMap { m in
+            guard values[m].count >= resamples / 2 else { return nil }
+            return ConfidenceInterval(
+                metric: keys[m], estimate: estimates[m], low: Stats.quantile(values[m], a),
+                high: Stats.quantile(values[m], 1 - a), confidence: confidence, resamples: values[m].count)
+        }
+    }
+
     /// `body`'s value on `resamples` seeded resamples (multiplicities from `ResampleWeights`), in resample
     /// order. A resample on which `body` returns nil (metric undefined, e.g. one class only) is replaced by
     /// the next draws, at most `resamples` extra. Resamples run in parallel; the result does not depend on
@@ -47,16 +74,30 @@ public enum Bootstrap {
     static func resample(
         rows: Int, resamples: Int, seed: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Double?
     ) throws(MLError) -> [Double] {
-        var values: [Double] = []
-        values.reserveCapacity(resamples)
+        let values = resampleAll(rows: rows, count: 1, resamples: resamples, seed: seed) { w in [body(w)] }[0]
+        guard values.count >= resamples / 2 else {
+            throw MLError(
+                .invalidInput,
+                "The metric is undefined on most bootstrap resamples (too few rows of a class). Evaluate on more rows.")
+        }
+        return values
+    }
+
+    /// `resample` for `count` values per resample: value m's list takes, in stream order, the resamples
+    /// where it is defined, until it holds `resamples` or `2 × resamples` streams were drawn.
+    static func resampleAll(
+        rows: Int, count: Int, resamples: Int, seed: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> [Double?]
+    ) -> [[Double]] {
+        var values = [[Double]](repeating: [], count: count)
+        for m in 0..<count { values[m].reserveCapacity(resamples) }
         var next = 0
-        while values.count < resamples && next < 2 * resamples {
-            let wanted = resamples - values.count
+        while values.contains(where: { $0.count < resamples }) && next < 2 * resamples {
+            let wanted = resamples - (values.map(\.count).min() ?? resamples)
             let batch = next == 0 ? wanted : min(2 * resamples - next, max(wanted * 2, 8))
             let first = next
             // Contiguous chunks, one weight buffer each: a few chunks per core keep both cores busy.
             let chunks = max(1, min(batch, rows >= 2048 ? 16 : 1))
-            let parts = Parallel.map(chunks, parallel: chunks > 1) { c -> [Double?] in
+            let parts = Parallel.map(chunks, parallel: chunks > 1) { c -> [[Double?]] in
                 let lo = first + batch * c / chunks, hi = first + batch * (c + 1) / chunks
                 let w = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: rows)
                 defer { w.deallocate() }
@@ -65,13 +106,10 @@ public enum Bootstrap {
                     return body(UnsafeBufferPointer(w))
                 }
             }
-            for v in parts.joined() where values.count < resamples { if let v { values.append(v) } }
+            for row in parts.joined() {
+                for m in 0..<count where values[m].count < resamples { if let v = row[m] { values[m].append(v) } }
+            }
             next += batch
-        }
-        guard values.count >= resamples / 2 else {
-            throw MLError(
-                .invalidInput,
-                "The metric is undefined on most bootstrap resamples (too few rows of a class). Evaluate on more rows.")
         }
         return values
     }

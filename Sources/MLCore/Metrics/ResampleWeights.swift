@@ -33,6 +33,20 @@ enum ResampleWeights {
         }
         let n = w.count
         var i = 0
+        // 16 rows per step: four draws seen as sixteen 16-bit lanes (lane 4q + j is bits 16j of draw q, as
+        // in the scalar tail), each compared with the eight thresholds; a true lane is all ones (−1).
+        let base = UnsafeMutableRawPointer(w.baseAddress)
+        if let base {
+            let t = (0..<8).map { SIMD16<UInt16>(repeating: c[$0]) }
+            while i + 16 <= n {
+                let u = unsafeBitCast(
+                    SIMD4<UInt64>(rng.next(), rng.next(), rng.next(), rng.next()), to: SIMD16<UInt16>.self)
+                var k = SIMD16<UInt16>()
+                for threshold in t { k &-= unsafeBitCast(u .>= threshold, to: SIMD16<UInt16>.self) }
+                base.storeBytes(of: SIMD16<UInt8>(truncatingIfNeeded: k), toByteOffset: i, as: SIMD16<UInt8>.self)
+                i += 16
+            }
+        }
         while i < n {
             let h = rng.next()
             let m = min(4, n - i)

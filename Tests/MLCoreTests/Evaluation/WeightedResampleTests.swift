@@ -103,6 +103,31 @@ import Testing
         )
     }
 
+    @Test(arguments: [0, 1, 15, 16, 17, 1001])
+    func vectorWeightsEqualTheScalarDraws(rows: Int) {
+        // Naive twin: one draw per four rows, a 16-bit lane each, counted against the thresholds.
+        var rng = SeededGenerator(seed: 8, stream: 0xB007_0000 &+ 5)
+        var naive: [UInt8] = []
+        while naive.count < rows {
+            let h = rng.next()
+            for j in 0..<min(4, rows - naive.count) {
+                let u = UInt16(truncatingIfNeeded: h >> (16 * UInt64(j)))
+                naive.append(UInt8(ResampleWeights.cdf.filter { u >= $0 }.count))
+            }
+        }
+        #expect(ResampleWeights.weights(rows: rows, seed: 8, index: 5) == naive)
+    }
+
+    @Test func intervalsOnSharedResamplesEqualEachMetricsOwnInterval() throws {
+        let (t, p) = Self.classes(rows: 400, classes: 2, seed: 12, ties: true)
+        let keys = ["roc_auc", "accuracy", "f1", "average_precision", "log_loss", "r2"]  // r2 does not apply
+        let all = try Bootstrap.intervals(metrics: keys, target: t, prediction: p, resamples: 60, seed: 4)
+        #expect(all.map(\.metric) == Array(keys.prefix(5)))
+        for ci in all {
+            #expect(ci == (try Bootstrap.interval(metric: ci.metric, target: t, prediction: p, resamples: 60, seed: 4)))
+        }
+    }
+
     @Test func poissonWeightsHaveMeanAndVarianceOne() {
         let w = ResampleWeights.weights(rows: 200_000, seed: 11, index: 0).map(Double.init)
         #expect(abs(Stats.mean(w) - 1) < 0.01)

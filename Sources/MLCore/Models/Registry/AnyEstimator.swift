@@ -52,6 +52,13 @@ public enum AnyEstimator: Sendable {
         return false
     }
 
+    /// Whether the family never reads its inputs (the baseline predicts from the target alone), so
+    /// cross-validation folds need no preprocessing.
+    public var ignoresFeatures: Bool {
+        if case .baseline = self { return true }
+        return false
+    }
+
     /// Fits on `x` and `y`: columns go to the families that take them, every other family gets the matrix.
     public func fit(_ x: FeatureInput, y: TargetValues) throws(MLError) -> AnyFittedModel {
         switch (self, x) {
