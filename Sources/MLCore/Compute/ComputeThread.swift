@@ -2,11 +2,14 @@
 // runs the jobs of the tasks that prefer it on one dedicated thread, so CPU-bound work never occupies a
 // thread of Swift's cooperative pool (which serves the terminal, the network and the timers) and its
 // `Task.isCancelled` is the task's own. `ComputeThread.run` starts a thread, runs the operation's task
-// there, and ends the thread when it returns. The operation's parallel regions still use Dispatch's
-// workers (Parallel).
+// there, and ends the thread when it returns. The operation's parallel regions (Parallel) use Dispatch's
+// utility workers.
+// At most one computation per core runs at once (others wait for a slot, their threads asleep), so many at
+// a time (tests replaying sessions side by side) never starve the rest of the process of CPU.
 // Leaves out: pooling threads (one per computation; they are seconds long, a thread costs microseconds).
 
 import Foundation
+import Synchronization
 
 /// An executor with one thread, ended by `finish()` once its last job has run.
 public final class ComputeThread: TaskExecutor, Sendable {
@@ -38,6 +41,10 @@ public final class ComputeThread: TaskExecutor, Sendable {
         state.unlock()
     }
 
+    private static let utility = DispatchQueue.global(qos: .utility)
+    /// One computation per core at a time.
+    static let slots = ComputeSlots(ProcessInfo.processInfo.activeProcessorCount)
+
     private func loop() {
         while true {
             state.lock()
@@ -48,7 +55,10 @@ public final class ComputeThread: TaskExecutor, Sendable {
             }
             let job = jobs.removeFirst()
             state.unlock()
-            job.runSynchronously(on: asUnownedTaskExecutor())
+            // Inline on this thread, with the utility queue as the current queue: the job's parallel regions
+            // (concurrentPerform) then take Dispatch's utility workers, below the callers' priority, so a fit
+            // that fills them never holds back the cooperative pool (the terminal, Ctrl-C, the network).
+            Self.utility.sync { job.runSynchronously(on: asUnownedTaskExecutor()) }
         }
     }
 
@@ -59,7 +69,11 @@ public final class ComputeThread: TaskExecutor, Sendable {
     ) async throws -> T {
         let executor = ComputeThread()
         defer { executor.finish() }
-        let task = Task(executorPreference: executor) { try await operation() }
+        let task = Task(executorPreference: executor) {
+            await slots.acquire()
+            defer { slots.release() }
+            return try await operation()
+        }
         return try await withTaskCancellationHandler {
             try await task.value
         } onCancel: {
@@ -75,7 +89,45 @@ public final class ComputeThread: TaskExecutor, Sendable {
         let executor = ComputeThread()
         return Task.detached(executorPreference: executor) {
             defer { executor.finish() }
+            await slots.acquire()
+            defer { slots.release() }
             return try await operation()
         }
+    }
+}
+
+/// A counting semaphore for async callers: `acquire` waits (suspended) while every slot is taken.
+final class ComputeSlots: Sendable {
+    private struct State {
+        var free: Int
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+    private let state: Mutex<State>
+
+    init(_ count: Int) { state = Mutex(State(free: max(1, count))) }
+
+    func acquire() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            let now: Bool = state.withLock { s in
+                if s.free > 0 {
+                    s.free -= 1
+                    return true
+                }
+                s.waiting.append(c)
+                return false
+            }
+            if now { c.resume() }
+        }
+    }
+
+    func release() {
+        let next: CheckedContinuation<Void, Never>? = state.withLock { s in
+            if s.waiting.isEmpty {
+                s.free += 1
+                return nil
+            }
+            return s.waiting.removeFirst()
+        }
+        next?.resume()
     }
 }
