@@ -52,6 +52,7 @@ public struct AppendLogTool: AgentTool {
                 result: try writer.result(runs, reference: reference),
                 analysis: text("analysis"), next: text("next"),
                 runIDs: runs.map(\.id) + (reference.map { [$0.id] } ?? []))
+            entry.session = context.session.id
             var view = document
             entry.number = view.problems[view.index(of: problem)].entries.count + 1
             var probe = LogDocument(language: french ? .french : .english)

@@ -106,6 +106,22 @@ public struct ExperimentLog: Sendable {
         try modify { $0.problems[$0.index(of: key)].decision = decision }
     }
 
+    /// Removes the entries `session` wrote whose number is not in `kept` (what a session killed between
+    /// writing an entry and recording it left behind; the resumed session writes it again).
+    /// - Returns: the numbers removed.
+    @discardableResult
+    public func removeEntries(of session: String, keeping kept: Set<Int>) throws(TrackingError) -> [Int] {
+        var removed: [Int] = []
+        try modify { document in
+            for i in document.problems.indices {
+                let drop = document.problems[i].entries.filter { $0.session == session && !kept.contains($0.number) }
+                removed += drop.map(\.number)
+                document.problems[i].entries.removeAll { $0.session == session && !kept.contains($0.number) }
+            }
+        }
+        return removed
+    }
+
     /// Writes EXPERIMENTS.md again from the sidecar (repairs a Markdown file a crash left stale).
     public func render() throws(TrackingError) {
         try modify { _ in }

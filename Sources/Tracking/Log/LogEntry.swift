@@ -49,6 +49,8 @@ public struct LogEntry: Sendable, Codable, Equatable {
     /// The runs this entry reports on.
     public var runIDs: [String]
     public var createdAt = Date(timeIntervalSince1970: 0)
+    /// The session that wrote it (a resumed session drops its entries that its transcript never recorded).
+    public var session: String?
 
     public init(
         title: String, hypothesis: String, approach: String, result: String, analysis: String, next: String,
