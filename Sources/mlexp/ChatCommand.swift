@@ -26,6 +26,7 @@ struct ChatCommand: AsyncParsableCommand {
     var maxTokens: Int?
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
+    @OptionGroup var wandb: WandbOptions
 
     func run() async throws {
         guard let language = SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment) else {
@@ -118,5 +119,8 @@ struct ChatCommand: AsyncParsableCommand {
         await mlflow.finishSession(
             store: context.store, log: context.log, session: session.id,
             notice: { terminal.line(terminal.styled($0, .dim)) })
+        wandb.finishSession(
+            workspace: context.workspace.root, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) }
+        )
     }
 }

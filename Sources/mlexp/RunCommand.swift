@@ -32,6 +32,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
+    @OptionGroup var wandb: WandbOptions
 
     func run() async throws {
         guard let language = SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment) else {
@@ -77,6 +78,9 @@ struct RunCommand: AsyncParsableCommand {
         await mlflow.finishSession(
             store: context.store, log: context.log, session: session.id,
             notice: { terminal.line(terminal.styled($0, .dim)) })
+        wandb.finishSession(
+            workspace: context.workspace.root, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) }
+        )
         terminal.line()
         terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))
         if case .stopped = outcome { throw ExitCode(1) }
