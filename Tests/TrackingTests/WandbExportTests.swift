@@ -46,7 +46,7 @@ extension ChartExportTests {
             #expect(export.runs.first { $0.name.hasSuffix("gbdt") }?.charts.map(\.kind) == ["feature_importance"])
             #expect(export.problems.count == 1)
             #expect(export.problems[0].anchor == logistic.id && export.problems[0].chosen == logistic.id)
-            #expect(export.logMarkdown.hasPrefix("# Experiment Log"))
+            #expect(export.problems[0].log == LogRenderer.markdown(report.log), "a log of one problem goes whole")
         }
 
         @Test func theRunEvaluatedOnTheSealedTestSplitIsChosenWithItsTestFigures() async throws {
@@ -78,8 +78,18 @@ extension ChartExportTests {
                 r.createdAt = Date(timeIntervalSince1970: Double(i))
                 runs.append(r)
             }
+            // A log of two problems (another session's format); the third problem has no part in it.
+            var survived = LogProblem(key: ProblemKey(dataset: "titanic.csv", target: "survived"))
+            survived.entries = [
+                LogEntry(
+                    title: "Boosting", hypothesis: "Trees beat the floor", approach: "gbdt (r0002)",
+                    result: "see r0002", analysis: "a", next: "n", runIDs: ["r0002", "r0001"])
+            ]
+            survived.decision = "Keep r0002 for survived."
+            var species = LogProblem(key: ProblemKey(dataset: "titanic.csv", target: "species"))
+            species.decision = "Keep r0003 for species."
             var log = LogDocument(language: .english)
-            log.decision = "Keep r0002 for survived."
+            log.problems = [survived, species]
             let export = try WandbExport(SessionReport(log: log, runs: runs), project: "mlexp")
             #expect(
                 export.problems.map(\.group) == [
@@ -87,9 +97,18 @@ extension ChartExportTests {
                 ])
             #expect(export.problems.map(\.runIDs) == [["r0001", "r0002"], ["r0003"], ["r0004"]])
             #expect(export.problems.map(\.anchor) == ["r0002", "r0003", "r0004"])
-            #expect(export.problems.map(\.chosen) == ["r0002", nil, nil])
+            #expect(export.problems.map(\.chosen) == ["r0002", "r0003", nil])
             #expect(Set(export.problems.map(\.artifact)).count == 3)
             #expect(export.runs.map(\.group) == export.problems.flatMap { p in p.runIDs.map { _ in p.group } })
+            // Each group carries its own part of the log, and its chosen run the decision of its problem.
+            #expect(
+                export.problems[0].log.contains("Trees beat the floor") && !export.problems[0].log.contains("r0003"))
+            #expect(
+                export.problems[1].log.contains("Keep r0003 for species.") && !export.problems[1].log.contains("Trees"))
+            #expect(export.problems[2].log == LogRenderer.markdown(log))
+            let chosen = try #require(export.runs.first { $0.id == "r0002" })
+            #expect(chosen.notes.contains("Hypothesis: Trees beat the floor"))
+            #expect(chosen.notes.hasSuffix("Decision: Keep r0002 for survived."))
         }
 
         @Test func aTunedRunIsTagged() throws {

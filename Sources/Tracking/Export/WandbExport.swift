@@ -8,7 +8,10 @@
 //   val/<m>_ci_high, test/<m>… from the last sealed-test evaluation, fit_seconds; history = one row
 //   per validation fold (fold, fold/<m>); charts = the charts saved with the run.
 //   per problem: the run that carries the log (the chosen run, else the last one) gets the
-//   experiment log and the charts' Vega-Lite specs as one artifact, and the runs' comparison chart.
+//   experiment log (whole, or the problem's part of a log of several) and the charts' Vega-Lite specs
+//   as one artifact, and the runs' comparison chart.
+// The problems are told apart by the store (dataset fingerprint + target), the log's part of each by
+// the runs its entries cite (or its data file and target).
 // Not-finite metric values are left out (W&B's JSON cannot carry them) and counted.
 // Leaves out: the Python text (WandbScript) and any I/O.
 import Foundation
@@ -40,14 +43,14 @@ public struct WandbExport: Sendable {
         public var artifact: String
         public var metric: String?
         public var overview: Chart?
+        /// The experiment log's Markdown: the whole log, or this problem's part of a log of several.
+        public var log: String
     }
 
     public var project: String
     public var entity: String?
     public var runs: [Run]
     public var problems: [Problem]
-    /// EXPERIMENTS.md as the log renders it.
-    public var logMarkdown: String
     /// Metric values left out because they are not finite.
     public var skippedNonFinite: Int
 
@@ -69,8 +72,8 @@ public struct WandbExport: Sendable {
                     ? "No runs in \(workspace): there is nothing to send to W&B, so no script was written. Train a model first (`mlexp run FILE --target COL --model autopilot`), then export."
                     : "This session recorded no run: there is nothing to send to W&B, so no script was written.")
         }
-        logMarkdown = LogRenderer.markdown(report.log)
         let headings = LogRenderer.headings(report.language)
+        let written = report.log.writtenProblems
 
         // The problems, in the order their first run was trained.
         var order: [String] = []
@@ -80,37 +83,51 @@ public struct WandbExport: Sendable {
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(run)
         }
-        let decided = report.log.decision.map(Tracking.runIDs(in:)) ?? []
-        var groupOf: [String: String] = [:], chosenIDs: Set<String> = [], problems: [Problem] = []
+        var groupOf: [String: String] = [:], chosenIDs: Set<String> = [], decisions: [String: String] = [:]
+        var problems: [Problem] = []
         for key in order {
             let group = members[key] ?? []
             let ids = Set(group.map(\.id))
             let name = Self.groupName(group[0])
+            // The log's part on this problem: the one whose entries cite its runs, or named by its data and target.
+            let part =
+                written.count == 1
+                ? written.first
+                : written.first { p in
+                    p.entries.contains { !ids.isDisjoint(with: $0.runIDs) }
+                        || p.key.map { $0.dataset == group[0].dataset.path && $0.target == group[0].target } == true
+                }
+            let decided = part?.decision.map(Tracking.runIDs(in:)) ?? []
             // The chosen run: the last one evaluated on the sealed test split, else the first the decision cites.
             let chosen =
                 report.testEvaluations.last { ids.contains($0.runID) }?.runID ?? decided.first { ids.contains($0) }
-            let anchor = chosen ?? group[group.count - 1].id
-            let metric = SessionReport.mainMetric(context: report.context, runs: group)
+            let metric = SessionReport.mainMetric(context: part?.context ?? report.context, runs: group)
             let overview = metric.flatMap {
                 SessionReport.comparison(
                     group, metric: $0, reference: group.first { $0.modelFamily == "baseline" }?.id,
                     language: report.language)
             }
+            // A log of one problem goes whole (EXPERIMENTS.md as is); of several, each group gets its part.
+            let log = written.count > 1 ? part.map { report.log.only($0) } ?? report.log : report.log
             problems.append(
                 Problem(
-                    group: name, runIDs: group.map(\.id), chosen: chosen, anchor: anchor,
-                    artifact: WandbNames.artifactName("mlexp-log-\(name)"), metric: metric, overview: overview))
+                    group: name, runIDs: group.map(\.id), chosen: chosen, anchor: chosen ?? group[group.count - 1].id,
+                    artifact: WandbNames.artifactName("mlexp-log-\(name)"), metric: metric, overview: overview,
+                    log: LogRenderer.markdown(log)))
             for run in group { groupOf[run.id] = name }
-            if let chosen { chosenIDs.insert(chosen) }
+            if let chosen {
+                chosenIDs.insert(chosen)
+                decisions[chosen] = part?.decision
+            }
         }
         self.problems = problems
 
-        // Each run's hypothesis from the first entry that cites it.
+        // Each run's hypothesis from the first entry that cites it, in any problem of the log.
         var quoted: [String: String] = [:]
-        for e in report.experiments {
-            for run in e.runs where quoted[run.id] == nil {
-                quoted[run.id] =
-                    "\(headings.experiment) #\(e.entry.number) — \(e.entry.title). \(headings.hypothesis): \(e.entry.hypothesis)"
+        for entry in report.log.problems.flatMap(\.entries) {
+            for id in entry.runIDs where quoted[id] == nil {
+                quoted[id] =
+                    "\(headings.experiment) #\(entry.number) — \(entry.title). \(headings.hypothesis): \(entry.hypothesis)"
             }
         }
         var skipped = 0
@@ -121,7 +138,7 @@ public struct WandbExport: Sendable {
             if chosenIDs.contains(run.id) { tags.append("chosen") }
             if Self.isTuned(run) { tags.append("tuned") }
             var notes = quoted[run.id] ?? run.hypothesis.map { "\(headings.hypothesis): \($0)" } ?? ""
-            if chosenIDs.contains(run.id), let decision = report.log.decision {
+            if let decision = decisions[run.id] {
                 notes += (notes.isEmpty ? "" : "\n\n") + "\(headings.decision): \(decision)"
             }
             let summary = Self.summary(run, tests: tests, skipped: &skipped)

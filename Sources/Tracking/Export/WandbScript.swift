@@ -17,10 +17,8 @@ public enum WandbScript {
         var s = header(export, generator: generator, workspace: workspace)
         s += "PROJECT = \(OrderedJSON.string(export.project).python())\n"
         s += "ENTITY = \(export.entity.map { OrderedJSON.string($0).python() } ?? "None")\n\n"
-        s += "# The experiment log (EXPERIMENTS.md), attached to each problem's chosen run as an artifact.\n"
-        s += "LOG_MARKDOWN = \(OrderedJSON.string(export.logMarkdown).python())\n\n"
         s += "# One entry per problem (dataset + target): its W&B group, the run that carries the log, the\n"
-        s += "# chosen run, and the runs side by side on the main metric.\n"
+        s += "# chosen run, the runs side by side on the main metric, and the experiment log (EXPERIMENTS.md).\n"
         s += "PROBLEMS = \(OrderedJSON.array(export.problems.map { problem($0, export) }).python(indent: 4))\n\n"
         s += "# One entry per mlexp run, oldest first; every number comes from the run store.\n"
         s += "RUNS = \(OrderedJSON.array(export.runs.map(run)).python(indent: 4))\n"
@@ -62,7 +60,7 @@ public enum WandbScript {
             ("group", .string(p.group)), ("anchor", .string(p.anchor)),
             ("chosen", p.chosen.map(OrderedJSON.string) ?? .null), ("artifact", .string(p.artifact)),
             ("metric", p.metric.map(OrderedJSON.string) ?? .null), ("bars", .array(bars)),
-            ("overview", p.overview.map(chart) ?? .null),
+            ("overview", p.overview.map(chart) ?? .null), ("log", .string(p.log)),
         ])
     }
 
@@ -112,7 +110,7 @@ public enum WandbScript {
                 description="mlexp experiment log of " + problem["group"] + ", with the charts' Vega-Lite specs",
                 metadata={"group": problem["group"], "chosen_run": problem["chosen"], "main_metric": problem["metric"]})
             with artifact.new_file("EXPERIMENTS.md", mode="w", encoding="utf-8") as f:
-                f.write(LOG_MARKDOWN)
+                f.write(problem["log"])
             charts = [("charts/%s/%s.vl.json" % (spec["id"], chart["kind"]), chart)
                       for spec in RUNS if spec["group"] == problem["group"] for chart in spec["charts"]]
             if problem["overview"]:
