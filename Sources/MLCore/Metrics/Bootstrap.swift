@@ -72,7 +72,7 @@ public enum Bootstrap {
     /// the next draws, at most `resamples` extra. Resamples run in parallel; the result does not depend on
     /// the thread count: resample i always has the weights of stream i, and values are taken in stream order.
     static func resample(
-        rows: Int, resamples: Int, seed: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> Double?
+        rows: Int, resamples: Int, seed: UInt64, _ body: @Sendable (UnsafeBufferPointer<UInt8>) -> Double?
     ) throws(MLError) -> [Double] {
         let values = resampleAll(rows: rows, count: 1, resamples: resamples, seed: seed) { w in [body(w)] }[0]
         guard values.count >= resamples / 2 else {
@@ -86,7 +86,7 @@ public enum Bootstrap {
     /// `resample` for `count` values per resample: value m's list takes, in stream order, the resamples
     /// where it is defined, until it holds `resamples` or `2 × resamples` streams were drawn.
     static func resampleAll(
-        rows: Int, count: Int, resamples: Int, seed: UInt64, _ body: (UnsafeBufferPointer<UInt8>) -> [Double?]
+        rows: Int, count: Int, resamples: Int, seed: UInt64, _ body: @Sendable (UnsafeBufferPointer<UInt8>) -> [Double?]
     ) -> [[Double]] {
         var values = [[Double]](repeating: [], count: count)
         for m in 0..<count { values[m].reserveCapacity(resamples) }
