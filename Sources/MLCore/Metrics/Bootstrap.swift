@@ -55,8 +55,9 @@ public enum Bootstrap {
             else { continue }
             keys.append(key); estimates.append(e); scorers.append(scorer)
         }
-        let values = resampleAll(rows: target.count, count: scorers.count, resamples: resamples, seed: seed) { w in
-            scorers.map { $0.score(w) }
+        let prepared = scorers
+        let values = resampleAll(rows: target.count, count: prepared.count, resamples: resamples, seed: seed) { w in
+            prepared.map { $0.score(w) }
         }
         let a = (1 - confidence) / 2
         return keys.indices.compactMap { m in
