@@ -29,7 +29,7 @@ public struct TrainModelTool: AgentTool {
             target: target.column, model: arguments["model"]?.stringValue ?? "",
             parameters: Self.parameters(arguments["params"]),
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
-            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding)
+            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn)
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
@@ -95,7 +95,8 @@ enum RunRecorder {
         let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
         return Trained(
             spec: spec, result: result, cv: cv, target: target, seconds: Date().timeIntervalSince(start),
-            validation: (result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV")
+            validation: spec.groupColumn.map { "grouped \(folds)-fold CV on '\($0)'" }
+                ?? ((result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV"))
     }
 
     static func record(
