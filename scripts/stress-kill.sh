@@ -5,13 +5,17 @@
 # (`mlexp log --verify`, when one was written) and the transcript (whole JSON lines but a cut last one;
 # listed by `mlexp runs --sessions`) are checked; then `mlexp run … --resume` must end with exit 0, a log
 # that verifies and equals the uninterrupted session's log byte for byte (same experiments, numbers, run ids).
-#   scripts/stress-kill.sh [TRIALS] [SEED]     (default 50 trials, seed 16; uses the release build)
+#   scripts/stress-kill.sh [TRIALS] [SEED]     (default 50 trials, seed 16; the release build, or MLEXP_BIN)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 trials=${1:-50}
 RANDOM=${2:-16}
-swift build -c release --product mlexp >/dev/null || { echo "stress: release build failed"; exit 1; }
-bin=$(pwd)/.build/release/mlexp
+if [ -n "${MLEXP_BIN:-}" ]; then
+  bin=$(cd "$(dirname "$MLEXP_BIN")" && pwd)/$(basename "$MLEXP_BIN")
+else
+  swift build -c release --product mlexp >/dev/null || { echo "stress: release build failed"; exit 1; }
+  bin=$(pwd)/.build/release/mlexp
+fi
 data=$(pwd)/datasets/titanic.csv
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 args=(run titanic.csv --target survived --model autopilot)
