@@ -54,6 +54,10 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var target: String?
     public var goal: String?
     public var datasets: [TranscriptDataset]
+    /// How tool calls travelled: "native" or "structured" (nil for a local model such as the Autopilot).
+    public var toolCalls: String?
+    /// The model's context window, when known.
+    public var contextTokens: Int?
 
     public init(
         mlexpVersion: String, createdAt: Date = Date(), command: String, name: String, model: String,

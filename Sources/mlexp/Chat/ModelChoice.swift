@@ -28,6 +28,12 @@ struct ModelChoice {
         var temperature: Double?
         // swift-format-ignore: AlwaysUseLowerCamelCase
         var api_key: String?
+        /// The model's context window, for servers that do not say it.
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        var context_tokens: Int?
+        /// native, structured or auto.
+        // swift-format-ignore: AlwaysUseLowerCamelCase
+        var tool_calls: String?
     }
 
     static func configFile(_ workspace: Workspace) throws -> ConfigFile? {
@@ -49,7 +55,8 @@ struct ModelChoice {
 
     static func resolve(
         model flagModel: String?, baseURL flagBaseURL: String?, workspace: Workspace, brief: AutopilotBrief?,
-        language: SessionLanguage, environment: [String: String] = ProcessInfo.processInfo.environment
+        language: SessionLanguage, toolCalls flagToolCalls: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ModelChoice {
         func autopilot(_ why: String) -> ModelChoice {
             let banner =
@@ -87,7 +94,14 @@ struct ModelChoice {
                     "An endpoint is configured but no model is named: pass --model NAME or set OPENAI_MODEL (`mlexp doctor` lists the server's models)."
             )
         }
-        let configuration = try OpenAIConfiguration.resolve(baseURL: baseURL, model: name, environment: environment)
+        var configuration = try OpenAIConfiguration.resolve(baseURL: baseURL, model: name, environment: environment)
+        configuration.toolCallMode = .auto
+        if let text = nonEmpty(flagToolCalls) ?? nonEmpty(config?.tool_calls) {
+            guard let mode = ToolCallMode(flag: text) else {
+                throw Failure(description: "--tool-calls must be native, structured or auto, not '\(text)'.")
+            }
+            configuration.toolCallMode = mode
+        }
         let client = OpenAIClient(configuration: configuration)
         return ModelChoice(
             model: client, isAutopilot: false, banner: "Model: \(client.displayName) (LLM)",
