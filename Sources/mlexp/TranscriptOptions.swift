@@ -22,8 +22,8 @@ struct TranscriptOptions: ParsableArguments {
     /// on stderr and the session goes on without it.
     func recorder(
         command: String, name: String, choice: ModelChoice, workspace: Workspace, language: SessionLanguage,
-        data: String?, target: String?, goal: String?, terminal: Terminal, toolCalls: String? = nil,
-        contextTokens: Int? = nil
+        data: String?, target: String?, goal: String?, session: String? = nil, terminal: Terminal,
+        toolCalls: String? = nil, contextTokens: Int? = nil
     ) -> TranscriptRecorder? {
         guard !off else { return nil }
         let base =
@@ -39,6 +39,7 @@ struct TranscriptOptions: ParsableArguments {
                 workspace: workspace.root.path, data: data, target: target, goal: goal)
             header.toolCalls = toolCalls
             header.contextTokens = contextTokens
+            header.session = session
             return TranscriptRecorder(writer: writer, header: header, workspace: workspace)
         } catch {
             terminal.error("No transcript for this session: \(error.description)")

@@ -136,9 +136,9 @@ public struct Autopilot: ChatModel {
     static func toolName(_ step: AutopilotStep) -> String {
         switch step {
         case .load: "load_data"
-        case .context, .logBaseline, .logLinear, .logGbdt, .logText, .logExplain, .decision: "append_log"
-        case .baseline, .linear, .gbdt, .text: "train_model"
-        case .compareLinear, .compareGbdt, .compareText, .test: "compute_metrics"
+        case .context, .logBaseline, .logLinear, .logGbdt, .logText, .logLeakCheck, .logExplain, .decision: "append_log"
+        case .baseline, .linear, .gbdt, .text, .leakCheck: "train_model"
+        case .compareLinear, .compareGbdt, .compareText, .compareLeakCheck, .test: "compute_metrics"
         case .explain: "explain_model"
         }
     }

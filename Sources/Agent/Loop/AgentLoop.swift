@@ -116,9 +116,26 @@ public actor AgentLoop {
             announced += 1
         }
         append(.user(userText))
+        return await proceed(pending: [])
+    }
+
+    /// Goes on with a conversation rebuilt from a transcript (the `history` given at init, already
+    /// recorded, so not announced again): runs `pending`, the last answer's calls whose results were
+    /// never recorded, then the model, as after a user's message.
+    public func resume(pending: [ToolCall]) async -> TurnOutcome {
+        announced = messages.count
+        return await proceed(pending: pending)
+    }
+
+    /// Runs `pending` calls, then model turns and their calls until an answer or a limit.
+    private func proceed(pending: [ToolCall]) async -> TurnOutcome {
         if sessionStart == nil { sessionStart = Date() }
         var consecutiveErrors = 0
         var withoutProgress = 0
+        var progressed = false
+        if let stop = await run(pending, consecutiveErrors: &consecutiveErrors, progressed: &progressed) {
+            return stop
+        }
         for _ in 0..<limits.maxModelTurns {
             if Task.isCancelled { return stopped(.cancelled, .cancelled) }
             if let spent = budgetSpent() { return stopped(.budget, .budget(spent)) }
@@ -175,35 +192,10 @@ public actor AgentLoop {
             if answer.toolCalls.isEmpty { return .answered(answer.content ?? "") }
 
             let key = (answer.content ?? "") + answer.toolCalls.map { $0.name + Self.canonical($0.arguments) }.joined()
-            var progressed = key != lastAnswerKey
+            progressed = key != lastAnswerKey
             lastAnswerKey = key
-            for (index, call) in answer.toolCalls.enumerated() {
-                if Task.isCancelled {
-                    answerUnrun(answer.toolCalls[index...])
-                    return stopped(.cancelled, .cancelledBeforeTools)
-                }
-                let signature = call.name + " " + Self.canonical(call.arguments)
-                let outcome: ToolOutcome
-                if let earlier = failedCalls[signature] {
-                    outcome = .error(LoopNotice.repeatedFailure(earlier, tool: call.name))
-                    emit(.toolFinished(call, outcome))
-                    emit(.notice(LoopNotice.repeatedCall(call.name, language)))
-                } else {
-                    emit(.toolStarted(call))
-                    outcome = await tools.execute(call)
-                    emit(.toolFinished(call, outcome))
-                    if outcome.isError { failedCalls[signature] = outcome.content } else { progressed = true }
-                }
-                append(.tool(callID: call.id, content: outcome.content))
-                if Task.isCancelled {
-                    answerUnrun(answer.toolCalls[(index + 1)...])
-                    return stopped(.cancelled, .cancelledDuringTool(name: call.name))
-                }
-                consecutiveErrors = outcome.isError ? consecutiveErrors + 1 : 0
-                if consecutiveErrors >= limits.maxConsecutiveToolErrors {
-                    answerUnrun(answer.toolCalls[(index + 1)...])
-                    return stopped(.toolErrorLimit, .toolErrors(count: consecutiveErrors, last: call.name))
-                }
+            if let stop = await run(answer.toolCalls, consecutiveErrors: &consecutiveErrors, progressed: &progressed) {
+                return stop
             }
             withoutProgress = progressed ? 0 : withoutProgress + 1
             if withoutProgress >= limits.maxAnswersWithoutProgress {
@@ -211,6 +203,40 @@ public actor AgentLoop {
             }
         }
         return stopped(.turnLimit, .turnLimit(turns: limits.maxModelTurns))
+    }
+
+    /// Runs one answer's calls in order; the outcome when the turn must stop, else nil.
+    private func run(_ calls: [ToolCall], consecutiveErrors: inout Int, progressed: inout Bool) async -> TurnOutcome? {
+        for (index, call) in calls.enumerated() {
+            if Task.isCancelled {
+                answerUnrun(calls[index...])
+                return stopped(.cancelled, .cancelledBeforeTools)
+            }
+            let signature = call.name + " " + Self.canonical(call.arguments)
+            let outcome: ToolOutcome
+            if let earlier = failedCalls[signature] {
+                // The same failing call again: its earlier error and a hint, without running it.
+                outcome = .error(LoopNotice.repeatedFailure(earlier, tool: call.name))
+                emit(.toolFinished(call, outcome))
+                emit(.notice(LoopNotice.repeatedCall(call.name, language)))
+            } else {
+                emit(.toolStarted(call))
+                outcome = await tools.execute(call)
+                emit(.toolFinished(call, outcome))
+                if outcome.isError { failedCalls[signature] = outcome.content } else { progressed = true }
+            }
+            append(.tool(callID: call.id, content: outcome.content))
+            if Task.isCancelled {
+                answerUnrun(calls[(index + 1)...])
+                return stopped(.cancelled, .cancelledDuringTool(name: call.name))
+            }
+            consecutiveErrors = outcome.isError ? consecutiveErrors + 1 : 0
+            if consecutiveErrors >= limits.maxConsecutiveToolErrors {
+                answerUnrun(calls[(index + 1)...])
+                return stopped(.toolErrorLimit, .toolErrors(count: consecutiveErrors, last: call.name))
+            }
+        }
+        return nil
     }
 
     /// What of the session budget is spent, if any.

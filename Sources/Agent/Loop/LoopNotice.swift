@@ -3,7 +3,7 @@
 // failing call answered from memory; and what it tells the model instead of running that call again.
 
 import Foundation
-public import LLMClient
+import LLMClient
 
 enum LoopNotice {
     static func usage(

@@ -29,6 +29,7 @@ extension TranscriptEvent {
             if let g = h.goal { o["goal"] = .string(g) }
             if let m = h.toolCalls { o["tool_calls"] = .string(m) }
             if let c = h.contextTokens { o["context_tokens"] = .int(c) }
+            if let id = h.session { o["session"] = .string(id) }
             return .object(o)
         case .message(let r):
             var o: [String: JSONValue] = [
@@ -104,6 +105,7 @@ extension TranscriptEvent {
             h.endpoint = v["endpoint"]?.stringValue
             h.toolCalls = v["tool_calls"]?.stringValue
             h.contextTokens = v["context_tokens"]?.intValue
+            h.session = v["session"]?.stringValue
             self = .header(h)
         case "message":
             guard let role = ChatRole(rawValue: try string("role")) else {

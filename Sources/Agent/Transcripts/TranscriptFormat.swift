@@ -58,6 +58,8 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var toolCalls: String?
     /// The model's context window, when known.
     public var contextTokens: Int?
+    /// The session's id, as its runs and log entries carry it (nil in transcripts of older builds).
+    public var session: String?
 
     public init(
         mlexpVersion: String, createdAt: Date = Date(), command: String, name: String, model: String,

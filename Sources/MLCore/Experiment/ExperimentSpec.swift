@@ -24,12 +24,15 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var threads: Int?
     /// Columns left out of the features (IDs, leaks).
     public var excluding: [String]
+    /// Cross-validation keeps each value of this column in one fold (GroupKFold); nil: (stratified) k-fold.
+    public var groupColumn: String?
 
     public init(
         target: String, model: String, parameters: [String: String] = [:],
         validation: ValidationScheme = .holdout(testFraction: 0.2),
-        seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = []
+        seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil
     ) {
+        self.groupColumn = groupColumn
         self.target = target
         self.model = model
         self.parameters = parameters

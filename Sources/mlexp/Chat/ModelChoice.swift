@@ -55,7 +55,7 @@ struct ModelChoice {
 
     static func resolve(
         model flagModel: String?, baseURL flagBaseURL: String?, workspace: Workspace, brief: AutopilotBrief?,
-        language: SessionLanguage, toolCalls flagToolCalls: String? = nil,
+        language: SessionLanguage, toolCalls flagToolCalls: String? = nil, defaultToolCalls: ToolCallMode = .native,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ModelChoice {
         func autopilot(_ why: String) -> ModelChoice {
@@ -95,7 +95,7 @@ struct ModelChoice {
             )
         }
         var configuration = try OpenAIConfiguration.resolve(baseURL: baseURL, model: name, environment: environment)
-        configuration.toolCallMode = .auto
+        configuration.toolCallMode = defaultToolCalls
         if let text = nonEmpty(flagToolCalls) ?? nonEmpty(config?.tool_calls) {
             guard let mode = ToolCallMode(flag: text) else {
                 throw Failure(description: "--tool-calls must be native, structured or auto, not '\(text)'.")
