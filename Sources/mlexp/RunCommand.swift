@@ -42,6 +42,7 @@ struct RunCommand: AsyncParsableCommand {
     var resume = false
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
+    @OptionGroup var wandb: WandbOptions
 
     func run() async throws {
         let workspace = Workspace.current()
@@ -155,6 +156,9 @@ struct RunCommand: AsyncParsableCommand {
         await mlflow.finishSession(
             store: context.store, log: context.log, session: session.id,
             notice: { terminal.line(terminal.styled($0, .dim)) })
+        wandb.finishSession(
+            workspace: context.workspace.root, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) }
+        )
         terminal.line()
         let final = steps.progress(context)
         if !final.didAnything {

@@ -100,8 +100,11 @@ enum RunRecorder {
                 ?? ((result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV"))
     }
 
+    /// Records a trained model as a run; `tuning` (the search that chose its hyper-parameters, from
+    /// tune_model) is kept under `validation.tuned`, since those folds also picked the parameters.
     static func record(
-        _ trained: Trained, dataset d: LoadedDataset, hypothesis: String, context: ToolContext
+        _ trained: Trained, dataset d: LoadedDataset, hypothesis: String, context: ToolContext,
+        tuning: RunValue? = nil
     ) throws -> RunRecord {
         let metric = d.metric
         let result = trained.result
@@ -137,6 +140,10 @@ enum RunRecorder {
             "metric": .string(metric),
             "train_rows": .number(Double(d.trainRows.count)), "sealed_test_rows": .number(Double(d.testRows.count)),
         ])
+        if let tuning, case .object(var validation) = run.validation {
+            validation["tuned"] = tuning
+            run.validation = .object(validation)
+        }
         run.foldMetrics = trained.cv.folds.map(\.metrics)
         run.metrics = metrics
         run.trainingSeconds = trained.seconds
