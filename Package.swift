@@ -4,6 +4,10 @@
 // LLMClient → HTTP → CCurl. MLCore and LLMClient never import each other.
 import PackageDescription
 
+#if canImport(Foundation)
+    import Foundation
+#endif
+
 /// Strict settings, set once for every target.
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -67,3 +71,16 @@ let package = Package(
             name: "AgentTests", dependencies: ["Agent", "MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
     ]
 )
+
+// libFuzzer targets (Tests/Fuzz): only when MLEXP_FUZZ is set, which scripts/fuzz.sh does for a build of its
+// own (`--scratch-path .build/fuzz`, `-sanitize=fuzzer,address`), so the normal build never compiles them.
+#if canImport(Foundation)
+    if ProcessInfo.processInfo.environment["MLEXP_FUZZ"] != nil {
+        package.targets += [
+            .target(name: "CFuzzDriver", path: "Tests/Fuzz/Driver"),
+            .executableTarget(
+                name: "MLExpFuzz", dependencies: ["MLCore", "LLMClient", "Agent", "CFuzzDriver"],
+                path: "Tests/Fuzz/Sources", swiftSettings: strict),
+        ]
+    }
+#endif

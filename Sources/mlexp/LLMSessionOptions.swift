@@ -49,7 +49,7 @@ struct LLMSessionOptions: ParsableArguments {
             prepared.window = ContextWindow(tokens: context, source: "--context")
         } else if let window = await client.contextWindow() {
             prepared.window = window
-        } else if let tokens = (try? ModelChoice.configFile(workspace))??.context_tokens {
+        } else if let tokens = (try? ModelChoice.configFile(workspace))??.contextTokens {
             prepared.window = ContextWindow(tokens: tokens, source: ".mlexp/config.json context_tokens")
         }
         if prepared.window?.source == "llama.cpp /props" {
