@@ -4,6 +4,7 @@
 import Foundation
 import MockHTTPServer
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -2,9 +2,10 @@
 // chart, the Autopilot's words and the log are French; none of the English phrases the tools, the
 // profile's warnings, explain_model's findings or the log's intervals would show in an English session.
 import Foundation
+import TestSupport
 import Testing
 
-extension ChartExportTests {
+extension CLISessionTests {
     @Suite struct FrenchRunCLITests {
         /// English phrases of an English session's screen and log (tool lines, chart, warnings, findings, intervals).
         static let english = [
@@ -18,7 +19,7 @@ extension ChartExportTests {
         @Test func aFrenchRunShowsAndLogsNoEnglishPhrase() throws {
             let ws = try scratchFolder("french-run-cli")
             try FileManager.default.copyItem(
-                at: ReproductionPythonTests.datasets.appendingPathComponent("titanic.csv"),
+                at: Repository.datasets.appendingPathComponent("titanic.csv"),
                 to: ws.appendingPathComponent("titanic.csv"))
             let r = try runMLExp(
                 ["run", "titanic.csv", "--target", "survived", "--model", "autopilot", "--lang", "fr"], in: ws)

@@ -4,30 +4,30 @@
 // fails them instead of skipping them).
 import Foundation
 
-enum VenvPython {
-    static var path: String? {
+public enum VenvPython {
+    public static var path: String? {
         guard let p = ProcessInfo.processInfo.environment["MLEXP_TEST_PYTHON"], !p.isEmpty,
             FileManager.default.isExecutableFile(atPath: p)
         else { return nil }
         return p
     }
 
-    static var required: Bool { ProcessInfo.processInfo.environment["MLEXP_REQUIRE_INTEGRATION"] == "1" }
+    public static var required: Bool { ProcessInfo.processInfo.environment["MLEXP_REQUIRE_INTEGRATION"] == "1" }
 
     /// Whether tests that need the venv run at all.
-    static var enabled: Bool { path != nil || required }
+    public static var enabled: Bool { path != nil || required }
 
-    struct Result { var status: Int32; var stdout: String; var stderr: String }
+    public struct Result: Sendable { public var status: Int32; public var stdout: String; public var stderr: String }
 
-    struct Missing: Error, CustomStringConvertible {
-        var description: String {
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String {
             "MLEXP_TEST_PYTHON is not set to the test venv's python; run `make test` (scripts/test.sh) or export it."
         }
     }
 
     /// Runs `script` (Python source) with `arguments`; the script's exit status says pass or fail.
     /// Waits without holding a thread of the shared test pool (other suites time themselves).
-    static func run(_ script: String, _ arguments: [String] = []) async throws -> Result {
+    public static func run(_ script: String, _ arguments: [String] = []) async throws -> Result {
         guard let python = path else { throw Missing() }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mlexp-py-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

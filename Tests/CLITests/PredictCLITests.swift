@@ -3,6 +3,7 @@
 // model predicts, on a file with or without the target column. Data: datasets/penguins.csv.
 import Foundation
 import MLCore
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -2,6 +2,7 @@
 // acceptance checks read), `runs show --json`, `runs compare`, `log --verify`, `runs push` with no
 // server. The mlexp binary is the one `swift build --build-tests` put next to the tests.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -3,6 +3,7 @@
 // reaches the very log of an uninterrupted one (same experiments, numbers and run ids).
 // `mlexp runs --sessions` marks the interrupted session before and not after.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking
@@ -11,7 +12,7 @@ import Testing
     func workspace(_ name: String) throws -> URL {
         let ws = try scratchFolder(name)
         try FileManager.default.copyItem(
-            at: ChartExportTests.ReproductionPythonTests.datasets.appendingPathComponent("titanic.csv"),
+            at: Repository.datasets.appendingPathComponent("titanic.csv"),
             to: ws.appendingPathComponent("titanic.csv"))
         return ws
     }

@@ -3,11 +3,12 @@
 // notebook that (with the test venv) nbformat validates, nbconvert renders, and whose Python cells
 // run, the text run's included; `mlexp export html` writes one self-contained file.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking
 
-extension ChartExportTests {
+extension CLISessionTests {
     @Suite struct SessionExportCLITests {
         /// `mlexp` in `folder`, on a thread of its own (a session takes seconds; the shared test pool stays free).
         static func mlexp(_ arguments: [String], in folder: URL) async throws -> (
@@ -22,7 +23,7 @@ extension ChartExportTests {
         static let session: Task<(URL, String), any Error> = Task {
             let ws = try scratchFolder("session-cli")
             try FileManager.default.copyItem(
-                at: ReproductionPythonTests.datasets.appendingPathComponent("titanic.csv"),
+                at: Repository.datasets.appendingPathComponent("titanic.csv"),
                 to: ws.appendingPathComponent("titanic.csv"))
             let r = try await mlexp(
                 ["run", "titanic.csv", "--target", "survived", "--model", "autopilot", "--wandb", "mlexp-session"],

@@ -6,6 +6,7 @@
 
 import Foundation
 import MockHTTPServer
+import TestSupport
 import Testing
 
 @Suite(.serialized) struct ChatTerminalTests {

@@ -4,6 +4,7 @@
 // and metric) exactly as the same options given by hand would. Data: datasets/penguins.csv.
 import Foundation
 import MLCore
+import TestSupport
 import Testing
 import Tracking
 

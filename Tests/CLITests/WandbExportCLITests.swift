@@ -6,15 +6,13 @@
 // values, the chosen run is tagged, the log is attached byte for byte. Any SDK error fails the test.
 // Also the bad cases at the command line: no runs, a project name W&B refuses.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking
 
-extension ChartExportTests {
+extension CLISessionTests {
     @Suite struct WandbExportCLITests {
-        static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-
         /// A W&B run as scripts/wandb-offline-runs.py prints it.
         struct OfflineRun: Decodable {
             struct Artifact: Decodable {
@@ -71,7 +69,7 @@ extension ChartExportTests {
                 digest = base64.b64encode(hashlib.md5(open(os.path.join(workspace, "EXPERIMENTS.md"), "rb").read()).digest())
                 print(json.dumps({"runs": json.loads(runs), "log_digest": digest.decode(), "stdout": done.stdout}))
                 """
-            let reader = repository.appendingPathComponent("scripts/wandb-offline-runs.py").path
+            let reader = Repository.root.appendingPathComponent("scripts/wandb-offline-runs.py").path
             let r = try await VenvPython.run(driver, [workspace.path, script, reader])
             guard r.status == 0 else { throw TrackingError(.io, "\(r.stderr)\(r.stdout)") }
             return try JSONDecoder().decode(Offline.self, from: Data(r.stdout.utf8))
@@ -163,7 +161,7 @@ extension ChartExportTests {
             // The session commands check it before the session starts.
             let empty = try scratchFolder("wandb-refused")
             try FileManager.default.copyItem(
-                at: ReproductionPythonTests.datasets.appendingPathComponent("penguins.csv"),
+                at: Repository.datasets.appendingPathComponent("penguins.csv"),
                 to: empty.appendingPathComponent("penguins.csv"))
             let run = try await SessionExportCLITests.mlexp(
                 ["run", "penguins.csv", "--target", "species", "--model", "autopilot", "--wandb", "a:b"], in: empty)
