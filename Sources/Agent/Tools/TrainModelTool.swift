@@ -22,6 +22,7 @@ public struct TrainModelTool: AgentTool {
                 "reference is for clustering a dataset loaded without a target; '\(d.id)' has the target '\(target.column)'. Leave reference out."
             )
         }
+        try WorkflowRules.requireBaseline(before: arguments["model"]?.stringValue ?? "", dataset: d, context: context)
         let excluding = try Self.excluded(
             features: arguments["features"]?.arrayValue?.compactMap(\.stringValue),
             drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
