@@ -17,6 +17,9 @@ struct RunCommand: AsyncParsableCommand {
             Without an LLM endpoint (--base-url, OPENAI_BASE_URL, OPENAI_API_KEY or .mlexp/config.json) the
             built-in Autopilot runs the session: a deterministic rule-based engine, not an LLM.
             Runs go to .mlexp/runs.sqlite and the log to EXPERIMENTS.md, in the current directory.
+            The Autopilot spends --budget (default 2m): after the baseline and the first families it searches
+            (tuning, random forest, target transforms, class weights, regularisation, an ensemble), stops
+            early when the search stops paying, and keeps time to explain and decide.
             """)
 
     @Argument(help: "The CSV file, inside the current directory.") var file: String
@@ -30,6 +33,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Language of the session and the log: en or fr (default: fr when the locale is French, else en).")
     var lang: String?
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
+    @Option(help: "Time the Autopilot may spend on the session, e.g. 90s, 2m, 1m30s (default: 2m).")
+    var budget: String = "2m"
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
 
@@ -45,7 +50,11 @@ struct RunCommand: AsyncParsableCommand {
         if target != nil && reference != nil {
             throw ValidationError("--reference is for clustering, without --target; leave one of them out.")
         }
-        let brief = AutopilotBrief(path: file, target: target, goal: goal, language: language, reference: reference)
+        guard let seconds = BudgetDuration.seconds(budget) else {
+            throw ValidationError("--budget must be a duration such as 90s, 2m or 1m30s, not '\(budget)'.")
+        }
+        let brief = AutopilotBrief(
+            path: file, target: target, goal: goal, language: language, reference: reference, budget: seconds)
         let choice: ModelChoice
         do {
             choice = try ModelChoice.resolve(

@@ -30,6 +30,8 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
     public var seed: UInt64 = 0
     /// Threads for histograms, gradients and prediction; results do not depend on it.
     public var threads = 2
+    /// "balanced": each class weighs rows / (classes × its rows), as scikit-learn's class_weight; nil: 1.
+    public var classWeight: String? = nil
 
     public init() {}
 
@@ -48,5 +50,8 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
         try InputChecks.require("validationFraction", validationFraction, in: 0.01...0.9, model: m)
         try InputChecks.require("nIterNoChange", nIterNoChange, in: 1...100_000, model: m)
         try InputChecks.require("threads", threads, in: 1...256, model: m)
+        if let w = classWeight, w != "balanced" {
+            throw MLError(.invalidParameter, "gbdt: classWeight=\(w) is not known; use balanced or leave it unset.")
+        }
     }
 }

@@ -100,6 +100,7 @@ enum FamilyParameters {
             .double("tol", \.tol, 0...Double.greatestFiniteMagnitude),
             .seed("seed", \.seed),
             .int("threads", \.threads, 1...256),
+            .optionalString("classWeight", \.classWeight, valid: "balanced or none") { $0 == "balanced" },
         ]
     }
 
