@@ -2,10 +2,13 @@
 // terminal, plain lines in a pipe (no prompt, no colours); answers stream; each tool call shows as one
 // line with its outcome; Ctrl-C cancels the running answer or tool (the session goes on) or, at the prompt,
 // discards the line as a shell does; Ctrl-D on an empty line or /exit leaves.
+// `--resume [TRANSCRIPT]` continues the latest (or the named) unfinished chat: its conversation is
+// rebuilt, an unanswered turn goes on, then the prompt comes back.
 
 import Agent
 import ArgumentParser
 import Foundation
+import Tracking
 
 struct ChatCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,16 +27,31 @@ struct ChatCommand: AsyncParsableCommand {
         Int = 40
     @Option(name: .customLong("max-tokens"), help: "Most tokens per model answer (default: the server's).")
     var maxTokens: Int?
+    @Flag(help: "Continue the latest unfinished chat (or the transcript given after it) from its last complete step.")
+    var resume = false
+    @Argument(help: "With --resume: the transcript (.jsonl) to continue.") var resumeFrom: String?
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
 
     func run() async throws {
-        guard let language = SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment) else {
+        let workspace = Workspace.current()
+        if resumeFrom != nil && !resume { throw ValidationError("A transcript argument goes with --resume.") }
+        let resumed =
+            resume
+            ? try ResumeChoice.find(
+                file: resumeFrom, target: nil, command: "chat", workspace: workspace, folder: transcript.folder)
+            : nil
+        let header = resumed?.transcript.header
+        let data = header.map(\.data) ?? data
+        let target = header.map(\.target) ?? target
+        guard
+            let language = header.flatMap({ SessionLanguage(rawValue: $0.language) })
+                ?? SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment)
+        else {
             throw ValidationError("--lang must be en or fr, not '\(lang ?? "")'.")
         }
         if target != nil && data == nil { throw ValidationError("--target needs --data FILE.") }
         let terminal = Terminal()
-        let workspace = Workspace.current()
         if let data {
             do { _ = try workspace.resolve(data) } catch { throw ValidationError(error.messageForModel) }
         }
@@ -41,21 +59,34 @@ struct ChatCommand: AsyncParsableCommand {
         let choice: ModelChoice
         do {
             choice = try ModelChoice.resolve(
-                model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+                model: model ?? header.flatMap { $0.model.hasPrefix("autopilot") ? "autopilot" : nil },
+                baseURL: baseURL, workspace: workspace, brief: brief, language: language)
         } catch { throw ValidationError("\(error)") }
 
         let renderer = SessionRenderer(terminal: terminal, language: language)
         let spinner = renderer.spinner
-        let session = Session(language: language)
+        let sessionID = try resumed.flatMap { $0.sessionID(store: try RunStore(workspace: workspace.root)) }
+        let session = Session(language: language, id: sessionID)
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
-        let recorder = transcript.recorder(
-            command: "chat", name: TranscriptOptions.name(for: data, fallback: "chat"), choice: choice,
-            workspace: workspace, language: language, data: data, target: target, goal: nil, terminal: terminal)
+        let tools = try StandardTools.registry(context)
+        var recorder: TranscriptRecorder?
+        if let resumed {
+            for note in await resumed.restore(into: context, tools: tools) {
+                terminal.line(terminal.styled("Resume: " + note + ".", .dim))
+            }
+            recorder = ResumeChoice.recorder(resumed, workspace: workspace, terminal: terminal)
+            terminal.line(terminal.styled(ResumeChoice.banner(resumed, language: language), .bold))
+        } else {
+            recorder = transcript.recorder(
+                command: "chat", name: TranscriptOptions.name(for: data, fallback: "chat"), choice: choice,
+                workspace: workspace, language: language, data: data, target: target, goal: nil, session: session.id,
+                terminal: terminal)
+        }
         defer { recorder?.close() }
         let loop = AgentLoop(
-            model: choice.model, tools: try StandardTools.registry(context), systemPrompt: Prompts.system(language),
+            model: choice.model, tools: tools, systemPrompt: Prompts.system(language),
             limits: LoopLimits(maxModelTurns: maxTurns), observers: [renderer] + (recorder.map { [$0] } ?? []),
-            language: language)
+            history: resumed?.history ?? [], language: language)
         await loop.setSampling(temperature: choice.temperature, stop: nil, maxTokens: maxTokens)
 
         let interactive = terminal.inputIsTerminal
@@ -78,7 +109,13 @@ struct ChatCommand: AsyncParsableCommand {
         interrupts.install()
         let slash = SlashCommands(terminal: terminal, context: context, choice: choice)
 
-        if let data {
+        if let resumed {
+            if !resumed.isFinished {
+                let pending = resumed.pending
+                _ = await interrupts.run { await loop.resume(pending: pending) }
+                renderer.endLine()
+            }
+        } else if let data {
             let first =
                 language == .fr
                 ? "Charge \(data)\(target.map { " avec la cible '\($0)'" } ?? "") et cadre le problème."

@@ -21,13 +21,16 @@ struct ExportNotebookCommand: AsyncParsableCommand {
     @OptionGroup var options: RunStoreOptions
     @Option(name: .long, help: "The notebook file to write (default: EXPERIMENTS.ipynb in the workspace).")
     var out: String?
+    @Option(help: ExportFile.problemHelp) var problem: String?
 
     func run() async throws {
-        let report = try SessionReport.load(workspace: options.workspaceURL)
-        let notebook = NotebookBuilder.notebook(report, generator: "mlexp \(MLExp.configuration.version)")
-        let file = try ExportFile.write(
-            notebook.serialized(), to: out, default: "EXPERIMENTS.ipynb", workspace: options.workspaceURL)
-        print(ExportFile.summary(file, report))
+        for (key, report) in try SessionReport.loadAll(workspace: options.workspaceURL, problem: problem) {
+            let notebook = NotebookBuilder.notebook(report, generator: "mlexp \(MLExp.configuration.version)")
+            let file = try ExportFile.write(
+                notebook.serialized(), to: out, default: "EXPERIMENTS.ipynb", problem: key,
+                workspace: options.workspaceURL)
+            print(ExportFile.summary(file, report))
+        }
     }
 }
 
@@ -39,19 +42,40 @@ struct ExportHTMLCommand: AsyncParsableCommand {
     @OptionGroup var options: RunStoreOptions
     @Option(name: .long, help: "The HTML file to write (default: EXPERIMENTS.html in the workspace).")
     var out: String?
+    @Option(help: ExportFile.problemHelp) var problem: String?
 
     func run() async throws {
-        let report = try SessionReport.load(workspace: options.workspaceURL)
-        let file = try ExportFile.write(
-            HTMLReport.html(report), to: out, default: "EXPERIMENTS.html", workspace: options.workspaceURL)
-        print(ExportFile.summary(file, report))
+        for (key, report) in try SessionReport.loadAll(workspace: options.workspaceURL, problem: problem) {
+            let file = try ExportFile.write(
+                HTMLReport.html(report), to: out, default: "EXPERIMENTS.html", problem: key,
+                workspace: options.workspaceURL)
+            print(ExportFile.summary(file, report))
+        }
     }
 }
 
 enum ExportFile {
-    /// Writes `text` atomically to `path` (relative to the current folder), or to `name` in the workspace.
-    static func write(_ text: String, to path: String?, default name: String, workspace: URL) throws -> URL {
-        let url = path.map { URL(fileURLWithPath: $0) } ?? workspace.appendingPathComponent(name)
+    static let problemHelp = ArgumentHelp(
+        "In a log of several problems, export only this one (its data file, e.g. mpg.csv); by default each problem gets its own file, named after it."
+    )
+
+    /// Writes `text` atomically to `path` (relative to the current folder), or to `name` in the workspace;
+    /// a problem's file is named after it ("EXPERIMENTS-mpg-hwy.html").
+    static func write(
+        _ text: String, to path: String?, default name: String, problem: ProblemKey? = nil, workspace: URL
+    )
+        throws -> URL
+    {
+        var url = path.map { URL(fileURLWithPath: $0) } ?? workspace.appendingPathComponent(name)
+        if let problem {
+            let stem = ((problem.dataset as NSString).lastPathComponent as NSString).deletingPathExtension
+            let slug = ([stem] + (problem.target.map { [$0] } ?? [])).joined(separator: "-")
+                .map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }
+            let ext = url.pathExtension
+            let base = url.deletingPathExtension()
+            url = base.deletingLastPathComponent().appendingPathComponent(base.lastPathComponent + "-" + String(slug))
+                .appendingPathExtension(ext)
+        }
         do {
             try Data(text.utf8).write(to: url, options: .atomic)
         } catch {

@@ -28,7 +28,7 @@ enum ProfileRenderer {
         }
         let v = p.suggestedValidation
         lines.append(
-            "suggested metric: \(p.suggestedMetric) · validation: \(v.scheme.rawValue)\(v.folds > 1 ? " (\(v.folds) folds)" : "") with a sealed \(Int(v.testFraction * 100))% test split"
+            "suggested metric: \(p.suggestedMetric) · validation: \(v.scheme.rawValue)\(v.groupColumn.map { " on '\($0)'" } ?? "")\(v.folds > 1 ? " (\(v.folds) folds)" : "") with a sealed \(Int(v.testFraction * 100))%\(v.groupColumn == nil ? "" : " grouped") test split"
         )
         lines.append("")
         var table: [[String]] = [["column", "type", "missing", "distinct", "summary"]]

@@ -3,10 +3,12 @@
 // explains the best, logs every experiment and ends with a decision; the journey prints as it goes,
 // with the explained model's top features as Unicode bars.
 // Without --target the session clusters (`--reference COL` names a known label to compare with).
+// `--resume [TRANSCRIPT]` continues the latest (or the named) unfinished session (SessionResume).
 
 import Agent
 import ArgumentParser
 import Foundation
+import Tracking
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +24,8 @@ struct RunCommand: AsyncParsableCommand {
             early when the search stops paying, and keeps time to explain and decide.
             """)
 
-    @Argument(help: "The CSV file, inside the current directory.") var file: String
+    @Argument(help: "The CSV file, inside the current directory (with --resume: or the transcript to resume).")
+    var file: String?
     @Option(help: "The column to predict. Leave it out to find groups (clustering).") var target: String?
     @Option(help: "Clustering only (no --target): a known label column to compare the clusters with; never a feature.")
     var reference: String?
@@ -35,15 +38,39 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
     @Option(help: "Time the Autopilot may spend on the session, e.g. 90s, 2m, 1m30s (default: 2m).")
     var budget: String = "2m"
+    @Flag(
+        help:
+            "Continue the latest unfinished session (of FILE and --target when given), or the transcript given as FILE, from its last complete step."
+    )
+    var resume = false
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
 
     func run() async throws {
-        guard let language = SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment) else {
+        let workspace = Workspace.current()
+        var resumed: SessionResume?
+        if resume {
+            resumed = try ResumeChoice.find(
+                file: file, target: target, command: "run", workspace: workspace, folder: transcript.folder)
+            if let r = resumed, r.isFinished {
+                print("The session of \(r.url.path) already ended with an answer; nothing to resume.")
+                return
+            }
+        }
+        let header = resumed?.transcript.header
+        let file = header?.data ?? file
+        let target = header.map(\.target) ?? target
+        let goal = header.map(\.goal) ?? goal
+        guard let file else {
+            throw ValidationError("Give the CSV file to run on, e.g. `mlexp run titanic.csv --target survived`.")
+        }
+        guard
+            let language = header.flatMap({ SessionLanguage(rawValue: $0.language) })
+                ?? SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment)
+        else {
             throw ValidationError("--lang must be en or fr, not '\(lang ?? "")'.")
         }
         let terminal = Terminal()
-        let workspace = Workspace.current()
         do { _ = try workspace.resolve(file) } catch {
             throw ValidationError("\(error.messageForModel) Run mlexp from the folder that holds the data.")
         }
@@ -58,29 +85,45 @@ struct RunCommand: AsyncParsableCommand {
         let choice: ModelChoice
         do {
             choice = try ModelChoice.resolve(
-                model: model, baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+                model: model ?? header.flatMap { $0.model.hasPrefix("autopilot") ? "autopilot" : nil },
+                baseURL: baseURL, workspace: workspace, brief: brief, language: language)
         } catch { throw ValidationError("\(error)") }
         terminal.line(terminal.styled(choice.banner, .bold))
 
         let renderer = SessionRenderer(terminal: terminal, language: language)
-        let session = Session(language: language, goal: goal)
         let spinner = renderer.spinner
+        let sessionID = try resumed.flatMap { $0.sessionID(store: try RunStore(workspace: workspace.root)) }
+        let session = Session(language: language, goal: goal, id: sessionID)
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
         let registry = try StandardTools.registry(context)
-        let recorder = transcript.recorder(
-            command: "run", name: TranscriptOptions.name(for: file, fallback: "run"), choice: choice,
-            workspace: workspace, language: language, data: file, target: target, goal: goal, terminal: terminal)
+        var recorder: TranscriptRecorder?
+        if let resumed {
+            for note in await resumed.restore(into: context, tools: registry) {
+                terminal.line(terminal.styled("Resume: " + note + ".", .dim))
+            }
+            recorder = ResumeChoice.recorder(resumed, workspace: workspace, terminal: terminal)
+            terminal.line(terminal.styled(ResumeChoice.banner(resumed, language: language), .bold))
+        } else {
+            recorder = transcript.recorder(
+                command: "run", name: TranscriptOptions.name(for: file, fallback: "run"), choice: choice,
+                workspace: workspace, language: language, data: file, target: target, goal: goal, session: session.id,
+                terminal: terminal)
+        }
         let loop = AgentLoop(
             model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
             limits: LoopLimits(maxModelTurns: maxTurns),
             observers: [renderer, ImportanceBars(terminal: terminal, language: language)]
                 + (recorder.map { [$0] } ?? []),
-            language: language)
+            history: resumed?.history ?? [], language: language)
         await loop.setSampling(temperature: choice.temperature, stop: nil)
 
         let interrupts = Interrupts(onIdle: {})
         interrupts.install()
-        let outcome = await interrupts.run { await loop.send(Self.request(brief)) }
+        let pending = resumed?.pending
+        let outcome = await interrupts.run {
+            if let pending { return await loop.resume(pending: pending) }
+            return await loop.send(Self.request(brief))
+        }
         recorder?.close()
         renderer.endLine()
         await mlflow.finishSession(

@@ -22,7 +22,7 @@ struct TranscriptOptions: ParsableArguments {
     /// on stderr and the session goes on without it.
     func recorder(
         command: String, name: String, choice: ModelChoice, workspace: Workspace, language: SessionLanguage,
-        data: String?, target: String?, goal: String?, terminal: Terminal
+        data: String?, target: String?, goal: String?, session: String? = nil, terminal: Terminal
     ) -> TranscriptRecorder? {
         guard !off else { return nil }
         let base =
@@ -31,11 +31,12 @@ struct TranscriptOptions: ParsableArguments {
         let url = TranscriptRecorder.fileURL(folder: base, name: name)
         do {
             let writer = try TranscriptWriter(url: url)
-            let header = TranscriptHeader(
+            var header = TranscriptHeader(
                 mlexpVersion: MLExp.configuration.version, command: command, name: name,
                 model: choice.model.displayName, endpoint: (choice.model as? OpenAIClient)?.configuration.baseURL,
                 promptVersion: Prompts.version, language: language.rawValue, seeds: Self.defaultSeeds,
                 workspace: workspace.root.path, data: data, target: target, goal: goal)
+            header.session = session
             return TranscriptRecorder(writer: writer, header: header, workspace: workspace)
         } catch {
             terminal.error("No transcript for this session: \(error.description)")

@@ -39,8 +39,28 @@ import Testing
             Column(name: "x", numbers: (0..<200).map { Double($0 % 13) }),
             Column(name: "fraud", categories: (0..<200).map { $0 % 25 == 0 ? "yes_fraud" : "no" }),
         ])
+        // A noisy post-outcome column (suspicious_predictor), an applicant repeated over three rows sharing
+        // the outcome (repeated_entity), and twenty rows re-entered with one field nudged (near_duplicates).
+        let m = 300
+        let outcome = (0..<m).map { ($0 / 3 * 7) % 5 < 2 ? 1 : 0 }
+        let entities = try Dataset(columns: [
+            Column(name: "applicant_id", categories: (0..<m).map { "A\($0 / 3)" }),
+            Column(
+                name: "retention_call",
+                categories: (0..<m).map { outcome[$0] == 1 || $0 % 10 == 0 ? "offered" : "none" }),
+            Column(name: "amount", numbers: (0..<m).map { _ in g.nextGaussian() }),
+            Column(name: "bad", numbers: outcome.map(Double.init), kind: .integer),
+        ])
+        let base = (0..<200).map { _ in (g.nextGaussian(), g.nextGaussian(), g.nextGaussian()) }
+        let copies = (0..<20).map { k in (base[k * 9].0 + 1e-4, base[k * 9].1, base[k * 9].2) }
+        let rowsWithCopies = base + copies
+        let dupes = try Dataset(columns: [
+            Column(name: "a", numbers: rowsWithCopies.map(\.0)),
+            Column(name: "b", numbers: rowsWithCopies.map(\.1)),
+            Column(name: "z", numbers: rowsWithCopies.map(\.2)),
+        ])
         var out: [(DataWarning, JSONValue)] = []
-        for (dataset, target) in [(wide, "y"), (skewed, "price"), (rare, "fraud")] {
+        for (dataset, target) in [(wide, "y"), (skewed, "price"), (rare, "fraud"), (entities, "bad"), (dupes, "z")] {
             let spec = try TargetSpec(dataset: dataset, column: target)
             let split = try SealedTestSplit(dataset: dataset, target: spec, testFraction: 0.2, seed: 42)
             let profile = try DataProfile(dataset: dataset, target: target)
@@ -56,6 +76,7 @@ import Testing
         "the", "of", "is", "and", "rows", "row", "with", "model", "drop", "missing", "levels", "keep", "it", "its",
         "likely", "leakage",
         "alone", "predicts", "explains", "every", "value", "target", "class", "near-copies", "carry", "same", "repeat",
+        "suspiciously", "identifies", "entities", "several", "grouped", "near-duplicates", "spread",
     ]
 
     static func words(_ text: String) -> [String] {

@@ -72,6 +72,33 @@ import Testing
             message:
                 "'cty' alone explains R² = 0.91 of 'hwy' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it.",
             value: 0.9106, action: .dropColumn),
+        // The kinds of issue 13, pinned as first written.
+        Case(
+            warning: DataWarning(
+                column: "retention_call",
+                detail: .suspiciousPredictor(target: "churned", score: .auc(0.9512), afterOutcome: true)),
+            message:
+                "'retention_call' alone predicts 'churned' with ROC AUC 0.95 (chance 0.50) on held-out rows: suspiciously well for one input. Its name says it is recorded after the outcome: likely target leakage; drop it unless it is known at prediction time.",
+            value: 0.9512, action: .dropColumn),
+        Case(
+            warning: DataWarning(
+                column: "carat", detail: .suspiciousPredictor(target: "price", score: .r2(0.85), afterOutcome: false)),
+            message:
+                "'carat' alone predicts 'price' with R² = 0.85 on held-out rows: suspiciously well for one input. Check it is known before the outcome; if it is, it is a strong honest predictor.",
+            value: 0.85, action: .review),
+        Case(
+            warning: DataWarning(
+                column: "applicant_id",
+                detail: .repeatedEntity(
+                    target: "defaulted", entities: 360, repeatedShare: 1, agreement: 0.97, baseline: 0.6)),
+            message:
+                "'applicant_id' identifies 360 entities, 100% of them on several rows, and a row's 'defaulted' agrees with the rest of its entity 97% of the time (majority class 60%): rows of one entity on both sides of a split inflate the score. Validate with grouped folds and a grouped test split on 'applicant_id', and leave it out of the features.",
+            value: 0.97, action: .groupByColumn),
+        Case(
+            warning: DataWarning(column: nil, detail: .nearDuplicates(count: 96, tolerance: 0.01)),
+            message:
+                "96 rows repeat an earlier row but for one numeric field within 1% of its spread (near-duplicates); copies on both sides of a split inflate scores. Keep them in one fold (group them) or drop them.",
+            value: 96, action: .review),
     ]
 
     @Test(arguments: cases) func messageValueAndActionFollowFromTheFacts(_ c: Case) {

@@ -3,6 +3,8 @@
 // Usage:
 //   TrackingStress runs STORE_PATH COUNT TAG     insert COUNT runs (0: forever); print "committed ID TAG-i"
 //   TrackingStress log WORKSPACE COUNT TAG       append COUNT log entries (0: forever); print "appended N"
+//   TrackingStress problem WORKSPACE COUNT TAG   a session's log under problem "TAG.csv → y": context,
+//                                                COUNT entries, decision; print "appended N"
 // Each run's content is a pure function of "TAG-i", so the test can tell a complete run from a torn one.
 import Foundation
 import Tracking
@@ -70,8 +72,20 @@ do {
             emit("appended \(entry.number)")
             i += 1
         }
+    case "problem":
+        let log = ExperimentLog(workspace: URL(fileURLWithPath: arguments[2]), language: .english)
+        let key = ProblemKey(dataset: "\(tag).csv", target: "y")
+        try log.setContext(LogContext(problem: "predict y of \(tag)", data: "\(tag).csv", metric: "r2"), for: key)
+        for i in 0..<count {
+            let entry = try log.append(
+                LogEntry(
+                    title: "\(tag) \(i)", hypothesis: "h\(i)", approach: "a\(i)", result: "r\(i)", analysis: "an\(i)",
+                    next: "n\(i)", runIDs: []), to: key)
+            emit("appended \(entry.number)")
+        }
+        try log.setDecision("keep \(tag)", for: key)
     default:
-        fail("unknown mode \(arguments[1]); use runs or log")
+        fail("unknown mode \(arguments[1]); use runs, log or problem")
     }
 } catch {
     fail("\(error)")

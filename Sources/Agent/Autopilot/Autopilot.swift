@@ -140,9 +140,9 @@ public struct Autopilot: ChatModel {
         switch step {
         case .load: "load_data"
         case .search: "train_model"
-        case .context, .logBaseline, .logLinear, .logGbdt, .logText, .logExplain, .decision: "append_log"
-        case .baseline, .linear, .gbdt, .text: "train_model"
-        case .compareLinear, .compareGbdt, .compareText, .test: "compute_metrics"
+        case .context, .logBaseline, .logLinear, .logGbdt, .logText, .logLeakCheck, .logExplain, .decision: "append_log"
+        case .baseline, .linear, .gbdt, .text, .leakCheck: "train_model"
+        case .compareLinear, .compareGbdt, .compareText, .compareLeakCheck, .test: "compute_metrics"
         case .explain: "explain_model"
         }
     }

@@ -26,6 +26,9 @@ extension AutopilotFraming {
         case .kFold: return "validation croisée à \(k) folds sur les lignes d'entraînement"
         case .holdout: return "un seul jeu de validation tiré au hasard (graine fixe) parmi les lignes d'entraînement"
         case .timeSeriesSplit: return "découpage chronologique en \(k) folds sur '\(time ?? "?")'"
+        case .groupKFold:
+            return
+                "validation croisée groupée à \(k) folds sur '\(groupColumn ?? "?")' (chaque valeur dans un seul fold ; le jeu de test contient des valeurs entières)"
         }
     }
 }

@@ -14,6 +14,8 @@ public struct AutopilotFraming: Sendable, Equatable {
     /// load_data's English phrase, and the same scheme as facts (nil from a result without them).
     public var validation: String
     public var scheme: (kind: ValidationSuggestion.Scheme, folds: Int, timeColumn: String?)?
+    /// The entity column folds and the test split keep whole (load_data's validation_scheme.group_column).
+    public var groupColumn: String?
     public var rows: Int
     public var trainRows: Int
     public var testRows: Int
@@ -30,7 +32,8 @@ public struct AutopilotFraming: Sendable, Equatable {
     }
 
     /// Warning kinds that make the Autopilot leave a column out.
-    static let droppingKinds: Set<String> = ["id_like", "likely_leakage", "constant"]
+    /// (A suspicious predictor is dropped only when its action says so: named like a post-outcome field.)
+    static let droppingKinds: Set<String> = ["id_like", "likely_leakage", "constant", "repeated_entity"]
 
     public init?(loadResult r: JSONValue) {
         guard let id = r["dataset_id"]?.stringValue, let task = r["task"]?.stringValue,
@@ -46,6 +49,7 @@ public struct AutopilotFraming: Sendable, Equatable {
             let kind = v["scheme"]?.stringValue.flatMap(ValidationSuggestion.Scheme.init(rawValue:))
         {
             scheme = (kind, v["folds"]?.intValue ?? 5, v["time_column"]?.stringValue)
+            groupColumn = v["group_column"]?.stringValue
         }
         rows = r["rows"]?.intValue ?? 0
         trainRows = r["train_rows"]?.intValue ?? 0

@@ -16,6 +16,7 @@ public enum AutopilotStep: Int, CaseIterable, Sendable {
     case linear, compareLinear, logLinear
     case gbdt, compareGbdt, logGbdt
     case text, compareText, logText
+    case leakCheck, compareLeakCheck, logLeakCheck
     case search
     case explain, logExplain
     case test, decision
@@ -219,6 +220,8 @@ struct AutopilotPlan {
             return (["run_id": .string(chosen.runID), "split": "test"], text.beforeTest(chosen, f))
         case .decision:
             return (text.decisionArguments(f), text.beforeDecision(f))
+        case .leakCheck, .compareLeakCheck, .logLeakCheck:
+            return leakageCall(step, f)
         }
     }
 }

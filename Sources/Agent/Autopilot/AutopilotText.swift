@@ -76,8 +76,8 @@ struct AutopilotText {
                         separator: " ; ")
                 : "dropped: " + f.drops.map { "\($0.column) (\($0.reason))" }.joined(separator: "; ")
         let data = t(
-            "\(plan.brief.path): \(f.rows) rows, \(f.columnCount) columns; \(f.testRows) rows sealed as the test split (seeded); \(dropped).",
-            "\(plan.brief.path) : \(f.rows) lignes, \(f.columnCount) colonnes ; \(f.testRows) lignes scellées comme jeu de test (graine fixe) ; \(dropped)."
+            "\(plan.brief.path): \(f.rows) rows, \(f.columnCount) columns; \(f.testRows) rows sealed as the test split (seeded); \(dropped)\(leakageNotes(f)).",
+            "\(plan.brief.path) : \(f.rows) lignes, \(f.columnCount) colonnes ; \(f.testRows) lignes scellées comme jeu de test (graine fixe) ; \(dropped)\(leakageNotes(f))."
         )
         let metric = t(
             "\(f.metric) under \(f.validation); success: better than the baseline beyond the spread of the folds, then confirmed once on the sealed test split.",

@@ -47,6 +47,30 @@ extension DataWarning {
         case .likelyLeakage(let target, .r2(let r2)):
             return
                 "'\(c)' explique à elle seule R² = \(Self.twoDecimals(r2)) de '\(target)' sur des lignes tenues à l'écart : fuite probable de la cible ou mesure quasi dupliquée. Vérifier qu'elle est connue au moment de prédire ; sinon l'écarter."
+        case .suspiciousPredictor(let target, let score, let afterOutcome):
+            let measured: String
+            switch score {
+            case .auc(let auc): measured = "une ROC AUC de \(Self.twoDecimals(auc)) (hasard 0.50)"
+            case .balancedAccuracy(let b, let majority):
+                measured =
+                    "une balanced accuracy de \(Self.twoDecimals(b)) (classe majoritaire \(Self.twoDecimals(majority)))"
+            case .r2(let r2): measured = "R² = \(Self.twoDecimals(r2))"
+            }
+            return
+                "'\(c)' prédit à elle seule '\(target)' avec \(measured) sur des lignes tenues à l'écart : étonnamment bien pour une seule variable."
+                + (afterOutcome
+                    ? " Son nom dit qu'elle est enregistrée après le résultat : fuite probable de la cible ; l'écarter sauf si elle est connue au moment de prédire."
+                    : " Vérifier qu'elle est connue avant le résultat ; si c'est le cas, c'est un prédicteur fort et honnête.")
+        case .repeatedEntity(let target, let entities, let repeatedShare, let agreement, let baseline):
+            let sharing =
+                baseline > 0
+                ? "le '\(target)' d'une ligne concorde avec le reste de son entité \(Self.percent(agreement)) du temps (classe majoritaire \(Self.percent(baseline)))"
+                : "la moyenne des autres lignes de son entité explique R² = \(Self.twoDecimals(agreement)) du '\(target)' d'une ligne"
+            return
+                "'\(c)' identifie \(entities) entités, dont \(Self.percent(repeatedShare)) sur plusieurs lignes, et \(sharing) : des lignes d'une même entité des deux côtés d'un découpage gonflent le score. Valider par folds groupés et un jeu de test groupé sur '\(c)', et l'écarter des variables."
+        case .nearDuplicates(let count, let tolerance):
+            return
+                "\(count) lignes répètent une ligne précédente à un champ numérique près, à moins de \(Self.percent(tolerance)) de son écart-type (quasi-doublons) ; des copies des deux côtés d'un découpage gonflent les scores. Les garder dans un même fold (les grouper) ou les supprimer."
         }
     }
 
@@ -67,6 +91,27 @@ extension DataWarning {
         case .idLike: detail = .idLike
         case .constant: detail = .constant(empty: info?["distinct"]?.intValue == 0)
         case .nearCopy: detail = .nearCopy(correlation: info?["type"]?.stringValue == "categorical" ? nil : value)
+        case .suspiciousPredictor:
+            guard let v = value else { return nil }
+            let target = r["target"]?["name"]?.stringValue ?? "?"
+            let score: SuspicionScore
+            switch w["score"]?.stringValue ?? (r["task"]?.stringValue == "regression" ? "r2" : "roc_auc") {
+            case "r2": score = .r2(v)
+            case "balanced_accuracy": score = .balancedAccuracy(v, majority: w["majority_baseline"]?.doubleValue ?? 0)
+            default: score = .auc(v)
+            }
+            detail = .suspiciousPredictor(
+                target: target, score: score,
+                afterOutcome: w["named_after_outcome"]?.boolValue ?? (w["action"]?.stringValue == "drop_column"))
+        case .repeatedEntity:
+            guard let v = value, let entities = w["entities"]?.intValue, let share = w["repeated_share"]?.doubleValue
+            else { return nil }
+            detail = .repeatedEntity(
+                target: r["target"]?["name"]?.stringValue ?? "?", entities: entities, repeatedShare: share,
+                agreement: v, baseline: w["majority_baseline"]?.doubleValue ?? 0)
+        case .nearDuplicates:
+            guard let v = value else { return nil }
+            detail = .nearDuplicates(count: Int(v.rounded()), tolerance: w["tolerance"]?.doubleValue ?? 0.01)
         case .duplicateRows, .highCardinality, .heavyMissing, .skewedTarget, .imbalancedTarget, .likelyLeakage:
             guard let v = value else { return nil }
             switch kind {

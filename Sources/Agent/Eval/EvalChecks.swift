@@ -188,6 +188,7 @@ public enum EvalChecks {
                     ? "trained \(families.sorted().joined(separator: ", "))"
                     : "never trained: \(absent.joined(separator: ", "))")
         }
+        out += leakage(expect, evidence: e, runs: runs)
         if let language = expect.language {
             let text = e.messages.filter { $0.role == .assistant }.compactMap(\.content).joined(separator: " ")
             let detected = LanguageGuess.of(text)

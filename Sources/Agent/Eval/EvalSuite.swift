@@ -121,6 +121,14 @@ public struct EvalExpectations: Sendable, Codable, Equatable {
     public var logMetric: String?
     /// How many times the sealed test split may be evaluated (default 1).
     public var maxTestEvaluations: Int?
+    /// Columns or warning kinds load_data's warnings must name (a leakage trap seen).
+    public var warned: [String]?
+    /// Words the experiment log must contain (what was done about a trap).
+    public var logMentions: [String]?
+    /// Columns the chosen run (evaluated on the test split, else the best) must not use.
+    public var chosenExcludes: [String]?
+    /// The column the chosen run's validation must be grouped on.
+    public var groupedBy: String?
 
     public init(
         tools: [String]? = nil, baselineFirst: Bool? = nil, metric: String? = nil, floor: Double? = nil,
@@ -147,6 +155,10 @@ public struct EvalExpectations: Sendable, Codable, Equatable {
         case usedColumns = "used_columns"
         case logMetric = "log_metric"
         case maxTestEvaluations = "max_test_evaluations"
+        case warned
+        case logMentions = "log_mentions"
+        case chosenExcludes = "chosen_excludes"
+        case groupedBy = "grouped_by"
     }
 }
 

@@ -75,7 +75,21 @@ public actor AgentLoop {
             announced += 1
         }
         append(.user(userText))
+        return await proceed(pending: [])
+    }
+
+    /// Goes on with a conversation rebuilt from a transcript (the `history` given at init, already
+    /// recorded, so not announced again): runs `pending`, the last answer's calls whose results were
+    /// never recorded, then the model, as after a user's message.
+    public func resume(pending: [ToolCall]) async -> TurnOutcome {
+        announced = messages.count
+        return await proceed(pending: pending)
+    }
+
+    /// Runs `pending` calls, then model turns and their calls until an answer or a limit.
+    private func proceed(pending: [ToolCall]) async -> TurnOutcome {
         var consecutiveErrors = 0
+        if let stop = await run(pending, consecutiveErrors: &consecutiveErrors) { return stop }
         for _ in 0..<limits.maxModelTurns {
             if Task.isCancelled { return stopped(.cancelled, .cancelled) }
             let request = ChatRequest(
@@ -101,28 +115,33 @@ public actor AgentLoop {
             answer.toolCalls = Self.withUniqueIDs(answer.toolCalls)
             append(answer, latency: Date().timeIntervalSince(started), usage: response.usage)
             if answer.toolCalls.isEmpty { return .answered(answer.content ?? "") }
-
-            for (index, call) in answer.toolCalls.enumerated() {
-                if Task.isCancelled {
-                    answerUnrun(answer.toolCalls[index...])
-                    return stopped(.cancelled, .cancelledBeforeTools)
-                }
-                emit(.toolStarted(call))
-                let outcome = await tools.execute(call)
-                emit(.toolFinished(call, outcome))
-                append(.tool(callID: call.id, content: outcome.content))
-                if Task.isCancelled {
-                    answerUnrun(answer.toolCalls[(index + 1)...])
-                    return stopped(.cancelled, .cancelledDuringTool(name: call.name))
-                }
-                consecutiveErrors = outcome.isError ? consecutiveErrors + 1 : 0
-                if consecutiveErrors >= limits.maxConsecutiveToolErrors {
-                    answerUnrun(answer.toolCalls[(index + 1)...])
-                    return stopped(.toolErrorLimit, .toolErrors(count: consecutiveErrors, last: call.name))
-                }
-            }
+            if let stop = await run(answer.toolCalls, consecutiveErrors: &consecutiveErrors) { return stop }
         }
         return stopped(.turnLimit, .turnLimit(turns: limits.maxModelTurns))
+    }
+
+    /// Runs one answer's calls in order; the outcome when the turn must stop, else nil.
+    private func run(_ calls: [ToolCall], consecutiveErrors: inout Int) async -> TurnOutcome? {
+        for (index, call) in calls.enumerated() {
+            if Task.isCancelled {
+                answerUnrun(calls[index...])
+                return stopped(.cancelled, .cancelledBeforeTools)
+            }
+            emit(.toolStarted(call))
+            let outcome = await tools.execute(call)
+            emit(.toolFinished(call, outcome))
+            append(.tool(callID: call.id, content: outcome.content))
+            if Task.isCancelled {
+                answerUnrun(calls[(index + 1)...])
+                return stopped(.cancelled, .cancelledDuringTool(name: call.name))
+            }
+            consecutiveErrors = outcome.isError ? consecutiveErrors + 1 : 0
+            if consecutiveErrors >= limits.maxConsecutiveToolErrors {
+                answerUnrun(calls[(index + 1)...])
+                return stopped(.toolErrorLimit, .toolErrors(count: consecutiveErrors, last: call.name))
+            }
+        }
+        return nil
     }
 
     /// Answers calls that will not run, so every call id has its `tool` message.

@@ -4,7 +4,7 @@
 /// The texts of prompts/ and tools/ at build time.
 public enum EmbeddedResources {
     /// prompts/VERSION.
-    public static let promptVersion = "1.1.0"
+    public static let promptVersion = "1.2.0"
 
     /// prompts/NAME.md by NAME (e.g. "system.en").
     public static let prompts: [String: String] = [
@@ -19,7 +19,9 @@ public enum EmbeddedResources {
            - the ML task type (binary or multiclass classification, regression, clustering);
            - the data available (rows, columns, period, how it was collected) and its problems;
            - the success metric and the threshold that makes the model worth using.
-           Call load_data first; read its warnings. Drop ID-like columns and columns that leak the target, and say which and why.
+           Call load_data first; read its warnings. Drop ID-like columns and columns that leak the target (likely_leakage), and say which and why.
+           A suspicious_predictor is a column that alone predicts the target far too well: before dropping it, ask the user whether it is known before the outcome, stating the evidence (its single-column score from the warning, and whether its name says it is recorded after the outcome). If the user cannot say, measure how much of the score it carries (train the same model with and without it) and report both.
+           A repeated_entity warning means rows of one entity share the outcome: load_data then groups the folds and the test split by that column (validation says so); leave the column out of the features and say so. near_duplicates inflate scores the same way: mention them.
            Write the Context entry of the log (append_log kind "context").
         2. State each hypothesis before testing it: what you expect, why, and the baseline it must beat.
         3. Run clean, reproducible experiments: the baseline first (model "baseline"), then one change per experiment (one model family, one feature change or one parameter change), with a fixed seed. Each train_model call states its hypothesis.
@@ -52,7 +54,9 @@ public enum EmbeddedResources {
            - le type de tâche ML (classification binaire ou multiclasse, régression, clustering) ;
            - les données disponibles (lignes, colonnes, période, mode de collecte) et leurs défauts ;
            - la métrique de succès et le seuil qui rend le modèle utile.
-           Appelle d'abord load_data et lis ses avertissements. Écarte les colonnes de type identifiant et celles qui fuient la cible, en disant lesquelles et pourquoi.
+           Appelle d'abord load_data et lis ses avertissements. Écarte les colonnes de type identifiant et celles qui fuient la cible (likely_leakage), en disant lesquelles et pourquoi.
+           Un suspicious_predictor est une colonne qui prédit à elle seule la cible bien trop bien : avant de l'écarter, demande à l'utilisateur si elle est connue avant le résultat, en donnant les preuves (son score à elle seule, tiré de l'avertissement, et si son nom dit qu'elle est enregistrée après le résultat). S'il ne sait pas, mesure la part du score qu'elle porte (le même modèle avec et sans elle) et donne les deux.
+           Un avertissement repeated_entity signifie que les lignes d'une même entité partagent le résultat : load_data groupe alors les folds et le jeu de test sur cette colonne (validation le dit) ; écarte la colonne des variables et dis-le. Les near_duplicates gonflent les scores de la même façon : signale-les.
            Écris l'entrée Contexte du journal (append_log kind "context").
         2. Énonce chaque hypothèse avant de la tester : ce que tu attends, pourquoi, et la baseline à battre.
         3. Mène des expériences propres et reproductibles : la baseline d'abord (modèle "baseline"), puis un seul changement par expérience (une famille de modèle, un changement de variables ou d'un hyper-paramètre), avec une graine fixe. Chaque appel à train_model donne son hypothèse.
@@ -174,7 +178,7 @@ public enum EmbeddedResources {
         "load_data": #"""
         {
           "name": "load_data",
-          "description": "Read a CSV file inside the workspace, infer column types, profile it and screen it for problems (ID-like and constant columns, likely leakage, class imbalance, duplicates). Cuts a sealed test split once (seeded) that train_model never sees. Returns a compact summary, never the raw rows.",
+          "description": "Read a CSV file inside the workspace, infer column types, profile it and screen it for problems (ID-like and constant columns, likely leakage and suspiciously strong single predictors, entities repeated across rows, class imbalance, duplicates and near-duplicates). Cuts a sealed test split once (seeded) that train_model never sees. Returns a compact summary, never the raw rows.",
           "parameters": {
             "type": "object",
             "properties": {
@@ -182,7 +186,8 @@ public enum EmbeddedResources {
               "target": {"type": "string", "description": "The column to predict. Omit for a first look or for clustering."},
               "dataset_id": {"type": "string", "minLength": 1, "description": "Name to give the dataset in this session; defaults to the file name without extension."},
               "test_fraction": {"type": "number", "minimum": 0.05, "maximum": 0.5, "description": "Share of rows sealed as the test split (default 0.2)."},
-              "seed": {"type": "integer", "minimum": 0, "description": "Seed of the test split (default 42)."}
+              "seed": {"type": "integer", "minimum": 0, "description": "Seed of the test split (default 42)."},
+              "group": {"type": "string", "minLength": 1, "description": "A column whose rows belong to one entity (a customer, an applicant, a patient): cross-validation folds and the sealed test split keep each of its values whole. Detected when omitted (warning repeated_entity)."}
             },
             "required": ["path"],
             "additionalProperties": false

@@ -33,6 +33,8 @@ public struct LoadedDataset: Sendable {
     public var fingerprint: String { split.fingerprint }
     public var trainRows: [Int] { split.trainRows }
     public var testRows: [Int] { split.testRows }
+    /// The entity column folds and the test split keep whole (nil: rows are split freely).
+    public var groupColumn: String? { split.groupColumn }
 
     /// The metric models are judged on.
     public var metric: String { profile.suggestedMetric }

@@ -38,6 +38,12 @@ public struct ToolContext: Sendable {
     /// The language of the charts kept with the runs (the session's, as the log's headings).
     public var chartLanguage: LogLanguage { session.language == .fr ? .french : .english }
 
+    /// Keeps a run's out-of-fold predictions in the session and on disk (for a resumed session).
+    public func recordRun(_ artifacts: RunArtifacts) {
+        session.recordRun(artifacts)
+        OutOfFoldArchive(workspace: workspace.root).save(artifacts)
+    }
+
     /// Opens the run store and the log of `workspace` (creating `.mlexp/` when needed).
     public static func open(
         workspace: Workspace, session: Session, progress: @escaping @Sendable (String) -> Void = { _ in }

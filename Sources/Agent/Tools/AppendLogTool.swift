@@ -3,6 +3,8 @@
 // itself from the store (each with its run id: approach parameters, validation metrics with intervals,
 // the difference with the reference run, test-split evaluations), then checks the whole entry with
 // the log's verifier, so a number the model invented is refused before anything is written.
+// Everything goes under the session's problem (its runs' data file and target, else the last dataset
+// loaded), so sessions on other data in the same workspace keep their own context and decision.
 
 import Foundation
 public import Tracking
@@ -28,12 +30,15 @@ public struct AppendLogTool: AgentTool {
         let runs = try (arguments["run_ids"]?.arrayValue ?? []).compactMap(\.stringValue).map { id throws(ToolError) in
             try context.store.run(id)
         }
-        let french = (try context.log.read()).language == .french
+        let document = try context.log.read()
+        let french = document.language == .french
+        let problem = Self.problem(runs: runs, session: context.session)
         let writer = LogEntryWriter(store: context.store, french: french)
         switch kind {
         case "context":
             try require(["problem", "data", "metric"])
-            try context.log.setContext(LogContext(problem: text("problem"), data: text("data"), metric: text("metric")))
+            try context.log.setContext(
+                LogContext(problem: text("problem"), data: text("data"), metric: text("metric")), for: problem)
             return [
                 "written": "context",
                 "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
@@ -47,7 +52,9 @@ public struct AppendLogTool: AgentTool {
                 result: try writer.result(runs, reference: reference),
                 analysis: text("analysis"), next: text("next"),
                 runIDs: runs.map(\.id) + (reference.map { [$0.id] } ?? []))
-            entry.number = ((try? context.log.read().entries.count) ?? 0) + 1
+            entry.session = context.session.id
+            var view = document
+            entry.number = view.problems[view.index(of: problem)].entries.count + 1
             var probe = LogDocument(language: french ? .french : .english)
             probe.entries = [entry]
             let issues = try ExperimentLog.verify(probe, against: context.store)
@@ -57,7 +64,7 @@ public struct AppendLogTool: AgentTool {
                         + ". Quote only numbers from tool results, next to their run id, or leave numbers out (the tool writes the results itself)."
                 )
             }
-            let written = try context.log.append(entry)
+            let written = try context.log.append(entry, to: problem)
             return [
                 "written": .string("experiment #\(written.number)"), "result": .string(written.result),
                 "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
@@ -68,12 +75,22 @@ public struct AppendLogTool: AgentTool {
             let decision =
                 "**\(text("title"))** — \(text("analysis")) " + (runs.isEmpty ? "" : results + " ")
                 + (french ? "Suite : " : "Next: ") + text("next")
-            try context.log.setDecision(decision)
+            try context.log.setDecision(decision, for: problem)
             return [
                 "written": "decision", "decision": .string(decision),
                 "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
             ]
         }
+    }
+}
+
+extension AppendLogTool {
+    /// The problem an entry belongs to: its runs' data file and target, else the session's last dataset
+    /// (nil before any is loaded: the log's first problem).
+    static func problem(runs: [RunRecord], session: Session) -> ProblemKey? {
+        if let run = runs.first { return ProblemKey(dataset: run.dataset.path, target: run.target) }
+        guard let loaded = try? session.dataset(nil) else { return nil }
+        return ProblemKey(dataset: loaded.path, target: loaded.target?.column)
     }
 }
 

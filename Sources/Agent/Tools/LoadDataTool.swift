@@ -35,9 +35,22 @@ public struct LoadDataTool: AgentTool {
         }
         let fraction = arguments["test_fraction"]?.doubleValue ?? 0.2
         let seed = UInt64(arguments["seed"]?.intValue ?? 42)
-        let split = try SealedTestSplit(dataset: dataset, target: target, testFraction: fraction, seed: seed)
+        // An entity column (named, or found on every labelled row) is chosen before the cut, so the sealed
+        // test split holds whole entities; the training rows' profile then groups by the same column.
+        var groupColumn = arguments["group"]?.stringValue
+        if let name = groupColumn, dataset.index(of: name) == nil {
+            throw ToolError(Dataset.unknownColumnMessage(name, among: dataset.columnNames))
+        }
+        if groupColumn == nil, let target {
+            context.progress("looking for repeated entities")
+            groupColumn = EntityGroups.detect(dataset: dataset, target: target)?.column
+        }
+        let split = try SealedTestSplit(
+            dataset: dataset, target: target, testFraction: fraction, seed: seed, groupColumn: groupColumn)
         context.progress("profiling")
-        let profile = try DataProfile(dataset: dataset.selecting(rows: split.trainRows), target: target?.column)
+        let profile = try DataProfile(
+            dataset: dataset.selecting(rows: split.trainRows), target: target?.column,
+            grouping: groupColumn.map { .column($0) } ?? .none)
         let id = arguments["dataset_id"]?.stringValue ?? Self.datasetID(for: url)
         let loaded = LoadedDataset(
             id: id, path: context.workspace.relativePath(of: url), dataset: dataset, target: target, split: split,
@@ -106,6 +119,8 @@ public struct LoadDataTool: AgentTool {
         case .kFold: "\(v.folds)-fold CV on the training rows"
         case .timeSeriesSplit: "time-ordered \(v.folds)-fold split on '\(v.timeColumn ?? "?")'"
         case .holdout: "one seeded holdout of the training rows"
+        case .groupKFold:
+            "grouped \(v.folds)-fold CV on '\(v.groupColumn ?? "?")' (each value in one fold; the test split holds whole values)"
         }
     }
 
@@ -113,6 +128,7 @@ public struct LoadDataTool: AgentTool {
     static func schemeJSON(_ v: ValidationSuggestion) -> JSONValue {
         var o: [String: JSONValue] = ["scheme": .string(v.scheme.rawValue), "folds": .int(v.folds)]
         if let c = v.timeColumn { o["time_column"] = .string(c) }
+        if let c = v.groupColumn { o["group_column"] = .string(c) }
         return .object(o)
     }
 
@@ -127,6 +143,21 @@ public struct LoadDataTool: AgentTool {
         switch w.detail {
         case .imbalancedTarget(let className?, _): o["class"] = .string(className)
         case .likelyLeakage(_, .accuracy(_, let baseline?)): o["majority_baseline"] = .rounded(baseline)
+        case .suspiciousPredictor(_, let score, let afterOutcome):
+            o["severity"] = .string(afterOutcome ? "high" : "medium")
+            o["named_after_outcome"] = .bool(afterOutcome)
+            switch score {
+            case .auc: o["score"] = "roc_auc"
+            case .balancedAccuracy(_, let majority):
+                o["score"] = "balanced_accuracy"
+                o["majority_baseline"] = .rounded(majority)
+            case .r2: o["score"] = "r2"
+            }
+        case .repeatedEntity(_, let entities, let repeatedShare, _, let baseline):
+            o["entities"] = .int(entities)
+            o["repeated_share"] = .rounded(repeatedShare)
+            o["majority_baseline"] = .rounded(baseline)
+        case .nearDuplicates(_, let tolerance): o["tolerance"] = .rounded(tolerance)
         default: break
         }
         return .object(o)

@@ -68,7 +68,7 @@ extension TrainModelTool {
         run.model = try result.trained.saved()
         try Task.checkCancellation()
         let stored = try context.store.insert(run)
-        context.session.recordRun(
+        context.recordRun(
             RunArtifacts(
                 runID: stored.id, datasetID: d.id, target: .none(rows: result.rows), outOfFold: .clusters(result.labels)
             ))

@@ -1,7 +1,7 @@
 // train_model with model "ensemble": the average of stored runs of this session (members: their ids),
 // averaged probabilities for classes and averaged values for numbers. Its validation metrics come from
 // the average of the members' out-of-fold predictions, scored on the members' own folds (the members
-// must share them: same seed and fold count), so it is compared on the same footing as any run; its
+// must share them: same seed and fold count; grouped when the session's folds are), so it is compared on the same footing as any run; its
 // stored model holds every member's pipeline and model, so `mlexp predict`, compute_metrics on the test
 // split and comparisons use it like any run. No model is refitted.
 // Leaves out: stacking (a model fitted on the out-of-fold predictions) and weighted averages.
@@ -56,22 +56,20 @@ extension TrainModelTool {
                 "the members' validation is not a recorded cross-validation; ensemble runs from train_model.")
         }
         let average = try Prediction.average(predictions)
-        let splits: [TrainTestIndices]
-        if case .classes(let labels, _) = y {
-            splits = try StratifiedKFold(folds: k, seed: runs[0].seed).split(labels: labels)
-        } else {
-            splits = try KFold(folds: k, seed: runs[0].seed).split(count: y.count)
-        }
-        // The members' folds: each validation fold is scored on the average of its rows' out-of-fold predictions.
-        let cv = try CrossValidation.run(target: y, folds: splits.map { FoldRows(train: $0.train, valid: $0.test) }) {
-            _, valid throws(MLError) in average.selecting(rows: valid)
-        }
         let model = try TrainedModel(ensemble: models)
         let dropped = runs.dropFirst().reduce(Set(runs[0].droppedColumns)) { $0.intersection($1.droppedColumns) }
         let spec = ExperimentSpec(
             target: target.column, model: "ensemble", parameters: ["members": ids.joined(separator: " ")],
             validation: .crossValidation(folds: k), seed: runs[0].seed,
-            excluding: d.dataset.columnNames.filter { dropped.contains($0) })
+            excluding: d.dataset.columnNames.filter { dropped.contains($0) }, groupColumn: d.groupColumn)
+        // The members' folds (train_model's for the same seed, grouped when the session groups): each
+        // validation fold is scored on the average of its rows' out-of-fold predictions.
+        let labelled = try d.trainDataset.rowsWithTarget(target.column)
+        let splits = try ExperimentRunner.crossValidationSplits(
+            spec, folds: k, dataset: d.trainDataset, labelled: labelled, target: y)
+        let cv = try CrossValidation.run(target: y, folds: splits.map { FoldRows(train: $0.train, valid: $0.test) }) {
+            _, valid throws(MLError) in average.selecting(rows: valid)
+        }
         let result = ExperimentResult(
             model: "ensemble", parameters: spec.parameters, metrics: cv.summary.mapValues(\.mean), crossValidation: cv,
             fitSeconds: 0, rows: y.count, features: model.pipeline.features.count, target: model.target,

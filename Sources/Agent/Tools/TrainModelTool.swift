@@ -34,7 +34,7 @@ public struct TrainModelTool: AgentTool {
             target: target.column, model: arguments["model"]?.stringValue ?? "",
             parameters: Self.parameters(arguments["params"]),
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
-            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding,
+            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
             targetTransform: try Self.targetTransform(arguments["target_transform"]))
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
         let trained = try RunRecorder.train(spec, on: d, context: context)
@@ -110,7 +110,8 @@ enum RunRecorder {
         let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
         return Trained(
             spec: spec, result: result, cv: cv, target: target, seconds: Date().timeIntervalSince(start),
-            validation: (result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV")
+            validation: spec.groupColumn.map { "grouped \(folds)-fold CV on '\($0)'" }
+                ?? ((result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV"))
     }
 
     /// Stores `trained` as a run; `model` replaces the fitted one (an ensemble's members).
@@ -164,7 +165,7 @@ enum RunRecorder {
                 targetTransform: trained.spec.targetTransform)).saved()
         try Task.checkCancellation()
         let stored = try context.store.insert(run)
-        context.session.recordRun(
+        context.recordRun(
             RunArtifacts(runID: stored.id, datasetID: d.id, target: trained.target, outOfFold: trained.cv.outOfFold))
         return stored
     }

@@ -29,7 +29,7 @@ public struct TuneModelTool: AgentTool {
         let base = ExperimentSpec(
             target: target.column, model: model, parameters: [:],
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
-            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding)
+            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn)
         let search = try TuneSearch.run(
             base, space: space, on: d.trainDataset, metric: d.metric,
             candidates: arguments["candidates"]?.intValue ?? 12,

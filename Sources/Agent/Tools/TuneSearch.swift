@@ -23,12 +23,8 @@ enum TuneSearch {
         let pipeline = try Pipeline(
             dataset: dataset, target: spec.target, excluding: spec.excluding,
             preset: ExperimentRunner.preset(for: spec.model))
-        let splits: [TrainTestIndices]
-        if case .classes(let labels, _) = y {
-            splits = try StratifiedKFold(folds: k, seed: spec.seed).split(labels: labels)
-        } else {
-            splits = try KFold(folds: k, seed: spec.seed).split(count: labelled.count)
-        }
+        let splits = try ExperimentRunner.crossValidationSplits(
+            spec, folds: k, dataset: dataset, labelled: labelled, target: y)
         let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
         let seeded = ModelRegistry.parameters(of: spec.model).contains { $0.name == "seed" }
         var fits = 0

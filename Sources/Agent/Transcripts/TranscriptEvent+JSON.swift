@@ -27,6 +27,7 @@ extension TranscriptEvent {
             if let d = h.data { o["data"] = .string(d) }
             if let t = h.target { o["target"] = .string(t) }
             if let g = h.goal { o["goal"] = .string(g) }
+            if let id = h.session { o["session"] = .string(id) }
             return .object(o)
         case .message(let r):
             var o: [String: JSONValue] = [
@@ -100,6 +101,7 @@ extension TranscriptEvent {
             h.version = v["version"]?.intValue ?? -1
             h.createdAt = v["created_at"]?.stringValue ?? ""
             h.endpoint = v["endpoint"]?.stringValue
+            h.session = v["session"]?.stringValue
             self = .header(h)
         case "message":
             guard let role = ChatRole(rawValue: try string("role")) else {

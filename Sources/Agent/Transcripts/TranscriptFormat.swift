@@ -54,6 +54,8 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var target: String?
     public var goal: String?
     public var datasets: [TranscriptDataset]
+    /// The session's id, as its runs and log entries carry it (nil in transcripts of older builds).
+    public var session: String?
 
     public init(
         mlexpVersion: String, createdAt: Date = Date(), command: String, name: String, model: String,

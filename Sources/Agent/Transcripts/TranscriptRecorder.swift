@@ -5,7 +5,7 @@
 // policy beyond `TranscriptRecorder.fileURL`.
 
 public import Foundation
-import LLMClient
+public import LLMClient
 import Synchronization
 
 /// Records a session into a transcript file.
@@ -35,6 +35,18 @@ public final class TranscriptRecorder: AgentObserver {
         }
         state.withLock { $0.fingerprinted = seen }
         writer.write(.header(h))
+    }
+
+    /// Goes on recording a resumed session into its transcript: no header; times go on from the recorded
+    /// session's last; `pending` are the recorded calls whose results are still to come.
+    public init(resuming transcript: Transcript, writer: TranscriptWriter, workspace: Workspace, pending: [ToolCall]) {
+        self.writer = writer
+        self.workspace = workspace
+        self.start = Date().addingTimeInterval(-Double(transcript.durationMS) / 1000)
+        state.withLock { s in
+            s.fingerprinted = Set(transcript.datasets.map(\.path))
+            for call in pending { s.toolNames[call.id] = call.name }
+        }
     }
 
     /// `folder/<yyyyMMdd-HHmmss>-<name>.jsonl`, with a numeric suffix when that file exists.

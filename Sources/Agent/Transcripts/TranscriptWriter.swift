@@ -46,6 +46,23 @@ public final class TranscriptWriter: Sendable {
         self.secrets = secrets.filter { $0.count >= 6 }.sorted { $0.count > $1.count }
     }
 
+    /// Opens an existing transcript to go on writing it (a resumed session); a last line cut by a crash
+    /// is removed first, so the file stays whole lines.
+    public init(appendingTo url: URL, secrets: [String] = TranscriptSecrets.fromEnvironment()) throws(TranscriptError) {
+        let handle = open(url.path, O_RDWR | O_APPEND)
+        guard handle >= 0 else {
+            throw TranscriptError(
+                "cannot open the transcript \(url.path) to resume it: \(String(cString: strerror(errno))).")
+        }
+        if let data = try? Data(contentsOf: url), let last = data.last, last != 0x0A {
+            let whole = data.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            _ = ftruncate(handle, off_t(whole))
+        }
+        self.url = url
+        self.fd = Mutex(handle)
+        self.secrets = secrets.filter { $0.count >= 6 }.sorted { $0.count > $1.count }
+    }
+
     deinit { close() }
 
     /// The first write error, if any (writing goes on being attempted; the session is never stopped by it).

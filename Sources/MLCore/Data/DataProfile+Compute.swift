@@ -3,13 +3,18 @@
 // Metric rule: binary → roc_auc; multiclass → accuracy, or f1_macro when the smallest class holds
 // less than half its fair share (1 / classes); regression → r2; no target → silhouette.
 // Validation rule: a sealed 20 % test split, then 5-fold CV (stratified for classes); a time split
-// when a datetime column exists and the caller asks for it (`timeColumn`); holdout above 1M rows.
+// when a datetime column exists and the caller asks for it (`timeColumn`); holdout above 1M rows;
+// grouped 5-fold (and a grouped test split) on an entity column whose rows share the outcome.
 
 extension DataProfile {
     /// Profiles `dataset`, with respect to `target` when given.
     /// - Throws: an unknown target (with the closest name), a one-class or unusable target.
     /// - Complexity: O(rows × columns) (radix-sorted quantiles, columns in parallel), plus O(rows × numeric²) for near-copies.
-    public init(dataset: Dataset, target: String? = nil, timeColumn: String? = nil) throws(MLError) {
+    /// - Parameter grouping: whether to look for an entity column to group folds by, or which one (a time
+    ///   column, when given, wins: the split is by time).
+    public init(
+        dataset: Dataset, target: String? = nil, timeColumn: String? = nil, grouping: GroupingChoice = .detect
+    ) throws(MLError) {
         let spec = try target.map { name throws(MLError) in try TargetSpec(dataset: dataset, column: name) }
         if let timeColumn {
             let c = try dataset.column(named: timeColumn)
@@ -82,8 +87,25 @@ extension DataProfile {
             source: dataset.source, rows: dataset.rowCount, columnCount: dataset.columnCount,
             fingerprint: dataset.fingerprint.hex, fileFingerprint: dataset.fileFingerprint,
             duplicateRows: duplicates, columns: columnProfiles, target: targetProfile, task: task,
-            suggestedMetric: metric, suggestedValidation: validation, warnings: [])
+            suggestedMetric: metric, suggestedValidation: validation, warnings: [], grouping: nil)
+        if let spec, timeColumn == nil {
+            switch grouping {
+            case .detect: self.grouping = EntityGroups.detect(dataset: dataset, target: spec)
+            case .column(let name):
+                _ = try dataset.column(named: name)
+                self.grouping = EntityGroups.measure(dataset: dataset, column: name, target: spec)
+            case .none: break
+            }
+        }
+        if let g = self.grouping {
+            suggestedValidation = ValidationSuggestion(
+                scheme: .groupKFold, folds: 5, testFraction: 0.2, timeColumn: nil, groupColumn: g.column,
+                reason:
+                    "Rows of one '\(g.column)' share the outcome: grouped 5-fold CV keeps each '\(g.column)' in one fold, and the sealed 20 % test split holds whole '\(g.column)' values, so the score is for entities the model never saw."
+            )
+        }
         warnings = DataWarnings.detect(
-            dataset: dataset, profile: self, target: spec, edgeCandidates: passes.map(\.edgeCandidates))
+            dataset: dataset, profile: self, target: spec, edgeCandidates: passes.map(\.edgeCandidates),
+            grouping: self.grouping)
     }
 }

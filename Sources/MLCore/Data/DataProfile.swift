@@ -51,6 +51,8 @@ public struct ValidationSuggestion: Sendable, Codable, Equatable {
         case kFold = "kfold"
         case timeSeriesSplit = "time_split"
         case holdout
+        /// K-fold where each value of `groupColumn` (an entity) stays in one fold.
+        case groupKFold = "group_kfold"
     }
     public var scheme: Scheme
     public var folds: Int
@@ -58,8 +60,20 @@ public struct ValidationSuggestion: Sendable, Codable, Equatable {
     public var testFraction: Double
     /// The datetime column to order by, for time splits.
     public var timeColumn: String?
+    /// The column whose values stay together (in one fold, on one side of the test split), for grouped k-fold.
+    public var groupColumn: String?
     /// One sentence saying why.
     public var reason: String
+}
+
+/// Which column, if any, a profile groups rows by.
+public enum GroupingChoice: Sendable, Equatable {
+    /// Look for an entity column (EntityGroups.detect).
+    case detect
+    /// Group by no column.
+    case none
+    /// Group by this column, whatever its facts (the caller cut the test split on it).
+    case column(String)
 }
 
 /// The profile of a dataset, optionally with respect to a target.
@@ -79,6 +93,8 @@ public struct DataProfile: Sendable, Codable, Equatable {
     public var suggestedMetric: String
     public var suggestedValidation: ValidationSuggestion
     public var warnings: [DataWarning]
+    /// The entity column rows are grouped by (repeated_entity), with its facts; nil when there is none.
+    public var grouping: EntityGrouping?
 
     public func column(_ name: String) -> ColumnProfile? { columns.first { $0.name == name } }
 }

@@ -25,6 +25,12 @@ public struct DataWarning: Sendable, Codable, Equatable {
         case imbalancedTarget = "imbalanced_target"
         /// One feature alone predicts the target almost perfectly.
         case likelyLeakage = "likely_leakage"
+        /// One feature alone predicts the target far too well for an honest input (graded below likely_leakage).
+        case suspiciousPredictor = "suspicious_predictor"
+        /// A column identifies an entity repeated across rows that share the outcome (group leakage).
+        case repeatedEntity = "repeated_entity"
+        /// Rows that repeat another row but for a tiny difference in one numeric field.
+        case nearDuplicates = "near_duplicates"
     }
 
     /// What a program may do about it.
@@ -33,6 +39,8 @@ public struct DataWarning: Sendable, Codable, Equatable {
         case dropDuplicates = "drop_duplicates"
         case logTransformTarget = "log_transform_target"
         case useStratifiedMetric = "use_f1_macro_or_balanced_accuracy"
+        /// Validate with folds (and a sealed test split) that keep each value of the column together; not a feature.
+        case groupByColumn = "group_by_column"
         case review
     }
 
@@ -42,6 +50,22 @@ public struct DataWarning: Sendable, Codable, Equatable {
         case accuracy(Double, majorityBaseline: Double?)
         /// Regression: R².
         case r2(Double)
+    }
+
+    /// How well one feature alone predicts the target, out of sample, for a suspicious predictor.
+    public enum SuspicionScore: Sendable, Codable, Equatable {
+        /// Binary: ROC AUC of the single-column model (0.5 is chance).
+        case auc(Double)
+        /// Multiclass: balanced accuracy, and the majority class's (1 / classes).
+        case balancedAccuracy(Double, majority: Double)
+        /// Regression: R².
+        case r2(Double)
+
+        public var value: Double {
+            switch self {
+            case .auc(let v), .balancedAccuracy(let v, _), .r2(let v): v
+            }
+        }
     }
 
     /// The facts behind a warning, one case per kind: everything its message says, as values.
@@ -59,6 +83,15 @@ public struct DataWarning: Sendable, Codable, Equatable {
         /// The rarest class (nil when not known) and its share of rows.
         case imbalancedTarget(className: String?, share: Double)
         case likelyLeakage(target: String, score: LeakScore)
+        /// `afterOutcome`: the column's name says it is recorded after the outcome (refund, retention…),
+        /// which makes the warning severe (the column is left out).
+        case suspiciousPredictor(target: String, score: SuspicionScore, afterOutcome: Bool)
+        /// The entity column's levels, the share of them on two rows or more, and how often a row's outcome
+        /// agrees with the rest of its entity (`agreement`; R² of the entity's other rows' mean for regression)
+        /// against the same without the entity (`baseline`: the majority share; 0 for regression).
+        case repeatedEntity(target: String, entities: Int, repeatedShare: Double, agreement: Double, baseline: Double)
+        /// Rows that repeat an earlier row but for one numeric field within `tolerance` (a share of its std).
+        case nearDuplicates(count: Int, tolerance: Double)
 
         public var kind: Kind {
             switch self {
@@ -71,6 +104,9 @@ public struct DataWarning: Sendable, Codable, Equatable {
             case .skewedTarget: .skewedTarget
             case .imbalancedTarget: .imbalancedTarget
             case .likelyLeakage: .likelyLeakage
+            case .suspiciousPredictor: .suspiciousPredictor
+            case .repeatedEntity: .repeatedEntity
+            case .nearDuplicates: .nearDuplicates
             }
         }
     }
@@ -154,6 +190,35 @@ public struct DataWarning: Sendable, Codable, Equatable {
             action = .dropColumn
             message =
                 "'\(c)' alone explains R² = \(String(format2: r2)) of '\(target)' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it."
+        case .suspiciousPredictor(let target, let score, let afterOutcome):
+            value = score.value
+            action = afterOutcome ? .dropColumn : .review
+            let measured: String
+            switch score {
+            case .auc(let auc): measured = "ROC AUC \(String(format2: auc)) (chance 0.50)"
+            case .balancedAccuracy(let b, let majority):
+                measured = "balanced accuracy \(String(format2: b)) (majority class \(String(format2: majority)))"
+            case .r2(let r2): measured = "R² = \(String(format2: r2))"
+            }
+            message =
+                "'\(c)' alone predicts '\(target)' with \(measured) on held-out rows: suspiciously well for one input."
+                + (afterOutcome
+                    ? " Its name says it is recorded after the outcome: likely target leakage; drop it unless it is known at prediction time."
+                    : " Check it is known before the outcome; if it is, it is a strong honest predictor.")
+        case .repeatedEntity(let target, let entities, let repeatedShare, let agreement, let baseline):
+            value = agreement
+            action = .groupByColumn
+            let sharing =
+                baseline > 0
+                ? "a row's '\(target)' agrees with the rest of its entity \(percent(agreement)) of the time (majority class \(percent(baseline)))"
+                : "the mean of its entity's other rows explains R² = \(String(format2: agreement)) of a row's '\(target)'"
+            message =
+                "'\(c)' identifies \(entities) entities, \(percent(repeatedShare)) of them on several rows, and \(sharing): rows of one entity on both sides of a split inflate the score. Validate with grouped folds and a grouped test split on '\(c)', and leave it out of the features."
+        case .nearDuplicates(let count, let tolerance):
+            value = Double(count)
+            action = .review
+            message =
+                "\(count) rows repeat an earlier row but for one numeric field within \(percent(tolerance)) of its spread (near-duplicates); copies on both sides of a split inflate scores. Keep them in one fold (group them) or drop them."
         }
     }
 }

@@ -4,6 +4,14 @@
 //                     class / mean (numeric features in 32 quantile bins, categoricals by level,
 //                     missing as its own bin); classification: accuracy ≥ 0.97 and error ≤ 5 % of the
 //                     majority baseline's error; regression: R² ≥ 0.9. Action: drop the column.
+//   suspicious_predictor — below that, the same single-column model (binary: each row's held-out bin
+//                     positive rate) still scores ROC AUC ≥ 0.90 (binary), balanced accuracy ≥ 85 % of
+//                     the way from 1 / classes to 1 (multiclass), R² ≥ 0.8 (regression). Action: drop
+//                     when the name says "after the outcome" (PostOutcomeNames), else review.
+//   repeated_entity — a column identifying entities repeated over rows that share the outcome
+//                     (EntityGroups). Action: group folds and the test split by it.
+//   near_duplicates — rows equal to an earlier row but for one numeric field within 1 % of its std
+//                     (NearDuplicates), at least max(5, 0.5 % of rows). Action: review.
 //   id_like         — an integer column unique per row that is consecutive or named like an id, or a
 //                     categorical unique per row (≥ 20 rows). Action: drop.
 //   constant        — at most one distinct value. Action: drop.
@@ -19,16 +27,28 @@
 
 enum DataWarnings {
     static let leakAccuracy = 0.97, leakErrorRatio = 0.05, leakR2 = 0.9
+    static let suspiciousAUC = 0.90, suspiciousBalancedGain = 0.85, suspiciousR2 = 0.8
     static let nearCopyCorrelation = 0.98, highCardinality = 50
     static let heavyMissing = 0.3, nearlyEmpty = 0.95
+    static let nearDuplicateMinimum = 5, nearDuplicateShare = 0.005
 
     /// The warnings; `edgeCandidates` (per column, from its profile pass) spares the leakage probe a sort.
-    static func detect(dataset: Dataset, profile: DataProfile, target: TargetSpec?, edgeCandidates: [[Double]?])
-        -> [DataWarning]
-    {
+    static func detect(
+        dataset: Dataset, profile: DataProfile, target: TargetSpec?, edgeCandidates: [[Double]?],
+        grouping: EntityGrouping? = nil
+    ) -> [DataWarning] {
         var out: [DataWarning] = []
         let targetName = target?.column
         var skip = Set<String>()
+        if let g = grouping, let targetName {
+            skip.insert(g.column)
+            out.append(
+                DataWarning(
+                    column: g.column,
+                    detail: .repeatedEntity(
+                        target: targetName, entities: g.entities, repeatedShare: g.repeatedShare,
+                        agreement: g.agreement, baseline: g.baseline)))
+        }
         for (column, p) in zip(dataset.columns, profile.columns) where column.name != targetName {
             if p.distinct <= 1 {
                 skip.insert(column.name)
@@ -59,6 +79,11 @@ enum DataWarnings {
         if profile.duplicateRows > 0 {
             out.append(DataWarning(column: nil, detail: .duplicateRows(count: profile.duplicateRows)))
         }
+        let near = NearDuplicates.count(dataset: dataset, excluding: skip.union(targetName.map { [$0] } ?? []))
+        if near >= max(nearDuplicateMinimum, Int(nearDuplicateShare * Double(dataset.rowCount))) {
+            out.append(
+                DataWarning(column: nil, detail: .nearDuplicates(count: near, tolerance: NearDuplicates.tolerance)))
+        }
         if let t = profile.target {
             if t.task == .regression, let d = t.distribution, d.skewness > 1, d.min >= 0 {
                 out.append(DataWarning(column: t.column, detail: .skewedTarget(skewness: d.skewness)))
@@ -84,17 +109,22 @@ enum DataWarnings {
         switch column.kind {
         case .categorical: return true
         case .integer:
-            let lower = column.name.lowercased()
-            let named =
-                lower == "id" || lower.hasSuffix("_id") || lower.hasPrefix("id_") || column.name.hasSuffix("Id")
-                || column.name.hasSuffix("ID") || lower == "index"
+            let named = isIDName(column.name)
             let consecutive = p.numeric.map { $0.max - $0.min + 1 == Double(rows) } ?? false
             return named || consecutive
         default: return false
         }
     }
 
-    /// Features that alone predict the target almost perfectly, out of sample (columns probed in parallel).
+    /// A name that says "identifier": id, *_id, id_*, *Id, *ID, index.
+    static func isIDName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower == "id" || lower.hasSuffix("_id") || lower.hasPrefix("id_") || name.hasSuffix("Id")
+            || name.hasSuffix("ID") || lower == "index"
+    }
+
+    /// Features that alone predict the target almost perfectly (likely leakage) or far too well
+    /// (suspicious predictor), out of sample (columns probed in parallel).
     static func leakage(dataset: Dataset, target: TargetSpec, skip: Set<String>, edgeCandidates: [[Double]?])
         throws(MLError) -> [DataWarning]
     {
@@ -117,19 +147,53 @@ enum DataWarnings {
             case .classes(let labels, let names):
                 let (accuracy, baseline) = LeakageProbe.crossFittedAccuracy(
                     bins: bins, labels: labels, classes: names.count)
-                guard accuracy >= leakAccuracy && (1 - accuracy) <= leakErrorRatio * (1 - baseline) else { return nil }
-                return DataWarning(
-                    column: column.name,
-                    detail: .likelyLeakage(
-                        target: target.column, score: .accuracy(accuracy, majorityBaseline: baseline)))
+                if accuracy >= leakAccuracy && (1 - accuracy) <= leakErrorRatio * (1 - baseline) {
+                    return DataWarning(
+                        column: column.name,
+                        detail: .likelyLeakage(
+                            target: target.column, score: .accuracy(accuracy, majorityBaseline: baseline)))
+                }
+                return suspicion(column.name, target: target.column, bins: bins, labels: labels, classes: names.count)
             case .values(let v):
                 let r2 = LeakageProbe.crossFittedR2(bins: bins, values: v)
-                guard r2 >= leakR2 else { return nil }
-                return DataWarning(column: column.name, detail: .likelyLeakage(target: target.column, score: .r2(r2)))
+                if r2 >= leakR2 {
+                    return DataWarning(
+                        column: column.name, detail: .likelyLeakage(target: target.column, score: .r2(r2)))
+                }
+                guard r2 >= suspiciousR2 else { return nil }
+                return DataWarning(
+                    column: column.name,
+                    detail: .suspiciousPredictor(
+                        target: target.column, score: .r2(r2),
+                        afterOutcome: PostOutcomeNames.match(column.name) != nil))
             case .none: return nil
             }
         }
         return found.compactMap { $0 }
+    }
+
+    /// A classification feature whose single-column model scores suspiciously well (binary: ROC AUC ≥ 0.90;
+    /// multiclass: balanced accuracy at least 85 % of the way from the majority's 1 / classes to 1).
+    static func suspicion(
+        _ column: String, target: String, bins: (bins: [Int], count: Int), labels: [Int], classes: Int
+    )
+        -> DataWarning?
+    {
+        let score: DataWarning.SuspicionScore
+        if classes == 2 {
+            let rates = LeakageProbe.crossFittedPositiveRate(bins: bins, labels: labels)
+            guard let auc = try? Metrics.rocAUC(labels, rates), auc >= suspiciousAUC else { return nil }
+            score = .auc(auc)
+        } else {
+            let b = LeakageProbe.crossFittedBalancedAccuracy(bins: bins, labels: labels, classes: classes)
+            let majority = 1 / Double(max(classes, 1))
+            guard b >= majority + suspiciousBalancedGain * (1 - majority) else { return nil }
+            score = .balancedAccuracy(b, majority: majority)
+        }
+        return DataWarning(
+            column: column,
+            detail: .suspiciousPredictor(
+                target: target, score: score, afterOutcome: PostOutcomeNames.match(column) != nil))
     }
 
     /// Numeric pairs with |r| ≥ 0.98; categorical pairs with a one-to-one level mapping.

@@ -17,6 +17,26 @@ public enum ExperimentRunner {
         }
     }
 
+    /// The folds of `spec` over `labelled` (positions into it): grouped by `spec.groupColumn` when set
+    /// (GroupKFold), else stratified for classes, else shuffled k-fold; seeded by `spec.seed`.
+    public static func crossValidationSplits(
+        _ spec: ExperimentSpec, folds: Int, dataset: Dataset, labelled: [Int], target y: TargetValues
+    ) throws(MLError) -> [TrainTestIndices] {
+        if let name = spec.groupColumn {
+            let column = try dataset.column(named: name)
+            guard let codes = EntityGroups.codes(column) else {
+                throw MLError(
+                    .invalidParameter,
+                    "'\(name)' is \(column.kind.rawValue); grouped folds need a categorical or integer column.")
+            }
+            return try GroupKFold(folds: folds).split(groups: labelled.map { codes[$0] })
+        }
+        if case .classes(let labels, _) = y {
+            return try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)
+        }
+        return try KFold(folds: folds, seed: spec.seed).split(count: labelled.count)
+    }
+
     /// Runs `spec` on `dataset` (and on `test` for `.separateTest`).
     public static func run(dataset: Dataset, test: Dataset? = nil, spec: ExperimentSpec) throws(MLError)
         -> ExperimentResult
@@ -105,12 +125,8 @@ public enum ExperimentRunner {
                 rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: nil,
                 validationPrediction: nil)
         case .crossValidation(let folds):
-            let splits: [TrainTestIndices]
-            if case .classes(let labels, _) = y {
-                splits = try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)
-            } else {
-                splits = try KFold(folds: folds, seed: spec.seed).split(count: labelled.count)
-            }
+            let splits = try crossValidationSplits(
+                spec, folds: folds, dataset: dataset, labelled: labelled, target: y)
             let foldRows = splits.map { FoldRows(train: $0.train, valid: $0.test) }
             let cv = try CrossValidation.run(target: y, folds: foldRows) { train, valid throws(MLError) in
                 let (fp, fitted, _, _) = try fitOn(train.map { labelled[$0] })

@@ -26,12 +26,16 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var excluding: [String]
     /// A transform of a numeric target while fitting (predictions and metrics on the original scale).
     public var targetTransform: TargetTransform?
+    /// Cross-validation keeps each value of this column in one fold (GroupKFold); nil: (stratified) k-fold.
+    public var groupColumn: String?
 
     public init(
         target: String, model: String, parameters: [String: String] = [:],
         validation: ValidationScheme = .holdout(testFraction: 0.2),
-        seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], targetTransform: TargetTransform? = nil
+        seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil,
+        targetTransform: TargetTransform? = nil
     ) {
+        self.groupColumn = groupColumn
         self.targetTransform = targetTransform
         self.target = target
         self.model = model

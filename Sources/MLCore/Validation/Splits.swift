@@ -48,6 +48,35 @@ public enum Split {
         return TrainTestIndices(train: train.sorted(), test: test.sorted())
     }
 
+    /// A holdout of whole groups: groups in seeded order go to the test side while it holds fewer than
+    /// `round(testFraction × n)` positions, so no group is on both sides (at least one group on each side
+    /// when there are two groups or more).
+    public static func groupedHoldout(groups: [Int], testFraction: Double, seed: UInt64) throws(MLError)
+        -> TrainTestIndices
+    {
+        try checkFraction(testFraction)
+        var members: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for (position, g) in groups.enumerated() {
+            if members[g] == nil { order.append(g) }
+            members[g, default: []].append(position)
+        }
+        var rng = SeededGenerator(seed: seed)
+        let shuffledGroups = shuffled(Array(order.indices), using: &rng).map { order[$0] }
+        let wanted = Int((testFraction * Double(groups.count)).rounded())
+        var test: [Int] = [], train: [Int] = []
+        for (k, g) in shuffledGroups.enumerated() {
+            let rows = members[g] ?? []
+            let last = k == shuffledGroups.count - 1
+            if (test.count < wanted || (k == 0 && shuffledGroups.count >= 2)) && !(last && train.isEmpty) {
+                test += rows
+            } else {
+                train += rows
+            }
+        }
+        return TrainTestIndices(train: train.sorted(), test: test.sorted())
+    }
+
     static func checkFraction(_ f: Double) throws(MLError) {
         guard f > 0 && f < 1 else {
             throw MLError(

@@ -1,7 +1,8 @@
 // What the notebook and HTML exports show, gathered once from the workspace: the log (context,
 // experiments, decision) as the source of the prose, the run store as the source of every number,
 // and the charts saved with the runs plus a comparison of each experiment's runs on the main metric.
-// Leaves out: any layout (NotebookBuilder and HTMLReport do that) and any recomputation.
+// A log of several problems gives one report per problem, with the runs of that problem's data and
+// target. Leaves out: any layout (NotebookBuilder and HTMLReport do that) and any recomputation.
 public import Foundation
 
 /// A session's experiments with their runs and charts, ready to export.
@@ -66,9 +67,46 @@ public struct SessionReport: Sendable {
         missingRuns = missing
     }
 
-    /// Reads the log and the run store of `workspace`; the archive's charts come along.
+    /// Reads the log and the run store of `workspace`, one report per problem of the log (its key nil
+    /// for a log of one problem); the archive's charts come along.
+    /// - Parameter problem: keeps only the problem this names ("titanic.csv", "titanic:survived", …).
+    /// - Throws: when the workspace has no experiment log yet, or `problem` names none of its problems.
+    public static func loadAll(workspace: URL, problem: String? = nil) throws(TrackingError) -> [(
+        key: ProblemKey?, report: SessionReport
+    )] {
+        let (document, runs) = try read(workspace: workspace)
+        let archive = ChartArchive(workspace: workspace)
+        let problems = document.writtenProblems
+        guard problems.count > 1 || problem != nil else {
+            return [(nil, SessionReport(log: document.only(problems[0]), runs: runs, archive: archive))]
+        }
+        let chosen = problems.filter { p in problem.map { p.key?.matches($0) == true } ?? true }
+        guard !chosen.isEmpty else {
+            let names = problems.compactMap { $0.key?.description }
+            throw TrackingError(
+                .invalidInput,
+                "No problem '\(problem ?? "")' in the log; it holds: \(names.joined(separator: "; ")). Name one by its data file, e.g. --problem \(problems.compactMap(\.key?.dataset).first ?? "data.csv")."
+            )
+        }
+        return chosen.map { p in
+            let cited = Set(p.entries.flatMap(\.runIDs))
+            let own = runs.filter { run in
+                cited.contains(run.id)
+                    || p.key.map { $0.dataset == run.dataset.path && $0.target == run.target } ?? true
+            }
+            return (p.key, SessionReport(log: document.only(p), runs: own, archive: archive))
+        }
+    }
+
+    /// Reads the log and the run store of `workspace` (the log's first problem when it holds several);
+    /// the archive's charts come along.
     /// - Throws: when the workspace has no experiment log yet.
     public static func load(workspace: URL) throws(TrackingError) -> SessionReport {
+        let (document, runs) = try read(workspace: workspace)
+        return SessionReport(log: document, runs: runs, archive: ChartArchive(workspace: workspace))
+    }
+
+    private static func read(workspace: URL) throws(TrackingError) -> (LogDocument, [RunRecord]) {
         let log = ExperimentLog(workspace: workspace)
         guard FileManager.default.fileExists(atPath: log.sidecarPath) else {
             throw TrackingError(
@@ -80,7 +118,7 @@ public struct SessionReport: Sendable {
         let storeFile = RunStore.defaultPath(workspace: workspace)
         let runs =
             FileManager.default.fileExists(atPath: storeFile.path) ? try RunStore(workspace: workspace).list() : []
-        return SessionReport(log: document, runs: runs, archive: ChartArchive(workspace: workspace))
+        return (document, runs)
     }
 
     /// The comparison chart of all runs on the main metric (nil when no run has it).

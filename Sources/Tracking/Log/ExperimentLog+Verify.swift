@@ -26,8 +26,14 @@ public struct LogIssue: Sendable, Equatable, CustomStringConvertible {
     /// The number or run id as written.
     public var text: String
     public var runIDs: [String]
+    /// The problem the entry belongs to, in a log of several ("mpg.csv → hwy").
+    public var problem: String? = nil
 
     public var description: String {
+        (problem.map { "\($0): " } ?? "") + what
+    }
+
+    private var what: String {
         switch kind {
         case .mismatch:
             "Experiment #\(entry) \(section): \(text) is not a stored value of \(runIDs.joined(separator: ", "))"
@@ -60,7 +66,24 @@ extension ExperimentLog {
             values[id] = found
             return found
         }
-        for entry in document.entries {
+        let named = document.writtenProblems.count > 1
+        for problem in document.problems {
+            let label = named ? problem.key?.description : nil
+            issues += try verify(problem.entries, storedValues: storedValues).map { issue in
+                var issue = issue
+                issue.problem = label
+                return issue
+            }
+        }
+        return issues
+    }
+
+    /// Checks one problem's entries; `storedValues` gives a run's stored numbers (nil: unknown run).
+    private static func verify(
+        _ entries: [LogEntry], storedValues: (String) throws(TrackingError) -> [Double]?
+    ) throws(TrackingError) -> [LogIssue] {
+        var issues: [LogIssue] = []
+        for entry in entries {
             let sections = [
                 ("Hypothesis", entry.hypothesis), ("Approach", entry.approach), ("Result", entry.result),
                 ("Analysis", entry.analysis), ("Next", entry.next),

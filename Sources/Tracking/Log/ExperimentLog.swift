@@ -1,5 +1,7 @@
 // The experiment log of a workspace: entries live in a structured sidecar (`.mlexp/log.json`), and
-// EXPERIMENTS.md is re-rendered from it after every change. Both files are replaced atomically
+// EXPERIMENTS.md is re-rendered from it after every change. Several sessions may share a workspace,
+// each writing under its own problem (LogProblem.swift): every change re-reads the sidecar under the
+// lock, changes its own problem and writes the whole back, so concurrent sessions never lose an entry. Both files are replaced atomically
 // (temp file, fsync, rename) under a cross-process lock, so entries are never lost, duplicated or
 // reordered, also after a crash. Leaves out checking the numbers (ExperimentLog+Verify.swift).
 public import Foundation
@@ -54,7 +56,7 @@ public struct ExperimentLog: Sendable {
     /// text), e.g. to attach to the run in MLflow; nil when no entry mentions it.
     public func markdown(citing runID: String) throws(TrackingError) -> String? {
         let document = try read()
-        let entries = document.entries.filter { entry in
+        let entries = document.problems.flatMap(\.entries).filter { entry in
             entry.runIDs.contains(runID)
                 || [entry.approach, entry.result, entry.analysis].contains { runIDs(in: $0).contains(runID) }
         }
@@ -63,9 +65,10 @@ public struct ExperimentLog: Sendable {
         return entries.map { LogRenderer.entryLines($0, h).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 
-    /// Sets (or replaces) the Context section.
-    public func setContext(_ context: LogContext) throws(TrackingError) {
-        try modify { $0.context = context }
+    /// Sets (or replaces) the Context section of a problem.
+    /// - Parameter key: the problem (created when new); nil for the log's first problem.
+    public func setContext(_ context: LogContext, for key: ProblemKey? = nil) throws(TrackingError) {
+        try modify { $0.problems[$0.index(of: key)].context = context }
     }
 
     /// Changes the headings' language.
@@ -73,11 +76,11 @@ public struct ExperimentLog: Sendable {
         try modify { $0.language = language }
     }
 
-    /// Appends one experiment; the log numbers it.
+    /// Appends one experiment to a problem (nil: the first); the log numbers it within that problem.
     /// - Returns: the entry as written (with its number and time).
     /// - Throws: `.invalidInput` when the title or a section is empty.
     @discardableResult
-    public func append(_ entry: LogEntry) throws(TrackingError) -> LogEntry {
+    public func append(_ entry: LogEntry, to key: ProblemKey? = nil) throws(TrackingError) -> LogEntry {
         let missing = [
             ("title", entry.title), ("hypothesis", entry.hypothesis), ("approach", entry.approach),
             ("result", entry.result), ("analysis", entry.analysis), ("next", entry.next),
@@ -90,16 +93,33 @@ public struct ExperimentLog: Sendable {
         }
         var written = entry
         try modify { document in
-            written.number = (document.entries.map(\.number).max() ?? 0) + 1
+            let i = document.index(of: key)
+            written.number = (document.problems[i].entries.map(\.number).max() ?? 0) + 1
             written.createdAt = Date()
-            document.entries.append(written)
+            document.problems[i].entries.append(written)
         }
         return written
     }
 
-    /// Records the final decision (replacing an earlier one).
-    public func setDecision(_ decision: String) throws(TrackingError) {
-        try modify { $0.decision = decision }
+    /// Records a problem's final decision (replacing an earlier one); nil key: the first problem.
+    public func setDecision(_ decision: String, for key: ProblemKey? = nil) throws(TrackingError) {
+        try modify { $0.problems[$0.index(of: key)].decision = decision }
+    }
+
+    /// Removes the entries `session` wrote whose number is not in `kept` (what a session killed between
+    /// writing an entry and recording it left behind; the resumed session writes it again).
+    /// - Returns: the numbers removed.
+    @discardableResult
+    public func removeEntries(of session: String, keeping kept: Set<Int>) throws(TrackingError) -> [Int] {
+        var removed: [Int] = []
+        try modify { document in
+            for i in document.problems.indices {
+                let drop = document.problems[i].entries.filter { $0.session == session && !kept.contains($0.number) }
+                removed += drop.map(\.number)
+                document.problems[i].entries.removeAll { $0.session == session && !kept.contains($0.number) }
+            }
+        }
+        return removed
     }
 
     /// Writes EXPERIMENTS.md again from the sidecar (repairs a Markdown file a crash left stale).

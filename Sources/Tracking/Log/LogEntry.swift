@@ -1,6 +1,7 @@
-// The experiment log's content as data: the context of the problem, one entry per experiment
-// (hypothesis, approach, result, analysis, next, with the run ids it draws on), and the decision.
-// This is what `.mlexp/log.json` holds; EXPERIMENTS.md is rendered from it. Leaves out rendering.
+// The experiment log's content as data: for each problem of the workspace (LogProblem.swift) the
+// context, one entry per experiment (hypothesis, approach, result, analysis, next, with the run ids
+// it draws on), and the decision. This is what `.mlexp/log.json` holds; EXPERIMENTS.md is rendered
+// from it. Leaves out rendering.
 public import Foundation
 
 /// The language of the log's headings (the session's language).
@@ -48,6 +49,8 @@ public struct LogEntry: Sendable, Codable, Equatable {
     /// The runs this entry reports on.
     public var runIDs: [String]
     public var createdAt = Date(timeIntervalSince1970: 0)
+    /// The session that wrote it (a resumed session drops its entries that its transcript never recorded).
+    public var session: String?
 
     public init(
         title: String, hypothesis: String, approach: String, result: String, analysis: String, next: String,
@@ -60,19 +63,5 @@ public struct LogEntry: Sendable, Codable, Equatable {
         self.analysis = analysis
         self.next = next
         self.runIDs = runIDs
-    }
-}
-
-/// The whole log: what the sidecar file stores.
-public struct LogDocument: Sendable, Codable, Equatable {
-    public var language: LogLanguage
-    public var context: LogContext?
-    public var entries: [LogEntry] = []
-    /// The final decision, once taken.
-    public var decision: String?
-
-    public init(language: LogLanguage, context: LogContext? = nil) {
-        self.language = language
-        self.context = context
     }
 }

@@ -4,7 +4,10 @@
 //            **Result** **Analysis** **Next** / ## Decision
 //   French:  # Journal des expériences / ## Contexte / ## Expérience #N — titre / **Hypothèse**
 //            **Approche** **Résultat** **Analyse** **Next** / ## Décision
-// "Next" stays English in both, as DESIGN.md writes it. Leaves out any parsing of Markdown back.
+// "Next" stays English in both, as DESIGN.md writes it. A log of several problems puts each under
+// "## Problem: titanic.csv → survived" ("## Problème : …") with its sections one level down (### Context,
+// ### Experiment #N, ### Decision); a log of one problem reads as above. Leaves out any parsing of
+// Markdown back.
 import Foundation
 
 enum LogRenderer {
@@ -12,6 +15,8 @@ enum LogRenderer {
         let title, context, problem, data, metric, experiment, hypothesis, approach, result, analysis, next,
             decision: String
         let emptyContext: String
+        /// "Problem: " / "Problème : " before a problem's name in a log of several.
+        let problemHeading: String
     }
 
     static func headings(_ language: LogLanguage) -> Headings {
@@ -21,43 +26,59 @@ enum LogRenderer {
                 title: "Experiment Log", context: "Context", problem: "Problem", data: "Data", metric: "Metric",
                 experiment: "Experiment", hypothesis: "Hypothesis", approach: "Approach", result: "Result",
                 analysis: "Analysis", next: "Next", decision: "Decision",
-                emptyContext: "_Not framed yet._")
+                emptyContext: "_Not framed yet._", problemHeading: "Problem: ")
         case .french:
             Headings(
                 title: "Journal des expériences", context: "Contexte", problem: "Problème", data: "Données",
                 metric: "Métrique", experiment: "Expérience", hypothesis: "Hypothèse", approach: "Approche",
                 result: "Résultat", analysis: "Analyse", next: "Next", decision: "Décision",
-                emptyContext: "_Pas encore cadré._")
+                emptyContext: "_Pas encore cadré._", problemHeading: "Problème : ")
         }
     }
 
     /// The Markdown text of the whole log.
     static func markdown(_ document: LogDocument) -> String {
         let h = headings(document.language)
-        var lines = ["# \(h.title)", "", "## \(h.context)"]
-        if let context = document.context {
+        let problems = document.writtenProblems
+        var lines = ["# \(h.title)"]
+        if problems.count == 1 {
+            lines += problemLines(problems[0], h, level: "##")
+        } else {
+            for (i, problem) in problems.enumerated() {
+                let name = problem.key?.description ?? "#\(i + 1)"
+                lines += ["", "## \(h.problemHeading)\(inline(name))"]
+                lines += problemLines(problem, h, level: "###")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A problem's context, experiments and decision, each section under a heading of `level`.
+    static func problemLines(_ problem: LogProblem, _ h: Headings, level: String) -> [String] {
+        var lines = ["", "\(level) \(h.context)"]
+        if let context = problem.context {
             lines.append("- **\(h.problem)**: \(inline(context.problem))")
             lines.append("- **\(h.data)**: \(inline(context.data))")
             lines.append("- **\(h.metric)**: \(inline(context.metric))")
         } else {
             lines.append(h.emptyContext)
         }
-        for entry in document.entries {
+        for entry in problem.entries {
             lines.append("")
-            lines += entryLines(entry, h)
+            lines += entryLines(entry, h, level: level)
         }
-        if let decision = document.decision {
+        if let decision = problem.decision {
             lines.append("")
-            lines.append("## \(h.decision)")
+            lines.append("\(level) \(h.decision)")
             lines.append(inline(decision))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// One experiment's section.
-    static func entryLines(_ entry: LogEntry, _ h: Headings) -> [String] {
+    static func entryLines(_ entry: LogEntry, _ h: Headings, level: String = "##") -> [String] {
         [
-            "## \(h.experiment) #\(entry.number) — \(inline(entry.title))",
+            "\(level) \(h.experiment) #\(entry.number) — \(inline(entry.title))",
             "- **\(h.hypothesis)**: \(inline(entry.hypothesis))",
             "- **\(h.approach)**: \(inline(entry.approach))",
             "- **\(h.result)**: \(inline(entry.result))",

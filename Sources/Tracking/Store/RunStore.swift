@@ -103,6 +103,23 @@ public final class RunStore: @unchecked Sendable {
         }
     }
 
+    /// Deletes runs (and their test-split evaluations) that a session killed mid-step stored but never
+    /// reported; when they were the newest, their ids are given out again, so a resumed session numbers
+    /// its runs as an uninterrupted one would.
+    public func discard(_ ids: [String]) throws(TrackingError) {
+        guard !ids.isEmpty else { return }
+        try serial { () throws(TrackingError) in
+            try db.transaction { () throws(TrackingError) in
+                for id in ids {
+                    try db.query("DELETE FROM test_evaluations WHERE run_id = ?", [.text(id)])
+                    try db.query("DELETE FROM runs WHERE id = ?", [.text(id)])
+                }
+                try db.query(
+                    "UPDATE sqlite_sequence SET seq = (SELECT COALESCE(MAX(seq), 0) FROM runs) WHERE name = 'runs'")
+            }
+        }
+    }
+
     /// Sets a run's status (e.g. `.failed` when its fit threw).
     public func updateStatus(_ id: String, _ status: RunStatus) throws(TrackingError) {
         try serial { () throws(TrackingError) in
