@@ -31,4 +31,6 @@ extension MLError.Code {
     public static let notFitted = Self(rawValue: "not_fitted")
     public static let shapeMismatch = Self(rawValue: "shape_mismatch")
     public static let unsupported = Self(rawValue: "unsupported")
+    /// The work was stopped on request (Ctrl-C) before it finished.
+    public static let cancelled = Self(rawValue: "cancelled")
 }

@@ -80,6 +80,13 @@ import Testing
         try chat.expect("cancelled by the user", within: 10)
         try chat.expect("mlexp> ", within: 5)
         #expect(Date().timeIntervalSince(start) < 3, "Ctrl-C during a model fit returns at once")
+        // The abandoned search stops too (its loops poll the cancellation once per tree and fold): from a
+        // second after Ctrl-C on, mlexp's CPU time stays flat (it grew ~1.5 s a second while the search ran).
+        Thread.sleep(forTimeInterval: max(0, 1 - Date().timeIntervalSince(start)))
+        let cpuThen = try #require(chat.commandCPUSeconds)
+        Thread.sleep(forTimeInterval: 1)
+        let cpuNow = try #require(chat.commandCPUSeconds)
+        #expect(cpuNow - cpuThen < 0.2, "mlexp used \(cpuNow - cpuThen) s of CPU in the second after")
 
         chat.send("next\r")
         try chat.expect("ok, noted.", within: 20)
@@ -173,6 +180,24 @@ final class PTYChild: @unchecked Sendable {  // `output` and `consumed` guarded 
 
     func kill() {
         if process.isRunning { process.terminate() }
+    }
+
+    /// CPU seconds (user + system, all threads) used so far by the command: script's child, from /proc.
+    var commandCPUSeconds: Double? {
+        let parent = process.processIdentifier
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for pid in entries.compactMap(Int32.init) {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // Fields after "pid (comm) ": state ppid … utime (12th) stime (13th), in clock ticks.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 12, Int32(fields[1]) == parent, let user = Double(fields[11]),
+                let system = Double(fields[12])
+            else { continue }
+            return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+        }
+        return nil
     }
 }
 

@@ -1,7 +1,10 @@
-// Runs async work in its own task and returns as soon as either the work finishes or the calling task is
-// cancelled, so Ctrl-C does not wait for a CPU-bound fit to end. The abandoned work is cancelled too;
-// tools check `Task.isCancelled` before recording anything, so an abandoned run leaves no trace.
+// Runs async work in its own task, on a thread of its own (MLCore's ComputeThread, not the cooperative pool),
+// and returns as soon as either the work finishes or the calling task is cancelled, so Ctrl-C does not wait
+// for a CPU-bound fit to end. The abandoned work is cancelled too: its loops poll `Cancellation.check()` once
+// per iteration, tree, fold or trial and stop within a second; tools check `Task.isCancelled` before
+// recording anything, so an abandoned run leaves no trace.
 
+import MLCore
 import Synchronization
 
 /// Races a piece of work against the caller's cancellation.
@@ -10,9 +13,7 @@ enum CancellableRun {
         let gate = Gate<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-                // Below the caller's priority: Dispatch gives each priority its own threads, so a fit that fills
-                // every thread of its priority (concurrentPerform) cannot hold back the caller's return on Ctrl-C.
-                let task = Task.detached(priority: .utility) {
+                let task = ComputeThread.detached {
                     do { gate.resume(with: .success(try await work())) } catch { gate.resume(with: .failure(error)) }
                 }
                 gate.install(continuation, task: task)
@@ -26,14 +27,14 @@ enum CancellableRun {
     final class Gate<T: Sendable>: Sendable {
         private struct State {
             var continuation: CheckedContinuation<T, any Error>?
-            var task: Task<Void, Never>?
+            var task: Task<Void, any Error>?
             var early: Result<T, any Error>?
             var done = false
             var cancelled = false
         }
         private let state = Mutex(State())
 
-        func install(_ c: CheckedContinuation<T, any Error>, task: Task<Void, Never>) {
+        func install(_ c: CheckedContinuation<T, any Error>, task: Task<Void, any Error>) {
             let (ready, cancelled): (Result<T, any Error>?, Bool) = state.withLock { s in
                 s.task = task
                 if let early = s.early {

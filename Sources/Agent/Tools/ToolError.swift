@@ -18,6 +18,7 @@ extension Error {
     public var messageForModel: String {
         switch self {
         case let e as ToolError: e.message
+        case let e as MLError where e.code == .cancelled: CancellationError().messageForModel
         case let e as MLError: e.message
         case let e as TrackingError: e.message
         case is CancellationError: "cancelled by the user before it finished; nothing was recorded."

@@ -29,7 +29,7 @@ enum TuneSearch {
         let seeded = ModelRegistry.parameters(of: spec.model).contains { $0.name == "seed" }
         var fits = 0
         let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
-            if Task.isCancelled { throw MLError(.invalidInput, "The search was cancelled.") }
+            try Cancellation.check()
             fits += 1
             if fits % k == 1 || k == 1 {
                 progress("\(spec.model): trial \(fits / k + 1) (\(train.count) rows per fold)")

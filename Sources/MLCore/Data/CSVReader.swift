@@ -101,12 +101,13 @@ public enum CSVReader {
         }
 
         // Finish columns in parallel (type inference, merging chunks); the file's fingerprint is one more task.
+        let read = chunks
         let results = Parallel.map(columns + 1, parallel: threads > 1) { c -> Result<Column, CellFailure> in
             if c == columns {
                 let hex = file.fingerprint().hex
                 return .success(Column(name: hex, kind: .text, data: .text([])))
             }
-            return CSVColumnBuilder.build(name: names.names[c], column: c, chunks: chunks, reader: reader)
+            return CSVColumnBuilder.build(name: names.names[c], column: c, chunks: read, reader: reader)
         }
         var built: [Column] = []
         built.reserveCapacity(columns)

@@ -99,19 +99,4 @@ public enum NameSuggestion {
     public static func didYouMean(_ name: String, among names: [String]) -> String {
         closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
     }
-
-    /// Levenshtein distance. - Complexity: O(a.count × b.count).
-    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count), current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
 }

@@ -110,7 +110,7 @@ public enum TreeSHAP {
         }
         let budget = algorithm == .naive ? 0 : tableBudget
         values.withUnsafeMutableBufferPointer { out in
-            let shared = SendableBuffer(out)
+            let shared = DisjointWrites(out)
             // Trees go in batches whose tables fit `batchBudget`; within a batch, rows are split into
             // contiguous chunks, one per thread, each writing only its own rows (no barrier per tree). A row's
             // sum runs over the trees in order whatever the chunking, so results do not depend on `threads`.
@@ -130,9 +130,9 @@ public enum TreeSHAP {
                     batch.append(build ? PathTables(tree) : nil)
                     used += build ? shape.entries : 0
                 }
-                let first = start
-                runChunks(x.rows, threads: threads) { rows in
-                    for (i, tables) in batch.enumerated() {
+                let first = start, chunkTrees = batch
+                Parallel.forChunks(x.rows, threads: threads, minimumPerThread: 64) { rows in
+                    for (i, tables) in chunkTrees.enumerated() {
                         let t = first + i, tree = trees[t], w = tree.valueWidth
                         var phi = [Double](repeating: 0, count: f * w)
                         var scratch = [PathElement](
@@ -162,7 +162,7 @@ public enum TreeSHAP {
                                         for k in 0..<outputs {
                                             guard let src = sources[t][k] else { continue }
                                             let base = (r * outputs + k) * f
-                                            for j in 0..<f { shared.buffer[base + j] += scale * ph[src * f + j] }
+                                            for j in 0..<f { shared[base + j] += scale * ph[src * f + j] }
                                         }
                                     }
                                 }
@@ -263,27 +263,6 @@ struct PackedNode {
                 missingLeft: t.missingGoesLeft[$0])
         }
     }
-}
-
-/// A buffer handed to concurrent chunks that write disjoint parts of it.
-struct SendableBuffer: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Double>
-    init(_ buffer: UnsafeMutableBufferPointer<Double>) { self.buffer = buffer }
-}
-
-/// Calls `body` on `threads` contiguous chunks of `0..<count` concurrently (inline for one thread).
-func runChunks(_ count: Int, threads: Int, _ body: (Range<Int>) -> Void) {
-    let t = max(1, min(threads, count / 64))
-    if t == 1 { if count > 0 { body(0..<count) }; return }
-    withoutActuallyEscaping(body) { body in
-        let b = UnsafeSendableClosure(body)
-        DispatchQueue.concurrentPerform(iterations: t) { i in b.body((count * i / t)..<(count * (i + 1) / t)) }
-    }
-}
-
-struct UnsafeSendableClosure: @unchecked Sendable {
-    let body: (Range<Int>) -> Void
-    init(_ body: @escaping (Range<Int>) -> Void) { self.body = body }
 }
 
 /// One element of the path of unique features from the root (Algorithm 2's m).

@@ -71,6 +71,7 @@ public enum CrossValidation {
         var results: [CrossValidationResult.Fold] = []
         var parts: [Prediction] = []
         for (i, fold) in folds.enumerated() {
+            try Cancellation.check()
             guard !fold.train.isEmpty, !fold.valid.isEmpty else {
                 throw MLError(
                     .invalidInput,

@@ -116,6 +116,7 @@ public enum HyperparameterSearch {
             let t0 = elapsed
             var scores: [Double] = []
             for (i, fold) in folds.enumerated() {
+                try Cancellation.check()
                 var train = fold.train
                 if resource < 1 {
                     var rng = SeededGenerator(seed: seed, stream: UInt64(i))

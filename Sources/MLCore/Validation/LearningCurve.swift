@@ -38,6 +38,7 @@ public enum LearningCurve {
         for fraction in fractions.sorted() {
             var tr: [Double] = [], va: [Double] = [], rows = 0
             for (i, fold) in folds.enumerated() {
+                try Cancellation.check()
                 let size = max(2, Int((Double(fold.train.count) * fraction).rounded()))
                 let train = Array(growthOrder(fold.train, target: target, seed: seed, stream: UInt64(i)).prefix(size))
                     .sorted()

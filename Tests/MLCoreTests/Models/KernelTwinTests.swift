@@ -147,7 +147,7 @@ import Testing
     @Test(arguments: [0, 5, 300, 50_000]) func radixSortMatchesSort(_ n: Int) {
         var g = SeededGenerator(seed: 13)
         let v = (0..<n).map { i in i % 7 == 0 ? -g.nextGaussian() * 1e6 : (i % 5 == 0 ? 0 : g.nextGaussian()) }
-        #expect(DoubleRadixSort.sorted(v) == v.sorted())
+        #expect(RadixSort.sorted(v) == v.sorted())
     }
 
     @Test(arguments: [1, 40, 5_000]) func radixPairSortMatchesSortingPairs(_ n: Int) {
@@ -156,7 +156,7 @@ import Testing
         let rows = (0..<n).map { Int32($0) }
         let vb = TestBuffer(v), rb = TestBuffer(rows), sv = TestBuffer(v), sr = TestBuffer(rows)
         withExtendedLifetime((sv, sr)) {
-            DoubleRadixSort.sortPairs(vb.p, rb.p, count: n, scratchValues: sv.p, scratchRows: sr.p)
+            RadixSort.sortPairs(vb.p, rb.p, count: n, scratchValues: sv.p, scratchRows: sr.p)
         }
         #expect(vb.array == v.sorted())
         // Each value still travels with its row.

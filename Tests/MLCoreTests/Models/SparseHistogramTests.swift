@@ -209,8 +209,10 @@ import Testing
         var p = GradientBoostingParameters()
         p.maxIter = 30
         p.minSamplesLeaf = 5
-        let sparse = try SparseBins.$threshold.withValue(0.8) { try HistGradientBoosting(p).fit(set) }
-        let dense = try SparseBins.$threshold.withValue(2) { try HistGradientBoosting(p).fit(set) }
+        let sparse = try HistGradientBoosting(p).fit(set)
+        var denseParameters = p
+        denseParameters.sparseThreshold = 2
+        let dense = try HistGradientBoosting(denseParameters).fit(set)
         #expect(sparse.trees.count == dense.trees.count)
         for (a, b) in zip(sparse.trees, dense.trees) {
             #expect(a.feature == b.feature)
@@ -224,7 +226,7 @@ import Testing
         #expect(zip(ps, pd).allSatisfy { abs($0 - $1) <= 1e-9 })
         // The sparse path is single-threaded and in row order: one thread gives the very same model.
         p.threads = 1
-        let oneThread = try SparseBins.$threshold.withValue(0.8) { try HistGradientBoosting(p).fit(set) }
+        let oneThread = try HistGradientBoosting(p).fit(set)
         guard case .values(let p1) = try oneThread.predict(set.x) else { return }
         #expect(p1 == ps)
     }
@@ -237,8 +239,10 @@ import Testing
         let trainSet = try fitted.trainingSet(d, target: spec, rows: train)
         let testSet = try fitted.trainingSet(d, target: spec, rows: test)
         #expect(trainSet.x.featureCount > 500, "names should give hundreds of TF-IDF features")
-        let sparse = try SparseBins.$threshold.withValue(0.8) { try HistGradientBoosting().fit(trainSet) }
-        let dense = try SparseBins.$threshold.withValue(2) { try HistGradientBoosting().fit(trainSet) }
+        var denseParameters = GradientBoostingParameters()
+        denseParameters.sparseThreshold = 2
+        let sparse = try HistGradientBoosting().fit(trainSet)
+        let dense = try HistGradientBoosting(denseParameters).fit(trainSet)
         guard case .classes(_, let ps?, _) = try sparse.predict(testSet.x),
             case .classes(_, let pd?, _) = try dense.predict(testSet.x),
             case .classes(let labels, _) = testSet.y

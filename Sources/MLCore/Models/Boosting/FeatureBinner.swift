@@ -80,15 +80,16 @@ struct FeatureBinner: Sendable, Codable, Equatable {
                 }
             }
         }
-        features = ParallelWork.map(x.featureCount, threads: threads) { j in
+        let sampled = sample
+        features = Parallel.map(x.featureCount, threads: threads) { j in
             if case .categorical(let levels) = x.features[j].kind, levels <= FeatureBinning.maximumBins {
                 return FeatureBinning(upperEdges: [], isCategorical: true, binCount: max(1, levels))
             }
             var values: [Double] = []
             x.withFeature(j) { v, map in
-                values.reserveCapacity(sample?.count ?? rows)
-                for i in 0..<(sample?.count ?? rows) {
-                    let r = sample?[i] ?? i
+                values.reserveCapacity(sampled?.count ?? rows)
+                for i in 0..<(sampled?.count ?? rows) {
+                    let r = sampled?[i] ?? i
                     let value = map.map { v[$0[r]] } ?? v[r]
                     if !value.isNaN { values.append(value) }
                 }
@@ -100,7 +101,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     /// Quantile edges over distinct values: midpoints between neighbours when there are few distinct
     /// values, otherwise midpoints at `maxBins` evenly spaced ranks (scikit-learn's choice).
     static func numericBinning(_ raw: [Double], maxBins: Int) -> FeatureBinning {
-        let v = DoubleRadixSort.sorted(raw)
+        let v = RadixSort.sorted(raw)
         guard let first = v.first else { return FeatureBinning(upperEdges: [], isCategorical: false, binCount: 1) }
         var distinct: [Double] = [first]
         for x in v where x != distinct[distinct.count - 1] {
@@ -129,9 +130,9 @@ struct FeatureBinner: Sendable, Codable, Equatable {
         let rows = x.rows, f = features.count
         var out = [UInt8](repeating: 0, count: rows * f)
         out.withUnsafeMutableBufferPointer { o in
-            let op = UnsafeTransfer(o.baseAddress)
-            ParallelWork.forEach(f, threads: threads) { j in
-                guard let o = op.value else { return }
+            let op = DisjointWrites(o), features = self.features  // feature j writes o[j × rows ..< (j + 1) × rows]
+            Parallel.forEach(f, threads: threads) { j in
+                let o = op.base
                 x.withFeature(j) { v, map in
                     if let map {
                         Self.bin(rows: rows, binning: features[j], into: o + j * rows) { v[map[$0]] }

@@ -30,6 +30,10 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
     public var seed: UInt64 = 0
     /// Threads for histograms, gradients and prediction; results do not depend on it.
     public var threads = 2
+    /// Share of rows its most frequent bin must hold for a feature to be sparse (histograms from row-wise
+    /// lists of its other bins: TF-IDF terms); nil: 0.8 (LightGBM's sparse_threshold); above 1: no feature is
+    /// sparse. The model is the same either way; only the time differs.
+    public var sparseThreshold: Double? = nil
     /// "balanced": each class weighs rows / (classes × its rows), as scikit-learn's class_weight; nil: 1.
     public var classWeight: String? = nil
 
@@ -50,6 +54,7 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
         try InputChecks.require("validationFraction", validationFraction, in: 0.01...0.9, model: m)
         try InputChecks.require("nIterNoChange", nIterNoChange, in: 1...100_000, model: m)
         try InputChecks.require("threads", threads, in: 1...256, model: m)
+        if let s = sparseThreshold { try InputChecks.require("sparseThreshold", s, greaterThan: 0, model: m) }
         if let w = classWeight, w != "balanced" {
             throw MLError(.invalidParameter, "gbdt: classWeight=\(w) is not known; use balanced or leave it unset.")
         }

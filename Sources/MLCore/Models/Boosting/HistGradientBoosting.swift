@@ -106,7 +106,8 @@ private struct Booster {
             maxLeafNodes: p.maxLeafNodes, maxDepth: p.maxDepth,
             rules: SplitRules(
                 l2: p.l2Regularization, minSamplesLeaf: p.minSamplesLeaf, minChildWeight: p.minChildWeight),
-            learningRate: p.learningRate, maxFeatures: p.maxFeatures, threads: threads)
+            learningRate: p.learningRate, maxFeatures: p.maxFeatures, threads: threads,
+            sparseThreshold: p.sparseThreshold ?? SparseBins.defaultThreshold)
         let grower = TreeGrower(binned: binned, binnings: binner.features, settings: settings)
         var raw = [Double](repeating: 0, count: outputs * n)
         for k in 0..<outputs { for r in 0..<n { raw[k * n + r] = base[k] } }
@@ -114,7 +115,7 @@ private struct Booster {
         let gh = UnsafeMutablePointer<Float>.allocate(capacity: 2 * n)
         gh.initialize(repeating: 0, count: 2 * n)
         defer { gh.deallocate() }
-        let ghT = UnsafeTransfer(gh)
+        let ghT = DisjointWrites(gh, count: 2 * n)  // rows' (g, h) pairs, written by their chunk
         var trees: [TreeStructure] = []
         var treeOutput: [Int] = []
         var rng = SeededGenerator(seed: p.seed, stream: 0xB0057)
@@ -126,13 +127,14 @@ private struct Booster {
         if let vt = validationTarget, let vr = validationRaw { scores.append(-loss.value(raw: vr, target: vt)) }
         var iterations = 0
         for _ in 0..<p.maxIter {
+            try Cancellation.check()
             if outputs > 1 {
                 raw.withUnsafeBufferPointer { rb in
                     prob.withUnsafeMutableBufferPointer { pb in
                         guard let r = rb.baseAddress, let pr = pb.baseAddress else { return }
-                        let rt = UnsafeTransfer(r), pt = UnsafeTransfer(pr)
-                        ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
-                            BoostingLoss.softmax(raw: rt.value, prob: pt.value, outputs: outputs, n: n, rows: range)
+                        let rt = SharedReads(r, count: outputs * n), pt = DisjointWrites(pr, count: outputs * n)
+                        Parallel.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
+                            BoostingLoss.softmax(raw: rt.base, prob: pt.base, outputs: outputs, n: n, rows: range)
                         }
                     }
                 }
@@ -144,10 +146,11 @@ private struct Booster {
                 raw.withUnsafeBufferPointer { rb in
                     prob.withUnsafeBufferPointer { pb in
                         guard let r = rb.baseAddress else { return }
-                        let rt = UnsafeTransfer(r), pt = UnsafeTransfer(pb.baseAddress)
-                        ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
+                        let rt = SharedReads(r, count: outputs * n),
+                            pt = pb.baseAddress.map { SharedReads($0, count: pb.count) }
+                        Parallel.forChunks(n, threads: threads, minimumPerThread: 4096) { range in
                             loss.gradients(
-                                raw: rt.value, prob: pt.value, output: k, target: target, gh: ghT.value, rows: range)
+                                raw: rt.base, prob: pt?.base, output: k, target: target, gh: ghT.base, rows: range)
                         }
                     }
                 }

@@ -27,11 +27,13 @@ enum RowPartition {
         }
         // Each chunk [lo, hi) writes its lefts forward from lo and its rights backward from hi − 1 into scratch.
         var leftCounts = [Int](repeating: 0, count: chunks)
-        let t = UnsafeTransfer((rows, scratch, bins, isLeft))
+        // Chunk c reads rows[lo..<hi] and writes scratch[lo..<hi], then writes its rows' final slots.
+        let rowsT = DisjointWrites(rows, count: count), scratchT = DisjointWrites(scratch, count: count)
+        let binsT = SharedReads(bins, count: .max), isLeftT = SharedReads(isLeft, count: 256)  // bins: by row number
         leftCounts.withUnsafeMutableBufferPointer { lc in
-            let lcp = UnsafeTransfer(lc)
-            ParallelWork.forEach(chunks, threads: chunks) { c in
-                let (rows, scratch, bins, isLeft) = t.value
+            let lcp = DisjointWrites(lc)
+            Parallel.forEach(chunks, threads: chunks) { c in
+                let (rows, scratch, bins, isLeft) = (rowsT.base, scratchT.base, binsT.base, isLeftT.base)
                 let lo = count * c / chunks, hi = count * (c + 1) / chunks
                 var wl = lo, wr = hi &- 1
                 for i in lo..<hi {
@@ -42,7 +44,7 @@ enum RowPartition {
                     wl &+= l
                     wr &-= 1 &- l
                 }
-                lcp.value[c] = wl - lo
+                lcp[c] = wl - lo
             }
         }
         let totalLeft = leftCounts.reduce(0, +)
@@ -55,12 +57,13 @@ enum RowPartition {
             accL += leftCounts[c]
             accR += (hi - lo) - leftCounts[c]
         }
-        ParallelWork.forEach(chunks, threads: chunks) { c in
-            let (rows, scratch, _, _) = t.value
+        let counts = leftCounts, lefts = leftStart, rights = rightStart
+        Parallel.forEach(chunks, threads: chunks) { c in
+            let (rows, scratch) = (rowsT.base, scratchT.base)
             let lo = count * c / chunks, hi = count * (c + 1) / chunks
-            let nl = leftCounts[c], nr = (hi - lo) - nl
-            (rows + leftStart[c]).update(from: scratch + lo, count: nl)
-            let dst = rows + rightStart[c]
+            let nl = counts[c], nr = (hi - lo) - nl
+            (rows + lefts[c]).update(from: scratch + lo, count: nl)
+            let dst = rows + rights[c]
             for k in 0..<nr { dst[k] = scratch[hi &- 1 &- k] }
         }
         return totalLeft

@@ -10,16 +10,12 @@
 // feature's histogram sits in a leaf's buffer is the caller's layout: sparse features' can be compact.
 // Leaves out: exclusive feature bundling (measured unnecessary: see benchmarks/RESULTS-models.md).
 
-import Foundation
-
 /// Row-wise lists of the non-default bins of the sparse features of a binned matrix.
 final class SparseBins {
     /// Share of rows the most frequent bin must hold for a feature to be sparse (LightGBM's
-    /// sparse_threshold, 0.8); above 1 no feature is sparse and the dense kernel runs everywhere. Tests set
-    /// it per task; the environment variable MLEXP_SPARSE_THRESHOLD sets the default, so the text
-    /// benchmark can time the dense path beside the sparse one with the same binary.
-    @TaskLocal static var threshold =
-        ProcessInfo.processInfo.environment["MLEXP_SPARSE_THRESHOLD"].flatMap(Double.init) ?? 0.8
+    /// sparse_threshold); gbdt's `sparseThreshold` overrides it; above 1 no feature is sparse and the dense
+    /// kernel runs everywhere.
+    static let defaultThreshold = 0.8
 
     let features: Int
     /// Per feature: its default (most frequent) bin, or −1 for a dense feature.
@@ -38,10 +34,10 @@ final class SparseBins {
     /// - Complexity: O(rows × features), once per fit.
     init(bins: UnsafePointer<UInt8>, rows n: Int, features f: Int, threshold: Double, threads: Int) {
         features = f
-        let bt = UnsafeTransfer(bins)
-        let defaults: [Int] = ParallelWork.map(f, threads: threads) { j in
+        let bt = SharedReads(bins, count: n * f)
+        let defaults: [Int] = Parallel.map(f, threads: threads) { j in
             var counts = [Int](repeating: 0, count: 256)
-            let col = bt.value + j * n
+            let col = bt.base + j * n
             for r in 0..<n { counts[Int(col[r])] += 1 }
             var best = 0
             for b in 1..<256 where counts[b] > counts[best] { best = b }

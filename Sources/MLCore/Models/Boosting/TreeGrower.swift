@@ -18,7 +18,7 @@ struct GrowerSettings: Sendable {
     var maxFeatures: Double
     var threads: Int
     /// Share of rows in one bin that makes a feature sparse (see `SparseBins`); above 1: none is.
-    var sparseThreshold = SparseBins.threshold
+    var sparseThreshold = SparseBins.defaultThreshold
 }
 
 /// A grown tree, the ranges of its leaves in the grower's row index, and its splits in bin space.
@@ -42,7 +42,9 @@ struct GrownTree {
     }
 }
 
-final class TreeGrower {
+/// Sendable for `buildAndFind`'s parallel region only, where each chunk of features writes its own features'
+/// histograms and its own candidate slot and reads the rest.
+final class TreeGrower: @unchecked Sendable {
     let n: Int
     let f: Int
     let binnings: [FeatureBinning]
@@ -230,9 +232,10 @@ final class TreeGrower {
         smaller s: Leaf, larger l: Leaf?, gh: UnsafePointer<Float>, contiguous: Bool
     ) -> (smaller: SplitCandidate, larger: SplitCandidate) {
         if !contiguous {
-            let t = UnsafeTransfer((rowIndex + s.start, ordered, gh))
-            ParallelWork.forChunks(s.count, threads: settings.threads, minimumPerThread: 16_384) { range in
-                let (rows, ordered, gh) = t.value
+            let rowsT = SharedReads(rowIndex + s.start, count: s.count)
+            let orderedT = DisjointWrites(ordered, count: 2 * s.count), ghT = SharedReads(gh, count: 2 * n)
+            Parallel.forChunks(s.count, threads: settings.threads, minimumPerThread: 16_384) { range in
+                let (rows, ordered, gh) = (rowsT.base, orderedT.base, ghT.base)
                 for i in range {
                     let r = Int(rows[i])
                     ordered[2 &* i] = gh[2 &* r]
@@ -255,13 +258,14 @@ final class TreeGrower {
         // text): one thread. Work: the smaller child's rows × (dense features + sparse entries per row).
         let work = Double(s.count) * rowCost
         let threads = work < Self.parallelWork ? 1 : settings.threads
-        let chunks = ParallelWork.chunkCount(f, threads: threads)
+        let chunks = Parallel.chunkCount(f, threads: threads)
         candidatesA.update(repeating: SplitCandidate(), count: chunks)
         candidatesB.update(repeating: SplitCandidate(), count: chunks)
-        let me = self, candA = candidatesA, candB = candidatesB
+        let me = self, candA = DisjointWrites(candidatesA, count: chunks)
+        let candB = DisjointWrites(candidatesB, count: chunks), ghT = SharedReads(gh, count: 2 * n)
         let sSide = LeafSide(s, splittable: splitS, rules: settings.rules)
         let lSide = l.map { LeafSide($0, splittable: splitL, rules: settings.rules) }
-        ParallelWork.forIndexedChunks(f, threads: threads) { chunk, range in
+        Parallel.forIndexedChunks(f, threads: threads) { chunk, range in
             var bestS = SplitCandidate(), bestL = SplitCandidate()
             for j in range {
                 let hs = me.histogram(slot: sSide.slot, feature: j)
@@ -278,7 +282,7 @@ final class TreeGrower {
                     hs.initialize(repeating: 0, count: used)
                     (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
                     if contiguous {
-                        HistogramKernels.accumulateAll(bins: col, gh: gh, count: s.count, hist: hs)
+                        HistogramKernels.accumulateAll(bins: col, gh: ghT.base, count: s.count, hist: hs)
                     } else {
                         HistogramKernels.accumulateGathered(
                             bins: col, rows: me.rowIndex + s.start, gh: me.ordered, count: s.count, hist: hs)

@@ -64,9 +64,9 @@ extension Lloyd {
         var out = [Double](repeating: 0, count: n * p)
         x.values.withUnsafeBufferPointer { xb in
             out.withUnsafeMutableBufferPointer { ob in
-                let t = UnsafeTransfer((xb.baseAddress, ob.baseAddress))
-                ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
-                    guard let x = t.value.0, let o = t.value.1 else { return }
+                let xT = SharedReads(xb), oT = DisjointWrites(ob)
+                Parallel.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
+                    let x = xT.base, o = oT.base
                     for i in rows { for j in 0..<p { o[i &* p &+ j] = x[j &* n &+ i] } }
                 }
             }
@@ -100,11 +100,9 @@ extension Lloyd {
             centers.withUnsafeBufferPointer { cb in
                 labels.withUnsafeBufferPointer { lb in
                     dist.withUnsafeMutableBufferPointer { db in
-                        let t = UnsafeTransfer((xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress))
-                        _ = ParallelWork.map(blocks, threads: threads) { b -> Int in
-                            guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3 else {
-                                return 0
-                            }
+                        let xT = SharedReads(xb), cT = SharedReads(cb), lT = SharedReads(lb), dT = DisjointWrites(db)
+                        _ = Parallel.map(blocks, threads: threads) { b -> Int in
+                            let x = xT.base, c = cT.base, l = lT.base, d = dT.base
                             for i in (b * Self.block)..<min(n, (b + 1) * Self.block) {
                                 d[i] = HamerlyKernels.squaredDistance(x, n: n, p: p, row: i, centre: c + l[i] * p)
                             }
@@ -160,7 +158,7 @@ extension Lloyd {
             shifts.up[c] += drift[c]
             shifts.down[c] += c == top ? second : max(first, 0)
         }
-        let up = shifts.up, down = shifts.down
+        let up = shifts.up, down = shifts.down, halves = half
         let (transposed, width) = HamerlyKernels.transpose(centers, k: k, p: p)
         let level = self.level, size = 2 * k * (p + 1)
         let blocks = (n + Self.block - 1) / Self.block
@@ -172,23 +170,18 @@ extension Lloyd {
                             x.values.withUnsafeBufferPointer { xb in
                                 weights.withUnsafeBufferPointer { sb in
                                     scales.withUnsafeBufferPointer { cb in
-                                        let t = UnsafeTransfer(
-                                            (
-                                                rb.baseAddress, lb.baseAddress, ub.baseAddress, wb.baseAddress,
-                                                sb.baseAddress, tb.baseAddress, xb.baseAddress, cb.baseAddress
-                                            ))
-                                        return ParallelWork.map(blocks, threads: threads) {
+                                        let rT = SharedReads(rb), lT = DisjointWrites(lb), uT = DisjointWrites(ub),
+                                            loT = DisjointWrites(wb), wT = SharedReads(sb), trT = SharedReads(tb),
+                                            xT = SharedReads(xb), scT = SharedReads(cb)
+                                        return Parallel.map(blocks, threads: threads) {
                                             b -> (moved: Int, sums: [Int64]) in
-                                            guard let r = t.value.0, let l = t.value.1, let u = t.value.2,
-                                                let lo = t.value.3,
-                                                let w = t.value.4, let tr = t.value.5, let x = t.value.6,
-                                                let sc = t.value.7
-                                            else { return (0, []) }
+                                            let r = rT.base, l = lT.base, u = uT.base, lo = loT.base, w = wT.base,
+                                                tr = trT.base, x = xT.base, sc = scT.base
                                             let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
                                             let moved = HamerlyKernels.pass(
                                                 level: level, x: r, p: p, transposed: tr, width: width, k: k,
                                                 rows: rows,
-                                                labels: l, upper: u, lower: lo, up: up, down: down, half: half,
+                                                labels: l, upper: u, lower: lo, up: up, down: down, half: halves,
                                                 margin: margin,
                                                 full: full)
                                             guard keepSums, full || !moved.isEmpty else { return (moved.count, []) }

@@ -46,15 +46,10 @@ struct Lloyd {
                     centers.withUnsafeBufferPointer { cb in
                         weights.withUnsafeBufferPointer { wb in
                             scales.withUnsafeBufferPointer { sb in
-                                let t = UnsafeTransfer(
-                                    (
-                                        xb.baseAddress, cb.baseAddress, lb.baseAddress, db.baseAddress, wb.baseAddress,
-                                        sb.baseAddress
-                                    ))
-                                return ParallelWork.map(blocks, threads: threads) { b -> [Int64] in
-                                    guard let x = t.value.0, let c = t.value.1, let l = t.value.2, let d = t.value.3,
-                                        let w = t.value.4, let sc = t.value.5
-                                    else { return [] }
+                                let xT = SharedReads(xb), cT = SharedReads(cb), lT = DisjointWrites(lb),
+                                    dT = DisjointWrites(db), wT = SharedReads(wb), scT = SharedReads(sb)
+                                return Parallel.map(blocks, threads: threads) { b -> [Int64] in
+                                    let x = xT.base, c = cT.base, l = lT.base, d = dT.base, w = wT.base, sc = scT.base
                                     let rows = (b * Self.block)..<min(n, (b + 1) * Self.block)
                                     KMeansKernels.assign(
                                         x: x, n: n, p: p, centers: c, k: k, rows: rows, labels: l, distances: d)
@@ -175,9 +170,9 @@ struct Lloyd {
         x.values.withUnsafeBufferPointer { xb in
             out.withUnsafeMutableBufferPointer { ob in
                 centres.withUnsafeBufferPointer { cb in
-                    let t = UnsafeTransfer((xb.baseAddress, ob.baseAddress, cb.baseAddress))
-                    ParallelWork.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
-                        guard let x = t.value.0, let o = t.value.1, let c = t.value.2 else { return }
+                    let xT = SharedReads(xb), oT = DisjointWrites(ob), cT = SharedReads(cb)
+                    Parallel.forChunks(n, threads: threads, minimumPerThread: 4096) { rows in
+                        let x = xT.base, o = oT.base, c = cT.base
                         ckm_distances(level, x, n, p, c, m, rows.lowerBound, rows.upperBound, o)
                     }
                 }

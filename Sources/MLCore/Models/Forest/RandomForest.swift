@@ -55,21 +55,18 @@ public struct RandomForest: Estimator {
         let n = data.rows
         let draws = p.maxSamples.map { max(1, Int($0 * Double(n))) } ?? n
         let classes = prepared.classNames?.count ?? 0
-        let grown: [(tree: TreeStructure, inBag: [Bool])] = ParallelWork.map(p.nEstimators, threads: p.threads) { t in
-            var g = SeededGenerator(seed: p.seed, stream: UInt64(t) &+ 1)
-            var w = prepared.weights
-            var inBag = [Bool](repeating: true, count: p.bootstrap ? n : 0)
-            if p.bootstrap {
-                var counts = [Double](repeating: 0, count: n)
-                for _ in 0..<draws { counts[g.nextInt(below: n)] += 1 }
-                for i in 0..<n {
-                    w[i] *= counts[i]
-                    inBag[i] = counts[i] > 0
-                }
+        // Trees in rounds of a few per thread, cancellation polled between rounds; tree t's draws depend on t
+        // alone, so the forest is the same whatever the rounds and threads.
+        let round = 2 * max(1, p.threads)
+        var grown: [(tree: TreeStructure, inBag: [Bool])] = []
+        for first in stride(from: 0, to: p.nEstimators, by: round) {
+            try Cancellation.check()
+            let count = min(round, p.nEstimators - first)
+            grown += Parallel.map(count, threads: p.threads) { i in
+                Self.grow(
+                    tree: first + i, p: p, n: n, draws: draws, prepared: prepared, x: data.x, classes: classes,
+                    settings: settings)
             }
-            let builder = CARTBuilder(
-                x: data.x, labels: prepared.labels, targets: prepared.targets, classes: classes, settings: settings)
-            return (builder.build(weights: w, seed: g.next()), inBag)
         }
         let trees = grown.map(\.tree)
         var oob: Double? = nil
@@ -78,6 +75,27 @@ public struct RandomForest: Estimator {
         }
         return FittedRandomForest(
             features: data.x.features, parameters: p, classNames: prepared.classNames, trees: trees, oobScore: oob)
+    }
+
+    /// Tree `t`: its bootstrap draw (stream t + 1 of the seed) and the tree grown on it.
+    private static func grow(
+        tree t: Int, p: RandomForestParameters, n: Int, draws: Int, prepared: CARTData, x: FeatureMatrix, classes: Int,
+        settings: CARTSettings
+    ) -> (tree: TreeStructure, inBag: [Bool]) {
+        var g = SeededGenerator(seed: p.seed, stream: UInt64(t) &+ 1)
+        var w = prepared.weights
+        var inBag = [Bool](repeating: true, count: p.bootstrap ? n : 0)
+        if p.bootstrap {
+            var counts = [Double](repeating: 0, count: n)
+            for _ in 0..<draws { counts[g.nextInt(below: n)] += 1 }
+            for i in 0..<n {
+                w[i] *= counts[i]
+                inBag[i] = counts[i] > 0
+            }
+        }
+        let builder = CARTBuilder(
+            x: x, labels: prepared.labels, targets: prepared.targets, classes: classes, settings: settings)
+        return (builder.build(weights: w, seed: g.next()), inBag)
     }
 
     /// Accuracy (classes) or R² (numbers) of each row predicted by the trees that did not see it.

@@ -37,16 +37,17 @@ final class LogisticObjective {
     func evaluate(_ theta: [Double], _ grad: inout [Double]) -> Double {
         let blocks = (n + Self.block - 1) / Self.block
         var blockLoss = [Double](repeating: 0, count: blocks)
-        let n = self.n, p = self.p, k = outputs
+        let n = self.n, p = self.p, k = outputs, labels = self.labels, weights = self.weights
         x.withUnsafeBufferPointer { xb in
             z.withUnsafeMutableBufferPointer { zb in
                 blockLoss.withUnsafeMutableBufferPointer { lb in
                     theta.withUnsafeBufferPointer { tb in
-                        let t = UnsafeTransfer((xb, zb, lb, tb))
-                        ParallelWork.forEach(blocks, threads: threads) { bi in
-                            let (xb, zb, lb, tb) = t.value
+                        let xs = SharedReads(xb), zs = DisjointWrites(zb), ls = DisjointWrites(lb), ts = SharedReads(tb)
+                        Parallel.forEach(blocks, threads: threads) { bi in
+                            let (xb, zb, lb, tb) = (xs.buffer, zs.buffer, ls, ts.buffer)
                             let lo = bi * Self.block, hi = min(n, lo + Self.block)
-                            lb[bi] = self.scoreBlock(lo..<hi, x: xb, z: zb, theta: tb)
+                            lb[bi] = Self.scoreBlock(
+                                lo..<hi, n: n, p: p, k: k, labels: labels, weights: weights, x: xb, z: zb, theta: tb)
                         }
                     }
                 }
@@ -58,9 +59,9 @@ final class LogisticObjective {
         x.withUnsafeBufferPointer { xb in
             z.withUnsafeBufferPointer { zb in
                 grad.withUnsafeMutableBufferPointer { gb in
-                    let t = UnsafeTransfer((xb, zb, gb))
-                    ParallelWork.forEach(p, threads: threads) { j in
-                        let (xb, zb, gb) = t.value
+                    let xs = SharedReads(xb), zs = SharedReads(zb), gs = DisjointWrites(gb)
+                    Parallel.forEach(p, threads: threads) { j in
+                        let (xb, zb, gb) = (xs.buffer, zs.buffer, gs)
                         for c in 0..<k {
                             var s0 = 0.0, s1 = 0.0
                             var r = 0
@@ -94,11 +95,10 @@ final class LogisticObjective {
     }
 
     /// Scores, weighted loss and residuals of rows `range`. Shapes: x [p × n]; z [outputs × n].
-    private func scoreBlock(
-        _ range: Range<Int>, x: UnsafeBufferPointer<Double>, z: UnsafeMutableBufferPointer<Double>,
-        theta: UnsafeBufferPointer<Double>
+    private static func scoreBlock(
+        _ range: Range<Int>, n: Int, p: Int, k: Int, labels: [Int], weights: [Double], x: UnsafeBufferPointer<Double>,
+        z: UnsafeMutableBufferPointer<Double>, theta: UnsafeBufferPointer<Double>
     ) -> Double {
-        let n = self.n, p = self.p, k = outputs
         for c in 0..<k {
             let b = theta[k &* p &+ c]
             for r in range { z[c &* n &+ r] = b }

@@ -67,10 +67,9 @@ enum NeighborSearch {
         result.withUnsafeMutableBufferPointer { rb in
             train.withUnsafeBufferPointer { tb in
                 queries.values.withUnsafeBufferPointer { qb in
-                    let t = UnsafeTransfer((rb, tb, qb))
-                    ParallelWork.forChunks(m, threads: threads) { range in
-                        let (rb, tb, qb) = t.value
-                        guard let train = tb.baseAddress, let qv = qb.baseAddress else { return }
+                    let rb = DisjointWrites(rb), tb = SharedReads(tb), qb = SharedReads(qb)
+                    Parallel.forChunks(m, threads: threads) { range in
+                        let train = tb.base, qv = qb.base
                         let dist = UnsafeMutablePointer<Double>.allocate(capacity: max(1, n))
                         let query = UnsafeMutablePointer<Double>.allocate(capacity: max(1, p))
                         defer { dist.deallocate(); query.deallocate() }

@@ -100,6 +100,8 @@ enum FamilyParameters {
             .double("tol", \.tol, 0...Double.greatestFiniteMagnitude),
             .seed("seed", \.seed),
             .int("threads", \.threads, 1...256),
+            .optionalDouble(
+                "sparseThreshold", \.sparseThreshold, 0...Double.greatestFiniteMagnitude, openLower: true),
             .optionalString("classWeight", \.classWeight, valid: "balanced or none") { $0 == "balanced" },
         ]
     }

@@ -143,19 +143,8 @@ func camelCaseKey(_ key: String) -> String {
 
 /// The closest candidate to `word` by edit distance (case-insensitive), if close enough to be a likely typo.
 func closestName(to word: String, among candidates: [String]) -> String? {
-    func distance(_ a: [Character], _ b: [Character]) -> Int {
-        var prev = Array(0...b.count)
-        for i in 1...max(1, a.count) where !a.isEmpty {
-            var cur = [i] + [Int](repeating: 0, count: b.count)
-            for j in 1...max(1, b.count) where !b.isEmpty {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return a.isEmpty ? b.count : prev[b.count]
-    }
     let w = Array(word.lowercased())
-    let scored = candidates.map { ($0, distance(w, Array($0.lowercased()))) }.sorted { $0.1 < $1.1 }
+    let scored = candidates.map { ($0, editDistance(w, Array($0.lowercased()))) }.sorted { $0.1 < $1.1 }
     guard let best = scored.first, best.1 <= max(2, w.count / 3) else { return nil }
     return best.0
 }

@@ -82,7 +82,7 @@ enum CARTSplitSearch {
             }
             guard m > 0, hi > lo + featureThreshold || missingRows > 0 else { continue }  // constant: not counted
             evaluated += 1
-            DoubleRadixSort.sortPairs(vals, rws, count: m, scratchValues: sv, scratchRows: sr)
+            RadixSort.sortPairs(vals, rws, count: m, scratchValues: sv, scratchRows: sr)
             for missingLeft in missingRows > 0 ? [false, true] : [false] {
                 var left = missingLeft ? missing : NodeStats(classes: k)
                 var leftRows = missingLeft ? missingRows : 0

@@ -68,7 +68,7 @@ public struct DecisionTree: Estimator {
 }
 
 /// Target, weights and criterion checked for CART (shared with the random forest).
-struct CARTData {
+struct CARTData: Sendable {
     var labels: [Int]?
     var targets: [Double]?
     var classNames: [String]?

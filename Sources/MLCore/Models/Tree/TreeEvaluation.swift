@@ -27,9 +27,8 @@ enum TreeEvaluation {
         var out = [Double](repeating: 0, count: outputs * n)
         out.withUnsafeMutableBufferPointer { o in
             x.values.withUnsafeBufferPointer { v in
-                guard let op = o.baseAddress, let vp = v.baseAddress else { return }
-                let ot = UnsafeTransfer(op), vt = UnsafeTransfer(vp)
-                ParallelWork.forChunks(n, threads: threads, minimumPerThread: 256) { range in
+                let ot = DisjointWrites(o), vt = SharedReads(v)
+                Parallel.forChunks(n, threads: threads, minimumPerThread: 256) { range in
                     flat.withWalker { walker in
                         flat.leafValue.withUnsafeBufferPointer { lv in
                             var block = range.lowerBound
@@ -37,7 +36,7 @@ enum TreeEvaluation {
                                 let rows = block..<min(block &+ rowBlock, range.upperBound)
                                 accumulate(
                                     rows: rows, flat: flat, walker: walker, leafValues: lv, combination: combination,
-                                    outputs: outputs, values: vt.value, rowCount: n, out: ot.value)
+                                    outputs: outputs, values: vt.base, rowCount: n, out: ot.base)
                                 block = rows.upperBound
                             }
                         }
