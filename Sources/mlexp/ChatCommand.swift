@@ -32,6 +32,7 @@ struct ChatCommand: AsyncParsableCommand {
     @Argument(help: "With --resume: the transcript (.jsonl) to continue.") var resumeFrom: String?
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
+    @OptionGroup var wandb: WandbOptions
 
     func run() async throws {
         let workspace = Workspace.current()
@@ -155,5 +156,8 @@ struct ChatCommand: AsyncParsableCommand {
         await mlflow.finishSession(
             store: context.store, log: context.log, session: session.id,
             notice: { terminal.line(terminal.styled($0, .dim)) })
+        wandb.finishSession(
+            workspace: context.workspace.root, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) }
+        )
     }
 }

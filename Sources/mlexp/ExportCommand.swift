@@ -1,14 +1,14 @@
-// `mlexp export notebook|html`: hands the session on as a Jupyter notebook (nbformat 4.5, charts as
-// Vega-Lite with SVG fallback) or as one self-contained HTML report. Wiring only: the layout lives
-// in Tracking/Export.
+// `mlexp export notebook|html|wandb`: hands the session on as a Jupyter notebook (nbformat 4.5, charts
+// as Vega-Lite with SVG fallback), as one self-contained HTML report, or as a script for Weights &
+// Biases (ExportWandbCommand). Wiring only: the layout lives in Tracking/Export.
 import ArgumentParser
 import Foundation
 import Tracking
 
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export the session for Jupyter or as an HTML report.",
-        subcommands: [ExportNotebookCommand.self, ExportHTMLCommand.self])
+        commandName: "export", abstract: "Export the session for Jupyter, as an HTML report, or for Weights & Biases.",
+        subcommands: [ExportNotebookCommand.self, ExportHTMLCommand.self, ExportWandbCommand.self])
 }
 
 struct ExportNotebookCommand: AsyncParsableCommand {

@@ -45,6 +45,7 @@ struct RunCommand: AsyncParsableCommand {
     var resume = false
     @OptionGroup var transcript: TranscriptOptions
     @OptionGroup var mlflow: MLflowOptions
+    @OptionGroup var wandb: WandbOptions
 
     func run() async throws {
         let workspace = Workspace.current()
@@ -129,6 +130,9 @@ struct RunCommand: AsyncParsableCommand {
         await mlflow.finishSession(
             store: context.store, log: context.log, session: session.id,
             notice: { terminal.line(terminal.styled($0, .dim)) })
+        wandb.finishSession(
+            workspace: context.workspace.root, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) }
+        )
         terminal.line()
         terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))
         if case .stopped = outcome { throw ExitCode(1) }

@@ -20,7 +20,8 @@ func quotedNumbers(_ s: String) -> [Double] {
 @Suite struct ExplainFrenchTests {
     static let limits: [ModelLimit.Detail] = [
         .weakSegment(
-            feature: "age", slice: "[-inf, 26)", rows: 254, metric: "accuracy", score: 0.77559, overall: 0.82571),
+            feature: "age", slice: "[-inf, 26)", rows: 254, metric: "accuracy", score: 0.77559, low: 0.72066,
+            high: 0.82146, overall: 0.82571),
         .extrapolation([
             .init(feature: "age", rows: 3, min: 0.42, max: 80), .init(feature: "fare", rows: 1, min: 0, max: 512.3292),
         ]),
@@ -29,6 +30,7 @@ func quotedNumbers(_ s: String) -> [Double] {
         .classImbalance(className: "churn", share: 0.125, recall: nil),
         .possibleLeakage(feature: "leak", importanceShare: 0.9237),
         .noStrongLimit,
+        .noWeakSegmentBeyondNoise(metric: "accuracy", slices: 7, overall: 0.82571),
     ]
 
     @Test func everyLimitKindIsSaidInFrenchWithItsNumbers() throws {

@@ -24,7 +24,9 @@ extension ChartExportTests {
             try FileManager.default.copyItem(
                 at: ReproductionPythonTests.datasets.appendingPathComponent("titanic.csv"),
                 to: ws.appendingPathComponent("titanic.csv"))
-            let r = try await mlexp(["run", "titanic.csv", "--target", "survived", "--model", "autopilot"], in: ws)
+            let r = try await mlexp(
+                ["run", "titanic.csv", "--target", "survived", "--model", "autopilot", "--wandb", "mlexp-session"],
+                in: ws)
             guard r.status == 0 else { throw TrackingError(.io, "mlexp run failed: \(r.err)") }
             return (ws, r.out)
         }

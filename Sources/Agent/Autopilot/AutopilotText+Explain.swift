@@ -61,10 +61,18 @@ extension AutopilotText {
         case .weakSegment:
             guard let feature, let slice = f["slice"]?.stringValue, let rows = f["rows"]?.intValue,
                 let metric = f["metric"]?.stringValue,
-                let score = number(f["score"]), let overall = number(f["overall"])
+                let score = number(f["score"]), let overall = number(f["overall"]),
+                let interval = f["interval"]?.arrayValue, interval.count == 2, let low = number(interval[0]),
+                let high = number(interval[1])
             else { return nil }
             return
-                "Tranche faible : \(feature) \(slice) (\(rows) lignes) a un \(metric) de \(score) contre \(overall) sur l'ensemble."
+                "Tranche faible : \(feature) \(slice) (\(rows) lignes) a un \(metric) de \(score) [\(low), \(high)] contre \(overall) sur l'ensemble ; son intervalle à 95 % exclut le score global, l'écart dépasse donc le bruit."
+        case .noWeakSegmentBeyondNoise:
+            guard let metric = f["metric"]?.stringValue, let slices = f["slices"]?.intValue,
+                let overall = number(f["overall"])
+            else { return nil }
+            return
+                "Aucune limite au-delà du bruit parmi les tranches : \(slices) tranches font moins bien que le \(metric) global de \(overall), mais l'intervalle à 95 % de chacune le contient."
         case .extrapolation:
             let outside = (f["features"]?.arrayValue ?? []).compactMap { o -> String? in
                 guard let name = o["feature"]?.stringValue, let rows = o["rows"]?.intValue, let lo = number(o["min"]),

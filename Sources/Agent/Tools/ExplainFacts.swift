@@ -47,12 +47,17 @@ enum ExplainFacts {
     static func limit(_ l: ModelLimit) -> JSONValue {
         var o: [String: JSONValue] = ["kind": .string(l.kind.rawValue)]
         switch l.detail {
-        case .weakSegment(let feature, let slice, let rows, let metric, let score, let overall):
+        case .weakSegment(let feature, let slice, let rows, let metric, let score, let low, let high, let overall):
             o["feature"] = .string(feature)
             o["slice"] = .string(slice)
             o["rows"] = .int(rows)
             o["metric"] = .string(metric)
             o["score"] = shown(score)
+            o["interval"] = [shown(low), shown(high)]
+            o["overall"] = shown(overall)
+        case .noWeakSegmentBeyondNoise(let metric, let slices, let overall):
+            o["metric"] = .string(metric)
+            o["slices"] = .int(slices)
             o["overall"] = shown(overall)
         case .extrapolation(let outside):
             o["features"] = .array(

@@ -114,10 +114,12 @@ enum RunRecorder {
                 ?? ((result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV"))
     }
 
-    /// Stores `trained` as a run; `model` replaces the fitted one (an ensemble's members).
+    /// Records a trained model as a run; `tuning` (the search that chose its hyper-parameters, from
+    /// tune_model) is kept under `validation.tuned`, since those folds also picked the parameters;
+    /// `model` replaces the fitted one (an ensemble's members).
     static func record(
         _ trained: Trained, dataset d: LoadedDataset, hypothesis: String, context: ToolContext,
-        model: TrainedModel? = nil
+        tuning: RunValue? = nil, model: TrainedModel? = nil
     ) throws -> RunRecord {
         let metric = d.metric
         let result = trained.result
@@ -154,6 +156,10 @@ enum RunRecorder {
             "metric": .string(metric),
             "train_rows": .number(Double(d.trainRows.count)), "sealed_test_rows": .number(Double(d.testRows.count)),
         ])
+        if let tuning, case .object(var validation) = run.validation {
+            validation["tuned"] = tuning
+            run.validation = .object(validation)
+        }
         run.foldMetrics = trained.cv.folds.map(\.metrics)
         run.metrics = metrics
         run.trainingSeconds = trained.seconds

@@ -45,7 +45,11 @@ public struct TuneModelTool: AgentTool {
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let run = try RunRecorder.record(
-            trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context)
+            trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context,
+            tuning: [
+                "strategy": .string(search.strategy), "evaluated": .number(Double(search.trials.count)),
+                "metric": .string(search.metric),
+            ])
         let metric = search.metric
         return [
             "model": .string(model), "strategy": .string(search.strategy), "main_metric": .string(metric),

@@ -3,14 +3,16 @@
 // re-scan, a copy with a rounding change). Like exact duplicates, copies on both sides of a split
 // inflate the score. Each cell gets a 64-bit hash; a row's key is their wrapping sum, so the key
 // without column j is one subtraction. For each numeric column j the key without j, with j's value
-// cut into cells of the tolerance (on two grids half a cell apart, so two values within tolerance
-// share a cell on at least one), finds the earlier rows to compare with.
+// cut into cells of the tolerance (two values within tolerance lie in the same or neighbouring
+// cells), finds the earlier rows to compare with. Naive twin: the tests' comparison of every pair.
 // Leaves out: rows differing in two fields or more, and tables past `maxRows` (their first rows only).
 
 enum NearDuplicates {
     /// The allowed difference, as a share of the column's standard deviation.
     static let tolerance = 0.01
     static let maxRows = 200_000
+    /// Earlier rows compared per neighbouring cell, at most (bounds the work on heavily tied columns).
+    static let maxScan = 64
 
     /// Rows (among the first `maxRows`) equal to an earlier row but for one numeric field within tolerance;
     /// exact duplicates are not counted. `excluding`: columns left out of the comparison (target, IDs).
@@ -45,17 +47,23 @@ enum NearDuplicates {
         }
         var near = [Bool](repeating: false, count: n)
         for (j, v, step) in numeric {
-            for offset in [0.0, 0.5] {
-                var first: [UInt64: Int] = [:]
-                for r in 0..<n where !v[r].isNaN {
-                    let cell = (v[r] / step + offset).rounded(.down)
-                    let k = mix((keys[r] &- cells[j][r]) ^ mix(cell.bitPattern &+ UInt64(offset * 2)))
-                    if let s = first[k] {
-                        if !near[r] && keys[s] != keys[r] && abs(v[s] - v[r]) <= step { near[r] = true }
-                    } else {
-                        first[k] = r
+            // Rows by (key without j, cell of j's value); a value within `step` of r's lies in r's cell or
+            // a neighbour, so those three lists hold every candidate (at most `maxScan` of each are read).
+            var rowsIn: [UInt64: [Int]] = [:]
+            for r in 0..<n where !v[r].isNaN {
+                let rest = keys[r] &- cells[j][r]
+                let cell = (v[r] / step).rounded(.down)
+                func key(_ c: Double) -> UInt64 { mix(rest ^ mix(c.bitPattern)) }
+                if !near[r] {
+                    scan: for c in [cell - 1, cell, cell + 1] {
+                        for s in (rowsIn[key(c)] ?? []).prefix(maxScan)
+                        where keys[s] != keys[r] && abs(v[s] - v[r]) <= step {
+                            near[r] = true
+                            break scan
+                        }
                     }
                 }
+                rowsIn[key(cell), default: []].append(r)
             }
         }
         return near.filter { $0 }.count

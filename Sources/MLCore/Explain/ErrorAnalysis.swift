@@ -24,6 +24,9 @@ public struct ErrorAnalysisResult: Sendable, Codable, Equatable {
         public var score: Double
         /// How much worse than overall (positive = worse), in the metric's units.
         public var gap: Double
+        /// 95 % interval of `score` (ErrorAnalysis+Interval), for slices worse than overall; nil otherwise.
+        public var low: Double? = nil
+        public var high: Double? = nil
     }
     public struct ConfusedPair: Sendable, Codable, Equatable {
         public var truth: String
@@ -68,8 +71,9 @@ public enum ErrorAnalysis {
         let overall = try Metrics.score(key, target: target, prediction: prediction)
         let support = minSupport ?? max(20, x.rows / 50)
         var slices: [ErrorAnalysisResult.Slice] = []
-        for (name, members) in PermutationImportance.groups(x.features, bySource: true) {
-            for (label, rows) in sliceRows(x, name, members, bins: bins, levelNames: levelNames)
+        var members: [[Int]] = []  // rows of each slice, in `slices` order
+        for (name, group) in PermutationImportance.groups(x.features, bySource: true) {
+            for (label, rows) in sliceRows(x, name, group, bins: bins, levelNames: levelNames)
             where rows.count >= support {
                 guard
                     let s = try? Metrics.score(
@@ -77,9 +81,22 @@ public enum ErrorAnalysis {
                 else { continue }
                 slices.append(
                     .init(feature: name, slice: label, support: rows.count, score: s, gap: sign * (overall - s)))
+                members.append(rows)
             }
         }
-        slices.sort { $0.gap != $1.gap ? $0.gap > $1.gap : $0.support > $1.support }
+        let order = slices.indices.sorted { a, b in
+            let (x, y) = (slices[a], slices[b])
+            return x.gap != y.gap ? x.gap > y.gap : (x.support != y.support ? x.support > y.support : a < b)
+        }
+        slices = order.map { slices[$0] }
+        members = order.map { members[$0] }
+        // Intervals for the slices worse than overall, the candidates for weak segments.
+        for i in slices.indices where slices[i].gap > 0 {
+            if let ci = sliceInterval(key, target: target, prediction: prediction, rows: members[i]) {
+                slices[i].low = ci.low
+                slices[i].high = ci.high
+            }
+        }
         var result = ErrorAnalysisResult(
             metric: key, overall: overall, worst: worstCases(x, target, prediction, worst),
             slices: slices, confusedPairs: nil, calibration: nil, ece: nil)

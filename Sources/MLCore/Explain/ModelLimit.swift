@@ -1,5 +1,6 @@
 // One limit of a model as facts and as an English statement built from them: a weak segment (its
-// slice, rows and score against the overall one), extrapolation (rows outside each input's training
+// slice, rows, score and 95 % interval against the overall one, reported only beyond noise), no weak
+// segment beyond noise, extrapolation (rows outside each input's training
 // range), an input whose importance rank moves across folds, class imbalance (the minority class's
 // share and recall), possible leakage (one input's share of the importance), or no strong limit. A
 // program that speaks another language renders `detail`, never `statement`.
@@ -14,6 +15,7 @@ public struct ModelLimit: Sendable, Codable, Equatable {
         case classImbalance = "class_imbalance"
         case possibleLeakage = "possible_leakage"
         case noStrongLimit = "no_strong_limit"
+        case noWeakSegmentBeyondNoise = "no_weak_segment_beyond_noise"
     }
 
     /// Evaluated rows of one input outside its training range [min, max].
@@ -32,8 +34,11 @@ public struct ModelLimit: Sendable, Codable, Equatable {
 
     /// The facts behind a limit, one case per kind: everything its statement says, as values.
     public enum Detail: Sendable, Codable, Equatable {
-        /// Rows of `feature`'s `slice` score `score` on `metric`, against `overall` on all rows.
-        case weakSegment(feature: String, slice: String, rows: Int, metric: String, score: Double, overall: Double)
+        /// Rows of `feature`'s `slice` score `score` on `metric` (95 % interval [low, high], which excludes
+        /// `overall`: the gap is beyond noise), against `overall` on all rows.
+        case weakSegment(
+            feature: String, slice: String, rows: Int, metric: String, score: Double, low: Double, high: Double,
+            overall: Double)
         case extrapolation([Outside])
         /// Best and worst rank across folds (1 = most important).
         case unstableImportance(feature: String, bestRank: Int, worstRank: Int)
@@ -42,6 +47,8 @@ public struct ModelLimit: Sendable, Codable, Equatable {
         /// The top input and its share (0…1) of the total importance, with a near-perfect score.
         case possibleLeakage(feature: String, importanceShare: Double)
         case noStrongLimit
+        /// Of `slices` slices worse than overall on `metric`, none has an interval that excludes `overall`.
+        case noWeakSegmentBeyondNoise(metric: String, slices: Int, overall: Double)
 
         public var kind: Kind {
             switch self {
@@ -51,6 +58,7 @@ public struct ModelLimit: Sendable, Codable, Equatable {
             case .classImbalance: .classImbalance
             case .possibleLeakage: .possibleLeakage
             case .noStrongLimit: .noStrongLimit
+            case .noWeakSegmentBeyondNoise: .noWeakSegmentBeyondNoise
             }
         }
     }
@@ -64,9 +72,9 @@ public struct ModelLimit: Sendable, Codable, Equatable {
         self.detail = detail
         let short = PartialDependence.short
         switch detail {
-        case .weakSegment(let feature, let slice, let rows, let metric, let score, let overall):
+        case .weakSegment(let feature, let slice, let rows, let metric, let score, let low, let high, let overall):
             statement =
-                "Weak segment: \(feature) \(slice) (\(rows) rows) has \(metric) \(short(score)) vs \(short(overall)) overall."
+                "Weak segment: \(feature) \(slice) (\(rows) rows) has \(metric) \(short(score)) [\(short(low)), \(short(high))] vs \(short(overall)) overall; its 95 % interval excludes the overall score, so the gap is beyond noise."
         case .extrapolation(let outside):
             statement =
                 "Extrapolation: "
@@ -84,6 +92,9 @@ public struct ModelLimit: Sendable, Codable, Equatable {
         case .possibleLeakage(let feature, let share):
             statement =
                 "Possible leakage: \(feature) carries \(Self.percent(share)) % of the importance with a near-perfect score; check it is known before the target is."
+        case .noWeakSegmentBeyondNoise(let metric, let slices, let overall):
+            statement =
+                "No limit found beyond noise among segments: \(slices) slices score worse than the overall \(metric) \(short(overall)), but each one's 95 % interval contains it."
         case .noStrongLimit:
             statement =
                 "No strong limit found on these rows; the estimates still carry the uncertainty of their confidence intervals."

@@ -1,4 +1,5 @@
-// What a model cannot do, derived from the other analyses: its weakest segments (error slices),
+// What a model cannot do, derived from the other analyses: its weakest segments (error slices whose
+// 95 % interval excludes the overall score; "no limit found beyond noise" when none does),
 // the feature ranges seen in training (a prediction outside them is extrapolation), inputs whose
 // importance is unstable across folds, what class imbalance does to per-class recall, and signs
 // of leakage (one input carrying nearly all the importance with a near-perfect score). Each
@@ -50,14 +51,25 @@ public enum ModelLimits {
         prediction: Prediction? = nil
     ) -> ModelLimitsResult {
         var said: [ModelLimit] = []
-        let weakest = Array((errors?.slices ?? []).filter { $0.gap > 0 }.prefix(3))
+        // A weak segment is a finding only when its gap is beyond noise (its interval excludes the overall score).
+        let greater = errors.map { Metrics.greaterIsBetter($0.metric) } ?? true
+        let worse = (errors?.slices ?? []).filter { $0.gap > 0 }
+        let weakest = Array(
+            worse.filter { s in errors.map { s.worseBeyondNoise(than: $0.overall, greaterIsBetter: greater) } ?? false }
+                .prefix(3))
         if let errors {
             for s in weakest {
+                guard let low = s.low, let high = s.high else { continue }
                 said.append(
                     .init(
                         .weakSegment(
                             feature: s.feature, slice: s.slice, rows: s.support, metric: errors.metric, score: s.score,
-                            overall: errors.overall)))
+                            low: low, high: high, overall: errors.overall)))
+            }
+            if weakest.isEmpty && !worse.isEmpty {
+                said.append(
+                    .init(
+                        .noWeakSegmentBeyondNoise(metric: errors.metric, slices: worse.count, overall: errors.overall)))
             }
         }
         var ranges: [ModelLimitsResult.FeatureRange] = []

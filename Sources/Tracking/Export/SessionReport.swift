@@ -24,9 +24,19 @@ public struct SessionReport: Sendable {
     public var mainMetric: String?
     /// Run ids the log cites that are not in the store (said in the export, never invented).
     public var missingRuns: [String]
+    /// The charts saved with each run (run id → charts), cited by the log or not.
+    public var savedCharts: [String: [Chart]]
+    /// The log as stored (the W&B export attaches its Markdown).
+    public var log: LogDocument
+    /// Every look at the sealed test split, oldest first (the store's order).
+    public var testEvaluations: [TestEvaluation]
 
     /// Puts a log and runs together; `archive` adds the charts saved with the runs.
-    public init(log: LogDocument, runs: [RunRecord], archive: ChartArchive? = nil) {
+    public init(
+        log: LogDocument, runs: [RunRecord], archive: ChartArchive? = nil, testEvaluations: [TestEvaluation] = []
+    ) {
+        self.log = log
+        self.testEvaluations = testEvaluations
         let byID = Dictionary(runs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ordered = runs.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
         language = log.language
@@ -37,6 +47,9 @@ public struct SessionReport: Sendable {
         mainMetric = metric
         var missing: [String] = []
         let baseline = ordered.first { $0.modelFamily == "baseline" }
+        let saved = Dictionary(
+            ordered.map { ($0.id, archive?.charts(runID: $0.id) ?? []) }, uniquingKeysWith: { a, _ in a })
+        savedCharts = saved.filter { !$0.value.isEmpty }
         // A run's saved charts appear once, under the last experiment that cites it (where it is
         // interpreted), not under every comparison it takes part in.
         var lastCiting: [String: Int] = [:]
@@ -59,9 +72,7 @@ public struct SessionReport: Sendable {
                     charts.append(chart)
                 }
             }
-            if let archive {
-                charts += cited.filter { lastCiting[$0.id] == index }.flatMap { archive.charts(runID: $0.id) }
-            }
+            charts += cited.filter { lastCiting[$0.id] == index }.flatMap { saved[$0.id] ?? [] }
             return Experiment(entry: entry, runs: cited, charts: charts)
         }
         missingRuns = missing
@@ -74,7 +85,7 @@ public struct SessionReport: Sendable {
     public static func loadAll(workspace: URL, problem: String? = nil) throws(TrackingError) -> [(
         key: ProblemKey?, report: SessionReport
     )] {
-        let (document, runs) = try read(workspace: workspace)
+        let (document, runs, _) = try read(workspace: workspace, requireLog: true)
         let archive = ChartArchive(workspace: workspace)
         let problems = document.writtenProblems
         guard problems.count > 1 || problem != nil else {
@@ -98,17 +109,22 @@ public struct SessionReport: Sendable {
         }
     }
 
-    /// Reads the log and the run store of `workspace` (the log's first problem when it holds several);
-    /// the archive's charts come along.
-    /// - Throws: when the workspace has no experiment log yet.
-    public static func load(workspace: URL) throws(TrackingError) -> SessionReport {
-        let (document, runs) = try read(workspace: workspace)
-        return SessionReport(log: document, runs: runs, archive: ChartArchive(workspace: workspace))
+    /// Reads the log and the run store of `workspace` (the experiments of the log's first problem when
+    /// it holds several; `log` keeps them all); the archive's charts and the sealed test split's
+    /// evaluations come along.
+    /// - Parameter requireLog: when false, a workspace with runs but no log yet gives an empty log.
+    /// - Throws: when the workspace has no experiment log yet (and `requireLog`).
+    public static func load(workspace: URL, requireLog: Bool = true) throws(TrackingError) -> SessionReport {
+        let (document, runs, tests) = try read(workspace: workspace, requireLog: requireLog)
+        return SessionReport(
+            log: document, runs: runs, archive: ChartArchive(workspace: workspace), testEvaluations: tests)
     }
 
-    private static func read(workspace: URL) throws(TrackingError) -> (LogDocument, [RunRecord]) {
+    private static func read(workspace: URL, requireLog: Bool) throws(TrackingError) -> (
+        LogDocument, [RunRecord], [TestEvaluation]
+    ) {
         let log = ExperimentLog(workspace: workspace)
-        guard FileManager.default.fileExists(atPath: log.sidecarPath) else {
+        guard !requireLog || FileManager.default.fileExists(atPath: log.sidecarPath) else {
             throw TrackingError(
                 .invalidInput,
                 "No experiment log in \(workspace.path) (no \(log.sidecarPath)). Run a session first, e.g. `mlexp run FILE --target COL --model autopilot`, or pass --workspace."
@@ -116,9 +132,13 @@ public struct SessionReport: Sendable {
         }
         let document = try log.read()
         let storeFile = RunStore.defaultPath(workspace: workspace)
-        let runs =
-            FileManager.default.fileExists(atPath: storeFile.path) ? try RunStore(workspace: workspace).list() : []
-        return (document, runs)
+        var runs: [RunRecord] = [], tests: [TestEvaluation] = []
+        if FileManager.default.fileExists(atPath: storeFile.path) {
+            let store = try RunStore(workspace: workspace)
+            runs = try store.list()
+            tests = try store.testEvaluations()
+        }
+        return (document, runs, tests)
     }
 
     /// The comparison chart of all runs on the main metric (nil when no run has it).

@@ -49,8 +49,13 @@ import Testing
     static let limits: [(ModelLimit.Detail, String)] = [
         (
             .weakSegment(
-                feature: "class", slice: "class=1st", rows: 251, metric: "accuracy", score: 0.7649, overall: 0.8261),
-            "Weak segment: class class=1st (251 rows) has accuracy 0.765 vs 0.826 overall."
+                feature: "class", slice: "class=1st", rows: 251, metric: "accuracy", score: 0.7649, low: 0.7088,
+                high: 0.8126, overall: 0.8261),
+            "Weak segment: class class=1st (251 rows) has accuracy 0.765 [0.709, 0.813] vs 0.826 overall; its 95 % interval excludes the overall score, so the gap is beyond noise."
+        ),
+        (
+            .noWeakSegmentBeyondNoise(metric: "mae", slices: 6, overall: 1.2345),
+            "No limit found beyond noise among segments: 6 slices score worse than the overall mae 1.23, but each one's 95 % interval contains it."
         ),
         (
             .extrapolation([
