@@ -4,6 +4,10 @@
 // LLMClient → HTTP → CCurl. MLCore and LLMClient never import each other.
 import PackageDescription
 
+#if canImport(Foundation)
+    import Foundation
+#endif
+
 /// Strict settings, set once for every target.
 let strict: [SwiftSetting] = [
     .swiftLanguageMode(.v6),
@@ -54,8 +58,12 @@ let package = Package(
         // A child process the Tracking tests kill mid-write and run twice at once.
         .executableTarget(
             name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
+        // Scratch folders, the shipped datasets, a sample run, the built executables, the test venv's
+        // python and a child-process runner that reads stdout and stderr at once; shared by the tests.
+        .target(name: "TestSupport", dependencies: ["Tracking"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(
-            name: "TrackingTests", dependencies: ["Tracking", "TrackingStress", "MLCore", "MockHTTPServer"],
+            name: "TrackingTests",
+            dependencies: ["Tracking", "TrackingStress", "MLCore", "MockHTTPServer", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict),
         // A scripted HTTP server on 127.0.0.1 shared by the HTTP and LLMClient tests.
@@ -63,7 +71,24 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "MockHTTPServer"], swiftSettings: strict),
         .testTarget(
             name: "LLMClientTests", dependencies: ["LLMClient", "HTTP", "MockHTTPServer"], swiftSettings: strict),
+        // The command-line tests: they run the mlexp binary, which building this target builds.
+        .testTarget(
+            name: "CLITests", dependencies: ["mlexp", "Tracking", "MLCore", "MockHTTPServer", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "AgentTests", dependencies: ["Agent", "MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
     ]
 )
+
+// libFuzzer targets (Tests/Fuzz): only when MLEXP_FUZZ is set, which scripts/fuzz.sh does for a build of its
+// own (`--scratch-path .build/fuzz`, `-sanitize=fuzzer,address`), so the normal build never compiles them.
+#if canImport(Foundation)
+    if ProcessInfo.processInfo.environment["MLEXP_FUZZ"] != nil {
+        package.targets += [
+            .target(name: "CFuzzDriver", path: "Tests/Fuzz/Driver"),
+            .executableTarget(
+                name: "MLExpFuzz", dependencies: ["MLCore", "LLMClient", "Agent", "CFuzzDriver"],
+                path: "Tests/Fuzz/Sources", swiftSettings: strict),
+        ]
+    }
+#endif

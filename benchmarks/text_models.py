@@ -132,6 +132,8 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--rotten", default=None, help="path to rotten_tomatoes.csv (not shipped)")
     ap.add_argument("--no-write", action="store_true", help="print only; leave RESULTS-models.md alone")
+    ap.add_argument("--no-dense", action="store_true", help="skip the dense-kernel rows (slow)")
+    ap.add_argument("--before", default=None, help="a second mlexp binary (e.g. main's), run interleaved as 'ours, before'")
     a = ap.parse_args()
     if not os.path.exists(a.bin): sys.exit(f"{a.bin} not found: build it with `swift build -c release --product mlexp`")
     load0 = os.getloadavg()[0]
@@ -140,10 +142,12 @@ def main():
              "|---|---|---:|---:|---:|---:|---:|---:|"]
     for name, text, target, tr, te in tables(a):
         # Interleave the sides run by run so a change in load hits all of them alike.
-        rows = {"ours": [], "ours, dense kernel": [], "LightGBM": []}
+        rows = {"ours": []} | ({"ours, before": []} if a.before else {}) | ({} if a.no_dense else {"ours, dense kernel": []})
+        rows["LightGBM"] = []
         for _ in range(a.runs):
             rows["ours"].append(ours(a.bin, tr, te, target, text, dense=False))
-            rows["ours, dense kernel"].append(ours(a.bin, tr, te, target, text, dense=True))
+            if a.before: rows["ours, before"].append(ours(a.before, tr, te, target, text, dense=False))
+            if not a.no_dense: rows["ours, dense kernel"].append(ours(a.bin, tr, te, target, text, dense=True))
             rows["LightGBM"].append(peer(tr, te, target, text, penv))
         med = {k: {m: statistics.median(r[m] for r in v) for m in ("fit", "total", "metric")} | dict(features=v[0]["features"])
                for k, v in rows.items()}

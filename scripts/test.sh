@@ -33,4 +33,19 @@ timed='HTTPTests|LLMClientTests|ChatTerminalTests'
 status=0
 swift test --skip-build --filter "$timed" || status=1
 swift test --skip-build --skip "$timed" || status=1
+# Every fuzz target for a few seconds from its seed corpus: a build of its own (.build/fuzz, with
+# -sanitize=fuzzer,address), so the build above stays free of fuzzer flags. scripts/fuzz.sh TARGET SECONDS
+# runs one longer.
+if scripts/fuzz.sh --build; then
+  for t in $(scripts/fuzz.sh --list); do
+    log=.build/fuzz/short-$t.log
+    if scripts/fuzz.sh "$t" "${MLEXP_FUZZ_SECONDS:-5}" >"$log" 2>&1; then
+      echo "fuzz $t: $(grep -E '^#[0-9]+.*DONE' "$log" | tail -1)"
+    else
+      echo "fuzz $t: FAILED (see $log; reproduce with scripts/fuzz.sh $t)"; status=1
+    fi
+  done
+else
+  echo "fuzz: the fuzzing build failed (scripts/fuzz.sh --build)"; status=1
+fi
 exit $status

@@ -12,7 +12,7 @@ their updates in order, as the W&B server does when the run is synced.
 Prints a list, one object per run: id, name, group, tags, notes, config, summary, history (one
 object per logged step), artifacts (name, type and each file's path -> base64 MD5 digest), the
 exit code, and `errors`: the ERROR lines of the run's SDK logs. Used by the W&B export's integration
-test (Tests/TrackingTests/WandbExportCLITests.swift).
+test (Tests/CLITests/WandbExportCLITests.swift).
 """
 import glob
 import json

@@ -111,7 +111,7 @@ struct ChatCommand: AsyncParsableCommand {
         let slash = SlashCommands(terminal: terminal, context: context, choice: choice)
 
         if let resumed {
-            if !resumed.isFinished {
+            if resumed.hasStarted && !resumed.isFinished {
                 let pending = resumed.pending
                 _ = await interrupts.run { await loop.resume(pending: pending) }
                 renderer.endLine()

@@ -120,7 +120,7 @@ struct RunCommand: AsyncParsableCommand {
 
         let interrupts = Interrupts(onIdle: {})
         interrupts.install()
-        let pending = resumed?.pending
+        let pending = resumed.flatMap { $0.hasStarted ? $0.pending : nil }
         let outcome = await interrupts.run {
             if let pending { return await loop.resume(pending: pending) }
             return await loop.send(Self.request(brief))

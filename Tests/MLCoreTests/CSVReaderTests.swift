@@ -84,6 +84,48 @@ import Testing
         }
     }
 
+    /// `parsePlain` (two 8-byte words per cell) against its naive twin `parse` and strtod: the same value and
+    /// integer flag, or nil (the cell then goes to `parse`), for plain cells of every length and for cells
+    /// it must refuse (spaces, exponents, signs, 8+ integer digits), followed by a delimiter and padding.
+    @Test func plainCellsParseLikeTheGeneralParser() throws {
+        var cells = [
+            "0", "-0", "-0.000", "5.", ".5", "-.5", "1234567", "12345678", "-1234567.12345678", "0.00000001",
+            "99999999", "1.23456789", "7.0", "+1", " 1", "1 ", "1e5", "-", ".", "-.", "1.2.3", "12a", "00000007",
+        ]
+        var g = SeededGenerator(seed: 4)
+        for _ in 0..<20_000 {
+            let x = (g.nextUnit() - 0.5) * pow(10, Double(g.nextInt(below: 12) - 4))
+            cells += [String(format: "%.\(g.nextInt(below: 9))f", x), String(Int(x))]
+        }
+        for cell in cells {
+            let bytes = Array((cell + ",9" + String(repeating: " ", count: 20)).utf8)
+            try bytes.withUnsafeBufferPointer { b in
+                try NumberParsing.powersOfTen.withUnsafeBufferPointer { pw in
+                    let base = try #require(b.baseAddress), powers = try #require(pw.baseAddress)
+                    let end = cell.utf8.count
+                    guard let plain = NumberParsing.parsePlain(base, 0, end, limit: b.count, powers: powers) else {
+                        return
+                    }
+                    let general = try #require(NumberParsing.parse(base, 0, end, powers: powers), "\(cell)")
+                    #expect(plain.value.bitPattern == general.value.bitPattern, "\(cell)")
+                    #expect(plain.isInteger == general.isInteger, "\(cell)")
+                    #expect(plain.value == strtod(cell, nil), "\(cell)")
+                }
+            }
+        }
+        // The shapes it must take: plain cells are read by it, not passed on.
+        for cell in ["-123.456789", "42", "0.5", "-7", "1234567.12345678"] {
+            let bytes = Array((cell + String(repeating: ",", count: 20)).utf8)
+            let parsed = bytes.withUnsafeBufferPointer { b in
+                NumberParsing.powersOfTen.withUnsafeBufferPointer { pw in
+                    NumberParsing.parsePlain(
+                        b.baseAddress!, 0, cell.utf8.count, limit: b.count, powers: pw.baseAddress!)
+                }
+            }
+            #expect(parsed?.value == strtod(cell, nil), "\(cell)")
+        }
+    }
+
     @Test func parallelAndSequentialReadsAgree() throws {
         // Quotes spanning lines near every chunk cut, 1.5 MB so the reader splits it.
         var text = "id,note,x\n"

@@ -3,6 +3,9 @@
 // Usage:
 //   TrackingStress runs STORE_PATH COUNT TAG     insert COUNT runs (0: forever); print "committed ID TAG-i"
 //   TrackingStress log WORKSPACE COUNT TAG       append COUNT log entries (0: forever); print "appended N"
+//   TrackingStress full WORKSPACE LIMIT TAG      a log entry and a run, then files capped at LIMIT bytes
+//                                                (RLIMIT_FSIZE, as a full disk): a big entry and a big run;
+//                                                print "before ID", then "log-error MSG" / "store-error MSG"
 //   TrackingStress problem WORKSPACE COUNT TAG   a session's log under problem "TAG.csv → y": context,
 //                                                COUNT entries, decision; print "appended N"
 // Each run's content is a pure function of "TAG-i", so the test can tell a complete run from a torn one.
@@ -84,8 +87,39 @@ do {
             emit("appended \(entry.number)")
         }
         try log.setDecision("keep \(tag)", for: key)
+    case "full":
+        let workspace = URL(fileURLWithPath: arguments[2])
+        let log = ExperimentLog(workspace: workspace, language: .english)
+        let store = try RunStore(workspace: workspace)
+        func entry(_ analysis: String) -> LogEntry {
+            LogEntry(
+                title: tag, hypothesis: "h", approach: "a", result: "r", analysis: analysis, next: "n", runIDs: [])
+        }
+        func run(_ bytes: Int) -> RunRecord {
+            var run = RunRecord(
+                dataset: DatasetInfo(fingerprint: "fp-\(tag)", rows: 100, columns: 5, path: "data.csv"),
+                target: "y", task: "classification", modelFamily: "stress", hypothesis: tag)
+            run.model = Data(repeating: 7, count: bytes)
+            return run
+        }
+        try log.append(entry("fits"))
+        emit("before \(try store.insert(run(1000)).id)")
+        // Writes past the limit now fail with EFBIG, as they would with ENOSPC on a full disk.
+        signal(SIGXFSZ, SIG_IGN)
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+        limit.rlim_cur = rlim_t(count)
+        setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit)
+        do {
+            try log.append(entry(String(repeating: "too long for the disk ", count: count / 5)))
+            emit("log-ok")
+        } catch { emit("log-error \(error)") }
+        do {
+            _ = try store.insert(run(count * 4))
+            emit("store-ok")
+        } catch { emit("store-error \(error)") }
     default:
-        fail("unknown mode \(arguments[1]); use runs, log or problem")
+        fail("unknown mode \(arguments[1]); use runs, log, problem or full")
     }
 } catch {
     fail("\(error)")

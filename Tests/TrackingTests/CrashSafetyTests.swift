@@ -2,6 +2,7 @@
 // writes leaves a sound file with every committed run complete; two writers at once lose nothing
 // and never share an id; the log's files are always whole after a kill.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

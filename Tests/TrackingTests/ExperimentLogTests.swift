@@ -1,6 +1,7 @@
 // The experiment log: the Markdown of DESIGN.md in English and French, numbering, atomic rewrite
 // from the sidecar, and verify() catching numbers the store does not back.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -4,6 +4,7 @@
 // Without the URL the tests are skipped, or fail when MLEXP_REQUIRE_INTEGRATION=1.
 import Foundation
 import HTTP
+import TestSupport
 import Testing
 
 @testable import Tracking

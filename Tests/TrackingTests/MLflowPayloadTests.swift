@@ -1,5 +1,6 @@
 // The mapping of a run to MLflow: tags, params and metrics, and batches within MLflow's limits.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

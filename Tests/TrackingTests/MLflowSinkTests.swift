@@ -4,6 +4,7 @@
 // never lost, the failure is reported once, and `push` sends it when the server is back.
 import Foundation
 import MockHTTPServer
+import TestSupport
 import Testing
 
 @testable import Tracking

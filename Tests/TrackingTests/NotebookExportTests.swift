@@ -2,6 +2,7 @@
 // hypothesis cell per experiment, charts as Vega-Lite + SVG outputs, reproduction cells; and with
 // the test venv, nbformat validates it, nbconvert renders it, and its Python cells run.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -4,6 +4,7 @@
 // the datetime parts as mlexp does, flags missing numbers, and scores like the run.
 import Foundation
 import MLCore
+import TestSupport
 import Testing
 
 @testable import Tracking

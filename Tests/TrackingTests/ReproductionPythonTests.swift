@@ -6,6 +6,7 @@
 // get a Python cell.
 import Foundation
 import MLCore
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -1,6 +1,7 @@
 // The run store: round trip of every field, ids, filters, test-split audit, MLflow status,
 // comparison, and migration from an older schema.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

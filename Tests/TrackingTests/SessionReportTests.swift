@@ -1,6 +1,7 @@
 // Gathering a session for export: the log's entries with the runs they cite, the main metric, the
 // charts saved with runs, runs the log cites but the store lacks, and a workspace with no log.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -1,6 +1,7 @@
 // The Vega-Lite form of every chart: inline data with every point, the v5 schema URL, and (with the
 // test venv) validation against the Vega-Lite v5 JSON schema that Altair 5 ships.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -4,6 +4,7 @@
 // no script without runs; the project names W&B's SDK refuses (wandb 0.31,
 // Settings.validate_project) refused here first; exact numbers in the Python literals.
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Tracking

@@ -5,7 +5,7 @@
 // repeat an entity (`grouped_by`: its validation is grouped on that column).
 // Leaves out: the standard checks (EvalChecks.swift).
 
-public import Tracking
+import Tracking
 
 extension EvalChecks {
     static func leakage(_ expect: EvalExpectations, evidence e: EvalEvidence, runs: [RunRecord]) -> [CheckResult] {

@@ -59,6 +59,9 @@ public struct SessionResume: Sendable {
         return true
     }
 
+    /// Whether the session's first message reached the transcript (else it starts from the beginning).
+    public var hasStarted: Bool { history.contains { $0.role == .user } }
+
     /// Whether the transcript has no end line (the process died).
     public var wasKilled: Bool {
         if case .end? = transcript.events.last { false } else { true }

@@ -128,7 +128,7 @@ struct ChunkReader: @unchecked Sendable {
         _ out: UnsafeMutablePointer<Double>, _ block: FieldOffsets, column c: Int, powers: UnsafePointer<Double>,
         allInteger: inout Bool
     ) -> Bool {
-        let starts = block.starts, ends = block.ends, columns = columns, p = p
+        let starts = block.starts, ends = block.ends, columns = columns, p = p, limit = file.count
         var integers = allInteger
         defer { allInteger = integers }
         var i = c
@@ -137,6 +137,9 @@ struct ChunkReader: @unchecked Sendable {
             i &+= columns
             if s == e {
                 out[row] = .nan
+            } else if let parsed = NumberParsing.parsePlain(p, s, e, limit: limit, powers: powers) {
+                out[row] = parsed.value
+                integers = integers && parsed.isInteger
             } else if let parsed = NumberParsing.parse(p, s, e, powers: powers) {
                 out[row] = parsed.value
                 integers = integers && parsed.isInteger

@@ -83,7 +83,8 @@ public struct WandbExport: Sendable {
             if members[key] == nil { order.append(key) }
             members[key, default: []].append(run)
         }
-        var groupOf: [String: String] = [:], chosenIDs: Set<String> = [], decisions: [String: String] = [:]
+        var groupOf: [String: String] = [:], metricOf: [String: String] = [:], decisions: [String: String] = [:]
+        var chosenIDs: Set<String> = []
         var problems: [Problem] = []
         for key in order {
             let group = members[key] ?? []
@@ -114,7 +115,10 @@ public struct WandbExport: Sendable {
                     group: name, runIDs: group.map(\.id), chosen: chosen, anchor: chosen ?? group[group.count - 1].id,
                     artifact: WandbNames.artifactName("mlexp-log-\(name)"), metric: metric, overview: overview,
                     log: LogRenderer.markdown(log)))
-            for run in group { groupOf[run.id] = name }
+            for run in group {
+                groupOf[run.id] = name
+                metricOf[run.id] = metric
+            }
             if let chosen {
                 chosenIDs.insert(chosen)
                 decisions[chosen] = part?.decision
@@ -144,7 +148,7 @@ public struct WandbExport: Sendable {
             let summary = Self.summary(run, tests: tests, skipped: &skipped)
             return Run(
                 id: run.id, name: "\(run.id) \(run.modelFamily)", group: groupOf[run.id] ?? "", tags: tags,
-                notes: notes, config: Self.config(run, metric: report.mainMetric), summary: summary,
+                notes: notes, config: Self.config(run, metric: metricOf[run.id]), summary: summary,
                 folds: Self.folds(run, skipped: &skipped), charts: report.savedCharts[run.id] ?? [])
         }
         skippedNonFinite = skipped

@@ -21,30 +21,10 @@ struct ModelChoice {
     }
 
     /// The workspace's config file, when present.
-    struct ConfigFile: Decodable {
-        // swift-format-ignore: AlwaysUseLowerCamelCase
-        var base_url: String?
-        var model: String?
-        var temperature: Double?
-        // swift-format-ignore: AlwaysUseLowerCamelCase
-        var api_key: String?
-    }
-
-    static func configFile(_ workspace: Workspace) throws -> ConfigFile? {
-        let url = workspace.root.appendingPathComponent(".mlexp/config.json")
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        let config: ConfigFile
-        do { config = try JSONDecoder().decode(ConfigFile.self, from: data) } catch {
-            throw Failure(
-                description: "\(url.path) is not valid JSON ({\"base_url\": …, \"model\": …}); fix or remove it.")
+    static func configFile(_ workspace: Workspace) throws -> WorkspaceConfig? {
+        do { return try WorkspaceConfig.load(workspace: workspace.root) } catch {
+            throw Failure(description: error.description)
         }
-        if config.api_key != nil {
-            throw Failure(
-                description:
-                    "\(url.path) holds an API key; remove it and set OPENAI_API_KEY in the environment instead (keys are never stored in the workspace)."
-            )
-        }
-        return config
     }
 
     static func resolve(
@@ -65,7 +45,7 @@ struct ModelChoice {
         func nonEmpty(_ s: String?) -> String? {
             s.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         }
-        let baseURL = nonEmpty(flagBaseURL) ?? nonEmpty(environment["OPENAI_BASE_URL"]) ?? nonEmpty(config?.base_url)
+        let baseURL = nonEmpty(flagBaseURL) ?? nonEmpty(environment["OPENAI_BASE_URL"]) ?? nonEmpty(config?.baseURL)
         let hasKey =
             nonEmpty(environment["OPENAI_API_KEY"]) != nil || nonEmpty(environment["OPENAI_API_KEY_FILE"]) != nil
         guard baseURL != nil || hasKey else {

@@ -5,6 +5,7 @@
 // (as runs stored before them), so the notebook's Python cells take both paths.
 import Foundation
 import MLCore
+import TestSupport
 
 @testable import Tracking
 

@@ -99,8 +99,13 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     }
 
     /// Quantile edges over distinct values: midpoints between neighbours when there are few distinct
-    /// values, otherwise midpoints at `maxBins` evenly spaced ranks (scikit-learn's choice).
-    static func numericBinning(_ raw: [Double], maxBins: Int) -> FeatureBinning {
+    /// values, otherwise midpoints at `maxBins` evenly spaced ranks (scikit-learn's choice). A sparse feature
+    /// (one value holds ≥ `sparseThreshold` of them: a TF-IDF term's zero) with few distinct values gets
+    /// LightGBM's `min_data_in_bin`: neighbours merge until a bin holds ≥ 3 values, the dominant value
+    /// keeping a bin of its own, so a term seen in few rows has few bins to build and scan.
+    static func numericBinning(
+        _ raw: [Double], maxBins: Int, sparseThreshold: Double = SparseBins.defaultThreshold
+    ) -> FeatureBinning {
         let v = RadixSort.sorted(raw)
         guard let first = v.first else { return FeatureBinning(upperEdges: [], isCategorical: false, binCount: 1) }
         var distinct: [Double] = [first]
@@ -109,7 +114,9 @@ struct FeatureBinner: Sendable, Codable, Equatable {
             if distinct.count > maxBins { break }
         }
         var edges: [Double] = []
-        if distinct.count <= maxBins {
+        if distinct.count <= maxBins, let sparse = sparseEdges(v, threshold: sparseThreshold) {
+            edges = sparse
+        } else if distinct.count <= maxBins {
             for i in 0..<(distinct.count - 1) { edges.append(distinct[i] + (distinct[i + 1] - distinct[i]) / 2) }
         } else {
             let n = v.count
@@ -123,6 +130,31 @@ struct FeatureBinner: Sendable, Codable, Equatable {
             while let last = edges.last, last >= v[n - 1] { edges.removeLast() }
         }
         return FeatureBinning(upperEdges: edges, isCategorical: false, binCount: edges.count + 1)
+    }
+
+    /// Values a bin of a sparse feature holds at least (LightGBM's `min_data_in_bin`), but for the last one.
+    static let minimumPerSparseBin = 3
+
+    /// Edges for a sparse feature (sorted values `v`, one value holding ≥ `threshold` of them): runs of equal
+    /// values merge left to right until a bin holds `minimumPerSparseBin` values; the dominant run is a bin
+    /// of its own. nil when no value dominates. - Complexity: O(n).
+    static func sparseEdges(_ v: [Double], threshold: Double) -> [Double]? {
+        var runs: [(value: Double, count: Int)] = []
+        for x in v {
+            if let last = runs.last, last.value == x { runs[runs.count - 1].count += 1 } else { runs.append((x, 1)) }
+        }
+        guard let dominant = runs.indices.max(by: { runs[$0].count < runs[$1].count }),
+            Double(runs[dominant].count) >= threshold * Double(v.count)
+        else { return nil }
+        var edges: [Double] = [], held = 0
+        for i in 0..<(runs.count - 1) {
+            held += runs[i].count
+            if held >= minimumPerSparseBin || i == dominant || i + 1 == dominant {
+                edges.append(runs[i].value + (runs[i + 1].value - runs[i].value) / 2)
+                held = 0
+            }
+        }
+        return edges
     }
 
     /// Bins every value of `x` (which must have the fitted features). - Complexity: O(rows × features × log bins).

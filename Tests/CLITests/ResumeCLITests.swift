@@ -1,0 +1,63 @@
+// `mlexp run --resume` after `kill -9`: the session goes on from its last recorded step (a call whose
+// result was never recorded runs again), the log gains no duplicate, and an Autopilot session resumed
+// reaches the very log of an uninterrupted one (same experiments, numbers and run ids).
+// `mlexp runs --sessions` marks the interrupted session before and not after.
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Tracking
+
+@Suite(.serialized) struct ResumeCLITests {
+    func workspace(_ name: String) throws -> URL {
+        let ws = try scratchFolder(name)
+        try FileManager.default.copyItem(
+            at: Repository.datasets.appendingPathComponent("titanic.csv"),
+            to: ws.appendingPathComponent("titanic.csv"))
+        return ws
+    }
+
+    static let run = ["run", "titanic.csv", "--target", "survived", "--model", "autopilot"]
+
+    /// Lines in the workspace's transcript so far.
+    func transcriptLines(_ ws: URL) -> Int {
+        let folder = ws.appendingPathComponent("transcripts")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.compactMap { try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+            .map { $0.split(separator: "\n").count }.reduce(0, +)
+    }
+
+    @Test(arguments: [5, 14, 27]) func aSessionKilledMidwayResumesToTheUninterruptedLog(afterLines: Int) throws {
+        let reference = try workspace("resume-reference")
+        #expect(try runMLExp(Self.run, in: reference).status == 0)
+        let expected = try String(contentsOf: reference.appendingPathComponent("EXPERIMENTS.md"), encoding: .utf8)
+
+        let ws = try workspace("resume-\(afterLines)")
+        let process = Process()
+        process.executableURL = try builtExecutable("mlexp")
+        process.arguments = Self.run
+        process.currentDirectoryURL = ws
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        while transcriptLines(ws) < afterLines && process.isRunning && Date() < deadline { usleep(2_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the session ended before the kill")
+
+        let sessions = try runMLExp(["runs", "--sessions"], in: ws)
+        #expect(sessions.out.contains("interrupted"), "\(sessions.out)")
+        let resumed = try runMLExp(Self.run + ["--resume"], in: ws)
+        #expect(resumed.status == 0, "\(resumed.err)")
+        #expect(resumed.out.contains("Resuming titanic.csv → survived"))
+        let log = try String(contentsOf: ws.appendingPathComponent("EXPERIMENTS.md"), encoding: .utf8)
+        #expect(log == expected)
+        #expect(try runMLExp(["log", "--verify"], in: ws).status == 0)
+        #expect(try runMLExp(["runs", "--sessions"], in: ws).out.contains("finished"))
+        // Resuming a finished session does nothing.
+        let again = try runMLExp(Self.run + ["--resume"], in: ws)
+        #expect(again.status == 0 && again.out.contains("nothing to resume"), "\(again.out)")
+        #expect(try String(contentsOf: ws.appendingPathComponent("EXPERIMENTS.md"), encoding: .utf8) == expected)
+    }
+}
