@@ -29,7 +29,7 @@ done
 swift build --build-tests
 # Tests that measure time (timeouts, cancellation in < 100 ms, Ctrl-C on a terminal) run in a process of their own: in one process
 # with the CPU-bound model tests, those occupy the cooperative thread pool and the timings mean nothing.
-timed='HTTPTests|LLMClientTests|ChatTerminalTests'
+timed='HTTPTests|LLMClientTests|ChatTerminalTests|MLCoreTests\.CancellationTests'
 status=0
 swift test --skip-build --filter "$timed" || status=1
 swift test --skip-build --skip "$timed" || status=1

@@ -81,11 +81,15 @@ public struct ChatRequest: Sendable, Codable, Equatable {
     public var maxTokens: Int?
     public var stop: [String]?
     public var seed: Int?
+    /// A JSON schema the answer must follow (`response_format`); set by structured tool-call mode.
+    public var responseSchema: ResponseSchema?
 
     public init(
         messages: [ChatMessage], tools: [ToolDefinition] = [], toolChoice: ToolChoice? = nil,
-        temperature: Double? = nil, maxTokens: Int? = nil, stop: [String]? = nil, seed: Int? = nil
+        temperature: Double? = nil, maxTokens: Int? = nil, stop: [String]? = nil, seed: Int? = nil,
+        responseSchema: ResponseSchema? = nil
     ) {
+        self.responseSchema = responseSchema
         self.messages = messages
         self.tools = tools
         self.toolChoice = toolChoice

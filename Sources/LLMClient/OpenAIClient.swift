@@ -9,7 +9,7 @@ public import HTTP
 /// An OpenAI-compatible chat endpoint as a `ChatModel`.
 public final class OpenAIClient: ChatModel {
     public let configuration: OpenAIConfiguration
-    private let http: HTTPClient
+    let http: HTTPClient
     private let memory = StreamingMemory()
 
     /// - Parameter onRetry: told before each wait between attempts (busy server, model loading).
@@ -38,6 +38,70 @@ public final class OpenAIClient: ChatModel {
                 .configuration,
                 "No model is set. Set OPENAI_MODEL or pass --model (`mlexp doctor` lists the server's models).")
         }
+        if !request.tools.isEmpty, await toolCallMode().mode == .structured {
+            return try await completeStructured(request, onEvent: onEvent)
+        }
+        return try await completeAsAsked(request, onEvent: onEvent)
+    }
+
+    /// The tool-call mode in use and why: the configured one, or for `auto` the outcome of a probe sent
+    /// once (a one-tool request; no native call back, or tools refused, means structured).
+    public func toolCallMode() async -> ToolCallResolution {
+        if let known = memory.resolution { return known }
+        let resolution: ToolCallResolution
+        switch configuration.toolCallMode {
+        case .native: resolution = ToolCallResolution(mode: .native, reason: "chosen")
+        case .structured: resolution = ToolCallResolution(mode: .structured, reason: "chosen")
+        case .auto: resolution = await probeNativeCalls()
+        }
+        memory.resolve(resolution)
+        return resolution
+    }
+
+    /// Sends the probe of `auto` mode: does a native tool call come back for a one-tool request?
+    private func probeNativeCalls() async -> ToolCallResolution {
+        let tool = ToolDefinition(
+            name: "record_number", description: "Records a number.",
+            parametersSchema: #"{"type":"object","properties":{"number":{"type":"integer"}},"required":["number"]}"#)
+        let probe = ChatRequest(
+            messages: [.user("Call the tool record_number with number 7. Do not write anything else.")], tools: [tool],
+            temperature: 0, maxTokens: 64, seed: 42)
+        do {
+            let answer = try await completeAsAsked(probe, onEvent: { _ in })
+            if answer.message.toolCalls.contains(where: { $0.name == tool.name }) {
+                return ToolCallResolution(mode: .native, reason: "auto: the server returned a native tool call")
+            }
+            return ToolCallResolution(
+                mode: .structured, reason: "auto: no native tool call came back, so answers are schema-constrained")
+        } catch {
+            return ToolCallResolution(
+                mode: .structured,
+                reason: "auto: the native tool request failed (\(error)), so answers are schema-constrained")
+        }
+    }
+
+    /// One request in structured mode: the answer's text is the JSON object, shown as its `say` once read.
+    private func completeStructured(
+        _ request: ChatRequest, onEvent: @escaping @Sendable (ChatStreamEvent) -> Void
+    ) async throws -> ChatResponse {
+        let structured = try StructuredToolCalls.request(request)
+        let raw = try await completeAsAsked(
+            structured,
+            onEvent: { event in
+                if case .textDelta = event { return }
+                onEvent(event)
+            })
+        let response = StructuredToolCalls.response(raw)
+        if let say = response.message.content, !say.isEmpty { onEvent(.textDelta(say)) }
+        for (i, call) in response.message.toolCalls.enumerated() {
+            onEvent(.toolCallStarted(index: i, name: call.name))
+        }
+        return response
+    }
+
+    private func completeAsAsked(
+        _ request: ChatRequest, onEvent: @escaping @Sendable (ChatStreamEvent) -> Void
+    ) async throws -> ChatResponse {
         let stream: Bool
         switch configuration.streaming {
         case .always: stream = true
@@ -147,6 +211,20 @@ public final class OpenAIClient: ChatModel {
 private final class StreamingMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var broken = false
+    private var mode: ToolCallResolution?
     var toolStreamingBroken: Bool { lock.withLock { broken } }
     func markToolStreamingBroken() { lock.withLock { broken = true } }
+    var resolution: ToolCallResolution? { lock.withLock { mode } }
+    func resolve(_ resolution: ToolCallResolution) { lock.withLock { mode = resolution } }
+}
+
+/// The tool-call mode a client uses, and why (shown on screen and recorded in the transcript header).
+public struct ToolCallResolution: Sendable, Equatable {
+    public var mode: ToolCallMode
+    public var reason: String
+
+    public init(mode: ToolCallMode, reason: String) {
+        self.mode = mode
+        self.reason = reason
+    }
 }

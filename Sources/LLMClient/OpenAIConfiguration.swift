@@ -26,6 +26,9 @@ public struct OpenAIConfiguration: Sendable, CustomStringConvertible {
     public var timeouts: HTTPTimeouts
     public var retry: RetryPolicy
     public var streaming: StreamingMode
+    /// How tool calls are asked for: native `tools`, a schema-constrained answer, or found out (auto, what
+    /// the command line uses unless told otherwise).
+    public var toolCallMode: ToolCallMode = .native
 
     public static let defaultBaseURL = "https://api.openai.com/v1"
 

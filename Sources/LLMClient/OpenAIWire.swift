@@ -68,12 +68,26 @@ enum OpenAIWire {
         if let maxTokens = request.maxTokens { body["max_tokens"] = maxTokens }
         if let stop = request.stop, !stop.isEmpty { body["stop"] = stop }
         if let seed = request.seed { body["seed"] = seed }
+        if let format = request.responseSchema {
+            guard isJSONObject(format.schema) else {
+                throw LLMError(.configuration, "The answer schema '\(format.name)' is not a JSON object.")
+            }
+            // Written as given, not re-sorted: grammar-based servers generate properties in schema order.
+            body["response_format"] = [
+                "type": "json_schema", "json_schema": ["name": format.name, "strict": true, "schema": schemaMarker],
+            ]
+        }
         if stream {
             body["stream"] = true
             body["stream_options"] = ["include_usage": true]
         }
-        return Array(try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes]))
+        let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .withoutEscapingSlashes])
+        guard let format = request.responseSchema else { return Array(data) }
+        let text = String(decoding: data, as: UTF8.self)
+        return Array(text.replacingOccurrences(of: "\"\(schemaMarker)\"", with: format.schema).utf8)
     }
+
+    private static let schemaMarker = "@@mlexp-response-schema@@"
 
     private static func encode(message: ChatMessage) -> [String: Any] {
         var json: [String: Any] = ["role": message.role.rawValue]

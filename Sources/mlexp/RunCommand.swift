@@ -19,7 +19,7 @@ struct RunCommand: AsyncParsableCommand {
             Without an LLM endpoint (--base-url, OPENAI_BASE_URL, OPENAI_API_KEY or .mlexp/config.json) the
             built-in Autopilot runs the session: a deterministic rule-based engine, not an LLM.
             Runs go to .mlexp/runs.sqlite and the log to EXPERIMENTS.md, in the current directory.
-            The Autopilot spends --budget (default 2m): after the baseline and the first families it searches
+            The Autopilot spends --budget (default for its search: 2m): after the baseline and the first families it searches
             (tuning, random forest, target transforms, class weights, regularisation, an ensemble), stops
             early when the search stops paying, and keeps time to explain and decide.
             """)
@@ -36,8 +36,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Language of the session and the log: en or fr (default: fr when the locale is French, else en).")
     var lang: String?
     @Option(name: .customLong("max-turns"), help: "Model turns before the session stops.") var maxTurns: Int = 60
-    @Option(help: "Time the Autopilot may spend on the session, e.g. 90s, 2m, 1m30s (default: 2m).")
-    var budget: String = "2m"
+    @OptionGroup var llm: LLMSessionOptions
+    @OptionGroup var budget: BudgetOptions
     @Flag(
         help:
             "Continue the latest unfinished session (of FILE and --target when given), or the transcript given as FILE, from its last complete step."
@@ -78,18 +78,20 @@ struct RunCommand: AsyncParsableCommand {
         if target != nil && reference != nil {
             throw ValidationError("--reference is for clustering, without --target; leave one of them out.")
         }
-        guard let seconds = BudgetDuration.seconds(budget) else {
-            throw ValidationError("--budget must be a duration such as 90s, 2m or 1m30s, not '\(budget)'.")
-        }
+        // The Autopilot's search budget: --budget, else 2 minutes (the loop itself stops only at an explicit --budget).
+        let seconds = try budget.seconds() ?? 120
         let brief = AutopilotBrief(
             path: file, target: target, goal: goal, language: language, reference: reference, budget: seconds)
         let choice: ModelChoice
         do {
             choice = try ModelChoice.resolve(
                 model: model ?? header.flatMap { $0.model.hasPrefix("autopilot") ? "autopilot" : nil },
-                baseURL: baseURL, workspace: workspace, brief: brief, language: language)
+                baseURL: baseURL, workspace: workspace, brief: brief, language: language, toolCalls: llm.toolCalls,
+                defaultToolCalls: .auto)
         } catch { throw ValidationError("\(error)") }
         terminal.line(terminal.styled(choice.banner, .bold))
+
+        let prepared = await llm.prepare(choice, workspace: workspace, terminal: terminal, language: language)
 
         let renderer = SessionRenderer(terminal: terminal, language: language)
         let spinner = renderer.spinner
@@ -108,22 +110,52 @@ struct RunCommand: AsyncParsableCommand {
             recorder = transcript.recorder(
                 command: "run", name: TranscriptOptions.name(for: file, fallback: "run"), choice: choice,
                 workspace: workspace, language: language, data: file, target: target, goal: goal, session: session.id,
-                terminal: terminal)
+                terminal: terminal, toolCalls: prepared.toolCalls?.mode.rawValue, contextTokens: prepared.window?.tokens
+            )
         }
+        let steps = WorkflowSteps()
         let loop = AgentLoop(
-            model: choice.model, tools: registry, systemPrompt: Prompts.system(language),
-            limits: LoopLimits(maxModelTurns: maxTurns),
-            observers: [renderer, ImportanceBars(terminal: terminal, language: language)]
+            model: choice.model, tools: registry, systemPrompt: Prompts.system(language, small: prepared.smallPrompt),
+            limits: LoopLimits(
+                maxModelTurns: maxTurns, sessionTokens: budget.tokenBudget, sessionSeconds: try budget.seconds()),
+            observers: [renderer, ImportanceBars(terminal: terminal, language: language), steps]
                 + (recorder.map { [$0] } ?? []),
             history: resumed?.history ?? [], language: language)
-        await loop.setSampling(temperature: choice.temperature, stop: nil)
+        await loop.setSampling(
+            temperature: choice.temperature ?? (prepared.smallPrompt ? 0 : nil), stop: nil,
+            maxTokens: choice.isAutopilot ? nil : llm.maxTokens)
+        if let window = prepared.window {
+            let overhead = ContextBudget.estimate(
+                (prepared.toolCalls?.mode ?? .native).promptText(for: registry.definitions))
+            await loop.setContextBudget(
+                ContextBudget(
+                    contextTokens: window.tokens, source: window.source, overheadTokens: overhead,
+                    counter: prepared.counter),
+                summary: { steps.progress(context).summary })
+        }
 
+        if !choice.isAutopilot, target != nil {
+            // With no person to answer, every answer acts until the workflow is complete.
+            await loop.requireToolCalls { !steps.progress(context).missing.isEmpty }
+        }
         let interrupts = Interrupts(onIdle: {})
         interrupts.install()
         let pending = resumed.flatMap { $0.hasStarted ? $0.pending : nil }
-        let outcome = await interrupts.run {
+        var outcome = await interrupts.run {
             if let pending { return await loop.resume(pending: pending) }
             return await loop.send(Self.request(brief))
+        }
+        // With no person to say "go on", the harness says what of the workflow is still missing when the
+        // model stops early, as long as each answer moves the session forward.
+        var nudges = 0
+        var last = steps.progress(context)
+        while case .answered = outcome, !choice.isAutopilot, target != nil, nudges < 4, !last.missing.isEmpty {
+            nudges += 1
+            let nudge = Self.nudge(last, language: language)
+            outcome = await interrupts.run { await loop.send(nudge) }
+            let now = steps.progress(context)
+            if now == last, case .answered = outcome { break }
+            last = now
         }
         recorder?.close()
         renderer.endLine()
@@ -134,8 +166,25 @@ struct RunCommand: AsyncParsableCommand {
             workspace: context.workspace.root, session: session.id, notice: { terminal.line(terminal.styled($0, .dim)) }
         )
         terminal.line()
+        let final = steps.progress(context)
+        if !final.didAnything {
+            terminal.error(
+                language == .fr
+                    ? "La session n'a rien fait : aucun run, aucune entrée de journal. Vérifiez le modèle avec `mlexp doctor`, essayez --tool-calls structured, ou --model autopilot."
+                    : "The session did nothing: no run and no log entry. Check the model with `mlexp doctor`, try --tool-calls structured, or --model autopilot."
+            )
+            throw ExitCode(1)
+        }
         terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))
         if case .stopped = outcome { throw ExitCode(1) }
+    }
+
+    /// What the harness says when the model stopped before the workflow was complete.
+    static func nudge(_ progress: SessionProgress, language: SessionLanguage) -> String {
+        let steps = progress.missing.joined(separator: "; ")
+        return language == .fr
+            ? "La session n'est pas terminée. Il reste : \(steps). Continue avec l'étape suivante, par un appel d'outil."
+            : "The session is not finished. Still to do: \(steps). Continue with the next step, as a tool call."
     }
 
     /// The user turn that starts the session.

@@ -22,7 +22,8 @@ struct TranscriptOptions: ParsableArguments {
     /// on stderr and the session goes on without it.
     func recorder(
         command: String, name: String, choice: ModelChoice, workspace: Workspace, language: SessionLanguage,
-        data: String?, target: String?, goal: String?, session: String? = nil, terminal: Terminal
+        data: String?, target: String?, goal: String?, session: String? = nil, terminal: Terminal,
+        toolCalls: String? = nil, contextTokens: Int? = nil
     ) -> TranscriptRecorder? {
         guard !off else { return nil }
         let base =
@@ -36,6 +37,8 @@ struct TranscriptOptions: ParsableArguments {
                 model: choice.model.displayName, endpoint: (choice.model as? OpenAIClient)?.configuration.baseURL,
                 promptVersion: Prompts.version, language: language.rawValue, seeds: Self.defaultSeeds,
                 workspace: workspace.root.path, data: data, target: target, goal: goal)
+            header.toolCalls = toolCalls
+            header.contextTokens = contextTokens
             header.session = session
             return TranscriptRecorder(writer: writer, header: header, workspace: workspace)
         } catch {

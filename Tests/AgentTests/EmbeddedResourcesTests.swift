@@ -28,7 +28,7 @@ import Testing
 
     @Test func embeddedPromptsMatchTheFiles() throws {
         let onDisk = try files("prompts", "md")
-        #expect(onDisk.keys.sorted() == ["system.en", "system.fr"])
+        #expect(onDisk.keys.sorted() == ["system.en", "system.fr", "system.small.en", "system.small.fr"])
         #expect(onDisk == EmbeddedResources.prompts, "run scripts/embed-resources.sh")
         let version = try String(contentsOf: Self.root.appendingPathComponent("prompts/VERSION"), encoding: .utf8)
         #expect(version.trimmingCharacters(in: .whitespacesAndNewlines) == Prompts.version)

@@ -16,6 +16,7 @@ import Tracking
     @Test func theEnsembleIsTheAverageOfItsMembers() async throws {
         let r = try tools.registry("titanic")
         _ = try await tools.call(r, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
+        _ = try await tools.call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
         let a = try await tools.call(r, "train_model", #"{"model": "logistic", "hypothesis": "linear"}"#)
         let b = try await tools.call(r, "train_model", #"{"model": "gbdt", "hypothesis": "trees"}"#)
         let ids = try [#require(a["run_id"]?.stringValue), #require(b["run_id"]?.stringValue)]
@@ -67,6 +68,7 @@ import Tracking
     @Test func ensembleMistakesNameTheFix() async throws {
         let r = try tools.registry("titanic")
         _ = try await tools.call(r, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
+        _ = try await tools.call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
         let a = try await tools.call(r, "train_model", #"{"model": "logistic", "hypothesis": "linear"}"#)
         let id = try #require(a["run_id"]?.stringValue)
         let one = try await tools.call(
@@ -82,6 +84,7 @@ import Tracking
     @Test func aLogTargetIsFittedOnLogAndScoredOnTheOriginalScale() async throws {
         let r = try tools.registry("mpg")
         _ = try await tools.call(r, "load_data", #"{"path": "mpg.csv", "target": "hwy"}"#)
+        _ = try await tools.call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
         let plain = try await tools.call(r, "train_model", #"{"model": "ridge", "hypothesis": "plain"}"#)
         let logged = try await tools.call(
             r, "train_model", #"{"model": "ridge", "target_transform": "log", "hypothesis": "relative errors"}"#)
@@ -106,6 +109,7 @@ import Tracking
 
         let classes = try tools.registry("titanic")
         _ = try await tools.call(classes, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
+        _ = try await tools.call(classes, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
         let wrong = try await tools.call(
             classes, "train_model", #"{"model": "gbdt", "target_transform": "log", "hypothesis": "x"}"#)
         #expect(wrong["error"]?.stringValue?.contains("regression") == true, "\(wrong)")

@@ -19,6 +19,7 @@ import Tracking
     @Test func curveOnTitanicIsSaneReadsItsNumbersAndIsExported() async throws {
         let r = try tools.registry("titanic")
         _ = try await tools.call(r, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
+        _ = try await tools.call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
         let trained = try await tools.call(
             r, "train_model", #"{"model": "gbdt", "hypothesis": "trees", "params": {"max_iter": 40}}"#)
         let id = try #require(trained["run_id"]?.stringValue)

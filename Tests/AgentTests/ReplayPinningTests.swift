@@ -25,6 +25,7 @@ import Testing
         let (recording, root) = try registry()
         let steps: [ScriptedModel.Step] = [
             .toolCall("load_data", #"{"path":"mpg.csv","target":"hwy"}"#),
+            .toolCall("train_model", #"{"model":"baseline","hypothesis":"the floor"}"#),
             .toolCall("tune_model", "{\"max_trials\":3," + Self.search + "}"),
             .text("Three trials ran."),
         ]
@@ -40,15 +41,16 @@ import Testing
         // Unpinned, the same call runs all six candidates: the replay has something to pin.
         let (fresh, _) = try registry()
         _ = try await ToolsTests().call(fresh, "load_data", #"{"path":"mpg.csv","target":"hwy"}"#)
+        _ = try await ToolsTests().call(fresh, "train_model", #"{"model":"baseline","hypothesis":"the floor"}"#)
         #expect(try await ToolsTests().call(fresh, "tune_model", "{" + Self.search + "}")["evaluated"] == 6)
 
         let (replaying, replayRoot) = try registry()
         let report = await Replay.run(
             try Transcript.read(file), tools: replaying, replayRoot: replayRoot.path,
             options: ReplayOptions(rules: ComparisonRules()))
-        #expect(report.checks.count == 2)
+        #expect(report.checks.count == 3)
         #expect(report.matches, "\(report.differing.map(\.differences))")
-        #expect(report.checks[1].arguments.contains("max_trials") == false, "the report shows the recorded call")
+        #expect(report.checks[2].arguments.contains("max_trials") == false, "the report shows the recorded call")
     }
 
     @Test func onlyASuccessfulSearchIsPinned() throws {

@@ -46,6 +46,7 @@ import Tracking
     @Test func trainingMistakesNameTheFix() async throws {
         let r = try registry()
         _ = try await call(r, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
+        _ = try await call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
         let column = try await call(r, "train_model", #"{"model": "gbdt", "hypothesis": "h", "drop": ["nmae"]}"#)
         #expect(column["error"]?.stringValue?.contains("Did you mean 'name'?") == true)
         let parameter = try await call(
@@ -61,6 +62,7 @@ import Tracking
     @Test func testSplitIsEvaluatedOnlyWhenAskedAndEachLookIsRecorded() async throws {
         let r = try registry("penguins")
         _ = try await call(r, "load_data", #"{"path": "penguins.csv", "target": "species"}"#)
+        let baseline = try await call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
         let trained = try await call(r, "train_model", #"{"model": "logistic", "hypothesis": "linear separation"}"#)
         let id = try #require(trained["run_id"]?.stringValue)
         #expect(trained["validation"]?.stringValue?.contains("test split untouched") == true)
@@ -70,10 +72,58 @@ import Tracking
         let test = try await call(r, "compute_metrics", #"{"run_id": "\#(id)", "split": "test"}"#)
         #expect((test["metrics"]?["accuracy"]?["value"]?.doubleValue ?? 0) > 0.9)
         #expect(test["rows"]?.intValue == r.context.session.datasets.first?.testRows.count)
-        _ = try await call(r, "compute_metrics", #"{"run_id": "\#(id)", "split": "test"}"#)
+        // Sealed: a second request gets the recorded figure and is told the split was used; nothing is re-evaluated.
         let second = try await call(r, "compute_metrics", #"{"run_id": "\#(id)", "split": "test"}"#)
-        #expect(second["note"]?.stringValue?.contains("3 times") == true)
-        #expect(try r.context.store.testEvaluations(runID: id).count == 3)
+        #expect(second["already_used"] == true)
+        #expect(second["metrics"]?["accuracy"]?["value"] == test["metrics"]?["accuracy"]?["value"])
+        #expect(second["note"]?.stringValue?.contains("already evaluated") == true)
+        let other = try #require(baseline["run_id"]?.stringValue)
+        let third = try await call(r, "compute_metrics", #"{"run_id": "\#(other)", "split": "test"}"#)
+        #expect(third["run_id"]?.stringValue == id)
+        #expect(third["note"]?.stringValue?.contains("spent on run \(id)") == true)
+        #expect(try r.context.store.testEvaluations().count == 1)
+    }
+
+    @Test func noModelButTheBaselineBeforeTheBaselineRun() async throws {
+        let r = try registry("penguins")
+        let unloaded = try await call(r, "train_model", #"{"model": "baseline", "hypothesis": "h"}"#)
+        #expect(unloaded["error"]?.stringValue?.contains("call load_data") == true)
+        _ = try await call(r, "load_data", #"{"path": "penguins.csv", "target": "species"}"#)
+        for model in ["gbdt", "logistic"] {
+            let refused = try await call(r, "train_model", #"{"model": "\#(model)", "hypothesis": "h"}"#)
+            let message = try #require(refused["error"]?.stringValue)
+            #expect(message.contains("no baseline run exists yet"))
+            #expect(message.contains(#"Call train_model with model "baseline" first, then \#(model)."#))
+        }
+        let tune = try await call(
+            r, "tune_model", #"{"model": "gbdt", "hypothesis": "h", "space": {"max_depth": {"low": 2, "high": 6}}}"#)
+        #expect(tune["error"]?.stringValue?.contains("no baseline run exists yet") == true)
+        #expect(try r.context.store.count() == 0)
+        _ = try await call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
+        let logistic = try await call(r, "train_model", #"{"model": "logistic", "hypothesis": "h"}"#)
+        #expect(logistic["run_id"]?.stringValue != nil)
+    }
+
+    @Test func aLogEntryStatingANumberNoToolReturnedIsRefused() async throws {
+        let r = try registry("penguins")
+        _ = try await call(r, "load_data", #"{"path": "penguins.csv", "target": "species"}"#)
+        let base = try await call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
+        let id = try #require(base["run_id"]?.stringValue)
+        let main = try #require(base["main_metric"]?.stringValue)
+        let score = try #require(base["metrics"]?[main]?["mean"]?.doubleValue)
+        let invented = try await call(
+            r, "append_log",
+            #"{"kind": "experiment", "title": "Baseline", "hypothesis": "floor", "approach": "majority", "analysis": "it reaches 0.9731, a fine score", "next": "logistic", "run_ids": ["\#(id)"]}"#
+        )
+        let message = try #require(invented["error"]?.stringValue)
+        #expect(message.contains("analysis states 0.9731"))
+        #expect(message.contains("no tool result of this session holds"))
+        let quoted = String(format: "%.3f", score)
+        let backed = try await call(
+            r, "append_log",
+            #"{"kind": "experiment", "title": "Baseline", "hypothesis": "floor", "approach": "majority", "analysis": "it reaches \#(quoted)", "next": "logistic", "run_ids": ["\#(id)"]}"#
+        )
+        #expect(backed["written"]?.stringValue == "experiment #1")
     }
 
     @Test func explainAndCompareAnswerCompactly() async throws {

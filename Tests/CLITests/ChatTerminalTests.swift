@@ -39,6 +39,8 @@ import Testing
             case 0: [.pause(30), .close]  // a model that does not answer
             case 1: Self.answer(tool: ("call_load", "load_data", #"{"path": "titanic.csv", "target": "survived"}"#))
             case 2:
+                Self.answer(tool: ("call_base", "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#))
+            case 3:
                 Self.answer(
                     tool: (
                         "call_tune", "tune_model",
@@ -98,7 +100,7 @@ import Testing
             ($0["tool_calls"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         }
         let answered = messages.filter { $0["role"] as? String == "tool" }.compactMap { $0["tool_call_id"] as? String }
-        #expect(callIDs == ["call_load", "call_tune"])
+        #expect(callIDs == ["call_load", "call_base", "call_tune"])
         #expect(answered == callIDs, "one tool message per call id")
         let cancelled = messages.first { $0["tool_call_id"] as? String == "call_tune" }?["content"] as? String
         #expect(cancelled?.contains("cancelled") == true)

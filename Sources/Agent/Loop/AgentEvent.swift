@@ -11,6 +11,10 @@ public enum StopReason: String, Sendable, Codable, Equatable {
     case toolErrorLimit = "tool_error_limit"
     case cancelled
     case modelError = "model_error"
+    /// Answers that changed nothing (only repeated failing calls, or the same answer again).
+    case noProgress = "no_progress"
+    /// The session's token or time budget is spent.
+    case budget
 }
 
 /// One thing that happened in the loop.
@@ -27,6 +31,9 @@ public enum AgentEvent: Sendable {
     case toolProgress(String)
     /// The turn ended without a final answer; `message` says what happened and what to do.
     case stopped(StopReason, message: String)
+    /// Something the harness did on its own, said to the user (older turns summarised to fit the
+    /// context, a repeated failing call answered from memory, the session budget).
+    case notice(String)
 }
 
 /// Receives the loop's events. Called on the loop's task, in order; must return quickly.

@@ -6,16 +6,28 @@
 import Foundation
 public import LLMClient
 
-/// Limits of one user turn.
+/// Limits of one user turn, and of the whole session (tokens and time).
 public struct LoopLimits: Sendable, Equatable {
     /// Model requests per user message.
     public var maxModelTurns = 40
     /// Tool calls in a row that may fail before the loop stops.
     public var maxConsecutiveToolErrors = 5
+    /// Answers in a row that change nothing (only repeated failing calls, or the same text again).
+    public var maxAnswersWithoutProgress = 3
+    /// Tokens (prompt and answer, as the server counts them) the whole session may spend.
+    public var sessionTokens: Int?
+    /// Wall time the whole session may take, in seconds.
+    public var sessionSeconds: Double?
 
-    public init(maxModelTurns: Int = 40, maxConsecutiveToolErrors: Int = 5) {
+    public init(
+        maxModelTurns: Int = 40, maxConsecutiveToolErrors: Int = 5, maxAnswersWithoutProgress: Int = 3,
+        sessionTokens: Int? = nil, sessionSeconds: Double? = nil
+    ) {
         self.maxModelTurns = maxModelTurns
         self.maxConsecutiveToolErrors = maxConsecutiveToolErrors
+        self.maxAnswersWithoutProgress = maxAnswersWithoutProgress
+        self.sessionTokens = sessionTokens
+        self.sessionSeconds = sessionSeconds
     }
 }
 
@@ -40,6 +52,20 @@ public actor AgentLoop {
     private var observers: [any AgentObserver]
     /// The language of the loop's own messages (why a turn stopped).
     public let language: SessionLanguage
+    /// Keeps requests inside the model's context window (nil: no window known, messages sent whole).
+    private var fitter: ContextFitter?
+    /// Writes the summary that replaces older turns (from the run store).
+    private var summary: @Sendable () async -> String = { "" }
+    /// Tokens spent by the session so far (prompt + answer, as the server reported them).
+    public private(set) var tokensUsed = 0
+    /// When the first request was sent.
+    private var sessionStart: Date?
+    /// Failed calls by name and arguments, with their error: a repeat is answered from here.
+    private var failedCalls: [String: String] = [:]
+    /// The last answer's text and calls, to spot an answer given twice.
+    private var lastAnswerKey: String?
+    /// Whether the next answer must hold a tool call (a session with no person, work still to do).
+    private var mustCallTools: @Sendable () -> Bool = { false }
 
     /// - Parameter history: messages after the system prompt to start from (an example turn for a small
     ///   model, or a conversation to resume); every tool call in it must already be answered.
@@ -61,6 +87,21 @@ public actor AgentLoop {
     private var announced: Int
 
     public func addObserver(_ observer: any AgentObserver) { observers.append(observer) }
+
+    /// Keeps every request inside `budget`; `summary` writes what replaces older turns when they must go.
+    public func setContextBudget(_ budget: ContextBudget, summary: @escaping @Sendable () async -> String) {
+        fitter = ContextFitter(budget)
+        self.summary = summary
+    }
+
+    /// Asks for at least one tool call in every answer while `condition` holds (tool_choice "required").
+    public func requireToolCalls(while condition: @escaping @Sendable () -> Bool) { mustCallTools = condition }
+
+    /// The context budget in use, with its overhead as last calibrated.
+    public var contextBudget: ContextBudget? { fitter?.budget }
+
+    /// Seconds since the first request of the session.
+    public var elapsedSeconds: Double { sessionStart.map { Date().timeIntervalSince($0) } ?? 0 }
 
     public func setSampling(temperature: Double?, stop: [String]?, maxTokens: Int? = nil) {
         self.temperature = temperature
@@ -88,12 +129,33 @@ public actor AgentLoop {
 
     /// Runs `pending` calls, then model turns and their calls until an answer or a limit.
     private func proceed(pending: [ToolCall]) async -> TurnOutcome {
+        if sessionStart == nil { sessionStart = Date() }
         var consecutiveErrors = 0
-        if let stop = await run(pending, consecutiveErrors: &consecutiveErrors) { return stop }
+        var withoutProgress = 0
+        var progressed = false
+        if let stop = await run(pending, consecutiveErrors: &consecutiveErrors, progressed: &progressed) {
+            return stop
+        }
         for _ in 0..<limits.maxModelTurns {
             if Task.isCancelled { return stopped(.cancelled, .cancelled) }
+            if let spent = budgetSpent() { return stopped(.budget, .budget(spent)) }
+            var sent = messages
+            var answerCap = maxTokens
+            if let fitter {
+                let fitted = await fitter.fit(messages, maxTokens: maxTokens, summary: summary)
+                sent = fitted.messages
+                answerCap = fitted.maxTokens
+                if fitted.summarizedMessages > 0 {
+                    emit(
+                        .notice(
+                            LoopNotice.summarized(
+                                fitted.summarizedMessages, prompt: fitted.promptTokens,
+                                context: fitter.budget.contextTokens, language)))
+                }
+            }
             let request = ChatRequest(
-                messages: messages, tools: tools.definitions, temperature: temperature, maxTokens: maxTokens,
+                messages: sent, tools: tools.definitions, toolChoice: mustCallTools() ? .required : nil,
+                temperature: temperature, maxTokens: answerCap,
                 stop: stop,
                 seed: temperature == 0 ? 42 : nil)
             let started = Date()
@@ -109,27 +171,60 @@ public actor AgentLoop {
                 }
                 return stopped(.modelError, .modelFailed(error: error.messageForModel))
             }
+            if let usage = response.usage {
+                tokensUsed += usage.totalTokens
+                if let fitter, usage.promptTokens > 0 {
+                    await fitter.calibrate(sent: sent, promptTokens: usage.promptTokens)
+                }
+            }
             var answer = response.message
             answer.role = .assistant
             answer.reasoning = nil
             answer.toolCalls = Self.withUniqueIDs(answer.toolCalls)
             append(answer, latency: Date().timeIntervalSince(started), usage: response.usage)
+            if let usage = response.usage {
+                emit(
+                    .notice(
+                        LoopNotice.usage(
+                            usage, session: tokensUsed, budget: limits.sessionTokens, seconds: elapsedSeconds,
+                            secondsBudget: limits.sessionSeconds, language)))
+            }
             if answer.toolCalls.isEmpty { return .answered(answer.content ?? "") }
-            if let stop = await run(answer.toolCalls, consecutiveErrors: &consecutiveErrors) { return stop }
+
+            let key = (answer.content ?? "") + answer.toolCalls.map { $0.name + Self.canonical($0.arguments) }.joined()
+            progressed = key != lastAnswerKey
+            lastAnswerKey = key
+            if let stop = await run(answer.toolCalls, consecutiveErrors: &consecutiveErrors, progressed: &progressed) {
+                return stop
+            }
+            withoutProgress = progressed ? 0 : withoutProgress + 1
+            if withoutProgress >= limits.maxAnswersWithoutProgress {
+                return stopped(.noProgress, .noProgress(answers: withoutProgress))
+            }
         }
         return stopped(.turnLimit, .turnLimit(turns: limits.maxModelTurns))
     }
 
     /// Runs one answer's calls in order; the outcome when the turn must stop, else nil.
-    private func run(_ calls: [ToolCall], consecutiveErrors: inout Int) async -> TurnOutcome? {
+    private func run(_ calls: [ToolCall], consecutiveErrors: inout Int, progressed: inout Bool) async -> TurnOutcome? {
         for (index, call) in calls.enumerated() {
             if Task.isCancelled {
                 answerUnrun(calls[index...])
                 return stopped(.cancelled, .cancelledBeforeTools)
             }
-            emit(.toolStarted(call))
-            let outcome = await tools.execute(call)
-            emit(.toolFinished(call, outcome))
+            let signature = call.name + " " + Self.canonical(call.arguments)
+            let outcome: ToolOutcome
+            if let earlier = failedCalls[signature] {
+                // The same failing call again: its earlier error and a hint, without running it.
+                outcome = .error(LoopNotice.repeatedFailure(earlier, tool: call.name))
+                emit(.toolFinished(call, outcome))
+                emit(.notice(LoopNotice.repeatedCall(call.name, language)))
+            } else {
+                emit(.toolStarted(call))
+                outcome = await tools.execute(call)
+                emit(.toolFinished(call, outcome))
+                if outcome.isError { failedCalls[signature] = outcome.content } else { progressed = true }
+            }
             append(.tool(callID: call.id, content: outcome.content))
             if Task.isCancelled {
                 answerUnrun(calls[(index + 1)...])
@@ -142,6 +237,20 @@ public actor AgentLoop {
             }
         }
         return nil
+    }
+
+    /// What of the session budget is spent, if any.
+    private func budgetSpent() -> String? {
+        if let cap = limits.sessionTokens, tokensUsed >= cap { return "\(tokensUsed) of \(cap) tokens" }
+        if let cap = limits.sessionSeconds, elapsedSeconds >= cap {
+            return "\(Int(elapsedSeconds)) of \(Int(cap)) seconds"
+        }
+        return nil
+    }
+
+    /// Arguments with sorted keys and no spacing, so that the same call compares equal however written.
+    static func canonical(_ arguments: String) -> String {
+        (try? JSONValue.parse(arguments))?.text ?? arguments.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Answers calls that will not run, so every call id has its `tool` message.

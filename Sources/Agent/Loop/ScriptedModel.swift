@@ -32,7 +32,13 @@ public final class ScriptedModel: ChatModel {
     private let state = Mutex<(next: Int, requests: [ChatRequest])>((0, []))
     public let displayName = "scripted (test double)"
 
-    public init(_ steps: [Step]) { self.steps = steps }
+    /// The token usage reported with every answer (nil: none, as some servers).
+    private let usage: TokenUsage?
+
+    public init(_ steps: [Step], usage: TokenUsage? = nil) {
+        self.steps = steps
+        self.usage = usage
+    }
 
     /// Every request received, in order.
     public var requests: [ChatRequest] { state.withLock { $0.requests } }
@@ -53,14 +59,15 @@ public final class ScriptedModel: ChatModel {
             for word in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
                 onEvent(.textDelta((word.offset == 0 ? "" : " ") + word.element))
             }
-            return ChatResponse(message: .assistant(text), finishReason: "stop")
+            return ChatResponse(message: .assistant(text), finishReason: "stop", usage: usage)
         case .toolCalls(let calls, let text):
             if let text { onEvent(.textDelta(text)) }
             let toolCalls = calls.enumerated().map { i, c in
                 onEvent(.toolCallStarted(index: i, name: c.name))
                 return ToolCall(id: "call_\(index)_\(i)", name: c.name, arguments: c.arguments)
             }
-            return ChatResponse(message: .assistant(text, toolCalls: toolCalls), finishReason: "tool_calls")
+            return ChatResponse(
+                message: .assistant(text, toolCalls: toolCalls), finishReason: "tool_calls", usage: usage)
         case .failure(let message):
             throw Failure(description: message)
         case .hang:

@@ -12,6 +12,8 @@ enum StopMessage {
     case cancelledDuringTool(name: String)
     case toolErrors(count: Int, last: String)
     case turnLimit(turns: Int)
+    case noProgress(answers: Int)
+    case budget(String)
 
     func text(_ language: SessionLanguage) -> String {
         let fr = language == .fr
@@ -40,6 +42,14 @@ enum StopMessage {
             return fr
                 ? "Arrêté après \(count) appels d'outils en échec d'affilée (dernier : \(last)). Lisez les erreurs ci-dessus, puis reformulez la demande ou corrigez les données."
                 : "Stopped after \(count) failed tool calls in a row (last: \(last)). Read the errors above, then rephrase the request or fix the data."
+        case .noProgress(let answers):
+            return fr
+                ? "Arrêté : \(answers) réponses d'affilée sans progrès (appels déjà en échec répétés, ou la même réponse). Précisez la demande ou changez de modèle."
+                : "Stopped: \(answers) answers in a row made no progress (failing calls repeated, or the same answer again). Narrow the request or use another model."
+        case .budget(let what):
+            return fr
+                ? "Arrêté : le budget de la session est épuisé (\(what)). Les runs et le journal sont enregistrés ; relancez avec un budget plus grand pour poursuivre."
+                : "Stopped: the session budget is spent (\(what)). Runs and log are saved; run again with a larger budget to go on."
         case .turnLimit(let turns):
             return fr
                 ? "Arrêté après \(turns) tours du modèle sans réponse finale. Dites « continue » pour poursuivre, ou précisez la demande."

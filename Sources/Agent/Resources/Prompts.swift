@@ -11,9 +11,20 @@ public enum Prompts {
     /// The version of prompts/ (prompts/VERSION).
     public static var version: String { EmbeddedResources.promptVersion }
 
-    /// The system prompt for `language`.
-    public static func system(_ language: SessionLanguage) -> String {
-        EmbeddedResources.prompts["system.\(language.rawValue)"] ?? EmbeddedResources.prompts["system.en"] ?? ""
+    /// The system prompt for `language`: the full one, or the short one written for small models.
+    public static func system(_ language: SessionLanguage, small: Bool = false) -> String {
+        let name = small ? "system.small" : "system"
+        return EmbeddedResources.prompts["\(name).\(language.rawValue)"] ?? EmbeddedResources.prompts["\(name).en"]
+            ?? ""
+    }
+
+    /// Contexts of at most this many tokens get the small-model prompt unless one is chosen.
+    public static let smallContextTokens = 16_384
+
+    /// Whether the small prompt suits a model with `contextTokens` (unknown: the full prompt).
+    public static func prefersSmall(contextTokens: Int?) -> Bool {
+        guard let contextTokens else { return false }
+        return contextTokens <= smallContextTokens
     }
 }
 

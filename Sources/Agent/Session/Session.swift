@@ -13,6 +13,7 @@ public final class Session: Sendable {
         var lastDatasetID: String?
         var runIDs: [String] = []
         var artifacts: [String: RunArtifacts] = [:]
+        var resultNumbers: [Double] = []
     }
 
     private let state = Mutex(State())
@@ -37,6 +38,18 @@ public final class Session: Sendable {
             $0.runIDs.append(artifacts.runID)
             $0.artifacts[artifacts.runID] = artifacts
         }
+    }
+
+    /// Keeps the numbers of a tool result: a log entry may state only numbers some tool returned.
+    public func noteToolResult(_ result: JSONValue) {
+        var numbers: [Double] = []
+        NumberClaims.collect(result, into: &numbers)
+        state.withLock { $0.resultNumbers += numbers }
+    }
+
+    /// Every number the session's tools returned so far (and the goal's).
+    public var resultNumbers: [Double] {
+        state.withLock { $0.resultNumbers } + (goal.map(NumberClaims.numbers(inText:)) ?? [])
     }
 
     /// The out-of-fold predictions of a run trained in this session, if any.

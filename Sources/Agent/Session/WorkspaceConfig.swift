@@ -9,6 +9,10 @@ public struct WorkspaceConfig: Sendable, Equatable {
     public var baseURL: String?
     public var model: String?
     public var temperature: Double?
+    /// The model's context window, for servers that do not say it.
+    public var contextTokens: Int?
+    /// How tool calls travel: native, structured or auto.
+    public var toolCalls: String?
 
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let description: String
@@ -44,6 +48,15 @@ public struct WorkspaceConfig: Sendable, Equatable {
             return s
         }
         var config = WorkspaceConfig(baseURL: try string("base_url"), model: try string("model"))
+        config.toolCalls = try string("tool_calls")
+        if let n = object["context_tokens"], !n.isNull {
+            guard let tokens = n.intValue, tokens >= 512 else {
+                throw Failure(
+                    description: "\(path): \"context_tokens\" must be a whole number of at least 512; fix or remove it."
+                )
+            }
+            config.contextTokens = tokens
+        }
         if let t = object["temperature"] {
             if case .null = t { return config }
             guard let x = t.doubleValue, x.isFinite, x >= 0, x <= 2 else {

@@ -30,25 +30,49 @@ public struct AppendLogTool: AgentTool {
         let runs = try (arguments["run_ids"]?.arrayValue ?? []).compactMap(\.stringValue).map { id throws(ToolError) in
             try context.store.run(id)
         }
+        try Self.requireBackedNumbers(arguments, kind: kind, context: context)
         let document = try context.log.read()
         let french = document.language == .french
         let problem = Self.problem(runs: runs, session: context.session)
         let writer = LogEntryWriter(store: context.store, french: french)
         switch kind {
         case "context":
-            try require(["problem", "data", "metric"])
+            try require(["problem"])
+            // What the tools know is written by them when the model leaves it out: the data and its metric.
+            let loaded = try? context.session.dataset(nil)
+            let data =
+                text("data").isEmpty
+                ? loaded.map { "\($0.path): \($0.dataset.rowCount) rows × \($0.dataset.columnCount) columns" } ?? ""
+                : text("data")
+            let metric =
+                text("metric").isEmpty
+                ? loaded.map { "\($0.metric) (validation, cross-validated)" } ?? "" : text("metric")
+            guard !data.isEmpty, !metric.isEmpty else { try require(["data", "metric"]); return [:] }
             try context.log.setContext(
-                LogContext(problem: text("problem"), data: text("data"), metric: text("metric")), for: problem)
+                LogContext(problem: text("problem"), data: data, metric: metric), for: problem)
             return [
                 "written": "context",
                 "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
             ]
         case "experiment":
-            try require(["title", "hypothesis", "approach", "analysis", "next"])
+            // The hypothesis and approach of the runs themselves stand in for ones the model leaves out.
+            let hypothesis = text("hypothesis").isEmpty ? runs.compactMap(\.hypothesis).first ?? "" : text("hypothesis")
+            let approach =
+                text("approach").isEmpty && !runs.isEmpty
+                ? runs.map(\.modelFamily).joined(separator: ", ") : text("approach")
+            let filled = ["hypothesis": hypothesis, "approach": approach]
+            let missing = ["title", "hypothesis", "approach", "analysis", "next"].filter {
+                (filled[$0] ?? text($0)).isEmpty
+            }
+            guard missing.isEmpty else {
+                throw ToolError(
+                    "a \(kind) entry needs \(missing.map { "'\($0)'" }.joined(separator: ", ")); add them and call append_log again."
+                )
+            }
             let reference = try text("compare_to").isEmpty ? nil : context.store.run(text("compare_to"))
             var entry = LogEntry(
-                title: text("title"), hypothesis: text("hypothesis"),
-                approach: text("approach") + writer.approachDetails(runs),
+                title: text("title"), hypothesis: hypothesis,
+                approach: approach + writer.approachDetails(runs),
                 result: try writer.result(runs, reference: reference),
                 analysis: text("analysis"), next: text("next"),
                 runIDs: runs.map(\.id) + (reference.map { [$0.id] } ?? []))
@@ -85,6 +109,23 @@ public struct AppendLogTool: AgentTool {
 }
 
 extension AppendLogTool {
+    /// The prose fields whose numbers must come from tool results: every field the model writes, except
+    /// the context's metric (a success threshold is a goal, not a result) and the next step (planned values).
+    static let checkedFields = ["title", "problem", "data", "hypothesis", "approach", "analysis"]
+
+    /// Refuses an entry stating a decimal number or percentage that no tool of this session returned.
+    static func requireBackedNumbers(_ arguments: JSONValue, kind: String, context: ToolContext) throws {
+        let pool = context.session.resultNumbers
+        for field in checkedFields {
+            guard let text = arguments[field]?.stringValue else { continue }
+            let unbacked = NumberClaims.claims(in: text).filter { !NumberClaims.backed($0, pool: pool) }
+            guard let first = unbacked.first else { continue }
+            throw ToolError(
+                "the \(kind) entry was not written: \(field) states \(unbacked.map(\.text).joined(separator: ", ")), which no tool result of this session holds. Copy numbers exactly from tool results (with their run id), or leave them out: the tool writes each run's metrics itself. (\(first.text) first.)"
+            )
+        }
+    }
+
     /// The problem an entry belongs to: its runs' data file and target, else the session's last dataset
     /// (nil before any is loaded: the log's first problem).
     static func problem(runs: [RunRecord], session: Session) -> ProblemKey? {

@@ -18,6 +18,23 @@ public struct ComputeMetricsTool: AgentTool {
         .regression: ["r2", "rmse", "mae"],
     ]
 
+    /// The recorded test evaluation of a dataset, returned instead of a second look at its test split.
+    static func recorded(_ e: TestEvaluation, asked: String) -> JSONValue {
+        var metrics: [String: JSONValue] = [:]
+        for (key, m) in e.metrics {
+            var o: [String: JSONValue] = ["value": .rounded(m.mean)]
+            if let l = m.ciLow, let h = m.ciHigh { o["ci_low"] = .rounded(l); o["ci_high"] = .rounded(h) }
+            metrics[key] = .object(o)
+        }
+        let other = e.runID == asked ? "" : " It was spent on run \(e.runID), not \(asked)."
+        return .object([
+            "run_id": .string(e.runID), "split": "test", "metrics": .object(metrics), "already_used": .bool(true),
+            "note": .string(
+                "the sealed test split of this dataset was already evaluated; this is the recorded figure, and the split was not evaluated again.\(other) Choose between runs on validation (compare_runs)."
+            ),
+        ])
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
         let run = try context.store.run(arguments["run_id"]?.stringValue ?? "")
         let split = arguments["split"]?.stringValue ?? "validation"
@@ -38,6 +55,11 @@ public struct ComputeMetricsTool: AgentTool {
                     "compare runs on validation, not on the test split; call compute_metrics with split \"validation\" and compare_to, and evaluate only the chosen run on test."
                 )
             }
+            // Sealed: evaluated once per dataset. A second request gets the recorded figure, not a new look.
+            let earlier = try context.store.testEvaluations().first { e in
+                (try? context.store.get(e.runID).dataset.fingerprint) == run.dataset.fingerprint
+            }
+            if let earlier { return Self.recorded(earlier, asked: run.id) }
             let d = try DatasetLookup.dataset(of: run, in: context)
             let trained = try TrainedModel.load(try run.modelData(in: context.store))
             let target = try trained.target.values(in: d.dataset, rows: d.testRows)

@@ -81,6 +81,7 @@ public struct ToolRegistry: ToolExecuting {
         if Task.isCancelled { return .error(CancellationError().messageForModel) }
         do {
             let result = try await CancellableRun.run { [context] in try await entry.tool.run(arguments, in: context) }
+            context.session.noteToolResult(result)
             return ToolOutcome(content: bounded(result.text), isError: false, seconds: seconds())
         } catch {
             return .error(error.messageForModel, seconds: seconds())

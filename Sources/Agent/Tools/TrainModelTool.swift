@@ -24,6 +24,7 @@ public struct TrainModelTool: AgentTool {
                 "reference is for clustering a dataset loaded without a target; '\(d.id)' has the target '\(target.column)'. Leave reference out."
             )
         }
+        try WorkflowRules.requireBaseline(before: arguments["model"]?.stringValue ?? "", dataset: d, context: context)
         if arguments["model"]?.stringValue == "ensemble" {
             return try Self.ensemble(arguments, dataset: d, context: context)
         }

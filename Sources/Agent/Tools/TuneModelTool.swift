@@ -22,6 +22,7 @@ public struct TuneModelTool: AgentTool {
             throw ToolError("dataset '\(d.id)' has no target; call load_data with a target first.")
         }
         let model = arguments["model"]?.stringValue ?? ""
+        try WorkflowRules.requireBaseline(before: model, dataset: d, context: context)
         let space = try Self.space(arguments["space"]?.objectValue ?? [:])
         let excluding = try TrainModelTool.excluded(
             features: nil, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d,

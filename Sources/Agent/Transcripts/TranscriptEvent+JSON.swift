@@ -27,6 +27,8 @@ extension TranscriptEvent {
             if let d = h.data { o["data"] = .string(d) }
             if let t = h.target { o["target"] = .string(t) }
             if let g = h.goal { o["goal"] = .string(g) }
+            if let m = h.toolCalls { o["tool_calls"] = .string(m) }
+            if let c = h.contextTokens { o["context_tokens"] = .int(c) }
             if let id = h.session { o["session"] = .string(id) }
             return .object(o)
         case .message(let r):
@@ -101,6 +103,8 @@ extension TranscriptEvent {
             h.version = v["version"]?.intValue ?? -1
             h.createdAt = v["created_at"]?.stringValue ?? ""
             h.endpoint = v["endpoint"]?.stringValue
+            h.toolCalls = v["tool_calls"]?.stringValue
+            h.contextTokens = v["context_tokens"]?.intValue
             h.session = v["session"]?.stringValue
             self = .header(h)
         case "message":

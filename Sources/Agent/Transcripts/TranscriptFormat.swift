@@ -54,6 +54,10 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var target: String?
     public var goal: String?
     public var datasets: [TranscriptDataset]
+    /// How tool calls travelled: "native" or "structured" (nil for a local model such as the Autopilot).
+    public var toolCalls: String?
+    /// The model's context window, when known.
+    public var contextTokens: Int?
     /// The session's id, as its runs and log entries carry it (nil in transcripts of older builds).
     public var session: String?
 

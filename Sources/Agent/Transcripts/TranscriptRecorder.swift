@@ -96,7 +96,7 @@ public final class TranscriptRecorder: AgentObserver {
             state.withLock { $0.outcomes[call.id] = outcome }
         case .stopped(let reason, let message):
             writer.write(.stopped(reason: reason.rawValue, message: message, elapsedMS: elapsedMS))
-        case .stream, .toolProgress:
+        case .stream, .toolProgress, .notice:
             break
         }
     }

@@ -29,7 +29,8 @@ struct ModelChoice {
 
     static func resolve(
         model flagModel: String?, baseURL flagBaseURL: String?, workspace: Workspace, brief: AutopilotBrief?,
-        language: SessionLanguage, environment: [String: String] = ProcessInfo.processInfo.environment
+        language: SessionLanguage, toolCalls flagToolCalls: String? = nil, defaultToolCalls: ToolCallMode = .native,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ModelChoice {
         func autopilot(_ why: String) -> ModelChoice {
             let banner =
@@ -67,7 +68,14 @@ struct ModelChoice {
                     "An endpoint is configured but no model is named: pass --model NAME or set OPENAI_MODEL (`mlexp doctor` lists the server's models)."
             )
         }
-        let configuration = try OpenAIConfiguration.resolve(baseURL: baseURL, model: name, environment: environment)
+        var configuration = try OpenAIConfiguration.resolve(baseURL: baseURL, model: name, environment: environment)
+        configuration.toolCallMode = defaultToolCalls
+        if let text = nonEmpty(flagToolCalls) ?? nonEmpty(config?.toolCalls) {
+            guard let mode = ToolCallMode(flag: text) else {
+                throw Failure(description: "--tool-calls must be native, structured or auto, not '\(text)'.")
+            }
+            configuration.toolCallMode = mode
+        }
         let client = OpenAIClient(configuration: configuration)
         return ModelChoice(
             model: client, isAutopilot: false, banner: "Model: \(client.displayName) (LLM)",

@@ -57,6 +57,10 @@ final class SessionRenderer: AgentObserver {
                 outcome.seconds >= 0.05 ? terminal.styled(String(format: " (%.1f s)", outcome.seconds), .dim) : ""
             let request = terminal.styled(ToolLine.request(call.name, call.arguments, language), .cyan)
             terminal.line("  \(mark) \(request) → \(ToolLine.outcome(call.name, outcome.content, language))\(time)")
+        case .notice(let text):
+            spinner.stop()
+            endLine()
+            terminal.line(terminal.styled("· " + text, .dim))
         case .stopped(_, let message):
             spinner.stop()
             endLine()

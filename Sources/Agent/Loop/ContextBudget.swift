@@ -1,0 +1,147 @@
+// Keeps every request inside the model's context window. The window comes from the server (llama.cpp
+// /props, Ollama /api/show), the workspace config or --context; tokens are counted by the server's
+// tokenizer where it has one, else estimated at one token per three bytes of UTF-8 (an over-estimate for
+// English prose and JSON), and the estimate of what the messages do not show (tool schemas or catalogue,
+// chat template) is corrected by the prompt tokens the server reports after each answer.
+// What the model reads is fitted in steps: tool results compacted; then older turns replaced by a
+// summary the harness writes from the run store; then tighter results; at worst a shorter answer.
+// A request is never refused for size. Leaves out: the summary's text (SessionSummary).
+
+import Foundation
+import LLMClient
+
+/// The context window of a session's model and how to count against it.
+public struct ContextBudget: Sendable {
+    /// Tokens the model can hold (prompt and answer).
+    public var contextTokens: Int
+    /// Where the figure came from ("llama.cpp /props", "--context", ".mlexp/config.json").
+    public var source: String
+    /// The server's tokenizer, when it has one (nil: estimated).
+    public var counter: (@Sendable (String) async -> Int?)?
+    /// Tokens of what the messages do not show (tool schemas or catalogue, template), first estimated.
+    public var overheadTokens: Int
+
+    public init(
+        contextTokens: Int, source: String, overheadTokens: Int = 0,
+        counter: (@Sendable (String) async -> Int?)? = nil
+    ) {
+        self.contextTokens = contextTokens
+        self.source = source
+        self.overheadTokens = overheadTokens
+        self.counter = counter
+    }
+
+    /// The stated estimate: one token per three bytes of UTF-8.
+    public static func estimate(_ text: String) -> Int { (text.utf8.count + 2) / 3 }
+
+    /// Tokens per message beyond its text (role markers of the template).
+    static let perMessage = 6
+}
+
+/// The messages of one request once fitted, and what was done to fit them.
+struct FittedRequest {
+    var messages: [ChatMessage]
+    var maxTokens: Int?
+    /// Turns replaced by the summary (0: none).
+    var summarizedMessages: Int
+    var promptTokens: Int
+}
+
+/// Counts and fits requests for one loop; remembers counts of messages already seen.
+final class ContextFitter: @unchecked Sendable {
+    private(set) var budget: ContextBudget
+    private var counts: [String: Int] = [:]
+    private let lock = NSLock()
+
+    init(_ budget: ContextBudget) { self.budget = budget }
+
+    func count(_ message: ChatMessage) async -> Int {
+        var text = message.content ?? ""
+        for call in message.toolCalls { text += call.name + call.arguments }
+        if let known = lock.withLock({ counts[text] }) { return known }
+        let n = (await budget.counter?(text) ?? ContextBudget.estimate(text)) + ContextBudget.perMessage
+        lock.withLock { counts[text] = n }
+        return n
+    }
+
+    func count(_ messages: [ChatMessage]) async -> Int {
+        var total = budget.overheadTokens
+        for m in messages { total += await count(m) }
+        return total
+    }
+
+    /// Corrects the overhead once the server has said how many tokens a request held.
+    func calibrate(sent messages: [ChatMessage], promptTokens: Int) async {
+        var shown = 0
+        for m in messages { shown += await count(m) }
+        let overhead = max(0, promptTokens - shown)
+        lock.withLock { budget.overheadTokens = overhead }
+    }
+
+    /// Fits `messages` (system first) with room for an answer of `maxTokens`.
+    /// - Parameter summary: writes the summary of the turns it replaces.
+    func fit(
+        _ messages: [ChatMessage], maxTokens: Int?, summary: @Sendable () async -> String
+    ) async -> FittedRequest {
+        let answer = maxTokens ?? min(1024, budget.contextTokens / 4)
+        let room = budget.contextTokens - answer
+        var out = messages.map { m -> ChatMessage in
+            guard m.role == .tool, let c = m.content else { return m }
+            var copy = m
+            copy.content = ToolResultCompactor.compact(c)
+            return copy
+        }
+        var total = await count(out)
+        if total <= room {
+            return FittedRequest(messages: out, maxTokens: maxTokens, summarizedMessages: 0, promptTokens: total)
+        }
+
+        // Older turns → a summary written by the harness. Kept: the system prompt, the first user turn
+        // (the task) and a tail that starts at an assistant turn, so every tool result keeps its call.
+        let head =
+            out.prefix { $0.role == .system }.count
+            + (out.dropFirst(out.prefix { $0.role == .system }.count).first?.role == .user ? 1 : 0)
+        let text = await summary()
+        var cut = head
+        var summarized = 0
+        while total > room, let next = nextCut(out, after: cut) {
+            cut = next
+            var candidate = Array(out.prefix(head))
+            if head > 0, candidate[head - 1].role == .user {
+                candidate[head - 1].content = (candidate[head - 1].content ?? "") + "\n\n" + text
+            } else {
+                candidate.append(.user(text))
+            }
+            candidate += out[cut...]
+            summarized = cut - head
+            total = await count(candidate)
+            if total <= room || nextCut(out, after: cut) == nil {
+                out = candidate
+                break
+            }
+        }
+        if total > room {
+            out = out.map { m in
+                guard m.role == .tool, let c = m.content else { return m }
+                var copy = m
+                copy.content = ToolResultCompactor.compact(c, level: .tight)
+                return copy
+            }
+            total = await count(out)
+        }
+        // At worst, a shorter answer than asked (never below 128 tokens): the request is still sent.
+        let left = budget.contextTokens - total
+        let cap = total > room ? max(128, left) : maxTokens
+        return FittedRequest(messages: out, maxTokens: cap, summarizedMessages: summarized, promptTokens: total)
+    }
+
+    /// The next index after `index` where an assistant turn starts, leaving at least the last turn.
+    private func nextCut(_ messages: [ChatMessage], after index: Int) -> Int? {
+        var i = index + 1
+        while i < messages.count {
+            if messages[i].role == .assistant { return i }
+            i += 1
+        }
+        return nil
+    }
+}
