@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Re-records the shipped transcripts (transcripts/*.jsonl) that the test suite replays:
-#   - an Autopilot session (`mlexp run --model autopilot`) on each shipped dataset, and a clustering
+#   - an Autopilot session (`mlexp run --model autopilot --budget 30s`: a short search keeps the replay tests
+#     quick) on each shipped dataset, and a clustering
 #     session (no target) on wine with its class column as the reference;
 #   - a chat session against the real llama.cpp server of the client's tests (scripts/services/llama.sh),
 #     skipped with a note when that server cannot start (pass --no-llm to skip it on purpose).
@@ -27,7 +28,7 @@ record_run() { # dataset target name [extra run arguments…]
   cp "datasets/$1" "$ws/"
   local what=(--target "$2")
   [ -z "$2" ] && what=()
-  (cd "$ws" && "$bin" run "$1" "${what[@]}" "${@:4}" --model autopilot --transcripts out >/dev/null)
+  (cd "$ws" && "$bin" run "$1" "${what[@]}" "${@:4}" --model autopilot --budget 30s --transcripts out >/dev/null)
   mv "$(ls "$ws"/out/*.jsonl | head -1)" "transcripts/$3.jsonl"
   rm -rf "$ws"
   echo "recorded transcripts/$3.jsonl"

@@ -19,6 +19,9 @@ struct RunCommand: AsyncParsableCommand {
             Without an LLM endpoint (--base-url, OPENAI_BASE_URL, OPENAI_API_KEY or .mlexp/config.json) the
             built-in Autopilot runs the session: a deterministic rule-based engine, not an LLM.
             Runs go to .mlexp/runs.sqlite and the log to EXPERIMENTS.md, in the current directory.
+            The Autopilot spends --budget (default for its search: 2m): after the baseline and the first families it searches
+            (tuning, random forest, target transforms, class weights, regularisation, an ensemble), stops
+            early when the search stops paying, and keeps time to explain and decide.
             """)
 
     @Argument(help: "The CSV file, inside the current directory (with --resume: or the transcript to resume).")
@@ -75,7 +78,10 @@ struct RunCommand: AsyncParsableCommand {
         if target != nil && reference != nil {
             throw ValidationError("--reference is for clustering, without --target; leave one of them out.")
         }
-        let brief = AutopilotBrief(path: file, target: target, goal: goal, language: language, reference: reference)
+        // The Autopilot's search budget: --budget, else 2 minutes (the loop itself stops only at an explicit --budget).
+        let seconds = try budget.seconds() ?? 120
+        let brief = AutopilotBrief(
+            path: file, target: target, goal: goal, language: language, reference: reference, budget: seconds)
         let choice: ModelChoice
         do {
             choice = try ModelChoice.resolve(

@@ -1,6 +1,6 @@
 // The Autopilot's decision policy, driven through the real loop against canned tool results (no ML
 // core): baseline first, flagged columns dropped, each model compared with the best so far, the
-// simpler model kept when the difference is within noise, the test split touched once after the
+// simpler model kept when the difference is within one standard error (the one-standard-error rule), the test split touched once after the
 // decision, every experiment logged, and a closing decision.
 
 import Agent
@@ -50,7 +50,9 @@ final class CannedTools: ToolExecuting {
                 a["features"] != nil ? 0.6 : (["baseline": 0.5, "logistic": 0.80, "gbdt": 0.82][model] ?? 0.5)
             result = [
                 "run_id": .string("r000\(n)"), "model": .string(model), "main_metric": "roc_auc",
-                "metrics": ["roc_auc": ["mean": .number(mean), "std": 0.01]],
+                // A wide fold spread when the gain is noise: logistic's 0.80 is then within one standard error
+                // (0.05 / √5) of gradient boosting's 0.82, and the one-standard-error rule keeps it.
+                "metrics": ["roc_auc": ["mean": .number(mean), "std": .number(significantGbdt ? 0.01 : 0.05)]],
             ]
         case "compute_metrics":
             let run = a["run_id"]?.stringValue ?? "", other = a["compare_to"]?.stringValue ?? ""

@@ -3,7 +3,7 @@
 // tool results in the conversation; it streams its explanation as text and asks for one tool call.
 // It is not an LLM and says so (displayName, first sentence).
 
-import Foundation
+public import Foundation
 public import LLMClient
 
 /// What the Autopilot is asked to do: the file, the target, the goal, the language.
@@ -16,12 +16,15 @@ public struct AutopilotBrief: Sendable, Equatable {
     public var logPath: String
     /// Without a target (clustering): a known label column to compare the clusters with, never a feature.
     public var reference: String?
+    /// Seconds the session may spend (nil: no search after the first families).
+    public var budget: Double?
 
     public init(
         path: String, target: String?, goal: String? = nil, language: SessionLanguage = .en,
         logPath: String = "EXPERIMENTS.md",
-        reference: String? = nil
+        reference: String? = nil, budget: Double? = nil
     ) {
+        self.budget = budget
         self.path = path
         self.target = target
         self.goal = goal
@@ -61,12 +64,17 @@ extension CharacterSet {
 public struct Autopilot: ChatModel {
     public let brief: AutopilotBrief?
     public let language: SessionLanguage
+    /// When the session started: the brief's budget counts from here.
+    public let startedAt: Date
     public var displayName: String { "autopilot (rule-based, no LLM)" }
 
-    /// - Parameter brief: the task; when nil, it is read from the user's message ("data.csv target y").
-    public init(brief: AutopilotBrief?, language: SessionLanguage = .en) {
+    /// - Parameters:
+    ///   - brief: the task; when nil, it is read from the user's message ("data.csv target y").
+    ///   - startedAt: the start of the session's budget (now by default).
+    public init(brief: AutopilotBrief?, language: SessionLanguage = .en, startedAt: Date = Date()) {
         self.brief = brief
         self.language = brief?.language ?? language
+        self.startedAt = startedAt
     }
 
     public func complete(
@@ -77,7 +85,9 @@ public struct Autopilot: ChatModel {
         guard let brief = brief ?? AutopilotBrief.parse(history.lastUserText, language: language) else {
             return Self.say(help, onEvent)
         }
-        let plan = AutopilotPlan(brief: brief, history: history)
+        var plan = AutopilotPlan(brief: brief, history: history)
+        plan.messages = request.messages
+        plan.clock = brief.budget.map { AutopilotClock(budget: $0, elapsed: Date().timeIntervalSince(startedAt)) }
         let available = Set(request.tools.map(\.name))
         if let framing = plan.framing, framing.isClustering {
             return Self.respond(
@@ -96,15 +106,8 @@ public struct Autopilot: ChatModel {
             }
             return Self.say(AutopilotText(language: brief.language, plan: plan).final(logPath: brief.logPath), onEvent)
         }
-        let name = Self.toolName(next.step)
-        guard available.contains(name) else {
-            return Self.say("The Autopilot needs the tool \(name), which this session does not offer.", onEvent)
-        }
-        onEvent(.textDelta(next.text))
-        onEvent(.toolCallStarted(index: 0, name: name))
-        let call = ToolCall(
-            id: AutopilotHistory.callID(step: next.step.rawValue), name: name, arguments: next.arguments.text)
-        return ChatResponse(message: .assistant(next.text, toolCalls: [call]), finishReason: "tool_calls")
+        return Self.respond(
+            (id: next.id, name: Optional(next.name), arguments: next.arguments, text: next.text), available, onEvent)
     }
 
     /// One step as the answer (text, then its tool call), or the closing words when `step` has no tool.
@@ -136,6 +139,7 @@ public struct Autopilot: ChatModel {
     static func toolName(_ step: AutopilotStep) -> String {
         switch step {
         case .load: "load_data"
+        case .search: "train_model"
         case .context, .logBaseline, .logLinear, .logGbdt, .logText, .logLeakCheck, .logExplain, .decision: "append_log"
         case .baseline, .linear, .gbdt, .text, .leakCheck: "train_model"
         case .compareLinear, .compareGbdt, .compareText, .compareLeakCheck, .test: "compute_metrics"

@@ -1,8 +1,13 @@
 // The Autopilot's experiment plan: a fixed sequence of steps, each deciding its tool call from what
 // the earlier steps returned (or skipping itself). Frame → context log → baseline → linear model →
 // gradient boosting → text model (when there is text) → each compared with the best so far and logged →
-// explain the chosen model → decision → one evaluation on the sealed test split → decision logged.
+// the search within the time budget (AutopilotSearch.swift, when the session has a budget) → the
+// chosen model by the one-standard-error rule → explain it → one evaluation on the sealed test split →
+// decision logged.
 // Leaves out: the wording (AutopilotText.swift) and the ChatModel plumbing (Autopilot.swift).
+
+import LLMClient
+import MLCore
 
 /// The plan's steps, in order. The raw value is the step number carried in the call id.
 public enum AutopilotStep: Int, CaseIterable, Sendable {
@@ -12,6 +17,7 @@ public enum AutopilotStep: Int, CaseIterable, Sendable {
     case gbdt, compareGbdt, logGbdt
     case text, compareText, logText
     case leakCheck, compareLeakCheck, logLeakCheck
+    case search
     case explain, logExplain
     case test, decision
 }
@@ -23,13 +29,34 @@ struct Candidate {
     var model: String
     var mean: Double
     var std: Double?
+    /// Lower is simpler, for the one-standard-error rule.
+    var complexity = 1
+    /// The search move that trained it (nil: a step of the plan).
+    var move: SearchMove? = nil
+}
+
+extension AutopilotStep {
+    /// How complex the model of a training step is (the baseline simplest).
+    var complexity: Int {
+        switch self {
+        case .baseline: 0
+        case .gbdt: 2
+        default: 1
+        }
+    }
 }
 
 /// Decides the next call of the plan from the history.
 struct AutopilotPlan {
     let brief: AutopilotBrief
     let history: AutopilotHistory
+    /// The conversation (the search reads its own calls from it) and the budget's clock (nil: no search).
+    var messages: [ChatMessage] = []
+    var clock: AutopilotClock? = nil
     var language: SessionLanguage { brief.language }
+
+    /// The search, when the session has a budget.
+    var search: AutopilotSearch? { AutopilotSearch(plan: self, messages: messages, clock: clock) }
 
     var framing: AutopilotFraming? {
         history[AutopilotStep.load.rawValue].flatMap { $0.ok ? AutopilotFraming(loadResult: $0.result) : nil }
@@ -41,17 +68,21 @@ struct AutopilotPlan {
         .logGbdt: .gbdt, .compareText: .text, .logText: .text,
     ]
 
-    /// Candidates trained successfully before `step`, in plan order.
+    /// Candidates trained successfully before `step`, in plan order (the search's after it).
     func candidates(before step: AutopilotStep) -> [Candidate] {
         guard let metric = framing?.metric else { return [] }
-        return [AutopilotStep.baseline, .linear, .gbdt, .text].filter { $0.rawValue < step.rawValue }.compactMap { s in
+        let planned = [AutopilotStep.baseline, .linear, .gbdt, .text].filter { $0.rawValue < step.rawValue }.compactMap
+        {
+            s -> Candidate? in
             guard let done = history[s.rawValue], done.ok, let id = done.result["run_id"]?.stringValue,
                 let m = done.result["metrics"]?[metric], let mean = m["mean"]?.doubleValue
             else { return nil }
             return Candidate(
                 step: s, runID: id, model: done.result["model"]?.stringValue ?? "", mean: mean,
-                std: m["std"]?.doubleValue)
+                std: m["std"]?.doubleValue, complexity: s.complexity)
         }
+        guard step.rawValue > AutopilotStep.search.rawValue, let search else { return planned }
+        return planned + search.candidates
     }
 
     func better(_ a: Candidate, than b: Candidate) -> Bool {
@@ -63,19 +94,30 @@ struct AutopilotPlan {
         candidates(before: step).reduce(nil) { best, c in best.map { better(c, than: $0) ? c : $0 } ?? c }
     }
 
-    /// The model kept: the best by mean, unless a simpler model (earlier in the plan, not the baseline) is
-    /// within noise of it — then the simpler one, as a senior engineer would.
+    /// The model kept, on validation only: by the one-standard-error rule, the simplest model (not the
+    /// baseline) whose mean is within one standard error of the best mean, as a senior engineer would.
     func chosen() -> Candidate? {
-        guard let best = best(before: .explain) else { return nil }
-        let compareStep: [AutopilotStep: AutopilotStep] = [.gbdt: .compareGbdt, .text: .compareText]
-        if let cs = compareStep[best.step], let comparison = history[cs.rawValue]?.result["comparison"],
-            comparison["significant"]?.boolValue == false,
-            let otherID = comparison["other_run"]?.stringValue,
-            let other = candidates(before: .explain).first(where: { $0.runID == otherID }), other.step != .baseline
-        {
-            return other
+        let pool = candidates(before: .explain).filter { $0.step != .baseline }
+        let folds = framing?.scheme?.folds ?? 5
+        let scored = pool.map {
+            ScoredCandidate(id: $0.runID, mean: $0.mean, std: $0.std, folds: folds, complexity: $0.complexity)
         }
-        return best
+        guard let kept = OneStandardErrorRule.choose(scored, greaterIsBetter: framing?.greaterIsBetter ?? true) else {
+            return best(before: .explain)
+        }
+        return pool.first { $0.runID == kept.id }
+    }
+
+    /// The run the interpretation explains: the chosen one, or an ensemble's strongest member.
+    func explained() -> Candidate? {
+        guard let kept = chosen() else { return nil }
+        guard kept.move == .ensemble else { return kept }
+        let members = Set(
+            (search?.moves[SearchMove.ensemble.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?[
+                "members"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        return candidates(before: .explain).filter { members.contains($0.runID) }.reduce(nil) { b, c in
+            b.map { better(c, than: $0) ? c : $0 } ?? c
+        } ?? kept
     }
 
     /// Whether the chosen model beats the baseline beyond noise (from its comparison with the baseline
@@ -89,12 +131,27 @@ struct AutopilotPlan {
     }
 
     /// The next call, or nil when the plan is over. Skipped steps are passed over.
-    func next() -> (step: AutopilotStep, arguments: JSONValue, text: String)? {
+    func next() -> AutopilotCall? {
         if let load = history[AutopilotStep.load.rawValue], !load.ok { return nil }
         for step in AutopilotStep.allCases where step.rawValue > history.lastStep {
-            if let call = call(for: step) { return (step, call.arguments, call.text) }
+            if step == .search {
+                if let call = search?.next() { return call }
+                continue
+            }
+            if let call = call(for: step) {
+                return AutopilotCall(
+                    id: AutopilotHistory.callID(step: step.rawValue), name: Autopilot.toolName(step),
+                    arguments: call.arguments, text: call.text)
+            }
         }
         return nil
+    }
+
+    /// Whether the interpretation may refit for a learning curve: always without a budget, else when
+    /// what is left of the budget holds it.
+    var learningCurveFits: Bool {
+        guard let search else { return true }
+        return search.clock.remaining >= search.reserve
     }
 
     private func call(for step: AutopilotStep) -> (arguments: JSONValue, text: String)? {
@@ -119,7 +176,7 @@ struct AutopilotPlan {
             return .object(args)
         }
         switch step {
-        case .load: return nil
+        case .load, .search: return nil
         case .context:
             return (text.contextArguments(f), text.afterLoad(f))
         case .baseline:
@@ -148,12 +205,15 @@ struct AutopilotPlan {
             guard let trained = Self.trainingStep[step], let done = history[trained.rawValue] else { return nil }
             return (text.experimentArguments(trained, done, f), text.beforeLog(trained, done, f))
         case .explain:
-            guard let chosen = chosen() else { return nil }
+            guard let chosen = explained() else { return nil }
             return (
-                ["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": true], text.beforeExplain(chosen, f)
+                ["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": .bool(learningCurveFits)],
+                text.beforeExplain(chosen, f)
             )
         case .logExplain:
-            guard let chosen = chosen(), let done = history[AutopilotStep.explain.rawValue], done.ok else { return nil }
+            guard let chosen = explained(), let done = history[AutopilotStep.explain.rawValue], done.ok else {
+                return nil
+            }
             return (text.interpretationArguments(chosen, done.result, f), text.afterExplain(done.result))
         case .test:
             guard let chosen = chosen(), chosenBeatsBaseline() else { return nil }

@@ -107,10 +107,18 @@ extension AutopilotText {
     }
 
     func beforeExplain(_ chosen: Candidate, _ f: AutopilotFraming) -> String {
+        if let kept = plan.chosen(), kept.runID != chosen.runID {
+            return t(
+                "Chosen: the ensemble \(kept.runID) (one-standard-error rule on validation). An average has no single set of importances: explaining its strongest member, \(chosen.model) (\(chosen.runID)).",
+                "Retenu : l'ensemble \(kept.runID) (règle d'une erreur type sur la validation). Une moyenne n'a pas d'importances propres : j'explique son membre le plus fort, \(chosen.model) (\(chosen.runID))."
+            )
+        }
         let why =
             plan.best(before: .explain)?.runID == chosen.runID
             ? t("the best validation score", "le meilleur score en validation")
-            : t("within noise of the best and simpler", "dans le bruit du meilleur, et plus simple")
+            : t(
+                "the simplest within one standard error of the best",
+                "le plus simple à moins d'une erreur type du meilleur")
         return t(
             "Candidate: \(chosen.model) (\(chosen.runID)), \(why). Explaining it: importance, effect directions, error slices, limits, learning curve.",
             "Candidat : \(chosen.model) (\(chosen.runID)), \(why). Je l'explique : importance, sens des effets, tranches d'erreurs, limites, courbe d'apprentissage."
@@ -255,7 +263,7 @@ extension AutopilotText {
                 t(
                     "\(chosen.model) beats the baseline beyond the fold spread and was chosen on validation only; the sealed test split confirms it once.",
                     "\(chosen.model) bat la baseline au-delà de la dispersion des folds et a été choisi sur la validation seule ; le jeu de test scellé le confirme une fois."
-                )),
+                ) + (plan.search.map { " " + $0.summary() } ?? "")),
             "next": .string(
                 t(
                     "use \(chosen.runID) for predictions (`mlexp predict \(chosen.runID) FILE`); to go further, tune its hyper-parameters or add features, one change at a time.",
@@ -298,7 +306,8 @@ extension AutopilotText {
                 "; on the sealed test split \(Self.f3(m["value"]?.doubleValue))",
                 " ; sur le jeu de test scellé \(Self.f3(m["value"]?.doubleValue))")
         }
-        return s + t(". The log is in \(logPath).", ". Le journal est dans \(logPath).")
+        s += t(". The log is in \(logPath).", ". Le journal est dans \(logPath).")
+        return s + (plan.search.map { "\n" + $0.summary() } ?? "")
     }
 
     private func score(_ c: Candidate, _ f: AutopilotFraming) -> String {

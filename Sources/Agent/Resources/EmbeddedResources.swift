@@ -257,13 +257,15 @@ public enum EmbeddedResources {
           "parameters": {
             "type": "object",
             "properties": {
-              "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans"], "description": "Model family. baseline predicts the majority class or the mean. Without a target (clustering) only kmeans trains: set k with params {\"n_clusters\": 3}."},
+              "model": {"type": "string", "enum": ["baseline", "linear", "ridge", "lasso", "elasticnet", "logistic", "knn", "naive_bayes", "tree", "random_forest", "gbdt", "kmeans", "ensemble"], "description": "Model family. baseline predicts the majority class or the mean. ensemble averages the predictions (probabilities for classes) of the runs named in members, scored on their out-of-fold predictions; nothing is refitted. Without a target (clustering) only kmeans trains: set k with params {\"n_clusters\": 3}."},
               "hypothesis": {"type": "string", "minLength": 1, "description": "What this experiment tests and why, in one sentence."},
               "dataset_id": {"type": "string", "description": "Dataset from load_data; defaults to the last one loaded."},
               "features": {"type": "array", "items": {"type": "string"}, "minItems": 1, "description": "Columns to use; defaults to every column except the target and those dropped."},
               "drop": {"type": "array", "items": {"type": "string"}, "description": "Columns to leave out (ID-like, leaking)."},
               "reference": {"type": "string", "minLength": 1, "description": "Clustering only (dataset loaded without a target, model kmeans): a known label column to compare the clusters with (adjusted_rand); it is never a feature."},
-              "params": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}, "description": "Hyper-parameters by scikit-learn name, e.g. {\"max_depth\": 4, \"learning_rate\": 0.05}."},
+              "params": {"type": "object", "additionalProperties": {"type": ["string", "number", "boolean"]}, "description": "Hyper-parameters by scikit-learn name, e.g. {\"max_depth\": 4, \"learning_rate\": 0.05}; {\"class_weight\": \"balanced\"} (logistic, gbdt) weighs a rare class up; {\"C\": 0.1} (logistic) or {\"alpha\": 10} (ridge) regularises more."},
+              "members": {"type": "array", "items": {"type": "string"}, "minItems": 2, "description": "model ensemble only: the run ids to average, trained in this session with the same seed and folds, e.g. [\"r0003\", \"r0005\"]."},
+              "target_transform": {"type": "string", "enum": ["none", "log"], "description": "Regression only: log fits on log(1 + y) (a skewed target ≥ 0, such as prices or counts); predictions and metrics stay on the original scale."},
               "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
               "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
             },

@@ -23,6 +23,12 @@ public struct ExplainModelTool: AgentTool {
         let run = try context.store.run(arguments["run_id"]?.stringValue ?? "")
         let d = try DatasetLookup.dataset(of: run, in: context)
         guard run.target != nil else { throw ToolError("run \(run.id) has no target; explain a supervised run.") }
+        if run.modelFamily == "ensemble" {
+            let members = run.hyperParameters["members"]?.description ?? "its members"
+            throw ToolError(
+                "run \(run.id) is an ensemble (the average of \(members)); explain one of its members, the strongest first."
+            )
+        }
         let k = arguments["top_k"]?.intValue ?? 5
         context.progress("load the stored model of \(run.id)")
         let trained = try TrainedModel.load(try run.modelData(in: context.store))

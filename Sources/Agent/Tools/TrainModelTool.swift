@@ -2,8 +2,10 @@
 // the model family with its overrides, cross-validated with preprocessing fitted inside each fold —
 // recorded in the run store with everything needed to reproduce, explain and predict (metrics per
 // fold, a bootstrap interval of the main metric on out-of-fold predictions, the fitted model, the
-// hypothesis, the prompt version). Returns a compact summary. On a dataset loaded without a target it
-// clusters instead (TrainModelTool+Clustering.swift).
+// hypothesis, the prompt version). Returns a compact summary. target_transform "log" fits a numeric
+// target on log(1 + y) and scores on the original scale. On a dataset loaded without a target it
+// clusters instead (TrainModelTool+Clustering.swift); model "ensemble" averages stored runs
+// (TrainModelTool+Ensemble.swift).
 
 import Foundation
 import MLCore
@@ -23,6 +25,9 @@ public struct TrainModelTool: AgentTool {
             )
         }
         try WorkflowRules.requireBaseline(before: arguments["model"]?.stringValue ?? "", dataset: d, context: context)
+        if arguments["model"]?.stringValue == "ensemble" {
+            return try Self.ensemble(arguments, dataset: d, context: context)
+        }
         let excluding = try Self.excluded(
             features: arguments["features"]?.arrayValue?.compactMap(\.stringValue),
             drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
@@ -30,7 +35,8 @@ public struct TrainModelTool: AgentTool {
             target: target.column, model: arguments["model"]?.stringValue ?? "",
             parameters: Self.parameters(arguments["params"]),
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
-            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn)
+            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
+            targetTransform: try Self.targetTransform(arguments["target_transform"]))
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
@@ -54,6 +60,15 @@ public struct TrainModelTool: AgentTool {
         let keep = Set(features).subtracting(drop)
         guard !keep.isEmpty else { throw ToolError("no feature is left; name at least one column in features.") }
         return names.filter { $0 != target && !keep.contains($0) }
+    }
+
+    /// The target_transform argument: "log" (fit on log(1 + y)), or nil for "none" or no argument.
+    static func targetTransform(_ value: JSONValue?) throws -> TargetTransform? {
+        guard let name = value?.stringValue, name != "none" else { return nil }
+        guard let t = TargetTransform(rawValue: name) else {
+            throw ToolError("target_transform must be \"log\" or \"none\", not '\(name)'.")
+        }
+        return t
     }
 
     /// JSON parameter values as the registry's strings (whole numbers without ".0").
@@ -101,10 +116,11 @@ enum RunRecorder {
     }
 
     /// Records a trained model as a run; `tuning` (the search that chose its hyper-parameters, from
-    /// tune_model) is kept under `validation.tuned`, since those folds also picked the parameters.
+    /// tune_model) is kept under `validation.tuned`, since those folds also picked the parameters;
+    /// `model` replaces the fitted one (an ensemble's members).
     static func record(
         _ trained: Trained, dataset d: LoadedDataset, hypothesis: String, context: ToolContext,
-        tuning: RunValue? = nil
+        tuning: RunValue? = nil, model: TrainedModel? = nil
     ) throws -> RunRecord {
         let metric = d.metric
         let result = trained.result
@@ -134,6 +150,7 @@ enum RunRecorder {
             overrides: trained.spec.parameters)
         // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
         run.hyperParameters = runValues(result.parameters)
+        if let t = trained.spec.targetTransform { run.hyperParameters["targetTransform"] = .string(t.rawValue) }
         run.seed = trained.spec.seed
         run.validation = .object([
             "scheme": .string(trained.validation), "folds": .number(Double(trained.cv.folds.count)),
@@ -148,7 +165,11 @@ enum RunRecorder {
         run.metrics = metrics
         run.trainingSeconds = trained.seconds
         run.promptVersion = Prompts.version
-        run.model = try TrainedModel(target: result.target, pipeline: result.pipeline, model: result.fitted).saved()
+        run.model = try
+            (model
+            ?? TrainedModel(
+                target: result.target, pipeline: result.pipeline, model: result.fitted,
+                targetTransform: trained.spec.targetTransform)).saved()
         try Task.checkCancellation()
         let stored = try context.store.insert(run)
         context.recordRun(

@@ -1,6 +1,7 @@
 // Runs one experiment end to end: resolve the target, choose the preprocessing preset for the
 // family (scaling for linear and distance models, native codes and NaN for trees), split, fit the
-// pipeline and the model on training rows only, predict held-out rows, and score them with the
+// pipeline and the model on training rows only (on the transformed target when the spec has a
+// target transform, every prediction brought back to the target's scale), predict held-out rows, and score them with the
 // standard metrics. The model's fit is timed alone. `mlexp train` and train_model call this.
 // Leaves out: recording runs (Tracking) and the sealed test split (the agent's session owns it).
 
@@ -57,8 +58,9 @@ public enum ExperimentRunner {
 
         func fitOn(_ rows: [Int]) throws(MLError) -> (FittedPipeline, AnyFittedModel, Double, Int) {
             let fp = try pipeline.fit(dataset, rows: rows)
-            let truth: TargetValues =
+            var truth: TargetValues =
                 isClustering ? .none(rows: rows.count) : try target.values(in: dataset, rows: rows)
+            if let t = spec.targetTransform { truth = try t.forward(truth) }
             // Gradient boosting bins the columns itself: no dense copy of the table while it fits.
             let x: FeatureInput =
                 estimator.fitsOnColumns
@@ -67,6 +69,11 @@ public enum ExperimentRunner {
             let fitted = try estimator.fit(x, y: truth)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             return (fp, fitted, seconds, fp.features.count)
+        }
+        // The model's prediction on the target's own scale (the transform undone).
+        func predict(_ fitted: AnyFittedModel, _ x: FeatureMatrix) throws(MLError) -> Prediction {
+            let p = try fitted.predict(x)
+            return spec.targetTransform?.inverse(p) ?? p
         }
         func score(_ truth: TargetValues, _ p: Prediction, _ x: FeatureMatrix, _ fitted: AnyFittedModel) throws(MLError)
             -> [String: Double]
@@ -95,7 +102,7 @@ public enum ExperimentRunner {
             let trainRows = split.train.map { labelled[$0] }, validRows = split.test.map { labelled[$0] }
             let (fp, fitted, seconds, f) = try fitOn(trainRows)
             let x = try fp.transform(dataset, rows: validRows)
-            let p = try fitted.predict(x)
+            let p = try predict(fitted, x)
             let metrics = try score(try target.values(in: dataset, rows: validRows), p, x, fitted)
             return ExperimentResult(
                 model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil,
@@ -110,7 +117,7 @@ public enum ExperimentRunner {
             let (fp, fitted, seconds, f) = try fitOn(labelled)
             let testRows = try test.rowsWithTarget(spec.target)
             let x = try fp.transform(test, rows: testRows)
-            let p = try fitted.predict(x)
+            let p = try predict(fitted, x)
             let metrics = try score(try target.values(in: test, rows: testRows), p, x, fitted)
             return ExperimentResult(
                 model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil,
@@ -136,7 +143,7 @@ public enum ExperimentRunner {
                     return try estimator.fit(.matrix(none(train.count)), y: truth).predict(none(valid.count))
                 }
                 let (fp, fitted, _, _) = try fitOn(train.map { labelled[$0] })
-                return try fitted.predict(try fp.transform(dataset, rows: valid.map { labelled[$0] }))
+                return try predict(fitted, try fp.transform(dataset, rows: valid.map { labelled[$0] }))
             }
             let (fp, fitted, seconds, f) = try fitOn(labelled)
             return ExperimentResult(

@@ -24,15 +24,19 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var threads: Int?
     /// Columns left out of the features (IDs, leaks).
     public var excluding: [String]
+    /// A transform of a numeric target while fitting (predictions and metrics on the original scale).
+    public var targetTransform: TargetTransform?
     /// Cross-validation keeps each value of this column in one fold (GroupKFold); nil: (stratified) k-fold.
     public var groupColumn: String?
 
     public init(
         target: String, model: String, parameters: [String: String] = [:],
         validation: ValidationScheme = .holdout(testFraction: 0.2),
-        seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil
+        seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil,
+        targetTransform: TargetTransform? = nil
     ) {
         self.groupColumn = groupColumn
+        self.targetTransform = targetTransform
         self.target = target
         self.model = model
         self.parameters = parameters
@@ -63,4 +67,24 @@ public struct ExperimentResult: Sendable {
     /// The validation rows (holdout) and their prediction; nil for cross-validation and a separate test.
     public var validationRows: [Int]?
     public var validationPrediction: Prediction?
+
+    public init(
+        model: String, parameters: [String: String], metrics: [String: Double],
+        crossValidation: CrossValidationResult?, fitSeconds: Double, rows: Int, features: Int, target: TargetSpec,
+        pipeline: FittedPipeline, fitted: AnyFittedModel, validationRows: [Int]? = nil,
+        validationPrediction: Prediction? = nil
+    ) {
+        self.model = model
+        self.parameters = parameters
+        self.metrics = metrics
+        self.crossValidation = crossValidation
+        self.fitSeconds = fitSeconds
+        self.rows = rows
+        self.features = features
+        self.target = target
+        self.pipeline = pipeline
+        self.fitted = fitted
+        self.validationRows = validationRows
+        self.validationPrediction = validationPrediction
+    }
 }

@@ -14,6 +14,12 @@ extension ExplainInput {
                     + "Its clusters are described by its metrics (inertia, silhouette, adjusted_rand) and `mlexp predict`."
             )
         }
+        guard !trained.isEnsemble else {
+            throw MLError(
+                .invalidInput,
+                "This run is an ensemble, the average of other runs' models; explain one of its members (`mlexp runs show` lists them under members)."
+            )
+        }
         let target = trained.target.column
         guard dataset.columns.contains(where: { $0.name == target }) else {
             throw MLError(

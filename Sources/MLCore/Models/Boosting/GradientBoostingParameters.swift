@@ -34,6 +34,8 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
     /// lists of its other bins: TF-IDF terms); nil: 0.8 (LightGBM's sparse_threshold); above 1: no feature is
     /// sparse. The model is the same either way; only the time differs.
     public var sparseThreshold: Double? = nil
+    /// "balanced": each class weighs rows / (classes × its rows), as scikit-learn's class_weight; nil: 1.
+    public var classWeight: String? = nil
 
     public init() {}
 
@@ -53,5 +55,8 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
         try InputChecks.require("nIterNoChange", nIterNoChange, in: 1...100_000, model: m)
         try InputChecks.require("threads", threads, in: 1...256, model: m)
         if let s = sparseThreshold { try InputChecks.require("sparseThreshold", s, greaterThan: 0, model: m) }
+        if let w = classWeight, w != "balanced" {
+            throw MLError(.invalidParameter, "gbdt: classWeight=\(w) is not known; use balanced or leave it unset.")
+        }
     }
 }

@@ -2,7 +2,8 @@
 // iteration computes gradients, grows one leaf-wise tree per output on the binned columns, and adds
 // its leaf values to the raw scores through the leaves' row ranges (no tree walk for training rows).
 // Optional row subsampling per iteration and early stopping on a seeded validation fraction.
-// Leaves out: dart, goss, monotonic constraints; class weights (use sample weights).
+// classWeight "balanced" multiplies each row's sample weight by rows / (classes × its class's rows).
+// Leaves out: dart, goss, monotonic constraints.
 
 import Foundation
 
@@ -56,8 +57,16 @@ public struct HistGradientBoosting: Estimator {
         case .clustering:
             throw MLError(.invalidTarget, "gbdt needs a target column; for clustering use kmeans.")
         }
-        let weightsAll = sampleWeights == nil ? nil : try InputChecks.weights(sampleWeights, rows: x.rows)
+        var weightsAll = sampleWeights == nil ? nil : try InputChecks.weights(sampleWeights, rows: x.rows)
         let classCount = classNames?.count ?? 0
+        if p.classWeight == "balanced", let labels {
+            var counts = [Double](repeating: 0, count: classCount)
+            for l in labels { counts[l] += 1 }
+            let cw = counts.map { $0 > 0 ? Double(labels.count) / (Double(classCount) * $0) : 0 }
+            var w = weightsAll ?? [Double](repeating: 1, count: labels.count)
+            for i in w.indices { w[i] *= cw[labels[i]] }
+            weightsAll = w
+        }
 
         let booster = Booster(p: p, loss: loss, classNames: classNames, features: x.features)
         guard p.earlyStopping else {

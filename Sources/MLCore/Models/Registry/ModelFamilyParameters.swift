@@ -102,6 +102,7 @@ enum FamilyParameters {
             .int("threads", \.threads, 1...256),
             .optionalDouble(
                 "sparseThreshold", \.sparseThreshold, 0...Double.greatestFiniteMagnitude, openLower: true),
+            .optionalString("classWeight", \.classWeight, valid: "balanced or none") { $0 == "balanced" },
         ]
     }
 

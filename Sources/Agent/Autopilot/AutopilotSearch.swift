@@ -1,0 +1,302 @@
+// The Autopilot's search, after the baseline and the first families and before the interpretation: a
+// ranked queue of experiments, each a stated hypothesis, one tool call (train_model or tune_model) and
+// one log entry, run while the session's time budget allows. The queue is ranked by expected gain per
+// second: a log-transformed target for a skewed positive regression target, tuning gradient boosting by
+// successive halving, a random forest, balanced class weights for imbalanced classes, the linear
+// model's regularisation strength, and last the ensemble of the best distinct runs. A move starts only
+// when its estimated cost (from the first runs' training times) and the reserve for the interpretation
+// fit in what is left of the budget; the search stops paying after three moves in a row without a
+// significant gain (more than one standard error of the best), and then only the ensemble is tried.
+// Call ids: "aps<move>" for a move's experiment, "apl<move>" for its log entry; everything is read back
+// from the conversation, and the clock only decides whether a move starts.
+// Leaves out: the words (AutopilotSearch+Text.swift); the choice among candidates (AutopilotPlan, one-SE rule).
+
+import Foundation
+import LLMClient
+import MLCore
+
+/// The search's experiments, in queue order.
+enum SearchMove: Int, CaseIterable, Sendable {
+    case logTarget, tuneGbdt, randomForest, classWeights, regularisation, ensemble
+
+    /// Lower is simpler (the one-standard-error rule keeps the simplest within noise of the best).
+    var complexity: Int {
+        switch self {
+        case .regularisation: 1
+        case .randomForest, .classWeights, .logTarget: 2
+        case .tuneGbdt: 3
+        case .ensemble: 4
+        }
+    }
+}
+
+/// The session's time budget, as the Autopilot reads it.
+struct AutopilotClock: Sendable {
+    /// Seconds the session may take.
+    public var budget: Double
+    /// Seconds since the session started.
+    public var elapsed: Double
+
+    public init(budget: Double, elapsed: Double) {
+        self.budget = budget
+        self.elapsed = elapsed
+    }
+
+    public var remaining: Double { max(0, budget - elapsed) }
+}
+
+/// Moves after three in a row that brought no significant gain are not started (the ensemble excepted).
+let searchPatience = 3
+
+/// One call of the search: its id, tool, arguments and what is said before it.
+struct AutopilotCall {
+    var id: String
+    var name: String
+    var arguments: JSONValue
+    var text: String
+}
+
+/// The search's state, read from the conversation, and its next call.
+struct AutopilotSearch {
+    let plan: AutopilotPlan
+    let framing: AutopilotFraming
+    let clock: AutopilotClock
+    /// The moves' experiments ("aps") and their log entries ("apl").
+    let moves: AutopilotHistory
+    let logs: AutopilotHistory
+    /// Moves done, in the order they ran.
+    let done: [SearchMove]
+
+    init?(plan: AutopilotPlan, messages: [ChatMessage], clock: AutopilotClock?) {
+        guard let clock, let f = plan.framing, !f.isClustering else { return nil }
+        self.plan = plan
+        framing = f
+        self.clock = clock
+        moves = AutopilotHistory(messages: messages, prefix: "aps")
+        logs = AutopilotHistory(messages: messages, prefix: "apl")
+        var order: [SearchMove] = []
+        for m in messages where m.role == .assistant {
+            for call in m.toolCalls {
+                guard let step = AutopilotHistory.step(ofCallID: call.id, prefix: "aps"), moves[step] != nil,
+                    let move = SearchMove(rawValue: step), !order.contains(move)
+                else { continue }
+                order.append(move)
+            }
+        }
+        done = order
+    }
+
+    var text: AutopilotSearchText { AutopilotSearchText(language: plan.language, search: self) }
+
+    // MARK: what was found
+
+    /// The candidates the search trained, in the order it ran them.
+    var candidates: [Candidate] {
+        done.compactMap { move in
+            guard let done = moves[move.rawValue], done.ok else { return nil }
+            return Self.candidate(done.result, move: move, metric: framing.metric)
+        }
+    }
+
+    /// A candidate from train_model's or tune_model's result.
+    static func candidate(_ r: JSONValue, move: SearchMove, metric: String) -> Candidate? {
+        let id = r["run_id"]?.stringValue ?? r["best_run"]?.stringValue
+        let m = r["metrics"]?[metric] ?? r["best"]?[metric]
+        guard let id, let mean = m?["mean"]?.doubleValue else { return nil }
+        return Candidate(
+            step: .search, runID: id, model: r["model"]?.stringValue ?? "", mean: mean, std: m?["std"]?.doubleValue,
+            complexity: move.complexity, move: move)
+    }
+
+    /// The best candidate by mean among the plan's runs and the moves that ran before `move` (all when nil).
+    func best(before move: SearchMove? = nil) -> Candidate? {
+        let base = plan.candidates(before: .search).filter { $0.step != .baseline }
+        let earlier = Set(move.flatMap { m in done.firstIndex(of: m).map { done.prefix($0) } } ?? done[...])
+        let searched = candidates.filter { c in c.move.map(earlier.contains) ?? false }
+        return (base + searched).reduce(nil) { b, c in b.map { plan.better(c, than: $0) ? c : $0 } ?? c }
+    }
+
+    /// Whether `move`'s run beat the best before it by more than one standard error of that best.
+    func paid(_ move: SearchMove) -> Bool {
+        guard let c = candidates.first(where: { $0.move == move }), let b = best(before: move) else { return false }
+        let se = (b.std ?? 0) / Double(max(folds, 1)).squareRoot()
+        let gain = framing.greaterIsBetter ? c.mean - b.mean : b.mean - c.mean
+        return gain > se
+    }
+
+    /// The folds of the cross-validation (load_data's scheme, else 5).
+    var folds: Int { framing.scheme?.folds ?? 5 }
+
+    /// Moves in a row, most recent last, that did not pay.
+    var unpaidStreak: Int {
+        var n = 0
+        for move in done.reversed() where move != .ensemble {
+            if paid(move) { break }
+            n += 1
+        }
+        return n
+    }
+
+    // MARK: what applies
+
+    var loadResult: JSONValue? { plan.history[AutopilotStep.load.rawValue]?.result }
+
+    /// A regression target ≥ 0 whose mean sits well above its median (Pearson's second skewness > 0.5).
+    var skewedPositiveTarget: Bool {
+        guard framing.isRegression, let d = loadResult?["target"]?["distribution"],
+            let mean = d["mean"]?.doubleValue, let median = d["median"]?.doubleValue,
+            let std = d["std"]?.doubleValue, let low = d["min"]?.doubleValue, std > 0
+        else { return false }
+        return low >= 0 && 3 * (mean - median) / std > 0.5
+    }
+
+    /// The profile flagged the classes as imbalanced.
+    var imbalanced: Bool {
+        !framing.isRegression
+            && (loadResult?["warnings"]?.arrayValue ?? []).contains { $0["kind"]?.stringValue == "imbalanced_target" }
+    }
+
+    /// Seconds the first gradient boosting and linear runs took (cross-validation and refit).
+    var gbdtSeconds: Double { seconds(of: .gbdt) }
+    var linearSeconds: Double { seconds(of: .linear) }
+
+    private func seconds(of step: AutopilotStep) -> Double {
+        plan.history[step.rawValue]?.result["train_seconds"]?.doubleValue ?? 1
+    }
+
+    /// Seconds kept for the interpretation, the test evaluation and the log after the search.
+    var reserve: Double { 1 + 2.5 * max(gbdtSeconds, linearSeconds) }
+
+    /// A move's estimated seconds.
+    func cost(_ move: SearchMove) -> Double {
+        switch move {
+        case .logTarget, .classWeights: max(gbdtSeconds, 0.2)
+        case .tuneGbdt: max(4 * gbdtSeconds, 2)
+        case .randomForest: max(4 * gbdtSeconds, 0.5)
+        case .regularisation: max(5 * linearSeconds, 0.3)
+        case .ensemble: 0.2
+        }
+    }
+
+    /// The members of the ensemble: the best run of each distinct family (the text-only model counts as
+    /// one), at most three, those close enough to the best (within four standard errors and a half-point).
+    var ensembleMembers: [Candidate] {
+        guard let best = best() else { return [] }
+        let pool = (plan.candidates(before: .search) + candidates).filter { $0.step != .baseline }
+        var byFamily: [String: Candidate] = [:]
+        for c in pool {
+            let key = c.step == .text ? "text" : c.model
+            if let b = byFamily[key], !plan.better(c, than: b) { continue }
+            byFamily[key] = c
+        }
+        let se = (best.std ?? 0) / Double(max(folds, 1)).squareRoot()
+        let close = byFamily.values.filter { c in
+            abs(c.mean - best.mean) <= 4 * se + 0.005 * max(1, abs(best.mean))
+        }
+        return Array(
+            close.sorted { plan.better($0, than: $1) || (!plan.better($1, than: $0) && $0.runID < $1.runID) }.prefix(3))
+    }
+
+    /// Whether `move` is worth trying on this problem.
+    func applies(_ move: SearchMove) -> Bool {
+        let trained = Set(plan.candidates(before: .search).map(\.step))
+        switch move {
+        case .logTarget: return skewedPositiveTarget && trained.contains(.gbdt)
+        case .tuneGbdt: return trained.contains(.gbdt)
+        case .randomForest: return framing.columnCount - 1 - framing.dropList.count - framing.textColumns.count > 0
+        case .classWeights: return imbalanced && trained.contains(.gbdt)
+        case .regularisation: return trained.contains(.linear)
+        case .ensemble: return ensembleMembers.count >= 2
+        }
+    }
+
+    /// Why the search ended (or would end now).
+    enum Stop: Equatable {
+        case exhausted, noGain
+        case budget(SearchMove)
+    }
+
+    /// The first move the queue would start now, or why none.
+    /// A move that does not fit in the budget is passed over for a cheaper one later in the queue.
+    func nextMove() -> Result<SearchMove, StopReason> {
+        var blocked: SearchMove?
+        for move in SearchMove.allCases where moves[move.rawValue] == nil && applies(move) {
+            if move != .ensemble && unpaidStreak >= searchPatience { continue }
+            guard clock.elapsed + cost(move) + reserve <= clock.budget else {
+                if blocked == nil { blocked = move }
+                continue
+            }
+            return .success(move)
+        }
+        if let blocked { return .failure(StopReason(.budget(blocked))) }
+        return .failure(StopReason(unpaidStreak >= searchPatience ? .noGain : .exhausted))
+    }
+
+    /// A stop reason as an Error, so it can ride in a Result.
+    struct StopReason: Error, Equatable {
+        var stop: Stop
+        init(_ stop: Stop) { self.stop = stop }
+    }
+
+    // MARK: the next call
+
+    /// The log entry of the last move when it is not written yet, else the next move's call, else nil.
+    func next() -> AutopilotCall? {
+        if let last = done.last, logs[last.rawValue] == nil, let experiment = moves[last.rawValue] {
+            return AutopilotCall(
+                id: AutopilotHistory.callID(step: last.rawValue, prefix: "apl"), name: "append_log",
+                arguments: text.logArguments(last, experiment), text: text.beforeLog(last, experiment))
+        }
+        guard case .success(let move) = nextMove(), let call = call(move) else { return nil }
+        return AutopilotCall(
+            id: AutopilotHistory.callID(step: move.rawValue, prefix: "aps"), name: call.name,
+            arguments: call.arguments, text: text.progress() + text.beforeMove(move))
+    }
+
+    private func call(_ move: SearchMove) -> (name: String, arguments: JSONValue)? {
+        var args: [String: JSONValue] = [
+            "dataset_id": .string(framing.datasetID), "hypothesis": .string(text.hypothesis(move)), "seed": 42,
+        ]
+        if !framing.dropList.isEmpty { args["drop"] = .strings(framing.dropList) }
+        switch move {
+        case .logTarget:
+            args["model"] = "gbdt"
+            args["target_transform"] = "log"
+        case .randomForest:
+            // Without the text columns: TF-IDF's hundreds of sparse terms make deep trees slow for little gain.
+            args["model"] = "random_forest"
+            if !framing.textColumns.isEmpty { args["drop"] = .strings(framing.dropList + framing.textColumns) }
+        case .classWeights:
+            args["model"] = "gbdt"
+            args["params"] = ["class_weight": "balanced"]
+        case .tuneGbdt:
+            args["model"] = "gbdt"
+            args["space"] = [
+                "learning_rate": ["low": 0.02, "high": 0.3, "log": true], "max_leaf_nodes": [7, 15, 31, 63],
+                "min_samples_leaf": [5, 10, 20, 40], "l2_regularization": [0, 0.1, 1, 10], "max_iter": [100, 200, 400],
+                "max_features": [0.5, 0.8, 1],
+            ]
+            args["candidates"] = 18
+            let seconds = max(2, (clock.remaining - reserve - 2 * gbdtSeconds) * 0.6)
+            args["time_budget_seconds"] = .rounded(seconds, digits: 0)
+            return ("tune_model", .object(args))
+        case .regularisation:
+            args["model"] = .string(framing.linearModel)
+            args["space"] =
+                framing.isRegression
+                ? ["alpha": [0.01, 0.1, 1, 10, 100]] : ["C": [0.01, 0.1, 1, 10, 100]]
+            args["strategy"] = "random"
+            args["candidates"] = 5
+            args["time_budget_seconds"] = .rounded(max(2, cost(.regularisation) * 2), digits: 0)
+            return ("tune_model", .object(args))
+        case .ensemble:
+            args["model"] = "ensemble"
+            args["members"] = .strings(ensembleMembers.map(\.runID))
+            args.removeValue(forKey: "drop")
+        }
+        return ("train_model", .object(args))
+    }
+
+    /// The summary for the decision: the budget used and why the search stopped.
+    func summary() -> String { text.summary() }
+}

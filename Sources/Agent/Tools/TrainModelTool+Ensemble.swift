@@ -1,0 +1,92 @@
+// train_model with model "ensemble": the average of stored runs of this session (members: their ids),
+// averaged probabilities for classes and averaged values for numbers. Its validation metrics come from
+// the average of the members' out-of-fold predictions, scored on the members' own folds (the members
+// must share them: same seed and fold count; grouped when the session's folds are), so it is compared on the same footing as any run; its
+// stored model holds every member's pipeline and model, so `mlexp predict`, compute_metrics on the test
+// split and comparisons use it like any run. No model is refitted.
+// Leaves out: stacking (a model fitted on the out-of-fold predictions) and weighted averages.
+
+import Foundation
+import MLCore
+import Tracking
+
+extension TrainModelTool {
+    /// Records the ensemble of `arguments["members"]` on dataset `d`.
+    static func ensemble(_ arguments: JSONValue, dataset d: LoadedDataset, context: ToolContext) throws -> JSONValue {
+        guard let target = d.target else { throw ToolError("an ensemble needs a dataset loaded with a target.") }
+        var ids: [String] = []
+        for id in (arguments["members"]?.arrayValue ?? []).compactMap(\.stringValue) where !ids.contains(id) {
+            ids.append(id)
+        }
+        guard ids.count >= 2 else {
+            throw ToolError(
+                #"an ensemble needs members: the ids of two runs or more of this session, e.g. {"model": "ensemble", "members": ["r0003", "r0005"]}."#
+            )
+        }
+        let start = Date()
+        var runs: [RunRecord] = [], predictions: [Prediction] = [], models: [TrainedModel] = []
+        var truth: TargetValues?
+        for id in ids {
+            let run = try context.store.run(id)
+            guard run.dataset.fingerprint == d.fingerprint, run.target == target.column else {
+                throw ToolError(
+                    "run \(id) was trained on another dataset or target; ensemble runs of '\(target.column)' on dataset '\(d.id)'."
+                )
+            }
+            guard run.modelFamily != "ensemble" else {
+                throw ToolError("run \(id) is an ensemble already; name its members (single models) instead.")
+            }
+            guard let a = context.session.artifacts(id), a.datasetID == d.id else {
+                throw ToolError(
+                    "run \(id) was not trained in this session, so its out-of-fold predictions are not at hand; retrain it with train_model and ensemble the new run."
+                )
+            }
+            if let first = runs.first, first.seed != run.seed || folds(of: first) != folds(of: run) {
+                throw ToolError(
+                    "runs \(first.id) and \(id) were validated on different folds (seed or fold count); ensemble runs trained with the same seed and folds."
+                )
+            }
+            runs.append(run)
+            predictions.append(a.outOfFold)
+            truth = a.target
+            models.append(try TrainedModel.load(try run.modelData(in: context.store)))
+        }
+        guard let y = truth, let k = folds(of: runs[0]) else {
+            throw ToolError(
+                "the members' validation is not a recorded cross-validation; ensemble runs from train_model.")
+        }
+        let average = try Prediction.average(predictions)
+        let model = try TrainedModel(ensemble: models)
+        let dropped = runs.dropFirst().reduce(Set(runs[0].droppedColumns)) { $0.intersection($1.droppedColumns) }
+        let spec = ExperimentSpec(
+            target: target.column, model: "ensemble", parameters: ["members": ids.joined(separator: " ")],
+            validation: .crossValidation(folds: k), seed: runs[0].seed,
+            excluding: d.dataset.columnNames.filter { dropped.contains($0) }, groupColumn: d.groupColumn)
+        // The members' folds (train_model's for the same seed, grouped when the session groups): each
+        // validation fold is scored on the average of its rows' out-of-fold predictions.
+        let labelled = try d.trainDataset.rowsWithTarget(target.column)
+        let splits = try ExperimentRunner.crossValidationSplits(
+            spec, folds: k, dataset: d.trainDataset, labelled: labelled, target: y)
+        let cv = try CrossValidation.run(target: y, folds: splits.map { FoldRows(train: $0.train, valid: $0.test) }) {
+            _, valid throws(MLError) in average.selecting(rows: valid)
+        }
+        let result = ExperimentResult(
+            model: "ensemble", parameters: spec.parameters, metrics: cv.summary.mapValues(\.mean), crossValidation: cv,
+            fitSeconds: 0, rows: y.count, features: model.pipeline.features.count, target: model.target,
+            pipeline: model.pipeline, fitted: model.model)
+        let trained = RunRecorder.Trained(
+            spec: spec, result: result, cv: cv, target: y, seconds: Date().timeIntervalSince(start),
+            validation: runs[0].validationScheme)
+        let record = try RunRecorder.record(
+            trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context, model: model)
+        var summary = RunRecorder.summary(record, dataset: d).objectValue ?? [:]
+        summary["members"] = .strings(ids)
+        return .object(summary)
+    }
+
+    /// The fold count of a run's recorded cross-validation.
+    static func folds(of run: RunRecord) -> Int? {
+        if case .object(let v) = run.validation, let n = v["folds"]?.number { return Int(n) }
+        return nil
+    }
+}

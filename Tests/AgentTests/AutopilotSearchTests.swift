@@ -1,0 +1,82 @@
+// The Autopilot with a time budget: after the first families it runs its search (each move a logged
+// experiment with a hypothesis and run ids), chooses by the one-standard-error rule on validation, evaluates
+// the sealed test split once after the last training, and its decision says how much of the budget it used
+// and why the search stopped. Without a budget (chat, eval) there is no search.
+
+import Agent
+import Foundation
+import LLMClient
+import MLCore
+import Testing
+import Tracking
+
+@Suite(.serialized) struct AutopilotSearchTests {
+    func session(_ file: String, _ target: String, budget: Double?) async throws -> (
+        ToolContext, [ChatMessage], TurnOutcome
+    ) {
+        let root = try TempWorkspace.make()
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset(file), to: root.appendingPathComponent("\(file).csv"))
+        let context = try ToolContext.open(workspace: Workspace(root: root), session: Session(language: .en))
+        let loop = AgentLoop(
+            model: Autopilot(brief: AutopilotBrief(path: "\(file).csv", target: target, budget: budget)),
+            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.en),
+            limits: LoopLimits(maxModelTurns: 60))
+        let outcome = await loop.send("Run the session.")
+        return (context, await loop.messages, outcome)
+    }
+
+    @Test func theSearchRunsLoggedHypothesesAndChoosesByTheOneStandardErrorRule() async throws {
+        let (context, messages, outcome) = try await session("titanic", "survived", budget: 600)
+        guard case .answered(let final) = outcome else {
+            Issue.record("the session did not end with an answer: \(outcome)")
+            return
+        }
+        #expect(final.contains("Search:"), "\(final)")
+        #expect(messages.everyCallAnswered)
+        #expect(!messages.toolResults().contains { $0["error"] != nil }, "a tool failed")
+        let calls = messages.flatMap(\.toolCalls)
+        let searchCalls = calls.filter { $0.id.hasPrefix("aps") }
+        #expect(searchCalls.contains { $0.name == "tune_model" }, "gradient boosting is tuned")
+        #expect(searchCalls.contains { $0.arguments.contains(#""random_forest""#) })
+        // One log entry per search move, with its run.
+        #expect(calls.filter { $0.id.hasPrefix("apl") }.count == searchCalls.count)
+        let document = try context.log.read()
+        let titles = document.entries.map(\.title)
+        #expect(titles.contains("Tuned gradient boosting"))
+        #expect(titles.contains("Random forest"))
+        #expect(try context.log.verify(against: context.store).isEmpty)
+        let decision = try #require(document.decision)
+        #expect(decision.contains("budget"))
+        // The sealed split: once, after the last training of the search.
+        #expect(try context.store.testEvaluations().count == 1)
+        let lastTrain = calls.lastIndex { $0.name == "train_model" || $0.name == "tune_model" } ?? 0
+        let testCall = calls.firstIndex { $0.name == "compute_metrics" && $0.arguments.contains(#""split":"test""#) }
+        #expect(testCall.map { $0 > lastTrain } == true)
+        // The chosen run is the one-SE choice among the validated runs (the baseline excepted).
+        let evaluated = try #require(try context.store.testEvaluations().first?.runID)
+        // In training order, so that a tie (a search that lands on the default settings) keeps the earlier run.
+        let runs = try context.store.list().filter { $0.modelFamily != "baseline" }.sorted { $0.id < $1.id }
+        let complexity: (RunRecord) -> Int = { r in
+            switch r.modelFamily {
+            case "ensemble": 4
+            case "gbdt" where r.hypothesis?.contains("search over") == true: 3
+            case "gbdt", "random_forest": 2
+            default: 1
+            }
+        }
+        let kept = OneStandardErrorRule.choose(
+            runs.map {
+                ScoredCandidate(
+                    id: $0.id, mean: $0.metrics["roc_auc"]?.mean ?? .nan, std: $0.metrics["roc_auc"]?.std, folds: 5,
+                    complexity: complexity($0))
+            }, greaterIsBetter: true)
+        #expect(kept?.id == evaluated)
+    }
+
+    @Test func withoutABudgetThereIsNoSearch() async throws {
+        let (context, messages, _) = try await session("mpg", "hwy", budget: nil)
+        #expect(!messages.flatMap(\.toolCalls).contains { $0.id.hasPrefix("aps") })
+        #expect(try context.log.read().decision?.contains("Search:") == false)
+    }
+}
