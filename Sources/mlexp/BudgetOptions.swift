@@ -5,7 +5,10 @@ import ArgumentParser
 import Foundation
 
 struct BudgetOptions: ParsableArguments {
-    @Option(help: "Time the session may take: 90s, 20m, 1h (default: no limit).") var budget: String?
+    @Option(
+        help:
+            "Time the session may take: 90s, 20m, 1h (the Autopilot searches for 2m by default; a model session has no limit by default)."
+    ) var budget: String?
     @Option(name: .customLong("token-budget"), help: "Tokens (prompt + answer) the session may spend.")
     var tokenBudget: Int?
 
