@@ -64,7 +64,8 @@ public struct ComputeMetricsTool: AgentTool {
             let trained = try TrainedModel.load(try run.modelData(in: context.store))
             let target = try trained.target.values(in: d.dataset, rows: d.testRows)
             let prediction = try trained.predict(d.dataset, rows: d.testRows)
-            let (json, summaries) = try Self.metrics(target: target, prediction: prediction, main: metric)
+            let (json, summaries, bootstrap) = try Self.metrics(target: target, prediction: prediction, main: metric)
+            out["bootstrap"] = bootstrap
             try Task.checkCancellation()
             let previous = try context.store.testEvaluations().filter { e in
                 (try? context.store.get(e.runID).dataset.fingerprint) == run.dataset.fingerprint
@@ -84,7 +85,8 @@ public struct ComputeMetricsTool: AgentTool {
             return .object(out)
         }
         if let a = context.session.artifacts(run.id) {
-            let (json, _) = try Self.metrics(target: a.target, prediction: a.outOfFold, main: metric)
+            let (json, _, bootstrap) = try Self.metrics(target: a.target, prediction: a.outOfFold, main: metric)
+            out["bootstrap"] = bootstrap
             out["metrics"] = json
             out["rows"] = .int(a.target.count)
             out["details"] = Self.details(target: a.target, prediction: a.outOfFold)
@@ -114,7 +116,7 @@ public struct ComputeMetricsTool: AgentTool {
 
     /// Each metric with its bootstrap interval, as JSON and as store summaries.
     static func metrics(target: TargetValues, prediction: Prediction, main: String) throws -> (
-        JSONValue, [String: Tracking.MetricSummary]
+        JSONValue, [String: Tracking.MetricSummary], bootstrap: JSONValue?
     ) {
         var json: [String: JSONValue] = [:]
         var summaries: [String: Tracking.MetricSummary] = [:]
@@ -129,7 +131,17 @@ public struct ComputeMetricsTool: AgentTool {
             json[key] = ["value": .rounded(ci.estimate), "ci_low": .rounded(ci.low), "ci_high": .rounded(ci.high)]
             summaries[key] = Tracking.MetricSummary(mean: ci.estimate, ciLow: ci.low, ciHigh: ci.high)
         }
-        return (.object(json), summaries)
+        return (.object(json), summaries, intervals.first?.sampledRows.map { Self.sampleNote($0, of: target.count) })
+    }
+
+    /// How a bootstrap on a seeded sample of rows reads in a result (said only when it sampled).
+    static func sampleNote(_ sampled: Int, of rows: Int) -> JSONValue {
+        [
+            "resampled_rows": .int(sampled), "rows": .int(rows),
+            "method": .string(
+                "percentile bootstrap on a seeded sample of \(sampled) of the \(rows) rows, its deviations rescaled by √(\(sampled)/\(rows)) around the value on every row"
+            ),
+        ]
     }
 
     /// A confusion matrix (classes) or a residual summary (regression), bounded.

@@ -2,7 +2,9 @@
 // `mlexp explain --run`): the fitted pipeline and model saved with the run, loaded as they are (no
 // refit), so the explanation is of exactly the model whose metrics were reported. Importance (permutation,
 // gain for trees, SHAP) and partial dependence probe that model on the training rows it was fitted on
-// (a seeded sample of at most 5,000); error slices, calibration and limits use the run's out-of-fold
+// (a seeded sample of 5,000, grown up to 20,000 until the importance's standard error is under 0.005; the
+// result's `sample` states the size, the error and the bound); permutation importance is measured once
+// and reused by partial dependence and limits; error slices, calibration and limits use the run's out-of-fold
 // predictions — the ones its cross-validated metrics came from — when this session trained the run, else
 // the in-sample predictions, and the result says which. The sealed test rows are never used. The result
 // is bounded by top_k and holds no raw rows; its sentences come with their facts (ExplainFacts.swift).
@@ -15,8 +17,14 @@ public import Tracking
 /// Explains a run.
 public struct ExplainModelTool: AgentTool {
     public let name = "explain_model"
-    /// Most training rows the explanation evaluates (a seeded sample beyond).
+    /// Training rows the explanation evaluates first (a seeded sample beyond).
     static let maxRows = 5_000
+    /// The standard error permutation importance is held under (metric units, times the score when it exceeds 1):
+    /// when the first sample's largest standard error exceeds it, the sample grows by (se / bound)², up to `grownRows`.
+    static let importanceSEBound = 0.005
+    static let grownRows = 20_000
+    /// Permutation repeats (the standard error is their spread over √(repeats − 1)).
+    static let repeats = 5
     public init() {}
 
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
@@ -34,20 +42,53 @@ public struct ExplainModelTool: AgentTool {
         let trained = try TrainedModel.load(try run.modelData(in: context.store))
         let target = trained.target.column
         let labelled = try d.trainDataset.rowsWithTarget(target)
-        var positions = Array(labelled.indices)
-        if positions.count > Self.maxRows {
-            var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
-            positions.shuffle(using: &rng)
-            positions = Array(positions.prefix(Self.maxRows)).sorted()
+        let isTree = trained.model.treeEnsemble != nil
+        let asked = (arguments["methods"]?.arrayValue ?? []).compactMap {
+            $0.stringValue.flatMap(ExplainMethod.init(rawValue:))
         }
-        let rows = positions.map { labelled[$0] }
-        let set = try trained.pipeline.trainingSet(d.trainDataset, target: trained.target, rows: rows)
-        // Built from the pipeline, so slices, ranges and effects read in the dataset's units.
-        var input = ExplainInput(
-            model: trained.model, pipeline: trained.pipeline, train: set, valid: set, targetName: target)
+        let methods: [ExplainMethod] =
+            asked.isEmpty ? [.permutation] + (isTree ? [.gain] : []) + [.pdp, .errors, .limits] : asked
+        let metric = run.mainMetric
         let artifacts = context.session.artifacts(run.id)
-        if let a = artifacts, a.datasetID == d.id, a.outOfFold.count == labelled.count {
-            input.heldOutPrediction = a.outOfFold.selecting(rows: positions)
+        // The rows probed: a seeded sample (its first `maxRows` rows are those of any larger one).
+        var order = Array(labelled.indices)
+        var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
+        if order.count > Self.maxRows { order.shuffle(using: &rng) }
+        func probe(rows count: Int) throws -> (ExplainInput, [Int]) {
+            let positions = Array(order.prefix(count)).sorted()
+            let rows = positions.map { labelled[$0] }
+            let set = try trained.pipeline.trainingSet(d.trainDataset, target: trained.target, rows: rows)
+            // Built from the pipeline, so slices, ranges and effects read in the dataset's units.
+            var input = ExplainInput(
+                model: trained.model, pipeline: trained.pipeline, train: set, valid: set, targetName: target)
+            if let a = artifacts, a.datasetID == d.id, a.outOfFold.count == labelled.count {
+                input.heldOutPrediction = a.outOfFold.selecting(rows: positions)
+            }
+            return (input, rows)
+        }
+        var (input, rows) = try probe(rows: Self.maxRows)
+        var sampleFacts: JSONValue?
+        if methods.contains(where: { [.permutation, .pdp, .limits].contains($0) }) {
+            context.progress("permutation importance on \(rows.count) rows")
+            var r = try ModelExplainer.permutation(trained.model, input.valid, metric, Self.repeats, run.seed)
+            let bound = Self.importanceSEBound * max(1, abs(r.baseline ?? 0))
+            var se = Self.standardError(r)
+            if se > bound, rows.count < min(labelled.count, Self.grownRows) {
+                let wanted = Double(rows.count) * (se / bound) * (se / bound)
+                let grown = min(labelled.count, Self.grownRows, Int(wanted.rounded(.up)))
+                context.progress("importance standard error \(PartialDependence.short(se)) > \(bound): \(grown) rows")
+                (input, rows) = try probe(rows: grown)
+                r = try ModelExplainer.permutation(trained.model, input.valid, metric, Self.repeats, run.seed)
+                se = Self.standardError(r)
+            }
+            input.permutationImportance = r
+            sampleFacts = [
+                "rows": .int(rows.count), "of": .int(labelled.count), "importance_se": .rounded(se),
+                "se_bound": .rounded(bound),
+                "rule": .string(
+                    "a seeded sample of \(Self.maxRows) rows, grown by (se / bound)² up to \(Self.grownRows) when the largest importance's standard error exceeds the bound"
+                ),
+            ]
         }
         let sample =
             rows.count < labelled.count
@@ -58,13 +99,6 @@ public struct ExplainModelTool: AgentTool {
             ? "errors, calibration and limits use its out-of-fold predictions (those of its reported \(run.validationScheme) metrics)"
             : "errors and limits are in-sample: this session holds no out-of-fold predictions for the run (retrain it to get them)"
 
-        let isTree = trained.model.treeEnsemble != nil
-        let asked = (arguments["methods"]?.arrayValue ?? []).compactMap {
-            $0.stringValue.flatMap(ExplainMethod.init(rawValue:))
-        }
-        let methods: [ExplainMethod] =
-            asked.isEmpty ? [.permutation] + (isTree ? [.gain] : []) + [.pdp, .errors, .limits] : asked
-        let metric = run.mainMetric
         var out: [String: JSONValue] = [
             "run_id": .string(run.id), "model": .string(run.modelFamily),
             "rows_evaluated": .int(rows.count),
@@ -72,12 +106,13 @@ public struct ExplainModelTool: AgentTool {
                 "run \(run.id)'s stored model, as saved (no refit); importance and effects probe it on \(sample); \(errorsFrom); the sealed test split is untouched"
             ),
         ]
+        if let sampleFacts { out["sample"] = sampleFacts }
         // Kept for the run's charts (`mlexp export`).
         var chartImportance: ImportanceReport?, effects: [PartialDependenceResult] = [], errors: ErrorAnalysisResult?
         for method in methods {
             try Task.checkCancellation()
             context.progress(method.rawValue)
-            let attempt = Self.explain(input, method: method, metric: metric, seed: run.seed)
+            let attempt = Self.explain(input, method: method, metric: metric, repeats: Self.repeats, seed: run.seed)
             guard case .success(let report) = attempt else {
                 if case .failure(let error) = attempt {
                     // SHAP and gain exist only for some families: say so and go on; other failures are errors.
@@ -149,11 +184,18 @@ public struct ExplainModelTool: AgentTool {
         return .object(out)
     }
 
-    static func explain(_ input: ExplainInput, method: ExplainMethod, metric: String, seed: UInt64) -> Result<
-        ExplainReport, MLError
-    > {
+    /// The largest standard error of a permutation importance's mean over its repeats.
+    static func standardError(_ r: ImportanceReport) -> Double {
+        let n = Double(max(r.repeats ?? 1, 2))
+        return r.features.map { $0.std / (n - 1).squareRoot() }.max() ?? 0
+    }
+
+    static func explain(_ input: ExplainInput, method: ExplainMethod, metric: String, repeats: Int, seed: UInt64)
+        -> Result<ExplainReport, MLError>
+    {
         do {
-            return .success(try ModelExplainer.explain(input, method: method, metric: metric, repeats: 5, seed: seed))
+            return .success(
+                try ModelExplainer.explain(input, method: method, metric: metric, repeats: repeats, seed: seed))
         } catch {
             return .failure(error)
         }

@@ -30,7 +30,7 @@ enum RunComparer {
         }
         // `improvement` is oriented so that positive means b is better; report the raw difference b − a too.
         let better = result.better == "B" ? b.id : result.better == "A" ? a.id : "neither"
-        return [
+        var out: [String: JSONValue] = [
             "metric": .string(metric), "method": .string(result.method),
             "run": .string(b.id), "other_run": .string(a.id),
             "delta": .rounded(result.scoreB - result.scoreA), "improvement": .rounded(result.improvement),
@@ -38,5 +38,9 @@ enum RunComparer {
             "p_value": .rounded(result.pValue), "significant": .bool(result.significant),
             "better_run": .string(better),
         ]
+        if let m = result.sampledRows, let x = session.artifacts(a.id) {
+            out["bootstrap"] = ComputeMetricsTool.sampleNote(m, of: x.target.count)
+        }
+        return .object(out)
     }
 }

@@ -1,6 +1,6 @@
 // Detects the warnings of a DataProfile. Rules (thresholds are the constants below):
-//   likely_leakage  — one feature alone predicts the target almost perfectly, measured out of sample:
-//                     rows split by parity, each half predicted from the other half's per-bin majority
+//   likely_leakage  — one feature alone predicts the target almost perfectly, measured out of sample
+//                     (on a seeded sample of 200,000 labelled rows when there are more): rows split by parity, each half predicted from the other half's per-bin majority
 //                     class / mean (numeric features in 32 quantile bins, categoricals by level,
 //                     missing as its own bin); classification: accuracy ≥ 0.97 and error ≤ 5 % of the
 //                     majority baseline's error; regression: R² ≥ 0.9. Action: drop the column.
@@ -11,7 +11,8 @@
 //   repeated_entity — a column identifying entities repeated over rows that share the outcome
 //                     (EntityGroups). Action: group folds and the test split by it.
 //   near_duplicates — rows equal to an earlier row but for one numeric field within 1 % of its std
-//                     (NearDuplicates), at least max(5, 0.5 % of rows). Action: review.
+//                     (NearDuplicates; estimated from a share of the pairs beyond 200,000 rows), at least
+//                     max(5, 0.5 % of rows). Action: review.
 //   id_like         — an integer column unique per row that is consecutive or named like an id, or a
 //                     categorical unique per row (≥ 20 rows). Action: drop.
 //   constant        — at most one distinct value. Action: drop.
@@ -31,6 +32,8 @@ enum DataWarnings {
     static let nearCopyCorrelation = 0.98, highCardinality = 50
     static let heavyMissing = 0.3, nearlyEmpty = 0.95
     static let nearDuplicateMinimum = 5, nearDuplicateShare = 0.005
+    /// Labelled rows the single-column leakage probe reads at most (a seeded sample beyond).
+    static let leakageRows = 200_000
 
     /// The warnings; `edgeCandidates` (per column, from its profile pass) spares the leakage probe a sort.
     static func detect(
@@ -79,7 +82,7 @@ enum DataWarnings {
         if profile.duplicateRows > 0 {
             out.append(DataWarning(column: nil, detail: .duplicateRows(count: profile.duplicateRows)))
         }
-        let near = NearDuplicates.count(dataset: dataset, excluding: skip.union(targetName.map { [$0] } ?? []))
+        let near = NearDuplicates.count(dataset: dataset, excluding: skip.union(targetName.map { [$0] } ?? [])).count
         if near >= max(nearDuplicateMinimum, Int(nearDuplicateShare * Double(dataset.rowCount))) {
             out.append(
                 DataWarning(column: nil, detail: .nearDuplicates(count: near, tolerance: NearDuplicates.tolerance)))
@@ -128,8 +131,14 @@ enum DataWarnings {
     static func leakage(dataset: Dataset, target: TargetSpec, skip: Set<String>, edgeCandidates: [[Double]?])
         throws(MLError) -> [DataWarning]
     {
-        let rows = try dataset.rowsWithTarget(target.column)
-        guard rows.count >= 20 else { return [] }
+        let labelled = try dataset.rowsWithTarget(target.column)
+        guard labelled.count >= 20 else { return [] }
+        // Beyond `leakageRows` labelled rows, a seeded sample of them (the probe's scores are shares and
+        // areas, as precise on 200,000 rows as on more).
+        var g = SeededGenerator(seed: 0, stream: 0x1EA6)
+        let rows =
+            labelled.count > leakageRows
+            ? g.sampleIndices(leakageRows, of: labelled.count).map { labelled[$0] } : labelled
         let y = try target.values(in: dataset, rows: rows)
         let probed = dataset.columns.indices.filter { i in
             let c = dataset.columns[i]

@@ -7,6 +7,7 @@
 // their entity: leave-one-out within the entity, a row's class is its entity's other rows' majority
 // at least halfway from the majority-class share to 1 (classification), or their mean explains
 // R² ≥ 0.5 of it (regression). Missing values are entities of one row each.
+// Beyond 200,000 labelled rows the rule is measured on the rows of a sample of entities (a hash of the value).
 // Leaves out: entities spread over several columns (a composite key) and time ordering within one.
 
 /// A column found (or named) to group rows by, with the facts behind it.
@@ -25,6 +26,8 @@ public struct EntityGrouping: Sendable, Codable, Equatable {
 public enum EntityGroups {
     static let minEntities = 20, manyEntities = 50, maxRowsPerEntity = 10.0, minRepeatedShare = 0.5
     static let minAgreementGain = 0.5, minR2 = 0.5
+    /// Labelled rows measured at most (the rows of a seeded sample of entities beyond).
+    static let maxRows = 200_000
 
     /// A group id per dataset row: the column's value (categorical code or integer value, densely
     /// numbered), or a group of its own for a missing value; nil for a column that cannot group.
@@ -47,9 +50,15 @@ public enum EntityGroups {
     /// The column's grouping facts on the rows with a target (nil when it cannot group).
     public static func measure(dataset: Dataset, column name: String, target: TargetSpec) -> EntityGrouping? {
         guard let column = try? dataset.column(named: name), let codes = codes(column),
-            let rows = try? dataset.rowsWithTarget(target.column),
-            let y = try? target.values(in: dataset, rows: rows)
+            var rows = try? dataset.rowsWithTarget(target.column)
         else { return nil }
+        // Beyond `maxRows` labelled rows, the rows of a seeded sample of entities (by a hash of their value,
+        // so an entity is kept whole): shares and agreement are the same in expectation.
+        if rows.count > maxRows {
+            let keep = UInt64(Double(maxRows) / Double(rows.count) * 1_048_576)
+            rows = rows.filter { NearDuplicates.mix(UInt64(bitPattern: Int64(codes[$0])) ^ 0xE471) & 0xFFFFF < keep }
+        }
+        guard let y = try? target.values(in: dataset, rows: rows) else { return nil }
         var members: [Int: [Int]] = [:]  // group → positions in rows
         for (p, r) in rows.enumerated() { members[codes[r], default: []].append(p) }
         let isMissingGroup: (Int) -> Bool = { g in

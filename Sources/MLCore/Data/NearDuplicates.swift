@@ -2,25 +2,30 @@
 // differs by at most 1 % of that column's standard deviation (the same record entered twice, a
 // re-scan, a copy with a rounding change). Like exact duplicates, copies on both sides of a split
 // inflate the score. Each cell gets a 64-bit hash; a row's key is their wrapping sum, so the key
-// without column j is one subtraction. For each numeric column j the key without j, with j's value
-// cut into cells of the tolerance (two values within tolerance lie in the same or neighbouring
-// cells), finds the earlier rows to compare with. Naive twin: the tests' comparison of every pair.
-// Leaves out: rows differing in two fields or more, and tables past `maxRows` (their first rows only).
+// without column j ("the rest") is one subtraction. For each numeric column j the rows are bucketed by
+// their rest (a counting sort; columns in parallel), and rows of equal rest are compared on j. Beyond
+// `maxRows` rows, only the rows whose rest falls in a share maxRows / rows of the hash range are bucketed
+// (a pair shares its rest, so it is kept or left out whole: a sample of pairs, not of rows), and the
+// count found is scaled by rows / maxRows. Naive twin: the tests' comparison of every pair.
+// Leaves out: rows differing in two fields or more; beyond `maxScan` rows of one rest, the later ones
+// are compared with the `maxScan` before them only.
 
 enum NearDuplicates {
     /// The allowed difference, as a share of the column's standard deviation.
     static let tolerance = 0.01
+    /// Rows compared at most per column (a share of the rests beyond; see the header).
     static let maxRows = 200_000
-    /// Earlier rows compared per neighbouring cell, at most (bounds the work on heavily tied columns).
-    static let maxScan = 64
+    /// Earlier rows of the same rest compared with a row, at most (bounds the work on heavily tied tables).
+    static let maxScan = 192
 
-    /// Rows (among the first `maxRows`) equal to an earlier row but for one numeric field within tolerance;
-    /// exact duplicates are not counted. `excluding`: columns left out of the comparison (target, IDs).
-    /// - Complexity: O(rows × columns) hashing, O(rows × numeric columns) hash-map look-ups.
-    static func count(dataset: Dataset, excluding: Set<String>) -> Int {
-        let n = min(dataset.rowCount, maxRows)
+    /// Rows equal to an earlier row but for one numeric field within tolerance (exact duplicates are not
+    /// counted), and the rows compared per column: all of them up to `maxRows`, else an estimate from the
+    /// pairs of a share of the rests. `excluding`: columns left out of the comparison (target, IDs).
+    /// - Complexity: O(rows × columns) hashing, O(min(rows, maxRows) × numeric columns) bucketing.
+    static func count(dataset: Dataset, excluding: Set<String>) -> (count: Int, compared: Int) {
+        let n = dataset.rowCount
         let columns = dataset.columns.filter { !excluding.contains($0.name) }
-        guard n >= 2, columns.count >= 2 else { return 0 }
+        guard n >= 2, columns.count >= 2 else { return (0, n) }
         var keys = [UInt64](repeating: 0, count: n)
         var cells: [[UInt64]] = []
         var numeric: [(index: Int, values: [Double], step: Double)] = []
@@ -30,9 +35,8 @@ enum NearDuplicates {
             switch column.data {
             case .numeric(let v):
                 for r in 0..<n { h[r] = mix(salt ^ (v[r].isNaN ? 1 : (v[r] == 0 ? 0 : v[r].bitPattern))) }
-                let present = v[0..<n].filter { !$0.isNaN }
-                let sd = Stats.std(Array(present), ddof: 0)
-                if sd > 0 && sd.isFinite { numeric.append((j, Array(v[0..<n]), tolerance * sd)) }
+                let sd = Stats.std(v.filter { !$0.isNaN }, ddof: 0)
+                if sd > 0 && sd.isFinite { numeric.append((j, v, tolerance * sd)) }
             case .categorical(let c, _):
                 for r in 0..<n { h[r] = mix(salt ^ UInt64(bitPattern: Int64(c[r]))) }
             case .text(let t):
@@ -45,28 +49,71 @@ enum NearDuplicates {
             for r in 0..<n { keys[r] = keys[r] &+ h[r] }
             cells.append(h)
         }
-        var near = [Bool](repeating: false, count: n)
-        for (j, v, step) in numeric {
-            // Rows by (key without j, cell of j's value); a value within `step` of r's lies in r's cell or
-            // a neighbour, so those three lists hold every candidate (at most `maxScan` of each are read).
-            var rowsIn: [UInt64: [Int]] = [:]
-            for r in 0..<n where !v[r].isNaN {
-                let rest = keys[r] &- cells[j][r]
-                let cell = (v[r] / step).rounded(.down)
-                func key(_ c: Double) -> UInt64 { mix(rest ^ mix(c.bitPattern)) }
-                if !near[r] {
-                    scan: for c in [cell - 1, cell, cell + 1] {
-                        for s in (rowsIn[key(c)] ?? []).prefix(maxScan)
-                        where keys[s] != keys[r] && abs(v[s] - v[r]) <= step {
-                            near[r] = true
-                            break scan
-                        }
+        // A rest is kept when its low 32 bits fall under `keep` (all of them up to maxRows rows).
+        let share = min(1, Double(maxRows) / Double(n))
+        let keep = share >= 1 ? UInt64(1) << 32 : UInt64(share * 4_294_967_296)
+        let rowKeys = keys, rowCells = cells, candidates = numeric
+        let found = Parallel.map(candidates.count, parallel: n * candidates.count >= ProfileStatistics.parallelCells) {
+            k -> [Int32] in
+            near(
+                keys: rowKeys, cellsOfJ: rowCells[candidates[k].index], values: candidates[k].values,
+                step: candidates[k].step, keep: keep)
+        }
+        var isNear = [Bool](repeating: false, count: n)
+        for rows in found { for r in rows { isNear[Int(r)] = true } }
+        let count = isNear.filter { $0 }.count
+        return (share >= 1 ? count : Int((Double(count) / share).rounded()), min(n, maxRows))
+    }
+
+    /// Rows (ascending) equal to an earlier row in every cell but column j's, whose value is within `step`,
+    /// among the rows whose rest's low 32 bits are under `keep` (2³²: every row).
+    /// Rows are bucketed by the top bits of their rest (a counting sort, stable: a bucket lists its rows in
+    /// row order), then rows of one bucket are compared when their whole rests are equal.
+    /// - Complexity: O(rows), plus O(rows kept × maxScan) on heavily tied rests.
+    static func near(
+        keys: [UInt64], cellsOfJ: [UInt64], values v: [Double], step: Double, keep: UInt64 = 1 << 32
+    ) -> [Int32] {
+        let n = keys.count
+        guard n >= 2 else { return [] }
+        var kept: [Int32] = []
+        kept.reserveCapacity(keep >= 1 << 32 ? n : Int(Double(n) * Double(keep) / 4_294_967_296 * 1.1) + 16)
+        for r in 0..<n where !v[r].isNaN && (keys[r] &- cellsOfJ[r]) & 0xFFFF_FFFF < keep { kept.append(Int32(r)) }
+        let m = kept.count
+        guard m >= 2 else { return [] }
+        // About four rows a bucket: the bucket arrays stay small enough for the cache.
+        let bits = max(8, min(20, Int.bitWidth - (m - 1).leadingZeroBitCount - 2))
+        let shift = UInt64(64 - bits)
+        // starts[b]..<starts[b + 1]: bucket b's rows in `order`.
+        var starts = [Int32](repeating: 0, count: (1 << bits) + 1)
+        for r in kept { starts[Int((keys[Int(r)] &- cellsOfJ[Int(r)]) >> shift) + 1] += 1 }
+        for b in 0..<(1 << bits) { starts[b + 1] += starts[b] }
+        var fill = starts
+        // The rests in bucket order too, so rows of different rests are told apart without reading the rows.
+        var order = [Int32](repeating: 0, count: m)
+        var sortedRests = [UInt64](repeating: 0, count: m)
+        for r in kept {
+            let rest = keys[Int(r)] &- cellsOfJ[Int(r)]
+            let b = Int(rest >> shift)
+            order[Int(fill[b])] = r
+            sortedRests[Int(fill[b])] = rest
+            fill[b] += 1
+        }
+        var out: [Int32] = []
+        for bucket in 0..<(1 << bits) {
+            let lo = Int(starts[bucket]), hi = Int(starts[bucket + 1])
+            guard hi - lo >= 2 else { continue }
+            for b in (lo + 1)..<hi {
+                let r = Int(order[b]), rest = sortedRests[b]
+                for a in max(lo, b - maxScan)..<b where sortedRests[a] == rest {
+                    let s = Int(order[a])
+                    if keys[s] != keys[r] && abs(v[s] - v[r]) <= step {
+                        out.append(Int32(r))
+                        break
                     }
                 }
-                rowsIn[key(cell), default: []].append(r)
             }
         }
-        return near.filter { $0 }.count
+        return out.sorted()
     }
 
     /// SplitMix64's finaliser: spreads a value's bits over the word.

@@ -46,6 +46,9 @@ public struct ExplainInput: Sendable {
     /// out-of-fold predictions), used instead of `model`'s own for the metrics, errors and limits;
     /// importance and effects still probe `model`. Nil: `model` predicts `valid`.
     public var heldOutPrediction: Prediction?
+    /// The permutation importance of `model` on `valid`, when already measured (by `.permutation`): `.pdp`
+    /// and `.limits` reuse it when its metric and repeats are the ones they would measure with.
+    public var permutationImportance: ImportanceReport?
 
     public init(
         model: AnyFittedModel, train: TrainingSet, valid: TrainingSet, levelNames: [String: [String]] = [:],
@@ -95,7 +98,7 @@ public enum ModelExplainer {
         let key = metric ?? Metrics.defaultKey(for: valid.y.task)
         switch method {
         case .permutation:
-            let r = try permutation(model, valid, key, repeats, seed)
+            let r = try measured(input, key, repeats, seed)
             report.importance = r
             report.notes = topSentence(r, "shuffling it lowers \(key) by")
         case .gain:
@@ -124,7 +127,7 @@ public enum ModelExplainer {
             report.shapExpected = sv.expected
             report.notes = topSentence(r, "it moves the raw output by, on average,")
         case .pdp:
-            let r = try permutation(model, valid, key, min(repeats, 5), seed)
+            let r = try measured(input, key, min(repeats, 5), seed)
             report.importance = r
             let positive = Self.outputClass(valid.y)
             let outputLabel = "predicted \(input.targetName)" + (positive.map { " (p(\($0)))" } ?? "")
@@ -158,7 +161,7 @@ public enum ModelExplainer {
             let shown = input.units.view(valid.x)
             let e = try ErrorAnalysis.analyze(
                 x: shown, target: valid.y, prediction: prediction, levelNames: input.levelNames)
-            let r = try permutation(model, valid, key, min(repeats, 5), seed)
+            let r = try measured(input, key, min(repeats, 5), seed)
             report.importance = r
             report.errors = e
             let limits = ModelLimits.summarize(
@@ -179,6 +182,14 @@ public enum ModelExplainer {
         try PermutationImportance.compute(x: valid.x, y: valid.y, metric: key, repeats: repeats, seed: seed) {
             (m: FeatureMatrix) throws(MLError) -> Prediction in try model.predict(m)
         }
+    }
+
+    /// The input's permutation importance when it was measured with this metric and these repeats, else measured.
+    static func measured(_ input: ExplainInput, _ key: String, _ repeats: Int, _ seed: UInt64) throws(MLError)
+        -> ImportanceReport
+    {
+        if let r = input.permutationImportance, r.metric == key, r.repeats == repeats { return r }
+        return try permutation(input.model, input.valid, key, repeats, seed)
     }
 
     /// Split gain for tree models, standardized coefficients for linear ones.

@@ -1,7 +1,8 @@
 // Bootstrap confidence intervals for any metric: resample the evaluated rows with replacement
 // (seeded Poisson multiplicities, ResampleWeights), score each resample in one pass over rows
 // prepared once (WeightedScorer: the scores sorted once, not per resample), take percentiles.
-// Resamples run in parallel with the same result at any thread count. Leaves out: BCa correction and
+// Resamples run in parallel with the same result at any thread count. Beyond 100,000 rows a seeded
+// sample of them is resampled and the deviations rescaled (BootstrapSample). Leaves out: BCa correction and
 // stratified resampling (a resample missing a class is replaced by the next draw, up to a limit).
 
 /// A metric's value with a confidence interval.
@@ -12,6 +13,8 @@ public struct ConfidenceInterval: Sendable, Codable, Equatable {
     public var high: Double
     public var confidence: Double
     public var resamples: Int
+    /// Rows resampled when a seeded sample of them stood in for all (deviations rescaled by √(m/n)); nil: all rows.
+    public var sampledRows: Int? = nil
 }
 
 public enum Bootstrap {
@@ -23,12 +26,19 @@ public enum Bootstrap {
     ) throws(MLError) -> ConfidenceInterval {
         try check(resamples, confidence)
         let estimate = try Metrics.score(metric, target: target, prediction: prediction)
-        let scorer = try WeightedScorer(metric, target: target, prediction: prediction)
-        let values = try resample(rows: target.count, resamples: resamples, seed: seed) { w in scorer.score(w) }
+        let sample = BootstrapSample(count: target.count, seed: seed)
+        let (t, p) = sample.select(target, [prediction])
+        let scorer = try WeightedScorer(metric, target: t, prediction: p[0])
+        var values = try resample(rows: t.count, resamples: resamples, seed: seed) { w in scorer.score(w) }
+        if sample.rows != nil {
+            values = sample.rescale(
+                values, estimate: estimate, sampleValue: try Metrics.score(metric, target: t, prediction: p[0]))
+        }
         let a = (1 - confidence) / 2
         return ConfidenceInterval(
             metric: metric, estimate: estimate, low: Stats.quantile(values, a),
-            high: Stats.quantile(values, 1 - a), confidence: confidence, resamples: values.count)
+            high: Stats.quantile(values, 1 - a), confidence: confidence, resamples: values.count,
+            sampledRows: sample.sampledRows)
     }
 
     static func check(_ resamples: Int, _ confidence: Double) throws(MLError) {
@@ -48,23 +58,28 @@ public enum Bootstrap {
         confidence: Double = 0.95, seed: UInt64 = 0
     ) throws(MLError) -> [ConfidenceInterval] {
         try check(resamples, confidence)
-        var keys: [String] = [], estimates: [Double] = [], scorers: [WeightedScorer] = []
+        let sample = BootstrapSample(count: target.count, seed: seed)
+        let (t, p) = sample.select(target, [prediction])
+        var keys: [String] = [], estimates: [Double] = [], sampleValues: [Double] = [], scorers: [WeightedScorer] = []
         for key in metrics {
             guard let e = try? Metrics.score(key, target: target, prediction: prediction),
-                let scorer = try? WeightedScorer(key, target: target, prediction: prediction)
+                let onSample = sample.rows == nil ? e : try? Metrics.score(key, target: t, prediction: p[0]),
+                let scorer = try? WeightedScorer(key, target: t, prediction: p[0])
             else { continue }
-            keys.append(key); estimates.append(e); scorers.append(scorer)
+            keys.append(key); estimates.append(e); sampleValues.append(onSample); scorers.append(scorer)
         }
         let prepared = scorers
-        let values = resampleAll(rows: target.count, count: prepared.count, resamples: resamples, seed: seed) { w in
+        let values = resampleAll(rows: t.count, count: prepared.count, resamples: resamples, seed: seed) { w in
             prepared.map { $0.score(w) }
         }
         let a = (1 - confidence) / 2
         return keys.indices.compactMap { m in
             guard values[m].count >= resamples / 2 else { return nil }
+            let v = sample.rescale(values[m], estimate: estimates[m], sampleValue: sampleValues[m])
             return ConfidenceInterval(
-                metric: keys[m], estimate: estimates[m], low: Stats.quantile(values[m], a),
-                high: Stats.quantile(values[m], 1 - a), confidence: confidence, resamples: values[m].count)
+                metric: keys[m], estimate: estimates[m], low: Stats.quantile(v, a),
+                high: Stats.quantile(v, 1 - a), confidence: confidence, resamples: v.count,
+                sampledRows: sample.sampledRows)
         }
     }
 

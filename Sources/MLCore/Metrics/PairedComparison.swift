@@ -22,6 +22,8 @@ public struct ComparisonResult: Sendable, Codable, Equatable {
     /// "A", "B" or "neither".
     public var better: String
     public var summary: String
+    /// Rows resampled when a seeded sample of them stood in for all (paired bootstrap beyond 100,000 rows).
+    public var sampledRows: Int?
 
     init(
         metric: String, method: String, a: Double, b: Double, improvement: Double, low: Double, high: Double,
@@ -62,22 +64,34 @@ public enum PairedComparison {
         let sign = Metrics.greaterIsBetter(metric) ? 1.0 : -1.0
         let sa = try Metrics.score(metric, target: target, prediction: a)
         let sb = try Metrics.score(metric, target: target, prediction: b)
-        let scoreA = try WeightedScorer(metric, target: target, prediction: a)
-        let scoreB = try WeightedScorer(metric, target: target, prediction: b)
-        let diffs = try Bootstrap.resample(rows: target.count, resamples: resamples, seed: seed) { w in
+        // Beyond BootstrapSample.maxRows rows, the same seeded sample of rows for both models.
+        let sample = BootstrapSample(count: target.count, seed: seed)
+        let (t, p) = sample.select(target, [a, b])
+        let scoreA = try WeightedScorer(metric, target: t, prediction: p[0])
+        let scoreB = try WeightedScorer(metric, target: t, prediction: p[1])
+        let alpha = (1 - confidence) / 2
+        let observed = sign * (sb - sa)
+        var diffs = try Bootstrap.resample(rows: t.count, resamples: resamples, seed: seed) { w in
             guard let va = scoreA.score(w), let vb = scoreB.score(w) else { return nil }
             return sign * (vb - va)
         }
-        let alpha = (1 - confidence) / 2
-        let observed = sign * (sb - sa)
+        if sample.rows != nil {
+            let onSample =
+                sign
+                * (try Metrics.score(metric, target: t, prediction: p[1])
+                    - Metrics.score(metric, target: t, prediction: p[0]))
+            diffs = sample.rescale(diffs, estimate: observed, sampleValue: onSample)
+        }
         // Two-sided bootstrap p-value: twice the smaller share of resampled differences on either side of 0.
         let le = Double(diffs.filter { $0 <= 0 }.count) / Double(diffs.count)
         let ge = Double(diffs.filter { $0 >= 0 }.count) / Double(diffs.count)
-        let p = min(1, 2 * min(le, ge))
-        return ComparisonResult(
+        let pValue = min(1, 2 * min(le, ge))
+        var result = ComparisonResult(
             metric: metric, method: "paired_bootstrap", a: sa, b: sb, improvement: observed,
             low: Stats.quantile(diffs, alpha), high: Stats.quantile(diffs, 1 - alpha),
-            confidence: confidence, pValue: p)
+            confidence: confidence, pValue: pValue)
+        result.sampledRows = sample.sampledRows
+        return result
     }
 
     /// Corrected resampled t-test on per-fold scores of A and B over the same folds.

@@ -40,4 +40,13 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Codable, Equatab
         while u <= .leastNonzeroMagnitude { u = nextUnit() }
         return (-2 * log(u)).squareRoot() * cos(2 * .pi * nextUnit())
     }
+
+    /// A uniform sample of `k` of the indices `0..<n` without replacement, ascending (all of them when k ≥ n).
+    /// - Complexity: O(n) (a partial Fisher–Yates shuffle).
+    public mutating func sampleIndices(_ k: Int, of n: Int) -> [Int] {
+        guard k < n else { return Array(0..<n) }
+        var all = Array(0..<n)
+        for i in 0..<max(k, 0) { all.swapAt(i, Int.random(in: i..<n, using: &self)) }
+        return Array(all.prefix(max(k, 0))).sorted()
+    }
 }
