@@ -35,10 +35,36 @@ public struct ExplainModelTool: AgentTool {
         let target = trained.target.column
         let labelled = try d.trainDataset.rowsWithTarget(target)
         var positions = Array(labelled.indices)
-        if positions.count > Self.maxRows {
+        let budget = arguments["time_budget_seconds"]?.doubleValue.map { ExplainBudget(seconds: max(0, $0)) }
+        var learningCurve = arguments["learning_curve"]?.boolValue == true
+        var budgetNote: String?
+        if learningCurve, let budget, !budget.learningCurveFits(trainingSeconds: run.trainingSeconds) {
+            learningCurve = false
+            budgetNote =
+                "learning curve left out: about \(Int(ExplainBudget.learningCurveSeconds(trainingSeconds: run.trainingSeconds).rounded(.up))) s of refits, more than half of the \(Int(budget.seconds.rounded())) s time budget"
+        }
+        var cap = Self.maxRows
+        if positions.count > ExplainBudget.minimumRows, let budget {
+            var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
+            let probe = Array(positions.shuffled(using: &rng).prefix(ExplainBudget.probeRows)).sorted()
+            let x = try trained.pipeline.transform(d.trainDataset, rows: probe.map { labelled[$0] })
+            let left =
+                budget.seconds
+                - (learningCurve ? ExplainBudget.learningCurveSeconds(trainingSeconds: run.trainingSeconds) : 0)
+            cap = ExplainBudget.rows(
+                seconds: left, secondsPerRow: ExplainBudget.secondsPerRow(trained.model, x),
+                inputs: Set(trained.pipeline.features.map(\.sourceColumn)).count, available: positions.count,
+                cap: Self.maxRows)
+            if cap < min(positions.count, Self.maxRows) {
+                let sampled =
+                    "a sample of \(cap) rows, the most the \(Int(budget.seconds.rounded())) s time budget holds"
+                budgetNote = budgetNote.map { $0 + "; " + sampled } ?? sampled
+            }
+        }
+        if positions.count > cap {
             var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
             positions.shuffle(using: &rng)
-            positions = Array(positions.prefix(Self.maxRows)).sorted()
+            positions = Array(positions.prefix(cap)).sorted()
         }
         let rows = positions.map { labelled[$0] }
         let set = try trained.pipeline.trainingSet(d.trainDataset, target: trained.target, rows: rows)
@@ -123,7 +149,8 @@ public struct ExplainModelTool: AgentTool {
                 }
             }
         }
-        if arguments["learning_curve"]?.boolValue == true {
+        if let budgetNote { out["time_budget"] = .string(budgetNote) }
+        if learningCurve {
             try Task.checkCancellation()
             context.progress("learning curve: \(run.modelFamily) refitted on growing shares of each fold")
             out["learning_curve"] = try LearningCurveExplain.run(
