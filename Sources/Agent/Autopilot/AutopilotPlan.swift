@@ -111,9 +111,9 @@ struct AutopilotPlan {
     /// The run the interpretation explains: the chosen one, or an ensemble's strongest member.
     func explained() -> Candidate? {
         guard let kept = chosen() else { return nil }
-        guard kept.move == .ensemble else { return kept }
+        guard let move = kept.move, move.combines else { return kept }
         let members = Set(
-            (search?.moves[SearchMove.ensemble.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?[
+            (search?.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?[
                 "members"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         return candidates(before: .explain).filter { members.contains($0.runID) }.reduce(nil) { b, c in
             b.map { better(c, than: $0) ? c : $0 } ?? c

@@ -44,6 +44,7 @@ struct AutopilotSearchText {
                 ? t("Ridge: regularisation strength", "Ridge : force de régularisation")
                 : t("Logistic regression: regularisation strength", "Régression logistique : force de régularisation")
         case .ensemble: t("Ensemble of the best distinct runs", "Ensemble des meilleurs runs distincts")
+        case .stack: t("Stacking of the best distinct runs", "Empilement (stacking) des meilleurs runs distincts")
         }
     }
 
@@ -83,6 +84,11 @@ struct AutopilotSearchText {
             t(
                 "The best runs of different families err differently: averaging their predictions scores better than any of them alone.",
                 "Les meilleurs runs de familles différentes se trompent différemment : la moyenne de leurs prédictions fait mieux que chacun seul."
+            )
+        case .stack:
+            t(
+                "The best runs are not equally reliable: a meta-model fitted on their out-of-fold predictions weighs them better than a plain average.",
+                "Les meilleurs runs ne sont pas également fiables : un méta-modèle ajusté sur leurs prédictions hors pli les pondère mieux qu'une simple moyenne."
             )
         }
     }
@@ -126,6 +132,15 @@ struct AutopilotSearchText {
             return t(
                 "train_model ensemble: the average of the predictions (probabilities for classes) of \(members.joined(separator: ", ")), scored on their out-of-fold predictions; nothing refitted.",
                 "train_model ensemble : la moyenne des prédictions (probabilités pour les classes) de \(members.joined(separator: ", ")), scorée sur leurs prédictions hors pli ; rien n'est réentraîné."
+            )
+        case .stack:
+            let members =
+                (search.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?["members"]?
+                .arrayValue?.compactMap(\.stringValue) ?? []
+            let meta = f.isRegression ? "ridge" : "logistic regression"
+            return t(
+                "train_model ensemble with ensemble_method stack: \(meta) on the out-of-fold predictions of \(members.joined(separator: ", ")), validated on the same folds (each fold's meta-model fitted on the other folds only); no member refitted.",
+                "train_model ensemble avec ensemble_method stack : \(meta == "ridge" ? "ridge" : "régression logistique") sur les prédictions hors pli de \(members.joined(separator: ", ")), validée sur les mêmes plis (le méta-modèle de chaque pli ajusté sur les autres plis seulement) ; aucun membre réentraîné."
             )
         }
     }

@@ -4,7 +4,8 @@
 // second: a log-transformed target for a skewed positive regression target, target encoding of
 // high-cardinality categorical columns on the best first family, tuning gradient boosting by
 // successive halving, a random forest, balanced class weights for imbalanced classes, the linear
-// model's regularisation strength, and last the ensemble of the best distinct runs. A move starts only
+// model's regularisation strength, and last the ensemble of the best distinct runs, averaged, then
+// stacked (a meta-model on their out-of-fold predictions). A move starts only
 // when its estimated cost (from the first runs' training times) and the reserve for the interpretation
 // fit in what is left of the budget; the search stops paying after three moves in a row without a
 // significant gain (more than one standard error of the best), and then only the ensemble is tried.
@@ -26,6 +27,10 @@ enum SearchMove: Int, CaseIterable, Sendable {
     case classWeights = 3
     case regularisation = 4
     case ensemble = 5
+    case stack = 7
+
+    /// The moves that combine earlier runs (tried whatever the streak without gain).
+    var combines: Bool { self == .ensemble || self == .stack }
 
     /// Lower is simpler (the one-standard-error rule keeps the simplest within noise of the best).
     var complexity: Int {
@@ -34,6 +39,7 @@ enum SearchMove: Int, CaseIterable, Sendable {
         case .randomForest, .classWeights, .logTarget, .targetEncoding: 2
         case .tuneGbdt: 3
         case .ensemble: 4
+        case .stack: 5
         }
     }
 }
@@ -138,7 +144,7 @@ struct AutopilotSearch {
     /// Moves in a row, most recent last, that did not pay.
     var unpaidStreak: Int {
         var n = 0
-        for move in done.reversed() where move != .ensemble {
+        for move in done.reversed() where !move.combines {
             if paid(move) { break }
             n += 1
         }
@@ -205,15 +211,20 @@ struct AutopilotSearch {
         case .tuneGbdt: max(4 * gbdtSeconds, 2)
         case .randomForest: max(4 * gbdtSeconds, 0.5)
         case .regularisation: max(5 * linearSeconds, 0.3)
-        case .ensemble: 0.2
+        case .ensemble, .stack: 0.2
         }
     }
 
     /// The members of the ensemble: the best run of each distinct family (the text-only model counts as
     /// one), at most three, those close enough to the best (within four standard errors and a half-point).
+    /// The stacked ensemble combines the same members.
     var ensembleMembers: [Candidate] {
-        guard let best = best() else { return [] }
-        let pool = (plan.candidates(before: .search) + candidates).filter { $0.step != .baseline }
+        let pool = (plan.candidates(before: .search) + candidates).filter {
+            $0.step != .baseline && !($0.move?.combines ?? false)
+        }
+        guard let best = pool.reduce(nil, { b, c in b.map { plan.better(c, than: $0) ? c : $0 } ?? c }) else {
+            return []
+        }
         var byFamily: [String: Candidate] = [:]
         for c in pool {
             let key = c.step == .text ? "text" : c.model
@@ -238,7 +249,7 @@ struct AutopilotSearch {
         case .randomForest: return framing.columnCount - 1 - framing.dropList.count - framing.textColumns.count > 0
         case .classWeights: return imbalanced && trained.contains(.gbdt)
         case .regularisation: return trained.contains(.linear)
-        case .ensemble: return ensembleMembers.count >= 2
+        case .ensemble, .stack: return ensembleMembers.count >= 2
         }
     }
 
@@ -253,7 +264,7 @@ struct AutopilotSearch {
     func nextMove() -> Result<SearchMove, StopReason> {
         var blocked: SearchMove?
         for move in SearchMove.allCases where moves[move.rawValue] == nil && applies(move) {
-            if move != .ensemble && unpaidStreak >= searchPatience { continue }
+            if !move.combines && unpaidStreak >= searchPatience { continue }
             guard clock.elapsed + cost(move) + reserve <= clock.budget else {
                 if blocked == nil { blocked = move }
                 continue
@@ -324,9 +335,10 @@ struct AutopilotSearch {
             args["candidates"] = 5
             args["time_budget_seconds"] = .rounded(max(2, cost(.regularisation) * 2), digits: 0)
             return ("tune_model", .object(args))
-        case .ensemble:
+        case .ensemble, .stack:
             args["model"] = "ensemble"
             args["members"] = .strings(ensembleMembers.map(\.runID))
+            if move == .stack { args["ensemble_method"] = "stack" }
             args.removeValue(forKey: "drop")
         }
         return ("train_model", .object(args))
