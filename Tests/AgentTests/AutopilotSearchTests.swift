@@ -59,7 +59,7 @@ import Tracking
         let runs = try context.store.list().filter { $0.modelFamily != "baseline" }.sorted { $0.id < $1.id }
         let complexity: (RunRecord) -> Int = { r in
             switch r.modelFamily {
-            case "ensemble": 4
+            case "ensemble": r.hyperParameters["method"] == .string("stack") ? 5 : 4
             case "gbdt" where r.hypothesis?.contains("search over") == true: 3
             case "gbdt", "random_forest": 2
             default: 1

@@ -29,7 +29,8 @@ extension ChartExportTests {
             run.seed = spec.seed
             run.features = result.pipeline.pipeline.columns.map(\.name)
             run.preprocessing = RunPreprocessing.record(
-                result.pipeline.pipeline, preset: ExperimentRunner.preset(for: spec.model), overrides: spec.parameters)
+                result.pipeline.pipeline, preset: ExperimentRunner.preset(for: spec.model), overrides: spec.parameters,
+                highCardinalityColumns: result.pipeline.highCardinalityColumns)
             run.hyperParameters = result.parameters.mapValues { v in Double(v).map(RunValue.number) ?? .string(v) }
             run.validation = .object(["folds": .number(Double(cv.folds.count))])
             for (key, s) in cv.summary where s.mean.isFinite {

@@ -66,15 +66,22 @@ public struct Autopilot: ChatModel {
     public let language: SessionLanguage
     /// When the session started: the brief's budget counts from here.
     public let startedAt: Date
+    /// The time now (the system clock; a test scripts it).
+    let now: @Sendable () -> Date
     public var displayName: String { "autopilot (rule-based, no LLM)" }
 
     /// - Parameters:
     ///   - brief: the task; when nil, it is read from the user's message ("data.csv target y").
-    ///   - startedAt: the start of the session's budget (now by default).
-    public init(brief: AutopilotBrief?, language: SessionLanguage = .en, startedAt: Date = Date()) {
+    ///   - startedAt: the start of the session's budget (now by default; earlier for a resumed session).
+    ///   - now: the clock the budget is read from.
+    public init(
+        brief: AutopilotBrief?, language: SessionLanguage = .en, startedAt: Date = Date(),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.brief = brief
         self.language = brief?.language ?? language
         self.startedAt = startedAt
+        self.now = now
     }
 
     public func complete(
@@ -87,7 +94,7 @@ public struct Autopilot: ChatModel {
         }
         var plan = AutopilotPlan(brief: brief, history: history)
         plan.messages = request.messages
-        plan.clock = brief.budget.map { AutopilotClock(budget: $0, elapsed: Date().timeIntervalSince(startedAt)) }
+        plan.clock = brief.budget.map { AutopilotClock(budget: $0, elapsed: now().timeIntervalSince(startedAt)) }
         let available = Set(request.tools.map(\.name))
         if let framing = plan.framing, framing.isClustering {
             return Self.respond(

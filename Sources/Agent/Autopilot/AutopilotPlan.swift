@@ -111,9 +111,9 @@ struct AutopilotPlan {
     /// The run the interpretation explains: the chosen one, or an ensemble's strongest member.
     func explained() -> Candidate? {
         guard let kept = chosen() else { return nil }
-        guard kept.move == .ensemble else { return kept }
+        guard let move = kept.move, move.combines else { return kept }
         let members = Set(
-            (search?.moves[SearchMove.ensemble.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?[
+            (search?.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?[
                 "members"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         return candidates(before: .explain).filter { members.contains($0.runID) }.reduce(nil) { b, c in
             b.map { better(c, than: $0) ? c : $0 } ?? c
@@ -134,6 +134,7 @@ struct AutopilotPlan {
     func next() -> AutopilotCall? {
         if let load = history[AutopilotStep.load.rawValue], !load.ok { return nil }
         for step in AutopilotStep.allCases where step.rawValue > history.lastStep {
+            if Self.skippedWhenOutOfTime.contains(step) && outOfTime { continue }
             if step == .search {
                 if let call = search?.next() { return call }
                 continue
@@ -147,11 +148,37 @@ struct AutopilotPlan {
         return nil
     }
 
-    /// Whether the interpretation may refit for a learning curve: always without a budget, else when
-    /// what is left of the budget holds it.
-    var learningCurveFits: Bool {
-        guard let search else { return true }
-        return search.clock.remaining >= search.reserve
+    /// The steps after the search, planned from what is left of the budget and the explained run's
+    /// training time (nil without a budget: no limit, learning curve included).
+    func finish(explaining run: Candidate) -> AutopilotFinish? {
+        guard let clock else { return nil }
+        return AutopilotFinish(remaining: clock.remaining, trainingSeconds: trainingSeconds(of: run))
+    }
+
+    /// Seconds `run` took to train, as its train_model or tune_model result said (1 when unknown).
+    func trainingSeconds(of run: Candidate) -> Double {
+        let result =
+            run.move.flatMap { search?.moves[$0.rawValue]?.result } ?? history[run.step.rawValue]?.result
+        return result?["train_seconds"]?.doubleValue ?? 1
+    }
+
+    /// Training steps of the plan passed over when the budget is spent before they start (what is
+    /// left would not even hold the steps after the search): gradient boosting and the text model.
+    static let skippedWhenOutOfTime: Set<AutopilotStep> = [.gbdt, .text]
+
+    /// Whether what is left of the budget is less than the steps after the search need.
+    var outOfTime: Bool {
+        guard let clock else { return false }
+        let seconds = history[AutopilotStep.linear.rawValue]?.result["train_seconds"]?.doubleValue ?? 1
+        return clock.remaining < AutopilotFinish(remaining: clock.remaining, trainingSeconds: seconds).reserve
+    }
+
+    /// The training steps that were passed over for lack of time (they applied, and later steps ran).
+    var skippedForTime: [AutopilotStep] {
+        Self.skippedWhenOutOfTime.sorted { $0.rawValue < $1.rawValue }.filter { step in
+            history[step.rawValue] == nil && history.lastStep > step.rawValue
+                && (step != .text || !(framing?.textColumns.isEmpty ?? true))
+        }
     }
 
     private func call(for step: AutopilotStep) -> (arguments: JSONValue, text: String)? {
@@ -206,10 +233,12 @@ struct AutopilotPlan {
             return (text.experimentArguments(trained, done, f), text.beforeLog(trained, done, f))
         case .explain:
             guard let chosen = explained() else { return nil }
-            return (
-                ["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": .bool(learningCurveFits)],
-                text.beforeExplain(chosen, f)
-            )
+            var args: [String: JSONValue] = ["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": true]
+            if let finish = finish(explaining: chosen) {
+                args["learning_curve"] = .bool(finish.learningCurve)
+                args["time_budget_seconds"] = .rounded(finish.explainSeconds, digits: 0)
+            }
+            return (.object(args), text.beforeExplain(chosen, f))
         case .logExplain:
             guard let chosen = explained(), let done = history[AutopilotStep.explain.rawValue], done.ok else {
                 return nil

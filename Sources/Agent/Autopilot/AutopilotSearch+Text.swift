@@ -4,6 +4,7 @@
 // and run ids only, append_log writing the numbers from the store.
 
 import Foundation
+import MLCore
 
 /// Phrases of the search in the session's language.
 struct AutopilotSearchText {
@@ -30,6 +31,10 @@ struct AutopilotSearchText {
     func title(_ move: SearchMove) -> String {
         switch move {
         case .logTarget: t("Gradient boosting on a log-transformed target", "Gradient boosting sur la cible en log")
+        case .targetEncoding:
+            t(
+                "Target encoding of high-cardinality columns",
+                "Encodage par la cible des colonnes à nombreuses modalités")
         case .tuneGbdt: t("Tuned gradient boosting", "Gradient boosting réglé")
         case .randomForest: t("Random forest", "Forêt aléatoire")
         case .classWeights:
@@ -39,6 +44,7 @@ struct AutopilotSearchText {
                 ? t("Ridge: regularisation strength", "Ridge : force de régularisation")
                 : t("Logistic regression: regularisation strength", "Régression logistique : force de régularisation")
         case .ensemble: t("Ensemble of the best distinct runs", "Ensemble des meilleurs runs distincts")
+        case .stack: t("Stacking of the best distinct runs", "Empilement (stacking) des meilleurs runs distincts")
         }
     }
 
@@ -48,6 +54,11 @@ struct AutopilotSearchText {
             t(
                 "'\(f.target)' is positive and skewed: fitting log(1 + \(f.target)) makes the errors relative, so gradient boosting scores better on the original scale.",
                 "'\(f.target)' est positive et asymétrique : ajuster log(1 + \(f.target)) rend les erreurs relatives, donc le gradient boosting fait mieux sur l'échelle d'origine."
+            )
+        case .targetEncoding:
+            t(
+                "\(encodingColumns) \(many ? "have" : "has") more than \(PreprocessingOptions.highCardinalityLevels) levels: encoding each level by the smoothed mean of the target, learnt inside each training fold, lets \(encodedModel) use \(many ? "them" : "it") better than \(encodedModel == "gbdt" ? "its native category codes" : "one-hot columns of the most frequent levels").",
+                "\(encodingColumns) \(many ? "ont" : "a") plus de \(PreprocessingOptions.highCardinalityLevels) modalités : encoder chaque modalité par la moyenne lissée de la cible, apprise dans chaque pli d'entraînement, permet à \(encodedModel) de mieux \(many ? "les " : "l'")utiliser que \(encodedModel == "gbdt" ? "ses codes de catégories natifs" : "des colonnes one-hot des modalités les plus fréquentes")."
             )
         case .tuneGbdt:
             t(
@@ -74,6 +85,11 @@ struct AutopilotSearchText {
                 "The best runs of different families err differently: averaging their predictions scores better than any of them alone.",
                 "Les meilleurs runs de familles différentes se trompent différemment : la moyenne de leurs prédictions fait mieux que chacun seul."
             )
+        case .stack:
+            t(
+                "The best runs are not equally reliable: a meta-model fitted on their out-of-fold predictions weighs them better than a plain average.",
+                "Les meilleurs runs ne sont pas également fiables : un méta-modèle ajusté sur leurs prédictions hors pli les pondère mieux qu'une simple moyenne."
+            )
         }
     }
 
@@ -84,6 +100,11 @@ struct AutopilotSearchText {
             return t(
                 "gbdt with target_transform log (fit on log(1 + y), predictions back with exp − 1, scored on the original scale); seed 42, \(validation).",
                 "gbdt avec target_transform log (ajusté sur log(1 + y), prédictions ramenées par exp − 1, scorées à l'échelle d'origine) ; graine 42, \(validation)."
+            )
+        case .targetEncoding:
+            return t(
+                "\(encodedModel) with categorical_encoding target on \(encodingColumns): each level's smoothed target mean ((sum + 10 × overall mean) / (rows + 10)), cross-fitted on the rows the model is fitted on and learnt from the training folds only; seed 42, \(validation).",
+                "\(encodedModel) avec categorical_encoding target sur \(encodingColumns) : la moyenne lissée de la cible par modalité ((somme + 10 × moyenne globale) / (lignes + 10)), croisée sur les lignes d'ajustement et apprise sur les plis d'entraînement seulement ; graine 42, \(validation)."
             )
         case .tuneGbdt:
             return t(
@@ -112,8 +133,22 @@ struct AutopilotSearchText {
                 "train_model ensemble: the average of the predictions (probabilities for classes) of \(members.joined(separator: ", ")), scored on their out-of-fold predictions; nothing refitted.",
                 "train_model ensemble : la moyenne des prédictions (probabilités pour les classes) de \(members.joined(separator: ", ")), scorée sur leurs prédictions hors pli ; rien n'est réentraîné."
             )
+        case .stack:
+            let members =
+                (search.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?["members"]?
+                .arrayValue?.compactMap(\.stringValue) ?? []
+            let meta = f.isRegression ? "ridge" : "logistic regression"
+            return t(
+                "train_model ensemble with ensemble_method stack: \(meta) on the out-of-fold predictions of \(members.joined(separator: ", ")), validated on the same folds (each fold's meta-model fitted on the other folds only); no member refitted.",
+                "train_model ensemble avec ensemble_method stack : \(meta == "ridge" ? "ridge" : "régression logistique") sur les prédictions hors pli de \(members.joined(separator: ", ")), validée sur les mêmes plis (le méta-modèle de chaque pli ajusté sur les autres plis seulement) ; aucun membre réentraîné."
+            )
         }
     }
+
+    /// The high-cardinality columns, quoted ("'city', 'shop'"), their number, and the family encoded.
+    private var encodingColumns: String { search.highCardinalityColumns.map { "'\($0)'" }.joined(separator: ", ") }
+    private var many: Bool { search.highCardinalityColumns.count > 1 }
+    private var encodedModel: String { search.encodedFamily?.step == .gbdt ? "gbdt" : f.linearModel }
 
     func beforeMove(_ move: SearchMove) -> String {
         t(
@@ -178,7 +213,7 @@ struct AutopilotSearchText {
     }
 
     private func nextText(after move: SearchMove) -> String {
-        let later = SearchMove.allCases.filter { $0.rawValue > move.rawValue && search.applies($0) }
+        let later = SearchMove.allCases.drop { $0 != move }.dropFirst().filter { search.applies($0) }
         guard let next = later.first else {
             return t(
                 "choose on validation (one-standard-error rule), interpret the chosen model, then decide.",
@@ -214,9 +249,21 @@ struct AutopilotSearchText {
                 )
             }
         }
+        let skipped = search.plan.skippedForTime.map {
+            $0 == .gbdt ? "gradient boosting" : t("the text model", "le modèle texte")
+        }
+        let passed =
+            skipped.isEmpty
+            ? ""
+            : t(
+                " Left out for lack of time (the budget was spent before they could start): \(skipped.joined(separator: ", ")).",
+                " Laissés de côté faute de temps (le budget était dépensé avant qu'ils puissent commencer) : \(skipped.joined(separator: ", "))."
+            )
         return t(
-            "Search: \(count) experiment\(count == 1 ? "" : "s") after the first families; \(used) s of the \(budget) s budget used by this decision; the search ended because \(why). The model was chosen on validation by the one-standard-error rule (the simplest within one standard error of the best).",
+            "Search: \(count) experiment\(count == 1 ? "" : "s") after the first families; \(used) s of the \(budget) s budget used by this decision; the search ended because \(why). The model was chosen on validation by the one-standard-error rule (the simplest within one standard error of the best)."
+                + passed,
             "Recherche : \(count) expérience\(count > 1 ? "s" : "") après les premières familles ; \(used) s utilisées sur un budget de \(budget) s à cette décision ; la recherche s'est arrêtée parce que \(why). Le modèle a été choisi sur la validation par la règle d'une erreur type (le plus simple à moins d'une erreur type du meilleur)."
+                + passed
         )
     }
 }

@@ -1,9 +1,11 @@
 // The Autopilot's search, after the baseline and the first families and before the interpretation: a
 // ranked queue of experiments, each a stated hypothesis, one tool call (train_model or tune_model) and
 // one log entry, run while the session's time budget allows. The queue is ranked by expected gain per
-// second: a log-transformed target for a skewed positive regression target, tuning gradient boosting by
+// second: a log-transformed target for a skewed positive regression target, target encoding of
+// high-cardinality categorical columns on the best first family, tuning gradient boosting by
 // successive halving, a random forest, balanced class weights for imbalanced classes, the linear
-// model's regularisation strength, and last the ensemble of the best distinct runs. A move starts only
+// model's regularisation strength, and last the ensemble of the best distinct runs, averaged, then
+// stacked (a meta-model on their out-of-fold predictions). A move starts only
 // when its estimated cost (from the first runs' training times) and the reserve for the interpretation
 // fit in what is left of the budget; the search stops paying after three moves in a row without a
 // significant gain (more than one standard error of the best), and then only the ensemble is tried.
@@ -16,16 +18,28 @@ import LLMClient
 import MLCore
 
 /// The search's experiments, in queue order.
+/// The raw value is the move's number in its call ids (stable: a move added later takes a new number).
 enum SearchMove: Int, CaseIterable, Sendable {
-    case logTarget, tuneGbdt, randomForest, classWeights, regularisation, ensemble
+    case logTarget = 0
+    case targetEncoding = 6
+    case tuneGbdt = 1
+    case randomForest = 2
+    case classWeights = 3
+    case regularisation = 4
+    case ensemble = 5
+    case stack = 7
+
+    /// The moves that combine earlier runs (tried whatever the streak without gain).
+    var combines: Bool { self == .ensemble || self == .stack }
 
     /// Lower is simpler (the one-standard-error rule keeps the simplest within noise of the best).
     var complexity: Int {
         switch self {
         case .regularisation: 1
-        case .randomForest, .classWeights, .logTarget: 2
+        case .randomForest, .classWeights, .logTarget, .targetEncoding: 2
         case .tuneGbdt: 3
         case .ensemble: 4
+        case .stack: 5
         }
     }
 }
@@ -130,7 +144,7 @@ struct AutopilotSearch {
     /// Moves in a row, most recent last, that did not pay.
     var unpaidStreak: Int {
         var n = 0
-        for move in done.reversed() where move != .ensemble {
+        for move in done.reversed() where !move.combines {
             if paid(move) { break }
             n += 1
         }
@@ -156,6 +170,25 @@ struct AutopilotSearch {
             && (loadResult?["warnings"]?.arrayValue ?? []).contains { $0["kind"]?.stringValue == "imbalanced_target" }
     }
 
+    /// Categorical features with more levels than PreprocessingOptions.highCardinalityLevels (as load_data
+    /// counted them), those the plan keeps.
+    var highCardinalityColumns: [String] {
+        let skip = Set(framing.dropList + framing.textColumns + [framing.target])
+        return (loadResult?["columns"]?.arrayValue ?? []).compactMap { c in
+            guard let name = c["name"]?.stringValue, !skip.contains(name), c["type"]?.stringValue == "categorical",
+                let distinct = c["distinct"]?.intValue, distinct > PreprocessingOptions.highCardinalityLevels
+            else { return nil }
+            return name
+        }
+    }
+
+    /// The first family (linear model or gradient boosting) that scored best: the one target encoding is tried on.
+    var encodedFamily: Candidate? {
+        plan.candidates(before: .search).filter { $0.step == .linear || $0.step == .gbdt }.reduce(nil) { b, c in
+            b.map { plan.better(c, than: $0) ? c : $0 } ?? c
+        }
+    }
+
     /// Seconds the first gradient boosting and linear runs took (cross-validation and refit).
     var gbdtSeconds: Double { seconds(of: .gbdt) }
     var linearSeconds: Double { seconds(of: .linear) }
@@ -164,25 +197,34 @@ struct AutopilotSearch {
         plan.history[step.rawValue]?.result["train_seconds"]?.doubleValue ?? 1
     }
 
-    /// Seconds kept for the interpretation, the test evaluation and the log after the search.
-    var reserve: Double { 1 + 2.5 * max(gbdtSeconds, linearSeconds) }
+    /// Seconds kept for the interpretation, the test evaluation and the log after the search
+    /// (AutopilotFinish), for the slower of the first families.
+    var reserve: Double {
+        AutopilotFinish(remaining: clock.remaining, trainingSeconds: max(gbdtSeconds, linearSeconds)).reserve
+    }
 
     /// A move's estimated seconds.
     func cost(_ move: SearchMove) -> Double {
         switch move {
         case .logTarget, .classWeights: max(gbdtSeconds, 0.2)
+        case .targetEncoding: max(1.5 * (encodedFamily?.step == .gbdt ? gbdtSeconds : linearSeconds), 0.3)
         case .tuneGbdt: max(4 * gbdtSeconds, 2)
         case .randomForest: max(4 * gbdtSeconds, 0.5)
         case .regularisation: max(5 * linearSeconds, 0.3)
-        case .ensemble: 0.2
+        case .ensemble, .stack: 0.2
         }
     }
 
     /// The members of the ensemble: the best run of each distinct family (the text-only model counts as
     /// one), at most three, those close enough to the best (within four standard errors and a half-point).
+    /// The stacked ensemble combines the same members.
     var ensembleMembers: [Candidate] {
-        guard let best = best() else { return [] }
-        let pool = (plan.candidates(before: .search) + candidates).filter { $0.step != .baseline }
+        let pool = (plan.candidates(before: .search) + candidates).filter {
+            $0.step != .baseline && !($0.move?.combines ?? false)
+        }
+        guard let best = pool.reduce(nil, { b, c in b.map { plan.better(c, than: $0) ? c : $0 } ?? c }) else {
+            return []
+        }
         var byFamily: [String: Candidate] = [:]
         for c in pool {
             let key = c.step == .text ? "text" : c.model
@@ -202,11 +244,12 @@ struct AutopilotSearch {
         let trained = Set(plan.candidates(before: .search).map(\.step))
         switch move {
         case .logTarget: return skewedPositiveTarget && trained.contains(.gbdt)
+        case .targetEncoding: return !highCardinalityColumns.isEmpty && encodedFamily != nil
         case .tuneGbdt: return trained.contains(.gbdt)
         case .randomForest: return framing.columnCount - 1 - framing.dropList.count - framing.textColumns.count > 0
         case .classWeights: return imbalanced && trained.contains(.gbdt)
         case .regularisation: return trained.contains(.linear)
-        case .ensemble: return ensembleMembers.count >= 2
+        case .ensemble, .stack: return ensembleMembers.count >= 2
         }
     }
 
@@ -221,7 +264,7 @@ struct AutopilotSearch {
     func nextMove() -> Result<SearchMove, StopReason> {
         var blocked: SearchMove?
         for move in SearchMove.allCases where moves[move.rawValue] == nil && applies(move) {
-            if move != .ensemble && unpaidStreak >= searchPatience { continue }
+            if !move.combines && unpaidStreak >= searchPatience { continue }
             guard clock.elapsed + cost(move) + reserve <= clock.budget else {
                 if blocked == nil { blocked = move }
                 continue
@@ -269,6 +312,9 @@ struct AutopilotSearch {
         case .classWeights:
             args["model"] = "gbdt"
             args["params"] = ["class_weight": "balanced"]
+        case .targetEncoding:
+            args["model"] = .string(encodedFamily?.step == .gbdt ? "gbdt" : framing.linearModel)
+            args["categorical_encoding"] = "target"
         case .tuneGbdt:
             args["model"] = "gbdt"
             args["space"] = [
@@ -289,9 +335,10 @@ struct AutopilotSearch {
             args["candidates"] = 5
             args["time_budget_seconds"] = .rounded(max(2, cost(.regularisation) * 2), digits: 0)
             return ("tune_model", .object(args))
-        case .ensemble:
+        case .ensemble, .stack:
             args["model"] = "ensemble"
             args["members"] = .strings(ensembleMembers.map(\.runID))
+            if move == .stack { args["ensemble_method"] = "stack" }
             args.removeValue(forKey: "drop")
         }
         return ("train_model", .object(args))

@@ -2,9 +2,9 @@
 // `mlexp explain --run`): the fitted pipeline and model saved with the run, loaded as they are (no
 // refit), so the explanation is of exactly the model whose metrics were reported. Importance (permutation,
 // gain for trees, SHAP) and partial dependence probe that model on the training rows it was fitted on
-// (a seeded sample of 5,000, grown up to 20,000 until the importance's standard error is under 0.005; the
-// result's `sample` states the size, the error and the bound); permutation importance is measured once
-// and reused by partial dependence and limits; error slices, calibration and limits use the run's out-of-fold
+// (a seeded sample of 5,000 — fewer when a time budget says so — grown up to 20,000 while the importance's
+// standard error is over 0.005; the result's `sample` states the size, the error and the bound); permutation
+// importance is measured once and reused by partial dependence and limits; error slices, calibration and limits use the run's out-of-fold
 // predictions — the ones its cross-validated metrics came from — when this session trained the run, else
 // the in-sample predictions, and the result says which. The sealed test rows are never used. The result
 // is bounded by top_k and holds no raw rows; its sentences come with their facts (ExplainFacts.swift).
@@ -20,7 +20,8 @@ public struct ExplainModelTool: AgentTool {
     /// Training rows the explanation evaluates first (a seeded sample beyond).
     static let maxRows = 5_000
     /// The standard error permutation importance is held under (metric units, times the score when it exceeds 1):
-    /// when the first sample's largest standard error exceeds it, the sample grows by (se / bound)², up to `grownRows`.
+    /// when the first sample's largest standard error exceeds it, the sample grows by (se / bound)², up to `grownRows`
+    /// (never past a time budget's rows).
     static let importanceSEBound = 0.005
     static let grownRows = 20_000
     /// Permutation repeats (the standard error is their spread over √(repeats − 1)).
@@ -42,6 +43,33 @@ public struct ExplainModelTool: AgentTool {
         let trained = try TrainedModel.load(try run.modelData(in: context.store))
         let target = trained.target.column
         let labelled = try d.trainDataset.rowsWithTarget(target)
+        var positions = Array(labelled.indices)
+        let budget = arguments["time_budget_seconds"]?.doubleValue.map { ExplainBudget(seconds: max(0, $0)) }
+        var learningCurve = arguments["learning_curve"]?.boolValue == true
+        var budgetNote: String?
+        if learningCurve, let budget, !budget.learningCurveFits(trainingSeconds: run.trainingSeconds) {
+            learningCurve = false
+            budgetNote =
+                "learning curve left out: about \(Int(ExplainBudget.learningCurveSeconds(trainingSeconds: run.trainingSeconds).rounded(.up))) s of refits, more than half of the \(Int(budget.seconds.rounded())) s time budget"
+        }
+        var cap = Self.maxRows
+        if positions.count > ExplainBudget.minimumRows, let budget {
+            var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
+            let probe = Array(positions.shuffled(using: &rng).prefix(ExplainBudget.probeRows)).sorted()
+            let x = try trained.pipeline.transform(d.trainDataset, rows: probe.map { labelled[$0] })
+            let left =
+                budget.seconds
+                - (learningCurve ? ExplainBudget.learningCurveSeconds(trainingSeconds: run.trainingSeconds) : 0)
+            cap = ExplainBudget.rows(
+                seconds: left, secondsPerRow: ExplainBudget.secondsPerRow(trained.model, x),
+                inputs: Set(trained.pipeline.features.map(\.sourceColumn)).count, available: positions.count,
+                cap: Self.maxRows)
+            if cap < min(positions.count, Self.maxRows) {
+                let sampled =
+                    "a sample of \(cap) rows, the most the \(Int(budget.seconds.rounded())) s time budget holds"
+                budgetNote = budgetNote.map { $0 + "; " + sampled } ?? sampled
+            }
+        }
         let isTree = trained.model.treeEnsemble != nil
         let asked = (arguments["methods"]?.arrayValue ?? []).compactMap {
             $0.stringValue.flatMap(ExplainMethod.init(rawValue:))
@@ -50,32 +78,34 @@ public struct ExplainModelTool: AgentTool {
             asked.isEmpty ? [.permutation] + (isTree ? [.gain] : []) + [.pdp, .errors, .limits] : asked
         let metric = run.mainMetric
         let artifacts = context.session.artifacts(run.id)
-        // The rows probed: a seeded sample (its first `maxRows` rows are those of any larger one).
-        var order = Array(labelled.indices)
-        var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
-        if order.count > Self.maxRows { order.shuffle(using: &rng) }
+        // The rows probed: a seeded sample (its first `cap` rows are those of any larger one).
+        if positions.count > cap {
+            var rng = SeededGenerator(seed: run.seed, stream: 0xE4)
+            positions.shuffle(using: &rng)
+        }
         func probe(rows count: Int) throws -> (ExplainInput, [Int]) {
-            let positions = Array(order.prefix(count)).sorted()
-            let rows = positions.map { labelled[$0] }
+            let chosen = Array(positions.prefix(count)).sorted()
+            let rows = chosen.map { labelled[$0] }
             let set = try trained.pipeline.trainingSet(d.trainDataset, target: trained.target, rows: rows)
             // Built from the pipeline, so slices, ranges and effects read in the dataset's units.
             var input = ExplainInput(
                 model: trained.model, pipeline: trained.pipeline, train: set, valid: set, targetName: target)
             if let a = artifacts, a.datasetID == d.id, a.outOfFold.count == labelled.count {
-                input.heldOutPrediction = a.outOfFold.selecting(rows: positions)
+                input.heldOutPrediction = a.outOfFold.selecting(rows: chosen)
             }
             return (input, rows)
         }
-        var (input, rows) = try probe(rows: Self.maxRows)
+        var (input, rows) = try probe(rows: cap)
         var sampleFacts: JSONValue?
         if methods.contains(where: { [.permutation, .pdp, .limits].contains($0) }) {
             context.progress("permutation importance on \(rows.count) rows")
             var r = try ModelExplainer.permutation(trained.model, input.valid, metric, Self.repeats, run.seed)
             let bound = Self.importanceSEBound * max(1, abs(r.baseline ?? 0))
             var se = Self.standardError(r)
-            if se > bound, rows.count < min(labelled.count, Self.grownRows) {
+            let most = min(labelled.count, budget == nil ? Self.grownRows : cap)
+            if se > bound, rows.count < most {
                 let wanted = Double(rows.count) * (se / bound) * (se / bound)
-                let grown = min(labelled.count, Self.grownRows, Int(wanted.rounded(.up)))
+                let grown = min(most, Int(wanted.rounded(.up)))
                 context.progress("importance standard error \(PartialDependence.short(se)) > \(bound): \(grown) rows")
                 (input, rows) = try probe(rows: grown)
                 r = try ModelExplainer.permutation(trained.model, input.valid, metric, Self.repeats, run.seed)
@@ -86,7 +116,7 @@ public struct ExplainModelTool: AgentTool {
                 "rows": .int(rows.count), "of": .int(labelled.count), "importance_se": .rounded(se),
                 "se_bound": .rounded(bound),
                 "rule": .string(
-                    "a seeded sample of \(Self.maxRows) rows, grown by (se / bound)² up to \(Self.grownRows) when the largest importance's standard error exceeds the bound"
+                    "a seeded sample of \(Self.maxRows) rows (fewer when the time budget says so), grown by (se / bound)² up to \(Self.grownRows) when the largest importance's standard error exceeds the bound"
                 ),
             ]
         }
@@ -158,7 +188,8 @@ public struct ExplainModelTool: AgentTool {
                 }
             }
         }
-        if arguments["learning_curve"]?.boolValue == true {
+        if let budgetNote { out["time_budget"] = .string(budgetNote) }
+        if learningCurve {
             try Task.checkCancellation()
             context.progress("learning curve: \(run.modelFamily) refitted on growing shares of each fold")
             out["learning_curve"] = try LearningCurveExplain.run(

@@ -19,7 +19,9 @@ public enum LearningCurveExplain {
         return ExperimentSpec(
             target: target, model: run.modelFamily,
             parameters: run.hyperParameters.filter { settable.contains($0.key) }.mapValues(\.description),
-            validation: .crossValidation(folds: folds), seed: run.seed, excluding: run.droppedColumns)
+            validation: .crossValidation(folds: folds), seed: run.seed, excluding: run.droppedColumns,
+            categoricalEncoding: RunPreprocessing(run.preprocessing)?.highCardinality.flatMap(
+                CategoricalEncoding.init(rawValue:)))
     }
 
     /// The curve as the tool's result, after saving its chart with the run (best effort).

@@ -3,8 +3,10 @@
 // the average of the members' out-of-fold predictions, scored on the members' own folds (the members
 // must share them: same seed and fold count; grouped when the session's folds are), so it is compared on the same footing as any run; its
 // stored model holds every member's pipeline and model, so `mlexp predict`, compute_metrics on the test
-// split and comparisons use it like any run. No model is refitted.
-// Leaves out: stacking (a model fitted on the out-of-fold predictions) and weighted averages.
+// split and comparisons use it like any run. No member is refitted. ensemble_method "stack" fits a
+// meta-model on the members' out-of-fold predictions instead of averaging them (Stacking.swift),
+// validated on the same folds with one meta-model per fold fitted on the other folds' rows.
+// Leaves out: weighted averages.
 
 import Foundation
 import MLCore
@@ -55,11 +57,19 @@ extension TrainModelTool {
             throw ToolError(
                 "the members' validation is not a recorded cross-validation; ensemble runs from train_model.")
         }
+        let method = arguments["ensemble_method"]?.stringValue ?? "average"
+        guard ["average", "stack"].contains(method) else {
+            throw ToolError("ensemble_method must be \"average\" or \"stack\", not '\(method)'.")
+        }
+        let stacked = method == "stack"
         let average = try Prediction.average(predictions)
-        let model = try TrainedModel(ensemble: models)
+        // Stacked: the meta-model kept is fitted on every row's out-of-fold predictions.
+        let model = try TrainedModel(
+            ensemble: models, stacker: stacked ? try StackingModel.fit(predictions, target: y) : nil)
         let dropped = runs.dropFirst().reduce(Set(runs[0].droppedColumns)) { $0.intersection($1.droppedColumns) }
         let spec = ExperimentSpec(
-            target: target.column, model: "ensemble", parameters: ["members": ids.joined(separator: " ")],
+            target: target.column, model: "ensemble",
+            parameters: ["members": ids.joined(separator: " "), "method": method],
             validation: .crossValidation(folds: k), seed: runs[0].seed,
             excluding: d.dataset.columnNames.filter { dropped.contains($0) }, groupColumn: d.groupColumn)
         // The members' folds (train_model's for the same seed, grouped when the session groups): each
@@ -67,8 +77,13 @@ extension TrainModelTool {
         let labelled = try d.trainDataset.rowsWithTarget(target.column)
         let splits = try ExperimentRunner.crossValidationSplits(
             spec, folds: k, dataset: d.trainDataset, labelled: labelled, target: y)
+        // Stacked, each fold's meta-model is fitted on the other folds' out-of-fold predictions only.
         let cv = try CrossValidation.run(target: y, folds: splits.map { FoldRows(train: $0.train, valid: $0.test) }) {
-            _, valid throws(MLError) in average.selecting(rows: valid)
+            train, valid throws(MLError) in
+            guard stacked else { return average.selecting(rows: valid) }
+            let meta = try StackingModel.fit(
+                predictions.map { $0.selecting(rows: train) }, target: y.selecting(rows: train))
+            return try meta.predict(predictions.map { $0.selecting(rows: valid) })
         }
         let result = ExperimentResult(
             model: "ensemble", parameters: spec.parameters, metrics: cv.summary.mapValues(\.mean), crossValidation: cv,

@@ -36,7 +36,8 @@ public struct TrainModelTool: AgentTool {
             parameters: Self.parameters(arguments["params"]),
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
-            targetTransform: try Self.targetTransform(arguments["target_transform"]))
+            targetTransform: try Self.targetTransform(arguments["target_transform"]),
+            categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]))
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
@@ -69,6 +70,17 @@ public struct TrainModelTool: AgentTool {
             throw ToolError("target_transform must be \"log\" or \"none\", not '\(name)'.")
         }
         return t
+    }
+
+    /// The categorical_encoding argument: how high-cardinality categorical columns (more than
+    /// PreprocessingOptions.highCardinalityLevels levels) are encoded; nil for "auto" or no argument.
+    static func categoricalEncoding(_ value: JSONValue?) throws -> CategoricalEncoding? {
+        guard let name = value?.stringValue, name != "auto" else { return nil }
+        guard let e = CategoricalEncoding(rawValue: name), [.oneHot, .frequency, .target].contains(e) else {
+            throw ToolError(
+                "categorical_encoding must be \"one_hot\", \"frequency\", \"target\" or \"auto\", not '\(name)'.")
+        }
+        return e
     }
 
     /// JSON parameter values as the registry's strings (whole numbers without ".0").
@@ -147,7 +159,8 @@ enum RunRecorder {
         // Each column's treatment and the TF-IDF settings too, so the notebook's Python can reproduce them.
         run.preprocessing = RunPreprocessing.record(
             result.pipeline.pipeline, preset: ExperimentRunner.preset(for: trained.spec.model),
-            overrides: trained.spec.parameters)
+            overrides: trained.spec.parameters,
+            highCardinalityColumns: result.pipeline.highCardinalityColumns)
         // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
         run.hyperParameters = runValues(result.parameters)
         if let t = trained.spec.targetTransform { run.hyperParameters["targetTransform"] = .string(t.rawValue) }

@@ -30,7 +30,8 @@ public struct TuneModelTool: AgentTool {
         let base = ExperimentSpec(
             target: target.column, model: model, parameters: [:],
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
-            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn)
+            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
+            categoricalEncoding: try TrainModelTool.categoricalEncoding(arguments["categorical_encoding"]))
         let search = try TuneSearch.run(
             base, space: space, on: d.trainDataset, metric: d.metric,
             candidates: arguments["candidates"]?.intValue ?? 12,
@@ -56,6 +57,7 @@ public struct TuneModelTool: AgentTool {
             "model": .string(model), "strategy": .string(search.strategy), "main_metric": .string(metric),
             "evaluated": .int(search.trials.count), "stopped_by_budget": .bool(search.stoppedByBudget),
             "search_seconds": .rounded(search.seconds, digits: 1), "best_run": .string(run.id),
+            "train_seconds": .rounded(run.trainingSeconds, digits: 2),
             "best": ["params": Self.json(best.parameters), metric: run.metricJSON(metric) ?? .null],
             "trials": .array(
                 search.trials.prefix(Self.shown).map { t in

@@ -20,9 +20,7 @@ enum TuneSearch {
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
         let y = try target.values(in: dataset, rows: labelled)
-        let pipeline = try Pipeline(
-            dataset: dataset, target: spec.target, excluding: spec.excluding,
-            preset: ExperimentRunner.preset(for: spec.model))
+        let pipeline = try ExperimentRunner.pipeline(spec, dataset: dataset)
         let splits = try ExperimentRunner.crossValidationSplits(
             spec, folds: k, dataset: dataset, labelled: labelled, target: y)
         let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
@@ -38,8 +36,11 @@ enum TuneSearch {
             if seeded && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
             let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
             let rows = train.map { labelled[$0] }
-            let fp = try pipeline.fit(dataset, rows: rows)
-            let fitted = try estimator.fit(try fp.trainingSet(dataset, target: target, rows: rows))
+            let truth = try target.values(in: dataset, rows: rows)
+            let fp = try pipeline.fit(dataset, rows: rows, target: truth)
+            let x = try fp.transform(
+                dataset, rows: rows, replacing: try fp.crossFitted(dataset, rows: rows, target: truth, seed: spec.seed))
+            let fitted = try estimator.fit(TrainingSet(x: x, y: truth))
             return try fitted.predict(try fp.transform(dataset, rows: valid.map { labelled[$0] }))
         }
         guard halving else {

@@ -23,8 +23,7 @@ extension ExperimentRunner {
         let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
-        let pipeline = try Pipeline(
-            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
+        let pipeline = try self.pipeline(spec, dataset: dataset)
         let y = try target.values(in: dataset, rows: labelled)
         let splits: [TrainTestIndices]
         switch spec.validation {
@@ -51,8 +50,11 @@ extension ExperimentRunner {
         {
             train, evaluate throws(MLError) in
             let rows = train.map { labelled[$0] }
-            let fp = try pipeline.fit(dataset, rows: rows)
-            let fitted = try estimator.fit(try fp.trainingSet(dataset, target: target, rows: rows))
+            let truth = try target.values(in: dataset, rows: rows)
+            let fp = try pipeline.fit(dataset, rows: rows, target: truth)
+            let x = try fp.transform(
+                dataset, rows: rows, replacing: try fp.crossFitted(dataset, rows: rows, target: truth, seed: spec.seed))
+            let fitted = try estimator.fit(TrainingSet(x: x, y: truth))
             return try evaluate.map { (part: [Int]) throws(MLError) -> Prediction in
                 try fitted.predict(try fp.transform(dataset, rows: part.map { labelled[$0] }))
             }

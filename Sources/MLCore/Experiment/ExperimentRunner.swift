@@ -17,6 +17,15 @@ public enum ExperimentRunner {
         }
     }
 
+    /// The preprocessing of `spec` on `dataset`: the family's preset, its excluded columns, and its
+    /// encoding of high-cardinality categorical columns.
+    public static func pipeline(_ spec: ExperimentSpec, dataset: Dataset) throws(MLError) -> Pipeline {
+        var pipeline = try Pipeline(
+            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
+        pipeline.options.highCardinality = spec.categoricalEncoding
+        return pipeline
+    }
+
     /// The folds of `spec` over `labelled` (positions into it): grouped by `spec.groupColumn` when set
     /// (GroupKFold), else stratified for classes, else shuffled k-fold; seeded by `spec.seed`.
     public static func crossValidationSplits(
@@ -52,19 +61,22 @@ public enum ExperimentRunner {
         let isClustering = spec.model == "kmeans"
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
-        let pipeline = try Pipeline(
-            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
+        let pipeline = try self.pipeline(spec, dataset: dataset)
         let y = try target.values(in: dataset, rows: labelled)
 
         func fitOn(_ rows: [Int]) throws(MLError) -> (FittedPipeline, AnyFittedModel, Double, Int) {
-            let fp = try pipeline.fit(dataset, rows: rows)
             var truth: TargetValues =
                 isClustering ? .none(rows: rows.count) : try target.values(in: dataset, rows: rows)
+            let fp = try pipeline.fit(dataset, rows: rows, target: isClustering ? nil : truth)
+            // Target encodings the model is fitted on are cross-fitted within these rows.
+            let crossFitted =
+                isClustering ? [:] : try fp.crossFitted(dataset, rows: rows, target: truth, seed: spec.seed)
             if let t = spec.targetTransform { truth = try t.forward(truth) }
             // Gradient boosting bins the columns itself: no dense copy of the table while it fits.
             let x: FeatureInput =
                 estimator.fitsOnColumns
-                ? .columns(try fp.columns(dataset, rows: rows)) : .matrix(try fp.transform(dataset, rows: rows))
+                ? .columns(try fp.columns(dataset, rows: rows, replacing: crossFitted))
+                : .matrix(try fp.transform(dataset, rows: rows, replacing: crossFitted))
             let start = DispatchTime.now().uptimeNanoseconds
             let fitted = try estimator.fit(x, y: truth)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

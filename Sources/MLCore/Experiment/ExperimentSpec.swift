@@ -28,13 +28,17 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var targetTransform: TargetTransform?
     /// Cross-validation keeps each value of this column in one fold (GroupKFold); nil: (stratified) k-fold.
     public var groupColumn: String?
+    /// The encoding of high-cardinality categorical columns (PreprocessingOptions.highCardinality);
+    /// nil: the family's own.
+    public var categoricalEncoding: CategoricalEncoding?
 
     public init(
         target: String, model: String, parameters: [String: String] = [:],
         validation: ValidationScheme = .holdout(testFraction: 0.2),
         seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil,
-        targetTransform: TargetTransform? = nil
+        targetTransform: TargetTransform? = nil, categoricalEncoding: CategoricalEncoding? = nil
     ) {
+        self.categoricalEncoding = categoricalEncoding
         self.groupColumn = groupColumn
         self.targetTransform = targetTransform
         self.target = target

@@ -1,7 +1,8 @@
 // A trained model as it is stored with a run and used to predict later: the target's meaning, the
 // fitted preprocessing and the fitted model, saved together as JSON so a loaded one predicts exactly
 // the same; with the target transform it was fitted under (undone on every prediction), or, for an
-// ensemble, its members (each a trained model of its own), whose predictions it averages.
+// ensemble, its members (each a trained model of its own), whose predictions it averages or, stacked,
+// combines through a meta-model (Stacking.swift).
 // Leaves out: where it is stored (RunRecord.model holds `saved()`).
 
 public import Foundation
@@ -16,6 +17,8 @@ public struct TrainedModel: Sendable, Codable {
     /// An ensemble's members (nil: a single model); `predict` averages theirs, and `pipeline` and
     /// `model` are the first member's.
     public var members: [TrainedModel]?
+    /// A stacked ensemble's meta-model over its members' predictions (nil: they are averaged).
+    public var stacker: StackingModel?
 
     public init(
         target: TargetSpec, pipeline: FittedPipeline, model: AnyFittedModel, targetTransform: TargetTransform? = nil
@@ -28,7 +31,7 @@ public struct TrainedModel: Sendable, Codable {
 
     /// An ensemble averaging `members`' predictions (probabilities for classes, values for numbers).
     /// - Throws: when there is no member or the members predict different targets.
-    public init(ensemble members: [TrainedModel]) throws(MLError) {
+    public init(ensemble members: [TrainedModel], stacker: StackingModel? = nil) throws(MLError) {
         guard let first = members.first else {
             throw MLError(.invalidInput, "An ensemble needs at least one member; name two runs or more.")
         }
@@ -38,6 +41,7 @@ public struct TrainedModel: Sendable, Codable {
         }
         self.init(target: first.target, pipeline: first.pipeline, model: first.model)
         self.members = members
+        self.stacker = stacker
     }
 
     /// Whether this is an ensemble of several trained models.
@@ -48,6 +52,7 @@ public struct TrainedModel: Sendable, Codable {
         if let members {
             var parts: [Prediction] = []
             for m in members { parts.append(try m.predict(dataset, rows: rows)) }
+            if let stacker { return try stacker.predict(parts) }
             return try Prediction.average(parts)
         }
         let p = try model.predict(try pipeline.transform(dataset, rows: rows))

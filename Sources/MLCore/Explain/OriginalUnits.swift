@@ -30,7 +30,7 @@ public struct OriginalUnits: Sendable, Equatable {
                 if mean != 0 || scale != 1 { affine[column] = Affine(mean: mean, scale: scale) }
             case .datetime(_, let parts): parts.forEach(visit)
             case .tfidf(let column, _): text.insert(column)
-            case .oneHot, .codes: break
+            case .oneHot, .codes, .encoded: break
             }
         }
         pipeline.steps.forEach(visit)

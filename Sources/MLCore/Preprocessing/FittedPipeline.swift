@@ -15,12 +15,15 @@ public enum FittedStep: Sendable, Codable, Equatable {
     case tfidf(column: String, model: TFIDFModel)
     /// Year, month, day, weekday, hour (+ fraction), each as a numeric step over the derived values.
     case datetime(column: String, parts: [FittedStep])
+    /// Frequency or target encoding of a categorical column (LevelEncoding).
+    case encoded(LevelEncoding)
 
     public var column: String {
         switch self {
         case .numeric(let c, _, _, _, _), .oneHot(let c, _, _, _), .codes(let c, _, _, _), .tfidf(let c, _),
             .datetime(let c, _):
             c
+        case .encoded(let e): e.column
         }
     }
 }
@@ -41,14 +44,22 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
         self.fittedRowCount = fittedRowCount
     }
 
-    /// The feature matrix of `rows` (all rows when nil), in that order.
+    /// The feature matrix of `rows` (all rows when nil), in that order. `replacing` gives, by input
+    /// column, the values to use instead of its step's output (column-major, as the step writes them):
+    /// the cross-fitted target encodings of the training rows (`crossFitted`).
     /// - Throws: when a column is missing from `dataset` or cannot be read as the fitted treatment.
     /// - Complexity: O(rows × features).
-    public func transform(_ dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> FeatureMatrix {
+    public func transform(_ dataset: Dataset, rows: [Int]? = nil, replacing: [String: [Double]] = [:]) throws(MLError)
+        -> FeatureMatrix
+    {
         let rows = rows ?? Array(0..<dataset.rowCount)
         var values: [Double] = []
         values.reserveCapacity(rows.count * features.count)
         for step in steps {
+            if let given = replacing[step.column] {
+                values.append(contentsOf: given)
+                continue
+            }
             let column = try dataset.column(named: step.column)
             try StepTransform.apply(step, column: column, rows: rows, into: &values)
         }
@@ -59,7 +70,9 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
     /// leave unchanged (no fill, no scaling, no indicator: the tree preset) is the dataset's own buffer,
     /// read through `rows`; every other step's output is computed for `rows` as in `transform`.
     /// - Complexity: O(rows × transformed features); no copy of unchanged columns.
-    public func columns(_ dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> FeatureColumns {
+    public func columns(_ dataset: Dataset, rows: [Int]? = nil, replacing: [String: [Double]] = [:]) throws(MLError)
+        -> FeatureColumns
+    {
         let rows = rows ?? Array(0..<dataset.rowCount)
         let isAllRows = rows.count == dataset.rowCount && rows.enumerated().allSatisfy { $0.offset == $0.element }
         var parts: [FeatureColumns.Part] = []
@@ -69,8 +82,8 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
                 parts.append(.shared(try StepTransform.numbers(column)))
                 continue
             }
-            var values: [Double] = []
-            try StepTransform.apply(step, column: column, rows: rows, into: &values)
+            var values: [Double] = replacing[step.column] ?? []
+            if values.isEmpty { try StepTransform.apply(step, column: column, rows: rows, into: &values) }
             let width = rows.isEmpty ? Self.features(of: step).count : values.count / rows.count
             for k in 0..<width { parts.append(.own(Array(values[(k * rows.count)..<((k + 1) * rows.count)]))) }
         }
@@ -103,6 +116,37 @@ public struct FittedPipeline: Sendable, Codable, Equatable {
             return model.terms.map { FeatureInfo(name: "\(c):\($0)", sourceColumn: c) }
         case .datetime(let c, let parts):
             return parts.flatMap(features).map { FeatureInfo(name: $0.name, kind: $0.kind, sourceColumn: c) }
+        case .encoded(let e):
+            return e.outputs.map { FeatureInfo(name: $0, sourceColumn: e.column) }
         }
+    }
+}
+
+extension FittedPipeline {
+    /// The categorical columns the high-cardinality encoding (PreprocessingOptions.highCardinality) applied to.
+    public var highCardinalityColumns: [String] {
+        let o = pipeline.options
+        guard let high = o.highCardinality, high != o.categorical else { return [] }
+        return steps.compactMap { step in
+            switch step {
+            case .encoded(let e): e.column
+            case .oneHot(let c, _, _, _) where high == .oneHot: c
+            default: nil
+            }
+        }
+    }
+
+    /// The cross-fitted target encodings of `rows` (`target` their targets, in that order), by input
+    /// column, for `transform(_:rows:replacing:)`: what the model is fitted on, so that no training row's
+    /// own target reaches its features. Empty when the pipeline has no target encoding.
+    public func crossFitted(_ dataset: Dataset, rows: [Int], target: TargetValues, seed: UInt64) throws(MLError)
+        -> [String: [Double]]
+    {
+        var out: [String: [Double]] = [:]
+        for case .encoded(let e) in steps where e.encoding == .target {
+            out[e.column] = try LevelEncoding.crossFitted(
+                try dataset.column(named: e.column), rows: rows, target: target, seed: seed)
+        }
+        return out
     }
 }

@@ -3,10 +3,13 @@
 // Leaves out: applying the steps (StepTransform).
 
 extension Pipeline {
-    /// Learns the pipeline's statistics from `rows` of `dataset` (all rows when nil).
+    /// Learns the pipeline's statistics from `rows` of `dataset` (all rows when nil); `target` holds the
+    /// targets of those rows, in that order (needed by target encoding only).
     /// - Throws: unknown columns (with a suggestion), a column whose kind does not fit its treatment,
-    ///   or no training rows.
-    public func fit(_ dataset: Dataset, rows: [Int]? = nil) throws(MLError) -> FittedPipeline {
+    ///   no training rows, or a target encoding without a target.
+    public func fit(_ dataset: Dataset, rows: [Int]? = nil, target: TargetValues? = nil) throws(MLError)
+        -> FittedPipeline
+    {
         let rows = rows ?? Array(0..<dataset.rowCount)
         guard !rows.isEmpty else {
             throw MLError(.invalidInput, "Cannot fit preprocessing on zero rows; give it the training rows.")
@@ -26,7 +29,7 @@ extension Pipeline {
                 }
                 steps.append(.datetime(column: plan.name, parts: parts))
             case .categorical:
-                steps.append(categoricalStep(name: plan.name, column: column, rows: rows))
+                steps.append(try categoricalStep(name: plan.name, column: column, rows: rows, target: target))
             case .text:
                 let docs = try StepTransform.texts(column)
                 let model = TFIDFModel(
@@ -56,11 +59,28 @@ extension Pipeline {
             column: name, fill: fill, mean: mean, scale: scale, indicator: options.addMissingIndicator && hasMissing)
     }
 
-    func categoricalStep(name: String, column: Column, rows: [Int]) -> FittedStep {
+    func categoricalStep(name: String, column: Column, rows: [Int], target: TargetValues?) throws(MLError)
+        -> FittedStep
+    {
         var counts: [String: Int] = [:]
         var missing = false
         for r in rows {
             if let s = column.string(at: r) { counts[s, default: 0] += 1 } else { missing = true }
+        }
+        var encoding = options.categorical
+        if let high = options.highCardinality, counts.count > PreprocessingOptions.highCardinalityLevels {
+            encoding = high
+        }
+        switch encoding {
+        case .frequency: return .encoded(LevelEncoding.frequency(column, rows: rows))
+        case .target:
+            guard let target else {
+                throw MLError(
+                    .invalidParameter,
+                    "Target encoding of '\(name)' needs the training rows' target; fit the pipeline with it.")
+            }
+            return .encoded(try LevelEncoding.target(column, rows: rows, target: target))
+        case .oneHot, .native, .ordinal: break
         }
         // The most frequent levels (ties alphabetical), then sorted so codes follow level order.
         let ranked = counts.keys.sorted { (counts[$0] ?? 0, $1) > (counts[$1] ?? 0, $0) }
@@ -68,10 +88,10 @@ extension Pipeline {
         // 'other' exists only when rarer levels were pooled; unseen levels then map to it, else to
         // all zeros (one-hot) or NaN (codes), as scikit-learn's handle_unknown="ignore".
         let other = ranked.count > kept.count
-        switch options.categorical {
+        switch encoding {
         case .oneHot: return .oneHot(column: name, levels: kept, other: other, missing: missing)
         case .native: return .codes(column: name, levels: kept, other: other, native: true)
-        case .ordinal: return .codes(column: name, levels: kept, other: other, native: false)
+        case .ordinal, .frequency, .target: return .codes(column: name, levels: kept, other: other, native: false)
         }
     }
 }

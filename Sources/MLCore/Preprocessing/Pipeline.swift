@@ -14,6 +14,12 @@ public enum CategoricalEncoding: String, Sendable, Codable, Equatable {
     case native
     /// One numeric column of level codes (sorted levels); for models that need plain numbers.
     case ordinal
+    /// One numeric column: the share of training rows at each level (0 for an unseen level).
+    case frequency
+    /// The smoothed mean of the target at each level (one column per class for more than two classes),
+    /// learnt from the training rows only; the model is fitted on cross-fitted values (each row's
+    /// encoding from the other folds of its training rows), as scikit-learn's TargetEncoder.
+    case target
 }
 
 /// Options of the preprocessing; names follow scikit-learn's.
@@ -27,6 +33,13 @@ public struct PreprocessingOptions: Sendable, Codable, Equatable {
     public var categorical: CategoricalEncoding = .oneHot
     /// Levels kept per categorical column (the most frequent); the rest go to 'other'.
     public var maxLevels = 20
+    /// The encoding of high-cardinality categorical columns (more than `highCardinalityLevels` levels in
+    /// the training rows); nil: the same as the others.
+    public var highCardinality: CategoricalEncoding? = nil
+    /// Levels above which a categorical column is high-cardinality.
+    public static let highCardinalityLevels = 15
+    /// Target encoding's smoothing: a level's encoding is (its target sum + m × the overall mean) / (its rows + m).
+    public static let targetSmoothing = 10.0
     /// TF-IDF: word unigrams and bigrams, terms in at least `minDf` training documents,
     /// the `maxFeatures` most frequent terms, 1 + log(tf) when `sublinearTf`, rows L2-normalised.
     public var tfidfMinDf = 2

@@ -41,6 +41,8 @@ enum StepTransform {
             for (k, row) in weights.enumerated() {
                 for (j, w) in row { out[base + j * rows.count + k] = w }
             }
+        case .encoded(let e):
+            e.apply(column, rows: rows, into: &out)
         case .datetime(_, let parts):
             let seconds = try numbers(column)
             for (index, part) in parts.enumerated() {

@@ -4,9 +4,11 @@
 // and an 'infrequent' column (or ordinal codes for trees, marked categorical for
 // HistGradientBoosting); each text column through a TfidfVectorizer with the run's settings (equal to
 // mlexp's TF-IDF); datetime columns as year, month, day, weekday, hour. Runs recorded before the
-// treatments were stored get the older dtype-based selection. Leaves out: fitted statistics (each
-// fold refits them, as mlexp does).
+// treatments were stored get the older dtype-based selection. High-cardinality columns encoded by
+// target (scikit-learn's TargetEncoder, same smoothing) or frequency get their own step.
+// Leaves out: fitted statistics (each fold refits them, as mlexp does).
 import Foundation
+import MLCore
 
 extension Reproduction {
     /// Imports and statements that define `X` (from `df`) and `prep`, the ColumnTransformer.
@@ -26,12 +28,16 @@ extension Reproduction {
         func list(_ name: String, _ items: [String]) {
             if !items.isEmpty { lines.append("\(name) = \(pythonList(items))") }
         }
+        let high = p.highCardinality == nil ? [] : p.highCardinalityColumns
+        let categorical = p.categorical.filter { !high.contains($0) }
         list("numeric", p.numeric)
-        list("categorical", p.categorical)
+        list("categorical", categorical)
+        list("high_cardinality", high)
         list("text", p.text)
         list("datetime", p.datetime)
         let groups = [
-            ("numeric", p.numeric), ("categorical", p.categorical), ("text", p.text), ("datetime", p.datetime),
+            ("numeric", p.numeric), ("categorical", categorical), ("high_cardinality", high), ("text", p.text),
+            ("datetime", p.datetime),
         ]
         lines.append("X = df[" + groups.filter { !$0.1.isEmpty }.map(\.0).joined(separator: " + ") + "].copy()")
         var numericInputs = p.numeric.isEmpty ? "" : "numeric"
@@ -81,7 +87,7 @@ extension Reproduction {
         }
         var encoders: [String] = []
         var categoricalFeatures: String?
-        if !p.categorical.isEmpty {
+        if !categorical.isEmpty {
             if p.categoricalEncoding == "one_hot" {
                 encoders.append("OneHotEncoder")
                 steps.append(
@@ -96,9 +102,16 @@ extension Reproduction {
                 // The codes sit right after the numeric block (no indicators for trees).
                 if est.name.hasPrefix("HistGradientBoosting"), !p.missingIndicator {
                     let start = p.numeric.count + 5 * p.datetime.count
-                    categoricalFeatures = "categorical_features=list(range(\(start), \(start + p.categorical.count)))"
+                    categoricalFeatures = "categorical_features=list(range(\(start), \(start + categorical.count)))"
                 }
             }
+        }
+        if !high.isEmpty {
+            let code = highCardinalityCode(p, seed: run.seed)
+            encoders += code.encoders
+            imports += code.imports
+            lines += code.lines
+            steps.append(code.step)
         }
         if p.standardize, !numericInputs.isEmpty { encoders.append("StandardScaler") }
         if !encoders.isEmpty {
@@ -118,6 +131,41 @@ extension Reproduction {
         // Dense output: the tree models and GaussianNB take no sparse input; the data is small.
         lines.append("], sparse_threshold=0)  # mlexp's \(p.preset) preset")
         return PreprocessingCode(imports: imports, lines: lines, categoricalFeatures: categoricalFeatures)
+    }
+
+    /// The step of the high-cardinality columns: scikit-learn's TargetEncoder with mlexp's smoothing
+    /// (cross-fitted in fit_transform, as mlexp fits), a frequency encoder, or one-hot.
+    static func highCardinalityCode(_ p: RunPreprocessing, seed: UInt64) -> (
+        imports: [String], encoders: [String], lines: [String], step: String
+    ) {
+        switch p.highCardinality {
+        case "target":
+            return (
+                [], ["TargetEncoder"], [],
+                "(\"high\", TargetEncoder(smooth=\(PreprocessingOptions.targetSmoothing), cv=5, shuffle=True, random_state=\(seed % (1 << 32))), high_cardinality)"
+            )
+        case "frequency":
+            return (
+                ["from sklearn.base import BaseEstimator, TransformerMixin", "import numpy as np"], [],
+                [
+                    "class FrequencyEncoder(BaseEstimator, TransformerMixin):",
+                    "    \"\"\"mlexp's frequency encoding: the share of training rows at each level (0 when unseen).\"\"\"",
+                    "    def fit(self, X, y=None):",
+                    "        X = pd.DataFrame(X)",
+                    "        self.shares_ = [X[c].value_counts(normalize=True, dropna=False) for c in X]",
+                    "        return self",
+                    "    def transform(self, X):",
+                    "        X = pd.DataFrame(X)",
+                    "        return np.column_stack([X[c].map(s).astype(float).fillna(0).to_numpy() for c, s in zip(X, self.shares_)])",
+                ],
+                "(\"high\", FrequencyEncoder(), high_cardinality)"
+            )
+        default:
+            return (
+                [], ["OneHotEncoder"], [],
+                "(\"high\", OneHotEncoder(handle_unknown=\"infrequent_if_exist\", max_categories=\(p.maxLevels + 1)), high_cardinality)"
+            )
+        }
     }
 
     /// Runs recorded without column treatments: numbers imputed (and scaled), the rest one-hot.

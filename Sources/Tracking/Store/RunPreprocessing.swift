@@ -29,19 +29,24 @@ public struct RunPreprocessing: Sendable, Equatable {
     /// "one_hot", "native" or "ordinal" (MLCore's CategoricalEncoding).
     public var categoricalEncoding: String
     public var maxLevels: Int
+    /// The encoding of the high-cardinality categorical columns ("target", "frequency", "one_hot"), nil:
+    /// the same as the others; and which columns it applied to (more levels than the threshold in training).
+    public var highCardinality: String?
+    public var highCardinalityColumns: [String]
     public var tfidf: TFIDF
 
     /// The description of `pipeline` as a run stores it, with the preset, the model overrides and any
     /// `extra` keys a caller adds for people to read (they do not replace the recorded ones).
+    /// `highCardinalityColumns`: the columns the high-cardinality encoding applied to.
     public static func record(
         _ pipeline: Pipeline, preset: PreprocessingPreset, overrides: [String: String],
-        adding extra: [String: RunValue] = [:]
+        adding extra: [String: RunValue] = [:], highCardinalityColumns: [String] = []
     ) -> RunValue {
         func names(_ t: ColumnTreatment) -> RunValue {
             .array(pipeline.columns.filter { $0.treatment == t }.map { .string($0.name) })
         }
         let o = pipeline.options
-        let recorded: [String: RunValue] = [
+        var recorded: [String: RunValue] = [
             "preset": .string(preset.rawValue),
             "overrides": .object(overrides.mapValues { .string($0) }),
             "columns": .object([
@@ -61,6 +66,13 @@ public struct RunPreprocessing: Sendable, Equatable {
                 "ngram_range": .array([.number(1), .number(o.tfidfBigrams ? 2 : 1)]),
             ]),
         ]
+        if let high = o.highCardinality {
+            recorded["high_cardinality"] = .object([
+                "encoding": .string(high.rawValue), "columns": .array(highCardinalityColumns.map { .string($0) }),
+                "levels_above": .number(Double(PreprocessingOptions.highCardinalityLevels)),
+                "smoothing": .number(PreprocessingOptions.targetSmoothing),
+            ])
+        }
         return .object(extra.merging(recorded) { _, ours in ours })
     }
 
@@ -91,6 +103,12 @@ public struct RunPreprocessing: Sendable, Equatable {
         standardize = flag(o, "standardize", defaults.standardize)
         categoricalEncoding = if case .string(let s)? = o["categorical"] { s } else { defaults.categorical.rawValue }
         maxLevels = int(o, "max_levels", defaults.maxLevels)
+        let high = options("high_cardinality")
+        highCardinality = if case .string(let s)? = high["encoding"] { s } else { nil }
+        highCardinalityColumns =
+            if case .array(let items)? = high["columns"] {
+                items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            } else { [] }
         var bigrams = defaults.tfidfBigrams
         if case .array(let range)? = t["ngram_range"], let hi = range.last?.number { bigrams = hi >= 2 }
         tfidf = TFIDF(
@@ -112,10 +130,15 @@ public struct RunPreprocessing: Sendable, Equatable {
         .compactMap { $0 }.joined(separator: ", ")
         if numericSteps.isEmpty { numericSteps = "as is" }
         let encoding = categoricalEncoding == "one_hot" ? "one-hot" : "codes"
+        let high = Set(highCardinalityColumns)
+        let categorical = self.categorical.filter { !high.contains($0) }
         let parts = [
             numeric.isEmpty ? nil : "numeric \(numeric.joined(separator: ", ")) (\(numericSteps))",
             categorical.isEmpty
                 ? nil : "categorical \(categorical.joined(separator: ", ")) (\(encoding) ≤ \(maxLevels))",
+            high.isEmpty
+                ? nil
+                : "high-cardinality \(highCardinalityColumns.joined(separator: ", ")) (\((highCardinality ?? "").replacingOccurrences(of: "_", with: "-")) encoding)",
             text.isEmpty
                 ? nil : "text \(text.joined(separator: ", ")) (TF-IDF \(tfidf.bigrams ? "1–2-grams" : "words"))",
             datetime.isEmpty ? nil : "datetime \(datetime.joined(separator: ", ")) (year…hour)",

@@ -30,14 +30,16 @@ struct ModelChoice {
     static func resolve(
         model flagModel: String?, baseURL flagBaseURL: String?, workspace: Workspace, brief: AutopilotBrief?,
         language: SessionLanguage, toolCalls flagToolCalls: String? = nil, defaultToolCalls: ToolCallMode = .native,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, startedAt: Date = Date()
     ) throws -> ModelChoice {
         func autopilot(_ why: String) -> ModelChoice {
             let banner =
                 language == .fr
                 ? "Modèle : Autopilot — un moteur à règles déterministe intégré, PAS un LLM (\(why))."
                 : "Model: Autopilot — a built-in deterministic rule-based engine, NOT an LLM (\(why))."
-            return ModelChoice(model: Autopilot(brief: brief, language: language), isAutopilot: true, banner: banner)
+            return ModelChoice(
+                model: Autopilot(brief: brief, language: language, startedAt: startedAt), isAutopilot: true,
+                banner: banner)
         }
         if flagModel?.lowercased() == "autopilot" {
             return autopilot(language == .fr ? "choisi avec --model autopilot" : "chosen with --model autopilot")

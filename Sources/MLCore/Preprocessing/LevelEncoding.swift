@@ -1,0 +1,140 @@
+// Frequency and target encoding of a categorical column: each level becomes a fixed vector of numbers
+// learnt from the training rows only. Frequency: the share of training rows at the level (0 when
+// unseen). Target: the smoothed mean of the target at the level, (sum + m × prior) / (count + m) with
+// m = PreprocessingOptions.targetSmoothing, scikit-learn's TargetEncoder(smooth=m) — the probability of
+// the second class for two classes, one column per class for more, the value for regression; an
+// unseen level gets the prior; a missing value is a level of its own, as in scikit-learn.
+// The model is fitted on cross-fitted target encodings (`crossFitted`): each training row is encoded
+// from the other folds of the training rows only (5 seeded folds, stratified for classes), so a row's
+// own target never reaches its feature — scikit-learn's TargetEncoder.fit_transform. Rows transformed
+// later (validation, test, new files) use the encoding of all the training rows.
+// Leaves out: which columns are encoded this way (Pipeline+Fit) and applying other steps (StepTransform).
+
+/// What a frequency or target encoding learnt for one column.
+public struct LevelEncoding: Sendable, Codable, Equatable {
+    public var column: String
+    /// `.frequency` or `.target`.
+    public var encoding: CategoricalEncoding
+    public var levels: [String]
+    /// Numbers per row: 1, or the number of classes for a multiclass target encoding.
+    public var width: Int
+    /// `width` numbers per level, level after level.
+    public var values: [Double]
+    /// The numbers of a missing value and of a level unseen in training.
+    public var missing: [Double]
+    public var unseen: [Double]
+    /// The output feature names.
+    public var outputs: [String]
+
+    /// The share of `rows` at each level of `column`.
+    static func frequency(_ column: Column, rows: [Int]) -> LevelEncoding {
+        var counts: [String: Int] = [:]
+        var missing = 0
+        for r in rows {
+            if let s = column.string(at: r) { counts[s, default: 0] += 1 } else { missing += 1 }
+        }
+        let n = Double(max(rows.count, 1))
+        let levels = counts.keys.sorted()
+        return LevelEncoding(
+            column: column.name, encoding: .frequency, levels: levels, width: 1,
+            values: levels.map { Double(counts[$0] ?? 0) / n }, missing: [Double(missing) / n], unseen: [0],
+            outputs: [column.name])
+    }
+
+    /// The smoothed target mean at each level of `column` over `rows`; `target` holds the targets of
+    /// `rows`, in that order.
+    static func target(
+        _ column: Column, rows: [Int], target: TargetValues, smoothing m: Double = PreprocessingOptions.targetSmoothing
+    ) throws(MLError) -> LevelEncoding {
+        guard target.count == rows.count else {
+            throw MLError(.shapeMismatch, "\(target.count) targets for \(rows.count) rows to encode '\(column.name)'.")
+        }
+        // The per-row numbers whose means are encoded: the value, or class indicators.
+        let width: Int, outputs: [String]
+        let y: (Int, Int) -> Double
+        switch target {
+        case .values(let v):
+            width = 1; outputs = [column.name]; y = { i, _ in v[i] }
+        case .classes(let labels, let names) where names.count <= 2:
+            width = 1; outputs = [column.name]; y = { i, _ in labels[i] == 1 ? 1 : 0 }
+        case .classes(let labels, let names):
+            width = names.count; outputs = names.map { "\(column.name):\($0)" }; y = { i, k in labels[i] == k ? 1 : 0 }
+        case .none:
+            throw MLError(
+                .invalidParameter,
+                "Target encoding of '\(column.name)' needs a target; use frequency or one-hot encoding without one.")
+        }
+        var sums: [String: [Double]] = [:], counts: [String: Int] = [:]
+        var missingSum = [Double](repeating: 0, count: width), missingCount = 0
+        var prior = [Double](repeating: 0, count: width)
+        for (i, r) in rows.enumerated() {
+            let key = column.string(at: r)
+            for k in 0..<width {
+                let v = y(i, k)
+                prior[k] += v
+                if let key {
+                    sums[key, default: [Double](repeating: 0, count: width)][k] += v
+                } else {
+                    missingSum[k] += v
+                }
+            }
+            if let key { counts[key, default: 0] += 1 } else { missingCount += 1 }
+        }
+        prior = prior.map { $0 / Double(max(rows.count, 1)) }
+        func smoothed(_ sum: [Double], _ n: Int) -> [Double] {
+            (0..<width).map { (sum[$0] + m * prior[$0]) / (Double(n) + m) }
+        }
+        let levels = counts.keys.sorted()
+        return LevelEncoding(
+            column: column.name, encoding: .target, levels: levels, width: width,
+            values: levels.flatMap { smoothed(sums[$0] ?? [], counts[$0] ?? 0) },
+            missing: missingCount > 0 ? smoothed(missingSum, missingCount) : prior, unseen: prior, outputs: outputs)
+    }
+
+    /// Appends the encoding of `rows` of `column` to `out`, column-major (`width` blocks of rows).
+    func apply(_ column: Column, rows: [Int], into out: inout [Double]) {
+        let map = StepTransform.codeMap(column, levels: levels)
+        let base = out.count
+        out.append(contentsOf: repeatElement(0, count: width * rows.count))
+        for (i, r) in rows.enumerated() {
+            let code = map.code(r)
+            for k in 0..<width {
+                out[base + k * rows.count + i] =
+                    code >= 0 ? values[code * width + k] : (code == -1 ? missing[k] : unseen[k])
+            }
+        }
+    }
+
+    /// The target encoding of `rows` of `column` as the model is fitted on it: each row encoded from the
+    /// other folds of `rows` (seeded k-fold, stratified for classes), column-major like `apply`.
+    /// With fewer than two rows per fold it is the plain encoding of all `rows`.
+    static func crossFitted(
+        _ column: Column, rows: [Int], target: TargetValues, folds k: Int = 5, seed: UInt64
+    ) throws(MLError) -> [Double] {
+        let whole = try Self.target(column, rows: rows, target: target)
+        var out: [Double] = []
+        guard rows.count >= 2 * k else {
+            whole.apply(column, rows: rows, into: &out)
+            return out
+        }
+        let splits: [TrainTestIndices]
+        if case .classes(let labels, _) = target,
+            let s = try? StratifiedKFold(folds: k, seed: seed).split(labels: labels)
+        {
+            splits = s
+        } else {
+            splits = try KFold(folds: k, seed: seed).split(count: rows.count)
+        }
+        out = [Double](repeating: 0, count: whole.width * rows.count)
+        for split in splits {
+            let inner = try Self.target(
+                column, rows: split.train.map { rows[$0] }, target: target.selecting(rows: split.train))
+            var encoded: [Double] = []
+            inner.apply(column, rows: split.test.map { rows[$0] }, into: &encoded)
+            for (j, i) in split.test.enumerated() {
+                for c in 0..<whole.width { out[c * rows.count + i] = encoded[c * split.test.count + j] }
+            }
+        }
+        return out
+    }
+}
