@@ -64,9 +64,13 @@ extension Chart {
             let lo = finite.min() ?? 0, hi = finite.max() ?? 0
             let shaps = rows.map { f.shapValues[$0] }
             let offsets = swarmOffsets(shaps)
+            // Colour and offset to a thousandth: finer than a colour ramp's 256 steps and a band's pixels,
+            // and a few bytes a dot fewer in the notebook.
+            let milli = { (v: Double) in (v * 1000).rounded() / 1000 }
             for (k, s) in shaps.enumerated() {
-                let color: Double? = values?[k].flatMap { v in hi > lo ? (v - lo) / (hi - lo) : 0.5 }
-                points.append(ChartDatum(x: .number(s), y: .category(f.name), color: color, offset: offsets[k]))
+                let color: Double? = values?[k].flatMap { v in hi > lo ? milli((v - lo) / (hi - lo)) : 0.5 }
+                points.append(
+                    ChartDatum(x: .number(s), y: .category(f.name), color: color, offset: milli(offsets[k])))
             }
         }
         let ramp = ChartRamp(

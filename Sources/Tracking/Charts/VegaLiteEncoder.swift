@@ -114,19 +114,27 @@ public enum VegaLiteEncoder {
         if l.mark != .text, l.data.contains(where: { $0.label != nil }) {
             enc.append(("tooltip", ["field": "label", "type": "nominal"]))
         }
-        let rows = l.data.enumerated().map { values($1, $0, l.mark, layer: l.ramp == nil ? l.name : nil) }
-        var out: [(String, OrderedJSON)] = [
-            ("data", ["values": .array(rows)]),
-            ("mark", .object(mark)),
-        ]
+        let rows = l.data.enumerated().map { values($1, $0, l.mark) }
+        var out: [(String, OrderedJSON)] = [("data", ["values": .array(rows)])]
+        // The legend entry is the layer's, not each row's: one calculated field instead of a copy per row
+        // (a chart of thousands of rows stays small).
+        if l.ramp == nil, let name = l.name {
+            out.append(("transform", [["calculate": .string(expressionString(name)), "as": "layer"]]))
+        }
+        out.append(("mark", .object(mark)))
         if !enc.isEmpty { out.append(("encoding", .object(enc))) }
         return .object(out)
     }
 
     private static func pow2(_ v: Double) -> Double { v * v }
 
-    /// One row of inline data; `layer` (the legend entry) is repeated on every row of a named layer.
-    static func values(_ d: ChartDatum, _ i: Int, _ mark: ChartMark, layer: String?) -> OrderedJSON {
+    /// `text` as a string literal of a Vega expression (single quotes; backslashes and quotes escaped).
+    static func expressionString(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+
+    /// One row of inline data.
+    static func values(_ d: ChartDatum, _ i: Int, _ mark: ChartMark) -> OrderedJSON {
         func v(_ c: ChartValue) -> OrderedJSON {
             switch c {
             case .number(let n): return .number(n)
@@ -143,7 +151,6 @@ public enum VegaLiteEncoder {
         if let l = d.label { m.append(("label", .string(l))) }
         if let o = d.offset { m.append(("offset", .number(o))) }
         if mark == .line || mark == .area { m.append(("i", .number(Double(i)))) }
-        if let layer { m.append(("layer", .string(layer))) }
         return .object(m)
     }
 }
