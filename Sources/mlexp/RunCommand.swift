@@ -114,8 +114,10 @@ struct RunCommand: AsyncParsableCommand {
             )
         }
         let steps = WorkflowSteps()
+        // A small model sees only the arguments the workflow needs (SmallToolProfile).
+        let tools: any ToolExecuting = prepared.smallPrompt ? SmallToolProfile(registry) : registry
         let loop = AgentLoop(
-            model: choice.model, tools: registry, systemPrompt: Prompts.system(language, small: prepared.smallPrompt),
+            model: choice.model, tools: tools, systemPrompt: Prompts.system(language, small: prepared.smallPrompt),
             limits: LoopLimits(
                 maxModelTurns: maxTurns, sessionTokens: budget.tokenBudget, sessionSeconds: try budget.seconds()),
             observers: [renderer, ImportanceBars(terminal: terminal, language: language), steps]
@@ -126,7 +128,7 @@ struct RunCommand: AsyncParsableCommand {
             maxTokens: choice.isAutopilot ? nil : llm.maxTokens)
         if let window = prepared.window {
             let overhead = ContextBudget.estimate(
-                (prepared.toolCalls?.mode ?? .native).promptText(for: registry.definitions))
+                (prepared.toolCalls?.mode ?? .native).promptText(for: tools.definitions))
             await loop.setContextBudget(
                 ContextBudget(
                     contextTokens: window.tokens, source: window.source, overheadTokens: overhead,
@@ -137,6 +139,7 @@ struct RunCommand: AsyncParsableCommand {
         if !choice.isAutopilot, target != nil {
             // With no person to answer, every answer acts until the workflow is complete.
             await loop.requireToolCalls { !steps.progress(context).missing.isEmpty }
+            if prepared.smallPrompt { await loop.setGuide { steps.progress(context).nextStep } }
         }
         let interrupts = Interrupts(onIdle: {})
         interrupts.install()

@@ -68,6 +68,24 @@ import Tracking
         }
     }
 
+    @Test func anEntryWithoutTitleIsTitledByItsRuns() async throws {
+        // A small model often leaves the title out; the runs name the entry instead of a refusal.
+        let c = try context()
+        let gbdt = try record(c.store, model: "gbdt", auc: 0.85)
+        _ = try await AppendLogTool().run(
+            ["kind": "experiment", "hypothesis": "h", "analysis": "a", "next": "n", "run_ids": .strings([gbdt.id])],
+            in: c)
+        _ = try await AppendLogTool().run(
+            ["kind": "decision", "analysis": "best", "next": "ship", "run_ids": .strings([gbdt.id])], in: c)
+        let markdown = try String(contentsOfFile: c.log.markdownPath, encoding: .utf8)
+        #expect(markdown.contains("## Experiment #1 — gbdt (\(gbdt.id))"))
+        #expect(markdown.contains("**gbdt (\(gbdt.id))** — best"))
+        // With no run to name it by, the title is still asked for.
+        await #expect(throws: ToolError.self) {
+            _ = try await AppendLogTool().run(["kind": "decision", "analysis": "a", "next": "n"], in: c)
+        }
+    }
+
     @Test func unknownRunIsNamedWithSuggestion() async throws {
         let c = try context()
         _ = try record(c.store, model: "gbdt", auc: 0.85)

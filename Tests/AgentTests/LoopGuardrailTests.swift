@@ -91,6 +91,32 @@ import Testing
         #expect(await loop.messages.count == 2 + 14 * 2 + 1)
     }
 
+    @Test func aCutIsHeldWhileRequestsFitSoTheirBeginningStaysTheSame() async throws {
+        let long = String(repeating: "word ", count: 30)
+        var steps: [ScriptedModel.Step] = (0..<30).map { .toolCall("echo", #"{"text":"\#(long)\#($0)"}"#) }
+        steps.append(.text("Finished."))
+        let model = ScriptedModel(steps)
+        let loop = try loop(model)
+        await loop.setSampling(temperature: nil, stop: nil, maxTokens: 256)
+        let written = Remaining()
+        written.count = 0
+        await loop.setContextBudget(
+            ContextBudget(contextTokens: 1_500, source: "test", overheadTokens: 100),
+            summary: {
+                written.count += 1
+                return "SUMMARY \(written.count)"
+            })
+        #expect(await loop.send("go") == .answered("Finished."))
+        let summarized = model.requests.filter { $0.messages[1].content?.contains("SUMMARY") == true }
+        #expect(summarized.count >= 10)
+        // A summary is written only when a request no longer fits; the requests in between start alike.
+        #expect(written.count * 2 <= summarized.count)
+        let alike = zip(summarized, summarized.dropFirst()).filter { a, b in
+            a.messages[1].content == b.messages[1].content && a.messages[2] == b.messages[2]
+        }
+        #expect(alike.count >= summarized.count / 2)
+    }
+
     @Test func toolCallsAreRequiredWhileTheHarnessSaysWorkRemains() async throws {
         let model = ScriptedModel([.toolCall("echo", #"{"text":"a"}"#), .text("Done.")])
         let loop = try loop(model)
@@ -106,4 +132,5 @@ import Testing
 
 final class Remaining: @unchecked Sendable {
     var value = true
+    var count = 0
 }

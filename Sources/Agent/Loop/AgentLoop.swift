@@ -62,6 +62,10 @@ public actor AgentLoop {
     private var sessionStart: Date?
     /// Failed calls by name and arguments, with their error: a repeat is answered from here.
     private var failedCalls: [String: String] = [:]
+    /// Calls that succeeded, by name and arguments: making one again is no progress.
+    private var succeededCalls: Set<String> = []
+    /// Says the next step of the workflow after each tool result (nil: no guide, or nothing to say).
+    private var guide: @Sendable () async -> String? = { nil }
     /// The last answer's text and calls, to spot an answer given twice.
     private var lastAnswerKey: String?
     /// Whether the next answer must hold a tool call (a session with no person, work still to do).
@@ -93,6 +97,11 @@ public actor AgentLoop {
         fitter = ContextFitter(budget)
         self.summary = summary
     }
+
+    /// After tool results, ends each request with `next`'s line (the next step of the workflow, said by
+    /// the harness): a small model follows a plan it is handed far better than one it must keep in mind.
+    /// The line is sent, shown as a notice, and never stored in the conversation or the transcript.
+    public func setGuide(_ next: @escaping @Sendable () async -> String?) { guide = next }
 
     /// Asks for at least one tool call in every answer while `condition` holds (tool_choice "required").
     public func requireToolCalls(while condition: @escaping @Sendable () -> Bool) { mustCallTools = condition }
@@ -140,12 +149,16 @@ public actor AgentLoop {
             if Task.isCancelled { return stopped(.cancelled, .cancelled) }
             if let spent = budgetSpent() { return stopped(.budget, .budget(spent)) }
             var sent = messages
+            if messages.last?.role == .tool, let next = await guide() {
+                emit(.notice(LoopNotice.next(next, language)))
+                sent.append(.user(next))
+            }
             var answerCap = maxTokens
             if let fitter {
-                let fitted = await fitter.fit(messages, maxTokens: maxTokens, summary: summary)
+                let fitted = await fitter.fit(sent, maxTokens: maxTokens, summary: summary)
                 sent = fitted.messages
                 answerCap = fitted.maxTokens
-                if fitted.summarizedMessages > 0 {
+                if fitted.newCut {
                     emit(
                         .notice(
                             LoopNotice.summarized(
@@ -223,7 +236,11 @@ public actor AgentLoop {
                 emit(.toolStarted(call))
                 outcome = await tools.execute(call)
                 emit(.toolFinished(call, outcome))
-                if outcome.isError { failedCalls[signature] = outcome.content } else { progressed = true }
+                if outcome.isError {
+                    failedCalls[signature] = outcome.content
+                } else if succeededCalls.insert(signature).inserted {
+                    progressed = true
+                }
             }
             append(.tool(callID: call.id, content: outcome.content))
             if Task.isCancelled {

@@ -45,6 +45,8 @@ struct FittedRequest {
     /// Turns replaced by the summary (0: none).
     var summarizedMessages: Int
     var promptTokens: Int
+    /// Whether this request made a new cut (rather than keeping the one held from earlier requests).
+    var newCut = false
 }
 
 /// Counts and fits requests for one loop; remembers counts of messages already seen.
@@ -52,6 +54,9 @@ final class ContextFitter: @unchecked Sendable {
     private(set) var budget: ContextBudget
     private var counts: [String: Int] = [:]
     private let lock = NSLock()
+    /// The last cut (index of the first message kept after the head) and the summary that replaced what
+    /// came before it.
+    private var held: (cut: Int, text: String)?
 
     init(_ budget: ContextBudget) { self.budget = budget }
 
@@ -98,28 +103,51 @@ final class ContextFitter: @unchecked Sendable {
 
         // Older turns → a summary written by the harness. Kept: the system prompt, the first user turn
         // (the task) and a tail that starts at an assistant turn, so every tool result keeps its call.
+        // The cut and its summary are held while later requests still fit, and a new cut goes down to
+        // half of the room the conversation can use: the request's beginning stays the same from one request to the next, so
+        // the server reuses its cache of it instead of reading the whole prompt again each time.
         let head =
             out.prefix { $0.role == .system }.count
             + (out.dropFirst(out.prefix { $0.role == .system }.count).first?.role == .user ? 1 : 0)
-        let text = await summary()
-        var cut = head
-        var summarized = 0
-        while total > room, let next = nextCut(out, after: cut) {
-            cut = next
+        func summarized(_ text: String, from cut: Int) -> [ChatMessage] {
             var candidate = Array(out.prefix(head))
             if head > 0, candidate[head - 1].role == .user {
                 candidate[head - 1].content = (candidate[head - 1].content ?? "") + "\n\n" + text
             } else {
                 candidate.append(.user(text))
             }
-            candidate += out[cut...]
-            summarized = cut - head
+            return candidate + out[cut...]
+        }
+        var summarizedCount = 0
+        if let held = lock.withLock({ self.held }), held.cut < out.count {
+            let candidate = summarized(held.text, from: held.cut)
+            let n = await count(candidate)
+            if n <= room {
+                return FittedRequest(
+                    messages: candidate, maxTokens: maxTokens, summarizedMessages: held.cut - head, promptTokens: n,
+                    newCut: false)
+            }
+        }
+        let text = await summary()
+        var cut = max(head, lock.withLock { self.held?.cut } ?? head)
+        // The smallest the request can get (only the last turn kept); a new cut leaves half of the room
+        // above that free for the turns to come.
+        var last = cut
+        while let next = nextCut(out, after: last) { last = next }
+        let smallest = await count(summarized(text, from: last))
+        let goal = smallest + max(0, room - smallest) / 2
+        while total > goal, let next = nextCut(out, after: cut) {
+            cut = next
+            let candidate = summarized(text, from: cut)
+            summarizedCount = cut - head
             total = await count(candidate)
-            if total <= room || nextCut(out, after: cut) == nil {
+            if total <= goal || nextCut(out, after: cut) == nil {
                 out = candidate
+                lock.withLock { self.held = (cut, text) }
                 break
             }
         }
+        let summarizedMessages = summarizedCount
         if total > room {
             out = out.map { m in
                 guard m.role == .tool, let c = m.content else { return m }
@@ -132,7 +160,9 @@ final class ContextFitter: @unchecked Sendable {
         // At worst, a shorter answer than asked (never below 128 tokens): the request is still sent.
         let left = budget.contextTokens - total
         let cap = total > room ? max(128, left) : maxTokens
-        return FittedRequest(messages: out, maxTokens: cap, summarizedMessages: summarized, promptTokens: total)
+        return FittedRequest(
+            messages: out, maxTokens: cap, summarizedMessages: summarizedMessages, promptTokens: total,
+            newCut: summarizedMessages > 0)
     }
 
     /// The next index after `index` where an assistant turn starts, leaving at least the last turn.

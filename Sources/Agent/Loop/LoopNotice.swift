@@ -37,6 +37,10 @@ enum LoopNotice {
             "this exact \(tool) call already failed and was not run again. Earlier error: \(earlier) Change the arguments as the error says, or call another tool."
     }
 
+    static func next(_ step: String, _ language: SessionLanguage) -> String {
+        (language == .fr ? "guide : " : "guide: ") + step
+    }
+
     static func clock(_ seconds: Double) -> String {
         let s = Int(seconds.rounded())
         return s >= 60 ? "\(s / 60) min \(String(format: "%02d", s % 60)) s" : "\(s) s"

@@ -14,6 +14,7 @@ public final class Session: Sendable {
         var runIDs: [String] = []
         var artifacts: [String: RunArtifacts] = [:]
         var resultNumbers: [Double] = []
+        var completedCalls: [String: String] = [:]
     }
 
     private let state = Mutex(State())
@@ -45,6 +46,14 @@ public final class Session: Sendable {
         var numbers: [Double] = []
         NumberClaims.collect(result, into: &numbers)
         state.withLock { $0.resultNumbers += numbers }
+    }
+
+    /// The result of a call (tool name and canonical arguments) that already succeeded in this session.
+    public func earlierResult(of signature: String) -> String? { state.withLock { $0.completedCalls[signature] } }
+
+    /// Remembers a successful call's result, so that the same call made again is answered from here.
+    public func rememberResult(_ result: String, of signature: String) {
+        state.withLock { $0.completedCalls[signature] = result }
     }
 
     /// Every number the session's tools returned so far (and the goal's).

@@ -26,6 +26,8 @@ public struct SessionProgress: Sendable, Equatable {
     public var explained: Bool
     public var compared: Bool
     public var testEvaluated: Bool
+    /// The task of the first dataset loaded with a target (nil: none yet, or clustering only).
+    var task: TaskKind? = nil
 
     /// Reads the session's progress. `explained` and `compared` come from the tools called so far.
     public static func read(_ context: ToolContext, explained: Bool, compared: Bool) -> SessionProgress {
@@ -51,7 +53,8 @@ public struct SessionProgress: Sendable, Equatable {
                 "\(d.path) (id \(d.id)\(d.target.map { ", target \($0.column), task \($0.task.rawValue)" } ?? ""), metric \(d.metric))"
             },
             runs: runs, hasContext: document?.context != nil, experiments: document?.entries.count ?? 0,
-            hasDecision: document?.decision != nil, explained: explained, compared: compared, testEvaluated: tested)
+            hasDecision: document?.decision != nil, explained: explained, compared: compared, testEvaluated: tested,
+            task: session.datasets.lazy.compactMap { $0.target?.task }.first)
     }
 
     /// The best run by its metric (lower is better for errors), baseline included.

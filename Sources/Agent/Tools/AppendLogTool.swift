@@ -60,7 +60,8 @@ public struct AppendLogTool: AgentTool {
             let approach =
                 text("approach").isEmpty && !runs.isEmpty
                 ? runs.map(\.modelFamily).joined(separator: ", ") : text("approach")
-            let filled = ["hypothesis": hypothesis, "approach": approach]
+            let title = text("title").isEmpty ? Self.defaultTitle(runs) : text("title")
+            let filled = ["title": title, "hypothesis": hypothesis, "approach": approach]
             let missing = ["title", "hypothesis", "approach", "analysis", "next"].filter {
                 (filled[$0] ?? text($0)).isEmpty
             }
@@ -71,7 +72,7 @@ public struct AppendLogTool: AgentTool {
             }
             let reference = try text("compare_to").isEmpty ? nil : context.store.run(text("compare_to"))
             var entry = LogEntry(
-                title: text("title"), hypothesis: hypothesis,
+                title: title, hypothesis: hypothesis,
                 approach: approach + writer.approachDetails(runs),
                 result: try writer.result(runs, reference: reference),
                 analysis: text("analysis"), next: text("next"),
@@ -94,10 +95,12 @@ public struct AppendLogTool: AgentTool {
                 "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
             ]
         default:  // decision
-            try require(["title", "analysis", "next"])
+            let title = text("title").isEmpty ? Self.defaultTitle(runs) : text("title")
+            if title.isEmpty { try require(["title"]) }
+            try require(["analysis", "next"])
             let results = try writer.result(runs, reference: nil)
             let decision =
-                "**\(text("title"))** — \(text("analysis")) " + (runs.isEmpty ? "" : results + " ")
+                "**\(title)** — \(text("analysis")) " + (runs.isEmpty ? "" : results + " ")
                 + (french ? "Suite : " : "Next: ") + text("next")
             try context.log.setDecision(decision, for: problem)
             return [
@@ -109,6 +112,11 @@ public struct AppendLogTool: AgentTool {
 }
 
 extension AppendLogTool {
+    /// The title an entry gets when the model gives none: its runs, by family and id ("gbdt (r0004)").
+    static func defaultTitle(_ runs: [RunRecord]) -> String {
+        runs.map { "\($0.modelFamily) (\($0.id))" }.joined(separator: ", ")
+    }
+
     /// The prose fields whose numbers must come from tool results: every field the model writes, except
     /// the context's metric (a success threshold is a goal, not a result) and the next step (planned values).
     static let checkedFields = ["title", "problem", "data", "hypothesis", "approach", "analysis"]

@@ -79,13 +79,40 @@ public struct ToolRegistry: ToolExecuting {
             return .error("invalid arguments for \(call.name): " + problems.joined(separator: " "))
         }
         if Task.isCancelled { return .error(CancellationError().messageForModel) }
+        let signature = call.name + " " + arguments.text
+        let remembered = !Self.rerunnable.contains(call.name)
+        if remembered, let earlier = context.session.earlierResult(of: signature) {
+            return ToolOutcome(
+                content: Self.alreadyDone(call.name, earlier: earlier), isError: false, seconds: seconds())
+        }
         do {
             let result = try await CancellableRun.run { [context] in try await entry.tool.run(arguments, in: context) }
             context.session.noteToolResult(result)
-            return ToolOutcome(content: bounded(result.text), isError: false, seconds: seconds())
+            let content = bounded(result.text)
+            if remembered { context.session.rememberResult(content, of: signature) }
+            return ToolOutcome(content: content, isError: false, seconds: seconds())
         } catch {
             return .error(error.messageForModel, seconds: seconds())
         }
+    }
+
+    /// Tools whose answer changes with what happened since (or that are cheap and change nothing): run
+    /// again when called again (compute_metrics says itself that the sealed test split was already used).
+    /// Every other tool answers the same call a second time from memory, so a
+    /// model repeating itself neither duplicates runs and log entries nor spends minutes on a refit.
+    static let rerunnable: Set<String> = ["load_data", "list_runs", "compute_metrics"]
+
+    /// The answer to a call that already succeeded: its earlier result, and that it was not run again.
+    static func alreadyDone(_ tool: String, earlier: String) -> String {
+        let result =
+            (try? JSONValue.parse(earlier)).map { ToolResultCompactor.shrink($0, level: .tight) } ?? .string(earlier)
+        return JSONValue.object([
+            "already_done": true,
+            "note": .string(
+                "this exact \(tool) call already ran in this session and was not run again; its earlier result follows. Do not repeat it: go on with the next step of the workflow."
+            ),
+            "earlier_result": result,
+        ]).text
     }
 
     private func bounded(_ text: String) -> String {

@@ -1,0 +1,55 @@
+// The one next step of the workflow, said as the call to make with the run ids it needs: what a guide
+// hands a small model after each tool result, so that it follows the plan instead of holding it in mind.
+// The order is the workflow's: data, context, baseline, two more families, a comparison with confidence
+// intervals, an explanation, one experiment entry per run, the decision.
+// Leaves out: when the line is sent (AgentLoop.setGuide).
+
+import MLCore
+
+extension SessionProgress {
+    /// The families a session tries after the baseline, simplest first, for a task.
+    static func candidateFamilies(_ task: TaskKind?) -> [String] {
+        task == .regression ? ["ridge", "random_forest", "gbdt"] : ["logistic", "random_forest", "gbdt"]
+    }
+
+    /// The next step, or nil when there is nothing to guide (no target: clustering is led by the person).
+    public var nextStep: String? {
+        guard !datasets.isEmpty else { return "Next step: call load_data with the file and the target." }
+        guard task != nil else { return nil }
+        let baseline = runs.first { $0.model == "baseline" }
+        let others = runs.filter { $0.model != "baseline" }
+        if !hasContext {
+            return
+                "Next step: call append_log with kind \"context\", giving problem, data (rows, columns) and metric with a success threshold."
+        }
+        guard let baseline else {
+            return "Next step: call train_model with model \"baseline\" and a one-sentence hypothesis."
+        }
+        let tried = Set(others.map(\.model))
+        if tried.count < 2, let family = Self.candidateFamilies(task).first(where: { !tried.contains($0) }) {
+            return
+                "Next step: call train_model with model \"\(family)\" and a one-sentence hypothesis. Runs so far: \(Self.list(runs))."
+        }
+        let best = others.max { a, b in Self.lowerIsBetter(a.metric) ? a.mean > b.mean : a.mean < b.mean } ?? baseline
+        if !compared {
+            return
+                "Next step: call compare_runs with run_a \"\(best.id)\" (best so far, \(best.model)) and run_b \"\(baseline.id)\" (baseline)."
+        }
+        if !explained { return "Next step: call explain_model with run_id \"\(best.id)\"." }
+        if experiments < 3 {
+            let run = runs[min(experiments, runs.count - 1)]
+            let reference = run.id == baseline.id ? "" : ", compare_to \"\(baseline.id)\""
+            return
+                "Next step: call append_log with kind \"experiment\" for run \(run.id) (\(run.model)): hypothesis, run_ids [\"\(run.id)\"]\(reference), analysis and next (one sentence each; the tool writes the numbers)."
+        }
+        if !hasDecision {
+            return
+                "Next step: call append_log with kind \"decision\": keep run \(best.id) (\(best.model)) or say why not, with run_ids [\"\(best.id)\"], analysis (why) and next."
+        }
+        return "Every step of the workflow is done: answer with a short summary for the user and no tool call."
+    }
+
+    private static func list(_ runs: [RunLine]) -> String {
+        runs.map { "\($0.id) \($0.model) \($0.metric) \(format($0.mean))" }.joined(separator: "; ")
+    }
+}

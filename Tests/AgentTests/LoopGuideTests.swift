@@ -1,0 +1,98 @@
+// What the harness does for a small model that repeats itself or loses the plan, with a scripted model:
+// a call that already succeeded is answered from memory (no second run, no duplicate entry) and counts as
+// no progress; the guide's next step ends each request after tool results, is shown as a notice and is
+// never stored in the conversation; the next step follows the workflow with the run ids it needs.
+
+import Foundation
+import LLMClient
+import MLCore
+import Testing
+
+@testable import Agent
+
+@Suite struct LoopGuideTests {
+    @Test func aCallThatAlreadySucceededIsAnsweredFromMemoryAndIsNoProgress() async throws {
+        let log = EventLog()
+        let same = ScriptedModel.Step.toolCall("echo", #"{"text":"a"}"#)
+        let model = ScriptedModel(Array(repeating: same, count: 10))
+        let loop = AgentLoop(
+            model: model, tools: try TestTools.registry(), systemPrompt: "sys",
+            limits: LoopLimits(maxAnswersWithoutProgress: 3), observers: [log])
+        let outcome = await loop.send("go")
+        guard case .stopped(.noProgress, _) = outcome else {
+            Issue.record("expected a no-progress stop, got \(outcome)")
+            return
+        }
+        // The first answer ran the tool; the three repeats were answered without running it.
+        #expect(model.requests.count == 4)
+        let results = await loop.messages.toolResults()
+        #expect(results.count == 4)
+        #expect(results[0]["echoed"]?.stringValue == "a")
+        for repeat_ in results.dropFirst() {
+            #expect(repeat_["already_done"] == .bool(true))
+            #expect(repeat_["earlier_result"]?["echoed"]?.stringValue == "a")
+        }
+    }
+
+    @Test func loadingDataAgainRunsAgain() {
+        #expect(ToolRegistry.rerunnable == ["load_data", "list_runs", "compute_metrics"])
+    }
+
+    @Test func theGuideEndsEachRequestAfterToolResultsAndIsNotStored() async throws {
+        let log = EventLog()
+        let model = ScriptedModel([.toolCall("echo", #"{"text":"a"}"#), .text("Done.")])
+        let loop = AgentLoop(
+            model: model, tools: try TestTools.registry(), systemPrompt: "sys", observers: [log])
+        await loop.setGuide { "Next step: call echo with text \"b\"." }
+        let outcome = await loop.send("go")
+        #expect(outcome == .answered("Done."))
+        // The first request ends with the user's turn (no tool result yet): no guide.
+        #expect(model.requests[0].messages.last?.content == "go")
+        let second = try #require(model.requests[1].messages.last)
+        #expect(second.role == .user)
+        #expect(second.content == "Next step: call echo with text \"b\".")
+        #expect(await loop.messages.allSatisfy { $0.content?.contains("Next step") != true })
+        let notices = log.all.compactMap { if case .notice(let t) = $0 { t } else { nil } }
+        #expect(notices.contains("guide: Next step: call echo with text \"b\"."))
+    }
+
+    func progress(
+        runs: [(String, String, Double)] = [], context: Bool = true, compared: Bool = false, explained: Bool = false,
+        experiments: Int = 0, decision: Bool = false, metric: String = "roc_auc", task: TaskKind = .binary
+    ) -> SessionProgress {
+        SessionProgress(
+            datasets: ["titanic.csv"],
+            runs: runs.map { .init(id: $0.0, model: $0.1, metric: metric, mean: $0.2, std: 0.01) },
+            hasContext: context, experiments: experiments, hasDecision: decision, explained: explained,
+            compared: compared,
+            testEvaluated: false, task: task)
+    }
+
+    @Test func theNextStepFollowsTheWorkflowWithTheRunIdsItNeeds() {
+        #expect(progress(context: false).nextStep?.contains(#"append_log with kind "context""#) == true)
+        #expect(progress().nextStep?.contains(#"train_model with model "baseline""#) == true)
+        let baseline = [("r0001", "baseline", 0.5)]
+        #expect(progress(runs: baseline).nextStep?.contains(#"model "logistic""#) == true)
+        #expect(
+            progress(runs: baseline, task: .regression).nextStep?.contains(#"model "ridge""#) == true)
+        let three = baseline + [("r0002", "logistic", 0.84), ("r0003", "random_forest", 0.86)]
+        #expect(
+            progress(runs: three).nextStep
+                == #"Next step: call compare_runs with run_a "r0003" (best so far, random_forest) and run_b "r0001" (baseline)."#
+        )
+        // Lower is better for an error metric: the best run is the one with the smallest RMSE.
+        let errors = [("r0001", "baseline", 9.0), ("r0002", "ridge", 3.0), ("r0003", "gbdt", 4.0)]
+        #expect(progress(runs: errors, metric: "rmse", task: .regression).nextStep?.contains(#"run_a "r0002""#) == true)
+        #expect(
+            progress(runs: three, compared: true).nextStep == #"Next step: call explain_model with run_id "r0003"."#)
+        let logging = progress(runs: three, compared: true, explained: true, experiments: 1).nextStep ?? ""
+        #expect(logging.contains(#"kind "experiment" for run r0002 (logistic)"#))
+        #expect(logging.contains(#"compare_to "r0001""#))
+        #expect(
+            progress(runs: three, compared: true, explained: true, experiments: 3).nextStep?.contains(
+                #"kind "decision": keep run r0003"#) == true)
+        #expect(
+            progress(runs: three, compared: true, explained: true, experiments: 3, decision: true).nextStep?.hasPrefix(
+                "Every step of the workflow is done") == true)
+    }
+}
