@@ -46,4 +46,6 @@ public enum EmbeddedResources {{
 '''
 pathlib.Path(sys.argv[1]).write_text(src, encoding="utf-8")
 PY
+# The format the lint in make test holds the sources to (multi-line literals indented).
+swift format format -i "$out"
 echo "wrote $out"

@@ -1,4 +1,4 @@
-// `mlexp eval SUITE [--model NAME] [--repeat N] [--out DIR]`: runs every scenario of a suite file in a
+// `mlexp eval SUITE [--model NAME] [--repeat N] [--out DIR] [--scenario NAME]… [LLM options]`: runs every scenario of a suite file in a
 // fresh temporary workspace and writes a scorecard (Markdown and JSON) with each session's transcript;
 // exit 0 when every check of every run passed. `mlexp eval compare A.json B.json` shows two scorecards
 // side by side.
@@ -6,6 +6,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import MLCore
 
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -30,15 +31,28 @@ struct EvalRunCommand: AsyncParsableCommand {
     var repeats: Int = 1
     @Option(help: "Folder for scorecard.json, scorecard.md and the transcripts (default: eval-results/<suite>-<time>).")
     var out: String?
+    @Option(name: .customLong("scenario"), help: "Run only this scenario (repeat the flag for several).")
+    var scenarios: [String] = []
+    @OptionGroup var llm: LLMSessionOptions
 
     func run() async throws {
         let terminal = Terminal()
         guard repeats >= 1 else { throw ValidationError("--repeat must be 1 or more.") }
         let suiteURL = URL(fileURLWithPath: suite)
-        let loaded: EvalSuite
+        var loaded: EvalSuite
         do { loaded = try EvalSuite.load(suiteURL) } catch {
             terminal.error("mlexp eval: \(error.description)")
             throw ExitCode(2)
+        }
+        if !scenarios.isEmpty {
+            let names = loaded.scenarios.map(\.name)
+            if let unknown = scenarios.first(where: { !names.contains($0) }) {
+                terminal.error(
+                    "mlexp eval: no scenario '\(unknown)' in \(suite).\(NameSuggestion.didYouMean(unknown, among: names)) Scenarios: \(names.joined(separator: ", "))."
+                )
+                throw ExitCode(2)
+            }
+            loaded.scenarios = loaded.scenarios.filter { scenarios.contains($0.name) }
         }
         let stamp: String = {
             let f = DateFormatter()
@@ -49,11 +63,35 @@ struct EvalRunCommand: AsyncParsableCommand {
         }()
         let outURL = URL(fileURLWithPath: out ?? "eval-results/\(loaded.name)-\(stamp)")
         let (flagModel, flagURL) = (model, baseURL)
+        // The model's tool-call mode, context and prompt are found out once, as `mlexp run` would, and every
+        // scenario's session is set up the same way (each gets a fresh client in the found mode).
+        var setup = EvalSessionSetup()
+        var toolCalls = llm.toolCalls
+        if let first = loaded.scenarios.first {
+            let language = SessionLanguage(rawValue: first.language ?? "en") ?? .en
+            let probe: ModelChoice
+            do {
+                probe = try ModelChoice.resolve(
+                    model: flagModel, baseURL: flagURL, workspace: Workspace.current(), brief: nil, language: language,
+                    toolCalls: toolCalls, defaultToolCalls: .auto)
+            } catch { throw ValidationError("\(error)") }
+            if !probe.isAutopilot {
+                let prepared = await llm.prepare(
+                    probe, workspace: Workspace.current(), terminal: terminal, language: language)
+                toolCalls = prepared.toolCalls?.mode.rawValue ?? toolCalls
+                setup = EvalSessionSetup(
+                    smallPrompt: prepared.smallPrompt, maxTokens: llm.maxTokens,
+                    temperature: probe.temperature ?? (prepared.smallPrompt ? 0 : nil), contextWindow: prepared.window,
+                    toolCallMode: prepared.toolCalls?.mode ?? .native, counter: prepared.counter)
+            }
+        }
+        let modeFlag = toolCalls
         let factory: EvalHarness.ModelFactory = { scenario, file, language in
             let brief = AutopilotBrief(
                 path: file, target: scenario.target, language: language, reference: scenario.reference)
             return try ModelChoice.resolve(
-                model: flagModel, baseURL: flagURL, workspace: Workspace.current(), brief: brief, language: language
+                model: flagModel, baseURL: flagURL, workspace: Workspace.current(), brief: brief, language: language,
+                toolCalls: modeFlag, defaultToolCalls: .auto
             ).model
         }
         terminal.line(
@@ -62,7 +100,7 @@ struct EvalRunCommand: AsyncParsableCommand {
         do {
             card = try await EvalHarness.run(
                 loaded, repeats: repeats, makeModel: factory, out: outURL,
-                mlexpVersion: MLExp.configuration.version,
+                mlexpVersion: MLExp.configuration.version, setup: setup,
                 progress: { run in
                     let mark = run.passed ? terminal.styled("✓", .green) : terminal.styled("✗", .red)
                     let failed = run.checks.filter { !$0.passed }.map(\.name)

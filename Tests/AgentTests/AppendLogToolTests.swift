@@ -86,6 +86,19 @@ import Tracking
         }
     }
 
+    @Test func theDecisionComesAfterTheExperiments() async throws {
+        let c = try context()
+        let gbdt = try record(c.store, model: "gbdt", auc: 0.85)
+        do {
+            _ = try await AppendLogTool().run(
+                ["kind": "decision", "title": "t", "analysis": "a", "next": "n", "run_ids": .strings([gbdt.id])], in: c)
+            Issue.record("expected an error")
+        } catch let e as ToolError {
+            #expect(e.message.contains("the decision comes last"))
+        }
+        #expect(try c.log.read().decision == nil)
+    }
+
     @Test func unknownRunIsNamedWithSuggestion() async throws {
         let c = try context()
         _ = try record(c.store, model: "gbdt", auc: 0.85)

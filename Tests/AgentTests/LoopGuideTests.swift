@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func theNextStepFollowsTheWorkflowWithTheRunIdsItNeeds() {
-        #expect(progress(context: false).nextStep?.contains(#"append_log with kind "context""#) == true)
+        #expect(progress(context: false).nextStep?.contains("call log_context with the problem") == true)
         #expect(progress().nextStep?.contains(#"train_model with model "baseline""#) == true)
         let baseline = [("r0001", "baseline", 0.5)]
         #expect(progress(runs: baseline).nextStep?.contains(#"model "logistic""#) == true)
@@ -86,11 +86,11 @@ import Testing
         #expect(
             progress(runs: three, compared: true).nextStep == #"Next step: call explain_model with run_id "r0003"."#)
         let logging = progress(runs: three, compared: true, explained: true, experiments: 1).nextStep ?? ""
-        #expect(logging.contains(#"kind "experiment" for run r0002 (logistic)"#))
+        #expect(logging.contains("call log_experiment for run r0002 (logistic)"))
         #expect(logging.contains(#"compare_to "r0001""#))
         #expect(
             progress(runs: three, compared: true, explained: true, experiments: 3).nextStep?.contains(
-                #"kind "decision": keep run r0003"#) == true)
+                "call log_decision: keep run r0003") == true)
         #expect(
             progress(runs: three, compared: true, explained: true, experiments: 3, decision: true).nextStep?.hasPrefix(
                 "Every step of the workflow is done") == true)

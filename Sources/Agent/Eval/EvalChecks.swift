@@ -48,7 +48,7 @@ public struct EvalEvidence: Sendable {
     var calls: [(call: ToolCall, arguments: JSONValue, result: JSONValue, ok: Bool)] {
         var results: [String: String] = [:]
         for m in messages where m.role == .tool { if let id = m.toolCallID { results[id] = m.content ?? "" } }
-        return messages.flatMap(\.toolCalls).map { call in
+        return messages.flatMap(\.toolCalls).map(ToolRegistry.resolvingAlias).map { call in
             let args = (try? JSONValue.parse(call.arguments)) ?? .object([:])
             let text = results[call.id]
             let result = text.flatMap { try? JSONValue.parse($0) } ?? .string(text ?? "")

@@ -18,7 +18,7 @@ public enum EvalHarness {
     public static func run(
         _ suite: EvalSuite, repeats: Int, makeModel: ModelFactory, out: URL?,
         cwd: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath), mlexpVersion: String = "unknown",
-        progress: @Sendable (ScenarioRun) -> Void = { _ in }
+        setup: EvalSessionSetup = EvalSessionSetup(), progress: @Sendable (ScenarioRun) -> Void = { _ in }
     ) async throws(EvalError) -> Scorecard {
         var runs: [ScenarioRun] = []
         var modelName = "?"
@@ -34,7 +34,7 @@ public enum EvalHarness {
                 modelName = model.displayName
                 let run = try await EvalRunner.run(
                     scenario, dataset: dataset, attempt: attempt, model: model, transcripts: transcripts,
-                    mlexpVersion: mlexpVersion)
+                    mlexpVersion: mlexpVersion, setup: setup)
                 progress(run)
                 runs.append(run)
             }

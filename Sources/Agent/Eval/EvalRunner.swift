@@ -65,7 +65,7 @@ public enum EvalRunner {
     ///   - transcripts: a folder for the session's transcript, or nil for none.
     public static func run(
         _ scenario: EvalScenario, dataset: URL, attempt: Int, model: any ChatModel, transcripts: URL?,
-        mlexpVersion: String = "unknown"
+        mlexpVersion: String = "unknown", setup: EvalSessionSetup = EvalSessionSetup()
     ) async throws(EvalError) -> ScenarioRun {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("mlexp-eval-\(UUID().uuidString)")
@@ -89,7 +89,8 @@ public enum EvalRunner {
             throw EvalError("scenario \(scenario.name): cannot open its tools: \(error)")
         }
         let usage = UsageCollector()
-        var observers: [any AgentObserver] = [usage]
+        let steps = WorkflowSteps()
+        var observers: [any AgentObserver] = [usage, steps]
         var recorder: TranscriptRecorder?
         if let transcripts {
             let url = transcripts.appendingPathComponent("\(scenario.name)-\(attempt).jsonl")
@@ -106,9 +107,19 @@ public enum EvalRunner {
             }
         }
         let maxTurns = scenario.budgets?.turns.map { $0 + 1 } ?? 80
+        let shown: any ToolExecuting = setup.smallPrompt ? SmallToolProfile(tools) : tools
         let loop = AgentLoop(
-            model: model, tools: tools, systemPrompt: Prompts.system(language),
+            model: model, tools: shown, systemPrompt: Prompts.system(language, small: setup.smallPrompt),
             limits: LoopLimits(maxModelTurns: maxTurns), observers: observers)
+        await loop.setSampling(temperature: setup.temperature, stop: nil, maxTokens: setup.maxTokens)
+        if let window = setup.contextWindow {
+            let overhead = ContextBudget.estimate(setup.toolCallMode.promptText(for: shown.definitions))
+            await loop.setContextBudget(
+                ContextBudget(
+                    contextTokens: window.tokens, source: window.source, overheadTokens: overhead,
+                    counter: setup.counter),
+                summary: { steps.progress(context).summary })
+        }
         let start = Date()
         var stops: [String] = []
         for turn in scenario.turns {

@@ -4,7 +4,7 @@
 /// The texts of prompts/ and tools/ at build time.
 public enum EmbeddedResources {
     /// prompts/VERSION.
-    public static let promptVersion = "1.3.0"
+    public static let promptVersion = "1.3.1"
 
     /// prompts/NAME.md by NAME (e.g. "system.en").
     public static let prompts: [String: String] = [
@@ -83,13 +83,13 @@ public enum EmbeddedResources {
 
         Do these steps in order, one or two tool calls per answer:
         1. load_data with the file and the target. Read its warnings; note ID-like or leaking columns to drop.
-        2. append_log kind "context": problem, data (rows, columns), metric and a success threshold.
+        2. log_context: the problem in one sentence (the tool writes the data and the metric; a success threshold only if the user gave one).
         3. train_model model "baseline" (always first), with a one-sentence hypothesis.
         4. train_model with at least two other families, one per call (e.g. "logistic" or "ridge", then "random_forest", "gbdt"), with the same drop list.
         5. compare_runs with the best run and the baseline: read the confidence interval.
         6. explain_model on the best run.
-        7. append_log kind "experiment" for each model run: title, hypothesis, approach, run_ids, compare_to (the baseline run id), analysis, next.
-        8. append_log kind "decision": which run to keep and why. Then answer with no calls.
+        7. log_experiment for each model run: run_ids, hypothesis, analysis, next, compare_to (the baseline run id).
+        8. log_decision: which run to keep and why. Then answer with no calls.
 
         Rules:
         - Copy run ids and numbers exactly from the tool results; never invent a number.
@@ -102,13 +102,13 @@ public enum EmbeddedResources {
 
         Suis ces étapes dans l'ordre, un ou deux appels d'outil par réponse :
         1. load_data avec le fichier et la cible. Lis ses avertissements ; note les colonnes identifiants ou qui fuient la cible, à écarter.
-        2. append_log kind "context" : problème, données (lignes, colonnes), métrique et seuil de succès.
+        2. log_context : le problème en une phrase (l'outil écrit les données et la métrique ; un seuil de succès seulement si l'utilisateur en a donné un).
         3. train_model model "baseline" (toujours en premier), avec une hypothèse en une phrase.
         4. train_model avec au moins deux autres familles, une par appel (par ex. "logistic" ou "ridge", puis "random_forest", "gbdt"), avec la même liste drop.
         5. compare_runs entre le meilleur run et la baseline : lis l'intervalle de confiance.
         6. explain_model sur le meilleur run.
-        7. append_log kind "experiment" pour chaque modèle : title, hypothesis, approach, run_ids, compare_to (l'id du run baseline), analysis, next.
-        8. append_log kind "decision" : quel run garder et pourquoi. Puis réponds sans appel.
+        7. log_experiment pour chaque modèle : run_ids, hypothesis, analysis, next, compare_to (l'id du run baseline).
+        8. log_decision : quel run garder et pourquoi. Puis réponds sans appel.
 
         Règles :
         - Recopie exactement les ids de run et les nombres des résultats d'outils ; n'invente jamais un nombre.

@@ -1,5 +1,5 @@
 // The one next step of the workflow, said as the call to make with the run ids it needs: what a guide
-// hands a small model after each tool result, so that it follows the plan instead of holding it in mind.
+// hands a small model after each tool result (in the small tool profile's names), so that it follows the plan instead of holding it in mind.
 // The order is the workflow's: data, context, baseline, two more families, a comparison with confidence
 // intervals, an explanation, one experiment entry per run, the decision.
 // Leaves out: when the line is sent (AgentLoop.setGuide).
@@ -20,7 +20,7 @@ extension SessionProgress {
         let others = runs.filter { $0.model != "baseline" }
         if !hasContext {
             return
-                "Next step: call append_log with kind \"context\", giving problem, data (rows, columns) and metric with a success threshold."
+                "Next step: call log_context with the problem in one sentence (the tool writes the data and the metric)."
         }
         guard let baseline else {
             return "Next step: call train_model with model \"baseline\" and a one-sentence hypothesis."
@@ -40,11 +40,11 @@ extension SessionProgress {
             let run = runs[min(experiments, runs.count - 1)]
             let reference = run.id == baseline.id ? "" : ", compare_to \"\(baseline.id)\""
             return
-                "Next step: call append_log with kind \"experiment\" for run \(run.id) (\(run.model)): hypothesis, run_ids [\"\(run.id)\"]\(reference), analysis and next (one sentence each; the tool writes the numbers)."
+                "Next step: call log_experiment for run \(run.id) (\(run.model)): hypothesis, run_ids [\"\(run.id)\"]\(reference), analysis and next (one sentence each; the tool writes the numbers)."
         }
         if !hasDecision {
             return
-                "Next step: call append_log with kind \"decision\": keep run \(best.id) (\(best.model)) or say why not, with run_ids [\"\(best.id)\"], analysis (why) and next."
+                "Next step: call log_decision: keep run \(best.id) (\(best.model)) or say why not, with run_ids [\"\(best.id)\"], analysis (why) and next."
         }
         return "Every step of the workflow is done: answer with a short summary for the user and no tool call."
     }

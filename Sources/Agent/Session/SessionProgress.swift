@@ -73,7 +73,7 @@ public struct SessionProgress: Sendable, Equatable {
     public var missing: [String] {
         var out: [String] = []
         if datasets.isEmpty { out.append("load the data (load_data)") }
-        if !hasContext { out.append("write the Context entry (append_log kind \"context\")") }
+        if !hasContext { out.append("write the Context entry (append_log kind \"context\", or log_context)") }
         if !runs.contains(where: { $0.model == "baseline" }) {
             out.append("train the baseline (train_model model \"baseline\")")
         }
@@ -85,8 +85,10 @@ public struct SessionProgress: Sendable, Equatable {
         }
         if !compared { out.append("compare the best run with the baseline, with confidence intervals (compare_runs)") }
         if !explained { out.append("explain the best run (explain_model run_id)") }
-        if experiments < 3 { out.append("log each experiment (append_log kind \"experiment\" with run_ids)") }
-        if !hasDecision { out.append("log the decision (append_log kind \"decision\")") }
+        if experiments < 3 {
+            out.append("log each experiment (append_log kind \"experiment\" with run_ids, or log_experiment)")
+        }
+        if !hasDecision { out.append("log the decision, last (append_log kind \"decision\", or log_decision)") }
         return out
     }
 

@@ -95,6 +95,13 @@ public struct AppendLogTool: AgentTool {
                 "path": .string(context.workspace.relativePath(of: URL(fileURLWithPath: context.log.markdownPath))),
             ]
         default:  // decision
+            // The decision comes last, from experiments written down: none yet, and it is refused.
+            var view = document
+            guard !view.problems[view.index(of: problem)].entries.isEmpty else {
+                throw ToolError(
+                    "no experiment entry is written yet for this problem; the decision comes last. Write an experiment entry for each run first (kind \"experiment\" with its run_ids), then the decision."
+                )
+            }
             let title = text("title").isEmpty ? Self.defaultTitle(runs) : text("title")
             if title.isEmpty { try require(["title"]) }
             try require(["analysis", "next"])
@@ -123,7 +130,13 @@ extension AppendLogTool {
 
     /// Refuses an entry stating a decimal number or percentage that no tool of this session returned.
     static func requireBackedNumbers(_ arguments: JSONValue, kind: String, context: ToolContext) throws {
-        let pool = context.session.resultNumbers
+        // The session's runs as stored count too: the harness's summary of older turns quotes them (at four
+        // significant digits, finer than some tool results print them).
+        var pool = context.session.resultNumbers
+        for id in context.session.runIDs {
+            guard let run = try? context.store.get(id) else { continue }
+            for m in run.metrics.values { pool += [m.mean, m.std, m.ciLow, m.ciHigh].compactMap { $0 } }
+        }
         for field in checkedFields {
             guard let text = arguments[field]?.stringValue else { continue }
             let unbacked = NumberClaims.claims(in: text).filter { !NumberClaims.backed($0, pool: pool) }

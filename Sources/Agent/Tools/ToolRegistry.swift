@@ -52,6 +52,7 @@ public struct ToolRegistry: ToolExecuting {
     /// Validates and runs one call. Never throws; cancellation of the calling task ends a running tool's wait
     /// promptly with a "cancelled" error result.
     public func execute(_ call: ToolCall) async -> ToolOutcome {
+        let call = Self.resolvingAlias(call)
         let start = Date()
         func seconds() -> Double { Date().timeIntervalSince(start) }
         guard let entry = entries[call.name] else {
@@ -94,6 +95,26 @@ public struct ToolRegistry: ToolExecuting {
         } catch {
             return .error(error.messageForModel, seconds: seconds())
         }
+    }
+
+    /// Names that stand for a tool with one argument fixed: the small profile shows append_log as one tool
+    /// per kind, so that the tool's name (the first thing a constrained answer writes) settles the kind
+    /// and the grammar then asks for exactly that kind's arguments.
+    public static let aliases: [String: (tool: String, argument: String, value: String)] = [
+        "log_context": ("append_log", "kind", "context"),
+        "log_experiment": ("append_log", "kind", "experiment"),
+        "log_decision": ("append_log", "kind", "decision"),
+    ]
+
+    /// `call` as the tool it stands for, when its name is an alias.
+    public static func resolvingAlias(_ call: ToolCall) -> ToolCall {
+        guard let alias = aliases[call.name] else { return call }
+        var resolved = call
+        resolved.name = alias.tool
+        var arguments = (try? JSONValue.parse(call.arguments))?.objectValue ?? [:]
+        arguments[alias.argument] = .string(alias.value)
+        resolved.arguments = JSONValue.object(arguments).text
+        return resolved
     }
 
     /// Tools whose answer changes with what happened since (or that are cheap and change nothing): run

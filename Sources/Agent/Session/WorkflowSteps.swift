@@ -2,19 +2,20 @@
 // confidence intervals (compare_runs, or compute_metrics with compare_to) and an explanation
 // (explain_model). An observer of the loop; `progress` adds the store's and the log's side.
 
-import Agent
 import Foundation
 import LLMClient
 import Synchronization
 
-final class WorkflowSteps: AgentObserver {
+public final class WorkflowSteps: AgentObserver {
     private struct State {
         var explained = false
         var compared = false
     }
     private let state = Mutex(State())
 
-    func handle(_ event: AgentEvent) {
+    public init() {}
+
+    public func handle(_ event: AgentEvent) {
         guard case .toolFinished(let call, let outcome) = event, !outcome.isError else { return }
         state.withLock { s in
             switch call.name {
@@ -26,7 +27,7 @@ final class WorkflowSteps: AgentObserver {
         }
     }
 
-    func progress(_ context: ToolContext) -> SessionProgress {
+    public func progress(_ context: ToolContext) -> SessionProgress {
         let (explained, compared) = state.withLock { ($0.explained, $0.compared) }
         return SessionProgress.read(context, explained: explained, compared: compared)
     }
