@@ -87,9 +87,7 @@ struct RunCommand: AsyncParsableCommand {
             choice = try ModelChoice.resolve(
                 model: model ?? header.flatMap { $0.model.hasPrefix("autopilot") ? "autopilot" : nil },
                 baseURL: baseURL, workspace: workspace, brief: brief, language: language, toolCalls: llm.toolCalls,
-                defaultToolCalls: .auto,
-                // A resumed session's budget counts the time the interrupted one already spent.
-                startedAt: Date().addingTimeInterval(-Double(resumed?.transcript.durationMS ?? 0) / 1000))
+                defaultToolCalls: .auto)
         } catch { throw ValidationError("\(error)") }
         terminal.line(terminal.styled(choice.banner, .bold))
 
