@@ -139,7 +139,7 @@ struct RunCommand: AsyncParsableCommand {
         if !choice.isAutopilot, target != nil {
             // With no person to answer, every answer acts until the workflow is complete.
             await loop.requireToolCalls { !steps.progress(context).missing.isEmpty }
-            if prepared.smallPrompt { await loop.setGuide { steps.progress(context).nextStep } }
+            if prepared.smallPrompt { await loop.setGuide { steps.progress(context).nextStep(target: target) } }
         }
         let interrupts = Interrupts(onIdle: {})
         interrupts.install()

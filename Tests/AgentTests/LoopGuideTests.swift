@@ -56,6 +56,21 @@ import Testing
         #expect(notices.contains("guide: Next step: call echo with text \"b\"."))
     }
 
+    @Test func callIdsAreUniqueOverTheSession() async throws {
+        // Structured answers number their calls from 0 in each answer; a transcript matches results by id.
+        let model = ScriptedModel([
+            .toolCall("echo", #"{"text":"a"}"#), .toolCall("echo", #"{"text":"b"}"#), .text("Done."),
+        ])
+        let loop = AgentLoop(model: model, tools: try TestTools.registry(), systemPrompt: "sys")
+        _ = await loop.send("go")
+        let seen = await loop.messages.flatMap(\.toolCalls).map(\.id)
+        #expect(seen.count == 2 && Set(seen).count == 2)
+        var ids: Set<String> = ["call_0"]
+        let renamed = AgentLoop.withUniqueIDs(
+            [ToolCall(id: "call_0", name: "echo", arguments: "{}")], seen: &ids, turn: 7)
+        #expect(renamed.map(\.id) == ["call_7_0_echo"])
+    }
+
     func progress(
         runs: [(String, String, Double)] = [], context: Bool = true, compared: Bool = false, explained: Bool = false,
         experiments: Int = 0, decision: Bool = false, metric: String = "roc_auc", task: TaskKind = .binary
@@ -65,34 +80,38 @@ import Testing
             runs: runs.map { .init(id: $0.0, model: $0.1, metric: metric, mean: $0.2, std: 0.01) },
             hasContext: context, experiments: experiments, hasDecision: decision, explained: explained,
             compared: compared,
-            testEvaluated: false, task: task)
+            testEvaluated: false, task: task, targets: ["survived"])
     }
 
     @Test func theNextStepFollowsTheWorkflowWithTheRunIdsItNeeds() {
-        #expect(progress(context: false).nextStep?.contains("call log_context with the problem") == true)
-        #expect(progress().nextStep?.contains(#"train_model with model "baseline""#) == true)
+        #expect(progress(context: false).nextStep()?.contains("call log_context with the problem") == true)
+        // Loaded without the target the session was asked about: load it again, with the target.
+        #expect(progress(context: false).nextStep(target: "species")?.contains(#"target "species""#) == true)
+        #expect(progress().nextStep()?.contains(#"train_model with model "baseline""#) == true)
         let baseline = [("r0001", "baseline", 0.5)]
-        #expect(progress(runs: baseline).nextStep?.contains(#"model "logistic""#) == true)
+        #expect(progress(runs: baseline).nextStep()?.contains(#"model "logistic""#) == true)
         #expect(
-            progress(runs: baseline, task: .regression).nextStep?.contains(#"model "ridge""#) == true)
+            progress(runs: baseline, task: .regression).nextStep()?.contains(#"model "ridge""#) == true)
         let three = baseline + [("r0002", "logistic", 0.84), ("r0003", "random_forest", 0.86)]
         #expect(
-            progress(runs: three).nextStep
+            progress(runs: three).nextStep()
                 == #"Next step: call compare_runs with run_a "r0003" (best so far, random_forest) and run_b "r0001" (baseline)."#
         )
         // Lower is better for an error metric: the best run is the one with the smallest RMSE.
         let errors = [("r0001", "baseline", 9.0), ("r0002", "ridge", 3.0), ("r0003", "gbdt", 4.0)]
-        #expect(progress(runs: errors, metric: "rmse", task: .regression).nextStep?.contains(#"run_a "r0002""#) == true)
         #expect(
-            progress(runs: three, compared: true).nextStep == #"Next step: call explain_model with run_id "r0003"."#)
-        let logging = progress(runs: three, compared: true, explained: true, experiments: 1).nextStep ?? ""
+            progress(runs: errors, metric: "rmse", task: .regression).nextStep()?.contains(#"run_a "r0002""#) == true)
+        #expect(
+            progress(runs: three, compared: true).nextStep() == #"Next step: call explain_model with run_id "r0003"."#)
+        let logging = progress(runs: three, compared: true, explained: true, experiments: 1).nextStep() ?? ""
         #expect(logging.contains("call log_experiment for run r0002 (logistic)"))
         #expect(logging.contains(#"compare_to "r0001""#))
         #expect(
-            progress(runs: three, compared: true, explained: true, experiments: 3).nextStep?.contains(
+            progress(runs: three, compared: true, explained: true, experiments: 3).nextStep()?.contains(
                 "call log_decision: keep run r0003") == true)
         #expect(
-            progress(runs: three, compared: true, explained: true, experiments: 3, decision: true).nextStep?.hasPrefix(
-                "Every step of the workflow is done") == true)
+            progress(runs: three, compared: true, explained: true, experiments: 3, decision: true).nextStep()?
+                .hasPrefix(
+                    "Every step of the workflow is done") == true)
     }
 }

@@ -66,6 +66,8 @@ public actor AgentLoop {
     private var succeededCalls: Set<String> = []
     /// Says the next step of the workflow after each tool result (nil: no guide, or nothing to say).
     private var guide: @Sendable () async -> String? = { nil }
+    /// Every call id of the session so far.
+    private var callIDs: Set<String> = []
     /// The last answer's text and calls, to spot an answer given twice.
     private var lastAnswerKey: String?
     /// Whether the next answer must hold a tool call (a session with no person, work still to do).
@@ -83,6 +85,7 @@ public actor AgentLoop {
         self.limits = limits
         self.observers = observers
         self.messages = (systemPrompt.map { [.system($0)] } ?? []) + history
+        self.callIDs = Set(history.flatMap(\.toolCalls).map(\.id))
         self.announced = 0
     }
 
@@ -193,7 +196,7 @@ public actor AgentLoop {
             var answer = response.message
             answer.role = .assistant
             answer.reasoning = nil
-            answer.toolCalls = Self.withUniqueIDs(answer.toolCalls)
+            answer.toolCalls = Self.withUniqueIDs(answer.toolCalls, seen: &callIDs, turn: messages.count)
             append(answer, latency: Date().timeIntervalSince(started), usage: response.usage)
             if let usage = response.usage {
                 emit(
@@ -295,12 +298,12 @@ public actor AgentLoop {
         for o in observers { o.handle(event) }
     }
 
-    /// Gives every call an id, unique within the answer (some servers send none or repeat them).
-    static func withUniqueIDs(_ calls: [ToolCall]) -> [ToolCall] {
-        var seen = Set<String>()
-        return calls.enumerated().map { i, call in
+    /// Gives every call an id unique within the session (some servers send none, number them from 0 in
+    /// each answer, or repeat them): a transcript's tool results are matched to their calls by id.
+    static func withUniqueIDs(_ calls: [ToolCall], seen: inout Set<String>, turn: Int) -> [ToolCall] {
+        calls.enumerated().map { i, call in
             var c = call
-            if c.id.isEmpty || seen.contains(c.id) { c.id = "call_\(i)_\(c.name)" }
+            if c.id.isEmpty || seen.contains(c.id) { c.id = "call_\(turn)_\(i)_\(c.name)" }
             seen.insert(c.id)
             return c
         }

@@ -13,8 +13,13 @@ extension SessionProgress {
     }
 
     /// The next step, or nil when there is nothing to guide (no target: clustering is led by the person).
-    public var nextStep: String? {
+    /// - Parameter target: the column the session was asked to predict, when one was.
+    public func nextStep(target: String? = nil) -> String? {
         guard !datasets.isEmpty else { return "Next step: call load_data with the file and the target." }
+        if let target, !targets.contains(target) {
+            return
+                "Next step: call load_data again with the same path and target \"\(target)\" (the column to predict)."
+        }
         guard task != nil else { return nil }
         let baseline = runs.first { $0.model == "baseline" }
         let others = runs.filter { $0.model != "baseline" }

@@ -28,6 +28,8 @@ public struct SessionProgress: Sendable, Equatable {
     public var testEvaluated: Bool
     /// The task of the first dataset loaded with a target (nil: none yet, or clustering only).
     var task: TaskKind? = nil
+    /// The target columns of the datasets loaded.
+    var targets: [String] = []
 
     /// Reads the session's progress. `explained` and `compared` come from the tools called so far.
     public static func read(_ context: ToolContext, explained: Bool, compared: Bool) -> SessionProgress {
@@ -54,7 +56,8 @@ public struct SessionProgress: Sendable, Equatable {
             },
             runs: runs, hasContext: document?.context != nil, experiments: document?.entries.count ?? 0,
             hasDecision: document?.decision != nil, explained: explained, compared: compared, testEvaluated: tested,
-            task: session.datasets.lazy.compactMap { $0.target?.task }.first)
+            task: session.datasets.lazy.compactMap { $0.target?.task }.first,
+            targets: session.datasets.compactMap { $0.target?.column })
     }
 
     /// The best run by its metric (lower is better for errors), baseline included.

@@ -35,8 +35,8 @@ public struct SmallToolProfile: ToolExecuting {
     /// then the optional ones, and what the tool is for.
     static let logKinds: [(name: String, required: [String], optional: [String], description: String)] = [
         (
-            "log_context", ["problem"], ["data", "metric"],
-            "Write the Context of the experiment log: the problem in one sentence (the tool writes the data and the metric when left out)."
+            "log_context", ["problem"], [],
+            "Write the Context of the experiment log: the problem in one sentence (the tool writes the data and the metric)."
         ),
         (
             "log_experiment", ["run_ids", "hypothesis", "analysis", "next"], ["title", "approach", "compare_to"],
