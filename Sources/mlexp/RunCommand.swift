@@ -87,7 +87,9 @@ struct RunCommand: AsyncParsableCommand {
             choice = try ModelChoice.resolve(
                 model: model ?? header.flatMap { $0.model.hasPrefix("autopilot") ? "autopilot" : nil },
                 baseURL: baseURL, workspace: workspace, brief: brief, language: language, toolCalls: llm.toolCalls,
-                defaultToolCalls: .auto)
+                defaultToolCalls: .auto,
+                // A resumed session's budget counts the time the interrupted one already spent.
+                startedAt: Date().addingTimeInterval(-Double(resumed?.transcript.durationMS ?? 0) / 1000))
         } catch { throw ValidationError("\(error)") }
         terminal.line(terminal.styled(choice.banner, .bold))
 

@@ -82,8 +82,7 @@ import Testing
         }
     }
 
-    @Test(.disabled("until RunCommand passes the recorded time to the Autopilot (/tmp/autopilot/held-back.patch)"))
-    func aResumedSessionSpendsOnlyWhatIsLeftOfItsBudget() throws {
+    @Test func aResumedSessionSpendsOnlyWhatIsLeftOfItsBudget() throws {
         let ws = try workspace("resume-clock")
         let process = Process()
         process.executableURL = try builtExecutable("mlexp")
