@@ -52,6 +52,35 @@ import Testing
         #expect(chat.messages.contains { $0.message.role == .tool })
     }
 
+    @Test func aSmallLocalModelDroveAWholeSession() throws {
+        // Recorded with Qwen2.5-Coder-1.5B-Instruct (Q4_K_M) on llama.cpp at a 4,096-token context, structured
+        // tool calls, the small prompt and tool profile (benchmarks/llm_sessions.sh, checks/small-llm).
+        let t = try Transcript.read(Self.repo.appendingPathComponent("transcripts/qwen-run-titanic.jsonl"))
+        #expect(t.header.model.contains("qwen2.5-coder-1.5b"))
+        #expect(t.header.toolCalls == "structured" && t.header.contextTokens == 4096)
+        var failed = Set<String>()
+        for m in t.messages where m.message.role == .tool {
+            if (try? JSONValue.parse(m.message.content ?? ""))?["error"] != nil {
+                failed.insert(m.message.toolCallID ?? "")
+            }
+        }
+        let calls = t.messages.flatMap(\.message.toolCalls).map(ToolRegistry.resolvingAlias).filter {
+            !failed.contains($0.id)
+        }
+        let trained = calls.filter { $0.name == "train_model" }.compactMap {
+            (try? JSONValue.parse($0.arguments))?["model"]?.stringValue
+        }
+        let kinds = calls.filter { $0.name == "append_log" }.compactMap {
+            (try? JSONValue.parse($0.arguments))?["kind"]?.stringValue
+        }
+        // The workflow in order (calls that succeeded): the baseline first, two more families, a comparison, an explanation, an
+        // experiment entry per run, the decision last.
+        #expect(trained.first == "baseline")
+        #expect(Set(trained).subtracting(["baseline"]).count >= 2)
+        #expect(calls.contains { $0.name == "compare_runs" } && calls.contains { $0.name == "explain_model" })
+        #expect(kinds.first == "context" && kinds.last == "decision" && kinds.filter { $0 == "experiment" }.count >= 3)
+    }
+
     @Test func shippedTranscriptsReplayWithEveryResultMatching() async throws {
         for url in Self.shipped {
             let report = try await Self.replay(url)
