@@ -48,14 +48,19 @@ public struct SessionProgress: Sendable, Equatable {
                 return RunLine(id: r.id, model: r.model, metric: metric, mean: m.mean, std: m.std)
             }
         }
-        let document = try? context.log.read()
+        // A workspace's log holds several problems (a first load without the target makes one more): this
+        // session's entries are the ones it wrote, wherever they are.
+        let problems = (try? context.log.read())?.problems ?? []
+        let mine = problems.flatMap(\.entries).filter { $0.session == session.id }
+        let touched = problems.filter { $0.entries.contains { $0.session == session.id } }
         let tested = session.runIDs.contains { id in !((try? context.store.testEvaluations(runID: id)) ?? []).isEmpty }
         return SessionProgress(
             datasets: session.datasets.map { d in
                 "\(d.path) (id \(d.id)\(d.target.map { ", target \($0.column), task \($0.task.rawValue)" } ?? ""), metric \(d.metric))"
             },
-            runs: runs, hasContext: document?.context != nil, experiments: document?.entries.count ?? 0,
-            hasDecision: document?.decision != nil, explained: explained, compared: compared, testEvaluated: tested,
+            runs: runs, hasContext: problems.contains { $0.context != nil }, experiments: mine.count,
+            hasDecision: touched.contains { $0.decision != nil }, explained: explained, compared: compared,
+            testEvaluated: tested,
             task: session.datasets.lazy.compactMap { $0.target?.task }.first,
             targets: session.datasets.compactMap { $0.target?.column })
     }
