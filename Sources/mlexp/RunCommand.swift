@@ -118,10 +118,13 @@ struct RunCommand: AsyncParsableCommand {
         let steps = WorkflowSteps()
         // A small model sees only the arguments the workflow needs (SmallToolProfile).
         let tools: any ToolExecuting = prepared.smallPrompt ? SmallToolProfile(registry) : registry
+        // The Autopilot plans its own steps inside the budget and closes with the explanation, the sealed
+        // test and the decision; the loop's hard stop is only a safety net for it (a machine much slower
+        // than measured must not cut a session before its decision). An LLM's session stops at the budget.
+        let hardStop = try budget.seconds().map { choice.isAutopilot ? $0 * 2 + 60 : $0 }
         let loop = AgentLoop(
             model: choice.model, tools: tools, systemPrompt: Prompts.system(language, small: prepared.smallPrompt),
-            limits: LoopLimits(
-                maxModelTurns: maxTurns, sessionTokens: budget.tokenBudget, sessionSeconds: try budget.seconds()),
+            limits: LoopLimits(maxModelTurns: maxTurns, sessionTokens: budget.tokenBudget, sessionSeconds: hardStop),
             observers: [renderer, ImportanceBars(terminal: terminal, language: language), steps]
                 + (recorder.map { [$0] } ?? []),
             history: resumed?.history ?? [], language: language)
