@@ -34,6 +34,19 @@ import Testing
         }
     }
 
+    @Test func aFailedCallRunsAgainOnceSomethingElseSucceeded() async throws {
+        // "no baseline yet" fails, the baseline is trained, the same call must run now (not the old error).
+        let log = EventLog()
+        let model = ScriptedModel([
+            .toolCall("echo", #"{"text":"fail"}"#), .toolCall("echo", #"{"text":"ok"}"#),
+            .toolCall("echo", #"{"text":"fail"}"#), .text("Done."),
+        ])
+        let loop = AgentLoop(model: model, tools: try TestTools.registry(), systemPrompt: "sys", observers: [log])
+        #expect(await loop.send("go") == .answered("Done."))
+        let started = log.all.filter { if case .toolStarted = $0 { true } else { false } }
+        #expect(started.count == 3)
+    }
+
     @Test func loadingDataAgainRunsAgain() {
         #expect(ToolRegistry.rerunnable == ["load_data", "list_runs", "compute_metrics"])
     }

@@ -243,6 +243,9 @@ public actor AgentLoop {
                     failedCalls[signature] = outcome.content
                 } else if succeededCalls.insert(signature).inserted {
                     progressed = true
+                    // Something changed (a baseline now exists, data is loaded): a call that failed before
+                    // may succeed now, so it runs again rather than being answered from memory.
+                    failedCalls.removeAll()
                 }
             }
             append(.tool(callID: call.id, content: outcome.content))
