@@ -28,6 +28,7 @@ struct AutopilotFinish: Equatable {
         ExplainBudget(seconds: explainSeconds).learningCurveFits(trainingSeconds: trainingSeconds)
     }
 
-    /// explain_model's time_budget_seconds: what is left after the closing steps, at least the floor.
-    var explainSeconds: Double { max(explainFloor, remaining - closing) }
+    /// explain_model's time_budget_seconds: what is left after the closing steps, at least the floor, in
+    /// whole seconds as the call sends it (the learning-curve choice must hold for the budget the tool gets).
+    var explainSeconds: Double { max(1, max(explainFloor, remaining - closing).rounded()) }
 }

@@ -236,7 +236,7 @@ struct AutopilotPlan {
             var args: [String: JSONValue] = ["run_id": .string(chosen.runID), "top_k": 5, "learning_curve": true]
             if let finish = finish(explaining: chosen) {
                 args["learning_curve"] = .bool(finish.learningCurve)
-                args["time_budget_seconds"] = .rounded(finish.explainSeconds, digits: 0)
+                args["time_budget_seconds"] = .number(finish.explainSeconds)
             }
             return (.object(args), text.beforeExplain(chosen, f))
         case .logExplain:
