@@ -62,6 +62,8 @@ public actor AgentLoop {
     private var sessionStart: Date?
     /// Failed calls by name and arguments, with their error: a repeat is answered from here.
     private var failedCalls: [String: String] = [:]
+    /// Refused calls already run once with their tool's repair (tried once each).
+    private var repairTried: Set<String> = []
     /// Calls that succeeded, by name and arguments: making one again is no progress.
     private var succeededCalls: Set<String> = []
     /// Says the next step of the workflow after each tool result (nil: no guide, or nothing to say).
@@ -230,7 +232,22 @@ public actor AgentLoop {
             }
             let signature = call.name + " " + Self.canonical(call.arguments)
             let outcome: ToolOutcome
-            if let earlier = failedCalls[signature] {
+            if let earlier = failedCalls[signature], repairTried.insert(signature).inserted,
+                let repaired = await tools.executeRepaired(call)
+            {
+                // The same refused call again: the model cannot correct it, so it runs once with what the
+                // refusal named left out (the tool's own repair, noted in the result).
+                emit(.toolStarted(call))
+                outcome = repaired
+                emit(.toolFinished(call, outcome))
+                emit(.notice(LoopNotice.repairedCall(call.name, language)))
+                if outcome.isError {
+                    failedCalls[signature] = earlier
+                } else if succeededCalls.insert(signature).inserted {
+                    progressed = true
+                    failedCalls.removeAll()
+                }
+            } else if let earlier = failedCalls[signature] {
                 // The same failing call again: its earlier error and a hint, without running it.
                 outcome = .error(LoopNotice.repeatedFailure(earlier, tool: call.name))
                 emit(.toolFinished(call, outcome))

@@ -30,6 +30,12 @@ enum LoopNotice {
             : "\(tool): the same call already failed; the earlier error was sent back to the model instead of running it again"
     }
 
+    static func repairedCall(_ tool: String, _ language: SessionLanguage) -> String {
+        language == .fr
+            ? "\(tool) : appel refusé renvoyé tel quel ; exécuté une fois sans ce que le refus nommait (voir « repaired »)"
+            : "\(tool): the refused call was sent again unchanged; run once with what the refusal named left out (see \"repaired\")"
+    }
+
     /// The answer to a failing call made again: its earlier error and what to do instead.
     static func repeatedFailure(_ earlierContent: String, tool: String) -> String {
         let earlier = (try? JSONValue.parse(earlierContent))?["error"]?.stringValue ?? earlierContent

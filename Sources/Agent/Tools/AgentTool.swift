@@ -12,6 +12,16 @@ public protocol AgentTool: Sendable {
     /// Runs the tool on arguments already validated against its schema.
     /// Throws `ToolError` (or `MLError`) with a message the model can act on.
     func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue
+    /// Arguments that make a refused call acceptable by leaving out what the refusal named (nil: no such
+    /// repair), and a note saying what was left out. Used only when a model sends a refused call again
+    /// unchanged: it has shown it cannot correct the call itself.
+    func repaired(_ arguments: JSONValue, in context: ToolContext) -> (arguments: JSONValue, note: String)?
+}
+
+extension AgentTool {
+    public func repaired(_ arguments: JSONValue, in context: ToolContext) -> (arguments: JSONValue, note: String)? {
+        nil
+    }
 }
 
 /// Where a tool runs: the workspace it may touch, the session it reads and updates, the run store and
@@ -80,4 +90,11 @@ public protocol ToolExecuting: Sendable {
     var definitions: [ToolDefinition] { get }
     /// Validates and runs one call; never throws (every failure is an error outcome).
     func execute(_ call: ToolCall) async -> ToolOutcome
+    /// Runs a refused call again with the repair its tool knows (what the refusal named left out), the
+    /// note in the result; nil when the tool has none.
+    func executeRepaired(_ call: ToolCall) async -> ToolOutcome?
+}
+
+extension ToolExecuting {
+    public func executeRepaired(_ call: ToolCall) async -> ToolOutcome? { nil }
 }

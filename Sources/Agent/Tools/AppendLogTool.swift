@@ -128,15 +128,21 @@ extension AppendLogTool {
     /// the context's metric (a success threshold is a goal, not a result) and the next step (planned values).
     static let checkedFields = ["title", "problem", "data", "hypothesis", "approach", "analysis"]
 
-    /// Refuses an entry stating a decimal number or percentage that no tool of this session returned.
-    static func requireBackedNumbers(_ arguments: JSONValue, kind: String, context: ToolContext) throws {
-        // The session's runs as stored count too: the harness's summary of older turns quotes them (at four
-        // significant digits, finer than some tool results print them).
+    /// The numbers an entry may state: every tool result's of this session, and the session's runs as
+    /// stored (the harness's summary of older turns quotes them at four significant digits, finer than
+    /// some tool results print them).
+    static func backedNumbers(_ context: ToolContext) -> [Double] {
         var pool = context.session.resultNumbers
         for id in context.session.runIDs {
             guard let run = try? context.store.get(id) else { continue }
             for m in run.metrics.values { pool += [m.mean, m.std, m.ciLow, m.ciHigh].compactMap { $0 } }
         }
+        return pool
+    }
+
+    /// Refuses an entry stating a decimal number or percentage that no tool of this session returned.
+    static func requireBackedNumbers(_ arguments: JSONValue, kind: String, context: ToolContext) throws {
+        let pool = backedNumbers(context)
         for field in checkedFields {
             guard let text = arguments[field]?.stringValue else { continue }
             let unbacked = NumberClaims.claims(in: text).filter { !NumberClaims.backed($0, pool: pool) }

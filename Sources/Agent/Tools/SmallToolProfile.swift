@@ -85,6 +85,8 @@ public struct SmallToolProfile: ToolExecuting {
 
     public func execute(_ call: ToolCall) async -> ToolOutcome { await inner.execute(call) }
 
+    public func executeRepaired(_ call: ToolCall) async -> ToolOutcome? { await inner.executeRepaired(call) }
+
     /// `schema` (an object schema) without the properties named in `hidden`.
     static func removing(_ hidden: Set<String>, from schema: String) -> String {
         guard case .object(var root) = (try? JSONValue.parse(schema)) ?? .null,

@@ -97,6 +97,22 @@ public struct ToolRegistry: ToolExecuting {
         }
     }
 
+    /// Runs a refused call again with its tool's repair, the repair's note added to the result (nil when
+    /// the tool knows none for these arguments).
+    public func executeRepaired(_ call: ToolCall) async -> ToolOutcome? {
+        var resolved = Self.resolvingAlias(call)
+        guard let entry = entries[resolved.name], let arguments = try? JSONValue.parse(resolved.arguments),
+            let repair = entry.tool.repaired(arguments, in: context)
+        else { return nil }
+        resolved.arguments = repair.arguments.text
+        let outcome = await execute(resolved)
+        guard !outcome.isError, case .object(var result)? = try? JSONValue.parse(outcome.content) else {
+            return outcome
+        }
+        result["repaired"] = .string(repair.note)
+        return ToolOutcome(content: JSONValue.object(result).text, isError: false, seconds: outcome.seconds)
+    }
+
     /// Names that stand for a tool with one argument fixed: the small profile shows append_log as one tool
     /// per kind, so that the tool's name (the first thing a constrained answer writes) settles the kind
     /// and the grammar then asks for exactly that kind's arguments.

@@ -67,7 +67,18 @@ public final class ReplayingExecutor: ToolExecuting {
     public var checks: [CallCheck] { state.withLock { $0 } }
 
     public func execute(_ call: ToolCall) async -> ToolOutcome {
-        let fresh = await inner.execute(ReplayPinning.pinned(call, recorded: recorded[call.id]))
+        await checked(call, await inner.execute(ReplayPinning.pinned(call, recorded: recorded[call.id])))
+    }
+
+    public func executeRepaired(_ call: ToolCall) async -> ToolOutcome? {
+        guard let fresh = await inner.executeRepaired(ReplayPinning.pinned(call, recorded: recorded[call.id])) else {
+            return nil
+        }
+        return await checked(call, fresh)
+    }
+
+    /// `fresh`, the result of `call` run again, compared with the recording; the verdict kept.
+    private func checked(_ call: ToolCall, _ fresh: ToolOutcome) async -> ToolOutcome {
         let index = state.withLock { $0.count } + 1
         var check = CallCheck(
             index: index, callID: call.id, tool: call.name, arguments: call.arguments, differences: [], skipped: nil)
