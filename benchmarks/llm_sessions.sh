@@ -5,7 +5,8 @@
 # then `mlexp eval evals/core.json` on the three core scenarios with each model, and both scorecards
 # side by side (per scenario: checks passed, turns, tokens, seconds).
 # Slow (minutes per scenario on 2 cores) and the model is large: kept out of CI and `make test`.
-# Usage: benchmarks/llm_sessions.sh [--ctx N] [--scenario NAME]...   (from the repository root)
+# Usage: benchmarks/llm_sessions.sh [--ctx N] [--scenario NAME]...   (from the repository root;
+# MLEXP_BIN=FILE to use a built mlexp, QWEN_GGUF=FILE for the model, SERVE_PY=FILE for the launcher)
 set -euo pipefail
 ctx=${CTX:-4096}
 scenarios=()
@@ -29,8 +30,12 @@ fi
 serve=${SERVE_PY:-../shared/checks/llm/serve.py}
 [ -f "$serve" ] || { echo "set SERVE_PY to llama.cpp's serve.py (xllamacpp launcher)" >&2; exit 2; }
 
-swift build -c release --product mlexp >/dev/null
-bin=$(swift build -c release --show-bin-path)/mlexp
+# MLEXP_BIN=path/to/mlexp uses a binary already built (a release build takes minutes on 2 cores).
+bin=${MLEXP_BIN:-}
+if [ -z "$bin" ]; then
+  swift build -c release --product mlexp >/dev/null
+  bin=$(swift build -c release --show-bin-path)/mlexp
+fi
 out=benchmarks/llm-sessions-$(date -u +%Y%m%d-%H%M%S)
 mkdir -p "$out"
 "$PY" "$serve" --model "$gguf" --alias qwen2.5-coder-1.5b --ctx "$ctx" --port 0 --props >"$out/server.log" 2>&1 &

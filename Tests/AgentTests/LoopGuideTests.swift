@@ -105,6 +105,8 @@ import Testing
         #expect(progress(runs: baseline).nextStep()?.contains(#"model "logistic""#) == true)
         #expect(
             progress(runs: baseline, task: .regression).nextStep()?.contains(#"model "ridge""#) == true)
+        // Then gradient boosting, the strongest family on tables (as the Autopilot's plan).
+        #expect(progress(runs: baseline + [("r0002", "logistic", 0.84)]).nextStep()?.contains(#"model "gbdt""#) == true)
         let three = baseline + [("r0002", "logistic", 0.84), ("r0003", "random_forest", 0.86)]
         #expect(
             progress(runs: three).nextStep()

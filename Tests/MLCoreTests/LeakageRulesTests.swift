@@ -230,6 +230,82 @@ import Testing
         #expect(noise.grouping == nil && noise.suggestedValidation.scheme == .stratifiedKFold)
     }
 
+    /// Naive twin of the regression agreement: each repeated row against the mean of every other row
+    /// with the same id, as 1 − Σ(y − mean of the others)² / Σ(y − mean of the repeated rows)².
+    static func naiveR2(_ ids: [String], _ y: [Double]) -> Double {
+        let repeated = ids.indices.filter { i in ids.indices.contains { $0 != i && ids[$0] == ids[i] } }
+        let mean = repeated.map { y[$0] }.reduce(0, +) / Double(repeated.count)
+        var res = 0.0, tot = 0.0
+        for i in repeated {
+            let others = ids.indices.filter { $0 != i && ids[$0] == ids[i] }.map { y[$0] }
+            let other = others.reduce(0, +) / Double(others.count)
+            res += (y[i] - other) * (y[i] - other)
+            tot += (y[i] - mean) * (y[i] - mean)
+        }
+        return 1 - res / tot
+    }
+
+    /// A panel like gapminder's: `entities` countries over 8 years; the outcome is the country's level
+    /// (spread `level`) plus a common trend of `trend` a year plus noise (spread `noise`).
+    static func panelTable(
+        entities: Int, level: Double, trend: Double = 1.5, noise: Double, seed: UInt64 = 6
+    ) throws -> Dataset {
+        var g = SeededGenerator(seed: seed)
+        var ids: [String?] = [], year: [Double] = [], y: [Double] = []
+        for e in 0..<entities {
+            let base = 50 + level * g.nextGaussian()
+            for t in 0..<8 {
+                ids.append("C\(e)")
+                year.append(Double(1952 + 5 * t))
+                y.append(base + trend * Double(t) + noise * g.nextGaussian())
+            }
+        }
+        return try Dataset(columns: [
+            Column(name: "country", categories: ids), Column(name: "year", numbers: year, kind: .integer),
+            Column(name: "life_exp", numbers: y),
+        ])
+    }
+
+    @Test func theRegressionAgreementMatchesItsNaiveTwin() throws {
+        let d = try Self.panelTable(entities: 40, level: 8, noise: 3)
+        let spec = try TargetSpec(dataset: d, column: "life_exp")
+        let g = try #require(EntityGroups.measure(dataset: d, column: "country", target: spec))
+        guard case .categorical(let codes, let levels) = d.columns[0].data else { return }
+        let naive = Self.naiveR2(codes.map { levels[Int($0)] }, d.columns[2].numbers ?? [])
+        #expect(abs(g.agreement - naive) < 1e-12 && g.baseline == 0 && g.repeatedShare == 1)
+    }
+
+    @Test func anEntityWhoseRowsOnlyLeanTheSameWayIsAFeatureNotAGroup() throws {
+        // The sharing edge, on the measured facts: 90 % of the way from the majority's share to 1
+        // (classification), R² 0.9 (regression); just under is association, not a shared outcome.
+        let facts = { (agreement: Double, baseline: Double) in
+            EntityGrouping(column: "id", entities: 100, repeatedShare: 1, agreement: agreement, baseline: baseline)
+        }
+        #expect(EntityGroups.qualifies(facts(0.951, 0.5), rows: 300, regression: false))
+        #expect(!EntityGroups.qualifies(facts(0.949, 0.5), rows: 300, regression: false))
+        #expect(EntityGroups.qualifies(facts(0.9, 0), rows: 300, regression: true))
+        #expect(!EntityGroups.qualifies(facts(0.8999, 0), rows: 300, regression: true))
+        // Rows that agree with their entity 80 % of the time more than chance (a fresh draw on one row in
+        // five): the entity predicts the outcome, it does not carry one; no grouping.
+        let leaning = try DataProfile(dataset: Self.entityTable(entities: 120, repeated: 90, shared: 0.8), target: "y")
+        #expect(leaning.grouping == nil)
+        // A gapminder-like panel: the country explains most of a year's outcome (R² ≈ 0.7) but every row
+        // has its own; the country stays a feature under random folds.
+        let panel = try Self.panelTable(entities: 60, level: 8, noise: 3)
+        let spec = try TargetSpec(dataset: panel, column: "life_exp")
+        let measured = try #require(EntityGroups.measure(dataset: panel, column: "country", target: spec))
+        #expect(measured.agreement > 0.5 && measured.agreement < 0.9)
+        let profile = try DataProfile(dataset: panel, target: "life_exp")
+        #expect(profile.grouping == nil && profile.suggestedValidation.groupColumn == nil)
+        #expect(!profile.warnings.contains { $0.kind == .repeatedEntity })
+        // The same countries whose rows carry one outcome each, give or take a rounding (no trend, noise
+        // 0.5 against a level spread of 8): one observation counted eight times; grouped.
+        let shared = try DataProfile(
+            dataset: Self.panelTable(entities: 60, level: 8, trend: 0, noise: 0.5), target: "life_exp")
+        #expect(shared.grouping?.column == "country" && shared.suggestedValidation.groupColumn == "country")
+        #expect(shared.warnings.contains { $0.kind == .repeatedEntity && $0.action == .groupByColumn })
+    }
+
     // MARK: near-duplicates
 
     /// Naive twin: rows j equal to an earlier row i in every column but one numeric within tolerance.

@@ -4,7 +4,7 @@
 /// The texts of prompts/ and tools/ at build time.
 public enum EmbeddedResources {
     /// prompts/VERSION.
-    public static let promptVersion = "1.3.1"
+    public static let promptVersion = "1.3.2"
 
     /// prompts/NAME.md by NAME (e.g. "system.en").
     public static let prompts: [String: String] = [
@@ -85,7 +85,7 @@ public enum EmbeddedResources {
         1. load_data with the file and the target. Read its warnings; note ID-like or leaking columns to drop.
         2. log_context: the problem in one sentence (the tool writes the data and the metric; a success threshold only if the user gave one).
         3. train_model model "baseline" (always first), with a one-sentence hypothesis.
-        4. train_model with at least two other families, one per call (e.g. "logistic" or "ridge", then "random_forest", "gbdt"), with the same drop list.
+        4. train_model with at least two other families, one per call (e.g. "logistic" or "ridge", then "gbdt", "random_forest"), with the same drop list.
         5. compare_runs with the best run and the baseline: read the confidence interval.
         6. explain_model on the best run.
         7. log_experiment for each model run: run_ids, hypothesis, analysis, next, compare_to (the baseline run id).
@@ -104,7 +104,7 @@ public enum EmbeddedResources {
         1. load_data avec le fichier et la cible. Lis ses avertissements ; note les colonnes identifiants ou qui fuient la cible, à écarter.
         2. log_context : le problème en une phrase (l'outil écrit les données et la métrique ; un seuil de succès seulement si l'utilisateur en a donné un).
         3. train_model model "baseline" (toujours en premier), avec une hypothèse en une phrase.
-        4. train_model avec au moins deux autres familles, une par appel (par ex. "logistic" ou "ridge", puis "random_forest", "gbdt"), avec la même liste drop.
+        4. train_model avec au moins deux autres familles, une par appel (par ex. "logistic" ou "ridge", puis "gbdt", "random_forest"), avec la même liste drop.
         5. compare_runs entre le meilleur run et la baseline : lis l'intervalle de confiance.
         6. explain_model sur le meilleur run.
         7. log_experiment pour chaque modèle : run_ids, hypothesis, analysis, next, compare_to (l'id du run baseline).

@@ -7,9 +7,10 @@
 import MLCore
 
 extension SessionProgress {
-    /// The families a session tries after the baseline, simplest first, for a task.
+    /// The families a session tries after the baseline, for a task: the linear model (the simplest), then
+    /// gradient boosting (the strongest on tables, as the Autopilot's plan), then a random forest.
     static func candidateFamilies(_ task: TaskKind?) -> [String] {
-        task == .regression ? ["ridge", "random_forest", "gbdt"] : ["logistic", "random_forest", "gbdt"]
+        task == .regression ? ["ridge", "gbdt", "random_forest"] : ["logistic", "gbdt", "random_forest"]
     }
 
     /// The next step, or nil when there is nothing to guide (no target: clustering is led by the person).

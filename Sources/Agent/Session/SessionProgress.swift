@@ -88,7 +88,7 @@ public struct SessionProgress: Sendable, Equatable {
         let others = Set(runs.map(\.model)).subtracting(["baseline"])
         if others.count < 2 {
             out.append(
-                "train \(2 - others.count) more model famil\(others.count == 1 ? "y" : "ies") than so far (e.g. logistic or ridge, random_forest, gbdt)"
+                "train \(2 - others.count) more model famil\(others.count == 1 ? "y" : "ies") than so far (e.g. logistic or ridge, gbdt, random_forest)"
             )
         }
         if !compared { out.append("compare the best run with the baseline, with confidence intervals (compare_runs)") }
