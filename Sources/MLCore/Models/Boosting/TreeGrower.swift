@@ -234,8 +234,9 @@ final class TreeGrower {
         let work = Double(s.count) * rowCost
         let threads = work < Self.parallelWork ? 1 : settings.threads
         let chunks = Parallel.chunkCount(f, threads: threads)
-        candidatesA.update(repeating: SplitCandidate())
-        candidatesB.update(repeating: SplitCandidate())
+        // Only the `chunks` slots this region fills are reset (features can number thousands: TF-IDF terms).
+        UnsafeMutableBufferPointer(rebasing: candidatesA[0..<chunks]).update(repeating: SplitCandidate())
+        UnsafeMutableBufferPointer(rebasing: candidatesB[0..<chunks]).update(repeating: SplitCandidate())
         let candA = DisjointWrites(candidatesA), candB = DisjointWrites(candidatesB)
         let binsT = SharedReads(bins), rows = n
         let scan = SplitScan(binnings: binnings, defaultBin: sparse.defaultBin, rules: settings.rules, memory: memory)
