@@ -29,6 +29,8 @@ struct Candidate {
     var model: String
     var mean: Double
     var std: Double?
+    /// The score on each validation fold (train_model's and tune_model's `folds`), for paired comparisons.
+    var folds: [Double]? = nil
     /// Lower is simpler, for the one-standard-error rule.
     var complexity = 1
     /// The search move that trained it (nil: a step of the plan).
@@ -79,7 +81,8 @@ struct AutopilotPlan {
             else { return nil }
             return Candidate(
                 step: s, runID: id, model: done.result["model"]?.stringValue ?? "", mean: mean,
-                std: m["std"]?.doubleValue, complexity: s.complexity)
+                std: m["std"]?.doubleValue, folds: m["folds"]?.arrayValue?.compactMap(\.doubleValue),
+                complexity: s.complexity)
         }
         guard step.rawValue > AutopilotStep.search.rawValue, let search else { return planned }
         return planned + search.candidates
@@ -95,12 +98,14 @@ struct AutopilotPlan {
     }
 
     /// The model kept, on validation only: by the one-standard-error rule, the simplest model (not the
-    /// baseline) whose mean is within one standard error of the best mean, as a senior engineer would.
+    /// baseline) whose mean is within one standard error of the best mean, as a senior engineer would;
+    /// the standard error of the paired difference on the same folds when both runs report fold scores.
     func chosen() -> Candidate? {
         let pool = candidates(before: .explain).filter { $0.step != .baseline }
         let folds = framing?.scheme?.folds ?? 5
         let scored = pool.map {
-            ScoredCandidate(id: $0.runID, mean: $0.mean, std: $0.std, folds: folds, complexity: $0.complexity)
+            ScoredCandidate(
+                id: $0.runID, mean: $0.mean, std: $0.std, folds: folds, complexity: $0.complexity, foldScores: $0.folds)
         }
         guard let kept = OneStandardErrorRule.choose(scored, greaterIsBetter: framing?.greaterIsBetter ?? true) else {
             return best(before: .explain)
@@ -193,7 +198,7 @@ struct AutopilotPlan {
         func train(_ model: String, hypothesis: String, features: [String]? = nil) -> JSONValue {
             var args: [String: JSONValue] = [
                 "dataset_id": .string(f.datasetID), "model": .string(model), "hypothesis": .string(hypothesis),
-                "seed": 42,
+                "seed": 42, "fold_scores": true,
             ]
             if let features {
                 args["features"] = .strings(features)

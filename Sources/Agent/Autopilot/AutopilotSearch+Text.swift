@@ -198,17 +198,23 @@ struct AutopilotSearchText {
             return .object(args)
         }
         args["run_ids"] = .strings([c.runID])
-        if let b = search.best(before: move) { args["compare_to"] = .string(b.runID) }
+        let best = search.best(before: move)
+        if let b = best { args["compare_to"] = .string(b.runID) }
+        let behind = best.map { search.plan.better($0, than: c) } ?? false
         args["analysis"] = .string(
-            search.paid(move)
+            behind
                 ? t(
-                    "The hypothesis holds: the gain over the best run so far exceeds one standard error of its cross-validated score.",
-                    "L'hypothèse tient : le gain sur le meilleur run jusqu'ici dépasse une erreur type de son score en validation croisée."
-                )
-                : t(
-                    "Not confirmed: the difference with the best run so far is within one standard error of its cross-validated score, so it does not pay for its complexity.",
-                    "Non confirmée : l'écart avec le meilleur run jusqu'ici tient dans une erreur type de son score en validation croisée ; il ne paie pas sa complexité."
-                ))
+                    "Not confirmed: it scores below the best run so far.",
+                    "Non confirmée : son score est sous celui du meilleur run jusqu'ici.")
+                : search.paid(move)
+                    ? t(
+                        "The hypothesis holds: the gain over the best run so far exceeds one standard error of their difference on the same folds.",
+                        "L'hypothèse tient : le gain sur le meilleur run jusqu'ici dépasse une erreur type de leur écart sur les mêmes folds."
+                    )
+                    : t(
+                        "Not confirmed: the gain over the best run so far is within one standard error of their difference on the same folds, so it does not pay for its complexity.",
+                        "Non confirmée : le gain sur le meilleur run jusqu'ici tient dans une erreur type de leur écart sur les mêmes folds ; il ne paie pas sa complexité."
+                    ))
         return .object(args)
     }
 

@@ -119,7 +119,7 @@ struct AutopilotSearch {
         guard let id, let mean = m?["mean"]?.doubleValue else { return nil }
         return Candidate(
             step: .search, runID: id, model: r["model"]?.stringValue ?? "", mean: mean, std: m?["std"]?.doubleValue,
-            complexity: move.complexity, move: move)
+            folds: m?["folds"]?.arrayValue?.compactMap(\.doubleValue), complexity: move.complexity, move: move)
     }
 
     /// The best candidate by mean among the plan's runs and the moves that ran before `move` (all when nil).
@@ -130,10 +130,15 @@ struct AutopilotSearch {
         return (base + searched).reduce(nil) { b, c in b.map { plan.better(c, than: $0) ? c : $0 } ?? c }
     }
 
-    /// Whether `move`'s run beat the best before it by more than one standard error of that best.
+    /// Whether `move`'s run beat the best before it by more than one standard error: of their paired
+    /// difference on the same folds when both report fold scores, else of that best's mean.
     func paid(_ move: SearchMove) -> Bool {
         guard let c = candidates.first(where: { $0.move == move }), let b = best(before: move) else { return false }
-        let se = (b.std ?? 0) / Double(max(folds, 1)).squareRoot()
+        let scored = [c, b].map {
+            ScoredCandidate(
+                id: $0.runID, mean: $0.mean, std: $0.std, folds: folds, complexity: $0.complexity, foldScores: $0.folds)
+        }
+        let se = scored[0].standardError(against: scored[1])
         let gain = framing.greaterIsBetter ? c.mean - b.mean : b.mean - c.mean
         return gain > se
     }
@@ -299,6 +304,7 @@ struct AutopilotSearch {
     private func call(_ move: SearchMove) -> (name: String, arguments: JSONValue)? {
         var args: [String: JSONValue] = [
             "dataset_id": .string(framing.datasetID), "hypothesis": .string(text.hypothesis(move)), "seed": 42,
+            "fold_scores": true,
         ]
         if !framing.dropList.isEmpty { args["drop"] = .strings(framing.dropList) }
         switch move {

@@ -270,6 +270,7 @@ public enum EmbeddedResources {
               "ensemble_method": {"type": "string", "enum": ["average", "stack"], "description": "model ensemble only. average (default): the plain average of the members' predictions. stack: a meta-model (logistic regression on the members' log-odds or log-probabilities for classes, ridge on their values for numbers) fitted on their out-of-fold predictions, so it learns how much to trust each; validated on the same folds, each fold's meta-model fitted on the other folds only."},
               "target_transform": {"type": "string", "enum": ["none", "log"], "description": "Regression only: log fits on log(1 + y) (a skewed target ≥ 0, such as prices or counts); predictions and metrics stay on the original scale."},
               "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
+              "fold_scores": {"type": "boolean", "description": "Also return the main metric on each validation fold (metrics.<main>.folds), to compare runs trained on the same folds pair by pair (default false)."},
               "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
             },
             "required": ["model", "hypothesis"],
@@ -311,6 +312,7 @@ public enum EmbeddedResources {
               "candidates": {"type": "integer", "minimum": 2, "maximum": 60, "description": "Configurations sampled (default 12)."},
               "time_budget_seconds": {"type": "number", "minimum": 1, "maximum": 1800, "description": "The search stops starting trials after this (default 60)."},
               "max_trials": {"type": "integer", "minimum": 1, "description": "The search stops after this many trials (a trial: one configuration cross-validated on one round's rows), whichever of this and the time budget comes first."},
+              "fold_scores": {"type": "boolean", "description": "Also return the main metric on each validation fold (metrics.<main>.folds), to compare runs trained on the same folds pair by pair (default false)."},
               "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
               "folds": {"type": "integer", "minimum": 2, "maximum": 10}
             },

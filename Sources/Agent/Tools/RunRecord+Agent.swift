@@ -20,12 +20,17 @@ extension RunRecord {
         return "cross-validation"
     }
 
-    /// mean, std and CI of one metric, rounded, for the model.
-    func metricJSON(_ key: String) -> JSONValue? {
+    /// mean, std and CI of one metric, rounded, for the model; `folds` adds its score on each validation
+    /// fold (the paired comparisons of runs on the same folds read them).
+    func metricJSON(_ key: String, folds: Bool = false) -> JSONValue? {
         guard let m = metrics[key] else { return nil }
         var o: [String: JSONValue] = ["mean": .rounded(m.mean)]
         if let s = m.std { o["std"] = .rounded(s) }
         if let l = m.ciLow, let h = m.ciHigh { o["ci_low"] = .rounded(l); o["ci_high"] = .rounded(h) }
+        let perFold = foldMetrics.compactMap { $0[key] }
+        if folds, perFold.count >= 2, perFold.count == foldMetrics.count {
+            o["folds"] = .array(perFold.map { .rounded($0) })
+        }
         return .object(o)
     }
 

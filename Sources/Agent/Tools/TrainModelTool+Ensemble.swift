@@ -94,7 +94,9 @@ extension TrainModelTool {
             validation: runs[0].validationScheme)
         let record = try RunRecorder.record(
             trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context, model: model)
-        var summary = RunRecorder.summary(record, dataset: d).objectValue ?? [:]
+        var summary =
+            RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+            .objectValue ?? [:]
         summary["members"] = .strings(ids)
         return .object(summary)
     }

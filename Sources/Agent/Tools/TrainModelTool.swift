@@ -42,7 +42,7 @@ public struct TrainModelTool: AgentTool {
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let record = try RunRecorder.record(trained, dataset: d, hypothesis: hypothesis, context: context)
-        return RunRecorder.summary(record, dataset: d)
+        return RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
     }
 
     /// The columns to leave out: every column but `features` when they are given, else `drop`; each name
@@ -198,10 +198,12 @@ enum RunRecorder {
         }
     }
 
-    static func summary(_ run: RunRecord, dataset d: LoadedDataset) -> JSONValue {
+    /// The run's result for the model; `foldScores` adds the main metric on each validation fold.
+    static func summary(_ run: RunRecord, dataset d: LoadedDataset, foldScores: Bool = false) -> JSONValue {
         var metrics: [String: JSONValue] = [:]
         let others = run.metrics.keys.sorted().filter { $0 != run.mainMetric }.prefix(4)
-        for key in [run.mainMetric] + others { metrics[key] = run.metricJSON(key) }
+        metrics[run.mainMetric] = run.metricJSON(run.mainMetric, folds: foldScores)
+        for key in others { metrics[key] = run.metricJSON(key) }
         return [
             "run_id": .string(run.id), "model": .string(run.modelFamily), "dataset_id": .string(d.id),
             "main_metric": .string(run.mainMetric), "metrics": .object(metrics),

@@ -58,7 +58,10 @@ public struct TuneModelTool: AgentTool {
             "evaluated": .int(search.trials.count), "stopped_by_budget": .bool(search.stoppedByBudget),
             "search_seconds": .rounded(search.seconds, digits: 1), "best_run": .string(run.id),
             "train_seconds": .rounded(run.trainingSeconds, digits: 2),
-            "best": ["params": Self.json(best.parameters), metric: run.metricJSON(metric) ?? .null],
+            "best": [
+                "params": Self.json(best.parameters),
+                metric: run.metricJSON(metric, folds: arguments["fold_scores"]?.boolValue ?? false) ?? .null,
+            ],
             "trials": .array(
                 search.trials.prefix(Self.shown).map { t in
                     [
