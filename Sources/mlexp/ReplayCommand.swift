@@ -58,7 +58,7 @@ struct ReplayCommand: AsyncParsableCommand {
         for p in problems { terminal.line(terminal.styled("≠ \(p)", .red)) }
         let workspace = Workspace(root: root)
         let language = SessionLanguage(rawValue: h.language) ?? .en
-        let session = Session(language: language, goal: h.goal)
+        let session = Session(language: language, goal: h.goal, target: h.sessionTarget)
         let renderer = ReplayRenderer(terminal: terminal, language: language)
         let spinner = renderer.session.spinner
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })

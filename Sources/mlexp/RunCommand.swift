@@ -98,7 +98,9 @@ struct RunCommand: AsyncParsableCommand {
         let renderer = SessionRenderer(terminal: terminal, language: language)
         let spinner = renderer.spinner
         let sessionID = try resumed.flatMap { $0.sessionID(store: try RunStore(workspace: workspace.root)) }
-        let session = Session(language: language, goal: goal, id: sessionID)
+        // A resumed session keeps the default target its transcript recorded (none for older builds).
+        let sessionTarget = resumed.map { $0.transcript.header.sessionTarget } ?? target
+        let session = Session(language: language, goal: goal, id: sessionID, target: sessionTarget)
         let context = try ToolContext.open(workspace: workspace, session: session, progress: { spinner.note($0) })
         let registry = try StandardTools.registry(context)
         var recorder: TranscriptRecorder?
@@ -112,8 +114,9 @@ struct RunCommand: AsyncParsableCommand {
             recorder = transcript.recorder(
                 command: "run", name: TranscriptOptions.name(for: file, fallback: "run"), choice: choice,
                 workspace: workspace, language: language, data: file, target: target, goal: goal, session: session.id,
-                terminal: terminal, toolCalls: prepared.toolCalls?.mode.rawValue, contextTokens: prepared.window?.tokens
-            )
+                terminal: terminal, toolCalls: prepared.toolCalls?.mode.rawValue,
+                contextTokens: prepared.window?.tokens,
+                sessionTarget: sessionTarget)
         }
         let steps = WorkflowSteps()
         // A small model sees only the arguments the workflow needs (SmallToolProfile).

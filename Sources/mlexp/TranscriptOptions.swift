@@ -23,7 +23,7 @@ struct TranscriptOptions: ParsableArguments {
     func recorder(
         command: String, name: String, choice: ModelChoice, workspace: Workspace, language: SessionLanguage,
         data: String?, target: String?, goal: String?, session: String? = nil, terminal: Terminal,
-        toolCalls: String? = nil, contextTokens: Int? = nil
+        toolCalls: String? = nil, contextTokens: Int? = nil, sessionTarget: String? = nil
     ) -> TranscriptRecorder? {
         guard !off else { return nil }
         let base =
@@ -40,6 +40,7 @@ struct TranscriptOptions: ParsableArguments {
             header.toolCalls = toolCalls
             header.contextTokens = contextTokens
             header.session = session
+            header.sessionTarget = sessionTarget
             return TranscriptRecorder(writer: writer, header: header, workspace: workspace)
         } catch {
             terminal.error("No transcript for this session: \(error.description)")

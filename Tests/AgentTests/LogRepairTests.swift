@@ -79,4 +79,26 @@ import Testing
             AppendLogTool.sentences("AUC 0.85 vs 0.80. Better;  clearly! Next…  ok")
                 == ["AUC 0.85 vs 0.80.", "Better;", "clearly!", "Next…", "ok"])
     }
+
+    @Test func aModelSentAgainBeforeTheBaselineTrainsTheBaselineInsteadThenRunsAsAsked() async throws {
+        // Qwen2.5-Coder-1.5B on penguins sent "train_model linear" before any baseline until it was stopped.
+        let root = try TempWorkspace.make()
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset("penguins"), to: root.appendingPathComponent("penguins.csv"))
+        let tools = try StandardTools.registry(
+            try ToolContext.open(workspace: Workspace(root: root), session: Session()))
+        let logistic = ScriptedModel.Step.toolCall("train_model", #"{"model": "logistic", "hypothesis": "h"}"#)
+        let loop = AgentLoop(
+            model: ScriptedModel([
+                .toolCall("load_data", #"{"path": "penguins.csv", "target": "species"}"#), logistic, logistic, logistic,
+                .text("Done."),
+            ]), tools: tools, systemPrompt: "sys")
+        #expect(await loop.send("go") == .answered("Done."))
+        let results = await loop.messages.toolResults()
+        #expect(results[1]["error"]?.stringValue?.contains("no baseline run exists yet") == true)
+        #expect(results[2]["model"]?.stringValue == "baseline")
+        #expect(results[2]["repaired"]?.stringValue?.contains(#"Call train_model with model "logistic" now"#) == true)
+        #expect(results[3]["model"]?.stringValue == "logistic", "the same call runs as asked once the baseline exists")
+        #expect(try tools.context.store.count() == 2)
+    }
 }

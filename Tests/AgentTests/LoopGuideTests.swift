@@ -129,4 +129,52 @@ import Testing
                 .hasPrefix(
                     "Every step of the workflow is done") == true)
     }
+
+    @Test func aContextWrittenBeforeTheTargetWasLoadedFramesTheClusteringProblemNotTheTargetOne() async throws {
+        // Qwen2.5-Coder-1.5B's first answer on titanic: load_data without the target and log_context, then
+        // load_data with it. The guide must ask for the context of the problem now worked on.
+        let root = try TempWorkspace.make()
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset("titanic"), to: root.appendingPathComponent("titanic.csv"))
+        let tools = try StandardTools.registry(
+            try ToolContext.open(workspace: Workspace(root: root), session: Session()))
+        func run(_ name: String, _ arguments: String) async {
+            _ = await tools.execute(ToolCall(id: "c", name: name, arguments: arguments))
+        }
+        func progress() -> SessionProgress { SessionProgress.read(tools.context, explained: false, compared: false) }
+        await run("load_data", #"{"path": "titanic.csv"}"#)
+        await run("log_context", #"{"problem": "Who survived the Titanic?"}"#)
+        #expect(progress().hasContext)
+        await run("load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
+        #expect(!progress().hasContext)
+        #expect(progress().nextStep(target: "survived")?.contains("call log_context") == true)
+        await run("log_context", #"{"problem": "Who survived the Titanic?"}"#)
+        #expect(progress().hasContext)
+        let framed = try tools.context.log.read().problems.first { $0.key?.target == "survived" }
+        #expect(framed?.context?.problem == "Who survived the Titanic?")
+    }
+
+    @Test func loadDataWithoutATargetTakesTheOneTheSessionWasAskedFor() async throws {
+        // `mlexp run titanic.csv --target survived`: a model that forgets the target in load_data still works
+        // on the problem asked (Qwen2.5-Coder-1.5B's first call, every time), and the result says so.
+        let root = try TempWorkspace.make()
+        for name in ["titanic", "wine"] {
+            try FileManager.default.copyItem(
+                at: AgentFixtures.dataset(name), to: root.appendingPathComponent("\(name).csv"))
+        }
+        let session = Session(target: "survived")
+        let tools = try StandardTools.registry(try ToolContext.open(workspace: Workspace(root: root), session: session))
+        func load(_ arguments: String) async throws -> JSONValue {
+            try JSONValue.parse(await tools.execute(ToolCall(id: "c", name: "load_data", arguments: arguments)).content)
+        }
+        let defaulted = try await load(#"{"path": "titanic.csv"}"#)
+        #expect(defaulted["task"]?.stringValue == "binary")
+        #expect(
+            defaulted["target_note"]?.stringValue?.contains(#""survived", the column this session was asked"#) == true)
+        let named = try await load(#"{"path": "titanic.csv", "target": "sex"}"#)
+        #expect(named["target_note"] == nil)
+        // A file without that column is loaded as asked: no target, clustering.
+        let other = try await load(#"{"path": "wine.csv"}"#)
+        #expect(other["task"]?.stringValue == "clustering")
+    }
 }

@@ -25,7 +25,8 @@ import Testing
         let root = try TranscriptFixture.folder()
         defer { try? FileManager.default.removeItem(at: root) }
         let problems = try ReplayWorkspace.prepare(t, transcriptURL: url, into: root)
-        let session = Session(language: SessionLanguage(rawValue: t.header.language) ?? .en)
+        let session = Session(
+            language: SessionLanguage(rawValue: t.header.language) ?? .en, target: t.header.sessionTarget)
         let context = try ToolContext.open(workspace: Workspace(root: root), session: session)
         return await Replay.run(
             t, tools: try StandardTools.registry(context), replayRoot: Workspace(root: root).root.path,

@@ -79,7 +79,7 @@ public enum EvalRunner {
         }
         let workspace = Workspace(root: root)
         let language = SessionLanguage(rawValue: scenario.language ?? "en") ?? .en
-        let session = Session(language: language)
+        let session = Session(language: language, target: scenario.target)
         let context: ToolContext
         let tools: ToolRegistry
         do {
@@ -96,11 +96,12 @@ public enum EvalRunner {
             let url = transcripts.appendingPathComponent("\(scenario.name)-\(attempt).jsonl")
             try? fm.removeItem(at: url)
             if let writer = try? TranscriptWriter(url: url) {
-                let header = TranscriptHeader(
+                var header = TranscriptHeader(
                     mlexpVersion: mlexpVersion, command: "eval", name: scenario.name,
                     model: model.displayName, endpoint: nil, promptVersion: Prompts.version,
                     language: language.rawValue, seeds: [42], workspace: root.path, data: file,
                     target: scenario.target)
+                header.sessionTarget = scenario.target
                 let r = TranscriptRecorder(writer: writer, header: header, workspace: workspace)
                 recorder = r
                 observers.append(r)

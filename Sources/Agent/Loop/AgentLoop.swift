@@ -243,7 +243,8 @@ public actor AgentLoop {
                 emit(.notice(LoopNotice.repairedCall(call.name, language)))
                 if outcome.isError {
                     failedCalls[signature] = earlier
-                } else if succeededCalls.insert(signature).inserted {
+                } else {
+                    // Something else ran than the call asked for: the same call may now run as asked.
                     progressed = true
                     failedCalls.removeAll()
                 }

@@ -23,11 +23,15 @@ public final class Session: Sendable {
     public let language: SessionLanguage
     /// The user's goal, when given (`mlexp run --goal`).
     public let goal: String?
+    /// The column the session was asked to predict (`mlexp run --target`): load_data uses it when a call
+    /// names no target, so a model that forgets it does not frame a clustering problem by mistake.
+    public let target: String?
 
-    public init(language: SessionLanguage = .en, goal: String? = nil, id: String? = nil) {
+    public init(language: SessionLanguage = .en, goal: String? = nil, id: String? = nil, target: String? = nil) {
         self.id = id ?? "s-" + UUID().uuidString.prefix(8).lowercased()
         self.language = language
         self.goal = goal
+        self.target = target
     }
 
     /// Runs trained in this session, oldest first.

@@ -50,7 +50,14 @@ public struct SessionProgress: Sendable, Equatable {
         }
         // A workspace's log holds several problems (a first load without the target makes one more): this
         // session's entries are the ones it wrote, wherever they are.
-        let problems = (try? context.log.read())?.problems ?? []
+        let document = try? context.log.read()
+        let problems = document?.problems ?? []
+        // The context that counts is the one of the problem the session works on now (its last dataset and
+        // target): a context written after a first load without the target frames the clustering problem.
+        var framed = false
+        if var view = document {
+            framed = view.problems[view.index(of: AppendLogTool.problem(runs: [], session: session))].context != nil
+        }
         let mine = problems.flatMap(\.entries).filter { $0.session == session.id }
         let touched = problems.filter { $0.entries.contains { $0.session == session.id } }
         let tested = session.runIDs.contains { id in !((try? context.store.testEvaluations(runID: id)) ?? []).isEmpty }
@@ -58,7 +65,7 @@ public struct SessionProgress: Sendable, Equatable {
             datasets: session.datasets.map { d in
                 "\(d.path) (id \(d.id)\(d.target.map { ", target \($0.column), task \($0.task.rawValue)" } ?? ""), metric \(d.metric))"
             },
-            runs: runs, hasContext: problems.contains { $0.context != nil }, experiments: mine.count,
+            runs: runs, hasContext: framed, experiments: mine.count,
             hasDecision: touched.contains { $0.decision != nil }, explained: explained, compared: compared,
             testEvaluated: tested,
             task: session.datasets.lazy.compactMap { $0.target?.task }.first,

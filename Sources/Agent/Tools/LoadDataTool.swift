@@ -30,7 +30,10 @@ public struct LoadDataTool: AgentTool {
             throw ToolError(
                 "\(path) has \(dataset.rowCount) rows; at least 10 are needed to train and validate a model.")
         }
-        let target = try arguments["target"]?.stringValue.map { name throws(MLError) in
+        // No target named: the session's own (`run --target`), when the file has that column.
+        let named = arguments["target"]?.stringValue
+        let defaulted = named == nil ? context.session.target.flatMap { dataset.index(of: $0) != nil ? $0 : nil } : nil
+        let target = try (named ?? defaulted).map { name throws(MLError) in
             try TargetSpec(dataset: dataset, column: name)
         }
         let fraction = arguments["test_fraction"]?.doubleValue ?? 0.2
@@ -56,7 +59,10 @@ public struct LoadDataTool: AgentTool {
             id: id, path: context.workspace.relativePath(of: url), dataset: dataset, target: target, split: split,
             profile: profile)
         context.session.store(loaded)
-        return Self.summary(loaded)
+        guard let defaulted, case .object(var out) = Self.summary(loaded) else { return Self.summary(loaded) }
+        out["target_note"] = .string(
+            "no target was named: \"\(defaulted)\", the column this session was asked to predict, is the target.")
+        return .object(out)
     }
 
     static func datasetID(for url: URL) -> String {

@@ -81,7 +81,11 @@ public struct ToolRegistry: ToolExecuting {
         }
         if Task.isCancelled { return .error(CancellationError().messageForModel) }
         let signature = call.name + " " + arguments.text
-        let remembered = !Self.rerunnable.contains(call.name)
+        // A context entry replaces its problem's own, so writing it again is harmless; and after the target
+        // is loaded the same call frames another problem.
+        let remembered =
+            !Self.rerunnable.contains(call.name)
+            && !(call.name == "append_log" && arguments["kind"]?.stringValue == "context")
         if remembered, let earlier = context.session.earlierResult(of: signature) {
             return ToolOutcome(
                 content: Self.alreadyDone(call.name, earlier: earlier), isError: false, seconds: seconds())

@@ -30,6 +30,7 @@ extension TranscriptEvent {
             if let m = h.toolCalls { o["tool_calls"] = .string(m) }
             if let c = h.contextTokens { o["context_tokens"] = .int(c) }
             if let id = h.session { o["session"] = .string(id) }
+            if let t = h.sessionTarget { o["session_target"] = .string(t) }
             return .object(o)
         case .message(let r):
             var o: [String: JSONValue] = [
@@ -106,6 +107,7 @@ extension TranscriptEvent {
             h.toolCalls = v["tool_calls"]?.stringValue
             h.contextTokens = v["context_tokens"]?.intValue
             h.session = v["session"]?.stringValue
+            h.sessionTarget = v["session_target"]?.stringValue
             self = .header(h)
         case "message":
             guard let role = ChatRole(rawValue: try string("role")) else {

@@ -60,6 +60,9 @@ public struct TranscriptHeader: Sendable, Equatable {
     public var contextTokens: Int?
     /// The session's id, as its runs and log entries carry it (nil in transcripts of older builds).
     public var session: String?
+    /// The target load_data defaults to when a call names none (Session.target; nil in transcripts of
+    /// older builds, whose load_data calls had no default).
+    public var sessionTarget: String?
 
     public init(
         mlexpVersion: String, createdAt: Date = Date(), command: String, name: String, model: String,

@@ -1,9 +1,10 @@
 // Cancelling a long gradient-boosting fit (minutes of work) on its compute thread stops it within a second:
 // the fit polls the cancellation once per iteration and throws MLError(.cancelled), and since every parallel
 // region has returned by then, no thread of the fit burns CPU any more: the process's CPU time (getrusage),
-// which grew while the fit ran, stays flat from a second after the cancellation on. The suite runs its tests
-// one at a time, so the other one's fit does not count in that CPU time. A fit that is not cancelled is
-// unaffected. (The chat test checks the same from outside: mlexp's CPU time after Ctrl-C during a search.)
+// which grew while the fit ran, stays flat from a second after the cancellation on. That CPU time is checked
+// where the suite runs in a process of its own (scripts/test.sh sets MLEXP_TEST_CPU_ALONE=1), since tests
+// running beside it add theirs; the suite runs its tests one at a time for the same reason. A fit that is
+// not cancelled is unaffected. (The chat test checks the same from outside: mlexp's CPU time after Ctrl-C during a search.)
 
 import Foundation
 import Synchronization
@@ -56,8 +57,10 @@ import Testing
         let cpuThen = Self.processCPUSeconds()
         try await Task.sleep(for: .seconds(1))
         let after = Self.processCPUSeconds() - cpuThen
-        #expect(burnt > 0.1, "the fit used \(burnt) s of CPU in 0.7 s before the cancellation")
-        #expect(after < 0.2, "the process used \(after) s of CPU in the second from 1 s after the cancellation")
+        if ProcessInfo.processInfo.environment["MLEXP_TEST_CPU_ALONE"] == "1" {
+            #expect(burnt > 0.1, "the fit used \(burnt) s of CPU in 0.7 s before the cancellation")
+            #expect(after < 0.2, "the process used \(after) s of CPU in the second from 1 s after the cancellation")
+        }
         switch result {
         case .success(let iterations): Issue.record("the fit finished (\(iterations) iterations) instead of stopping")
         case .failure(let error): #expect((error as? MLError)?.code == .cancelled)

@@ -32,17 +32,8 @@ import Testing
     static let binCounts = [30, 21, 8, 5, 4, 3]
 
     /// Every feature's histogram at 256 pairs, the missing bin at 255 (SparseBins.accumulate's layout).
-    static func plainLayout(_ features: Int) -> [Int] { (0..<features).map { ($0 * 256) << 8 | 255 } }
-
-    /// The grower's layout: a dense feature takes 256 pairs, a sparse one its bins then its missing bin.
-    static func compactLayout(_ binCounts: [Int], sparse: [Bool]) -> (layout: [Int], pairs: Int) {
-        var layout: [Int] = [], pairs = 0
-        for (c, s) in zip(binCounts, sparse) {
-            let missing = s ? min(c, 255) : 255
-            layout.append(pairs << 8 | missing)
-            pairs += missing + 1
-        }
-        return (layout, pairs)
+    static func plainLayout(_ features: Int) -> [FeatureSlot] {
+        (0..<features).map { FeatureSlot(offset: Int32($0 * 256), missingPair: 255) }
     }
 
     /// Bins of `sparseBins`, gradients, a leaf's rows (all, or a seeded `share` of them) and their totals.
@@ -63,7 +54,9 @@ import Testing
         let n = 1_000
         let (bins, g, h, rows, total) = Self.leaf(rows: n, seed: 8, subset: subset, share: 0.4)
         let gh = TestBuffer(rows.flatMap { [g[$0], h[$0]] }), rows32 = TestBuffer(rows.map { Int32($0) })
-        let (compact, pairs) = Self.compactLayout(Self.binCounts, sparse: [false] + Array(repeating: true, count: 5))
+        // The grower's layout: a dense feature takes 256 pairs, a sparse one its bins then its missing bin.
+        let (compact, pairs) = FeatureSlot.layout(
+            binCounts: Self.binCounts, sparse: [false] + Array(repeating: true, count: 5))
         #expect(pairs == 256 + 22 + 9 + 6 + 5 + 4)
         let plainHist = TestBuffer([Double](repeating: .nan, count: 6 * histogramStride))
         let compactHist = TestBuffer([Double](repeating: .nan, count: 2 * pairs))
@@ -80,9 +73,9 @@ import Testing
                     rest: rest.p + 6 * k, occupied: masks.p + 24 * k, layout: layout)
                 for j in sparse.sparseFeatures {
                     sparse.completeDefault(
-                        feature: j, hist: hist + 2 * (layout[j] >> 8), total: total,
+                        feature: j, hist: hist + 2 * Int(layout[j].offset), total: total,
                         nonDefault: Int(counts.p[6 * k + j]),
-                        rest: rest.p[6 * k + j], missingSlot: layout[j] & 255)
+                        rest: rest.p[6 * k + j], missingSlot: Int(layout[j].missingPair))
                 }
             }
         }
@@ -90,9 +83,9 @@ import Testing
         #expect(Array(masks.array[0..<24]) == Array(masks.array[24..<48]))
         for j in 1..<6 where counts.p[j] > 0 {
             let mask = MaskedBins(
-                mask: masks.p + 4 * j, extra: [-1, 0, 3, 255, 0, 2][j], missingSlot: compact[j] & 255)
+                mask: masks.p + 4 * j, extra: [-1, 0, 3, 255, 0, 2][j], missingSlot: Int(compact[j].missingPair))
             for b in (0..<256).filter({ mask.holds($0) }) {
-                let c = 2 * ((compact[j] >> 8) + mask.slot(b)), p = j * histogramStride + 2 * b
+                let c = 2 * (Int(compact[j].offset) + mask.slot(b)), p = j * histogramStride + 2 * b
                 #expect(
                     compactHist.p[c] == plainHist.p[p] && compactHist.p[c + 1] == plainHist.p[p + 1],
                     "feature \(j) bin \(b)")

@@ -1,7 +1,8 @@
 // The hot loop of gradient boosting: gradient/hessian histograms of one feature over the rows of a leaf,
 // and the subtraction that gives the larger child's histogram from its parent's. Each has a naive twin
 // that the tests compare against.
-// Layout: a leaf's histogram is `[features × 256 × 2]` Double, (gradient, hessian) interleaved per bin.
+// Layout: one feature's histogram is `[256 × 2]` Double, (gradient, hessian) interleaved per bin, the missing
+// bin last (255); where each feature's histogram sits in a leaf's buffer is HistogramPool's `FeatureSlot`.
 // Leaves out: counts per bin (estimated from hessians where needed, as LightGBM does).
 
 /// Doubles per feature in a histogram: 256 bins × (gradient, hessian).
@@ -44,14 +45,19 @@ enum HistogramKernels {
         }
     }
 
-    /// `parent[k] -= child[k]` over one feature's first `used` entries and its missing bin:
-    /// the sibling's histogram by subtraction.
+    /// `parent[k] -= child[k]` over one feature's first `used` entries (2 × its bins) and its missing bin's
+    /// pair: the sibling's histogram by subtraction.
     @inline(__always)
-    static func subtract(_ parent: UnsafeMutablePointer<Double>, _ child: UnsafePointer<Double>, used: Int = 510) {
+    static func subtract(
+        _ parent: UnsafeMutablePointer<Double>, _ child: UnsafePointer<Double>, used: Int = missingPairStart
+    ) {
         for k in 0..<used { parent[k] -= child[k] }
-        parent[510] -= child[510]
-        parent[511] -= child[511]
+        parent[missingPairStart] -= child[missingPairStart]
+        parent[missingPairStart &+ 1] -= child[missingPairStart &+ 1]
     }
+
+    /// Where the missing bin's (g, h) pair starts in a dense feature's histogram (Doubles).
+    @inline(__always) static var missingPairStart: Int { 2 &* FeatureBinning.missingBin }
 
     /// `parent[k] -= child[k]` over the bins set in `occupied` ([4] words, a 256-bit mask): a sparse
     /// feature's sibling histogram, its other bins being zero in the child. `parentOccupied` ([4] words),

@@ -69,8 +69,8 @@ final class SparseBins {
     }
 
     /// Adds the non-default bins of rows `rows[0..<count]`, whose (g, h) pairs `gh` holds in the same order,
-    /// to `hist` (one leaf's buffer): bin b of feature j at pair `layout[j] >> 8` + min(b, `layout[j] & 255`),
-    /// i.e. a histogram's first pair and the pair of its missing bin, after its last bin. `nonDefault[j]` and
+    /// to `hist` (one leaf's buffer): bin b of feature j at pair `layout[j].pair(bin: b)` (a histogram's first
+    /// pair + b, its missing bin at its `missingPair`, after its last bin). `nonDefault[j]` and
     /// `rest[j]` ([features]) receive how many of the rows are non-default for sparse feature j and their (g, h) sum, in row order, and
     /// `occupied[4j..<4j+4]` ([features × 4] words, a 256-bit mask per feature) the bins they occupy.
     /// Only those bins are written: a sparse feature's mask and bins are valid where its count is > 0,
@@ -79,7 +79,7 @@ final class SparseBins {
     func accumulate(
         rows: UnsafePointer<Int32>, gh: UnsafePointer<Float>, count: Int, hist: UnsafeMutablePointer<Double>,
         nonDefault: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<SIMD2<Double>>,
-        occupied: UnsafeMutablePointer<UInt64>, layout: UnsafePointer<Int>
+        occupied: UnsafeMutablePointer<UInt64>, layout: UnsafePointer<FeatureSlot>
     ) {
         nonDefault.update(repeating: 0, count: features)
         rest.update(repeating: .zero, count: features)
@@ -116,10 +116,7 @@ final class SparseBins {
 
     /// The pair of entry k (`feature × 256 + bin`) in a leaf's buffer laid out by `layout` (see `accumulate`).
     @inline(__always)
-    static func pair(_ k: Int, _ layout: UnsafePointer<Int>) -> Int {
-        let l = layout[k >> 8]
-        return (l >> 8) &+ min(k & 255, l & 255)
-    }
+    static func pair(_ k: Int, _ layout: UnsafePointer<FeatureSlot>) -> Int { layout[k >> 8].pair(bin: k & 255) }
 
     /// Sets feature j's default bin in `hist` (that feature's histogram, its missing bin at pair
     /// `missingSlot`) to the leaf's totals minus
@@ -130,8 +127,19 @@ final class SparseBins {
         feature j: Int, hist: UnsafeMutablePointer<Double>, total: NodeSums, nonDefault: Int, rest: SIMD2<Double>,
         missingSlot: Int = FeatureBinning.missingBin
     ) {
-        guard defaultBin[j] >= 0 else { return }
-        let d = defaultBin[j] == FeatureBinning.missingBin ? missingSlot : defaultBin[j]
+        Self.completeDefault(
+            defaultBin: defaultBin[j], hist: hist, total: total, nonDefault: nonDefault, rest: rest,
+            missingSlot: missingSlot)
+    }
+
+    /// `completeDefault` for a feature whose default bin is `defaultBin` (−1: dense, nothing to do).
+    @inline(__always)
+    static func completeDefault(
+        defaultBin: Int, hist: UnsafeMutablePointer<Double>, total: NodeSums, nonDefault: Int, rest: SIMD2<Double>,
+        missingSlot: Int
+    ) {
+        guard defaultBin >= 0 else { return }
+        let d = defaultBin == FeatureBinning.missingBin ? missingSlot : defaultBin
         let all = nonDefault >= total.count
         hist[2 &* d] = all ? 0 : total.g - rest.x
         hist[2 &* d &+ 1] = all ? 0 : total.h - rest.y

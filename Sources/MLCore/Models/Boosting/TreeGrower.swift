@@ -1,12 +1,12 @@
-// Grows one boosting tree leaf-wise (LightGBM's best-first growth) on binned features:
-// the leaf with the largest gain splits next until `maxLeafNodes` leaves; rows of each leaf are a
-// contiguous range of one index array, partitioned stably in place; only the smaller child's histogram
-// is built (per feature, in parallel), the larger one is its parent's minus the smaller's.
-// Every feature's histogram is built by one thread in row order and the best split is reduced in
-// feature order, so trees are identical whatever the thread count. Sparse features (one bin holding
-// most rows, e.g. TF-IDF terms) get their histograms from row-wise lists of non-default bins (SparseBins),
-// and only the bins their rows occupy at a leaf are written, subtracted and scanned (a mask per feature);
-// their histograms are compact (their bins, then the missing bin), a dense feature's takes all 256 bins.
+// Grows one boosting tree leaf-wise (LightGBM's best-first growth) on binned features: the growth policy
+// and the split step. The leaf with the largest gain splits next until `maxLeafNodes` leaves; its rows are
+// split in place (LeafPartition); only the smaller child's histograms are built (HistogramKernels for dense
+// features, SparseBins for sparse ones), the larger child's are its parent's minus the smaller's, in the
+// slots of a HistogramPool; both children's best splits are then found (SplitFinder), feature by feature
+// in parallel. Every feature's histogram is built by one thread in row order and the best split is reduced
+// in feature order, so trees are identical whatever the thread count. A sparse feature's histograms are
+// compact (its bins, then its missing bin) and only the bins its rows occupy at a leaf are written,
+// subtracted and scanned (a mask per feature); a dense feature's take all 256 bins.
 // Leaves out: the leaf values' learning-rate shrinkage for absolute error (renewed by the booster).
 
 /// Growth limits and regularisation of one tree.
@@ -42,9 +42,9 @@ struct GrownTree {
     }
 }
 
-/// Sendable for `buildAndFind`'s parallel region only, where each chunk of features writes its own features'
-/// histograms and its own candidate slot and reads the rest.
-final class TreeGrower: @unchecked Sendable {
+/// Grows the trees of one fit: it owns the binned matrix (by column), the leaves' rows and histograms, and
+/// the buffers of the split step. Its parallel region captures only Sendable views of that memory.
+final class TreeGrower {
     let n: Int
     let f: Int
     let binnings: [FeatureBinning]
@@ -52,29 +52,17 @@ final class TreeGrower: @unchecked Sendable {
     let sparse: SparseBins
     /// Histogram work per row of a leaf: dense features + sparse entries per row + 1.
     private let rowCost: Double
-    private let bins: UnsafeMutablePointer<UInt8>
-    let rowIndex: UnsafeMutablePointer<Int32>
-    private let scratch: UnsafeMutablePointer<Int32>
-    private let ordered: UnsafeMutablePointer<Float>
-    private let hist: UnsafeMutablePointer<Double>
-    /// Per feature: its histogram's first (g, h) pair in a leaf's buffer << 8 | the pair of its missing bin
-    /// (255 for a dense feature, its bin count for a sparse one).
-    private let layout: UnsafeMutablePointer<Int>
-    /// (g, h) pairs per leaf: one leaf's histograms of all features.
-    private let pairsPerLeaf: Int
-    /// Per histogram slot and sparse feature: the leaf's rows outside the feature's default bin [slots × features].
-    private let nonDefault: UnsafeMutablePointer<Int32>
-    /// Per histogram slot and sparse feature: the (g, h) sum of those rows [slots × features].
-    private let rest: UnsafeMutablePointer<SIMD2<Double>>
-    /// Per histogram slot and sparse feature: the bins its non-default rows occupy, 4 words [slots × features × 4].
-    private let occupied: UnsafeMutablePointer<UInt64>
-    private let isLeft: UnsafeMutablePointer<UInt8>
-    private let slots: Int
-    private var freeSlots: [Int]
-    private let candidatesA: UnsafeMutablePointer<SplitCandidate>
-    private let candidatesB: UnsafeMutablePointer<SplitCandidate>
+    /// [features × rows] UInt8, by column.
+    private let bins: UnsafeMutableBufferPointer<UInt8>
+    let partition: LeafPartition
+    /// [2 × rows] Float: a leaf's (g, h) pairs gathered in its row order.
+    private let ordered: UnsafeMutableBufferPointer<Float>
+    let pool: HistogramPool
+    /// [features] each: the best split of each chunk of features, for the smaller and the larger child.
+    private let candidatesA: UnsafeMutableBufferPointer<SplitCandidate>
+    private let candidatesB: UnsafeMutableBufferPointer<SplitCandidate>
 
-    private struct Leaf {
+    fileprivate struct Leaf {
         var start: Int
         var count: Int
         var sums: NodeSums
@@ -90,58 +78,40 @@ final class TreeGrower: @unchecked Sendable {
         f = binned.featureCount
         self.binnings = binnings
         self.settings = settings
-        let b = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, binned.bins.count))
-        for (i, v) in binned.bins.enumerated() { b[i] = v }
-        bins = b
+        bins = .allocate(capacity: max(1, binned.bins.count))
+        _ = bins.initialize(from: binned.bins)
         sparse = SparseBins(
-            bins: b, rows: n, features: f, threshold: settings.sparseThreshold, threads: settings.threads)
+            bins: bins.baseAddress.unsafelyUnwrapped, rows: n, features: f, threshold: settings.sparseThreshold,
+            threads: settings.threads)
         rowCost = Double(f - sparse.sparseFeatures.count) + Double(sparse.entryCount) / Double(max(1, n)) + 1
-        rowIndex = .allocate(capacity: max(1, n))
-        scratch = .allocate(capacity: max(1, n))
+        partition = LeafPartition(rows: n)
         ordered = .allocate(capacity: max(2, 2 * n))
-        slots = settings.maxLeafNodes + 1
-        isLeft = .allocate(capacity: 256)
-        isLeft.initialize(repeating: 0, count: 256)
-        layout = .allocate(capacity: max(1, f))
-        var pairs = 0
-        for j in 0..<f {
-            let missing = sparse.defaultBin[j] >= 0 ? min(binnings[j].binCount, FeatureBinning.missingBin) : 255
-            layout[j] = pairs << 8 | missing
-            pairs += missing + 1
-        }
-        pairsPerLeaf = pairs
-        hist = .allocate(capacity: max(2, slots * pairs * 2))
-        nonDefault = .allocate(capacity: max(1, slots * f))
-        nonDefault.initialize(repeating: 0, count: max(1, slots * f))
-        rest = .allocate(capacity: max(1, slots * f))
-        rest.initialize(repeating: .zero, count: max(1, slots * f))
-        occupied = .allocate(capacity: max(1, slots * f * 4))
-        occupied.initialize(repeating: 0, count: max(1, slots * f * 4))
-        freeSlots = Array((0..<slots).reversed())
+        ordered.initialize(repeating: 0)
+        let layout = FeatureSlot.layout(
+            binCounts: binnings.map(\.binCount), sparse: sparse.defaultBin.map { $0 >= 0 })
+        pool = HistogramPool(layout: layout.slots, pairsPerSlot: layout.pairsPerSlot, slots: settings.maxLeafNodes + 1)
         candidatesA = .allocate(capacity: max(1, f))
-        candidatesA.initialize(repeating: SplitCandidate(), count: max(1, f))
+        candidatesA.initialize(repeating: SplitCandidate())
         candidatesB = .allocate(capacity: max(1, f))
-        candidatesB.initialize(repeating: SplitCandidate(), count: max(1, f))
+        candidatesB.initialize(repeating: SplitCandidate())
     }
 
     deinit {
-        bins.deallocate(); rowIndex.deallocate(); scratch.deallocate(); ordered.deallocate(); hist.deallocate();
-        layout.deallocate(); nonDefault.deallocate(); rest.deallocate()
-        occupied.deallocate()
-        candidatesA.deallocate(); candidatesB.deallocate(); isLeft.deallocate()
+        bins.deallocate()
+        ordered.deallocate()
+        candidatesA.deallocate()
+        candidatesB.deallocate()
     }
 
-    var binsPointer: UnsafePointer<UInt8> { UnsafePointer(bins) }
+    var binsPointer: UnsafePointer<UInt8> { UnsafePointer(bins.baseAddress.unsafelyUnwrapped) }
+    /// The rows of the last grown tree's leaves (`GrownTree.leaves` ranges index it).
+    var rowIndex: UnsafeMutablePointer<Int32> { partition.base }
 
     /// Grows a tree on gradients `gh` ([rows × 2] Float) over all rows, or over `sample` (sorted rows).
     func grow(gh: UnsafePointer<Float>, sample: [Int32]?, rng: inout SeededGenerator) -> GrownTree {
-        let m = sample?.count ?? n
-        if let sample {
-            for i in 0..<m { rowIndex[i] = sample[i] }
-        } else {
-            for i in 0..<n { rowIndex[i] = Int32(truncatingIfNeeded: i) }
-        }
-        freeSlots = Array((0..<slots).reversed())
+        let m = partition.reset(sample: sample, rows: n)
+        let rowIndex = partition.base
+        pool.reset()
         var g = 0.0, h = 0.0
         for i in 0..<m {
             let r = Int(rowIndex[i])
@@ -158,7 +128,7 @@ final class TreeGrower: @unchecked Sendable {
             best: SplitCandidate(), allowed: featureMask(&rng))
         var leaves: [Leaf] = []
         if settings.maxLeafNodes > 1 && splittable(root) {
-            root.slot = freeSlots.removeLast()
+            root.slot = pool.take()
             root.best = buildAndFind(smaller: root, larger: nil, gh: gh, contiguous: sample == nil).smaller
         }
         leaves.append(root)
@@ -173,7 +143,9 @@ final class TreeGrower: @unchecked Sendable {
             if pick < 0 { break }
             let parent = leaves[pick]
             let split = parent.best
-            let leftCount = partition(start: parent.start, count: parent.count, split: split)
+            let leftCount = partition.split(
+                start: parent.start, count: parent.count, by: split, bins: binsPointer + split.feature &* n,
+                threads: settings.threads)
             let lNode = tree.appendNode(value: [-split.left.g / (split.left.h + l2) * lr], cover: split.left.h)
             let rNode = tree.appendNode(value: [-split.right.g / (split.right.h + l2) * lr], cover: split.right.h)
             binSplits.append(SplitCandidate())
@@ -191,16 +163,16 @@ final class TreeGrower: @unchecked Sendable {
             if leaves.count + 1 < settings.maxLeafNodes && (splittable(left) || splittable(right)) {
                 let leftSmaller = left.count <= right.count
                 if leftSmaller {
-                    left.slot = freeSlots.removeLast()
+                    left.slot = pool.take()
                     right.slot = parent.slot
                     (left.best, right.best) = buildAndFind(smaller: left, larger: right, gh: gh, contiguous: false)
                 } else {
-                    right.slot = freeSlots.removeLast()
+                    right.slot = pool.take()
                     left.slot = parent.slot
                     (right.best, left.best) = buildAndFind(smaller: right, larger: left, gh: gh, contiguous: false)
                 }
             } else if parent.slot >= 0 {
-                freeSlots.append(parent.slot)
+                pool.giveBack(parent.slot)
             }
             leaves[pick] = left
             leaves.append(right)
@@ -231,9 +203,9 @@ final class TreeGrower: @unchecked Sendable {
     private func buildAndFind(
         smaller s: Leaf, larger l: Leaf?, gh: UnsafePointer<Float>, contiguous: Bool
     ) -> (smaller: SplitCandidate, larger: SplitCandidate) {
+        let rowsT = SharedReads(partition.base + s.start, count: s.count)
+        let orderedT = DisjointWrites(ordered), ghT = SharedReads(gh, count: 2 * n)
         if !contiguous {
-            let rowsT = SharedReads(rowIndex + s.start, count: s.count)
-            let orderedT = DisjointWrites(ordered, count: 2 * s.count), ghT = SharedReads(gh, count: 2 * n)
             Parallel.forChunks(s.count, threads: settings.threads, minimumPerThread: 16_384) { range in
                 let (rows, ordered, gh) = (rowsT.base, orderedT.base, ghT.base)
                 for i in range {
@@ -244,13 +216,16 @@ final class TreeGrower: @unchecked Sendable {
             }
         }
         let splitS = splittable(s), splitL = l.map(splittable) ?? false
+        let memory = pool.memory
         if !sparse.isEmpty {
             // Row-wise over the sparse features: O(rows × non-default entries per row), always below the
             // dense kernel's O(rows × sparse features) since each holds ≤ 20 % non-default rows.
             sparse.accumulate(
-                rows: rowIndex + s.start, gh: contiguous ? gh : UnsafePointer(ordered), count: s.count,
-                hist: hist + 2 &* s.slot &* pairsPerLeaf, nonDefault: nonDefault + s.slot &* f,
-                rest: rest + s.slot &* f, occupied: occupied + s.slot &* f &* 4, layout: layout)
+                rows: rowsT.base, gh: contiguous ? gh : UnsafePointer(orderedT.base), count: s.count,
+                hist: memory.histograms(slot: s.slot),
+                nonDefault: memory.nonDefault.base + memory.index(slot: s.slot, feature: 0),
+                rest: memory.rest.base + memory.index(slot: s.slot, feature: 0),
+                occupied: memory.occupied(slot: s.slot, feature: 0), layout: memory.layout.base)
         }
         // Each chunk of features keeps its best candidates (ties to the lowest feature); chunks are reduced
         // in feature order below, so the result is the same whatever the thread count.
@@ -259,25 +234,28 @@ final class TreeGrower: @unchecked Sendable {
         let work = Double(s.count) * rowCost
         let threads = work < Self.parallelWork ? 1 : settings.threads
         let chunks = Parallel.chunkCount(f, threads: threads)
-        candidatesA.update(repeating: SplitCandidate(), count: chunks)
-        candidatesB.update(repeating: SplitCandidate(), count: chunks)
-        let me = self, candA = DisjointWrites(candidatesA, count: chunks)
-        let candB = DisjointWrites(candidatesB, count: chunks), ghT = SharedReads(gh, count: 2 * n)
+        // Only the `chunks` slots this region fills are reset (features can number thousands: TF-IDF terms).
+        UnsafeMutableBufferPointer(rebasing: candidatesA[0..<chunks]).update(repeating: SplitCandidate())
+        UnsafeMutableBufferPointer(rebasing: candidatesB[0..<chunks]).update(repeating: SplitCandidate())
+        let candA = DisjointWrites(candidatesA), candB = DisjointWrites(candidatesB)
+        let binsT = SharedReads(bins), rows = n
+        let scan = SplitScan(binnings: binnings, defaultBin: sparse.defaultBin, rules: settings.rules, memory: memory)
         let sSide = LeafSide(s, splittable: splitS, rules: settings.rules)
         let lSide = l.map { LeafSide($0, splittable: splitL, rules: settings.rules) }
         Parallel.forIndexedChunks(f, threads: threads) { chunk, range in
             var bestS = SplitCandidate(), bestL = SplitCandidate()
             for j in range {
-                let hs = me.histogram(slot: sSide.slot, feature: j)
+                let hs = memory.histogram(slot: sSide.slot, feature: j)
                 // Only the bins this feature uses (and the missing bin) are touched.
-                let used = 2 &* min(me.binnings[j].binCount, FeatureBinning.missingBin)
-                let col = UnsafePointer(me.bins + j &* me.n)
-                let isSparse = me.sparse.defaultBin[j] >= 0
+                let used = 2 &* min(scan.binnings[j].binCount, FeatureBinning.missingBin)
+                let col = binsT.base + j &* rows
+                let isSparse = scan.defaultBin[j] >= 0
+                let sIndex = memory.index(slot: sSide.slot, feature: j)
                 // A sparse feature's histogram: its occupied non-default bins valid where its leaf count is > 0
                 // (the others implicitly zero), default bin set from the leaf's totals just before a split scan.
                 var cs: Int32 = 1
                 if isSparse {
-                    cs = me.nonDefault[sSide.slot &* me.f &+ j]
+                    cs = memory.nonDefault[sIndex]
                 } else {
                     hs.initialize(repeating: 0, count: used)
                     (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
@@ -285,29 +263,30 @@ final class TreeGrower: @unchecked Sendable {
                         HistogramKernels.accumulateAll(bins: col, gh: ghT.base, count: s.count, hist: hs)
                     } else {
                         HistogramKernels.accumulateGathered(
-                            bins: col, rows: me.rowIndex + s.start, gh: me.ordered, count: s.count, hist: hs)
+                            bins: col, rows: rowsT.base, gh: orderedT.base, count: s.count, hist: hs)
                     }
                 }
-                me.scan(j, hist: hs, side: sSide, nonDefault: cs, into: &bestS)
+                scan.best(j, hist: hs, side: sSide, nonDefault: cs, into: &bestS)
                 if let lSide {
-                    let hl = me.histogram(slot: lSide.slot, feature: j)
+                    let hl = memory.histogram(slot: lSide.slot, feature: j)
+                    let lIndex = memory.index(slot: lSide.slot, feature: j)
                     var cl: Int32 = 1
                     if isSparse {
                         // The larger child holds its parent's slot: parent minus smaller, bins and counts alike,
                         // over the bins the smaller child occupies; it keeps the parent's mask but for bins left zero.
                         if cs > 0 {
                             HistogramKernels.subtract(
-                                hl, hs, occupied: me.occupied + (sSide.slot &* me.f &+ j) &* 4,
-                                parentOccupied: me.occupied + (lSide.slot &* me.f &+ j) &* 4,
-                                missingSlot: me.layout[j] & 255)
-                            me.rest[lSide.slot &* me.f &+ j] -= me.rest[sSide.slot &* me.f &+ j]
+                                hl, hs, occupied: memory.occupied(slot: sSide.slot, feature: j),
+                                parentOccupied: memory.occupied(slot: lSide.slot, feature: j),
+                                missingSlot: Int(memory.layout[j].missingPair))
+                            memory.rest[lIndex] -= memory.rest[sIndex]
                         }
-                        me.nonDefault[lSide.slot &* me.f &+ j] &-= cs
-                        cl = me.nonDefault[lSide.slot &* me.f &+ j]
+                        memory.nonDefault[lIndex] &-= cs
+                        cl = memory.nonDefault[lIndex]
                     } else {
                         HistogramKernels.subtract(hl, hs, used: used)
                     }
-                    me.scan(j, hist: hl, side: lSide, nonDefault: cl, into: &bestL)
+                    scan.best(j, hist: hl, side: lSide, nonDefault: cl, into: &bestL)
                 }
             }
             candA[chunk] = bestS
@@ -316,17 +295,11 @@ final class TreeGrower: @unchecked Sendable {
         return (Self.reduce(candidatesA, chunks), l == nil ? SplitCandidate() : Self.reduce(candidatesB, chunks))
     }
 
-    /// Feature j's histogram in a leaf's slot of the buffer.
-    @inline(__always)
-    private func histogram(slot: Int, feature j: Int) -> UnsafeMutablePointer<Double> {
-        hist + 2 &* (slot &* pairsPerLeaf &+ (layout[j] >> 8))
-    }
-
     /// Histogram work (rows × row cost) below which a leaf's features are handled on one thread.
     static let parallelWork = 65_536.0
 
     /// What a split scan needs of a leaf, copied once per node rather than once per feature.
-    private struct LeafSide {
+    fileprivate struct LeafSide: Sendable {
         var sums: NodeSums
         var slot: Int
         var splittable: Bool
@@ -343,46 +316,11 @@ final class TreeGrower: @unchecked Sendable {
         }
     }
 
-    /// Feature j's best split at a leaf into `best` when it beats it, or nothing when the leaf cannot split
-    /// or (a sparse feature) its rows outside the default bin cannot make a child: every split leaves
-    /// the default bin on one side, so the other side holds at most their hessian.
-    @inline(__always)
-    private func scan(
-        _ j: Int, hist: UnsafeMutablePointer<Double>, side: LeafSide, nonDefault: Int32,
-        into best: inout SplitCandidate
-    ) {
-        guard side.splittable && nonDefault > 0 && (side.allowed?[j] ?? true) else { return }
-        let c: SplitCandidate
-        if sparse.defaultBin[j] >= 0 {
-            let rest = rest[side.slot &* f &+ j]
-            // A margin far above the rounding of the sums keeps this exactly the scan's verdict.
-            guard rest.y >= side.minH - 1e-9 * side.sums.h else { return }
-            sparse.completeDefault(
-                feature: j, hist: hist, total: side.sums, nonDefault: Int(nonDefault), rest: rest,
-                missingSlot: layout[j] & 255)
-            let walk = MaskedBins(
-                mask: occupied + (side.slot &* f &+ j) &* 4, extra: sparse.defaultBin[j], missingSlot: layout[j] & 255)
-            c = SplitFinder.best(
-                hist: hist, binning: binnings[j], total: side.sums, rules: settings.rules, feature: j, walk: walk)
-        } else {
-            c = SplitFinder.best(hist: hist, binning: binnings[j], total: side.sums, rules: settings.rules, feature: j)
-        }
-        if c.gain > best.gain { best = c }
-    }
-
     /// The best candidate, ties going to the first (the lowest feature index).
-    private static func reduce(_ c: UnsafePointer<SplitCandidate>, _ count: Int) -> SplitCandidate {
+    private static func reduce(_ c: UnsafeMutableBufferPointer<SplitCandidate>, _ count: Int) -> SplitCandidate {
         var best = SplitCandidate()
         for j in 0..<count where c[j].gain > best.gain { best = c[j] }
         return best
-    }
-
-    /// Stable in-place partition of a leaf's rows; returns how many went left.
-    private func partition(start: Int, count: Int, split: SplitCandidate) -> Int {
-        for b in 0..<256 { isLeft[b] = split.goesLeft(bin: b) ? 1 : 0 }
-        return RowPartition.partition(
-            rows: rowIndex + start, scratch: scratch + start, count: count, bins: bins + split.feature &* n,
-            isLeft: isLeft, threads: settings.threads)
     }
 
     /// Writes a split into the shared tree structure, thresholds in raw feature values.
@@ -399,5 +337,42 @@ final class TreeGrower: @unchecked Sendable {
         } else {
             tree.threshold[node] = s.bin < 0 ? -.infinity : binning.threshold(afterBin: s.bin)
         }
+    }
+}
+
+/// The split scan of one feature at one leaf, as the parallel region runs it: Sendable, over the pool's views.
+private struct SplitScan: Sendable {
+    let binnings: [FeatureBinning]
+    /// Per feature: its default bin, or −1 for a dense feature (SparseBins.defaultBin).
+    let defaultBin: [Int]
+    let rules: SplitRules
+    let memory: HistogramPool.Memory
+
+    /// Feature j's best split at a leaf into `best` when it beats it, or nothing when the leaf cannot split
+    /// or (a sparse feature) its rows outside the default bin cannot make a child: every split leaves
+    /// the default bin on one side, so the other side holds at most their hessian.
+    @inline(__always)
+    func best(
+        _ j: Int, hist: UnsafeMutablePointer<Double>, side: TreeGrower.LeafSide, nonDefault: Int32,
+        into best: inout SplitCandidate
+    ) {
+        guard side.splittable && nonDefault > 0 && (side.allowed?[j] ?? true) else { return }
+        let c: SplitCandidate
+        if defaultBin[j] >= 0 {
+            let rest = memory.rest[memory.index(slot: side.slot, feature: j)]
+            // A margin far above the rounding of the sums keeps this exactly the scan's verdict.
+            guard rest.y >= side.minH - 1e-9 * side.sums.h else { return }
+            let missingSlot = Int(memory.layout[j].missingPair)
+            SparseBins.completeDefault(
+                defaultBin: defaultBin[j], hist: hist, total: side.sums, nonDefault: Int(nonDefault), rest: rest,
+                missingSlot: missingSlot)
+            let walk = MaskedBins(
+                mask: memory.occupied(slot: side.slot, feature: j), extra: defaultBin[j], missingSlot: missingSlot)
+            c = SplitFinder.best(
+                hist: hist, binning: binnings[j], total: side.sums, rules: rules, feature: j, walk: walk)
+        } else {
+            c = SplitFinder.best(hist: hist, binning: binnings[j], total: side.sums, rules: rules, feature: j)
+        }
+        if c.gain > best.gain { best = c }
     }
 }
