@@ -71,4 +71,24 @@ import Testing
         let train = ToolCall(id: "c", name: "train_model", arguments: #"{"model":"gbdt"}"#)
         #expect(ReplayPinning.pinned(train, recorded: recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)) == train)
     }
+
+    @Test func anExplanationTheBudgetCutNothingReplaysWithoutTheBudget() throws {
+        // A loaded machine trains slower: under the same budget, its replay would leave out the learning curve
+        // that the recording computed (seen under load on the shipped Autopilot transcript).
+        func recorded(_ content: String) -> RecordedMessage {
+            RecordedMessage(
+                message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "",
+                toolName: "explain_model", isError: false)
+        }
+        let call = ToolCall(
+            id: "c", name: "explain_model",
+            arguments: #"{"run_id":"r0002","learning_curve":true,"time_budget_seconds":23}"#)
+        let whole = try JSONValue.parse(
+            ReplayPinning.pinned(call, recorded: recorded(#"{"learning_curve":{"metric":"roc_auc"}}"#)).arguments)
+        #expect(whole["time_budget_seconds"] == nil && whole["learning_curve"] == true && whole["run_id"] == "r0002")
+        // A recording the budget did cut keeps its budget (its sample was sized from timings).
+        let cut = recorded(#"{"time_budget":"a sample of 5000 rows, the most the 23 s time budget holds"}"#)
+        #expect(ReplayPinning.pinned(call, recorded: cut) == call)
+        #expect(ReplayPinning.pinned(call, recorded: nil) == call)
+    }
 }
