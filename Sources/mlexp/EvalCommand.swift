@@ -82,7 +82,7 @@ struct EvalRunCommand: AsyncParsableCommand {
                 setup = EvalSessionSetup(
                     smallPrompt: prepared.smallPrompt, maxTokens: llm.maxTokens,
                     temperature: probe.temperature ?? (prepared.smallPrompt ? 0 : nil), contextWindow: prepared.window,
-                    toolCallMode: prepared.toolCalls?.mode ?? .native, counter: prepared.counter)
+                    toolCallMode: prepared.toolCalls?.mode ?? .native, counter: prepared.counter, unattended: true)
             }
         }
         let modeFlag = toolCalls

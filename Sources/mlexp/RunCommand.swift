@@ -162,7 +162,7 @@ struct RunCommand: AsyncParsableCommand {
         var last = steps.progress(context)
         while case .answered = outcome, !choice.isAutopilot, target != nil, nudges < 4, !last.missing.isEmpty {
             nudges += 1
-            let nudge = Self.nudge(last, language: language)
+            let nudge = last.nudge(language)
             outcome = await interrupts.run { await loop.send(nudge) }
             let now = steps.progress(context)
             if now == last, case .answered = outcome { break }
@@ -191,13 +191,6 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// What the harness says when the model stopped before the workflow was complete.
-    static func nudge(_ progress: SessionProgress, language: SessionLanguage) -> String {
-        let steps = progress.missing.joined(separator: "; ")
-        return language == .fr
-            ? "La session n'est pas terminée. Il reste : \(steps). Continue avec l'étape suivante, par un appel d'outil."
-            : "The session is not finished. Still to do: \(steps). Continue with the next step, as a tool call."
-    }
-
     /// The user turn that starts the session.
     static func request(_ brief: AutopilotBrief) -> String {
         let goal = brief.goal.map { $0.hasSuffix(".") ? $0 : $0 + "." } ?? ""

@@ -30,4 +30,25 @@ import Testing
         // log_context ran as append_log, and the tools check counts it.
         #expect(run.checks.first { $0.name == "tools_called" }?.passed == true)
     }
+
+    @Test func anUnattendedSessionGoesOnAfterAnAnswerWithoutACallAndIsGuided() async throws {
+        // Qwen2.5-Coder-1.5B's first answer in `mlexp eval` restated the task in prose: without a person to
+        // answer, the session must go on (as `mlexp run`), with the guide's next step.
+        let scenario = EvalScenario(
+            name: "t", dataset: Self.repo.appendingPathComponent("datasets/titanic.csv").path, target: "survived",
+            turns: ["Predict survived in {file}."], expect: EvalExpectations(tools: ["load_data"]))
+        let model = ScriptedModel([
+            .text("The problem is to predict survival."),
+            .toolCall("load_data", #"{"path":"titanic.csv","target":"survived"}"#), .text("Done."),
+        ])
+        let run = try await EvalRunner.run(
+            scenario, dataset: Self.repo.appendingPathComponent("datasets/titanic.csv"), attempt: 1, model: model,
+            transcripts: nil, setup: EvalSessionSetup(smallPrompt: true, unattended: true))
+        #expect(run.checks.first { $0.name == "tools_called" }?.passed == true)
+        // Told what is missing after the prose answer, then guided after the tool result.
+        let lastTurns = model.requests.compactMap { $0.messages.last?.content }
+        #expect(
+            lastTurns.dropFirst().first?.hasPrefix("The session is not finished. Still to do: load the data") == true)
+        #expect(lastTurns.contains { $0.hasPrefix("Next step:") })
+    }
 }

@@ -121,6 +121,10 @@ public enum EvalRunner {
                     counter: setup.counter),
                 summary: { steps.progress(context).summary })
         }
+        if setup.unattended, let target = scenario.target {
+            await loop.requireToolCalls { !steps.progress(context).missing.isEmpty }
+            if setup.smallPrompt { await loop.setGuide { steps.progress(context).nextStep(target: target) } }
+        }
         let start = Date()
         var stops: [String] = []
         for turn in scenario.turns {
@@ -130,6 +134,19 @@ public enum EvalRunner {
             if case .stopped(let reason, let message) = await loop.send(text) {
                 stops.append("\(reason.rawValue): \(message)")
             }
+        }
+        // Unattended, as `mlexp run`: a model that stops before the workflow is complete is told what is
+        // missing, as long as each answer moves the session forward.
+        var last = steps.progress(context)
+        var nudges = 0
+        while setup.unattended, scenario.target != nil, stops.isEmpty, nudges < 4, !last.missing.isEmpty {
+            nudges += 1
+            if case .stopped(let reason, let message) = await loop.send(last.nudge(language)) {
+                stops.append("\(reason.rawValue): \(message)")
+            }
+            let now = steps.progress(context)
+            if now == last { break }
+            last = now
         }
         let seconds = Date().timeIntervalSince(start)
         recorder?.close()

@@ -18,11 +18,14 @@ public struct EvalSessionSetup: Sendable {
     /// The tool-call mode, for the overhead of the catalogue in the prompt.
     public var toolCallMode: ToolCallMode
     public var counter: (@Sendable (String) async -> Int?)?
+    /// No person answers between the scenario's turns (an LLM session, as `mlexp run`): while the workflow
+    /// is incomplete every answer must call a tool, and a small model gets the guide's next step.
+    public var unattended: Bool
 
     public init(
         smallPrompt: Bool = false, maxTokens: Int? = nil, temperature: Double? = nil,
         contextWindow: ContextWindow? = nil, toolCallMode: ToolCallMode = .native,
-        counter: (@Sendable (String) async -> Int?)? = nil
+        counter: (@Sendable (String) async -> Int?)? = nil, unattended: Bool = false
     ) {
         self.smallPrompt = smallPrompt
         self.maxTokens = maxTokens
@@ -30,5 +33,6 @@ public struct EvalSessionSetup: Sendable {
         self.contextWindow = contextWindow
         self.toolCallMode = toolCallMode
         self.counter = counter
+        self.unattended = unattended
     }
 }
