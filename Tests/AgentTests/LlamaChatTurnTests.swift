@@ -13,20 +13,30 @@ import Testing
     static var url: String? { environment["MLEXP_TEST_LLM_URL"].flatMap { $0.isEmpty ? nil : $0 } }
     static var required: Bool { environment["MLEXP_REQUIRE_INTEGRATION"] == "1" }
 
+    /// A workspace holding titanic.csv, with load_data as the only tool.
+    static func titanicLoadData() throws -> ToolRegistry {
+        let root = try TempWorkspace.make()
+        try FileManager.default.copyItem(
+            at: AgentFixtures.dataset("titanic"), to: root.appendingPathComponent("titanic.csv"))
+        let context = try ToolContext.open(workspace: Workspace(root: root), session: Session())
+        return try ToolRegistry(tools: [LoadDataTool()], schemas: EmbeddedResources.toolSchemas, context: context)
+    }
+
+    /// The test server's endpoint and model.
+    static func configuration(_ base: String) -> OpenAIConfiguration {
+        OpenAIConfiguration(
+            baseURL: base.hasSuffix("/v1") ? base : base + "/v1",
+            model: environment["MLEXP_TEST_LLM_MODEL"] ?? "gemma-3-270m")
+    }
+
     @Test(
         .enabled(if: url != nil || required, "no llama.cpp server (MLEXP_TEST_LLM_URL unset)"), .timeLimit(.minutes(10))
     )
     func theModelCallsLoadDataAndTheLoopRunsIt() async throws {
         let base = try #require(
             Self.url, "MLEXP_REQUIRE_INTEGRATION=1 but MLEXP_TEST_LLM_URL is unset: start scripts/services/llama.sh")
-        let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(
-            at: AgentFixtures.dataset("titanic"), to: root.appendingPathComponent("titanic.csv"))
-        let context = try ToolContext.open(workspace: Workspace(root: root), session: Session())
-        let tools = try ToolRegistry(tools: [LoadDataTool()], schemas: EmbeddedResources.toolSchemas, context: context)
-        let configuration = OpenAIConfiguration(
-            baseURL: base.hasSuffix("/v1") ? base : base + "/v1",
-            model: Self.environment["MLEXP_TEST_LLM_MODEL"] ?? "gemma-3-270m")
+        let tools = try Self.titanicLoadData()
+        let configuration = Self.configuration(base)
         let example: [ChatMessage] = [
             .user("Load the file iris.csv with target species."),
             .assistant(
@@ -63,4 +73,13 @@ enum AgentFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static func dataset(_ name: String) -> URL { root.appendingPathComponent("datasets/\(name).csv") }
+
+    /// Every standard tool over a fresh workspace holding copies of the named datasets.
+    static func tools(_ names: String..., session: Session = Session()) throws -> ToolRegistry {
+        let folder = try TempWorkspace.make()
+        for name in names {
+            try FileManager.default.copyItem(at: dataset(name), to: folder.appendingPathComponent("\(name).csv"))
+        }
+        return try StandardTools.registry(try ToolContext.open(workspace: Workspace(root: folder), session: session))
+    }
 }

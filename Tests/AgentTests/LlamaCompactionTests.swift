@@ -19,14 +19,8 @@ import Testing
         let base = try #require(
             LlamaChatTurnTests.url,
             "MLEXP_REQUIRE_INTEGRATION=1 but MLEXP_TEST_LLM_URL is unset: start scripts/services/llama.sh")
-        let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(
-            at: AgentFixtures.dataset("titanic"), to: root.appendingPathComponent("titanic.csv"))
-        let context = try ToolContext.open(workspace: Workspace(root: root), session: Session())
-        let tools = try ToolRegistry(tools: [LoadDataTool()], schemas: EmbeddedResources.toolSchemas, context: context)
-        var configuration = OpenAIConfiguration(
-            baseURL: base.hasSuffix("/v1") ? base : base + "/v1",
-            model: LlamaChatTurnTests.environment["MLEXP_TEST_LLM_MODEL"] ?? "gemma-3-270m")
+        let tools = try LlamaChatTurnTests.titanicLoadData()
+        var configuration = LlamaChatTurnTests.configuration(base)
         // A loaded CI machine reads a few thousand tokens slowly: that is time, not a context error.
         configuration.timeouts.idle = 600
         configuration.timeouts.total = 900

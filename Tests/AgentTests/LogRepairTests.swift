@@ -12,11 +12,7 @@ import Testing
 
 @Suite struct LogRepairTests {
     func session(_ steps: [ScriptedModel.Step]) async throws -> (AgentLoop, ToolRegistry, EventLog) {
-        let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(
-            at: AgentFixtures.dataset("penguins"), to: root.appendingPathComponent("penguins.csv"))
-        let tools = try StandardTools.registry(
-            try ToolContext.open(workspace: Workspace(root: root), session: Session()))
+        let tools = try AgentFixtures.tools("penguins")
         let log = EventLog()
         let start: [ScriptedModel.Step] = [
             .toolCall("load_data", #"{"path": "penguins.csv", "target": "species"}"#),
@@ -82,11 +78,7 @@ import Testing
 
     @Test func aModelSentAgainBeforeTheBaselineTrainsTheBaselineInsteadThenRunsAsAsked() async throws {
         // Qwen2.5-Coder-1.5B on penguins sent "train_model linear" before any baseline until it was stopped.
-        let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(
-            at: AgentFixtures.dataset("penguins"), to: root.appendingPathComponent("penguins.csv"))
-        let tools = try StandardTools.registry(
-            try ToolContext.open(workspace: Workspace(root: root), session: Session()))
+        let tools = try AgentFixtures.tools("penguins")
         let logistic = ScriptedModel.Step.toolCall("train_model", #"{"model": "logistic", "hypothesis": "h"}"#)
         let loop = AgentLoop(
             model: ScriptedModel([

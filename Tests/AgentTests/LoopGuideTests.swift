@@ -133,11 +133,7 @@ import Testing
     @Test func aContextWrittenBeforeTheTargetWasLoadedFramesTheClusteringProblemNotTheTargetOne() async throws {
         // Qwen2.5-Coder-1.5B's first answer on titanic: load_data without the target and log_context, then
         // load_data with it. The guide must ask for the context of the problem now worked on.
-        let root = try TempWorkspace.make()
-        try FileManager.default.copyItem(
-            at: AgentFixtures.dataset("titanic"), to: root.appendingPathComponent("titanic.csv"))
-        let tools = try StandardTools.registry(
-            try ToolContext.open(workspace: Workspace(root: root), session: Session()))
+        let tools = try AgentFixtures.tools("titanic")
         func run(_ name: String, _ arguments: String) async {
             _ = await tools.execute(ToolCall(id: "c", name: name, arguments: arguments))
         }
@@ -157,13 +153,7 @@ import Testing
     @Test func loadDataWithoutATargetTakesTheOneTheSessionWasAskedFor() async throws {
         // `mlexp run titanic.csv --target survived`: a model that forgets the target in load_data still works
         // on the problem asked (Qwen2.5-Coder-1.5B's first call, every time), and the result says so.
-        let root = try TempWorkspace.make()
-        for name in ["titanic", "wine"] {
-            try FileManager.default.copyItem(
-                at: AgentFixtures.dataset(name), to: root.appendingPathComponent("\(name).csv"))
-        }
-        let session = Session(target: "survived")
-        let tools = try StandardTools.registry(try ToolContext.open(workspace: Workspace(root: root), session: session))
+        let tools = try AgentFixtures.tools("titanic", "wine", session: Session(target: "survived"))
         func load(_ arguments: String) async throws -> JSONValue {
             try JSONValue.parse(await tools.execute(ToolCall(id: "c", name: "load_data", arguments: arguments)).content)
         }
