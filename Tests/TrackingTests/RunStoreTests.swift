@@ -1,6 +1,7 @@
 // The run store: round trip of every field, ids, filters, test-split audit, MLflow status,
 // comparison, and migration from an older schema.
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -34,6 +35,24 @@ import Testing
         #expect(try store.list().allSatisfy { $0.model == nil })
         #expect(try store.list(includeModels: true).allSatisfy { $0.model != nil })
         #expect(try store.count() == 3)
+    }
+
+    /// Two sessions started together in one folder open the same new store at once: each open waits
+    /// for the other's switch to WAL instead of failing with "database is locked" (CI, stop 19).
+    @Test func storesOpenedTogetherOnANewFileAllOpen() throws {
+        for round in 0..<20 {
+            let folder = try scratchFolder("open-together-\(round)")
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do {
+                    try RunStore(workspace: folder).insert(sampleRun())
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty, "round \(round)")
+            #expect(try RunStore(workspace: folder).list().count == 6)
+        }
     }
 
     @Test func unknownRunSaysWhichRunsExist() throws {

@@ -46,10 +46,25 @@ final class SQLiteDatabase {
         self.path = path
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         // WAL: readers never block the writer and a crash mid-write leaves the last commit intact.
-        try execute("PRAGMA journal_mode=WAL")
+        try executeWhileBusy("PRAGMA journal_mode=WAL", forMilliseconds: busyTimeoutMilliseconds)
         // FULL makes each commit durable when the transaction returns, also on power loss.
         try execute("PRAGMA synchronous=FULL")
         try execute("PRAGMA foreign_keys=ON")
+    }
+
+    /// Runs `sql`, retrying for up to `milliseconds` while another connection holds the file.
+    /// Switching to WAL while another process opens the same new store returns SQLITE_BUSY at once,
+    /// without calling the busy handler: two sessions started together in one folder hit it.
+    private func executeWhileBusy(_ sql: String, forMilliseconds milliseconds: Int32) throws(TrackingError) {
+        let deadline = ContinuousClock.now + .milliseconds(Int(milliseconds))
+        while true {
+            let rc = sqlite3_exec(handle, sql, nil, nil, nil) & 0xff
+            if rc == SQLITE_OK { return }
+            guard rc == SQLITE_BUSY || rc == SQLITE_LOCKED, ContinuousClock.now < deadline else {
+                throw error("execute", sql)
+            }
+            usleep(5_000)
+        }
     }
 
     deinit { sqlite3_close_v2(handle) }
