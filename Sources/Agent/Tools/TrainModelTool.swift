@@ -37,7 +37,8 @@ public struct TrainModelTool: AgentTool {
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
             targetTransform: try Self.targetTransform(arguments["target_transform"]),
-            categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]))
+            categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]),
+            textMaxTerms: try Self.textMaxTerms(arguments["text_max_terms"]))
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
@@ -61,6 +62,15 @@ public struct TrainModelTool: AgentTool {
         let keep = Set(features).subtracting(drop)
         guard !keep.isEmpty else { throw ToolError("no feature is left; name at least one column in features.") }
         return names.filter { $0 != target && !keep.contains($0) }
+    }
+
+    /// The text_max_terms argument: the TF-IDF vocabulary of text columns (nil: the default, 1,000 terms).
+    static func textMaxTerms(_ value: JSONValue?) throws -> Int? {
+        guard let value, value != .null else { return nil }
+        guard let n = value.intValue, (10...20_000).contains(n) else {
+            throw ToolError("text_max_terms must be a whole number of terms from 10 to 20000, not \(value.text).")
+        }
+        return n
     }
 
     /// The target_transform argument: "log" (fit on log(1 + y)), or nil for "none" or no argument.

@@ -23,6 +23,7 @@ public enum ExperimentRunner {
         var pipeline = try Pipeline(
             dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
         pipeline.options.highCardinality = spec.categoricalEncoding
+        if let terms = spec.textMaxTerms { pipeline.options.tfidfMaxFeatures = terms }
         return pipeline
     }
 

@@ -31,13 +31,17 @@ public struct ExperimentSpec: Sendable, Equatable {
     /// The encoding of high-cardinality categorical columns (PreprocessingOptions.highCardinality);
     /// nil: the family's own.
     public var categoricalEncoding: CategoricalEncoding?
+    /// The TF-IDF vocabulary of text columns (PreprocessingOptions.tfidfMaxFeatures); nil: its default.
+    public var textMaxTerms: Int?
 
     public init(
         target: String, model: String, parameters: [String: String] = [:],
         validation: ValidationScheme = .holdout(testFraction: 0.2),
         seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil,
-        targetTransform: TargetTransform? = nil, categoricalEncoding: CategoricalEncoding? = nil
+        targetTransform: TargetTransform? = nil, categoricalEncoding: CategoricalEncoding? = nil,
+        textMaxTerms: Int? = nil
     ) {
+        self.textMaxTerms = textMaxTerms
         self.categoricalEncoding = categoricalEncoding
         self.groupColumn = groupColumn
         self.targetTransform = targetTransform
