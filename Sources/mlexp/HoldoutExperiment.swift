@@ -38,11 +38,7 @@ struct HoldoutExperiment {
     /// Permutation importance on each of `folds` (stratified) folds of the training rows, refitting the
     /// pipeline and the model inside each fold.
     func foldImportances(folds: Int, metric: String) throws(MLError) -> [ImportanceReport] {
-        var overrides = spec.parameters
-        if ModelRegistry.parameters(of: spec.model).contains(where: { $0.name == "seed" }), overrides["seed"] == nil {
-            overrides["seed"] = String(spec.seed)
-        }
-        let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+        let estimator = try spec.estimator()
         let pipeline = try Pipeline(
             dataset: dataset, target: spec.target, excluding: spec.excluding,
             preset: ExperimentRunner.preset(for: spec.model))
