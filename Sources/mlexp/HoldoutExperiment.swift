@@ -42,12 +42,7 @@ struct HoldoutExperiment {
         let pipeline = try Pipeline(
             dataset: dataset, target: spec.target, excluding: spec.excluding,
             preset: ExperimentRunner.preset(for: spec.model))
-        let parts: [TrainTestIndices]
-        if case .classes(let labels, _) = train.y {
-            parts = try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)
-        } else {
-            parts = try KFold(folds: folds, seed: spec.seed).split(count: train.rows)
-        }
+        let parts = try Folds.make(target: train.y, k: folds, seed: spec.seed)
         var out: [ImportanceReport] = []
         for p in parts {
             let fold = p.mapped(to: trainRows)

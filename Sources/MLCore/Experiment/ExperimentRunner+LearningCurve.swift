@@ -22,11 +22,7 @@ extension ExperimentRunner {
         let splits: [TrainTestIndices]
         switch spec.validation {
         case .crossValidation(let k):
-            if case .classes(let labels, _) = y {
-                splits = try StratifiedKFold(folds: k, seed: spec.seed).split(labels: labels)
-            } else {
-                splits = try KFold(folds: k, seed: spec.seed).split(count: labelled.count)
-            }
+            splits = try Folds.make(target: y, k: k, seed: spec.seed)
         case .holdout(let fraction):
             if case .classes(let labels, _) = y {
                 splits = [try Split.stratifiedHoldout(labels: labels, testFraction: fraction, seed: spec.seed)]

@@ -35,12 +35,9 @@ public enum ExperimentRunner {
                     .invalidParameter,
                     "'\(name)' is \(column.kind.rawValue); grouped folds need a categorical or integer column.")
             }
-            return try GroupKFold(folds: folds).split(groups: labelled.map { codes[$0] })
+            return try Folds.make(target: y, k: folds, seed: spec.seed, groups: labelled.map { codes[$0] })
         }
-        if case .classes(let labels, _) = y {
-            return try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)
-        }
-        return try KFold(folds: folds, seed: spec.seed).split(count: labelled.count)
+        return try Folds.make(target: y, k: folds, seed: spec.seed)
     }
 
     /// Runs `spec` on `dataset` (and on `test` for `.separateTest`).
