@@ -24,7 +24,7 @@ enum TuneSearch {
         let splits = try ExperimentRunner.crossValidationSplits(
             spec, folds: k, dataset: dataset, labelled: labelled, target: y)
         let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
-        let seeded = ModelRegistry.parameters(of: spec.model).contains { $0.name == "seed" }
+        let family = try ModelFamily.named(spec.model)
         var fits = 0
         let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
             try Cancellation.check()
@@ -32,9 +32,7 @@ enum TuneSearch {
             if fits % k == 1 || k == 1 {
                 progress("\(spec.model): trial \(fits / k + 1) (\(train.count) rows per fold)")
             }
-            var overrides = strings(parameters)
-            if seeded && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
-            let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+            let estimator = try family.make(strings(parameters), seed: spec.seed)
             let rows = train.map { labelled[$0] }
             let truth = try target.values(in: dataset, rows: rows)
             let fp = try pipeline.fit(dataset, rows: rows, target: truth)
