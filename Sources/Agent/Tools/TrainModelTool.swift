@@ -43,7 +43,15 @@ public struct TrainModelTool: AgentTool {
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let record = try RunRecorder.record(trained, dataset: d, hypothesis: hypothesis, context: context)
-        return RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+        let summary = RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+        guard let iterations = trained.result.iterationsFixedByTimeLimit, case .object(var out) = summary else {
+            return summary
+        }
+        out["time_limit"] = .string(
+            "max_seconds stopped the first fold after \(iterations) iterations; every fold and the final model use \(iterations)"
+        )
+        out["iterations"] = .int(iterations)
+        return .object(out)
     }
 
     /// The columns to leave out: every column but `features` when they are given, else `drop`; each name
