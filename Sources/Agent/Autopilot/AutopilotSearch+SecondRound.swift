@@ -56,10 +56,11 @@ extension AutopilotSearch {
             || ["gbdt", "random_forest", framing.linearModel].filter(withinNoise).count >= 2
     }
 
-    /// Whether a first-round move that would start is still waiting (the second round comes after it).
+    /// Whether a first-round move that would start is still waiting (the second round comes after it); one
+    /// the rule of three moves without gain passes over is not waiting.
     private var firstRoundPending: Bool {
         SearchMove.allCases.contains { m in
-            !m.secondRound && moves[m.rawValue] == nil && applies(m)
+            !m.secondRound && moves[m.rawValue] == nil && applies(m) && (m.combines || unpaidStreak < searchPatience)
         }
     }
 
