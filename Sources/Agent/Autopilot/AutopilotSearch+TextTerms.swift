@@ -17,8 +17,10 @@ extension AutopilotSearch {
     /// Seconds the first text-only run took (cross-validation and refit).
     var textSeconds: Double { plan.history[AutopilotStep.text.rawValue]?.result["train_seconds"]?.doubleValue ?? 1 }
 
-    /// The move's estimated seconds: the text run's again with five times the terms (rows × terms).
-    var textTermsCost: Double { max(5 * textSeconds, 1) }
+    /// The move's estimated seconds: twice the text run's. Logistic regression walks the terms' non-zero
+    /// entries only, so five times the terms cost little more than the vocabulary itself (rotten_tomatoes:
+    /// 2.3 s against 1.7 s for 1,000 terms).
+    var textTermsCost: Double { max(2 * textSeconds, 1) }
 
     /// Every column but the text columns and the target: the move sees the text alone, as the text step did.
     var nonTextColumns: [String] {
