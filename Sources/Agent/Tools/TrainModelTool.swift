@@ -50,8 +50,8 @@ public struct TrainModelTool: AgentTool {
     static func excluded(features: [String]?, drop: [String], dataset d: LoadedDataset, target: String) throws
         -> [String]
     {
-        let names = d.dataset.columnNames
-        for name in drop + (features ?? []) where d.dataset.index(of: name) == nil {
+        let names = d.columnNames
+        for name in drop + (features ?? []) where d.trainDataset.index(of: name) == nil {
             throw ToolError(Dataset.unknownColumnMessage(name, among: names))
         }
         if features?.contains(target) == true {
@@ -149,10 +149,10 @@ enum RunRecorder {
         }
         var run = RunRecord(
             dataset: DatasetInfo(
-                fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
+                fingerprint: d.fingerprint, rows: d.rowCount, columns: d.columnCount, path: d.path),
             target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.spec.model,
             sessionID: context.session.id, hypothesis: hypothesis)
-        run.features = d.dataset.columnNames.filter {
+        run.features = d.columnNames.filter {
             $0 != trained.spec.target && !trained.spec.excluding.contains($0)
         }
         run.droppedColumns = trained.spec.excluding
