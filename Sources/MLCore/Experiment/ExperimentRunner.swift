@@ -157,6 +157,7 @@ public enum ExperimentRunner {
                 let (fp, fitted, _, _) = try fitOn(train.map { labelled[$0] })
                 return try predict(fitted, try fp.transform(dataset, rows: valid.map { labelled[$0] }))
             }
+            ProgressReport.post(.finalFit(rows: labelled.count))
             let (fp, fitted, seconds, f) = try fitOn(labelled)
             return ExperimentResult(
                 model: spec.model, parameters: estimator.parameters, metrics: cv.summary.mapValues(\.mean),
