@@ -2,7 +2,7 @@
 // ExperimentRunner: 75/25 split, stratified for classes, seeded; preprocessing fitted on the
 // training rows only), plus what interpretation needs beside it: the training rows as a
 // TrainingSet, category level names, and per-fold refits for the importance-stability part of
-// `--method limits`. Leaves out: run storage (explain works on a fresh fit until runs are stored).
+// `--method limits` (ModelExplainer.foldImportances). Leaves out: run storage (explain works on a fresh fit until runs are stored).
 
 import MLCore
 
@@ -35,31 +35,10 @@ struct HoldoutExperiment {
         valid = try result.pipeline.trainingSet(dataset, target: result.target, rows: validRows)
     }
 
-    /// Permutation importance on each of `folds` (stratified) folds of the training rows, refitting the
-    /// pipeline and the model inside each fold.
+    /// Permutation importance on each of `folds` folds of the training rows, refitting the pipeline and
+    /// the model inside each fold (MLCore's ModelExplainer.foldImportances).
     func foldImportances(folds: Int, metric: String) throws(MLError) -> [ImportanceReport] {
-        var overrides = spec.parameters
-        if ModelRegistry.parameters(of: spec.model).contains(where: { $0.name == "seed" }), overrides["seed"] == nil {
-            overrides["seed"] = String(spec.seed)
-        }
-        let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
-        let pipeline = try Pipeline(
-            dataset: dataset, target: spec.target, excluding: spec.excluding,
-            preset: ExperimentRunner.preset(for: spec.model))
-        let parts: [TrainTestIndices]
-        if case .classes(let labels, _) = train.y {
-            parts = try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)
-        } else {
-            parts = try KFold(folds: folds, seed: spec.seed).split(count: train.rows)
-        }
-        var out: [ImportanceReport] = []
-        for p in parts {
-            let fold = p.mapped(to: trainRows)
-            let fp = try pipeline.fit(dataset, rows: fold.train)
-            let m = try estimator.fit(try fp.trainingSet(dataset, target: result.target, rows: fold.train))
-            let v = try fp.trainingSet(dataset, target: result.target, rows: fold.test)
-            out.append(try ModelExplainer.permutation(m, v, metric, 3, spec.seed))
-        }
-        return out
+        try ModelExplainer.foldImportances(
+            dataset: dataset, spec: spec, rows: trainRows, target: result.target, folds: folds, metric: metric)
     }
 }

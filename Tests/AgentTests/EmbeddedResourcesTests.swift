@@ -3,6 +3,7 @@
 
 import Agent
 import Foundation
+import MLCore
 import Testing
 
 @Suite struct EmbeddedResourcesTests {
@@ -51,5 +52,24 @@ import Testing
         #expect(SessionLanguage.choose(nil, environment: ["LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"]) == .en)
         #expect(SessionLanguage.choose(nil, environment: ["LC_ALL": "", "LANG": "fr_CA"]) == .fr)
         #expect(SessionLanguage.choose(nil, environment: [:]) == .en)
+    }
+}
+
+/// The tool schemas name the model families of MLCore's table: a family added there and not here fails.
+@Suite struct ToolSchemaFamilyTests {
+    func modelEnum(_ tool: String) throws -> [String] {
+        let text = try #require(EmbeddedResources.toolSchemas[tool])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let parameters = try #require(json["parameters"] as? [String: Any])
+        let properties = try #require(parameters["properties"] as? [String: Any])
+        let model = try #require(properties["model"] as? [String: Any])
+        return try #require(model["enum"] as? [String])
+    }
+
+    @Test func trainAndTuneListTheTablesFamilies() throws {
+        let families = ModelFamily.all.map(\.name)
+        #expect(try modelEnum("train_model") == families + ["ensemble"])
+        // tune_model: every family with something to tune against a target (not the baseline, not k-means).
+        #expect(try modelEnum("tune_model") == families.filter { !["baseline", "kmeans"].contains($0) })
     }
 }

@@ -110,12 +110,12 @@ import Testing
         let three = baseline + [("r0002", "logistic", 0.84), ("r0003", "random_forest", 0.86)]
         #expect(
             progress(runs: three).nextStep()
-                == #"Next step: call compare_runs with run_a "r0003" (best so far, random_forest) and run_b "r0001" (baseline)."#
+                == #"Next step: call compute_metrics with run_id "r0003" (best so far, random_forest) and compare_to "r0001" (baseline)."#
         )
         // Lower is better for an error metric: the best run is the one with the smallest RMSE.
         let errors = [("r0001", "baseline", 9.0), ("r0002", "ridge", 3.0), ("r0003", "gbdt", 4.0)]
         #expect(
-            progress(runs: errors, metric: "rmse", task: .regression).nextStep()?.contains(#"run_a "r0002""#) == true)
+            progress(runs: errors, metric: "rmse", task: .regression).nextStep()?.contains(#"run_id "r0002""#) == true)
         #expect(
             progress(runs: three, compared: true).nextStep() == #"Next step: call explain_model with run_id "r0003"."#)
         let logging = progress(runs: three, compared: true, explained: true, experiments: 1).nextStep() ?? ""

@@ -16,8 +16,8 @@ import Tracking
         let x = FeatureMatrix(columns: [x0, x1], names: ["x0", "x1"])
         var p = DecisionTreeParameters()
         p.maxDepth = 1
-        let model = AnyFittedModel.tree(
-            try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 }))))
+        let model = AnyFittedModel(
+            family: "tree", model: try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 }))))
         let chart = try #require(ShapCharts.chart(model: model, valid: x, output: "predicted y"))
         #expect(chart.kind == "shap_summary")
         #expect(chart.y.categories == ["x0", "x1"])
@@ -31,7 +31,7 @@ import Tracking
 
     @Test func nonTreeModelDrawsNothing() throws {
         let x = FeatureMatrix(columns: [[0, 1, 2, 3]], names: ["x0"])
-        let model = try AnyEstimator.linear(LinearRegression()).fit(TrainingSet(x: x, y: .values([1, 3, 5, 7])))
+        let model = try ModelRegistry.make("linear").fit(TrainingSet(x: x, y: .values([1, 3, 5, 7])))
         #expect(ShapCharts.chart(model: model, valid: x, output: "y") == nil)
         let ws = try TempWorkspace.make()
         defer { try? FileManager.default.removeItem(at: ws) }

@@ -95,4 +95,19 @@ import Testing
         }
         #expect(throws: MLError.self) { try Split.holdout(count: 10, testFraction: 1.5, seed: 0) }
     }
+
+    /// The one choice of folds: grouped when groups are given, stratified for classes, shuffled k-fold for values.
+    @Test func foldsChooseTheSchemeFromTheTargetAndGroups() throws {
+        let classes = TargetValues.classes(labels: labels, classNames: ["a", "b", "c"])
+        #expect(
+            try Folds.make(target: classes, k: 5, seed: 3) == StratifiedKFold(folds: 5, seed: 3).split(labels: labels))
+        let values = TargetValues.values(labels.map(Double.init))
+        #expect(try Folds.make(target: values, k: 5, seed: 3) == KFold(folds: 5, seed: 3).split(count: labels.count))
+        let groups = labels.indices.map { $0 / 4 }
+        let grouped = try Folds.make(target: classes, k: 5, seed: 3, groups: groups)
+        for fold in grouped {
+            let inValid = Set(fold.test.map { groups[$0] }), inTrain = Set(fold.train.map { groups[$0] })
+            #expect(inValid.isDisjoint(with: inTrain))
+        }
+    }
 }

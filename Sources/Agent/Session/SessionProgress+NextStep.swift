@@ -39,7 +39,7 @@ extension SessionProgress {
         let best = others.max { a, b in Self.lowerIsBetter(a.metric) ? a.mean > b.mean : a.mean < b.mean } ?? baseline
         if !compared {
             return
-                "Next step: call compare_runs with run_a \"\(best.id)\" (best so far, \(best.model)) and run_b \"\(baseline.id)\" (baseline)."
+                "Next step: call compute_metrics with run_id \"\(best.id)\" (best so far, \(best.model)) and compare_to \"\(baseline.id)\" (baseline)."
         }
         if !explained { return "Next step: call explain_model with run_id \"\(best.id)\"." }
         if experiments < 3 {

@@ -98,7 +98,10 @@ public struct SessionProgress: Sendable, Equatable {
                 "train \(2 - others.count) more model famil\(others.count == 1 ? "y" : "ies") than so far (e.g. logistic or ridge, gbdt, random_forest)"
             )
         }
-        if !compared { out.append("compare the best run with the baseline, with confidence intervals (compare_runs)") }
+        if !compared {
+            out.append(
+                "compare the best run with the baseline, with confidence intervals (compute_metrics with compare_to)")
+        }
         if !explained { out.append("explain the best run (explain_model run_id)") }
         if experiments < 3 {
             out.append("log each experiment (append_log kind \"experiment\" with run_ids, or log_experiment)")

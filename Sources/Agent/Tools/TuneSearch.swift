@@ -24,13 +24,11 @@ enum TuneSearch {
         let splits = try ExperimentRunner.crossValidationSplits(
             spec, folds: k, dataset: dataset, labelled: labelled, target: y)
         let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
-        let seeded = ModelRegistry.parameters(of: spec.model).contains { $0.name == "seed" }
+        let family = try ModelFamily.named(spec.model)
         // Each trial's fold is posted as progress by HyperparameterSearch ("trial i of m, fold k of n").
         let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
             try Cancellation.check()
-            var overrides = strings(parameters)
-            if seeded && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
-            let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+            let estimator = try family.make(strings(parameters), seed: spec.seed)
             let rows = train.map { labelled[$0] }
             let truth = try target.values(in: dataset, rows: rows)
             let fp = try pipeline.fit(dataset, rows: rows, target: truth)

@@ -89,10 +89,7 @@ public enum ClusteringRunner {
                 "'\(spec.model)' predicts a target, and there is none: without a target only \(families.joined(separator: ", ")) (clustering) trains. "
                     + "Use kmeans, or give the column to predict as the target.")
         }
-        var overrides = spec.parameters
-        if overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
-        if let t = spec.threads, overrides["threads"] == nil { overrides["threads"] = String(t) }
-        let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+        let estimator = try ModelFamily.named(spec.model).make(spec.parameters, seed: spec.seed, threads: spec.threads)
         let rows = selected ?? Array(0..<dataset.rowCount)
         var excluded = spec.excluding
         var reference: TargetSpec?
@@ -113,7 +110,7 @@ public enum ClusteringRunner {
         let start = DispatchTime.now().uptimeNanoseconds
         let fitted = try estimator.fit(TrainingSet(x: x, y: .none(rows: x.rows)))
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        guard case .kmeans(let km) = fitted else {
+        guard let km = fitted.model as? FittedKMeans else {
             throw MLError(.invalidInput, "\(spec.model) did not return a clustering model; this is a bug.")
         }
         let k = km.parameters.nClusters, f = km.features.count

@@ -14,13 +14,7 @@ extension ExperimentRunner {
                 .invalidInput,
                 "A learning curve scores predictions against a target; kmeans has none. Pick a supervised run.")
         }
-        var overrides = spec.parameters
-        let settable = Set(ModelRegistry.parameters(of: spec.model).map(\.name))
-        if settable.contains("seed") && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
-        if let t = spec.threads, settable.contains("threads"), overrides["threads"] == nil {
-            overrides["threads"] = String(t)
-        }
-        let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+        let estimator = try spec.estimator()
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
         let pipeline = try self.pipeline(spec, dataset: dataset)
@@ -28,11 +22,7 @@ extension ExperimentRunner {
         let splits: [TrainTestIndices]
         switch spec.validation {
         case .crossValidation(let k):
-            if case .classes(let labels, _) = y {
-                splits = try StratifiedKFold(folds: k, seed: spec.seed).split(labels: labels)
-            } else {
-                splits = try KFold(folds: k, seed: spec.seed).split(count: labelled.count)
-            }
+            splits = try Folds.make(target: y, k: k, seed: spec.seed)
         case .holdout(let fraction):
             if case .classes(let labels, _) = y {
                 splits = [try Split.stratifiedHoldout(labels: labels, testFraction: fraction, seed: spec.seed)]

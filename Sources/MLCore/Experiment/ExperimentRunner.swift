@@ -9,12 +9,9 @@ import Foundation
 
 public enum ExperimentRunner {
     /// The preprocessing preset a family needs.
+    /// (Linear for a name that is no family, such as an ensemble of runs.)
     public static func preset(for model: String) -> PreprocessingPreset {
-        switch model {
-        case "tree", "random_forest", "gbdt", "baseline": .tree
-        case "knn", "kmeans": .distance
-        default: .linear
-        }
+        ModelFamily.all.first { $0.name == model }?.preset ?? .linear
     }
 
     /// The preprocessing of `spec` on `dataset`: the family's preset, its excluded columns, and its
@@ -38,26 +35,16 @@ public enum ExperimentRunner {
                     .invalidParameter,
                     "'\(name)' is \(column.kind.rawValue); grouped folds need a categorical or integer column.")
             }
-            return try GroupKFold(folds: folds).split(groups: labelled.map { codes[$0] })
+            return try Folds.make(target: y, k: folds, seed: spec.seed, groups: labelled.map { codes[$0] })
         }
-        if case .classes(let labels, _) = y {
-            return try StratifiedKFold(folds: folds, seed: spec.seed).split(labels: labels)
-        }
-        return try KFold(folds: folds, seed: spec.seed).split(count: labelled.count)
+        return try Folds.make(target: y, k: folds, seed: spec.seed)
     }
 
     /// Runs `spec` on `dataset` (and on `test` for `.separateTest`).
     public static func run(dataset: Dataset, test: Dataset? = nil, spec: ExperimentSpec) throws(MLError)
         -> ExperimentResult
     {
-        var overrides = spec.parameters
-        _ = try ModelRegistry.make(spec.model, parameters: [:])  // an unknown model name fails first
-        let settable = Set(ModelRegistry.parameters(of: spec.model).map(\.name))
-        if settable.contains("seed") && overrides["seed"] == nil { overrides["seed"] = String(spec.seed) }
-        if let t = spec.threads, settable.contains("threads"), overrides["threads"] == nil {
-            overrides["threads"] = String(t)
-        }
-        let estimator = try ModelRegistry.make(spec.model, parameters: overrides)
+        let estimator = try spec.estimator()
         let isClustering = spec.model == "kmeans"
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
@@ -91,7 +78,7 @@ public enum ExperimentRunner {
             -> [String: Double]
         {
             var m = try Metrics.evaluate(target: truth, prediction: p)
-            if case .kmeans(let km) = fitted, case .clusters(let labels) = p {
+            if let km = fitted.model as? FittedKMeans, case .clusters(let labels) = p {
                 let k = km.parameters.nClusters, f = km.features.count
                 let centers = (0..<k).map { Array(km.centers[($0 * f)..<(($0 + 1) * f)]) }
                 if let v = try? Metrics.inertia(x, labels: labels, centers: centers) { m["inertia"] = v }

@@ -49,6 +49,13 @@ public struct ExperimentSpec: Sendable, Equatable {
         self.threads = threads
         self.excluding = excluding
     }
+
+    /// The estimator this experiment fits: its family with `overrides` (the spec's parameters by default),
+    /// the experiment's seed and thread count filled in where the family takes them and none was given.
+    /// - Throws: `MLError` for an unknown family, parameter or value out of range.
+    public func estimator(_ overrides: [String: String]? = nil) throws(MLError) -> AnyEstimator {
+        try ModelFamily.named(model).make(overrides ?? parameters, seed: seed, threads: threads)
+    }
 }
 
 /// What an experiment produced.

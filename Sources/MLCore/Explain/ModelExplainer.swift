@@ -197,11 +197,11 @@ public enum ModelExplainer {
         if let ensemble = model.treeEnsemble {
             return try ModelImportance.trees(ensemble.trees, features: ensemble.features)
         }
-        switch model {
-        case .linear(let m):
+        switch model.model {
+        case let m as FittedLinearRegression:
             return try ModelImportance.standardizedCoefficients(
                 m.coefficients, outputs: 1, features: m.features, x: trainX)
-        case .logistic(let m):
+        case let m as FittedLogisticRegression:
             return try ModelImportance.standardizedCoefficients(
                 m.coefficients, outputs: m.intercepts.count, features: m.features, x: trainX)
         default:

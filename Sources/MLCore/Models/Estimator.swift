@@ -5,8 +5,16 @@
 /// An unfitted model: hyper-parameters plus the ability to fit.
 public protocol Estimator: Sendable {
     associatedtype Fitted: FittedModel
+    associatedtype Parameters: Encodable & Sendable
+    /// Its hyper-parameters, defaults included.
+    var parameters: Parameters { get }
     /// Fits on `data`. Throws an `MLError` that says what to change when the data or parameters are invalid.
     func fit(_ data: TrainingSet) throws(MLError) -> Fitted
+}
+
+/// An estimator that also fits on `FeatureColumns` without a dense copy (gradient boosting bins them).
+public protocol ColumnEstimator: Estimator {
+    func fit(columns x: FeatureColumns, y: TargetValues, sampleWeights: [Double]?) throws(MLError) -> Fitted
 }
 
 /// A fitted model: predicts, and saves/loads through `Codable` (a loaded model predicts exactly the same).

@@ -117,10 +117,9 @@ public struct LevelEncoding: Sendable, Codable, Equatable {
             whole.apply(column, rows: rows, into: &out)
             return out
         }
+        // A class too rare to stratify falls back to plain k-fold.
         let splits: [TrainTestIndices]
-        if case .classes(let labels, _) = target,
-            let s = try? StratifiedKFold(folds: k, seed: seed).split(labels: labels)
-        {
+        if let s = try? Folds.make(target: target, k: k, seed: seed) {
             splits = s
         } else {
             splits = try KFold(folds: k, seed: seed).split(count: rows.count)

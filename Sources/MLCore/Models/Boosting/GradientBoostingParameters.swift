@@ -39,24 +39,8 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Checks every value against the ranges of `FamilyParameters.gbdt`, the one place they are stated.
     func validate() throws(MLError) {
-        let m = "gbdt"
-        try InputChecks.require("learningRate", learningRate, greaterThan: 0, model: m)
-        try InputChecks.require("maxIter", maxIter, in: 1...100_000, model: m)
-        try InputChecks.require("maxLeafNodes", maxLeafNodes, in: 2...65_536, model: m)
-        if let d = maxDepth { try InputChecks.require("maxDepth", d, in: 1...1_000, model: m) }
-        try InputChecks.require("minSamplesLeaf", minSamplesLeaf, in: 1...Int(Int32.max), model: m)
-        try InputChecks.require("minChildWeight", minChildWeight, greaterThan: 0, orEqual: true, model: m)
-        try InputChecks.require("l2Regularization", l2Regularization, greaterThan: 0, orEqual: true, model: m)
-        try InputChecks.require("maxBins", maxBins, in: 2...255, model: m)
-        try InputChecks.require("subsample", subsample, in: 0.000_001...1, model: m)
-        try InputChecks.require("maxFeatures", maxFeatures, in: 0.000_001...1, model: m)
-        try InputChecks.require("validationFraction", validationFraction, in: 0.01...0.9, model: m)
-        try InputChecks.require("nIterNoChange", nIterNoChange, in: 1...100_000, model: m)
-        try InputChecks.require("threads", threads, in: 1...256, model: m)
-        if let s = sparseThreshold { try InputChecks.require("sparseThreshold", s, greaterThan: 0, model: m) }
-        if let w = classWeight, w != "balanced" {
-            throw MLError(.invalidParameter, "gbdt: classWeight=\(w) is not known; use balanced or leave it unset.")
-        }
+        try FamilyParameters.gbdt.check(self, model: "gbdt")
     }
 }

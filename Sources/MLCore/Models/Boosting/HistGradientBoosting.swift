@@ -8,7 +8,7 @@
 import Foundation
 
 /// The gradient boosting estimator (`gbdt` in the registry).
-public struct HistGradientBoosting: Estimator {
+public struct HistGradientBoosting: ColumnEstimator {
     public var parameters: GradientBoostingParameters
 
     public init(_ parameters: GradientBoostingParameters = .init()) { self.parameters = parameters }

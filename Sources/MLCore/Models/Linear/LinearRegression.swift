@@ -25,12 +25,9 @@ public struct LinearParameters: Sendable, Codable, Equatable {
 
     public init(kind: LinearKind = .ols) { self.kind = kind }
 
+    /// Checks every value against the ranges of `FamilyParameters.linear`, the one place they are stated.
     func validate() throws(MLError) {
-        let m = kind.rawValue
-        try InputChecks.require("alpha", alpha, greaterThan: 0, orEqual: true, model: m)
-        try InputChecks.require("l1Ratio", l1Ratio, in: 0...1, model: m)
-        try InputChecks.require("maxIter", maxIter, in: 1...10_000_000, model: m)
-        try InputChecks.require("tol", tol, greaterThan: 0, model: m)
+        try FamilyParameters.linear(kind).check(self, model: kind.rawValue)
     }
 }
 

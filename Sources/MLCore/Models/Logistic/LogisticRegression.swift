@@ -19,14 +19,9 @@ public struct LogisticParameters: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Checks every value against the ranges of `FamilyParameters.logistic`, the one place they are stated.
     func validate() throws(MLError) {
-        try InputChecks.require("C", C, greaterThan: 0, model: "logistic")
-        try InputChecks.require("maxIter", maxIter, in: 1...1_000_000, model: "logistic")
-        try InputChecks.require("tol", tol, greaterThan: 0, model: "logistic")
-        try InputChecks.require("threads", threads, in: 1...256, model: "logistic")
-        if let w = classWeight, w != "balanced" {
-            throw MLError(.invalidParameter, "logistic: classWeight=\(w) is not known; use balanced or leave it unset.")
-        }
+        try FamilyParameters.logistic.check(self, model: "logistic")
     }
 }
 

@@ -1,101 +1,58 @@
-// A model family with its hyper-parameters, type-erased so the CLI, the agent and validation can hold
-// "some model" and fit it: one case per family, each fitting into an `AnyFittedModel`.
-// Leaves out: building from names (ModelRegistry does that).
+// A model of any family with its hyper-parameters, type-erased so the CLI, the agent and validation can
+// hold "some model" and fit it into an `AnyFittedModel`. What differs by family comes from its
+// `ModelFamily` row or from the protocols the estimator conforms to; nothing here names a family.
+// Leaves out: building from names (ModelFamily.make).
 
 import Foundation
 
 /// An unfitted model of any family.
-public enum AnyEstimator: Sendable {
-    case baseline(DummyModel)
-    case linear(LinearRegression)
-    case logistic(LogisticRegression)
-    case knn(KNearestNeighbors)
-    case naiveBayes(NaiveBayes)
-    case tree(DecisionTree)
-    case randomForest(RandomForest)
-    case gbdt(HistGradientBoosting)
-    case kmeans(KMeans)
+public struct AnyEstimator: Sendable {
+    /// The family it belongs to.
+    public let family: ModelFamily
+    /// The estimator itself.
+    public let estimator: any Estimator
 
-    /// The registry name (`ridge`, `gbdt`, …).
-    public var name: String {
-        switch self {
-        case .baseline: "baseline"
-        case .linear(let m): m.parameters.kind.rawValue
-        case .logistic: "logistic"
-        case .knn: "knn"
-        case .naiveBayes: "naive_bayes"
-        case .tree: "tree"
-        case .randomForest: "random_forest"
-        case .gbdt: "gbdt"
-        case .kmeans: "kmeans"
-        }
+    public init(family: ModelFamily, estimator: any Estimator) {
+        self.family = family
+        self.estimator = estimator
     }
+
+    /// The family's name (`ridge`, `gbdt`, …).
+    public var name: String { family.name }
 
     /// Fits on `data`. - Throws: `MLError` saying what to change.
     public func fit(_ data: TrainingSet) throws(MLError) -> AnyFittedModel {
-        switch self {
-        case .baseline(let m): .baseline(try m.fit(data))
-        case .linear(let m): .linear(try m.fit(data))
-        case .logistic(let m): .logistic(try m.fit(data))
-        case .knn(let m): .knn(try m.fit(data))
-        case .naiveBayes(let m): .naiveBayes(try m.fit(data))
-        case .tree(let m): .tree(try m.fit(data))
-        case .randomForest(let m): .randomForest(try m.fit(data))
-        case .gbdt(let m): .gbdt(try m.fit(data))
-        case .kmeans(let m): .kmeans(try m.fit(data))
-        }
+        AnyFittedModel(family: name, model: try estimator.fit(data))
     }
 
-    /// Whether the family fits on `FeatureColumns` without a dense copy (gradient boosting bins them).
-    public var fitsOnColumns: Bool {
-        if case .gbdt = self { return true }
-        return false
-    }
+    /// Whether the family fits on `FeatureColumns` without a dense copy.
+    public var fitsOnColumns: Bool { estimator is any ColumnEstimator }
 
-    /// Whether the family never reads its inputs (the baseline predicts from the target alone), so
-    /// cross-validation folds need no preprocessing.
-    public var ignoresFeatures: Bool {
-        if case .baseline = self { return true }
-        return false
-    }
+    /// Whether the family never reads its inputs (the baseline predicts from the target alone).
+    public var ignoresFeatures: Bool { family.ignoresFeatures }
 
     /// Fits on `x` and `y`: columns go to the families that take them, every other family gets the matrix.
     public func fit(_ x: FeatureInput, y: TargetValues) throws(MLError) -> AnyFittedModel {
-        switch (self, x) {
-        case (.gbdt(let m), .columns(let c)): return .gbdt(try m.fit(columns: c, y: y))
-        case (_, .columns(let c)): return try fit(TrainingSet(x: c.matrix(), y: y))
-        case (_, .matrix(let m)): return try fit(TrainingSet(x: m, y: y))
+        switch x {
+        case .columns(let c):
+            if let columnar = estimator as? any ColumnEstimator {
+                return AnyFittedModel(family: name, model: try columnar.fit(columns: c, y: y, sampleWeights: nil))
+            }
+            return try fit(TrainingSet(x: c.matrix(), y: y))
+        case .matrix(let m): return try fit(TrainingSet(x: m, y: y))
         }
     }
 
     /// The effective hyper-parameters (defaults included) as strings, keyed by their camelCase names.
     public var parameters: [String: String] {
-        func flat<P: Encodable>(_ p: P) -> [String: String] {
-            guard let data = try? JSONEncoder().encode(p),
-                let object = try? JSONDecoder().decode([String: JSONScalar].self, from: data)
-            else { return [:] }
-            return object.mapValues(\.text)
-        }
-        switch self {
-        case .baseline(let m): return flat(m.parameters)
-        case .linear(let m): return flat(m.parameters)
-        case .logistic(let m): return flat(m.parameters)
-        case .knn(let m): return flat(m.parameters)
-        case .naiveBayes(let m): return flat(m.parameters)
-        case .tree(let m): return flat(m.parameters)
-        case .randomForest(let m): return flat(m.parameters)
-        case .gbdt(let m): return flat(m.parameters)
-        case .kmeans(let m): return flat(m.parameters)
-        }
+        guard let data = try? JSONEncoder().encode(estimator.parameters),
+            let object = try? JSONDecoder().decode([String: JSONScalar].self, from: data)
+        else { return [:] }
+        return object.mapValues(\.text)
     }
 
     /// Whether the family fits on data with missing values (NaN).
-    public var acceptsMissingValues: Bool {
-        switch self {
-        case .tree, .randomForest, .gbdt: true
-        default: false
-        }
-    }
+    public var acceptsMissingValues: Bool { family.acceptsMissingValues }
 }
 
 /// Model input in either layout.

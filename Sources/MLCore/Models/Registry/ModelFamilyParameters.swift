@@ -1,5 +1,6 @@
 // The settable hyper-parameters of every family, by the names the CLI and the train_model tool use
-// (scikit-learn's, camelCase), each with its valid range.
+// (scikit-learn's, camelCase), each with its valid range: the one place a range is stated (parsing
+// `--set key=value` and checking a struct a Swift caller filled in both read it).
 // Leaves out: parameters only a Swift caller can set (initial k-means centres).
 
 enum FamilyParameters {

@@ -1,6 +1,7 @@
 // One settable hyper-parameter of a model family, as the CLI (`--set key=value`) and the agent's
 // train_model tool pass them: a camelCase name (snake_case is accepted too), a description of its
-// valid values, and a parser that checks the range and writes it into the family's parameter struct.
+// valid values, a parser that checks the range and writes it into the family's parameter struct, and
+// the same check on a value already set (a Swift caller's struct), so each range is stated once.
 // Leaves out: search spaces (the Validation layer declares those).
 
 /// A named, range-checked setter for one field of a parameter struct `P`.
@@ -9,27 +10,47 @@ struct ParameterSpec<P> {
     /// Valid values, as the error message and the help list show them.
     let valid: String
     let apply: (inout P, String, String) throws(MLError) -> Void  // (parameters, value, model)
+    /// Checks the value already in a parameter struct: (parameters, model).
+    var check: (P, String) throws(MLError) -> Void = { _, _ throws(MLError) in }
+
+    init(
+        name: String, valid: String, check: @escaping (P, String) throws(MLError) -> Void = { _, _ throws(MLError) in },
+        apply: @escaping (inout P, String, String) throws(MLError) -> Void
+    ) {
+        self.name = name
+        self.valid = valid
+        self.check = check
+        self.apply = apply
+    }
 
     static func int(_ name: String, _ kp: WritableKeyPath<P, Int>, _ range: ClosedRange<Int>) -> Self {
-        Self(name: name, valid: "an integer in \(range.lowerBound)…\(range.upperBound)") { p, v, m throws(MLError) in
-            p[keyPath: kp] = try parseInt(name, v, range, m)
-        }
+        Self(
+            name: name, valid: "an integer in \(range.lowerBound)…\(range.upperBound)",
+            check: { p, m throws(MLError) in try checkInt(name, p[keyPath: kp], range, m) },
+            apply: { p, v, m throws(MLError) in
+                p[keyPath: kp] = try parseInt(name, v, range, m)
+            })
     }
 
     static func optionalInt(_ name: String, _ kp: WritableKeyPath<P, Int?>, _ range: ClosedRange<Int>) -> Self {
-        Self(name: name, valid: "none, or an integer in \(range.lowerBound)…\(range.upperBound)") {
-            p, v, m throws(MLError) in
-            p[keyPath: kp] = isNone(v) ? nil : try parseInt(name, v, range, m)
-        }
+        Self(
+            name: name, valid: "none, or an integer in \(range.lowerBound)…\(range.upperBound)",
+            check: { p, m throws(MLError) in if let i = p[keyPath: kp] { try checkInt(name, i, range, m) } },
+            apply: { p, v, m throws(MLError) in
+                p[keyPath: kp] = isNone(v) ? nil : try parseInt(name, v, range, m)
+            })
     }
 
     static func double(
         _ name: String, _ kp: WritableKeyPath<P, Double>, _ range: ClosedRange<Double>, openLower: Bool = false
     ) -> Self {
         let text = "a number in \(openLower ? "(" : "[")\(format(range.lowerBound)), \(format(range.upperBound))]"
-        return Self(name: name, valid: text) { p, v, m throws(MLError) in
-            p[keyPath: kp] = try parseDouble(name, v, range, openLower: openLower, text, m)
-        }
+        return Self(
+            name: name, valid: text,
+            check: { p, m throws(MLError) in try checkDouble(name, p[keyPath: kp], range, openLower, text, m) },
+            apply: { p, v, m throws(MLError) in
+                p[keyPath: kp] = try parseDouble(name, v, range, openLower: openLower, text, m)
+            })
     }
 
     static func optionalDouble(
@@ -37,9 +58,14 @@ struct ParameterSpec<P> {
     ) -> Self {
         let text =
             "none, or a number in \(openLower ? "(" : "[")\(format(range.lowerBound)), \(format(range.upperBound))]"
-        return Self(name: name, valid: text) { p, v, m throws(MLError) in
-            p[keyPath: kp] = isNone(v) ? nil : try parseDouble(name, v, range, openLower: openLower, text, m)
-        }
+        return Self(
+            name: name, valid: text,
+            check: { p, m throws(MLError) in
+                if let x = p[keyPath: kp] { try checkDouble(name, x, range, openLower, text, m) }
+            },
+            apply: { p, v, m throws(MLError) in
+                p[keyPath: kp] = isNone(v) ? nil : try parseDouble(name, v, range, openLower: openLower, text, m)
+            })
     }
 
     static func bool(_ name: String, _ kp: WritableKeyPath<P, Bool>) -> Self {
@@ -93,11 +119,20 @@ struct ParameterSpec<P> {
         _ name: String, _ kp: WritableKeyPath<P, String?>, valid: String,
         check: @escaping (String) -> Bool
     ) -> Self {
-        Self(name: name, valid: valid) { p, v, m throws(MLError) in
-            if isNone(v) { p[keyPath: kp] = nil; return }
-            guard check(v) else { throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use \(valid).") }
-            p[keyPath: kp] = v
-        }
+        Self(
+            name: name, valid: valid,
+            check: { p, m throws(MLError) in
+                if let v = p[keyPath: kp], !check(v) {
+                    throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use \(valid).")
+                }
+            },
+            apply: { p, v, m throws(MLError) in
+                if isNone(v) { p[keyPath: kp] = nil; return }
+                guard check(v) else {
+                    throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use \(valid).")
+                }
+                p[keyPath: kp] = v
+            })
     }
 }
 
@@ -120,6 +155,30 @@ private func parseInt(_ name: String, _ v: String, _ range: ClosedRange<Int>, _ 
             "\(m): \(name)=\(v) is out of range; valid values are \(range.lowerBound)…\(range.upperBound).")
     }
     return i
+}
+
+private func checkInt(_ name: String, _ i: Int, _ range: ClosedRange<Int>, _ m: String) throws(MLError) {
+    guard range.contains(i) else {
+        throw MLError(
+            .invalidParameter,
+            "\(m): \(name)=\(i) is out of range; valid values are \(range.lowerBound)…\(range.upperBound).")
+    }
+}
+
+private func checkDouble(
+    _ name: String, _ x: Double, _ range: ClosedRange<Double>, _ openLower: Bool, _ text: String, _ m: String
+) throws(MLError) {
+    guard x.isFinite, range.contains(x), !(openLower && x == range.lowerBound) else {
+        throw MLError(.invalidParameter, "\(m): \(name)=\(format(x)) is out of range; valid values are \(text).")
+    }
+}
+
+extension Array {
+    /// Checks every value of `parameters` against these specs: the ranges the parser uses, for a struct
+    /// a Swift caller filled in directly.
+    func check<P>(_ parameters: P, model: String) throws(MLError) where Element == ParameterSpec<P> {
+        for spec in self { try spec.check(parameters, model) }
+    }
 }
 
 private func parseDouble(

@@ -20,11 +20,9 @@ public struct DecisionTreeParameters: Sendable, Codable, Equatable {
 
     public init() {}
 
+    /// Checks every value against the ranges of `FamilyParameters.tree`, the one place they are stated.
     func validate(model: String) throws(MLError) {
-        if let d = maxDepth { try InputChecks.require("maxDepth", d, in: 1...10_000, model: model) }
-        try InputChecks.require("minSamplesSplit", minSamplesSplit, in: 2...Int(Int32.max), model: model)
-        try InputChecks.require("minSamplesLeaf", minSamplesLeaf, in: 1...Int(Int32.max), model: model)
-        try InputChecks.require("minImpurityDecrease", minImpurityDecrease, greaterThan: 0, orEqual: true, model: model)
+        try FamilyParameters.tree.check(self, model: model)
     }
 
     /// The number of features evaluated per node.
