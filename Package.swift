@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 // ML Experimenter: a terminal assistant that runs ML experiments like a senior engineer.
 // Layering (DESIGN.md): mlexp → Agent → {Tracking, LLMClient, MLCore}; Tracking → {MLCore, HTTP};
-// LLMClient → HTTP → CCurl. MLCore and LLMClient never import each other.
+// LLMClient → HTTP → CCurl; every target → Failure (the one error shape, a leaf). MLCore and LLMClient
+// never import each other.
 import PackageDescription
 
 #if canImport(Foundation)
@@ -33,12 +34,14 @@ let package = Package(
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
         // k-means distance kernels in C: compiled for AVX-512, AVX2 and the baseline, picked at run time.
         .target(name: "CKMeans", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
-        .target(name: "MLCore", dependencies: ["CKMeans"], swiftSettings: fast),
-        .target(name: "HTTP", dependencies: ["CCurl"], swiftSettings: strict),
-        .target(name: "LLMClient", dependencies: ["HTTP"], swiftSettings: strict),
-        .target(name: "Tracking", dependencies: ["MLCore", "HTTP", "CSQLite"], swiftSettings: strict),
+        // The one error shape of every target (a code enum, facts, the actionable message): a leaf.
+        .target(name: "Failure", swiftSettings: strict),
+        .target(name: "MLCore", dependencies: ["CKMeans", "Failure"], swiftSettings: fast),
+        .target(name: "HTTP", dependencies: ["CCurl", "Failure"], swiftSettings: strict),
+        .target(name: "LLMClient", dependencies: ["HTTP", "Failure"], swiftSettings: strict),
+        .target(name: "Tracking", dependencies: ["MLCore", "HTTP", "CSQLite", "Failure"], swiftSettings: strict),
         .target(
-            name: "Agent", dependencies: ["MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
+            name: "Agent", dependencies: ["MLCore", "Tracking", "LLMClient", "Failure"], swiftSettings: strict),
         .executableTarget(
             name: "mlexp",
             dependencies: [
