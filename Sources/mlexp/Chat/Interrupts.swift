@@ -5,6 +5,7 @@
 
 import CEditLine
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -13,13 +14,12 @@ import Foundation
 #endif
 
 /// Routes SIGINT to the running turn.
-final class Interrupts: @unchecked Sendable {  // state guarded by `lock`
+final class Interrupts: Sendable {
     private struct State {
         var cancel: (@Sendable () -> Void)?
         var lastCancel: Date?
     }
-    private let lock = NSLock()
-    private var stateValue = State()
+    private let state = Mutex(State())
     private let onIdle: @Sendable () -> Void
 
     /// - Parameter onIdle: called on Ctrl-C when no turn is running.
@@ -70,8 +70,6 @@ final class Interrupts: @unchecked Sendable {  // state guarded by `lock`
     }
 
     private func withState<T>(_ body: (inout State) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&stateValue)
+        state.withLock { body(&$0) }
     }
 }
