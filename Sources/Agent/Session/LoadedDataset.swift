@@ -20,6 +20,9 @@ public struct LoadedDataset: Sendable {
     public var testDataset: Dataset
     /// Rows in the file (rows without a target value are in neither part).
     public let rowCount: Int
+    /// The training rows' target (nil without one): computed once, so every run's out-of-fold record
+    /// shares this buffer instead of holding a copy (a copy per run at millions of rows).
+    public let trainTarget: TargetValues?
 
     /// A session's dataset from the whole table, cut into its training and test parts.
     public init(
@@ -46,6 +49,13 @@ public struct LoadedDataset: Sendable {
         self.trainDataset = trainDataset
         self.testDataset = testDataset
         self.rowCount = rowCount
+        self.trainTarget = target.flatMap { try? $0.values(in: trainDataset) }
+    }
+
+    /// The training rows' target as `spec` reads it: the shared buffer when `spec` is this dataset's target.
+    public func trainTarget(for spec: TargetSpec) throws(MLError) -> TargetValues {
+        if spec == target, let trainTarget { return trainTarget }
+        return try spec.values(in: trainDataset, rows: try trainDataset.rowsWithTarget(spec.column))
     }
 
     /// Content hash of the whole table (the store keys runs to it).

@@ -119,7 +119,7 @@ enum RunRecorder {
         guard let cv = result.crossValidation else {
             throw ToolError("the experiment returned no cross-validation; this is a bug.")
         }
-        let target = try result.target.values(in: d.trainDataset, rows: try d.trainDataset.rowsWithTarget(spec.target))
+        let target = try d.trainTarget(for: result.target)
         let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
         return Trained(
             spec: spec, result: result, cv: cv, target: target, seconds: Date().timeIntervalSince(start),

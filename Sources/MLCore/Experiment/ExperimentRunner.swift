@@ -124,10 +124,23 @@ public enum ExperimentRunner {
                 rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: nil,
                 validationPrediction: nil)
         case .crossValidation(let folds):
-            let splits = try crossValidationSplits(
-                spec, folds: folds, dataset: dataset, labelled: labelled, target: y)
-            let foldRows = splits.map { FoldRows(train: $0.train, valid: $0.test) }
-            let cv = try CrossValidation.run(target: y, folds: foldRows) { train, valid throws(MLError) in
+            let cv = try crossValidate(folds)
+            ProgressReport.post(.finalFit(rows: labelled.count))
+            let (fp, fitted, seconds, f) = try fitOn(labelled)
+            return ExperimentResult(
+                model: spec.model, parameters: estimator.parameters, metrics: cv.summary.mapValues(\.mean),
+                crossValidation: cv,
+                fitSeconds: seconds, rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted,
+                validationRows: nil, validationPrediction: nil)
+        }
+
+        // The folds' row lists (folds × labelled rows of Int) live only while the folds run, not through the
+        // final fit: at millions of rows they weigh as much as several columns.
+        func crossValidate(_ folds: Int) throws(MLError) -> CrossValidationResult {
+            let foldRows = try crossValidationSplits(
+                spec, folds: folds, dataset: dataset, labelled: labelled, target: y
+            ).map { FoldRows(train: $0.train, valid: $0.test) }
+            return try CrossValidation.run(target: y, folds: foldRows) { train, valid throws(MLError) in
                 // The baseline reads no input: its folds skip the preprocessing (fit and transform of every
                 // column), which at a million rows cost many times its fit. The stored model below is fitted
                 // behind the real pipeline, so it predicts and explains like any other.
@@ -144,13 +157,6 @@ public enum ExperimentRunner {
                 let (fp, fitted, _, _) = try fitOn(train.map { labelled[$0] })
                 return try predict(fitted, try fp.transform(dataset, rows: valid.map { labelled[$0] }))
             }
-            ProgressReport.post(.finalFit(rows: labelled.count))
-            let (fp, fitted, seconds, f) = try fitOn(labelled)
-            return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, metrics: cv.summary.mapValues(\.mean),
-                crossValidation: cv,
-                fitSeconds: seconds, rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted,
-                validationRows: nil, validationPrediction: nil)
         }
     }
 }
