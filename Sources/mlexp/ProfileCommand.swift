@@ -61,6 +61,7 @@ struct ProfileCommand: ParsableCommand {
             if json {
                 try JSONOutput.print(profile)
             } else {
+                for note in dataset.readingNotes { print("Note: \(note)") }
                 print(ProfileRenderer.render(profile, loadSeconds: loaded.timeIntervalSince(start)))
             }
         } catch let error as MLError {

@@ -9,6 +9,8 @@ public struct CSVOptions: Sendable, Equatable {
     public var missingTokens: [String] = ["NA", "N/A", "n/a", "NaN", "nan", "NAN", "null", "NULL", "Null", "?", "#N/A"]
     /// How many threads may tokenise and convert (1 reads sequentially); nil uses every core, at most 8.
     public var threads: Int?
+    /// Refuse a file that is not valid UTF-8 instead of reading it as Windows-1252 (Latin-1).
+    public var strictUTF8 = false
 
     public init(delimiter: UInt8? = nil, missingTokens: [String]? = nil, threads: Int? = nil) {
         self.delimiter = delimiter

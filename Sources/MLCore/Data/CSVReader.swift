@@ -120,14 +120,37 @@ public enum CSVReader {
             switch result {
             case .success(let column): built.append(column)
             case .failure(let failure):
+                // Not UTF-8: most often Windows-1252 from Excel. Read it as that when it looks like such text
+                // (the transcoded bytes are valid UTF-8, so this happens once); otherwise the error stays.
+                let bytes = UnsafeBufferPointer(start: p, count: n)
+                if !options.strictUTF8 && Windows1252.looksLikeText(bytes) {
+                    let utf8 = Windows1252.utf8(bytes)
+                    var again = try Self.read(FileBytes.copying(utf8), name: name, options: options)
+                    again.readingNotes.insert(
+                        "'\(name)' is not UTF-8 (line \(locator.lineNumber(failure.offset)), column '\(names.names[c])'); "
+                            + "it was read as Windows-1252 (Latin-1). Re-save it as UTF-8 if its accents look wrong.",
+                        at: 0)
+                    return again
+                }
                 throw MLError(
                     .malformedFile,
                     "\(locator.line(failure.offset)), column '\(names.names[c])': the bytes are not valid UTF-8. "
                         + "Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8 in.csv > out.csv).")
             }
         }
+        // A file not separated by commas may write decimals with one (1.234,56): such columns are numbers.
+        var notes: [String] = []
+        if delimiter != UInt8(ascii: ",") {
+            for (c, column) in built.enumerated() {
+                guard let numbers = DecimalComma.numbers(column) else { continue }
+                built[c] = numbers
+                notes.append("'\(column.name)' holds numbers written with a decimal comma; it was read as numbers.")
+            }
+        }
         let fileHash: String? = if case .success(let c) = results[columns] { c.name } else { nil }
-        return Dataset(uncheckedColumns: built, rowCount: rows, source: name, fileFingerprint: fileHash)
+        var dataset = Dataset(uncheckedColumns: built, rowCount: rows, source: name, fileFingerprint: fileHash)
+        dataset.readingNotes = notes
+        return dataset
     }
 
     /// Column names from the header: unquoted, trimmed, valid UTF-8, non-empty and distinct.

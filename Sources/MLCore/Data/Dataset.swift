@@ -9,6 +9,9 @@ public struct Dataset: Sendable, Equatable {
     public var source: String?
     /// Content hash of the file's bytes, when it was read from a file (see `Fingerprint`).
     public var fileFingerprint: String?
+    /// What the reader had to decide about the file that its author should know (an encoding other
+    /// than UTF-8, numbers written with a decimal comma), one sentence each.
+    public var readingNotes: [String] = []
 
     /// Builds a dataset from columns of equal length; throws when lengths or names disagree.
     public init(columns: [Column], source: String? = nil, fileFingerprint: String? = nil) throws(MLError) {
