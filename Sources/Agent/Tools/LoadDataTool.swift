@@ -100,7 +100,7 @@ public struct LoadDataTool: AgentTool {
             "duplicate_rows": .int(p.duplicateRows), "fingerprint": .string(d.fingerprint),
         ]
         if p.columns.count > maxColumns { out["more_columns"] = .int(p.columns.count - maxColumns) }
-        if !d.dataset.readingNotes.isEmpty { out["reading_notes"] = .strings(d.dataset.readingNotes) }
+        if !d.trainDataset.readingNotes.isEmpty { out["reading_notes"] = .strings(d.trainDataset.readingNotes) }
         if let t = p.target {
             var target: [String: JSONValue] = [
                 "name": .string(t.column), "task": .string(t.task.rawValue), "missing": .int(t.missing),

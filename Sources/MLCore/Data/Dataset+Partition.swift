@@ -17,9 +17,13 @@ extension Dataset {
             a.append(column.selecting(rows: first))
             b.append(column.selecting(rows: second))
         }
-        return (
+        // How the file was read (readingNotes) holds for both parts.
+        var parts = (
             Dataset(uncheckedColumns: a, rowCount: first.count, source: source, fileFingerprint: nil),
             Dataset(uncheckedColumns: b, rowCount: second.count, source: source, fileFingerprint: nil)
         )
+        parts.0.readingNotes = readingNotes
+        parts.1.readingNotes = readingNotes
+        return parts
     }
 }
