@@ -45,6 +45,12 @@ import Tracking
         let titles = document.entries.map(\.title)
         #expect(titles.contains("Tuned gradient boosting"))
         #expect(titles.contains("Random forest"))
+        // Titanic's name is text: the text model is tried again with a larger vocabulary and balanced weights.
+        let textMove = try #require(searchCalls.first { $0.id == "aps10" })
+        #expect(textMove.arguments.contains(#""text_max_terms":5000"#) && textMove.arguments.contains("balanced"))
+        #expect(titles.contains("Text model with a larger vocabulary"))
+        // Logistic regression leads beyond noise and three moves in a row did not pay: no second round.
+        #expect(!searchCalls.contains { ["aps8", "aps9", "aps11", "aps12"].contains($0.id) })
         #expect(try context.log.verify(against: context.store).isEmpty)
         let decision = try #require(document.decision)
         #expect(decision.contains("budget"))
@@ -72,6 +78,37 @@ import Tracking
                     complexity: complexity($0))
             }, greaterIsBetter: true)
         #expect(kept?.id == evaluated)
+    }
+
+    @Test func aSecondRoundTunesTheFamiliesStillInContention() async throws {
+        // Wine: logistic regression, the random forest and gradient boosting end the first round within noise
+        // of one another, so the search goes on after its queue. The clock is scripted (the budget never
+        // runs out); the tunings' own time budgets are the only real-time limits.
+        let clock = ScriptedClock(step: 0.01)
+        let root = try TempWorkspace.make()
+        try FileManager.default.copyItem(at: AgentFixtures.dataset("wine"), to: root.appendingPathComponent("wine.csv"))
+        let context = try ToolContext.open(workspace: Workspace(root: root), session: Session(language: .en))
+        let loop = AgentLoop(
+            model: Autopilot(
+                brief: AutopilotBrief(path: "wine.csv", target: "target", budget: 30), startedAt: clock.start,
+                now: { clock.now() }),
+            tools: try StandardTools.registry(context), systemPrompt: Prompts.system(.en),
+            limits: LoopLimits(maxModelTurns: 80))
+        _ = await loop.send("Run the session.")
+        let calls = await loop.messages.flatMap(\.toolCalls)
+        let search = calls.filter { $0.id.hasPrefix("aps") }.map(\.id)
+        let wide = try #require(calls.first { $0.id == "aps8" }, "the wider tuning of gradient boosting: \(search)")
+        #expect(wide.name == "tune_model" && wide.arguments.contains(#""candidates":54"#))
+        let seconds = try #require(try JSONValue.parse(wide.arguments)["time_budget_seconds"]?.doubleValue)
+        #expect(seconds <= 30 * 0.9, "within what the plan may spend")
+        // After every move of the first round, each with its log entry.
+        let first = search.firstIndex(of: "aps8") ?? 0
+        #expect(search.prefix(first).contains("aps5") && search.prefix(first).contains("aps7"), "\(search)")
+        #expect(calls.filter { $0.id.hasPrefix("apl") }.count == search.count)
+        let titles = try context.log.read().entries.map(\.title)
+        #expect(titles.contains("Gradient boosting, second tuning round (wider)"))
+        #expect(try context.log.verify(against: context.store).isEmpty)
+        #expect(try context.store.testEvaluations().count == 1)
     }
 
     @Test func withoutABudgetThereIsNoSearch() async throws {

@@ -1,7 +1,8 @@
 // train_model's search parameters: model "ensemble" averages stored runs (its out-of-fold score is the
 // score of the members' averaged out-of-fold predictions, its stored model predicts the average of the
 // members' stored models, and the sealed test split evaluates it like any run); target_transform "log"
-// fits log(1 + y) and predicts on the original scale; class_weight "balanced" reaches gbdt.
+// fits log(1 + y) and predicts on the original scale; class_weight "balanced" reaches gbdt; text_max_terms
+// sizes the TF-IDF vocabulary of train_model and tune_model.
 
 import Agent
 import Foundation
@@ -116,6 +117,33 @@ import Tracking
         let weighted = try await tools.call(
             classes, "train_model", #"{"model": "gbdt", "params": {"class_weight": "balanced"}, "hypothesis": "x"}"#)
         #expect(weighted["params"]?["classWeight"] == "balanced", "\(weighted)")
+    }
+
+    @Test func textMaxTermsSizesTheTextVocabulary() async throws {
+        let r = try tools.registry("titanic")
+        _ = try await tools.call(r, "load_data", #"{"path": "titanic.csv", "target": "survived"}"#)
+        _ = try await tools.call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
+        let small = try await tools.call(
+            r, "train_model", #"{"model": "logistic", "features": ["name"], "text_max_terms": 50, "hypothesis": "x"}"#)
+        let id = try #require(small["run_id"]?.stringValue, "\(small)")
+        let dataset = try Dataset.load(path: AgentFixtures.dataset("titanic").path)
+        func inputs(_ run: String) throws -> Int {
+            let model = try TrainedModel.load(try #require(try r.context.store.get(run).model))
+            return try model.pipeline.transform(dataset).featureCount
+        }
+        #expect(try inputs(id) == 50, "the 50 most frequent terms of 'name'")
+        #expect(RunPreprocessing(try r.context.store.get(id).preprocessing)?.tfidf.maxFeatures == 50)
+        let usual = try await tools.call(
+            r, "train_model", #"{"model": "logistic", "features": ["name"], "hypothesis": "x"}"#)
+        #expect(try inputs(try #require(usual["run_id"]?.stringValue)) > 50)
+        let tuned = try await tools.call(
+            r, "tune_model",
+            #"{"model": "logistic", "space": {"C": [0.1, 1]}, "drop": ["class", "sex", "age"], "text_max_terms": 50, "hypothesis": "x"}"#
+        )
+        #expect(try inputs(try #require(tuned["best_run"]?.stringValue, "\(tuned)")) == 50)
+        let bad = try await tools.call(
+            r, "train_model", #"{"model": "logistic", "text_max_terms": 5, "hypothesis": "x"}"#)
+        #expect(bad["error"]?.stringValue?.contains("text_max_terms") == true, "\(bad)")
     }
 
     @Test func budgetsReadAsAPersonWritesThem() {

@@ -72,6 +72,27 @@ import Testing
         #expect(ReplayPinning.pinned(train, recorded: recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)) == train)
     }
 
+    /// A gradient boosting fit whose max_seconds stopped it after n iterations replays with max_iter n and no
+    /// clock; one the limit did not cut replays without the limit (the same full fit).
+    @Test func aFitTheClockStoppedReplaysTheSameIterations() throws {
+        func recorded(_ content: String) -> RecordedMessage {
+            RecordedMessage(
+                message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "",
+                toolName: "train_model", isError: false)
+        }
+        let call = ToolCall(
+            id: "c", name: "train_model", arguments: #"{"model":"gbdt","params":{"max_seconds":4,"learning_rate":0.1}}"#
+        )
+        let cut = try JSONValue.parse(
+            ReplayPinning.pinned(call, recorded: recorded(#"{"run_id":"r0003","iterations":17}"#)).arguments)
+        #expect(cut["params"] == ["max_iter": 17, "learning_rate": 0.1] && cut["model"] == "gbdt")
+        let uncut = try JSONValue.parse(
+            ReplayPinning.pinned(call, recorded: recorded(#"{"run_id":"r0003"}"#)).arguments)
+        #expect(uncut["params"] == ["learning_rate": 0.1])
+        let plain = ToolCall(id: "c", name: "train_model", arguments: #"{"model":"gbdt","params":{"max_iter":50}}"#)
+        #expect(ReplayPinning.pinned(plain, recorded: recorded(#"{"run_id":"r0003"}"#)) == plain)
+    }
+
     @Test func anExplanationTheBudgetCutNothingReplaysWithoutTheBudget() throws {
         // A loaded machine trains slower: under the same budget, its replay would leave out the learning curve
         // that the recording computed (seen under load on the shipped Autopilot transcript).

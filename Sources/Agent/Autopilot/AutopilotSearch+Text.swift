@@ -11,8 +11,8 @@ struct AutopilotSearchText {
     let language: SessionLanguage
     let search: AutopilotSearch
 
-    private var f: AutopilotFraming { search.framing }
-    private func t(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
+    var f: AutopilotFraming { search.framing }
+    func t(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
     private func score(_ c: Candidate) -> String {
         "\(f.metric) \(AutopilotText.f3(c.mean))" + (c.std.map { " ± \(AutopilotText.f3($0))" } ?? "")
             + " (\(c.runID))"
@@ -43,8 +43,12 @@ struct AutopilotSearchText {
             f.isRegression
                 ? t("Ridge: regularisation strength", "Ridge : force de régularisation")
                 : t("Logistic regression: regularisation strength", "Régression logistique : force de régularisation")
+        case .textTerms:
+            t(
+                "Text model with a larger vocabulary", "Modèle texte au vocabulaire plus large")
         case .ensemble: t("Ensemble of the best distinct runs", "Ensemble des meilleurs runs distincts")
         case .stack: t("Stacking of the best distinct runs", "Empilement (stacking) des meilleurs runs distincts")
+        case .tuneGbdtWide, .tuneForest, .reensemble, .restack: secondRoundTitle(move)
         }
     }
 
@@ -79,6 +83,12 @@ struct AutopilotSearchText {
             t(
                 "The \(f.linearModel) model's default penalty is not the right one: a stronger or weaker regularisation scores better.",
                 "La pénalité par défaut du modèle \(f.linearModel) n'est pas la bonne : une régularisation plus forte ou plus faible fait mieux."
+            )
+        case .tuneGbdtWide, .tuneForest, .reensemble, .restack: secondRoundHypothesis(move)
+        case .textTerms:
+            t(
+                "The text says more than its 1,000 most frequent terms: a linear model on \(AutopilotSearch.textTerms) word unigrams and bigrams\(f.isRegression ? "" : ", with balanced class weights,") scores better on the text alone, and is a strong member for an ensemble with gradient boosting.",
+                "Le texte dit plus que ses 1 000 termes les plus fréquents : un modèle linéaire sur \(AutopilotSearch.textTerms) unigrammes et bigrammes\(f.isRegression ? "" : ", aux poids de classes équilibrés,") fait mieux sur le texte seul, et est un membre fort d'un ensemble avec le gradient boosting."
             )
         case .ensemble:
             t(
@@ -125,7 +135,15 @@ struct AutopilotSearchText {
                 "tune_model on \(f.linearModel) over \(name) from a hundredth to a hundred, on the same folds; the best value retrained as a run.",
                 "tune_model sur \(f.linearModel) pour \(name) d'un centième à cent, sur les mêmes folds ; la meilleure valeur réentraînée en run."
             )
-        case .ensemble:
+        case .tuneGbdtWide, .tuneForest: return secondRoundApproach(move)
+        case .textTerms:
+            let weights = f.isRegression ? "" : " and class_weight balanced"
+            let weightsFR = f.isRegression ? "" : " et class_weight balanced"
+            return t(
+                "\(f.linearModel) with the text columns only (\(f.textColumns.joined(separator: ", "))), text_max_terms \(AutopilotSearch.textTerms)\(weights); seed 42, \(validation).",
+                "\(f.linearModel) avec les colonnes de texte seules (\(f.textColumns.joined(separator: ", "))), text_max_terms \(AutopilotSearch.textTerms)\(weightsFR) ; graine 42, \(validation)."
+            )
+        case .ensemble, .reensemble:
             let members =
                 (search.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?["members"]?
                 .arrayValue?.compactMap(\.stringValue) ?? []
@@ -133,7 +151,7 @@ struct AutopilotSearchText {
                 "train_model ensemble: the average of the predictions (probabilities for classes) of \(members.joined(separator: ", ")), scored on their out-of-fold predictions; nothing refitted.",
                 "train_model ensemble : la moyenne des prédictions (probabilités pour les classes) de \(members.joined(separator: ", ")), scorée sur leurs prédictions hors pli ; rien n'est réentraîné."
             )
-        case .stack:
+        case .stack, .restack:
             let members =
                 (search.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?["members"]?
                 .arrayValue?.compactMap(\.stringValue) ?? []
@@ -149,6 +167,15 @@ struct AutopilotSearchText {
     private var encodingColumns: String { search.highCardinalityColumns.map { "'\($0)'" }.joined(separator: ", ") }
     private var many: Bool { search.highCardinalityColumns.count > 1 }
     private var encodedModel: String { search.encodedFamily?.step == .gbdt ? "gbdt" : f.linearModel }
+
+    /// What the move carries forward from an earlier move that paid.
+    func carried(_ move: SearchMove) -> String {
+        guard search.carriesTargetEncoding(move) else { return "" }
+        return t(
+            " With categorical_encoding target, which paid in an earlier experiment of the search (what paid is kept).",
+            " Avec categorical_encoding target, qui a payé dans une expérience précédente de la recherche (ce qui paie est gardé)."
+        )
+    }
 
     func beforeMove(_ move: SearchMove) -> String {
         t(
@@ -187,7 +214,7 @@ struct AutopilotSearchText {
     func logArguments(_ move: SearchMove, _ done: AutopilotHistory.Done) -> JSONValue {
         var args: [String: JSONValue] = [
             "kind": "experiment", "title": .string(title(move)), "hypothesis": .string(hypothesis(move)),
-            "approach": .string(approach(move)), "next": .string(nextText(after: move)),
+            "approach": .string(approach(move) + carried(move)), "next": .string(nextText(after: move)),
         ]
         guard done.ok, let c = search.candidates.first(where: { $0.move == move }) else {
             args["analysis"] = .string(

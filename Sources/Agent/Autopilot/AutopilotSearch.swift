@@ -2,13 +2,17 @@
 // ranked queue of experiments, each a stated hypothesis, one tool call (train_model or tune_model) and
 // one log entry, run while the session's time budget allows. The queue is ranked by expected gain per
 // second: a log-transformed target for a skewed positive regression target, target encoding of
-// high-cardinality categorical columns on the best first family, tuning gradient boosting by
+// high-cardinality categorical columns on the best first family, the text model with a larger vocabulary
+// (AutopilotSearch+TextTerms.swift), tuning gradient boosting by
 // successive halving, a random forest, balanced class weights for imbalanced classes, the linear
 // model's regularisation strength, and last the ensemble of the best distinct runs, averaged, then
 // stacked (a meta-model on their out-of-fold predictions). A move starts only
 // when its estimated cost (from the first runs' training times) and the reserve for the interpretation
 // fit in what is left of the budget; the search stops paying after three moves in a row without a
 // significant gain (more than one standard error of the best), and then only the ensemble is tried.
+// What paid is carried forward (target encoding, once it paid, is used by the later moves). Once the queue
+// has run, a second round (AutopilotSearch+SecondRound.swift) tunes again the families still in contention.
+// The plan keeps a tenth of the budget unplanned (AutopilotClock.slack) for a loaded machine.
 // Call ids: "aps<move>" for a move's experiment, "apl<move>" for its log entry; everything is read back
 // from the conversation, and the clock only decides whether a move starts.
 // Leaves out: the words (AutopilotSearch+Text.swift); the choice among candidates (AutopilotPlan, one-SE rule).
@@ -22,24 +26,33 @@ import MLCore
 enum SearchMove: Int, CaseIterable, Sendable {
     case logTarget = 0
     case targetEncoding = 6
+    case textTerms = 10
     case tuneGbdt = 1
     case randomForest = 2
     case classWeights = 3
     case regularisation = 4
     case ensemble = 5
     case stack = 7
+    // The second round (AutopilotSearch+SecondRound.swift), once the first queue has run.
+    case tuneGbdtWide = 8
+    case tuneForest = 9
+    case reensemble = 11
+    case restack = 12
 
     /// The moves that combine earlier runs (tried whatever the streak without gain).
-    var combines: Bool { self == .ensemble || self == .stack }
+    var combines: Bool { [.ensemble, .stack, .reensemble, .restack].contains(self) }
+
+    /// The moves that combine with the averaging of members (else with a stacked meta-model).
+    var averages: Bool { self == .ensemble || self == .reensemble }
 
     /// Lower is simpler (the one-standard-error rule keeps the simplest within noise of the best).
     var complexity: Int {
         switch self {
         case .regularisation: 1
-        case .randomForest, .classWeights, .logTarget, .targetEncoding: 2
-        case .tuneGbdt: 3
-        case .ensemble: 4
-        case .stack: 5
+        case .randomForest, .classWeights, .logTarget, .targetEncoding, .textTerms: 2
+        case .tuneGbdt, .tuneGbdtWide, .tuneForest: 3
+        case .ensemble, .reensemble: 4
+        case .stack, .restack: 5
         }
     }
 }
@@ -56,7 +69,12 @@ struct AutopilotClock: Sendable {
         self.elapsed = elapsed
     }
 
-    public var remaining: Double { max(0, budget - elapsed) }
+    /// The share of the budget the plan keeps unplanned: on a loaded machine fits run longer than those
+    /// measured earlier in the session, and a search's last trial or the interpretation can pass its own limit.
+    static let slack = 0.1
+
+    /// Seconds left to plan with: the budget less the slack, less the time spent.
+    public var remaining: Double { max(0, budget * (1 - Self.slack) - elapsed) }
 }
 
 /// Moves after three in a row that brought no significant gain are not started (the ensemble excepted).
@@ -194,6 +212,16 @@ struct AutopilotSearch {
         }
     }
 
+    /// Whether `move` trains with target encoding because that move paid before it: what paid is carried
+    /// forward, so a later move is not measured without it.
+    func carriesTargetEncoding(_ move: SearchMove) -> Bool {
+        guard !move.combines, move != .targetEncoding, move != .textTerms,
+            let at = done.firstIndex(of: .targetEncoding),
+            paid(.targetEncoding)
+        else { return false }
+        return done.firstIndex(of: move).map { $0 > at } ?? true
+    }
+
     /// Seconds the first gradient boosting and linear runs took (cross-validation and refit).
     var gbdtSeconds: Double { seconds(of: .gbdt) }
     var linearSeconds: Double { seconds(of: .linear) }
@@ -202,10 +230,18 @@ struct AutopilotSearch {
         plan.history[step.rawValue]?.result["train_seconds"]?.doubleValue ?? 1
     }
 
+    /// Seconds the slowest single run so far took to train (the first families' and the search's): the
+    /// run the interpretation explains may be any of them.
+    var slowestRunSeconds: Double {
+        done.filter { !$0.combines }.reduce(max(gbdtSeconds, linearSeconds)) { s, move in
+            max(s, moves[move.rawValue]?.result["train_seconds"]?.doubleValue ?? 0)
+        }
+    }
+
     /// Seconds kept for the interpretation, the test evaluation and the log after the search
-    /// (AutopilotFinish), for the slower of the first families.
+    /// (AutopilotFinish), for the slowest run so far.
     var reserve: Double {
-        AutopilotFinish(remaining: clock.remaining, trainingSeconds: max(gbdtSeconds, linearSeconds)).reserve
+        AutopilotFinish(remaining: clock.remaining, trainingSeconds: slowestRunSeconds).reserve
     }
 
     /// A move's estimated seconds.
@@ -216,7 +252,9 @@ struct AutopilotSearch {
         case .tuneGbdt: max(4 * gbdtSeconds, 2)
         case .randomForest: max(4 * gbdtSeconds, 0.5)
         case .regularisation: max(5 * linearSeconds, 0.3)
-        case .ensemble, .stack: 0.2
+        case .textTerms: textTermsCost
+        case .ensemble, .stack, .reensemble, .restack: 0.2
+        case .tuneGbdtWide, .tuneForest: secondRoundCost(move)
         }
     }
 
@@ -232,7 +270,7 @@ struct AutopilotSearch {
         }
         var byFamily: [String: Candidate] = [:]
         for c in pool {
-            let key = c.step == .text ? "text" : c.model
+            let key = c.step == .text || c.move == .textTerms ? "text" : c.model
             if let b = byFamily[key], !plan.better(c, than: b) { continue }
             byFamily[key] = c
         }
@@ -254,7 +292,9 @@ struct AutopilotSearch {
         case .randomForest: return framing.columnCount - 1 - framing.dropList.count - framing.textColumns.count > 0
         case .classWeights: return imbalanced && trained.contains(.gbdt)
         case .regularisation: return trained.contains(.linear)
+        case .textTerms: return plan.history[AutopilotStep.text.rawValue]?.ok == true
         case .ensemble, .stack: return ensembleMembers.count >= 2
+        case .tuneGbdtWide, .tuneForest, .reensemble, .restack: return secondRoundApplies(move)
         }
     }
 
@@ -269,8 +309,8 @@ struct AutopilotSearch {
     func nextMove() -> Result<SearchMove, StopReason> {
         var blocked: SearchMove?
         for move in SearchMove.allCases where moves[move.rawValue] == nil && applies(move) {
-            if !move.combines && unpaidStreak >= searchPatience { continue }
-            guard clock.elapsed + cost(move) + reserve <= clock.budget else {
+            if !move.combines && unpaidStreak >= searchPatience && !(move.secondRound && secondRoundOpen) { continue }
+            guard cost(move) + reserve <= clock.remaining else {
                 if blocked == nil { blocked = move }
                 continue
             }
@@ -307,6 +347,7 @@ struct AutopilotSearch {
             "fold_scores": true,
         ]
         if !framing.dropList.isEmpty { args["drop"] = .strings(framing.dropList) }
+        if carriesTargetEncoding(move) { args["categorical_encoding"] = "target" }
         switch move {
         case .logTarget:
             args["model"] = "gbdt"
@@ -341,11 +382,15 @@ struct AutopilotSearch {
             args["candidates"] = 5
             args["time_budget_seconds"] = .rounded(max(2, cost(.regularisation) * 2), digits: 0)
             return ("tune_model", .object(args))
-        case .ensemble, .stack:
+        case .ensemble, .stack, .reensemble, .restack:
             args["model"] = "ensemble"
             args["members"] = .strings(ensembleMembers.map(\.runID))
-            if move == .stack { args["ensemble_method"] = "stack" }
+            if !move.averages { args["ensemble_method"] = "stack" }
             args.removeValue(forKey: "drop")
+        case .textTerms:
+            args.merge(textTermsArguments) { _, new in new }
+        case .tuneGbdtWide, .tuneForest:
+            return ("tune_model", .object(args.merging(secondRoundArguments(move)) { _, new in new }))
         }
         return ("train_model", .object(args))
     }

@@ -21,7 +21,8 @@ public enum LearningCurveExplain {
             parameters: run.hyperParameters.filter { settable.contains($0.key) }.mapValues(\.description),
             validation: .crossValidation(folds: folds), seed: run.seed, excluding: run.droppedColumns,
             categoricalEncoding: RunPreprocessing(run.preprocessing)?.highCardinality.flatMap(
-                CategoricalEncoding.init(rawValue:)))
+                CategoricalEncoding.init(rawValue:)),
+            textMaxTerms: RunPreprocessing(run.preprocessing)?.tfidf.maxFeatures)
     }
 
     /// The curve as the tool's result, after saving its chart with the run (best effort).

@@ -37,12 +37,21 @@ public struct TrainModelTool: AgentTool {
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
             targetTransform: try Self.targetTransform(arguments["target_transform"]),
-            categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]))
+            categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]),
+            textMaxTerms: try Self.textMaxTerms(arguments["text_max_terms"]))
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let record = try RunRecorder.record(trained, dataset: d, hypothesis: hypothesis, context: context)
-        return RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+        let summary = RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+        guard let iterations = trained.result.iterationsFixedByTimeLimit, case .object(var out) = summary else {
+            return summary
+        }
+        out["time_limit"] = .string(
+            "max_seconds stopped the first fold after \(iterations) iterations; every fold and the final model use \(iterations)"
+        )
+        out["iterations"] = .int(iterations)
+        return .object(out)
     }
 
     /// The columns to leave out: every column but `features` when they are given, else `drop`; each name
@@ -61,6 +70,15 @@ public struct TrainModelTool: AgentTool {
         let keep = Set(features).subtracting(drop)
         guard !keep.isEmpty else { throw ToolError("no feature is left; name at least one column in features.") }
         return names.filter { $0 != target && !keep.contains($0) }
+    }
+
+    /// The text_max_terms argument: the TF-IDF vocabulary of text columns (nil: the default, 1,000 terms).
+    static func textMaxTerms(_ value: JSONValue?) throws -> Int? {
+        guard let value, value != .null else { return nil }
+        guard let n = value.intValue, (10...20_000).contains(n) else {
+            throw ToolError("text_max_terms must be a whole number of terms from 10 to 20000, not \(value.text).")
+        }
+        return n
     }
 
     /// The target_transform argument: "log" (fit on log(1 + y)), or nil for "none" or no argument.

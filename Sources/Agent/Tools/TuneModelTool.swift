@@ -31,7 +31,8 @@ public struct TuneModelTool: AgentTool {
             target: target.column, model: model, parameters: [:],
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
-            categoricalEncoding: try TrainModelTool.categoricalEncoding(arguments["categorical_encoding"]))
+            categoricalEncoding: try TrainModelTool.categoricalEncoding(arguments["categorical_encoding"]),
+            textMaxTerms: try TrainModelTool.textMaxTerms(arguments["text_max_terms"]))
         let search = try TuneSearch.run(
             base, space: space, on: d.trainDataset, metric: d.metric,
             candidates: arguments["candidates"]?.intValue ?? 12,

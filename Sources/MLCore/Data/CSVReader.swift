@@ -138,14 +138,14 @@ public enum CSVReader {
                         + "Re-save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8 in.csv > out.csv).")
             }
         }
-        // A file not separated by commas may write decimals with one (1.234,56): such columns are numbers.
+        // Numbers written for people ($1,234.50, 45%, 1.234,56 in a file not separated by commas) are numbers.
         var notes: [String] = []
-        if delimiter != UInt8(ascii: ",") {
-            for (c, column) in built.enumerated() {
-                guard let numbers = DecimalComma.numbers(column) else { continue }
-                built[c] = numbers
-                notes.append("'\(column.name)' holds numbers written with a decimal comma; it was read as numbers.")
-            }
+        for (c, column) in built.enumerated() {
+            guard let numbers = FormattedNumbers.numbers(column, delimiter: delimiter) else { continue }
+            built[c] = numbers
+            notes.append(
+                "'\(column.name)' holds numbers written with signs or separators (e.g. '\(column.firstValueText)'); it was read as numbers."
+            )
         }
         let fileHash: String? = if case .success(let c) = results[columns] { c.name } else { nil }
         var dataset = Dataset(uncheckedColumns: built, rowCount: rows, source: name, fileFingerprint: fileHash)

@@ -20,6 +20,7 @@ public enum ExperimentRunner {
         var pipeline = try Pipeline(
             dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
         pipeline.options.highCardinality = spec.categoricalEncoding
+        if let terms = spec.textMaxTerms { pipeline.options.tfidfMaxFeatures = terms }
         return pipeline
     }
 
@@ -44,7 +45,8 @@ public enum ExperimentRunner {
     public static func run(dataset: Dataset, test: Dataset? = nil, spec: ExperimentSpec) throws(MLError)
         -> ExperimentResult
     {
-        let estimator = try spec.estimator()
+        var estimator = try spec.estimator()
+        let requested = estimator.parameters
         let isClustering = spec.model == "kmeans"
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
@@ -69,6 +71,8 @@ public enum ExperimentRunner {
             let start = DispatchTime.now().uptimeNanoseconds
             let fitted = try estimator.fit(x, y: truth)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            // A time limit sets the model size once; the other folds and the final fit reuse it.
+            if let fixed = estimator.fixed(at: fitted) { estimator = fixed }
             return (fp, fitted, seconds, fp.features.count)
         }
         // The model's prediction on the target's own scale (the transform undone).
@@ -106,7 +110,8 @@ public enum ExperimentRunner {
             let p = try predict(fitted, x)
             let metrics = try score(try target.values(in: dataset, rows: validRows), p, x, fitted)
             return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil,
+                model: spec.model, parameters: estimator.parameters, requestedParameters: requested, metrics: metrics,
+                crossValidation: nil,
                 fitSeconds: seconds,
                 rows: trainRows.count, features: f, target: target, pipeline: fp, fitted: fitted,
                 validationRows: validRows,
@@ -121,7 +126,8 @@ public enum ExperimentRunner {
             let p = try predict(fitted, x)
             let metrics = try score(try target.values(in: test, rows: testRows), p, x, fitted)
             return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, metrics: metrics, crossValidation: nil,
+                model: spec.model, parameters: estimator.parameters, requestedParameters: requested, metrics: metrics,
+                crossValidation: nil,
                 fitSeconds: seconds,
                 rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: nil,
                 validationPrediction: nil)
@@ -130,7 +136,8 @@ public enum ExperimentRunner {
             ProgressReport.post(.finalFit(rows: labelled.count))
             let (fp, fitted, seconds, f) = try fitOn(labelled)
             return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, metrics: cv.summary.mapValues(\.mean),
+                model: spec.model, parameters: estimator.parameters, requestedParameters: requested,
+                metrics: cv.summary.mapValues(\.mean),
                 crossValidation: cv,
                 fitSeconds: seconds, rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted,
                 validationRows: nil, validationPrediction: nil)

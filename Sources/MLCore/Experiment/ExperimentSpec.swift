@@ -31,13 +31,17 @@ public struct ExperimentSpec: Sendable, Equatable {
     /// The encoding of high-cardinality categorical columns (PreprocessingOptions.highCardinality);
     /// nil: the family's own.
     public var categoricalEncoding: CategoricalEncoding?
+    /// The TF-IDF vocabulary of text columns (PreprocessingOptions.tfidfMaxFeatures); nil: its default.
+    public var textMaxTerms: Int?
 
     public init(
         target: String, model: String, parameters: [String: String] = [:],
         validation: ValidationScheme = .holdout(testFraction: 0.2),
         seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil,
-        targetTransform: TargetTransform? = nil, categoricalEncoding: CategoricalEncoding? = nil
+        targetTransform: TargetTransform? = nil, categoricalEncoding: CategoricalEncoding? = nil,
+        textMaxTerms: Int? = nil
     ) {
+        self.textMaxTerms = textMaxTerms
         self.categoricalEncoding = categoricalEncoding
         self.groupColumn = groupColumn
         self.targetTransform = targetTransform
@@ -78,9 +82,13 @@ public struct ExperimentResult: Sendable {
     /// The validation rows (holdout) and their prediction; nil for cross-validation and a separate test.
     public var validationRows: [Int]?
     public var validationPrediction: Prediction?
+    /// The hyper-parameters asked for, when a time limit changed them (maxIter fixed at the count the
+    /// first fit reached, the limit dropped): what to compare `parameters` with; nil when they are the same.
+    public var requestedParameters: [String: String]?
 
     public init(
-        model: String, parameters: [String: String], metrics: [String: Double],
+        model: String, parameters: [String: String], requestedParameters: [String: String]? = nil,
+        metrics: [String: Double],
         crossValidation: CrossValidationResult?, fitSeconds: Double, rows: Int, features: Int, target: TargetSpec,
         pipeline: FittedPipeline, fitted: AnyFittedModel, validationRows: [Int]? = nil,
         validationPrediction: Prediction? = nil
@@ -97,5 +105,15 @@ public struct ExperimentResult: Sendable {
         self.fitted = fitted
         self.validationRows = validationRows
         self.validationPrediction = validationPrediction
+        self.requestedParameters = requestedParameters == parameters ? nil : requestedParameters
+    }
+
+    /// The iteration count a time limit fixed, when it cut the fit short of the requested maxIter.
+    public var iterationsFixedByTimeLimit: Int? {
+        guard let requestedParameters, requestedParameters["maxSeconds"] != nil,
+            let asked = requestedParameters["maxIter"].flatMap({ Int($0) }),
+            let reached = parameters["maxIter"].flatMap({ Int($0) }), reached < asked
+        else { return nil }
+        return reached
     }
 }

@@ -17,6 +17,14 @@ public protocol ColumnEstimator: Estimator {
     func fit(columns x: FeatureColumns, y: TargetValues, sampleWeights: [Double]?) throws(MLError) -> Fitted
 }
 
+/// An estimator that may stop adding iterations when a time limit passes (gradient boosting's maxSeconds).
+/// The same estimator fixed at the count one fit reached, without the limit, fits the other folds and the
+/// final model of an experiment: every fold then has the same model size, and a replay the same work.
+public protocol TimeLimited: Estimator {
+    /// This estimator with `fitted`'s iteration count fixed and no time limit; nil when it has no limit.
+    func fixed(at fitted: Fitted) -> Self?
+}
+
 /// A fitted model: predicts, and saves/loads through `Codable` (a loaded model predicts exactly the same).
 public protocol FittedModel: Sendable, Codable {
     /// The names and kinds of the features the model was fitted on, in order.

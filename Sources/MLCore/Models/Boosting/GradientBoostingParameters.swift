@@ -36,6 +36,10 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
     public var sparseThreshold: Double? = nil
     /// "balanced": each class weighs rows / (classes × its rows), as scikit-learn's class_weight; nil: 1.
     public var classWeight: String? = nil
+    /// Stop adding iterations once the fit has run this many seconds (at least one iteration runs); nil: no
+    /// limit. A cross-validated experiment fits its other folds and its final model with the count the first
+    /// fold reached (`TimeLimited`), so every fold has the same model size and the folds stay comparable.
+    public var maxSeconds: Double? = nil
 
     public init() {}
 

@@ -8,10 +8,19 @@
 import Foundation
 
 /// The gradient boosting estimator (`gbdt` in the registry).
-public struct HistGradientBoosting: ColumnEstimator {
+public struct HistGradientBoosting: ColumnEstimator, TimeLimited {
     public var parameters: GradientBoostingParameters
 
     public init(_ parameters: GradientBoostingParameters = .init()) { self.parameters = parameters }
+
+    /// With a time limit: the iteration count `fitted` reached as `maxIter`, and no limit.
+    public func fixed(at fitted: FittedGradientBoosting) -> HistGradientBoosting? {
+        guard parameters.maxSeconds != nil else { return nil }
+        var p = parameters
+        p.maxSeconds = nil
+        p.maxIter = max(1, fitted.iterations)
+        return HistGradientBoosting(p)
+    }
 
     public func fit(_ data: TrainingSet) throws(MLError) -> FittedGradientBoosting {
         try fit(columns: FeatureColumns(data.x), y: data.y, sampleWeights: data.sampleWeights)
@@ -96,6 +105,8 @@ private struct Booster {
     func run(
         x: FeatureColumns, target: BoostingTarget, validationX: FeatureMatrix?, validationTarget: BoostingTarget?
     ) throws(MLError) -> FittedGradientBoosting {
+        // maxSeconds counts from here: binning is part of the fit.
+        let deadline = p.maxSeconds.map { DispatchTime.now().uptimeNanoseconds + UInt64($0 * 1e9) }
         let n = x.rows
         let threads = p.threads
         let binner = try FeatureBinner(fitting: x, maxBins: p.maxBins, seed: p.seed, threads: threads)
@@ -128,6 +139,7 @@ private struct Booster {
         var iterations = 0
         for _ in 0..<p.maxIter {
             try Cancellation.check()
+            if let deadline, iterations > 0, DispatchTime.now().uptimeNanoseconds >= deadline { break }
             if outputs > 1 {
                 raw.withUnsafeBufferPointer { rb in
                     prob.withUnsafeMutableBufferPointer { pb in

@@ -51,6 +51,17 @@ public struct AnyEstimator: Sendable {
         return object.mapValues(\.text)
     }
 
+    /// With a time limit: the estimator fixed at the iteration count `fitted` reached, without the limit
+    /// (`TimeLimited`); nil when it has none.
+    public func fixed(at fitted: AnyFittedModel) -> AnyEstimator? {
+        func open<E: TimeLimited>(_ estimator: E) -> AnyEstimator? {
+            guard let model = fitted.model as? E.Fitted, let fixed = estimator.fixed(at: model) else { return nil }
+            return AnyEstimator(family: family, estimator: fixed)
+        }
+        guard let limited = estimator as? any TimeLimited else { return nil }
+        return open(limited)
+    }
+
     /// Whether the family fits on data with missing values (NaN).
     public var acceptsMissingValues: Bool { family.acceptsMissingValues }
 }

@@ -104,6 +104,7 @@ enum FamilyParameters {
             .optionalDouble(
                 "sparseThreshold", \.sparseThreshold, 0...Double.greatestFiniteMagnitude, openLower: true),
             .optionalString("classWeight", \.classWeight, valid: "balanced or none") { $0 == "balanced" },
+            .optionalDouble("maxSeconds", \.maxSeconds, 0...Double.greatestFiniteMagnitude, openLower: true),
         ]
     }
 
