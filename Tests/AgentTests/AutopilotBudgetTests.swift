@@ -132,4 +132,15 @@ final class ScriptedClock: @unchecked Sendable {
         #expect(args["learning_curve"] == true)
         #expect((args["time_budget_seconds"]?.doubleValue ?? 0) > 500)
     }
+
+    /// Gradient boosting's first fit gets a time limit from the budget (half of what is left after the closing
+    /// steps, over five folds and the final fit), so a wide, many-class table cannot take the session past it.
+    @Test func gradientBoostingIsGivenATimeLimitFromTheBudget() async throws {
+        let (_, messages) = try await session("titanic", "survived", budget: 120, clock: ScriptedClock(step: 0.5))
+        let gbdt = try #require(
+            messages.flatMap(\.toolCalls).first { $0.name == "train_model" && $0.arguments.contains(#""gbdt""#) })
+        let limit = try #require(try JSONValue.parse(gbdt.arguments)["params"]?["max_seconds"]?.doubleValue)
+        // Read at about 3 s into the session: (117 s − the reserve) / 2 / 6 ≈ 10 s, whole seconds.
+        #expect(limit >= 8 && limit <= 10 && limit == limit.rounded(), "\(gbdt.arguments)")
+    }
 }

@@ -84,7 +84,8 @@ import Testing
             id: "c", name: "train_model", arguments: #"{"model":"gbdt","params":{"max_seconds":4,"learning_rate":0.1}}"#
         )
         let cut = try JSONValue.parse(
-            ReplayPinning.pinned(call, recorded: recorded(#"{"run_id":"r0003","iterations":17}"#)).arguments)
+            ReplayPinning.pinned(call, recorded: recorded(#"{"run_id":"r0003","time_limited_iterations":17}"#))
+                .arguments)
         #expect(cut["params"] == ["max_iter": 17, "learning_rate": 0.1] && cut["model"] == "gbdt")
         let uncut = try JSONValue.parse(
             ReplayPinning.pinned(call, recorded: recorded(#"{"run_id":"r0003"}"#)).arguments)

@@ -171,6 +171,16 @@ struct AutopilotPlan {
     /// left would not even hold the steps after the search): gradient boosting and the text model.
     static let skippedWhenOutOfTime: Set<AutopilotStep> = [.gbdt, .text]
 
+    /// Gradient boosting's time limit per fit (its params.max_seconds): half of what the budget leaves after
+    /// the closing steps, over the five folds and the final fit, in whole seconds; nil without a budget. On
+    /// a small table it never binds; on a wide, many-class one it keeps the first families inside the budget.
+    var gbdtSecondsPerFit: Double? {
+        guard let clock else { return nil }
+        let linear = history[AutopilotStep.linear.rawValue]?.result["train_seconds"]?.doubleValue ?? 1
+        let reserve = AutopilotFinish(remaining: clock.remaining, trainingSeconds: linear).reserve
+        return max(1, ((clock.remaining - reserve) * 0.5 / 6).rounded())
+    }
+
     /// Whether what is left of the budget is less than the steps after the search need.
     var outOfTime: Bool {
         guard let clock else { return false }
@@ -216,7 +226,9 @@ struct AutopilotPlan {
         case .linear:
             return (train(f.linearModel, hypothesis: text.hypothesis(.linear, f)), text.beforeTraining(.linear, f))
         case .gbdt:
-            return (train("gbdt", hypothesis: text.hypothesis(.gbdt, f)), text.beforeTraining(.gbdt, f))
+            var args = train("gbdt", hypothesis: text.hypothesis(.gbdt, f)).objectValue ?? [:]
+            if let seconds = gbdtSecondsPerFit { args["params"] = ["max_seconds": .number(seconds)] }
+            return (.object(args), text.beforeTraining(.gbdt, f))
         case .text:
             guard !f.textColumns.isEmpty else { return nil }
             let model = f.linearModel

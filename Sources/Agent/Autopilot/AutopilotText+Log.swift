@@ -53,12 +53,20 @@ extension AutopilotText {
         let model =
             done.call.arguments.isEmpty
             ? "" : ((try? JSONValue.parse(done.call.arguments))?["model"]?.stringValue ?? "")
+        // A time limit that cut the fit short fixed the number of iterations: say so, with the count.
+        let parameters =
+            done.result["time_limited_iterations"]?.intValue.map { n in
+                t(
+                    "default hyper-parameters but the time limit, which stopped the first fold after \(n) iterations (every fold and the final model use \(n))",
+                    "hyper-paramètres par défaut sauf la limite de temps, qui a arrêté le premier fold après \(n) itérations (tous les folds et le modèle final en font \(n))"
+                )
+            } ?? t("default hyper-parameters", "hyper-paramètres par défaut")
         var args: [String: JSONValue] = [
             "kind": "experiment", "title": .string(title(step, f)), "hypothesis": .string(hypothesis(step, f)),
             "approach": .string(
                 t(
-                    "\(model) on \(features); default hyper-parameters, seed 42, \(f.validation).",
-                    "\(model) sur \(features) ; hyper-paramètres par défaut, graine 42, \(f.validationFR).")),
+                    "\(model) on \(features); \(parameters), seed 42, \(f.validation).",
+                    "\(model) sur \(features) ; \(parameters), graine 42, \(f.validationFR).")),
             "next": .string(nextText(after: step, f)),
         ]
         guard done.ok, let runID = done.result["run_id"]?.stringValue else {

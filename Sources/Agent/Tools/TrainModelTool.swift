@@ -50,7 +50,7 @@ public struct TrainModelTool: AgentTool {
         out["time_limit"] = .string(
             "max_seconds stopped the first fold after \(iterations) iterations; every fold and the final model use \(iterations)"
         )
-        out["iterations"] = .int(iterations)
+        out["time_limited_iterations"] = .int(iterations)
         return .object(out)
     }
 

@@ -38,7 +38,9 @@ public enum ReplayPinning {
         else { return call }
         let limit = params.removeValue(forKey: "max_seconds") ?? params.removeValue(forKey: "maxSeconds")
         guard limit != nil else { return call }
-        if let iterations = result["iterations"]?.intValue { params["max_iter"] = .number(Double(iterations)) }
+        if let iterations = result["time_limited_iterations"]?.intValue {
+            params["max_iter"] = .number(Double(iterations))
+        }
         arguments["params"] = .object(params)
         var out = call
         out.arguments = JSONValue.object(arguments).text

@@ -20,6 +20,9 @@ public struct ComparisonRules: Sendable {
         "path", "file", "workspace", "log_path", "model_path", "transcript",
         "time", "timestamp", "created_at", "started_at", "finished_at", "evaluated_at", "elapsed",
         "duration", "seconds", "training_seconds", "fit_seconds", "predict_seconds", "latency",
+        // Where a time limit stopped a fit: the clock's doing (a replay pins the count; the params and
+        // metrics of the model it fits are compared).
+        "time_limit", "time_limited_iterations",
     ]
     public static let defaultIgnoredSuffixes = ["_id", "_ids", "_seconds", "_ms", "_time", "_path", "_at"]
 
