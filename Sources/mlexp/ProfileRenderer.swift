@@ -1,6 +1,7 @@
 // Renders a DataProfile as a plain-text table for the terminal (no colours, so it pipes cleanly).
 // Leaves out: JSON output (ProfileCommand encodes the profile directly).
 
+import Agent
 import MLCore
 
 enum ProfileRenderer {
@@ -86,15 +87,7 @@ enum ProfileRenderer {
     }
 
     /// 1313 → "1,313".
-    static func grouped(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-" : "") + out
-    }
+    static func grouped(_ n: Int) -> String { ProgressText.grouped(n) }
 
     /// A compact number: 4 significant digits, no exponent for everyday magnitudes.
     static func format(_ x: Double, digits: Int? = nil) -> String {

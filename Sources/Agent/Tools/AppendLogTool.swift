@@ -42,7 +42,7 @@ public struct AppendLogTool: AgentTool {
             let loaded = try? context.session.dataset(nil)
             let data =
                 text("data").isEmpty
-                ? loaded.map { "\($0.path): \($0.dataset.rowCount) rows × \($0.dataset.columnCount) columns" } ?? ""
+                ? loaded.map { "\($0.path): \($0.rowCount) rows × \($0.columnCount) columns" } ?? ""
                 : text("data")
             let metric =
                 text("metric").isEmpty

@@ -50,14 +50,16 @@ public struct LoadDataTool: AgentTool {
         }
         let split = try SealedTestSplit(
             dataset: dataset, target: target, testFraction: fraction, seed: seed, groupColumn: groupColumn)
+        // The table is cut into its two parts and let go column by column: never held twice.
+        let rows = dataset.rowCount
+        let (train, test) = (consume dataset).partitioned(split.trainRows, split.testRows)
         context.progress("profiling")
         let profile = try DataProfile(
-            dataset: dataset.selecting(rows: split.trainRows), target: target?.column,
-            grouping: groupColumn.map { .column($0) } ?? .none)
+            dataset: train, target: target?.column, grouping: groupColumn.map { .column($0) } ?? .none)
         let id = arguments["dataset_id"]?.stringValue ?? Self.datasetID(for: url)
         let loaded = LoadedDataset(
-            id: id, path: context.workspace.relativePath(of: url), dataset: dataset, target: target, split: split,
-            profile: profile)
+            id: id, path: context.workspace.relativePath(of: url), trainDataset: train, testDataset: test,
+            rowCount: rows, target: target, split: split, profile: profile)
         context.session.store(loaded)
         guard let defaulted, case .object(var out) = Self.summary(loaded) else { return Self.summary(loaded) }
         out["target_note"] = .string(
@@ -82,8 +84,8 @@ public struct LoadDataTool: AgentTool {
             return .object(o)
         }
         var out: [String: JSONValue] = [
-            "dataset_id": .string(d.id), "path": .string(d.path), "rows": .int(d.dataset.rowCount),
-            "column_count": .int(d.dataset.columnCount), "columns": .array(Array(columns)),
+            "dataset_id": .string(d.id), "path": .string(d.path), "rows": .int(d.rowCount),
+            "column_count": .int(d.columnCount), "columns": .array(Array(columns)),
             "train_rows": .int(d.trainRows.count), "test_rows": .int(d.testRows.count),
             "test_split": .string(
                 "sealed: \(d.testRows.count) rows, evaluated only with compute_metrics split=\"test\""),
@@ -98,7 +100,7 @@ public struct LoadDataTool: AgentTool {
             "duplicate_rows": .int(p.duplicateRows), "fingerprint": .string(d.fingerprint),
         ]
         if p.columns.count > maxColumns { out["more_columns"] = .int(p.columns.count - maxColumns) }
-        if !d.dataset.readingNotes.isEmpty { out["reading_notes"] = .strings(d.dataset.readingNotes) }
+        if !d.trainDataset.readingNotes.isEmpty { out["reading_notes"] = .strings(d.trainDataset.readingNotes) }
         if let t = p.target {
             var target: [String: JSONValue] = [
                 "name": .string(t.column), "task": .string(t.task.rawValue), "missing": .int(t.missing),

@@ -14,7 +14,7 @@ public struct ProfileColumnTool: AgentTool {
         let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
         let name = arguments["column"]?.stringValue ?? ""
         let k = arguments["top_k"]?.intValue ?? 8
-        let column = try d.dataset.column(named: name)
+        let column = try d.trainDataset.column(named: name)
         guard let p = d.profile.column(name) else { throw ToolError("no profile for column '\(name)'.") }
         var out: [String: JSONValue] = [
             "column": .string(name), "type": .string(p.kind.rawValue), "missing": .int(p.missing),
@@ -40,8 +40,8 @@ public struct ProfileColumnTool: AgentTool {
 
     /// The target's mean (regression) or positive/majority share (classes) per level or per quartile bin.
     private func relation(_ column: Column, _ d: LoadedDataset, target: TargetSpec, top: Int) throws -> JSONValue {
-        let rows = d.trainRows
-        let y = try target.values(in: d.dataset, rows: rows)
+        let rows = Array(0..<d.trainDataset.rowCount)
+        let y = try target.values(in: d.trainDataset, rows: rows)
         var groups: [String: [Int]] = [:]  // group → positions in rows
         var order: [String] = []
         if let numbers = column.numbers {

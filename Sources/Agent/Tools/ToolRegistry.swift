@@ -91,7 +91,12 @@ public struct ToolRegistry: ToolExecuting {
                 content: Self.alreadyDone(call.name, earlier: earlier), isError: false, seconds: seconds())
         }
         do {
-            let result = try await CancellableRun.run { [context] in try await entry.tool.run(arguments, in: context) }
+            // MLCore's progress events (rows read, fold k of n, trial i of m) become the tool's notes on screen.
+            let result = try await CancellableRun.run { [context] in
+                try await ProgressReport.withSink({ context.progress(ProgressText.text($0)) }) {
+                    try await entry.tool.run(arguments, in: context)
+                }
+            }
             context.session.noteToolResult(result)
             let content = bounded(result.text)
             if remembered { context.session.rememberResult(content, of: signature) }

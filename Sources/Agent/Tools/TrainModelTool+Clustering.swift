@@ -21,8 +21,8 @@ extension TrainModelTool {
             )
         }
         let reference = arguments["reference"]?.stringValue
-        if let reference, d.dataset.index(of: reference) == nil {
-            throw ToolError(Dataset.unknownColumnMessage(reference, among: d.dataset.columnNames))
+        if let reference, d.trainDataset.index(of: reference) == nil {
+            throw ToolError(Dataset.unknownColumnMessage(reference, among: d.columnNames))
         }
         let features = arguments["features"]?.arrayValue?.compactMap(\.stringValue)
         if let reference, features?.contains(reference) == true {
@@ -43,7 +43,7 @@ extension TrainModelTool {
         try Task.checkCancellation()
         var run = RunRecord(
             dataset: DatasetInfo(
-                fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
+                fingerprint: d.fingerprint, rows: d.rowCount, columns: d.columnCount, path: d.path),
             target: nil, task: TaskKind.clustering.rawValue, modelFamily: model, sessionID: context.session.id,
             hypothesis: arguments["hypothesis"]?.stringValue ?? "")
         run.features = result.columns

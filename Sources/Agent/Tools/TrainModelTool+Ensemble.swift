@@ -71,7 +71,7 @@ extension TrainModelTool {
             target: target.column, model: "ensemble",
             parameters: ["members": ids.joined(separator: " "), "method": method],
             validation: .crossValidation(folds: k), seed: runs[0].seed,
-            excluding: d.dataset.columnNames.filter { dropped.contains($0) }, groupColumn: d.groupColumn)
+            excluding: d.columnNames.filter { dropped.contains($0) }, groupColumn: d.groupColumn)
         // The members' folds (train_model's for the same seed, grouped when the session groups): each
         // validation fold is scored on the average of its rows' out-of-fold predictions.
         let labelled = try d.trainDataset.rowsWithTarget(target.column)

@@ -59,8 +59,8 @@ public struct TrainModelTool: AgentTool {
     static func excluded(features: [String]?, drop: [String], dataset d: LoadedDataset, target: String) throws
         -> [String]
     {
-        let names = d.dataset.columnNames
-        for name in drop + (features ?? []) where d.dataset.index(of: name) == nil {
+        let names = d.columnNames
+        for name in drop + (features ?? []) where d.trainDataset.index(of: name) == nil {
             throw ToolError(Dataset.unknownColumnMessage(name, among: names))
         }
         if features?.contains(target) == true {
@@ -137,7 +137,7 @@ enum RunRecorder {
         guard let cv = result.crossValidation else {
             throw ToolError("the experiment returned no cross-validation; this is a bug.")
         }
-        let target = try result.target.values(in: d.trainDataset, rows: try d.trainDataset.rowsWithTarget(spec.target))
+        let target = try d.trainTarget(for: result.target)
         let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
         return Trained(
             spec: spec, result: result, cv: cv, target: target, seconds: Date().timeIntervalSince(start),
@@ -167,10 +167,10 @@ enum RunRecorder {
         }
         var run = RunRecord(
             dataset: DatasetInfo(
-                fingerprint: d.fingerprint, rows: d.dataset.rowCount, columns: d.dataset.columnCount, path: d.path),
+                fingerprint: d.fingerprint, rows: d.rowCount, columns: d.columnCount, path: d.path),
             target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.spec.model,
             sessionID: context.session.id, hypothesis: hypothesis)
-        run.features = d.dataset.columnNames.filter {
+        run.features = d.columnNames.filter {
             $0 != trained.spec.target && !trained.spec.excluding.contains($0)
         }
         run.droppedColumns = trained.spec.excluding

@@ -38,7 +38,7 @@ public struct TuneModelTool: AgentTool {
             candidates: arguments["candidates"]?.intValue ?? 12,
             halving: arguments["strategy"]?.stringValue != "random",
             budget: arguments["time_budget_seconds"]?.doubleValue ?? 60,
-            maxTrials: arguments["max_trials"]?.intValue, progress: context.progress)
+            maxTrials: arguments["max_trials"]?.intValue)
         guard let best = search.best else {
             throw ToolError("the search evaluated no configuration; raise time_budget_seconds.")
         }

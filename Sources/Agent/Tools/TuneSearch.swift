@@ -13,7 +13,7 @@ enum TuneSearch {
     /// excluded columns kept); `budget` is in seconds; `maxTrials` caps the trials as the budget would.
     static func run(
         _ spec: ExperimentSpec, space: SearchSpace, on dataset: Dataset, metric: String, candidates: Int, halving: Bool,
-        budget: Double, maxTrials: Int? = nil, progress: @Sendable (String) -> Void
+        budget: Double, maxTrials: Int? = nil
     ) throws -> SearchResult {
         guard case .crossValidation(let k) = spec.validation else { throw ToolError("tuning needs cross-validation.") }
         _ = try ModelRegistry.make(spec.model)  // an unknown family fails before any fit
@@ -25,13 +25,9 @@ enum TuneSearch {
             spec, folds: k, dataset: dataset, labelled: labelled, target: y)
         let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
         let family = try ModelFamily.named(spec.model)
-        var fits = 0
+        // Each trial's fold is posted as progress by HyperparameterSearch ("trial i of m, fold k of n").
         let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
             try Cancellation.check()
-            fits += 1
-            if fits % k == 1 || k == 1 {
-                progress("\(spec.model): trial \(fits / k + 1) (\(train.count) rows per fold)")
-            }
             let estimator = try family.make(strings(parameters), seed: spec.seed)
             let rows = train.map { labelled[$0] }
             let truth = try target.values(in: dataset, rows: rows)

@@ -45,6 +45,8 @@ struct ChunkReader: @unchecked Sendable {
     let delimiter: UInt8
     let columns: Int
     let missing: MissingTokens
+    /// Where rows read are counted for the screen (nil: nobody watches).
+    var progress: CSVReadProgress? = nil
     /// Rows per block: 8,192 cells keep a block's offsets (64 KiB) and its bytes within L2.
     var blockRows: Int { max(16, 8_192 / max(columns, 1)) }
     var p: UnsafePointer<UInt8> { file.base }
@@ -63,6 +65,8 @@ struct ChunkReader: @unchecked Sendable {
             // Windowed files: bring the next window in ahead, release what is a window behind.
             var fetched = from, released = from
             defer { file.release(from: released, to: to) }
+            var unreported = (blocks: 0, rows: 0, from: from)
+            defer { if unreported.rows > 0 { progress?.add(rows: unreported.rows, bytes: pos - unreported.from) } }
             while pos < to {
                 if file.windowed && pos + file.window / 2 > fetched {
                     file.prefetch(from: fetched, to: min(to, fetched + file.window))
@@ -85,6 +89,14 @@ struct ChunkReader: @unchecked Sendable {
                 convert(block, into: &result, scratch: scratch, powers: powers)
                 result.rows += block.rows
                 pos = block.next
+                if let progress {
+                    unreported.blocks += 1
+                    unreported.rows += block.rows
+                    if unreported.blocks == CSVReadProgress.every {
+                        progress.add(rows: unreported.rows, bytes: pos - unreported.from)
+                        unreported = (0, 0, pos)
+                    }
+                }
             }
         }
         return result

@@ -60,8 +60,10 @@ public enum CSVReader {
         let bounds = ChunkPlanner.boundaries(
             file, from: dataStart, to: n, chunks: n - dataStart < 1 << 20 ? 1 : threads)
         let estimate = ChunkPlanner.estimatedCellsPerByte(p, from: dataStart, to: n, columns: columns)
+        let sink = ProgressReport.sink
         let reader = ChunkReader(
-            file: file, delimiter: delimiter, columns: columns, missing: MissingTokens(options.missingTokens))
+            file: file, delimiter: delimiter, columns: columns, missing: MissingTokens(options.missingTokens),
+            progress: CSVReadProgress(sink: sink, bytes: n - dataStart))
         // Chunk 0 reserves room for every row, so its arrays become the columns without a copy.
         var chunks = Parallel.map(bounds.count - 1, parallel: bounds.count > 2) { k in
             reader.read(
@@ -70,8 +72,11 @@ public enum CSVReader {
                     / max(columns, 1) + 16)
         }
         if let bad = chunks.firstIndex(where: { $0.outcome != .complete }), chunks[bad].outcome == .misaligned {
+            // Counted afresh: the chunks' rows were reported once already.
+            var again = reader
+            again.progress = CSVReadProgress(sink: sink, bytes: n - dataStart)
             chunks = [
-                reader.read(
+                again.read(
                     from: dataStart, to: n, isLast: true,
                     estimatedRows: Int(Double(n - dataStart) * estimate) / max(columns, 1) + 16)
             ]

@@ -51,7 +51,9 @@ public enum ExperimentRunner {
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
         let pipeline = try self.pipeline(spec, dataset: dataset)
-        let y = try target.values(in: dataset, rows: labelled)
+        // The labelled rows' target, for the splits and the folds' scores only (computed where needed, so a
+        // million-row copy does not stay alive through the final fit).
+        func labelledTarget() throws(MLError) -> TargetValues { try target.values(in: dataset, rows: labelled) }
 
         func fitOn(_ rows: [Int]) throws(MLError) -> (FittedPipeline, AnyFittedModel, Double, Int) {
             var truth: TargetValues =
@@ -97,7 +99,7 @@ public enum ExperimentRunner {
                 throw MLError(.invalidParameter, "The holdout fraction must be in (0, 1), e.g. 0.2; got \(fraction).")
             }
             let split: TrainTestIndices
-            if case .classes(let labels, _) = y {
+            if case .classes(let labels, _) = try labelledTarget() {
                 split = try Split.stratifiedHoldout(labels: labels, testFraction: fraction, seed: spec.seed)
             } else {
                 split = try Split.holdout(count: labelled.count, testFraction: fraction, seed: spec.seed)
@@ -130,10 +132,29 @@ public enum ExperimentRunner {
                 rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: nil,
                 validationPrediction: nil)
         case .crossValidation(let folds):
-            let splits = try crossValidationSplits(
-                spec, folds: folds, dataset: dataset, labelled: labelled, target: y)
-            let foldRows = splits.map { FoldRows(train: $0.train, valid: $0.test) }
-            let cv = try CrossValidation.run(target: y, folds: foldRows) { train, valid throws(MLError) in
+            let cv = try crossValidate(folds)
+            ProgressReport.post(.finalFit(rows: labelled.count))
+            let (fp, fitted, seconds, f) = try fitOn(labelled)
+            return ExperimentResult(
+                model: spec.model, parameters: estimator.parameters, requestedParameters: requested,
+                metrics: cv.summary.mapValues(\.mean),
+                crossValidation: cv,
+                fitSeconds: seconds, rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted,
+                validationRows: nil, validationPrediction: nil)
+        }
+
+        // The folds' row lists (folds × labelled rows of Int) live only while the folds run, not through the
+        // final fit: at millions of rows they weigh as much as several columns.
+        func crossValidate(_ folds: Int) throws(MLError) -> CrossValidationResult {
+            let y = try labelledTarget()
+            let foldRows = try crossValidationSplits(
+                spec, folds: folds, dataset: dataset, labelled: labelled, target: y
+            ).map { FoldRows(train: $0.train, valid: $0.test) }
+            // Positions into `labelled` as dataset rows; when every row is labelled (a session's training
+            // part) they are the same list, and no fold-sized copy is made.
+            let everyRow = labelled.count == dataset.rowCount
+            let rows = { (positions: [Int]) in everyRow ? positions : positions.map { labelled[$0] } }
+            return try CrossValidation.run(target: y, folds: foldRows) { train, valid throws(MLError) in
                 // The baseline reads no input: its folds skip the preprocessing (fit and transform of every
                 // column), which at a million rows cost many times its fit. The stored model below is fitted
                 // behind the real pipeline, so it predicts and explains like any other.
@@ -144,19 +165,12 @@ public enum ExperimentRunner {
                             rows: n, features: [FeatureInfo(name: "constant")], values: [Double](repeating: 0, count: n)
                         )
                     }
-                    let truth = try target.values(in: dataset, rows: train.map { labelled[$0] })
+                    let truth = try target.values(in: dataset, rows: rows(train))
                     return try estimator.fit(.matrix(none(train.count)), y: truth).predict(none(valid.count))
                 }
-                let (fp, fitted, _, _) = try fitOn(train.map { labelled[$0] })
-                return try predict(fitted, try fp.transform(dataset, rows: valid.map { labelled[$0] }))
+                let (fp, fitted, _, _) = try fitOn(rows(train))
+                return try predict(fitted, try fp.transform(dataset, rows: rows(valid)))
             }
-            let (fp, fitted, seconds, f) = try fitOn(labelled)
-            return ExperimentResult(
-                model: spec.model, parameters: estimator.parameters, requestedParameters: requested,
-                metrics: cv.summary.mapValues(\.mean),
-                crossValidation: cv,
-                fitSeconds: seconds, rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted,
-                validationRows: nil, validationPrediction: nil)
         }
     }
 }

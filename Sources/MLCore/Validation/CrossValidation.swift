@@ -77,6 +77,7 @@ public enum CrossValidation {
                     .invalidInput,
                     "Fold \(i + 1) has no training or no validation rows. Use fewer folds for this little data.")
             }
+            ProgressReport.post(.fold(i + 1, of: folds.count, trainRows: fold.train.count))
             let p = try fitPredict(fold.train, fold.valid)
             guard p.count == fold.valid.count else {
                 throw MLError(

@@ -41,7 +41,8 @@ public enum HyperparameterSearch {
     ) throws(MLError) -> SearchResult {
         let configs = try space.sample(candidates, seed: seed)
         var run = Runner(
-            metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
+            metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed,
+            planned: configs.count)
         for c in configs { if try run.trial(c, resource: 1, round: 0, fitPredict) == nil { break } }
         return run.result("random")
     }
@@ -62,7 +63,8 @@ public enum HyperparameterSearch {
         if minResource == nil { for _ in 0..<rounds { resource /= Double(factor) } }
         resource = min(max(resource, 0.01), 1)
         var run = Runner(
-            metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed)
+            metric: metric, target: target, folds: folds, budget: timeBudget, maxTrials: maxTrials, seed: seed,
+            planned: plannedTrials(configs.count, resource: resource, factor: factor))
         var round = 0
         while !configs.isEmpty {
             var scored: [SearchTrial] = []
@@ -81,6 +83,19 @@ public enum HyperparameterSearch {
         return run.result("successive_halving")
     }
 
+    /// Trials successive halving runs when nothing stops it: every round's survivors, until one is left or
+    /// the rows are all used (the loop of `successiveHalving`, without the fits).
+    static func plannedTrials(_ candidates: Int, resource: Double, factor: Int) -> Int {
+        var total = 0, n = candidates, r = resource
+        while n > 0 {
+            total += n
+            if n == 1 || r >= 1 { break }
+            n = max(1, n / factor)
+            r = min(1, r * Double(factor))
+        }
+        return total
+    }
+
     struct Runner {
         let metric: String
         let target: TargetValues
@@ -90,15 +105,21 @@ public enum HyperparameterSearch {
         /// n trials runs again exactly (the same n trials, whatever the machine's speed) with `maxTrials` n.
         let maxTrials: Int?
         let seed: UInt64
+        /// Trials the search would run without a budget (capped by `maxTrials`), for "trial i of m" on screen.
+        let planned: Int
         let clock = ContinuousClock()
         let start: ContinuousClock.Instant
         var trials: [SearchTrial] = []
         var stopped = false
 
-        init(metric: String, target: TargetValues, folds: [FoldRows], budget: Double?, maxTrials: Int?, seed: UInt64) {
+        init(
+            metric: String, target: TargetValues, folds: [FoldRows], budget: Double?, maxTrials: Int?, seed: UInt64,
+            planned: Int
+        ) {
             self.metric = metric; self.target = target; self.folds = folds; self.budget = budget;
             self.maxTrials = maxTrials
             self.seed = seed
+            self.planned = min(planned, maxTrials.map { max(1, $0) } ?? planned)
             start = clock.now
         }
 
@@ -117,6 +138,7 @@ public enum HyperparameterSearch {
             var scores: [Double] = []
             for (i, fold) in folds.enumerated() {
                 try Cancellation.check()
+                ProgressReport.post(.trial(trials.count + 1, of: planned, fold: i + 1, folds: folds.count))
                 var train = fold.train
                 if resource < 1 {
                     var rng = SeededGenerator(seed: seed, stream: UInt64(i))

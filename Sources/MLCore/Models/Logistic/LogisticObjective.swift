@@ -14,7 +14,7 @@ final class LogisticObjective {
     let n: Int, p: Int, outputs: Int
     let x: [Double]  // [p × n] column-major
     let labels: [Int]
-    let weights: [Double]  // sᵢ / S
+    let weights: RowWeights  // sᵢ / S
     let penalty: Double  // 1 / (C·S), 0 without a penalty
     let threads: Int
     private var z: [Double]  // [outputs × n] scores, then residuals sᵢ(pᵢₖ − yᵢₖ)/S
@@ -38,13 +38,18 @@ final class LogisticObjective {
         }
     }
 
-    init(x: FeatureMatrix, labels: [Int], weights: [Double], outputs: Int, penalty: Double, threads: Int) {
+    /// `weights` nil: every row weighs the same (sᵢ / S = 1 / n, what a vector of ones gives).
+    init(x: FeatureMatrix, labels: [Int], weights: [Double]?, outputs: Int, penalty: Double, threads: Int) {
         n = x.rows
         p = x.featureCount
         self.x = x.values
         self.labels = labels
-        let s = weights.reduce(0, +)
-        self.weights = weights.map { $0 / s }
+        if let weights {
+            let s = weights.reduce(0, +)
+            self.weights = RowWeights(uniform: nil, values: weights.map { $0 / s })
+        } else {
+            self.weights = RowWeights(uniform: 1 / Double(x.rows), values: [])
+        }
         self.outputs = outputs
         self.penalty = penalty
         self.threads = threads
@@ -141,7 +146,7 @@ final class LogisticObjective {
 
     /// Scores, weighted loss and residuals of rows `range`. Shapes: x [p × n]; z [outputs × n].
     private static func scoreBlock(
-        _ range: Range<Int>, n: Int, p: Int, k: Int, labels: [Int], weights: [Double], x: UnsafeBufferPointer<Double>,
+        _ range: Range<Int>, n: Int, p: Int, k: Int, labels: [Int], weights: RowWeights, x: UnsafeBufferPointer<Double>,
         sparse: [SparseColumn?], z: UnsafeMutableBufferPointer<Double>, theta: UnsafeBufferPointer<Double>
     ) -> Double {
         for c in 0..<k {
@@ -186,4 +191,12 @@ final class LogisticObjective {
         }
         return loss
     }
+}
+
+/// sᵢ / S of each row: one value when every row weighs the same (no column-sized array), else one per row.
+struct RowWeights: Sendable {
+    let uniform: Double?
+    let values: [Double]
+
+    subscript(row: Int) -> Double { uniform ?? values[row] }
 }

@@ -37,16 +37,22 @@ public struct LogisticRegression: Estimator {
         try InputChecks.requireRows(data.x, model: "logistic", minimumRows: 2)
         try InputChecks.requireFinite(data.x, model: "logistic")
         let (labels, names) = try InputChecks.classes(data, model: "logistic")
-        var w = try InputChecks.weights(data)
         let k = names.count
-        if p.classWeight == "balanced" {
-            var counts = [Double](repeating: 0, count: k)
-            for l in labels { counts[l] += 1 }
-            let cw = counts.map { $0 > 0 ? Double(labels.count) / (Double(k) * $0) : 0 }
-            for i in w.indices { w[i] *= cw[labels[i]] }
-        }
         let outputs = k == 2 ? 1 : k
-        let s = w.reduce(0, +)
+        // Unweighted rows need no weight vector: every row weighs 1 / rows (a vector of ones would be one
+        // more column-sized array at millions of rows).
+        var w: [Double]? = nil
+        if data.sampleWeights != nil || p.classWeight == "balanced" {
+            var given = try InputChecks.weights(data)
+            if p.classWeight == "balanced" {
+                var counts = [Double](repeating: 0, count: k)
+                for l in labels { counts[l] += 1 }
+                let cw = counts.map { $0 > 0 ? Double(labels.count) / (Double(k) * $0) : 0 }
+                for i in given.indices { given[i] *= cw[labels[i]] }
+            }
+            w = given
+        }
+        let s = w?.reduce(0, +) ?? Double(labels.count)
         let objective = LogisticObjective(
             x: data.x, labels: labels, weights: w, outputs: outputs,
             penalty: p.penalty == .l2 ? 1 / (p.C * s) : 0, threads: p.threads)
