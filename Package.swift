@@ -36,16 +36,21 @@ let package = Package(
         .target(name: "CKMeans", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // The one error shape of every target (a code enum, facts, the actionable message): a leaf.
         .target(name: "Failure", swiftSettings: strict),
+        // The one language type (the session's language, which every layer writes in): a leaf.
+        .target(name: "Languages", swiftSettings: strict),
         .target(name: "MLCore", dependencies: ["CKMeans", "Failure"], swiftSettings: fast),
         .target(name: "HTTP", dependencies: ["CCurl", "Failure"], swiftSettings: strict),
         .target(name: "LLMClient", dependencies: ["HTTP", "Failure"], swiftSettings: strict),
-        .target(name: "Tracking", dependencies: ["MLCore", "HTTP", "CSQLite", "Failure"], swiftSettings: strict),
         .target(
-            name: "Agent", dependencies: ["MLCore", "Tracking", "LLMClient", "Failure"], swiftSettings: strict),
+            name: "Tracking", dependencies: ["MLCore", "HTTP", "CSQLite", "Failure", "Languages"], swiftSettings: strict
+        ),
+        .target(
+            name: "Agent", dependencies: ["MLCore", "Tracking", "LLMClient", "Failure", "Languages"],
+            swiftSettings: strict),
         .executableTarget(
             name: "mlexp",
             dependencies: [
-                "Agent", "MLCore", "Tracking", "LLMClient", "HTTP", "CEditLine",
+                "Agent", "MLCore", "Tracking", "LLMClient", "HTTP", "CEditLine", "Languages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),

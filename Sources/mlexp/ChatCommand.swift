@@ -8,6 +8,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import Languages
 import Tracking
 
 struct ChatCommand: AsyncParsableCommand {
@@ -46,8 +47,8 @@ struct ChatCommand: AsyncParsableCommand {
         let data = header.map(\.data) ?? data
         let target = header.map(\.target) ?? target
         guard
-            let language = header.flatMap({ SessionLanguage(rawValue: $0.language) })
-                ?? SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment)
+            let language = header.flatMap({ Language(rawValue: $0.language) })
+                ?? Language.choose(lang, environment: ProcessInfo.processInfo.environment)
         else {
             throw ValidationError("--lang must be en or fr, not '\(lang ?? "")'.")
         }

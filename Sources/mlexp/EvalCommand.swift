@@ -6,6 +6,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import Languages
 import MLCore
 
 struct EvalCommand: AsyncParsableCommand {
@@ -68,7 +69,7 @@ struct EvalRunCommand: AsyncParsableCommand {
         var setup = EvalSessionSetup()
         var toolCalls = llm.toolCalls
         if let first = loaded.scenarios.first {
-            let language = SessionLanguage(rawValue: first.language ?? "en") ?? .en
+            let language = Language(rawValue: first.language ?? "en") ?? .en
             let probe: ModelChoice
             do {
                 probe = try ModelChoice.resolve(

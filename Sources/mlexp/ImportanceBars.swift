@@ -6,12 +6,13 @@
 
 import Agent
 import Foundation
+import Languages
 import Tracking
 
 /// Prints the importance chart of each successful explanation.
 struct ImportanceBars: AgentObserver {
     let terminal: Terminal
-    var language: SessionLanguage = .en
+    var language: Language = .en
 
     func handle(_ event: AgentEvent) {
         guard case .toolFinished(let call, let outcome) = event, call.name == "explain_model", !outcome.isError,
@@ -22,7 +23,7 @@ struct ImportanceBars: AgentObserver {
     }
 
     /// The bars of explain_model's `importance` list (at most `top` features), or nil when it has none.
-    static func chart(_ content: String, top: Int = 8, language: SessionLanguage = .en) -> String? {
+    static func chart(_ content: String, top: Int = 8, language: Language = .en) -> String? {
         guard let result = try? JSONValue.parse(content), let items = result["importance"]?.arrayValue else {
             return nil
         }
@@ -46,7 +47,7 @@ struct ImportanceBars: AgentObserver {
         guard
             let chart = try? Chart.featureImportance(
                 FeatureImportanceInput(measure: measure, features: features, top: top),
-                language: fr ? .french : .english)
+                language: fr ? .fr : .en)
         else {
             return nil
         }

@@ -8,6 +8,7 @@ import Agent
 import ArgumentParser
 import Foundation
 import LLMClient
+import Languages
 
 struct LLMSessionOptions: ParsableArguments {
     @Option(
@@ -39,7 +40,7 @@ struct LLMSessionOptions: ParsableArguments {
     }
 
     /// Finds the tool-call mode and the context window of `choice`, says them, and picks the prompt.
-    func prepare(_ choice: ModelChoice, workspace: Workspace, terminal: Terminal, language: SessionLanguage) async
+    func prepare(_ choice: ModelChoice, workspace: Workspace, terminal: Terminal, language: Language) async
         -> Prepared
     {
         let fr = language == .fr

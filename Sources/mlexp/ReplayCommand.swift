@@ -7,6 +7,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import Languages
 
 struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -57,7 +58,7 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         for p in problems { terminal.line(terminal.styled("≠ \(p)", .red)) }
         let workspace = Workspace(root: root)
-        let language = SessionLanguage(rawValue: h.language) ?? .en
+        let language = Language(rawValue: h.language) ?? .en
         let session = Session(language: language, goal: h.goal, target: h.sessionTarget)
         let renderer = ReplayRenderer(terminal: terminal, language: language)
         let spinner = renderer.session.spinner
@@ -87,7 +88,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     /// Sends the recorded user turns to a live model with fresh tools; nothing is compared.
     private func replayLive(
-        _ transcript: Transcript, tools: ToolRegistry, workspace: Workspace, language: SessionLanguage,
+        _ transcript: Transcript, tools: ToolRegistry, workspace: Workspace, language: Language,
         renderer: ReplayRenderer, interrupts: Interrupts
     ) async throws {
         let h = transcript.header

@@ -5,6 +5,7 @@
 import Agent
 import Foundation
 import LLMClient
+import Languages
 import Synchronization
 
 /// Renders a replay: the session, plus verdicts under the tool lines.
@@ -13,7 +14,7 @@ final class ReplayRenderer: AgentObserver {
     let terminal: Terminal
     private let verdicts = Mutex<[String: CallCheck]>([:])
 
-    init(terminal: Terminal, language: SessionLanguage = .en) {
+    init(terminal: Terminal, language: Language = .en) {
         self.terminal = terminal
         self.session = SessionRenderer(terminal: terminal, language: language)
     }

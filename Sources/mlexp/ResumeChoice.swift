@@ -5,6 +5,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import Languages
 
 enum ResumeChoice {
     /// The session to resume. `file` may name a transcript (.jsonl); a data file narrows the search.
@@ -47,7 +48,7 @@ enum ResumeChoice {
     }
 
     /// "Resuming titanic.csv → survived from transcripts/….jsonl: 14 messages, 1 call to run again."
-    static func banner(_ resumed: SessionResume, language: SessionLanguage) -> String {
+    static func banner(_ resumed: SessionResume, language: Language) -> String {
         let h = resumed.transcript.header
         let what = [h.data, h.target].compactMap { $0 }.joined(separator: " → ")
         let n = resumed.history.count

@@ -8,6 +8,7 @@
 import Agent
 import ArgumentParser
 import Foundation
+import Languages
 import Tracking
 
 struct RunCommand: AsyncParsableCommand {
@@ -66,8 +67,8 @@ struct RunCommand: AsyncParsableCommand {
             throw ValidationError("Give the CSV file to run on, e.g. `mlexp run titanic.csv --target survived`.")
         }
         guard
-            let language = header.flatMap({ SessionLanguage(rawValue: $0.language) })
-                ?? SessionLanguage.choose(lang, environment: ProcessInfo.processInfo.environment)
+            let language = header.flatMap({ Language(rawValue: $0.language) })
+                ?? Language.choose(lang, environment: ProcessInfo.processInfo.environment)
         else {
             throw ValidationError("--lang must be en or fr, not '\(lang ?? "")'.")
         }

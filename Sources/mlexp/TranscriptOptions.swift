@@ -6,6 +6,7 @@ import Agent
 import ArgumentParser
 import Foundation
 import LLMClient
+import Languages
 
 struct TranscriptOptions: ParsableArguments {
     @Option(
@@ -21,7 +22,7 @@ struct TranscriptOptions: ParsableArguments {
     /// Starts recording, or returns nil with --no-transcript. A transcript that cannot be created is said
     /// on stderr and the session goes on without it.
     func recorder(
-        command: String, name: String, choice: ModelChoice, workspace: Workspace, language: SessionLanguage,
+        command: String, name: String, choice: ModelChoice, workspace: Workspace, language: Language,
         data: String?, target: String?, goal: String?, session: String? = nil, terminal: Terminal,
         toolCalls: String? = nil, contextTokens: Int? = nil, sessionTarget: String? = nil
     ) -> TranscriptRecorder? {

@@ -5,13 +5,14 @@
 import Agent
 import Foundation
 import LLMClient
+import Languages
 import Synchronization
 import Testing
 
 @Suite struct AgentLoopTests {
     func loop(
         _ steps: [ScriptedModel.Step], limits: LoopLimits = LoopLimits(), log: EventLog = EventLog(),
-        language: SessionLanguage = .en
+        language: Language = .en
     )
         throws -> (AgentLoop, ScriptedModel)
     {

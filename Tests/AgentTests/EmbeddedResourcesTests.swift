@@ -3,6 +3,7 @@
 
 import Agent
 import Foundation
+import Languages
 import MLCore
 import Testing
 
@@ -46,12 +47,12 @@ import Testing
     }
 
     @Test func theSessionLanguageFollowsTheFlagThenTheLocale() {
-        #expect(SessionLanguage.choose("FR", environment: ["LANG": "en_US.UTF-8"]) == .fr)
-        #expect(SessionLanguage.choose("de", environment: [:]) == nil)
-        #expect(SessionLanguage.choose(nil, environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
-        #expect(SessionLanguage.choose(nil, environment: ["LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"]) == .en)
-        #expect(SessionLanguage.choose(nil, environment: ["LC_ALL": "", "LANG": "fr_CA"]) == .fr)
-        #expect(SessionLanguage.choose(nil, environment: [:]) == .en)
+        #expect(Language.choose("FR", environment: ["LANG": "en_US.UTF-8"]) == .fr)
+        #expect(Language.choose("de", environment: [:]) == nil)
+        #expect(Language.choose(nil, environment: ["LANG": "fr_FR.UTF-8"]) == .fr)
+        #expect(Language.choose(nil, environment: ["LC_ALL": "C.UTF-8", "LANG": "fr_FR.UTF-8"]) == .en)
+        #expect(Language.choose(nil, environment: ["LC_ALL": "", "LANG": "fr_CA"]) == .fr)
+        #expect(Language.choose(nil, environment: [:]) == .en)
     }
 }
 

@@ -7,6 +7,7 @@
 import Agent
 import Foundation
 import LLMClient
+import Languages
 import Testing
 
 @Suite(.serialized) struct ShippedTranscriptTests {
@@ -26,7 +27,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let problems = try ReplayWorkspace.prepare(t, transcriptURL: url, into: root)
         let session = Session(
-            language: SessionLanguage(rawValue: t.header.language) ?? .en, target: t.header.sessionTarget)
+            language: Language(rawValue: t.header.language) ?? .en, target: t.header.sessionTarget)
         let context = try ToolContext.open(workspace: Workspace(root: root), session: session)
         return await Replay.run(
             t, tools: try StandardTools.registry(context), replayRoot: Workspace(root: root).root.path,

@@ -65,7 +65,7 @@ do {
             i += 1
         }
     case "log":
-        let log = ExperimentLog(workspace: URL(fileURLWithPath: arguments[2]), language: .english)
+        let log = ExperimentLog(workspace: URL(fileURLWithPath: arguments[2]), language: .en)
         var i = 0
         while count == 0 || i < count {
             let entry = try log.append(
@@ -76,7 +76,7 @@ do {
             i += 1
         }
     case "problem":
-        let log = ExperimentLog(workspace: URL(fileURLWithPath: arguments[2]), language: .english)
+        let log = ExperimentLog(workspace: URL(fileURLWithPath: arguments[2]), language: .en)
         let key = ProblemKey(dataset: "\(tag).csv", target: "y")
         try log.setContext(LogContext(problem: "predict y of \(tag)", data: "\(tag).csv", metric: "r2"), for: key)
         for i in 0..<count {
@@ -89,7 +89,7 @@ do {
         try log.setDecision("keep \(tag)", for: key)
     case "full":
         let workspace = URL(fileURLWithPath: arguments[2])
-        let log = ExperimentLog(workspace: workspace, language: .english)
+        let log = ExperimentLog(workspace: workspace, language: .en)
         let store = try RunStore(workspace: workspace)
         func entry(_ analysis: String) -> LogEntry {
             LogEntry(

@@ -25,7 +25,7 @@ extension ChartExportTests {
         ]
 
         @Test func everyChartSpeaksFrenchAroundTheSameData() throws {
-            let en = try AllCharts.make(), fr = try AllCharts.make(.french)
+            let en = try AllCharts.make(), fr = try AllCharts.make(.fr)
             #expect(en.count == fr.count)
             for (e, f) in zip(en, fr) {
                 #expect(e.kind == f.kind)
@@ -42,7 +42,7 @@ extension ChartExportTests {
         }
 
         @Test func englishStaysTheDefault() throws {
-            #expect(try AllCharts.make().map(\.title) == AllCharts.make(.english).map(\.title))
+            #expect(try AllCharts.make().map(\.title) == AllCharts.make(.en).map(\.title))
             #expect(try AllCharts.make().contains { $0.title == "ROC curve" })
         }
     }

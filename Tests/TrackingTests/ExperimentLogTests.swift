@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func rendersTheEnglishFormatOfTheDesign() throws {
-        let log = ExperimentLog(workspace: try scratchFolder(), language: .english)
+        let log = ExperimentLog(workspace: try scratchFolder(), language: .en)
         try log.setContext(
             LogContext(problem: "Who survives?", data: "titanic.csv, 891 rows", metric: "roc_auc ≥ 0.80"))
         let first = try log.append(entry("Baseline", result: "roc_auc 0.500 (r0001)", runs: ["r0001"]))
@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func rendersFrenchHeadings() throws {
-        let log = ExperimentLog(workspace: try scratchFolder(), language: .french)
+        let log = ExperimentLog(workspace: try scratchFolder(), language: .fr)
         try log.append(entry("Référence", result: "accuracy 0.620 (r0001)", runs: ["r0001"]))
         let text = try String(contentsOfFile: log.markdownPath, encoding: .utf8)
         #expect(text.hasPrefix("# Journal des expériences\n\n## Contexte\n_Pas encore cadré._\n"))
@@ -67,8 +67,8 @@ import Testing
         // An existing log keeps its language; setLanguage switches it.
         let reopened = ExperimentLog(
             workspace: URL(fileURLWithPath: (log.markdownPath as NSString).deletingLastPathComponent))
-        #expect(try reopened.read().language == .french)
-        try reopened.setLanguage(.english)
+        #expect(try reopened.read().language == .fr)
+        try reopened.setLanguage(.en)
         #expect(try reopened.markdown().contains("## Experiment #1 — Référence"))
     }
 

@@ -2,6 +2,7 @@
 // hypothesis cell per experiment, charts as Vega-Lite + SVG outputs, reproduction cells; and with
 // the test venv, nbformat validates it, nbconvert renders it, and its Python cells run.
 import Foundation
+import Languages
 import TestSupport
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
 
 extension ChartExportTests {
     @Suite struct NotebookExportTests {
-        func export(_ language: LogLanguage = .english) async throws -> (URL, [String: Any]) {
+        func export(_ language: Language = .en) async throws -> (URL, [String: Any]) {
             let ws = try await ExportWorkspace.make(language: language)
             let notebook = NotebookBuilder.notebook(try SessionReport.load(workspace: ws))
             let file = ws.appendingPathComponent("session.ipynb")
@@ -49,7 +50,7 @@ extension ChartExportTests {
         }
 
         @Test func frenchLogGivesFrenchHeadings() async throws {
-            let (_, nb) = try await export(.french)
+            let (_, nb) = try await export(.fr)
             let markdown = cells(nb).filter { $0["cell_type"] as? String == "markdown" }.map(source)
             #expect(markdown.filter { $0.contains("**Hypothèse**") }.count == 3)
             #expect(markdown.contains { $0.hasPrefix("## Décision") })

@@ -1,6 +1,7 @@
 // Learning curve and comparison-of-runs charts from scikit-learn's numbers
 // (Fixtures/chart_inputs.json), and the escaping of text in every SVG.
 import Foundation
+import Languages
 import MLCore
 import Testing
 
@@ -83,10 +84,10 @@ extension ChartExportTests {
 
 /// One of each chart, from the fixture, in one language.
 enum AllCharts {
-    static func make(_ language: LogLanguage = .english) throws -> [Chart] {
+    static func make(_ language: Language = .en) throws -> [Chart] {
         var f = try ChartFixtures.load()
         let l = language
-        if l == .french {
+        if l == .fr {
             // The labels a caller gives (the model's output, the series' names) in the caller's language too.
             f.partialDependence.output = "survie prédite"
             f.shapSummary.output = "survie prédite"

@@ -41,7 +41,7 @@ extension ChartExportTests {
         }
 
         @Test func runsTheStoreLacksAreReportedNotInvented() async throws {
-            var log = LogDocument(language: .english)
+            var log = LogDocument(language: .en)
             log.entries = [
                 LogEntry(
                     title: "t", hypothesis: "h", approach: "a", result: "r", analysis: "an", next: "n",

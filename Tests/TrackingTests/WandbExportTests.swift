@@ -89,7 +89,7 @@ extension ChartExportTests {
             survived.decision = "Keep r0002 for survived."
             var species = LogProblem(key: ProblemKey(dataset: "titanic.csv", target: "species"))
             species.decision = "Keep r0003 for species."
-            var log = LogDocument(language: .english)
+            var log = LogDocument(language: .en)
             log.problems = [survived, species]
             let export = try WandbExport(SessionReport(log: log, runs: runs), project: "mlexp")
             #expect(
@@ -116,13 +116,13 @@ extension ChartExportTests {
             var run = sampleRun()
             run.id = "r0001"
             run.validation = ["scheme": "5-fold CV", "tuned": ["strategy": "halving", "evaluated": 12]]
-            let export = try WandbExport(SessionReport(log: LogDocument(language: .english), runs: [run]), project: "p")
+            let export = try WandbExport(SessionReport(log: LogDocument(language: .en), runs: [run]), project: "p")
             #expect(export.runs[0].tags == ["tuned"])
         }
 
         @Test func noRunsMeansNoScriptAndSaysWhatToDo() {
             #expect {
-                try WandbExport(SessionReport(log: LogDocument(language: .english), runs: []), project: "mlexp")
+                try WandbExport(SessionReport(log: LogDocument(language: .en), runs: []), project: "mlexp")
             } throws: { e in
                 let m = (e as? TrackingError)?.message ?? ""
                 return m.contains("nothing to send to W&B") && m.contains("mlexp run")
@@ -136,7 +136,7 @@ extension ChartExportTests {
         func projectNamesWandbRefusesAreRefusedFirst(_ name: String) {
             #expect(throws: TrackingError.self) { try WandbNames.checkProject(name) }
             #expect(throws: TrackingError.self) {
-                try WandbExport(SessionReport(log: LogDocument(language: .english), runs: [sampleRun()]), project: name)
+                try WandbExport(SessionReport(log: LogDocument(language: .en), runs: [sampleRun()]), project: name)
             }
         }
 

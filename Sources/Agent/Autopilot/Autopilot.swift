@@ -5,13 +5,14 @@
 
 public import Foundation
 public import LLMClient
+public import Languages
 
 /// What the Autopilot is asked to do: the file, the target, the goal, the language.
 public struct AutopilotBrief: Sendable, Equatable {
     public var path: String
     public var target: String?
     public var goal: String?
-    public var language: SessionLanguage
+    public var language: Language
     /// Where the log is written, for the closing message.
     public var logPath: String
     /// Without a target (clustering): a known label column to compare the clusters with, never a feature.
@@ -20,7 +21,7 @@ public struct AutopilotBrief: Sendable, Equatable {
     public var budget: Double?
 
     public init(
-        path: String, target: String?, goal: String? = nil, language: SessionLanguage = .en,
+        path: String, target: String?, goal: String? = nil, language: Language = .en,
         logPath: String = "EXPERIMENTS.md",
         reference: String? = nil, budget: Double? = nil
     ) {
@@ -35,7 +36,7 @@ public struct AutopilotBrief: Sendable, Equatable {
 
     /// Reads "titanic.csv target survived" (or "… --target survived", "… cible survived") from a user's text;
     /// "wine.csv reference target" (or "--reference", "référence") names a reference column for clustering.
-    public static func parse(_ text: String, language: SessionLanguage) -> AutopilotBrief? {
+    public static func parse(_ text: String, language: Language) -> AutopilotBrief? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "," }).map(String.init)
         guard let file = words.first(where: { $0.lowercased().hasSuffix(".csv") || $0.lowercased().hasSuffix(".tsv") })
         else {
@@ -63,7 +64,7 @@ extension CharacterSet {
 /// The rule-based experimenter as a ChatModel.
 public struct Autopilot: ChatModel {
     public let brief: AutopilotBrief?
-    public let language: SessionLanguage
+    public let language: Language
     /// When the session started: the brief's budget counts from here.
     public let startedAt: Date
     /// The time now (the system clock; a test scripts it).
@@ -75,7 +76,7 @@ public struct Autopilot: ChatModel {
     ///   - startedAt: the start of the session's budget (now by default; earlier for a resumed session).
     ///   - now: the clock the budget is read from.
     public init(
-        brief: AutopilotBrief?, language: SessionLanguage = .en, startedAt: Date = Date(),
+        brief: AutopilotBrief?, language: Language = .en, startedAt: Date = Date(),
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.brief = brief

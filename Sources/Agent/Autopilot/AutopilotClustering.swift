@@ -8,6 +8,7 @@
 
 import Foundation
 import LLMClient
+import Languages
 
 /// One k-means fit of the plan, from train_model's result.
 struct ClusterFit {
@@ -30,8 +31,8 @@ struct AutopilotClustering {
         self.history = AutopilotHistory(messages: messages, prefix: Self.prefix)
     }
 
-    var language: SessionLanguage { brief.language }
-    private func t(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
+    var language: Language { brief.language }
+    private func t(_ en: String, _ fr: String) -> String { language.text(en, fr) }
 
     /// The numbers of clusters tried: 2…6, at most one less than the training rows.
     var ks: [Int] { Array(2...max(2, min(6, framing.trainRows - 1))) }

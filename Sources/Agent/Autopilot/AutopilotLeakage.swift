@@ -34,7 +34,7 @@ extension AutopilotFraming {
 }
 
 extension AutopilotPlan {
-    private func t(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
+    private func t(_ en: String, _ fr: String) -> String { language.text(en, fr) }
 
     /// The run the check toggles the column on: the chosen candidate, or gradient boosting when the
     /// chosen one is the text-only model or the baseline.

@@ -7,6 +7,7 @@
 // Leaves out: the wording (AutopilotText.swift) and the ChatModel plumbing (Autopilot.swift).
 
 import LLMClient
+import Languages
 import MLCore
 
 /// The plan's steps, in order. The raw value is the step number carried in the call id.
@@ -55,7 +56,7 @@ struct AutopilotPlan {
     /// The conversation (the search reads its own calls from it) and the budget's clock (nil: no search).
     var messages: [ChatMessage] = []
     var clock: AutopilotClock? = nil
-    var language: SessionLanguage { brief.language }
+    var language: Language { brief.language }
 
     /// The search, when the session has a budget.
     var search: AutopilotSearch? { AutopilotSearch(plan: self, messages: messages, clock: clock) }

@@ -4,11 +4,12 @@
 // and run ids only, append_log writing the numbers from the store.
 
 import Foundation
+import Languages
 import MLCore
 
 /// Phrases of the search in the session's language.
 struct AutopilotSearchText {
-    let language: SessionLanguage
+    let language: Language
     let search: AutopilotSearch
 
     var f: AutopilotFraming { search.framing }

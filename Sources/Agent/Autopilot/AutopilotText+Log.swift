@@ -5,7 +5,7 @@
 import Foundation
 
 extension AutopilotText {
-    private func t(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
+    private func t(_ en: String, _ fr: String) -> String { language.text(en, fr) }
 
     func title(_ step: AutopilotStep, _ f: AutopilotFraming) -> String {
         switch step {

@@ -3,13 +3,14 @@
 // because append_log writes every number itself from the run store.
 
 import Foundation
+import Languages
 
 /// Phrases of the Autopilot in the session's language.
 struct AutopilotText {
-    let language: SessionLanguage
+    let language: Language
     let plan: AutopilotPlan
 
-    private func t(_ en: String, _ fr: String) -> String { language == .fr ? fr : en }
+    private func t(_ en: String, _ fr: String) -> String { language.text(en, fr) }
     static func f3(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "n/a" }
 
     private func score(_ c: Candidate, _ f: AutopilotFraming) -> String {

@@ -5,11 +5,12 @@
 
 public import Foundation
 public import LLMClient
+public import Languages
 
 /// Runs suites and writes scorecards.
 public enum EvalHarness {
     /// Makes the model for one scenario: (scenario, the data file's name in the workspace, language).
-    public typealias ModelFactory = @Sendable (EvalScenario, String, SessionLanguage) throws -> any ChatModel
+    public typealias ModelFactory = @Sendable (EvalScenario, String, Language) throws -> any ChatModel
 
     /// Runs the suite.
     /// - Parameters:
@@ -25,7 +26,7 @@ public enum EvalHarness {
         let transcripts = out?.appendingPathComponent("transcripts")
         for scenario in suite.scenarios {
             let dataset = try suite.datasetURL(scenario, cwd: cwd)
-            let language = SessionLanguage(rawValue: scenario.language ?? "en") ?? .en
+            let language = Language(rawValue: scenario.language ?? "en") ?? .en
             for attempt in 1...max(1, repeats) {
                 let model: any ChatModel
                 do { model = try makeModel(scenario, dataset.lastPathComponent, language) } catch {

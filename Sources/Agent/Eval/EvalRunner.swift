@@ -5,6 +5,7 @@
 
 public import Foundation
 public import LLMClient
+import Languages
 import Synchronization
 import Tracking
 
@@ -78,7 +79,7 @@ public enum EvalRunner {
             throw EvalError("scenario \(scenario.name): cannot prepare its workspace: \(error.localizedDescription)")
         }
         let workspace = Workspace(root: root)
-        let language = SessionLanguage(rawValue: scenario.language ?? "en") ?? .en
+        let language = Language(rawValue: scenario.language ?? "en") ?? .en
         let session = Session(language: language, target: scenario.target)
         let context: ToolContext
         let tools: ToolRegistry

@@ -5,6 +5,7 @@
 
 import Foundation
 public import LLMClient
+public import Languages
 
 /// Limits of one user turn, and of the whole session (tokens and time).
 public struct LoopLimits: Sendable, Equatable {
@@ -51,7 +52,7 @@ public actor AgentLoop {
     public var maxTokens: Int?
     private var observers: [any AgentObserver]
     /// The language of the loop's own messages (why a turn stopped).
-    public let language: SessionLanguage
+    public let language: Language
     /// Keeps requests inside the model's context window (nil: no window known, messages sent whole).
     private var fitter: ContextFitter?
     /// Writes the summary that replaces older turns (from the run store).
@@ -79,7 +80,7 @@ public actor AgentLoop {
     ///   model, or a conversation to resume); every tool call in it must already be answered.
     public init(
         model: any ChatModel, tools: any ToolExecuting, systemPrompt: String?, limits: LoopLimits = LoopLimits(),
-        observers: [any AgentObserver] = [], history: [ChatMessage] = [], language: SessionLanguage = .en
+        observers: [any AgentObserver] = [], history: [ChatMessage] = [], language: Language = .en
     ) {
         self.language = language
         self.model = model

@@ -4,11 +4,12 @@
 
 import Foundation
 import LLMClient
+import Languages
 
 enum LoopNotice {
     static func usage(
         _ usage: TokenUsage, session: Int, budget: Int?, seconds: Double, secondsBudget: Double?,
-        _ language: SessionLanguage
+        _ language: Language
     ) -> String {
         let fr = language == .fr
         let tokens = budget.map { "\(session)/\($0)" } ?? "\(session)"
@@ -18,19 +19,19 @@ enum LoopNotice {
             : "answer: \(usage.completionTokens) tokens (prompt \(usage.promptTokens)) · session: \(tokens) tokens, \(time)"
     }
 
-    static func summarized(_ count: Int, prompt: Int, context: Int, _ language: SessionLanguage) -> String {
+    static func summarized(_ count: Int, prompt: Int, context: Int, _ language: Language) -> String {
         language == .fr
             ? "contexte : \(count) messages anciens remplacés par un résumé tiré du registre des runs (requête ≈ \(prompt)/\(context) jetons)"
             : "context: \(count) older messages replaced by a summary from the run store (request ≈ \(prompt)/\(context) tokens)"
     }
 
-    static func repeatedCall(_ tool: String, _ language: SessionLanguage) -> String {
+    static func repeatedCall(_ tool: String, _ language: Language) -> String {
         language == .fr
             ? "\(tool) : le même appel a déjà échoué ; l'erreur précédente est renvoyée au modèle sans le relancer"
             : "\(tool): the same call already failed; the earlier error was sent back to the model instead of running it again"
     }
 
-    static func repairedCall(_ tool: String, _ language: SessionLanguage) -> String {
+    static func repairedCall(_ tool: String, _ language: Language) -> String {
         language == .fr
             ? "\(tool) : appel refusé renvoyé tel quel ; exécuté une fois sans ce que le refus nommait (voir « repaired »)"
             : "\(tool): the refused call was sent again unchanged; run once with what the refusal named left out (see \"repaired\")"
@@ -43,7 +44,7 @@ enum LoopNotice {
             "this exact \(tool) call already failed and was not run again. Earlier error: \(earlier) Change the arguments as the error says, or call another tool."
     }
 
-    static func next(_ step: String, _ language: SessionLanguage) -> String {
+    static func next(_ step: String, _ language: Language) -> String {
         (language == .fr ? "guide : " : "guide: ") + step
     }
 

@@ -2,6 +2,7 @@
 // while waiting for the model, before or while a tool ran), a failed model request, too many failed tool
 // calls in a row, the turn limit. Each says what happened and what to do next.
 // Leaves out: the model's and the tools' own error texts, which are quoted as they are.
+import Languages
 
 /// One reason for ending a turn early, with the facts its sentence states.
 enum StopMessage {
@@ -15,7 +16,7 @@ enum StopMessage {
     case noProgress(answers: Int)
     case budget(String)
 
-    func text(_ language: SessionLanguage) -> String {
+    func text(_ language: Language) -> String {
         let fr = language == .fr
         switch self {
         case .cancelled:

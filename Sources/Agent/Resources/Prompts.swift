@@ -1,10 +1,6 @@
 // The system prompt of the senior ML engineer, by language, and its version (recorded in every run
 // and transcript). Texts come from the embedded copy of prompts/ (EmbeddedResources.swift).
-
-/// The language of a session: prompts, log headings and the Autopilot's prose follow it.
-public enum SessionLanguage: String, Sendable, Codable, CaseIterable {
-    case en, fr
-}
+public import Languages
 
 /// Access to the versioned prompts.
 public enum Prompts {
@@ -12,7 +8,7 @@ public enum Prompts {
     public static var version: String { EmbeddedResources.promptVersion }
 
     /// The system prompt for `language`: the full one, or the short one written for small models.
-    public static func system(_ language: SessionLanguage, small: Bool = false) -> String {
+    public static func system(_ language: Language, small: Bool = false) -> String {
         let name = small ? "system.small" : "system"
         return EmbeddedResources.prompts["\(name).\(language.rawValue)"] ?? EmbeddedResources.prompts["\(name).en"]
             ?? ""
@@ -28,11 +24,11 @@ public enum Prompts {
     }
 }
 
-extension SessionLanguage {
+extension Language {
     /// `flag` (en or fr, any case) when given, else French when the locale (LC_ALL, LC_MESSAGES, then
     /// LANG, the first one set) is French, else English; nil for a flag that is neither.
-    public static func choose(_ flag: String?, environment: [String: String]) -> SessionLanguage? {
-        if let flag { return SessionLanguage(rawValue: flag.lowercased()) }
+    public static func choose(_ flag: String?, environment: [String: String]) -> Language? {
+        if let flag { return Language(rawValue: flag.lowercased()) }
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
         return locale.lowercased().hasPrefix("fr") ? .fr : .en
     }

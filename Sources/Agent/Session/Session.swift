@@ -3,6 +3,7 @@
 // cancelled tool may still be finishing on another task. Leaves out: the runs themselves (the store).
 
 import Foundation
+public import Languages
 import MLCore
 import Synchronization
 
@@ -20,14 +21,14 @@ public final class Session: Sendable {
     private let state = Mutex(State())
     /// A unique id, recorded with every run of the session.
     public let id: String
-    public let language: SessionLanguage
+    public let language: Language
     /// The user's goal, when given (`mlexp run --goal`).
     public let goal: String?
     /// The column the session was asked to predict (`mlexp run --target`): load_data uses it when a call
     /// names no target, so a model that forgets it does not frame a clustering problem by mistake.
     public let target: String?
 
-    public init(language: SessionLanguage = .en, goal: String? = nil, id: String? = nil, target: String? = nil) {
+    public init(language: Language = .en, goal: String? = nil, id: String? = nil, target: String? = nil) {
         self.id = id ?? "s-" + UUID().uuidString.prefix(8).lowercased()
         self.language = language
         self.goal = goal

@@ -5,6 +5,7 @@
 // Leaves out: deciding what to do with it (the loop and the run command).
 
 import Foundation
+public import Languages
 import MLCore
 import Tracking
 
@@ -112,7 +113,7 @@ public struct SessionProgress: Sendable, Equatable {
 
     /// What the harness says when the model stops before the workflow is complete and no person is there
     /// to say "go on".
-    public func nudge(_ language: SessionLanguage) -> String {
+    public func nudge(_ language: Language) -> String {
         let steps = missing.joined(separator: "; ")
         return language == .fr
             ? "La session n'est pas terminée. Il reste : \(steps). Continue avec l'étape suivante, par un appel d'outil."

@@ -3,6 +3,7 @@
 // progress through the context. Leaves out: validation and error wrapping (ToolRegistry does both).
 
 public import LLMClient
+public import Languages
 public import Tracking
 
 /// One tool the model can call.
@@ -46,7 +47,7 @@ public struct ToolContext: Sendable {
     }
 
     /// The language of the charts kept with the runs (the session's, as the log's headings).
-    public var chartLanguage: LogLanguage { session.language == .fr ? .french : .english }
+    public var chartLanguage: Language { session.language == .fr ? .fr : .en }
 
     /// Keeps a run's out-of-fold predictions in the session and on disk (for a resumed session).
     public func recordRun(_ artifacts: RunArtifacts) {
@@ -59,7 +60,7 @@ public struct ToolContext: Sendable {
         workspace: Workspace, session: Session, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(TrackingError) -> ToolContext {
         let store = try RunStore(workspace: workspace.root)
-        let log = ExperimentLog(workspace: workspace.root, language: session.language == .fr ? .french : .english)
+        let log = ExperimentLog(workspace: workspace.root, language: session.language == .fr ? .fr : .en)
         return ToolContext(workspace: workspace, session: session, store: store, log: log, progress: progress)
     }
 }

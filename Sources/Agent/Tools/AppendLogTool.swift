@@ -32,7 +32,7 @@ public struct AppendLogTool: AgentTool {
         }
         try Self.requireBackedNumbers(arguments, kind: kind, context: context)
         let document = try context.log.read()
-        let french = document.language == .french
+        let french = document.language == .fr
         let problem = Self.problem(runs: runs, session: context.session)
         let writer = LogEntryWriter(store: context.store, french: french)
         switch kind {
@@ -80,7 +80,7 @@ public struct AppendLogTool: AgentTool {
             entry.session = context.session.id
             var view = document
             entry.number = view.problems[view.index(of: problem)].entries.count + 1
-            var probe = LogDocument(language: french ? .french : .english)
+            var probe = LogDocument(language: french ? .fr : .en)
             probe.entries = [entry]
             let issues = try ExperimentLog.verify(probe, against: context.store)
             guard issues.isEmpty else {

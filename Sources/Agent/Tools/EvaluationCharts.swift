@@ -4,6 +4,7 @@
 // (regression). Charts of the sealed test split get a `_test` suffix. Saving is best effort and
 // never changes the tool's result. Leaves out: multiclass one-vs-rest curves and drawing.
 import Foundation
+import Languages
 import MLCore
 import Tracking
 
@@ -12,14 +13,14 @@ enum EvaluationCharts {
     @discardableResult
     static func save(
         runID: String, model: String, target: TargetValues, prediction: Prediction,
-        targetName: String, split: String, workspace: URL, language: LogLanguage = .english
+        targetName: String, split: String, workspace: URL, language: Language = .en
     ) -> [String] {
         var charts = build(
             model: model, target: target, prediction: prediction, targetName: targetName, language: language)
         if split == "test" {
             for i in charts.indices {
                 charts[i].kind += "_test"
-                charts[i].title += language == .french ? " (jeu de test)" : " (test split)"
+                charts[i].title += language == .fr ? " (jeu de test)" : " (test split)"
             }
         }
         let archive = ChartArchive(workspace: workspace)
@@ -29,7 +30,7 @@ enum EvaluationCharts {
     /// The charts of one evaluation (those that can be drawn from it).
     static func build(
         model: String, target: TargetValues, prediction: Prediction, targetName: String,
-        language: LogLanguage = .english
+        language: Language = .en
     ) -> [Chart] {
         var charts: [Chart] = []
         switch (target, prediction) {

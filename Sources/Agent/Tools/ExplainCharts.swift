@@ -3,6 +3,7 @@
 // the calibration the model was judged on. Saving is best effort: a chart that cannot be drawn or
 // written never fails the tool, and nothing here changes the tool's result. Leaves out drawing.
 import Foundation
+import Languages
 import MLCore
 import Tracking
 
@@ -12,12 +13,12 @@ enum ExplainCharts {
     static func save(
         runID: String, model: String, workspace: URL, metric: String, importance: ImportanceReport?,
         effects: [PartialDependenceResult], output: String, errors: ErrorAnalysisResult?,
-        language: LogLanguage = .english
+        language: Language = .en
     ) -> [String] {
         let archive = ChartArchive(workspace: workspace)
         var charts: [Chart] = []
         if let report = importance, !report.features.isEmpty {
-            let m = report.metric ?? metric, fr = language == .french
+            let m = report.metric ?? metric, fr = language == .fr
             let measure =
                 report.method == "permutation"
                 ? (fr ? "baisse de \(m)" : "drop in \(m)")

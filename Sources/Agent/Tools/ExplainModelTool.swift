@@ -196,7 +196,7 @@ public struct ExplainModelTool: AgentTool {
                 run, dataset: d, metric: metric, workspace: context.workspace.root, language: context.chartLanguage)
         }
         // Best effort; the result above is unchanged.
-        let fr = context.chartLanguage == .french, predicted = fr ? "\(target) prédit" : "predicted \(target)"
+        let fr = context.chartLanguage == .fr, predicted = fr ? "\(target) prédit" : "predicted \(target)"
         // The output's words: MLCore's label of the curves' output (English), or in French from its facts.
         let output = effects.lazy.compactMap(\.output).first
         let className =

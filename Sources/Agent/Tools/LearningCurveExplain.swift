@@ -6,6 +6,7 @@
 // and keeps the chart with the run (ChartArchive) for `mlexp export`. Leaves out: clustering runs.
 
 import Foundation
+import Languages
 public import MLCore
 public import Tracking
 
@@ -27,7 +28,7 @@ public enum LearningCurveExplain {
 
     /// The curve as the tool's result, after saving its chart with the run (best effort).
     static func run(
-        _ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL, language: LogLanguage = .english
+        _ run: RunRecord, dataset d: LoadedDataset, metric: String, workspace: URL, language: Language = .en
     ) throws -> JSONValue {
         guard let target = run.target else {
             throw ToolError("run \(run.id) has no target; a learning curve needs one.")

@@ -4,6 +4,7 @@
 // codes are left uncoloured). Best effort: a model that is not a tree ensemble, or a failure, saves
 // nothing, and explain_model's result never changes. Leaves out: interaction values.
 import Foundation
+import Languages
 import MLCore
 import Tracking
 
@@ -11,7 +12,7 @@ enum ShapCharts {
     /// The beeswarm of `model` on the first `maxRows` rows of `valid`, or nil when it cannot be drawn.
     static func chart(
         model: AnyFittedModel, valid: FeatureMatrix, output: String, maxRows: Int = 200,
-        language: LogLanguage = .english
+        language: Language = .en
     ) -> Chart? {
         guard let ensemble = model.treeEnsemble, valid.rows > 0 else { return nil }
         let rows = Array(0..<min(valid.rows, maxRows))
@@ -28,7 +29,7 @@ enum ShapCharts {
         }
         let label =
             sv.outputs == 1
-            ? output : (language == .french ? "score brut de la dernière classe" : "raw score of the last class")
+            ? output : (language == .fr ? "score brut de la dernière classe" : "raw score of the last class")
         return try? Chart.shapSummary(ShapSummaryInput(features: features, output: label), language: language)
     }
 
@@ -36,7 +37,7 @@ enum ShapCharts {
     @discardableResult
     static func save(
         runID: String, model: AnyFittedModel, valid: FeatureMatrix, workspace: URL, output: String,
-        language: LogLanguage = .english
+        language: Language = .en
     ) -> Bool {
         guard let chart = chart(model: model, valid: valid, output: output, language: language) else { return false }
         return (try? ChartArchive(workspace: workspace).save(chart, runID: runID)) != nil

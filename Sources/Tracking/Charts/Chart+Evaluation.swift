@@ -1,10 +1,11 @@
+public import Languages
 // Charts of model evaluation: confusion matrix (heatmap), ROC and precision-recall curves,
 // calibration curve, residuals against predictions. Leaves out: computing the curves (MLCore/Metrics).
 public import MLCore
 
 extension Chart {
     /// A heatmap of actual (rows) against predicted (columns) classes, each cell labelled.
-    public static func confusionMatrix(_ input: ConfusionMatrixInput, language: LogLanguage = .english) throws(MLError)
+    public static func confusionMatrix(_ input: ConfusionMatrixInput, language: Language = .en) throws(MLError)
         -> Chart
     {
         let w = ChartWords(language)
@@ -45,7 +46,7 @@ extension Chart {
     }
 
     /// ROC curves (false positive rate against true positive rate) with the chance diagonal.
-    public static func roc(_ curves: [CurveInput], language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func roc(_ curves: [CurveInput], language: Language = .en) throws(MLError) -> Chart {
         let w = ChartWords(language)
         let layers = try curveLayers(curves, scoreName: "AUC")
         let chance = ChartLayer(
@@ -59,7 +60,7 @@ extension Chart {
 
     /// Precision-recall curves, with the precision of a random classifier (the prevalence) when given.
     public static func precisionRecall(
-        _ curves: [CurveInput], prevalence: Double? = nil, language: LogLanguage = .english
+        _ curves: [CurveInput], prevalence: Double? = nil, language: Language = .en
     ) throws(MLError) -> Chart {
         let w = ChartWords(language)
         var layers = try curveLayers(curves, scoreName: "AP")
@@ -79,7 +80,7 @@ extension Chart {
     }
 
     /// Observed frequency of the positive class against the mean predicted probability, per bin.
-    public static func calibration(_ curves: [CurveInput], language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func calibration(_ curves: [CurveInput], language: Language = .en) throws(MLError) -> Chart {
         let w = ChartWords(language)
         let lines = try curveLayers(curves, scoreName: "Brier")
         var layers = [
@@ -98,7 +99,7 @@ extension Chart {
     }
 
     /// Residuals (actual − predicted) against predictions, with the zero line.
-    public static func residuals(_ input: ResidualsInput, language: LogLanguage = .english) throws(MLError) -> Chart {
+    public static func residuals(_ input: ResidualsInput, language: Language = .en) throws(MLError) -> Chart {
         let w = ChartWords(language)
         guard !input.predicted.isEmpty, input.predicted.count == input.actual.count else {
             throw MLError(

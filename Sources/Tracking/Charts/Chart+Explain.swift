@@ -1,3 +1,4 @@
+public import Languages
 // Charts of model interpretation: feature importance (bars with error bars), SHAP summary
 // (beeswarm coloured by the feature's value) and partial dependence (average line over ICE curves).
 // Leaves out: computing importances or SHAP values (MLCore/Explain does; these only draw them).
@@ -5,7 +6,7 @@ public import MLCore
 
 extension Chart {
     /// Horizontal bars of mean importance, largest at the top, with ± one standard deviation.
-    public static func featureImportance(_ input: FeatureImportanceInput, language: LogLanguage = .english)
+    public static func featureImportance(_ input: FeatureImportanceInput, language: Language = .en)
         throws(MLError) -> Chart
     {
         let w = ChartWords(language)
@@ -36,8 +37,7 @@ extension Chart {
 
     /// A beeswarm per feature (most influential at the top): one dot per row at its SHAP value,
     /// coloured from low (blue) to high (red) feature value.
-    public static func shapSummary(_ input: ShapSummaryInput, language: LogLanguage = .english) throws(MLError) -> Chart
-    {
+    public static func shapSummary(_ input: ShapSummaryInput, language: Language = .en) throws(MLError) -> Chart {
         let w = ChartWords(language)
         guard !input.features.isEmpty, input.features.contains(where: { !$0.shapValues.isEmpty }) else {
             throw MLError(
@@ -87,7 +87,7 @@ extension Chart {
     }
 
     /// The average prediction along a feature's grid (thick), over individual rows' curves (thin, grey).
-    public static func partialDependence(_ input: PartialDependenceInput, language: LogLanguage = .english)
+    public static func partialDependence(_ input: PartialDependenceInput, language: Language = .en)
         throws(MLError) -> Chart
     {
         let w = ChartWords(language)

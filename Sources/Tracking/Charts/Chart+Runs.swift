@@ -1,3 +1,4 @@
+public import Languages
 // Charts across runs: the learning curve (score against training size, mean ± std over folds)
 // and the comparison of runs (one metric per run with its confidence interval).
 // Leaves out: deciding whether a difference is significant (MLCore/Metrics' paired comparison does).
@@ -5,7 +6,7 @@ public import MLCore
 
 extension Chart {
     /// Each series' mean score against the training size, over a band of ± one standard deviation.
-    public static func learningCurve(_ input: LearningCurveInput, language: LogLanguage = .english) throws(MLError)
+    public static func learningCurve(_ input: LearningCurveInput, language: Language = .en) throws(MLError)
         -> Chart
     {
         let w = ChartWords(language)
@@ -39,7 +40,7 @@ extension Chart {
     }
 
     /// MLCore's learning curve as a chart: train and validation series, fold scores per size.
-    public static func learningCurve(_ result: LearningCurveResult, language: LogLanguage = .english) throws(MLError)
+    public static func learningCurve(_ result: LearningCurveResult, language: Language = .en) throws(MLError)
         -> Chart
     {
         let w = ChartWords(language)
@@ -58,7 +59,7 @@ extension Chart {
 
     /// One row per run: the metric's value as a dot, its confidence interval as a bar with caps,
     /// and the reference run's value as a dashed line.
-    public static func runComparison(_ input: RunComparisonInput, language: LogLanguage = .english) throws(MLError)
+    public static func runComparison(_ input: RunComparisonInput, language: Language = .en) throws(MLError)
         -> Chart
     {
         let w = ChartWords(language)

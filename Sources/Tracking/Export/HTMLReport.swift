@@ -9,7 +9,7 @@ import Foundation
 public enum HTMLReport {
     public static func html(_ report: SessionReport) -> String {
         let h = LogRenderer.headings(report.language)
-        let fr = report.language == .french
+        let fr = report.language == .fr
         var out: [String] = [
             "<!DOCTYPE html>",
             #"<html xmlns="http://www.w3.org/1999/xhtml" lang="\#(report.language.rawValue)">"#,

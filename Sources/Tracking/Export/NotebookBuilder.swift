@@ -4,6 +4,7 @@
 // cell per run and a scikit-learn cell where one can express it; then every run and the decision.
 // Leaves out: executing anything (outputs are the stored results, not recomputed).
 import Foundation
+import Languages
 
 /// Builds the notebook of a session.
 public enum NotebookBuilder {
@@ -59,7 +60,7 @@ public enum NotebookBuilder {
         }
 
         if !report.runs.isEmpty {
-            let title = report.language == .french ? "## Toutes les exécutions" : "## All runs"
+            let title = report.language == .fr ? "## Toutes les exécutions" : "## All runs"
             cells.append(
                 .markdown(
                     id: "all-runs",
@@ -73,7 +74,7 @@ public enum NotebookBuilder {
             }
         }
         let decision =
-            report.decision ?? (report.language == .french ? "_Pas encore de décision._" : "_No decision yet._")
+            report.decision ?? (report.language == .fr ? "_Pas encore de décision._" : "_No decision yet._")
         cells.append(.markdown(id: "decision", source: "## \(h.decision)\n\n\(decision)"))
         return Notebook(
             cells: cells,
@@ -86,7 +87,7 @@ public enum NotebookBuilder {
 
     /// Where the numbers come from, and what the log cites that the store lacks.
     static func note(_ report: SessionReport) -> String {
-        let fr = report.language == .french
+        let fr = report.language == .fr
         var s =
             fr
             ? "_Exporté par mlexp : le texte vient du journal des expériences, chaque nombre d'une exécution du magasin (son id est indiqué)._"
@@ -105,8 +106,8 @@ public enum NotebookBuilder {
 /// Markdown tables of runs, shared by the notebook and the HTML report.
 enum ReportTables {
     /// One row per run: id, model, the main metric first then the others, training time.
-    static func runs(_ runs: [RunRecord], metric: String?, language: LogLanguage) -> String {
-        let fr = language == .french
+    static func runs(_ runs: [RunRecord], metric: String?, language: Language) -> String {
+        let fr = language == .fr
         let names = columns(runs, metric: metric)
         let header = ["run", fr ? "modèle" : "model"] + names + [fr ? "entraînement (s)" : "training (s)"]
         var lines = [

@@ -4,6 +4,7 @@
 // A log of several problems gives one report per problem, with the runs of that problem's data and
 // target. Leaves out: any layout (NotebookBuilder and HTMLReport do that) and any recomputation.
 public import Foundation
+public import Languages
 
 /// A session's experiments with their runs and charts, ready to export.
 public struct SessionReport: Sendable {
@@ -14,7 +15,7 @@ public struct SessionReport: Sendable {
         public var charts: [Chart]
     }
 
-    public var language: LogLanguage
+    public var language: Language
     public var context: LogContext?
     public var experiments: [Experiment]
     /// Every run of the workspace, oldest first.
@@ -177,7 +178,7 @@ public struct SessionReport: Sendable {
     }
 
     /// Runs side by side on `metric` with their CI (or ± one std over folds); nil when none has it.
-    static func comparison(_ runs: [RunRecord], metric: String, reference: String?, language: LogLanguage = .english)
+    static func comparison(_ runs: [RunRecord], metric: String, reference: String?, language: Language = .en)
         -> Chart?
     {
         let w = ChartWords(language)

@@ -5,6 +5,7 @@
 // (temp file, fsync, rename) under a cross-process lock, so entries are never lost, duplicated or
 // reordered, also after a crash. Leaves out checking the numbers (ExperimentLog+Verify.swift).
 public import Foundation
+public import Languages
 
 /// The experiment log of one workspace.
 public struct ExperimentLog: Sendable {
@@ -14,12 +15,12 @@ public struct ExperimentLog: Sendable {
     public let sidecarPath: String
     private let lockPath: String
     /// The language used when the log is created.
-    public let defaultLanguage: LogLanguage
+    public let defaultLanguage: Language
 
     /// The log of a workspace (the current directory when nil).
     /// - Parameter language: the headings' language when the log does not exist yet; an existing
     ///   log keeps its own (change it with `setLanguage`).
-    public init(workspace: URL? = nil, language: LogLanguage = .english) {
+    public init(workspace: URL? = nil, language: Language = .en) {
         let root = workspace ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         markdownPath = root.appendingPathComponent("EXPERIMENTS.md").path
         let hidden = root.appendingPathComponent(".mlexp", isDirectory: true)
@@ -72,7 +73,7 @@ public struct ExperimentLog: Sendable {
     }
 
     /// Changes the headings' language.
-    public func setLanguage(_ language: LogLanguage) throws(TrackingError) {
+    public func setLanguage(_ language: Language) throws(TrackingError) {
         try modify { $0.language = language }
     }
 

@@ -3,21 +3,7 @@
 // it draws on), and the decision. This is what `.mlexp/log.json` holds; EXPERIMENTS.md is rendered
 // from it. Leaves out rendering.
 public import Foundation
-
-/// The language of the log's headings (the session's language).
-public enum LogLanguage: String, Sendable, Codable, Equatable, CaseIterable {
-    case english = "en"
-    case french = "fr"
-
-    /// Parses "en", "fr", "english", "français"…; nil when unknown.
-    public init?(code: String) {
-        switch code.lowercased() {
-        case "en", "eng", "english", "anglais": self = .english
-        case "fr", "fra", "fre", "french", "français", "francais": self = .french
-        default: return nil
-        }
-    }
-}
+import Languages
 
 /// The problem the experiments serve.
 public struct LogContext: Sendable, Codable, Equatable {

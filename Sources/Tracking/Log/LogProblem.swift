@@ -3,6 +3,7 @@
 // problem) and decision under its own problem, named by the data file and the target. A log written
 // before problems existed (top-level context, entries, decision) reads as one problem without a key.
 // Leaves out rendering (LogRenderer) and locking (ExperimentLog).
+public import Languages
 
 /// What a problem is about: the data file (as the session named it) and the target (nil: clustering).
 public struct ProblemKey: Sendable, Codable, Hashable, CustomStringConvertible {
@@ -47,11 +48,11 @@ public struct LogProblem: Sendable, Codable, Equatable {
 
 /// The whole log: what the sidecar file stores.
 public struct LogDocument: Sendable, Equatable {
-    public var language: LogLanguage
+    public var language: Language
     /// In the order they were first written to.
     public var problems: [LogProblem]
 
-    public init(language: LogLanguage, context: LogContext? = nil) {
+    public init(language: Language, context: LogContext? = nil) {
         self.language = language
         self.problems = [LogProblem(key: nil, context: context)]
     }
@@ -110,7 +111,7 @@ extension LogDocument: Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
-        language = try c.decode(LogLanguage.self, forKey: .language)
+        language = try c.decode(Language.self, forKey: .language)
         if let problems = try c.decodeIfPresent([LogProblem].self, forKey: .problems) {
             self.problems = problems.isEmpty ? [LogProblem(key: nil)] : problems
         } else {  // written before problems: one problem without a key

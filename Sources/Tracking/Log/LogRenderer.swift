@@ -9,6 +9,7 @@
 // ### Experiment #N, ### Decision); a log of one problem reads as above. Leaves out any parsing of
 // Markdown back.
 import Foundation
+import Languages
 
 enum LogRenderer {
     struct Headings {
@@ -19,15 +20,15 @@ enum LogRenderer {
         let problemHeading: String
     }
 
-    static func headings(_ language: LogLanguage) -> Headings {
+    static func headings(_ language: Language) -> Headings {
         switch language {
-        case .english:
+        case .en:
             Headings(
                 title: "Experiment Log", context: "Context", problem: "Problem", data: "Data", metric: "Metric",
                 experiment: "Experiment", hypothesis: "Hypothesis", approach: "Approach", result: "Result",
                 analysis: "Analysis", next: "Next", decision: "Decision",
                 emptyContext: "_Not framed yet._", problemHeading: "Problem: ")
-        case .french:
+        case .fr:
             Headings(
                 title: "Journal des expériences", context: "Contexte", problem: "Problème", data: "Données",
                 metric: "Métrique", experiment: "Expérience", hypothesis: "Hypothèse", approach: "Approche",

@@ -7,6 +7,7 @@
 import Agent
 import Foundation
 import LLMClient
+import Languages
 
 /// The model of a session and how to introduce it.
 struct ModelChoice {
@@ -29,7 +30,7 @@ struct ModelChoice {
 
     static func resolve(
         model flagModel: String?, baseURL flagBaseURL: String?, workspace: Workspace, brief: AutopilotBrief?,
-        language: SessionLanguage, toolCalls flagToolCalls: String? = nil, defaultToolCalls: ToolCallMode = .native,
+        language: Language, toolCalls flagToolCalls: String? = nil, defaultToolCalls: ToolCallMode = .native,
         environment: [String: String] = ProcessInfo.processInfo.environment, startedAt: Date = Date()
     ) throws -> ModelChoice {
         func autopilot(_ why: String) -> ModelChoice {

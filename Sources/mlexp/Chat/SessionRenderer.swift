@@ -5,6 +5,7 @@
 import Agent
 import Foundation
 import LLMClient
+import Languages
 import Synchronization
 
 /// Renders loop events on the terminal.
@@ -16,10 +17,10 @@ final class SessionRenderer: AgentObserver {
     let terminal: Terminal
     let spinner: Spinner
     /// The language of the tool lines.
-    let language: SessionLanguage
+    let language: Language
     private let state = Mutex(State())
 
-    init(terminal: Terminal, language: SessionLanguage = .en) {
+    init(terminal: Terminal, language: Language = .en) {
         self.terminal = terminal
         self.language = language
         spinner = Spinner(terminal: terminal)

@@ -4,12 +4,13 @@
 
 import Agent
 import Foundation
+import Languages
 
 enum ToolLine {
     static func f3(_ v: JSONValue?) -> String { v?.doubleValue.map { String(format: "%.3f", $0) } ?? "?" }
 
     /// What the call asks, in a few words.
-    static func request(_ name: String, _ arguments: String, _ language: SessionLanguage = .en) -> String {
+    static func request(_ name: String, _ arguments: String, _ language: Language = .en) -> String {
         let a = (try? JSONValue.parse(arguments)) ?? .object([:])
         let fr = language == .fr
         let detail: String? =
@@ -42,7 +43,7 @@ enum ToolLine {
     }
 
     /// The outcome in one line (without the request part).
-    static func outcome(_ name: String, _ content: String, _ language: SessionLanguage = .en) -> String {
+    static func outcome(_ name: String, _ content: String, _ language: Language = .en) -> String {
         guard let r = try? JSONValue.parse(content) else { return String(content.prefix(120)) }
         if let error = r["error"]?.stringValue { return error }
         let fr = language == .fr

@@ -4,6 +4,7 @@
 // logistic and boosting runs record their column treatments (RunPreprocessing), the baseline does not
 // (as runs stored before them), so the notebook's Python cells take both paths.
 import Foundation
+import Languages
 import MLCore
 import TestSupport
 
@@ -35,7 +36,7 @@ enum ExportWorkspace {
     /// Builds the workspace in a new scratch folder; `language` sets the log's headings.
     /// The build (SQLite and log writes, each fsynced) runs on its own thread, not on the shared
     /// test pool, where a quarter second of blocking per call would stall suites that time themselves.
-    static func make(language: LogLanguage = .english, hypothesisSuffix: String = "") async throws -> URL {
+    static func make(language: Language = .en, hypothesisSuffix: String = "") async throws -> URL {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<URL, any Error>) in
             let thread = Thread {
                 done.resume(with: Result { try build(language: language, hypothesisSuffix: hypothesisSuffix) })
@@ -44,7 +45,7 @@ enum ExportWorkspace {
         }
     }
 
-    static func build(language: LogLanguage, hypothesisSuffix: String) throws -> URL {
+    static func build(language: Language, hypothesisSuffix: String) throws -> URL {
         let ws = try scratchFolder("export")
         try FileManager.default.copyItem(at: wine, to: ws.appendingPathComponent("wine.csv"))
         let store = try RunStore(workspace: ws)
