@@ -12,6 +12,13 @@ import Testing
     static let search =
         #""model":"knn","space":{"n_neighbors":[2,4,8,16,32,48]},"strategy":"random","candidates":6,"time_budget_seconds":5,"hypothesis":"k matters""#
 
+    /// The recorded result of a call "c" of `tool`.
+    static func recorded(_ content: String, tool: String = "tune_model", error: Bool = false) -> RecordedMessage {
+        RecordedMessage(
+            message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "",
+            toolName: tool, isError: error)
+    }
+
     /// A registry of the standard tools in a fresh workspace holding mpg.csv, and that workspace.
     func registry() throws -> (ToolRegistry, URL) {
         let root = try TempWorkspace.make()
@@ -54,62 +61,55 @@ import Testing
     }
 
     @Test func onlyASuccessfulSearchIsPinned() throws {
-        func recorded(_ content: String, error: Bool = false) -> RecordedMessage {
-            RecordedMessage(
-                message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "",
-                toolName: "tune_model", isError: error)
-        }
         let call = ToolCall(id: "c", name: "tune_model", arguments: "{" + Self.search + "}")
-        let finished = ReplayPinning.pinned(call, recorded: recorded(#"{"evaluated":6,"stopped_by_budget":false}"#))
+        let finished = ReplayPinning.pinned(
+            call, recorded: Self.recorded(#"{"evaluated":6,"stopped_by_budget":false}"#))
         let args = try JSONValue.parse(finished.arguments)
         #expect(args["time_budget_seconds"] == 1800 && args["max_trials"] == nil)
         let stopped = try JSONValue.parse(
-            ReplayPinning.pinned(call, recorded: recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)).arguments)
+            ReplayPinning.pinned(call, recorded: Self.recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)).arguments)
         #expect(stopped["max_trials"] == 2 && stopped["model"] == "knn")
-        #expect(ReplayPinning.pinned(call, recorded: recorded(#"{"error":"no dataset"}"#, error: true)) == call)
+        #expect(ReplayPinning.pinned(call, recorded: Self.recorded(#"{"error":"no dataset"}"#, error: true)) == call)
         #expect(ReplayPinning.pinned(call, recorded: nil) == call)
         let train = ToolCall(id: "c", name: "train_model", arguments: #"{"model":"gbdt"}"#)
-        #expect(ReplayPinning.pinned(train, recorded: recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)) == train)
+        #expect(
+            ReplayPinning.pinned(train, recorded: Self.recorded(#"{"evaluated":2,"stopped_by_budget":true}"#)) == train)
     }
 
     /// A gradient boosting fit whose max_seconds stopped it after n iterations replays with max_iter n and no
     /// clock; one the limit did not cut replays without the limit (the same full fit).
     @Test func aFitTheClockStoppedReplaysTheSameIterations() throws {
-        func recorded(_ content: String) -> RecordedMessage {
-            RecordedMessage(
-                message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "",
-                toolName: "train_model", isError: false)
-        }
         let call = ToolCall(
             id: "c", name: "train_model", arguments: #"{"model":"gbdt","params":{"max_seconds":4,"learning_rate":0.1}}"#
         )
         let cut = try JSONValue.parse(
-            ReplayPinning.pinned(call, recorded: recorded(#"{"run_id":"r0003","time_limited_iterations":17}"#))
-                .arguments)
+            ReplayPinning.pinned(
+                call, recorded: Self.recorded(#"{"run_id":"r0003","time_limited_iterations":17}"#, tool: "train_model")
+            )
+            .arguments)
         #expect(cut["params"] == ["max_iter": 17, "learning_rate": 0.1] && cut["model"] == "gbdt")
         let uncut = try JSONValue.parse(
-            ReplayPinning.pinned(call, recorded: recorded(#"{"run_id":"r0003"}"#)).arguments)
+            ReplayPinning.pinned(call, recorded: Self.recorded(#"{"run_id":"r0003"}"#, tool: "train_model")).arguments)
         #expect(uncut["params"] == ["learning_rate": 0.1])
         let plain = ToolCall(id: "c", name: "train_model", arguments: #"{"model":"gbdt","params":{"max_iter":50}}"#)
-        #expect(ReplayPinning.pinned(plain, recorded: recorded(#"{"run_id":"r0003"}"#)) == plain)
+        #expect(
+            ReplayPinning.pinned(plain, recorded: Self.recorded(#"{"run_id":"r0003"}"#, tool: "train_model")) == plain)
     }
 
     @Test func anExplanationTheBudgetCutNothingReplaysWithoutTheBudget() throws {
         // A loaded machine trains slower: under the same budget, its replay would leave out the learning curve
         // that the recording computed (seen under load on the shipped Autopilot transcript).
-        func recorded(_ content: String) -> RecordedMessage {
-            RecordedMessage(
-                message: ChatMessage(role: .tool, content: content, toolCallID: "c"), elapsedMS: 0, time: "",
-                toolName: "explain_model", isError: false)
-        }
         let call = ToolCall(
             id: "c", name: "explain_model",
             arguments: #"{"run_id":"r0002","learning_curve":true,"time_budget_seconds":23}"#)
         let whole = try JSONValue.parse(
-            ReplayPinning.pinned(call, recorded: recorded(#"{"learning_curve":{"metric":"roc_auc"}}"#)).arguments)
+            ReplayPinning.pinned(
+                call, recorded: Self.recorded(#"{"learning_curve":{"metric":"roc_auc"}}"#, tool: "explain_model")
+            ).arguments)
         #expect(whole["time_budget_seconds"] == nil && whole["learning_curve"] == true && whole["run_id"] == "r0002")
         // A recording the budget did cut keeps its budget (its sample was sized from timings).
-        let cut = recorded(#"{"time_budget":"a sample of 5000 rows, the most the 23 s time budget holds"}"#)
+        let cut = Self.recorded(
+            #"{"time_budget":"a sample of 5000 rows, the most the 23 s time budget holds"}"#, tool: "explain_model")
         #expect(ReplayPinning.pinned(call, recorded: cut) == call)
         #expect(ReplayPinning.pinned(call, recorded: nil) == call)
     }

@@ -11,7 +11,7 @@ struct ParameterSpec<P> {
     let valid: String
     let apply: (inout P, String, String) throws(MLError) -> Void  // (parameters, value, model)
     /// Checks the value already in a parameter struct: (parameters, model).
-    var check: (P, String) throws(MLError) -> Void = { _, _ throws(MLError) in }
+    let check: (P, String) throws(MLError) -> Void
 
     init(
         name: String, valid: String, check: @escaping (P, String) throws(MLError) -> Void = { _, _ throws(MLError) in },
@@ -119,18 +119,17 @@ struct ParameterSpec<P> {
         _ name: String, _ kp: WritableKeyPath<P, String?>, valid: String,
         check: @escaping (String) -> Bool
     ) -> Self {
-        Self(
+        let invalid = { (v: String, m: String) in
+            MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use \(valid).")
+        }
+        return Self(
             name: name, valid: valid,
             check: { p, m throws(MLError) in
-                if let v = p[keyPath: kp], !check(v) {
-                    throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use \(valid).")
-                }
+                if let v = p[keyPath: kp], !check(v) { throw invalid(v, m) }
             },
             apply: { p, v, m throws(MLError) in
                 if isNone(v) { p[keyPath: kp] = nil; return }
-                guard check(v) else {
-                    throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use \(valid).")
-                }
+                guard check(v) else { throw invalid(v, m) }
                 p[keyPath: kp] = v
             })
     }
@@ -149,27 +148,30 @@ private func parseInt(_ name: String, _ v: String, _ range: ClosedRange<Int>, _ 
             .invalidParameter,
             "\(m): \(name)=\(v) is not an integer; valid values are \(range.lowerBound)…\(range.upperBound).")
     }
-    guard range.contains(i) else {
-        throw MLError(
-            .invalidParameter,
-            "\(m): \(name)=\(v) is out of range; valid values are \(range.lowerBound)…\(range.upperBound).")
-    }
+    try checkInt(name, i, range, m, written: v)
     return i
 }
 
-private func checkInt(_ name: String, _ i: Int, _ range: ClosedRange<Int>, _ m: String) throws(MLError) {
+/// Throws unless `i` is in `range`; the message shows the value as `written` when it was parsed from text.
+private func checkInt(_ name: String, _ i: Int, _ range: ClosedRange<Int>, _ m: String, written: String? = nil)
+    throws(MLError)
+{
     guard range.contains(i) else {
         throw MLError(
             .invalidParameter,
-            "\(m): \(name)=\(i) is out of range; valid values are \(range.lowerBound)…\(range.upperBound).")
+            "\(m): \(name)=\(written ?? String(i)) is out of range; valid values are \(range.lowerBound)…\(range.upperBound)."
+        )
     }
 }
 
+/// Throws unless `x` is finite and in `range`; the message shows the value as `written` when it was parsed.
 private func checkDouble(
-    _ name: String, _ x: Double, _ range: ClosedRange<Double>, _ openLower: Bool, _ text: String, _ m: String
+    _ name: String, _ x: Double, _ range: ClosedRange<Double>, _ openLower: Bool, _ text: String, _ m: String,
+    written: String? = nil
 ) throws(MLError) {
     guard x.isFinite, range.contains(x), !(openLower && x == range.lowerBound) else {
-        throw MLError(.invalidParameter, "\(m): \(name)=\(format(x)) is out of range; valid values are \(text).")
+        throw MLError(
+            .invalidParameter, "\(m): \(name)=\(written ?? format(x)) is out of range; valid values are \(text).")
     }
 }
 
@@ -187,9 +189,7 @@ private func parseDouble(
     guard let x = Double(v), x.isFinite else {
         throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not a number; valid values are \(text).")
     }
-    guard range.contains(x), !(openLower && x == range.lowerBound) else {
-        throw MLError(.invalidParameter, "\(m): \(name)=\(v) is out of range; valid values are \(text).")
-    }
+    try checkDouble(name, x, range, openLower, text, m, written: v)
     return x
 }
 
