@@ -17,7 +17,10 @@ import Testing
         return ws
     }
 
-    static let run = ["run", "titanic.csv", "--target", "survived", "--model", "autopilot"]
+    /// A budget titanic's search never reaches, so no move depends on the machine's speed: the reference and
+    /// the resumed session (run later, under another load) take the same path. A 2-minute budget let a loaded
+    /// machine pass over moves in one and not the other.
+    static let run = ["run", "titanic.csv", "--target", "survived", "--model", "autopilot", "--budget", "30m"]
 
     /// The log without the seconds of the search budget used: wall-clock time is the one figure a resumed
     /// session cannot reproduce (the experiments, their numbers and run ids must be the same).
