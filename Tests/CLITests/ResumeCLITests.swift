@@ -20,7 +20,8 @@ import Testing
     /// A budget titanic's search never reaches, so no move depends on the machine's speed: the reference and
     /// the resumed session (run later, under another load) take the same path. A 2-minute budget let a loaded
     /// machine pass over moves in one and not the other.
-    static let run = ["run", "titanic.csv", "--target", "survived", "--model", "autopilot", "--budget", "30m"]
+    static let run = ["run", "titanic.csv", "--target", "survived", "--model", "autopilot"]
+    static let unbounded = run + ["--budget", "30m"]
 
     /// The log without the seconds of the search budget used: wall-clock time is the one figure a resumed
     /// session cannot reproduce (the experiments, their numbers and run ids must be the same).
@@ -38,13 +39,13 @@ import Testing
 
     @Test(arguments: [5, 14, 27]) func aSessionKilledMidwayResumesToTheUninterruptedLog(afterLines: Int) throws {
         let reference = try workspace("resume-reference")
-        #expect(try runMLExp(Self.run, in: reference).status == 0)
+        #expect(try runMLExp(Self.unbounded, in: reference).status == 0)
         let expected = try String(contentsOf: reference.appendingPathComponent("EXPERIMENTS.md"), encoding: .utf8)
 
         let ws = try workspace("resume-\(afterLines)")
         let process = Process()
         process.executableURL = try builtExecutable("mlexp")
-        process.arguments = Self.run
+        process.arguments = Self.unbounded
         process.currentDirectoryURL = ws
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -57,7 +58,7 @@ import Testing
 
         let sessions = try runMLExp(["runs", "--sessions"], in: ws)
         #expect(sessions.out.contains("interrupted"), "\(sessions.out)")
-        let resumed = try runMLExp(Self.run + ["--resume"], in: ws)
+        let resumed = try runMLExp(Self.unbounded + ["--resume"], in: ws)
         #expect(resumed.status == 0, "\(resumed.err)")
         #expect(resumed.out.contains("Resuming titanic.csv → survived"))
         let log = try String(contentsOf: ws.appendingPathComponent("EXPERIMENTS.md"), encoding: .utf8)
@@ -65,7 +66,7 @@ import Testing
         #expect(try runMLExp(["log", "--verify"], in: ws).status == 0)
         #expect(try runMLExp(["runs", "--sessions"], in: ws).out.contains("finished"))
         // Resuming a finished session does nothing.
-        let again = try runMLExp(Self.run + ["--resume"], in: ws)
+        let again = try runMLExp(Self.unbounded + ["--resume"], in: ws)
         #expect(again.status == 0 && again.out.contains("nothing to resume"), "\(again.out)")
         #expect(
             Self.withoutClock(try String(contentsOf: ws.appendingPathComponent("EXPERIMENTS.md"), encoding: .utf8))
