@@ -33,8 +33,10 @@ extension TrainModelTool {
         let excluding = try excluded(
             features: features, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d,
             target: reference ?? "")
+        let family = try ModelFamily.named(model)
         let spec = ClusteringSpec(
-            model: model, parameters: parameters(arguments["params"]), seed: UInt64(arguments["seed"]?.intValue ?? 42),
+            family: family, parameters: try family.values(arguments["params"]),
+            seed: UInt64(arguments["seed"]?.intValue ?? 42),
             excluding: excluding.filter { $0 != reference }, reference: reference)
         let start = Date()
         context.progress("\(model): clustering \(d.trainRows.count) rows")

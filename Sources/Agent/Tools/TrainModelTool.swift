@@ -31,14 +31,15 @@ public struct TrainModelTool: AgentTool {
         let excluding = try Self.excluded(
             features: arguments["features"]?.arrayValue?.compactMap(\.stringValue),
             drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
+        let targetTransform = try Self.targetTransform(arguments["target_transform"])
+        let categoricalEncoding = try Self.categoricalEncoding(arguments["categorical_encoding"])
+        let textMaxTerms = try Self.textMaxTerms(arguments["text_max_terms"])
+        let family = try ModelFamily.named(arguments["model"]?.stringValue ?? "")
         let spec = ExperimentSpec(
-            target: target.column, model: arguments["model"]?.stringValue ?? "",
-            parameters: Self.parameters(arguments["params"]),
+            target: target.column, family: family, parameters: try family.values(arguments["params"]),
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
-            targetTransform: try Self.targetTransform(arguments["target_transform"]),
-            categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]),
-            textMaxTerms: try Self.textMaxTerms(arguments["text_max_terms"]))
+            targetTransform: targetTransform, categoricalEncoding: categoricalEncoding, textMaxTerms: textMaxTerms)
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
@@ -100,27 +101,21 @@ public struct TrainModelTool: AgentTool {
         }
         return e
     }
-
-    /// JSON parameter values as the registry's strings (whole numbers without ".0").
-    static func parameters(_ value: JSONValue?) -> [String: String] {
-        var out: [String: String] = [:]
-        for (k, v) in value?.objectValue ?? [:] {
-            switch v {
-            case .string(let s): out[k] = s
-            case .number(let n): out[k] = JSONValue.format(n)
-            case .bool(let b): out[k] = b ? "true" : "false"
-            default: out[k] = v.text
-            }
-        }
-        return out
-    }
 }
 
 /// Turns an experiment into a stored run and a summary for the model; shared by train_model and tune_model.
 enum RunRecorder {
     /// One cross-validated experiment on the training rows, with its wall time and out-of-fold target.
     struct Trained {
-        var spec: ExperimentSpec
+        /// The family's name ("ensemble" for an average of runs), as the run records it.
+        var model: String
+        /// The overrides as text, and the preprocessing preset, for the run's preprocessing description.
+        var overrides: [String: String]
+        var preset: PreprocessingPreset
+        var targetColumn: String
+        var excluding: [String]
+        var seed: UInt64
+        var targetTransform: TargetTransform?
         var result: ExperimentResult
         var cv: CrossValidationResult
         /// The training rows' target, in the order of `cv.outOfFold`.
@@ -140,7 +135,10 @@ enum RunRecorder {
         let target = try d.trainTarget(for: result.target)
         let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
         return Trained(
-            spec: spec, result: result, cv: cv, target: target, seconds: Date().timeIntervalSince(start),
+            model: spec.model, overrides: spec.parameters.texts, preset: spec.family.preset,
+            targetColumn: spec.target, excluding: spec.excluding, seed: spec.seed,
+            targetTransform: spec.targetTransform, result: result, cv: cv, target: target,
+            seconds: Date().timeIntervalSince(start),
             validation: spec.groupColumn.map { "grouped \(folds)-fold CV on '\($0)'" }
                 ?? ((result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV"))
     }
@@ -168,21 +166,20 @@ enum RunRecorder {
         var run = RunRecord(
             dataset: DatasetInfo(
                 fingerprint: d.fingerprint, rows: d.rowCount, columns: d.columnCount, path: d.path),
-            target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.spec.model,
+            target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.model,
             sessionID: context.session.id, hypothesis: hypothesis)
         run.features = d.columnNames.filter {
-            $0 != trained.spec.target && !trained.spec.excluding.contains($0)
+            $0 != trained.targetColumn && !trained.excluding.contains($0)
         }
-        run.droppedColumns = trained.spec.excluding
+        run.droppedColumns = trained.excluding
         // Each column's treatment and the TF-IDF settings too, so the notebook's Python can reproduce them.
         run.preprocessing = RunPreprocessing.record(
-            result.pipeline.pipeline, preset: ExperimentRunner.preset(for: trained.spec.model),
-            overrides: trained.spec.parameters,
+            result.pipeline.pipeline, preset: trained.preset, overrides: trained.overrides,
             highCardinalityColumns: result.pipeline.highCardinalityColumns)
         // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
         run.hyperParameters = runValues(result.parameters)
-        if let t = trained.spec.targetTransform { run.hyperParameters["targetTransform"] = .string(t.rawValue) }
-        run.seed = trained.spec.seed
+        if let t = trained.targetTransform { run.hyperParameters["targetTransform"] = .string(t.rawValue) }
+        run.seed = trained.seed
         run.validation = .object([
             "scheme": .string(trained.validation), "folds": .number(Double(trained.cv.folds.count)),
             "metric": .string(metric),
@@ -200,7 +197,7 @@ enum RunRecorder {
             (model
             ?? TrainedModel(
                 target: result.target, pipeline: result.pipeline, model: result.fitted,
-                targetTransform: trained.spec.targetTransform)).saved()
+                targetTransform: trained.targetTransform)).saved()
         try Task.checkCancellation()
         let stored = try context.store.insert(run)
         context.recordRun(

@@ -27,8 +27,9 @@ public struct TuneModelTool: AgentTool {
         let excluding = try TrainModelTool.excluded(
             features: nil, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d,
             target: target.column)
+        let family = try ModelFamily.named(model)
         let base = ExperimentSpec(
-            target: target.column, model: model, parameters: [:],
+            target: target.column, family: family,
             validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
             categoricalEncoding: try TrainModelTool.categoricalEncoding(arguments["categorical_encoding"]),
@@ -44,7 +45,7 @@ public struct TuneModelTool: AgentTool {
         }
         try Task.checkCancellation()
         var spec = base
-        spec.parameters = TuneSearch.strings(best.parameters)
+        spec.parameters = try family.values(best.parameters)
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let run = try RunRecorder.record(
@@ -128,6 +129,8 @@ public struct TuneModelTool: AgentTool {
                 case .int(let i): .int(i)
                 case .double(let d): .rounded(d)
                 case .string(let s): .string(s)
+                case .bool(let b): .bool(b)
+                case .null: .null
                 }
             })
     }
