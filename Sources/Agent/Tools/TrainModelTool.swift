@@ -34,7 +34,7 @@ public struct TrainModelTool: AgentTool {
         let spec = ExperimentSpec(
             target: target.column, model: arguments["model"]?.stringValue ?? "",
             parameters: Self.parameters(arguments["params"]),
-            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
+            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? d.defaultFolds),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
             targetTransform: try Self.targetTransform(arguments["target_transform"]),
             categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]),
