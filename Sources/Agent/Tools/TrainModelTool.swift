@@ -37,7 +37,7 @@ public struct TrainModelTool: AgentTool {
         let family = try ModelFamily.named(arguments["model"]?.stringValue ?? "")
         let spec = ExperimentSpec(
             target: target.column, family: family, parameters: try family.values(arguments["params"]),
-            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
+            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? d.defaultFolds),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
             targetTransform: targetTransform, categoricalEncoding: categoricalEncoding, textMaxTerms: textMaxTerms)
         let hypothesis = arguments["hypothesis"]?.stringValue ?? ""

@@ -30,7 +30,7 @@ public struct TuneModelTool: AgentTool {
         let family = try ModelFamily.named(model)
         let base = ExperimentSpec(
             target: target.column, family: family,
-            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
+            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? d.defaultFolds),
             seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
             categoricalEncoding: try TrainModelTool.categoricalEncoding(arguments["categorical_encoding"]),
             textMaxTerms: try TrainModelTool.textMaxTerms(arguments["text_max_terms"]))
