@@ -1,6 +1,7 @@
-// A tool's JSON hyper-parameter value (train_model's params, a stored run's hyper-parameters) as a
-// typed ParameterValue: whole numbers as integers, the rest as they are. The family then checks it
-// (ModelFamily.values), reading a value of another type as its text, so "200" works for an integer.
+// A stored run's JSON hyper-parameter value (RunValue) as a typed ParameterValue: whole numbers as
+// integers, the rest as they are. The family then checks it (ModelFamily.values), reading a value of
+// another type as its text, so "200" works for an integer. (train_model's params decode straight into
+// ParameterValue.)
 // Leaves out: search spaces (TuneModelTool.space reads those).
 
 import MLCore
@@ -17,12 +18,5 @@ extension ParameterValue {
         case .string(let s): self = .string(s)
         case .array, .object: self = .string(json.description)
         }
-    }
-}
-
-extension ModelFamily {
-    /// A tool's `params` object checked against this family (an absent or non-object value: no overrides).
-    func values(_ json: JSONValue?) throws(MLError) -> ParameterValues {
-        try values((json?.objectValue ?? [:]).mapValues(ParameterValue.init))
     }
 }

@@ -13,11 +13,11 @@ import MLCore
 import Tracking
 
 extension TrainModelTool {
-    /// Records the ensemble of `arguments["members"]` on dataset `d`.
-    static func ensemble(_ arguments: JSONValue, dataset d: LoadedDataset, context: ToolContext) throws -> JSONValue {
+    /// Records the ensemble of `args.members` on dataset `d`.
+    static func ensemble(_ args: Arguments, dataset d: LoadedDataset, context: ToolContext) throws -> JSONValue {
         guard let target = d.target else { throw ToolError("an ensemble needs a dataset loaded with a target.") }
         var ids: [String] = []
-        for id in (arguments["members"]?.arrayValue ?? []).compactMap(\.stringValue) where !ids.contains(id) {
+        for id in args.members where !ids.contains(id) {
             ids.append(id)
         }
         guard ids.count >= 2 else {
@@ -57,7 +57,7 @@ extension TrainModelTool {
             throw ToolError(
                 "the members' validation is not a recorded cross-validation; ensemble runs from train_model.")
         }
-        let method = arguments["ensemble_method"]?.stringValue ?? "average"
+        let method = args.ensembleMethod
         guard ["average", "stack"].contains(method) else {
             throw ToolError("ensemble_method must be \"average\" or \"stack\", not '\(method)'.")
         }
@@ -92,9 +92,9 @@ extension TrainModelTool {
             targetTransform: nil, result: result, cv: cv, target: y, seconds: Date().timeIntervalSince(start),
             validation: runs[0].validationScheme)
         let record = try RunRecorder.record(
-            trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context, model: model)
+            trained, dataset: d, hypothesis: args.hypothesis, context: context, model: model)
         var summary =
-            RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+            RunRecorder.summary(record, dataset: d, foldScores: args.foldScores)
             .objectValue ?? [:]
         summary["members"] = .strings(ids)
         return .object(summary)
