@@ -18,6 +18,8 @@ enum AttemptOutcome: Sendable {
 /// Sets libcurl up once per process (curl_global_init is not thread-safe before 7.84).
 private let curlGlobalInit: Void = { _ = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
+// Unchecked: libcurl handles are raw pointers used on the transfer thread; only `multi` and the cancel
+// flag are shared (with cancel()), under `lock`.
 final class CurlTransfer: @unchecked Sendable {
     // Shared with cancel(), guarded by `lock`.
     private let lock = NSLock()

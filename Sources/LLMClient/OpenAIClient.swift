@@ -5,6 +5,7 @@ import Foundation
 // server botches (broken tool-call deltas, a refusal to stream tools) is retried once without
 // streaming, and later tool requests to this client are not streamed.
 public import HTTP
+import Synchronization
 
 /// An OpenAI-compatible chat endpoint as a `ChatModel`.
 public final class OpenAIClient: ChatModel {
@@ -208,14 +209,13 @@ public final class OpenAIClient: ChatModel {
 }
 
 /// What this client has learned about its server, shared across concurrent requests.
-private final class StreamingMemory: @unchecked Sendable {
-    private let lock = NSLock()
-    private var broken = false
-    private var mode: ToolCallResolution?
-    var toolStreamingBroken: Bool { lock.withLock { broken } }
-    func markToolStreamingBroken() { lock.withLock { broken = true } }
-    var resolution: ToolCallResolution? { lock.withLock { mode } }
-    func resolve(_ resolution: ToolCallResolution) { lock.withLock { mode = resolution } }
+private final class StreamingMemory: Sendable {
+    private let broken = Mutex(false)
+    private let mode = Mutex<ToolCallResolution?>(nil)
+    var toolStreamingBroken: Bool { broken.withLock { $0 } }
+    func markToolStreamingBroken() { broken.withLock { $0 = true } }
+    var resolution: ToolCallResolution? { mode.withLock { $0 } }
+    func resolve(_ resolution: ToolCallResolution) { mode.withLock { $0 = resolution } }
 }
 
 /// The tool-call mode a client uses, and why (shown on screen and recorded in the transcript header).

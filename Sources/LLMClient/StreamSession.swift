@@ -2,13 +2,17 @@
 // parser into the assembler, and events go to the caller as they are decoded. Runs on the
 // transport's thread; throwing from `receive` aborts the transfer (malformed event, error event).
 import Foundation
+import Synchronization
 
-final class StreamSession: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parser = SSEParser()
-    private var assembler = StreamAssembler()
-    private var sawDone = false
-    private var emittedText = false
+final class StreamSession: Sendable {
+    /// The parse and assembly state, touched by one thread at a time.
+    private struct State {
+        var parser = SSEParser()
+        var assembler = StreamAssembler()
+        var sawDone = false
+        var emittedText = false
+    }
+    private let state = Mutex(State())
     private let onEvent: @Sendable (ChatStreamEvent) -> Void
 
     init(onEvent: @escaping @Sendable (ChatStreamEvent) -> Void) {
@@ -16,14 +20,14 @@ final class StreamSession: @unchecked Sendable {
     }
 
     /// Whether any answer text has been shown to the caller.
-    var hasEmittedText: Bool { lock.withLock { emittedText } }
+    var hasEmittedText: Bool { state.withLock { $0.emittedText } }
 
     /// Takes the next bytes of the body.
     /// - Throws: `LLMError` for an event that is not JSON or that carries an error.
     func receive(_ bytes: [UInt8]) throws {
-        let events = try lock.withLock { () throws -> [ChatStreamEvent] in
-            let sse = parser.feed(bytes)
-            return try handle(sse)
+        let events = try state.withLock { s throws -> [ChatStreamEvent] in
+            let sse = s.parser.feed(bytes)
+            return try Self.handle(sse, &s)
         }
         for event in events { onEvent(event) }
     }
@@ -32,10 +36,10 @@ final class StreamSession: @unchecked Sendable {
     /// - Throws: `LLMError` when the stream was empty, ended before the answer was complete,
     ///   or holds an unusable tool call.
     func finish() throws -> ChatResponse {
-        let (events, done, reason, any) = try lock.withLock { () throws -> ([ChatStreamEvent], Bool, String?, Bool) in
-            let sse = parser.finish()
-            let events = try handle(sse)
-            return (events, sawDone, assembler.finishReason, assembler.receivedAnything)
+        let (events, done, reason, any) = try state.withLock { s throws -> ([ChatStreamEvent], Bool, String?, Bool) in
+            let sse = s.parser.finish()
+            let events = try Self.handle(sse, &s)
+            return (events, s.sawDone, s.assembler.finishReason, s.assembler.receivedAnything)
         }
         for event in events { onEvent(event) }
         guard any else {
@@ -50,27 +54,27 @@ final class StreamSession: @unchecked Sendable {
                 "The stream ended before the answer was complete (no finish_reason and no [DONE]). Try again; if it keeps happening, check the server's log or use non-streaming mode."
             )
         }
-        return try lock.withLock { try assembler.response() }
+        return try state.withLock { s throws in try s.assembler.response() }
     }
 
-    /// Applies SSE events; called with the lock held. Returns the chat events to emit.
-    private func handle(_ sse: [SSEEvent]) throws -> [ChatStreamEvent] {
+    /// Applies SSE events to `s` (the locked state). Returns the chat events to emit.
+    private static func handle(_ sse: [SSEEvent], _ s: inout State) throws -> [ChatStreamEvent] {
         var out: [ChatStreamEvent] = []
-        for event in sse where !sawDone {
+        for event in sse where !s.sawDone {
             let data = event.data.trimmingCharacters(in: .whitespacesAndNewlines)
             if data.isEmpty { continue }
             if data == "[DONE]" {
-                sawDone = true
+                s.sawDone = true
                 continue
             }
             let chunk = try OpenAIWire.decodeChunk(data)
             if let message = chunk.errorMessage {
                 throw LLMError(.serverError, "The server reported an error in the middle of the answer: \(message)")
             }
-            if let usage = chunk.usage { assembler.apply(usage: usage) }
+            if let usage = chunk.usage { s.assembler.apply(usage: usage) }
             if let delta = chunk.delta {
-                let events = assembler.apply(delta)
-                if events.contains(where: { if case .textDelta = $0 { true } else { false } }) { emittedText = true }
+                let events = s.assembler.apply(delta)
+                if events.contains(where: { if case .textDelta = $0 { true } else { false } }) { s.emittedText = true }
                 out += events
             }
         }

@@ -21,10 +21,12 @@ extension ExplainCommand {
             throw MLError(.invalidParameter, "explain --method learning-curve needs --target COL and --model NAME.")
         }
         guard folds >= 2 else { throw MLError(.invalidParameter, "--folds must be at least 2; got \(folds).") }
+        let family = try ModelFamily.named(model)
+        let values = try family.parse(parameters())
         let dataset = try Dataset.load(path: file)
         let screened = try ColumnScreening.screen(dataset: dataset, target: target, keep: keep, excluding: exclude)
         let spec = ExperimentSpec(
-            target: target, model: model, parameters: try parameters(), validation: .crossValidation(folds: folds),
+            target: target, family: family, parameters: values, validation: .crossValidation(folds: folds),
             seed: seed, excluding: exclude + screened.map(\.column))
         let task = try TargetSpec(dataset: dataset, column: target).task
         let key = metric ?? Metrics.defaultKey(for: task)
@@ -48,7 +50,7 @@ extension ExplainCommand {
                 "Run \(id) is a \(record.modelFamily) run without a target; a learning curve scores predictions against one. Pick a supervised run from `mlexp runs`."
             )
         }
-        let spec = LearningCurveExplain.spec(of: record, target: target)
+        let spec = try LearningCurveExplain.spec(of: record, target: target)
         let curve = try ExperimentRunner.learningCurve(
             dataset: try Dataset.load(path: file), spec: spec, metric: metric ?? record.mainMetric)
         if json {

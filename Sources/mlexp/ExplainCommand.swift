@@ -81,8 +81,9 @@ struct ExplainCommand: ParsableCommand {
                     .invalidParameter,
                     "explain needs --target COL and --model NAME, or --run ID to explain a stored run.")
             }
+            let family = try ModelFamily.named(model)
             let spec = ExperimentSpec(
-                target: target, model: model, parameters: try parameters(),
+                target: target, family: family, parameters: try family.parse(parameters()),
                 validation: .holdout(testFraction: testFraction), seed: seed, excluding: exclude)
             let exp = try HoldoutExperiment(file: file, spec: spec, keep: keep)
             let key = metric ?? Metrics.defaultKey(for: exp.valid.y.task)

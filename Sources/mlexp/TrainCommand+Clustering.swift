@@ -16,7 +16,8 @@ extension TrainCommand {
                 "Without --target, k-means fits and scores every row (a clustering has no held-out score); leave out --holdout, --cv and --test."
             )
         }
-        _ = try ModelRegistry.make(model, parameters: overrides)
+        let family = try ModelFamily.named(model)
+        let parameters = try family.parse(overrides)
         let dataset = try Dataset.load(path: file)
         var excluding = exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
         if let reference, dataset.index(of: reference) == nil {
@@ -26,7 +27,7 @@ extension TrainCommand {
             dataset: dataset, target: nil, keep: keep, excluding: excluding + (reference.map { [$0] } ?? []))
         excluding += screened.map(\.column)
         let spec = ClusteringSpec(
-            model: model, parameters: overrides, seed: seed, threads: threads, excluding: excluding,
+            family: family, parameters: parameters, seed: seed, threads: threads, excluding: excluding,
             reference: reference)
         let result = try ClusteringRunner.run(dataset: dataset, spec: spec)
         print(

@@ -89,12 +89,14 @@ struct TrainCommand: ParsableCommand {
             let validation: ValidationScheme =
                 test != nil
                 ? .separateTest : cv.map { .crossValidation(folds: $0) } ?? .holdout(testFraction: holdout ?? 0.2)
+            // A bad name or value fails here, before any data is read.
+            let family = try ModelFamily.named(model)
             var spec = ExperimentSpec(
-                target: target, model: model, parameters: overrides, validation: validation, seed: seed,
+                target: target, family: family, parameters: try family.parse(overrides), validation: validation,
+                seed: seed,
                 threads: threads,
                 excluding: exclude.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
                     ?? [])
-            _ = try ModelRegistry.make(model, parameters: overrides)  // fail on a bad name or value before reading data
             let dataset = try Dataset.load(path: file)
             let testSet = try test.map { path throws(MLError) in try Dataset.load(path: path) }
             let screened = try ColumnScreening.screen(

@@ -82,11 +82,13 @@ import Tracking
         let data = try Dataset.load(path: AgentFixtures.dataset("penguins").path)
         #expect(throws: MLError.self) {
             try ExperimentRunner.learningCurve(
-                dataset: data, spec: ExperimentSpec(target: "species", model: "kmeans"), metric: "accuracy")
+                dataset: data, spec: ExperimentSpec(target: "species", family: try .named("kmeans")), metric: "accuracy"
+            )
         }
         #expect(throws: MLError.self) {
             try ExperimentRunner.learningCurve(
-                dataset: data, spec: ExperimentSpec(target: "species", model: "logistic", validation: .separateTest),
+                dataset: data,
+                spec: ExperimentSpec(target: "species", family: try .named("logistic"), validation: .separateTest),
                 metric: "accuracy")
         }
     }

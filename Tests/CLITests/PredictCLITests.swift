@@ -16,7 +16,7 @@ import Testing
     func trainedWorkspace(model: String) throws -> (URL, TrainedModel, Dataset) {
         let dataset = try Dataset.load(path: penguins.path)
         let result = try ExperimentRunner.run(
-            dataset: dataset, spec: ExperimentSpec(target: "species", model: model, seed: 7))
+            dataset: dataset, spec: ExperimentSpec(target: "species", family: try .named(model), seed: 7))
         let trained = TrainedModel(target: result.target, pipeline: result.pipeline, model: result.fitted)
         let folder = try scratchFolder()
         let store = try RunStore(workspace: folder)

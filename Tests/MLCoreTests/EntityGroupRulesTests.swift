@@ -164,7 +164,8 @@ import Testing
         #expect(abs(Double(sealed.testRows.count) / Double(d.rowCount) - 0.2) < 0.03)
         #expect(sealed.trainRows.count + sealed.testRows.count == d.rowCount)
         let experiment = ExperimentSpec(
-            target: "y", model: "baseline", validation: .crossValidation(folds: 5), groupColumn: "customer_id")
+            target: "y", family: try .named("baseline"), validation: .crossValidation(folds: 5),
+            groupColumn: "customer_id")
         let rows = Array(0..<d.rowCount)
         let folds = try ExperimentRunner.crossValidationSplits(
             experiment, folds: 5, dataset: d, labelled: rows, target: try spec.values(in: d, rows: rows))

@@ -127,7 +127,7 @@ import Testing
         ])
         for model in ["logistic", "gbdt"] {
             let spec = ExperimentSpec(
-                target: "y", model: model, validation: .crossValidation(folds: 5), seed: 3,
+                target: "y", family: try .named(model), validation: .crossValidation(folds: 5), seed: 3,
                 categoricalEncoding: .target)
             let result = try ExperimentRunner.run(dataset: data, spec: spec)
             let auc = try #require(result.metrics["roc_auc"])
@@ -154,7 +154,8 @@ import Testing
             Column(name: "y", numbers: (0..<60).map { Double($0 % 3) }),
         ])
         let spec = ExperimentSpec(
-            target: "y", model: "ridge", validation: .crossValidation(folds: 3), categoricalEncoding: .target)
+            target: "y", family: try .named("ridge"), validation: .crossValidation(folds: 3),
+            categoricalEncoding: .target)
         let result = try ExperimentRunner.run(dataset: data, spec: spec)
         #expect(result.pipeline.steps.contains { if case .oneHot = $0 { true } else { false } })
     }

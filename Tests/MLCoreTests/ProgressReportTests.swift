@@ -52,7 +52,7 @@ final class CollectedProgress: Sendable {
 
     @Test func crossValidationPostsEachFoldThenTheFinalFit() throws {
         let data = try Self.table(rows: 300)
-        let spec = ExperimentSpec(target: "y", model: "logistic", validation: .crossValidation(folds: 3))
+        let spec = ExperimentSpec(target: "y", family: try .named("logistic"), validation: .crossValidation(folds: 3))
         let collected = CollectedProgress()
         let watched = try collected.run { try ExperimentRunner.run(dataset: data, spec: spec) }
         #expect(

@@ -30,7 +30,8 @@ extension ChartExportTests.ReproductionPythonTests {
     static func shopsRun(_ encoding: CategoricalEncoding, model: String = "logistic") throws -> (RunRecord, URL) {
         let folder = try shopsCSV()
         let spec = ExperimentSpec(
-            target: "y", model: model, validation: .crossValidation(folds: 5), seed: 3, categoricalEncoding: encoding)
+            target: "y", family: try .named(model), validation: .crossValidation(folds: 5), seed: 3,
+            categoricalEncoding: encoding)
         return (try record("shops.csv", spec, in: folder), folder)
     }
 

@@ -42,7 +42,8 @@ extension ChartExportTests.ReproductionPythonTests {
         let run = try Self.record(
             "mixed.csv",
             ExperimentSpec(
-                target: "y", model: "logistic", validation: .crossValidation(folds: 5), seed: 3), in: folder)
+                target: "y", family: try .named("logistic"), validation: .crossValidation(folds: 5), seed: 3),
+            in: folder)
         let prep = try #require(RunPreprocessing(run.preprocessing))
         #expect(
             prep.datetime == ["when"] && prep.numeric == ["flag", "amount"] && prep.categorical == ["city"]
@@ -61,7 +62,8 @@ extension ChartExportTests.ReproductionPythonTests {
         let run = try Self.record(
             "mixed.csv",
             ExperimentSpec(
-                target: "y", model: "logistic", validation: .crossValidation(folds: 5), seed: 3), in: folder)
+                target: "y", family: try .named("logistic"), validation: .crossValidation(folds: 5), seed: 3),
+            in: folder)
         let scores = try await Self.scores(try #require(Reproduction.python(run)), in: folder)
         for metric in ["accuracy", "roc_auc"] {
             let ours = try #require(run.metrics[metric]?.mean), theirs = try #require(scores[metric])

@@ -29,7 +29,7 @@ extension ChartExportTests {
             run.seed = spec.seed
             run.features = result.pipeline.pipeline.columns.map(\.name)
             run.preprocessing = RunPreprocessing.record(
-                result.pipeline.pipeline, preset: ExperimentRunner.preset(for: spec.model), overrides: spec.parameters,
+                result.pipeline.pipeline, preset: spec.family.preset, overrides: spec.parameters.texts,
                 highCardinalityColumns: result.pipeline.highCardinalityColumns)
             run.hyperParameters = result.parameters.mapValues { v in Double(v).map(RunValue.number) ?? .string(v) }
             run.validation = .object(["folds": .number(Double(cv.folds.count))])
@@ -62,7 +62,8 @@ extension ChartExportTests {
             let run = try Self.record(
                 "titanic.csv",
                 ExperimentSpec(
-                    target: "survived", model: "logistic", validation: .crossValidation(folds: 5), seed: 42))
+                    target: "survived", family: try .named("logistic"), validation: .crossValidation(folds: 5), seed: 42
+                ))
             let prep = try #require(RunPreprocessing(run.preprocessing))
             #expect(prep.text == ["name"] && prep.categorical == ["class", "sex"] && prep.numeric == ["age"])
             // What `mlexp runs compare` shows for it.
@@ -87,7 +88,8 @@ extension ChartExportTests {
             let run = try Self.record(
                 "titanic.csv",
                 ExperimentSpec(
-                    target: "survived", model: "logistic", validation: .crossValidation(folds: 5), seed: 42))
+                    target: "survived", family: try .named("logistic"), validation: .crossValidation(folds: 5), seed: 42
+                ))
             let scores = try await Self.scores(try #require(Reproduction.python(run)))
             for metric in ["accuracy", "roc_auc"] {
                 let ours = try #require(run.metrics[metric]?.mean), theirs = try #require(scores[metric])
@@ -99,7 +101,8 @@ extension ChartExportTests {
             let run = try Self.record(
                 "wine.csv",
                 ExperimentSpec(
-                    target: "target", model: "kmeans", parameters: ["nClusters": "3", "nInit": "4"],
+                    target: "target", family: try .named("kmeans"),
+                    parameters: try ModelFamily.kmeans.parse(["nClusters": "3", "nInit": "4"]),
                     validation: .crossValidation(folds: 5), seed: 7))
             let py = try #require(Reproduction.python(run))
             #expect(
@@ -115,7 +118,8 @@ extension ChartExportTests {
             let run = try Self.record(
                 "wine.csv",
                 ExperimentSpec(
-                    target: "target", model: "kmeans", parameters: ["nClusters": "3", "nInit": "4"],
+                    target: "target", family: try .named("kmeans"),
+                    parameters: try ModelFamily.kmeans.parse(["nClusters": "3", "nInit": "4"]),
                     validation: .crossValidation(folds: 5), seed: 7))
             let scores = try await Self.scores(try #require(Reproduction.python(run)))
             #expect(Set(scores.keys) == ["inertia", "silhouette", "adjusted_rand"])
@@ -153,7 +157,9 @@ extension ChartExportTests {
         @Test func agentClusteringRunsGetAFittedKMeansCellAndTheirReference() throws {
             let run = try Self.clustering(
                 "wine.csv", reference: "target",
-                ClusteringSpec(parameters: ["nClusters": "3", "nInit": "10"], seed: 42, reference: "target"))
+                ClusteringSpec(
+                    parameters: try ModelFamily.kmeans.parse(["nClusters": "3", "nInit": "10"]), seed: 42,
+                    reference: "target"))
             #expect(
                 run.droppedColumns == ["target"] && !RunPreprocessing(run.preprocessing)!.columns.contains("target"))
             let py = try #require(Reproduction.python(run))
@@ -179,7 +185,9 @@ extension ChartExportTests {
         @Test(.enabled(if: VenvPython.enabled)) func agentClusteringRunScoresLikeTheRunInScikitLearn() async throws {
             let run = try Self.clustering(
                 "wine.csv", reference: "target",
-                ClusteringSpec(parameters: ["nClusters": "3", "nInit": "10"], seed: 42, reference: "target"))
+                ClusteringSpec(
+                    parameters: try ModelFamily.kmeans.parse(["nClusters": "3", "nInit": "10"]), seed: 42,
+                    reference: "target"))
             let scores = try await Self.scores(try #require(Reproduction.python(run)))
             for (metric, tolerance) in [("silhouette", 0.02), ("adjusted_rand", 0.02)] {
                 let ours = try #require(run.metrics[metric]?.mean), theirs = try #require(scores[metric])

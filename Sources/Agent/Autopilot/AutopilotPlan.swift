@@ -173,13 +173,15 @@ struct AutopilotPlan {
     static let skippedWhenOutOfTime: Set<AutopilotStep> = [.gbdt, .text]
 
     /// Gradient boosting's time limit per fit (its params.max_seconds): half of what the budget leaves after
-    /// the closing steps, over the five folds and the final fit, in whole seconds; nil without a budget. On
-    /// a small table it never binds; on a wide, many-class one it keeps the first families inside the budget.
+    /// the closing steps, over the folds and the final fit (5 + 1, or 2 + 1 above a million rows), in whole
+    /// seconds; nil without a budget. On a small table it never binds; on a wide, many-class one it keeps the
+    /// first families inside the budget.
     var gbdtSecondsPerFit: Double? {
         guard let clock else { return nil }
         let linear = history[AutopilotStep.linear.rawValue]?.result["train_seconds"]?.doubleValue ?? 1
         let reserve = AutopilotFinish(remaining: clock.remaining, trainingSeconds: linear).reserve
-        return max(1, ((clock.remaining - reserve) * 0.5 / 6).rounded())
+        let fits = Double((framing?.scheme?.folds ?? 5) + 1)
+        return max(1, ((clock.remaining - reserve) * 0.5 / fits).rounded())
     }
 
     /// Whether what is left of the budget is less than the steps after the search need.

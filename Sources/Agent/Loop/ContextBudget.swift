@@ -9,6 +9,7 @@
 
 import Foundation
 import LLMClient
+import Synchronization
 
 /// The context window of a session's model and how to count against it.
 public struct ContextBudget: Sendable {
@@ -50,22 +51,27 @@ struct FittedRequest {
 }
 
 /// Counts and fits requests for one loop; remembers counts of messages already seen.
-final class ContextFitter: @unchecked Sendable {
-    private(set) var budget: ContextBudget
-    private var counts: [String: Int] = [:]
-    private let lock = NSLock()
-    /// The last cut (index of the first message kept after the head) and the summary that replaced what
-    /// came before it.
-    private var held: (cut: Int, text: String)?
+final class ContextFitter: Sendable {
+    private struct State {
+        var budget: ContextBudget
+        var counts: [String: Int] = [:]
+        /// The last cut (index of the first message kept after the head) and the summary that replaced
+        /// what came before it.
+        var held: (cut: Int, text: String)?
+    }
+    private let state: Mutex<State>
 
-    init(_ budget: ContextBudget) { self.budget = budget }
+    init(_ budget: ContextBudget) { state = Mutex(State(budget: budget)) }
+
+    /// The budget, with the overhead corrected by the server's counts so far.
+    var budget: ContextBudget { state.withLock { $0.budget } }
 
     func count(_ message: ChatMessage) async -> Int {
         var text = message.content ?? ""
         for call in message.toolCalls { text += call.name + call.arguments }
-        if let known = lock.withLock({ counts[text] }) { return known }
+        if let known = state.withLock({ $0.counts[text] }) { return known }
         let n = (await budget.counter?(text) ?? ContextBudget.estimate(text)) + ContextBudget.perMessage
-        lock.withLock { counts[text] = n }
+        state.withLock { $0.counts[text] = n }
         return n
     }
 
@@ -80,7 +86,7 @@ final class ContextFitter: @unchecked Sendable {
         var shown = 0
         for m in messages { shown += await count(m) }
         let overhead = max(0, promptTokens - shown)
-        lock.withLock { budget.overheadTokens = overhead }
+        state.withLock { $0.budget.overheadTokens = overhead }
     }
 
     /// Fits `messages` (system first) with room for an answer of `maxTokens`.
@@ -119,7 +125,7 @@ final class ContextFitter: @unchecked Sendable {
             return candidate + out[cut...]
         }
         var summarizedCount = 0
-        if let held = lock.withLock({ self.held }), held.cut < out.count {
+        if let held = state.withLock({ $0.held }), held.cut < out.count {
             let candidate = summarized(held.text, from: held.cut)
             let n = await count(candidate)
             if n <= room {
@@ -129,7 +135,7 @@ final class ContextFitter: @unchecked Sendable {
             }
         }
         let text = await summary()
-        var cut = max(head, lock.withLock { self.held?.cut } ?? head)
+        var cut = max(head, state.withLock { $0.held?.cut } ?? head)
         // The smallest the request can get (only the last turn kept); a new cut leaves half of the room
         // above that free for the turns to come.
         var last = cut
@@ -143,7 +149,7 @@ final class ContextFitter: @unchecked Sendable {
             total = await count(candidate)
             if total <= goal || nextCut(out, after: cut) == nil {
                 out = candidate
-                lock.withLock { self.held = (cut, text) }
+                state.withLock { $0.held = (cut, text) }
                 break
             }
         }

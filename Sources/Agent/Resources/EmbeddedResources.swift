@@ -270,7 +270,7 @@ public enum EmbeddedResources {
               "categorical_encoding": {"type": "string", "enum": ["auto", "one_hot", "frequency", "target"], "description": "How categorical columns with more than 15 levels in the training rows are encoded (the others keep the family's own: one-hot for linear models, native codes for trees). auto (default): the family's own. frequency: the share of rows at each level. target: the smoothed mean of the target at each level (one column per class for more than two), learnt inside each training fold only and cross-fitted on the rows the model is fitted on, so no row sees its own target. Try target or frequency when an ID-like or high-cardinality column (city, product, country) may carry signal."},
               "ensemble_method": {"type": "string", "enum": ["average", "stack"], "description": "model ensemble only. average (default): the plain average of the members' predictions. stack: a meta-model (logistic regression on the members' log-odds or log-probabilities for classes, ridge on their values for numbers) fitted on their out-of-fold predictions, so it learns how much to trust each; validated on the same folds, each fold's meta-model fitted on the other folds only."},
               "target_transform": {"type": "string", "enum": ["none", "log"], "description": "Regression only: log fits on log(1 + y) (a skewed target ≥ 0, such as prices or counts); predictions and metrics stay on the original scale."},
-              "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default 5)."},
+              "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default: load_data's validation_scheme folds, 5, or 2 above a million rows)."},
               "fold_scores": {"type": "boolean", "description": "Also return the main metric on each validation fold (metrics.<main>.folds), to compare runs trained on the same folds pair by pair (default false)."},
               "seed": {"type": "integer", "minimum": 0, "description": "Seed of folds and model (default 42)."}
             },
@@ -316,7 +316,7 @@ public enum EmbeddedResources {
               "max_trials": {"type": "integer", "minimum": 1, "description": "The search stops after this many trials (a trial: one configuration cross-validated on one round's rows), whichever of this and the time budget comes first."},
               "fold_scores": {"type": "boolean", "description": "Also return the main metric on each validation fold (metrics.<main>.folds), to compare runs trained on the same folds pair by pair (default false)."},
               "seed": {"type": "integer", "minimum": 0, "description": "Seed of the sampling and the folds (default 42, as train_model)."},
-              "folds": {"type": "integer", "minimum": 2, "maximum": 10}
+              "folds": {"type": "integer", "minimum": 2, "maximum": 10, "description": "Cross-validation folds (default: load_data's validation_scheme folds, 5, or 2 above a million rows)."}
             },
             "required": ["model", "space", "hypothesis"],
             "additionalProperties": false

@@ -68,6 +68,12 @@ public struct LoadedDataset: Sendable {
     public var columnNames: [String] { trainDataset.columnNames }
     public var columnCount: Int { trainDataset.columnCount }
 
+    /// The cross-validation folds of train_model and tune_model when the call names none: the profile's
+    /// suggestion (2 above a million rows, else 5).
+    public var defaultFolds: Int {
+        (2...10).contains(profile.suggestedValidation.folds) ? profile.suggestedValidation.folds : 5
+    }
+
     /// The metric models are judged on.
     public var metric: String { profile.suggestedMetric }
 }

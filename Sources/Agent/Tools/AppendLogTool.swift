@@ -14,11 +14,42 @@ public struct AppendLogTool: AgentTool {
     public let name = "append_log"
     public init() {}
 
-    public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let kind = arguments["kind"]?.stringValue ?? ""
-        func text(_ key: String) -> String {
-            arguments[key]?.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    /// tools/append_log.json's properties: the entry's kind, its prose fields and the runs it is about.
+    struct Arguments: ToolArguments {
+        /// "context", "experiment" or "decision".
+        var kind: String
+        /// The prose fields given (title, problem, data, metric, hypothesis, approach, compare_to,
+        /// analysis, next), by their JSON names, as written.
+        var texts: [String: String]
+        var runIDs: [String]
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case kind, title, problem, data, metric, hypothesis, approach
+            case runIDs = "run_ids"
+            case compareTo = "compare_to"
+            case analysis, next
         }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            kind = try c.value(.kind, default: "")
+            runIDs = try c.value(.runIDs, default: [])
+            texts = [:]
+            for key in Keys.allCases where key != .kind && key != .runIDs {
+                texts[key.stringValue] = try c.decodeIfPresent(String.self, forKey: key)
+            }
+        }
+
+        /// The prose field `key` trimmed; "" when it was not given.
+        func text(_ key: String) -> String {
+            texts[key]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        }
+    }
+
+    public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
+        let args = try Arguments(arguments, tool: name)
+        let kind = args.kind
+        func text(_ key: String) -> String { args.text(key) }
         func require(_ keys: [String]) throws(ToolError) {
             let missing = keys.filter { text($0).isEmpty }
             guard missing.isEmpty else {
@@ -27,10 +58,10 @@ public struct AppendLogTool: AgentTool {
                 )
             }
         }
-        let runs = try (arguments["run_ids"]?.arrayValue ?? []).compactMap(\.stringValue).map { id throws(ToolError) in
+        let runs = try args.runIDs.map { id throws(ToolError) in
             try context.store.run(id)
         }
-        try Self.requireBackedNumbers(arguments, kind: kind, context: context)
+        try Self.requireBackedNumbers(args, kind: kind, context: context)
         let document = try context.log.read()
         let french = document.language == .fr
         let problem = Self.problem(runs: runs, session: context.session)
@@ -141,10 +172,10 @@ extension AppendLogTool {
     }
 
     /// Refuses an entry stating a decimal number or percentage that no tool of this session returned.
-    static func requireBackedNumbers(_ arguments: JSONValue, kind: String, context: ToolContext) throws {
+    static func requireBackedNumbers(_ arguments: Arguments, kind: String, context: ToolContext) throws {
         let pool = backedNumbers(context)
         for field in checkedFields {
-            guard let text = arguments[field]?.stringValue else { continue }
+            guard let text = arguments.texts[field] else { continue }
             let unbacked = NumberClaims.claims(in: text).filter { !NumberClaims.backed($0, pool: pool) }
             guard let first = unbacked.first else { continue }
             throw ToolError(

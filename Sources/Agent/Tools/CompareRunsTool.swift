@@ -10,10 +10,32 @@ public struct CompareRunsTool: AgentTool {
     public let name = "compare_runs"
     public init() {}
 
+    /// tools/compare_runs.json's properties.
+    struct Arguments: ToolArguments {
+        var runA: String
+        var runB: String
+        /// nil: the first run's main metric.
+        var metric: String?
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case runA = "run_a"
+            case runB = "run_b"
+            case metric
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            runA = try c.value(.runA, default: "")
+            runB = try c.value(.runB, default: "")
+            metric = try c.decodeIfPresent(String.self, forKey: .metric)
+        }
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let a = try context.store.run(arguments["run_a"]?.stringValue ?? "")
-        let b = try context.store.run(arguments["run_b"]?.stringValue ?? "")
-        let metric = arguments["metric"]?.stringValue ?? a.mainMetric
+        let args = try Arguments(arguments, tool: name)
+        let a = try context.store.run(args.runA)
+        let b = try context.store.run(args.runB)
+        let metric = args.metric ?? a.mainMetric
         guard a.metrics[metric] != nil, b.metrics[metric] != nil else {
             let both = Set(a.metrics.keys).intersection(b.metrics.keys).sorted()
             throw ToolError(

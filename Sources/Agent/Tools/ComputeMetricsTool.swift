@@ -35,9 +35,31 @@ public struct ComputeMetricsTool: AgentTool {
         ])
     }
 
+    /// tools/compute_metrics.json's properties.
+    struct Arguments: ToolArguments {
+        var runID: String
+        /// "validation" (the stored fold metrics) or "test" (the sealed split).
+        var split: String
+        var compareTo: String?
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case runID = "run_id"
+            case split
+            case compareTo = "compare_to"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            runID = try c.value(.runID, default: "")
+            split = try c.value(.split, default: "validation")
+            compareTo = try c.decodeIfPresent(String.self, forKey: .compareTo)
+        }
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let run = try context.store.run(arguments["run_id"]?.stringValue ?? "")
-        let split = arguments["split"]?.stringValue ?? "validation"
+        let args = try Arguments(arguments, tool: name)
+        let run = try context.store.run(args.runID)
+        let split = args.split
         guard run.task != TaskKind.clustering.rawValue else {
             throw ToolError(
                 "run \(run.id) is a clustering (\(run.modelFamily), no target): its metrics (silhouette, inertia, adjusted_rand with a reference) "
@@ -50,7 +72,7 @@ public struct ComputeMetricsTool: AgentTool {
             "main_metric": .string(metric),
         ]
         if split == "test" {
-            guard arguments["compare_to"] == nil else {
+            guard args.compareTo == nil else {
                 throw ToolError(
                     "compare runs on validation, not on the test split; call compute_metrics with split \"validation\" and compare_to, and evaluate only the chosen run on test."
                 )
@@ -107,7 +129,7 @@ public struct ComputeMetricsTool: AgentTool {
             out["metrics"] = .object(stored)
             out["source"] = "stored fold metrics (the run was trained in an earlier session)"
         }
-        if let other = arguments["compare_to"]?.stringValue {
+        if let other = args.compareTo {
             let reference = try context.store.run(other)
             out["comparison"] = try RunComparer.compare(reference, run, metric: metric, session: context.session)
         }

@@ -28,8 +28,37 @@ public struct ExplainModelTool: AgentTool {
     static let repeats = 5
     public init() {}
 
+    /// tools/explain_model.json's properties.
+    struct Arguments: ToolArguments {
+        var runID: String
+        /// Empty: permutation, gain (trees), pdp, errors and limits.
+        var methods: [String]
+        var learningCurve: Bool
+        /// nil: no budget (every row up to `maxRows`, the learning curve when asked).
+        var timeBudgetSeconds: Double?
+        var topK: Int
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case runID = "run_id"
+            case methods
+            case learningCurve = "learning_curve"
+            case timeBudgetSeconds = "time_budget_seconds"
+            case topK = "top_k"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            runID = try c.value(.runID, default: "")
+            methods = try c.value(.methods, default: [])
+            learningCurve = try c.value(.learningCurve, default: false)
+            timeBudgetSeconds = try c.decodeIfPresent(Double.self, forKey: .timeBudgetSeconds)
+            topK = try c.value(.topK, default: 5)
+        }
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let run = try context.store.run(arguments["run_id"]?.stringValue ?? "")
+        let args = try Arguments(arguments, tool: name)
+        let run = try context.store.run(args.runID)
         let d = try DatasetLookup.dataset(of: run, in: context)
         guard run.target != nil else { throw ToolError("run \(run.id) has no target; explain a supervised run.") }
         if run.modelFamily == "ensemble" {
@@ -38,14 +67,14 @@ public struct ExplainModelTool: AgentTool {
                 "run \(run.id) is an ensemble (the average of \(members)); explain one of its members, the strongest first."
             )
         }
-        let k = arguments["top_k"]?.intValue ?? 5
+        let k = args.topK
         context.progress("load the stored model of \(run.id)")
         let trained = try TrainedModel.load(try run.modelData(in: context.store))
         let target = trained.target.column
         let labelled = try d.trainDataset.rowsWithTarget(target)
         var positions = Array(labelled.indices)
-        let budget = arguments["time_budget_seconds"]?.doubleValue.map { ExplainBudget(seconds: max(0, $0)) }
-        var learningCurve = arguments["learning_curve"]?.boolValue == true
+        let budget = args.timeBudgetSeconds.map { ExplainBudget(seconds: max(0, $0)) }
+        var learningCurve = args.learningCurve
         var budgetNote: String?
         if learningCurve, let budget, !budget.learningCurveFits(trainingSeconds: run.trainingSeconds) {
             learningCurve = false
@@ -71,9 +100,7 @@ public struct ExplainModelTool: AgentTool {
             }
         }
         let isTree = trained.model.treeEnsemble != nil
-        let asked = (arguments["methods"]?.arrayValue ?? []).compactMap {
-            $0.stringValue.flatMap(ExplainMethod.init(rawValue:))
-        }
+        let asked = args.methods.compactMap(ExplainMethod.init(rawValue:))
         let methods: [ExplainMethod] =
             asked.isEmpty ? [.permutation] + (isTree ? [.gain] : []) + [.pdp, .errors, .limits] : asked
         let metric = run.mainMetric

@@ -12,14 +12,17 @@ public import Tracking
 
 public enum LearningCurveExplain {
     /// The experiment a run records: its family, effective parameters, dropped columns, folds and seed.
-    public static func spec(of run: RunRecord, target: String) -> ExperimentSpec {
+    /// - Throws: `MLError` when the run's family is not one `ExperimentRunner` fits (an ensemble).
+    public static func spec(of run: RunRecord, target: String) throws(MLError) -> ExperimentSpec {
         var folds = 5
         if case .object(let v) = run.validation, let k = v["folds"]?.number, k >= 2 { folds = Int(k) }
         // The effective parameters the family can be given (the record also holds derived ones, e.g. ridge's kind).
-        let settable = Set(ModelRegistry.parameters(of: run.modelFamily).map(\.name))
+        let family = try ModelFamily.named(run.modelFamily)
+        let settable = Set(family.parameters.map(\.name))
         return ExperimentSpec(
-            target: target, model: run.modelFamily,
-            parameters: run.hyperParameters.filter { settable.contains($0.key) }.mapValues(\.description),
+            target: target, family: family,
+            parameters: try family.values(
+                run.hyperParameters.filter { settable.contains($0.key) }.mapValues(ParameterValue.init)),
             validation: .crossValidation(folds: folds), seed: run.seed, excluding: run.droppedColumns,
             categoricalEncoding: RunPreprocessing(run.preprocessing)?.highCardinality.flatMap(
                 CategoricalEncoding.init(rawValue:)),
@@ -44,7 +47,7 @@ public enum LearningCurveExplain {
             data = data.selecting(rows: Array(order.prefix(maxRows)).sorted())
         }
         let curve = try ExperimentRunner.learningCurve(
-            dataset: data, spec: spec(of: run, target: target), metric: metric)
+            dataset: data, spec: try spec(of: run, target: target), metric: metric)
         if let chart = try? Chart.learningCurve(curve, language: language) {
             _ = try? ChartArchive(workspace: workspace).save(chart, runID: run.id)
         }

@@ -13,8 +13,39 @@ public struct LoadDataTool: AgentTool {
     /// Columns listed in the result at most (the rest are counted).
     static let maxColumns = 40
 
+    /// tools/load_data.json's properties.
+    struct Arguments: ToolArguments {
+        var path: String
+        /// nil: the session's target when the file has that column, else none (clustering).
+        var target: String?
+        /// nil: named after the file.
+        var datasetID: String?
+        var testFraction: Double
+        var seed: UInt64
+        /// nil: an entity column found on every labelled row, if any.
+        var group: String?
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case path, target
+            case datasetID = "dataset_id"
+            case testFraction = "test_fraction"
+            case seed, group
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            path = try c.value(.path, default: "")
+            target = try c.decodeIfPresent(String.self, forKey: .target)
+            datasetID = try c.decodeIfPresent(String.self, forKey: .datasetID)
+            testFraction = try c.value(.testFraction, default: 0.2)
+            seed = try c.value(.seed, default: 42)
+            group = try c.decodeIfPresent(String.self, forKey: .group)
+        }
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let path = arguments["path"]?.stringValue ?? ""
+        let args = try Arguments(arguments, tool: name)
+        let path = args.path
         let url = try context.workspace.resolve(path)
         guard FileManager.default.fileExists(atPath: url.path) else {
             let files = context.workspace.dataFiles()
@@ -31,16 +62,16 @@ public struct LoadDataTool: AgentTool {
                 "\(path) has \(dataset.rowCount) rows; at least 10 are needed to train and validate a model.")
         }
         // No target named: the session's own (`run --target`), when the file has that column.
-        let named = arguments["target"]?.stringValue
+        let named = args.target
         let defaulted = named == nil ? context.session.target.flatMap { dataset.index(of: $0) != nil ? $0 : nil } : nil
         let target = try (named ?? defaulted).map { name throws(MLError) in
             try TargetSpec(dataset: dataset, column: name)
         }
-        let fraction = arguments["test_fraction"]?.doubleValue ?? 0.2
-        let seed = UInt64(arguments["seed"]?.intValue ?? 42)
+        let fraction = args.testFraction
+        let seed = args.seed
         // An entity column (named, or found on every labelled row) is chosen before the cut, so the sealed
         // test split holds whole entities; the training rows' profile then groups by the same column.
-        var groupColumn = arguments["group"]?.stringValue
+        var groupColumn = args.group
         if let name = groupColumn, dataset.index(of: name) == nil {
             throw ToolError(Dataset.unknownColumnMessage(name, among: dataset.columnNames))
         }
@@ -56,7 +87,7 @@ public struct LoadDataTool: AgentTool {
         context.progress("profiling")
         let profile = try DataProfile(
             dataset: train, target: target?.column, grouping: groupColumn.map { .column($0) } ?? .none)
-        let id = arguments["dataset_id"]?.stringValue ?? Self.datasetID(for: url)
+        let id = args.datasetID ?? Self.datasetID(for: url)
         let loaded = LoadedDataset(
             id: id, path: context.workspace.relativePath(of: url), trainDataset: train, testDataset: test,
             rowCount: rows, target: target, split: split, profile: profile)

@@ -10,10 +10,32 @@ public struct ProfileColumnTool: AgentTool {
     public let name = "profile_column"
     public init() {}
 
+    /// tools/profile_column.json's properties.
+    struct Arguments: ToolArguments {
+        var column: String
+        /// nil: the last dataset loaded.
+        var datasetID: String?
+        var topK: Int
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case column
+            case datasetID = "dataset_id"
+            case topK = "top_k"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            column = try c.value(.column, default: "")
+            datasetID = try c.decodeIfPresent(String.self, forKey: .datasetID)
+            topK = try c.value(.topK, default: 8)
+        }
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
-        let name = arguments["column"]?.stringValue ?? ""
-        let k = arguments["top_k"]?.intValue ?? 8
+        let args = try Arguments(arguments, tool: self.name)
+        let d = try context.session.dataset(args.datasetID)
+        let name = args.column
+        let k = args.topK
         let column = try d.trainDataset.column(named: name)
         guard let p = d.profile.column(name) else { throw ToolError("no profile for column '\(name)'.") }
         var out: [String: JSONValue] = [

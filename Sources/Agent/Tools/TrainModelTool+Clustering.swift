@@ -12,29 +12,31 @@ import Tracking
 
 extension TrainModelTool {
     /// Fits, records and summarises one clustering run of `d`.
-    static func cluster(_ arguments: JSONValue, dataset d: LoadedDataset, context: ToolContext) throws -> JSONValue {
-        let model = arguments["model"]?.stringValue ?? ""
+    static func cluster(_ args: Arguments, dataset d: LoadedDataset, context: ToolContext) throws -> JSONValue {
+        let model = args.model
         guard ClusteringRunner.families.contains(model) else {
             throw ToolError(
                 "dataset '\(d.id)' was loaded without a target, so only kmeans (clustering) can train on it, not \(model). "
                     + "Train kmeans (params {\"n_clusters\": k}), or call load_data again with target set to the column to predict."
             )
         }
-        let reference = arguments["reference"]?.stringValue
+        let reference = args.reference
         if let reference, d.trainDataset.index(of: reference) == nil {
             throw ToolError(Dataset.unknownColumnMessage(reference, among: d.columnNames))
         }
-        let features = arguments["features"]?.arrayValue?.compactMap(\.stringValue)
+        let features = args.features
         if let reference, features?.contains(reference) == true {
             throw ToolError(
                 "'\(reference)' is the reference the clusters are compared with; it cannot be a feature too. Remove it from features."
             )
         }
         let excluding = try excluded(
-            features: features, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d,
+            features: features, drop: args.drop, dataset: d,
             target: reference ?? "")
+        let family = try ModelFamily.named(model)
         let spec = ClusteringSpec(
-            model: model, parameters: parameters(arguments["params"]), seed: UInt64(arguments["seed"]?.intValue ?? 42),
+            family: family, parameters: try family.values(args.params),
+            seed: args.seed,
             excluding: excluding.filter { $0 != reference }, reference: reference)
         let start = Date()
         context.progress("\(model): clustering \(d.trainRows.count) rows")
@@ -45,7 +47,7 @@ extension TrainModelTool {
             dataset: DatasetInfo(
                 fingerprint: d.fingerprint, rows: d.rowCount, columns: d.columnCount, path: d.path),
             target: nil, task: TaskKind.clustering.rawValue, modelFamily: model, sessionID: context.session.id,
-            hypothesis: arguments["hypothesis"]?.stringValue ?? "")
+            hypothesis: args.hypothesis)
         run.features = result.columns
         run.droppedColumns = result.excluded
         run.preprocessing = preprocessing(result)

@@ -13,11 +13,11 @@ import MLCore
 import Tracking
 
 extension TrainModelTool {
-    /// Records the ensemble of `arguments["members"]` on dataset `d`.
-    static func ensemble(_ arguments: JSONValue, dataset d: LoadedDataset, context: ToolContext) throws -> JSONValue {
+    /// Records the ensemble of `args.members` on dataset `d`.
+    static func ensemble(_ args: Arguments, dataset d: LoadedDataset, context: ToolContext) throws -> JSONValue {
         guard let target = d.target else { throw ToolError("an ensemble needs a dataset loaded with a target.") }
         var ids: [String] = []
-        for id in (arguments["members"]?.arrayValue ?? []).compactMap(\.stringValue) where !ids.contains(id) {
+        for id in args.members where !ids.contains(id) {
             ids.append(id)
         }
         guard ids.count >= 2 else {
@@ -57,7 +57,7 @@ extension TrainModelTool {
             throw ToolError(
                 "the members' validation is not a recorded cross-validation; ensemble runs from train_model.")
         }
-        let method = arguments["ensemble_method"]?.stringValue ?? "average"
+        let method = args.ensembleMethod
         guard ["average", "stack"].contains(method) else {
             throw ToolError("ensemble_method must be \"average\" or \"stack\", not '\(method)'.")
         }
@@ -67,16 +67,13 @@ extension TrainModelTool {
         let model = try TrainedModel(
             ensemble: models, stacker: stacked ? try StackingModel.fit(predictions, target: y) : nil)
         let dropped = runs.dropFirst().reduce(Set(runs[0].droppedColumns)) { $0.intersection($1.droppedColumns) }
-        let spec = ExperimentSpec(
-            target: target.column, model: "ensemble",
-            parameters: ["members": ids.joined(separator: " "), "method": method],
-            validation: .crossValidation(folds: k), seed: runs[0].seed,
-            excluding: d.columnNames.filter { dropped.contains($0) }, groupColumn: d.groupColumn)
+        let overrides = ["members": ids.joined(separator: " "), "method": method]
         // The members' folds (train_model's for the same seed, grouped when the session groups): each
         // validation fold is scored on the average of its rows' out-of-fold predictions.
         let labelled = try d.trainDataset.rowsWithTarget(target.column)
         let splits = try ExperimentRunner.crossValidationSplits(
-            spec, folds: k, dataset: d.trainDataset, labelled: labelled, target: y)
+            groupColumn: d.groupColumn, seed: runs[0].seed, folds: k, dataset: d.trainDataset, labelled: labelled,
+            target: y)
         // Stacked, each fold's meta-model is fitted on the other folds' out-of-fold predictions only.
         let cv = try CrossValidation.run(target: y, folds: splits.map { FoldRows(train: $0.train, valid: $0.test) }) {
             train, valid throws(MLError) in
@@ -86,16 +83,18 @@ extension TrainModelTool {
             return try meta.predict(predictions.map { $0.selecting(rows: valid) })
         }
         let result = ExperimentResult(
-            model: "ensemble", parameters: spec.parameters, metrics: cv.summary.mapValues(\.mean), crossValidation: cv,
+            model: "ensemble", parameters: overrides, metrics: cv.summary.mapValues(\.mean), crossValidation: cv,
             fitSeconds: 0, rows: y.count, features: model.pipeline.features.count, target: model.target,
             pipeline: model.pipeline, fitted: model.model)
         let trained = RunRecorder.Trained(
-            spec: spec, result: result, cv: cv, target: y, seconds: Date().timeIntervalSince(start),
+            model: "ensemble", overrides: overrides, preset: ExperimentRunner.preset(for: "ensemble"),
+            targetColumn: target.column, excluding: d.columnNames.filter { dropped.contains($0) }, seed: runs[0].seed,
+            targetTransform: nil, result: result, cv: cv, target: y, seconds: Date().timeIntervalSince(start),
             validation: runs[0].validationScheme)
         let record = try RunRecorder.record(
-            trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context, model: model)
+            trained, dataset: d, hypothesis: args.hypothesis, context: context, model: model)
         var summary =
-            RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+            RunRecorder.summary(record, dataset: d, foldScores: args.foldScores)
             .objectValue ?? [:]
         summary["members"] = .strings(ids)
         return .object(summary)

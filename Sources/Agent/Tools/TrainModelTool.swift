@@ -16,34 +16,95 @@ public struct TrainModelTool: AgentTool {
     public let name = "train_model"
     public init() {}
 
+    /// tools/train_model.json's properties (a supervised run, a clustering or an ensemble).
+    struct Arguments: ToolArguments {
+        var model: String
+        var hypothesis: String
+        /// nil: the last dataset loaded.
+        var datasetID: String?
+        /// nil: every column but the target and `drop`.
+        var features: [String]?
+        var drop: [String]
+        /// Clustering only: a label column to compare the clusters with.
+        var reference: String?
+        /// Hyper-parameters by name as sent; the family checks them (ModelFamily.values).
+        var params: [String: ParameterValue]
+        /// Ensemble only: the runs to combine, and "average" or "stack".
+        var members: [String]
+        var ensembleMethod: String
+        /// nil: the TF-IDF default (1,000 terms).
+        var textMaxTerms: Int?
+        /// nil or "auto": the family's own encoding.
+        var categoricalEncoding: String?
+        /// nil or "none": the target as it is.
+        var targetTransform: String?
+        /// nil: the dataset's default (5, or 2 above a million rows).
+        var folds: Int?
+        var foldScores: Bool
+        var seed: UInt64
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case model, hypothesis
+            case datasetID = "dataset_id"
+            case features, drop, reference, params, members
+            case textMaxTerms = "text_max_terms"
+            case categoricalEncoding = "categorical_encoding"
+            case ensembleMethod = "ensemble_method"
+            case targetTransform = "target_transform"
+            case folds
+            case foldScores = "fold_scores"
+            case seed
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            model = try c.value(.model, default: "")
+            hypothesis = try c.value(.hypothesis, default: "")
+            datasetID = try c.decodeIfPresent(String.self, forKey: .datasetID)
+            features = try c.decodeIfPresent([String].self, forKey: .features)
+            drop = try c.value(.drop, default: [])
+            reference = try c.decodeIfPresent(String.self, forKey: .reference)
+            params = try c.value(.params, default: [:])
+            members = try c.value(.members, default: [])
+            ensembleMethod = try c.value(.ensembleMethod, default: "average")
+            textMaxTerms = try c.decodeIfPresent(Int.self, forKey: .textMaxTerms)
+            categoricalEncoding = try c.decodeIfPresent(String.self, forKey: .categoricalEncoding)
+            targetTransform = try c.decodeIfPresent(String.self, forKey: .targetTransform)
+            folds = try c.decodeIfPresent(Int.self, forKey: .folds)
+            foldScores = try c.value(.foldScores, default: false)
+            seed = try c.value(.seed, default: 42)
+        }
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
-        guard let target = d.target else { return try Self.cluster(arguments, dataset: d, context: context) }
-        if arguments["reference"] != nil {
+        let args = try Arguments(arguments, tool: name)
+        let d = try context.session.dataset(args.datasetID)
+        guard let target = d.target else { return try Self.cluster(args, dataset: d, context: context) }
+        if args.reference != nil {
             throw ToolError(
                 "reference is for clustering a dataset loaded without a target; '\(d.id)' has the target '\(target.column)'. Leave reference out."
             )
         }
-        try WorkflowRules.requireBaseline(before: arguments["model"]?.stringValue ?? "", dataset: d, context: context)
-        if arguments["model"]?.stringValue == "ensemble" {
-            return try Self.ensemble(arguments, dataset: d, context: context)
+        try WorkflowRules.requireBaseline(before: args.model, dataset: d, context: context)
+        if args.model == "ensemble" {
+            return try Self.ensemble(args, dataset: d, context: context)
         }
         let excluding = try Self.excluded(
-            features: arguments["features"]?.arrayValue?.compactMap(\.stringValue),
-            drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d, target: target.column)
+            features: args.features, drop: args.drop, dataset: d, target: target.column)
+        let targetTransform = try Self.targetTransform(args.targetTransform)
+        let categoricalEncoding = try Self.categoricalEncoding(args.categoricalEncoding)
+        let textMaxTerms = try Self.textMaxTerms(args.textMaxTerms)
+        let family = try ModelFamily.named(args.model)
         let spec = ExperimentSpec(
-            target: target.column, model: arguments["model"]?.stringValue ?? "",
-            parameters: Self.parameters(arguments["params"]),
-            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
-            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
-            targetTransform: try Self.targetTransform(arguments["target_transform"]),
-            categoricalEncoding: try Self.categoricalEncoding(arguments["categorical_encoding"]),
-            textMaxTerms: try Self.textMaxTerms(arguments["text_max_terms"]))
-        let hypothesis = arguments["hypothesis"]?.stringValue ?? ""
+            target: target.column, family: family, parameters: try family.values(args.params),
+            validation: .crossValidation(folds: args.folds ?? d.defaultFolds),
+            seed: args.seed, excluding: excluding, groupColumn: d.groupColumn,
+            targetTransform: targetTransform, categoricalEncoding: categoricalEncoding, textMaxTerms: textMaxTerms)
+        let hypothesis = args.hypothesis
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let record = try RunRecorder.record(trained, dataset: d, hypothesis: hypothesis, context: context)
-        let summary = RunRecorder.summary(record, dataset: d, foldScores: arguments["fold_scores"]?.boolValue ?? false)
+        let summary = RunRecorder.summary(record, dataset: d, foldScores: args.foldScores)
         guard let iterations = trained.result.iterationsFixedByTimeLimit, case .object(var out) = summary else {
             return summary
         }
@@ -73,17 +134,17 @@ public struct TrainModelTool: AgentTool {
     }
 
     /// The text_max_terms argument: the TF-IDF vocabulary of text columns (nil: the default, 1,000 terms).
-    static func textMaxTerms(_ value: JSONValue?) throws -> Int? {
-        guard let value, value != .null else { return nil }
-        guard let n = value.intValue, (10...20_000).contains(n) else {
-            throw ToolError("text_max_terms must be a whole number of terms from 10 to 20000, not \(value.text).")
+    static func textMaxTerms(_ value: Int?) throws -> Int? {
+        guard let n = value else { return nil }
+        guard (10...20_000).contains(n) else {
+            throw ToolError("text_max_terms must be a whole number of terms from 10 to 20000, not \(n).")
         }
         return n
     }
 
     /// The target_transform argument: "log" (fit on log(1 + y)), or nil for "none" or no argument.
-    static func targetTransform(_ value: JSONValue?) throws -> TargetTransform? {
-        guard let name = value?.stringValue, name != "none" else { return nil }
+    static func targetTransform(_ value: String?) throws -> TargetTransform? {
+        guard let name = value, name != "none" else { return nil }
         guard let t = TargetTransform(rawValue: name) else {
             throw ToolError("target_transform must be \"log\" or \"none\", not '\(name)'.")
         }
@@ -92,27 +153,13 @@ public struct TrainModelTool: AgentTool {
 
     /// The categorical_encoding argument: how high-cardinality categorical columns (more than
     /// PreprocessingOptions.highCardinalityLevels levels) are encoded; nil for "auto" or no argument.
-    static func categoricalEncoding(_ value: JSONValue?) throws -> CategoricalEncoding? {
-        guard let name = value?.stringValue, name != "auto" else { return nil }
+    static func categoricalEncoding(_ value: String?) throws -> CategoricalEncoding? {
+        guard let name = value, name != "auto" else { return nil }
         guard let e = CategoricalEncoding(rawValue: name), [.oneHot, .frequency, .target].contains(e) else {
             throw ToolError(
                 "categorical_encoding must be \"one_hot\", \"frequency\", \"target\" or \"auto\", not '\(name)'.")
         }
         return e
-    }
-
-    /// JSON parameter values as the registry's strings (whole numbers without ".0").
-    static func parameters(_ value: JSONValue?) -> [String: String] {
-        var out: [String: String] = [:]
-        for (k, v) in value?.objectValue ?? [:] {
-            switch v {
-            case .string(let s): out[k] = s
-            case .number(let n): out[k] = JSONValue.format(n)
-            case .bool(let b): out[k] = b ? "true" : "false"
-            default: out[k] = v.text
-            }
-        }
-        return out
     }
 }
 
@@ -120,7 +167,15 @@ public struct TrainModelTool: AgentTool {
 enum RunRecorder {
     /// One cross-validated experiment on the training rows, with its wall time and out-of-fold target.
     struct Trained {
-        var spec: ExperimentSpec
+        /// The family's name ("ensemble" for an average of runs), as the run records it.
+        var model: String
+        /// The overrides as text, and the preprocessing preset, for the run's preprocessing description.
+        var overrides: [String: String]
+        var preset: PreprocessingPreset
+        var targetColumn: String
+        var excluding: [String]
+        var seed: UInt64
+        var targetTransform: TargetTransform?
         var result: ExperimentResult
         var cv: CrossValidationResult
         /// The training rows' target, in the order of `cv.outOfFold`.
@@ -140,7 +195,10 @@ enum RunRecorder {
         let target = try d.trainTarget(for: result.target)
         let folds: Int = if case .crossValidation(let k) = spec.validation { k } else { 0 }
         return Trained(
-            spec: spec, result: result, cv: cv, target: target, seconds: Date().timeIntervalSince(start),
+            model: spec.model, overrides: spec.parameters.texts, preset: spec.family.preset,
+            targetColumn: spec.target, excluding: spec.excluding, seed: spec.seed,
+            targetTransform: spec.targetTransform, result: result, cv: cv, target: target,
+            seconds: Date().timeIntervalSince(start),
             validation: spec.groupColumn.map { "grouped \(folds)-fold CV on '\($0)'" }
                 ?? ((result.target.task.isClassification ? "stratified " : "") + "\(folds)-fold CV"))
     }
@@ -168,21 +226,20 @@ enum RunRecorder {
         var run = RunRecord(
             dataset: DatasetInfo(
                 fingerprint: d.fingerprint, rows: d.rowCount, columns: d.columnCount, path: d.path),
-            target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.spec.model,
+            target: d.target?.column, task: d.target?.task.rawValue ?? "clustering", modelFamily: trained.model,
             sessionID: context.session.id, hypothesis: hypothesis)
         run.features = d.columnNames.filter {
-            $0 != trained.spec.target && !trained.spec.excluding.contains($0)
+            $0 != trained.targetColumn && !trained.excluding.contains($0)
         }
-        run.droppedColumns = trained.spec.excluding
+        run.droppedColumns = trained.excluding
         // Each column's treatment and the TF-IDF settings too, so the notebook's Python can reproduce them.
         run.preprocessing = RunPreprocessing.record(
-            result.pipeline.pipeline, preset: ExperimentRunner.preset(for: trained.spec.model),
-            overrides: trained.spec.parameters,
+            result.pipeline.pipeline, preset: trained.preset, overrides: trained.overrides,
             highCardinalityColumns: result.pipeline.highCardinalityColumns)
         // The effective hyper-parameters, defaults included: the run can be reproduced from the record.
         run.hyperParameters = runValues(result.parameters)
-        if let t = trained.spec.targetTransform { run.hyperParameters["targetTransform"] = .string(t.rawValue) }
-        run.seed = trained.spec.seed
+        if let t = trained.targetTransform { run.hyperParameters["targetTransform"] = .string(t.rawValue) }
+        run.seed = trained.seed
         run.validation = .object([
             "scheme": .string(trained.validation), "folds": .number(Double(trained.cv.folds.count)),
             "metric": .string(metric),
@@ -200,7 +257,7 @@ enum RunRecorder {
             (model
             ?? TrainedModel(
                 target: result.target, pipeline: result.pipeline, model: result.fitted,
-                targetTransform: trained.spec.targetTransform)).saved()
+                targetTransform: trained.targetTransform)).saved()
         try Task.checkCancellation()
         let stored = try context.store.insert(run)
         context.recordRun(

@@ -16,39 +16,94 @@ public struct TuneModelTool: AgentTool {
     static let shown = 10
     public init() {}
 
+    /// tools/tune_model.json's properties.
+    struct Arguments: ToolArguments {
+        var model: String
+        /// Parameter name → a list of values or a range {"low", "high", "log", "type"} (read by `space(_:)`).
+        var space: [String: JSONValue]
+        var hypothesis: String
+        /// nil: the last dataset loaded.
+        var datasetID: String?
+        var drop: [String]
+        var textMaxTerms: Int?
+        var categoricalEncoding: String?
+        /// "halving" (successive halving) or "random".
+        var strategy: String
+        var candidates: Int
+        var timeBudgetSeconds: Double
+        /// nil: as many trials as the budget allows.
+        var maxTrials: Int?
+        var foldScores: Bool
+        var seed: UInt64
+        /// nil: the dataset's default (5, or 2 above a million rows).
+        var folds: Int?
+
+        enum Keys: String, CodingKey, CaseIterable {
+            case model, space, hypothesis
+            case datasetID = "dataset_id"
+            case drop
+            case textMaxTerms = "text_max_terms"
+            case categoricalEncoding = "categorical_encoding"
+            case strategy, candidates
+            case timeBudgetSeconds = "time_budget_seconds"
+            case maxTrials = "max_trials"
+            case foldScores = "fold_scores"
+            case seed
+            case folds
+        }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            model = try c.value(.model, default: "")
+            space = try c.value(.space, default: [:])
+            hypothesis = try c.value(.hypothesis, default: "")
+            datasetID = try c.decodeIfPresent(String.self, forKey: .datasetID)
+            drop = try c.value(.drop, default: [])
+            textMaxTerms = try c.decodeIfPresent(Int.self, forKey: .textMaxTerms)
+            categoricalEncoding = try c.decodeIfPresent(String.self, forKey: .categoricalEncoding)
+            strategy = try c.value(.strategy, default: "halving")
+            candidates = try c.value(.candidates, default: 12)
+            timeBudgetSeconds = try c.value(.timeBudgetSeconds, default: 60)
+            maxTrials = try c.decodeIfPresent(Int.self, forKey: .maxTrials)
+            foldScores = try c.value(.foldScores, default: false)
+            seed = try c.value(.seed, default: 42)
+            folds = try c.decodeIfPresent(Int.self, forKey: .folds)
+        }
+    }
+
     public func run(_ arguments: JSONValue, in context: ToolContext) async throws -> JSONValue {
-        let d = try context.session.dataset(arguments["dataset_id"]?.stringValue)
+        let args = try Arguments(arguments, tool: name)
+        let d = try context.session.dataset(args.datasetID)
         guard let target = d.target else {
             throw ToolError("dataset '\(d.id)' has no target; call load_data with a target first.")
         }
-        let model = arguments["model"]?.stringValue ?? ""
+        let model = args.model
         try WorkflowRules.requireBaseline(before: model, dataset: d, context: context)
-        let space = try Self.space(arguments["space"]?.objectValue ?? [:])
+        let space = try Self.space(args.space)
         let excluding = try TrainModelTool.excluded(
-            features: nil, drop: arguments["drop"]?.arrayValue?.compactMap(\.stringValue) ?? [], dataset: d,
+            features: nil, drop: args.drop, dataset: d,
             target: target.column)
+        let family = try ModelFamily.named(model)
         let base = ExperimentSpec(
-            target: target.column, model: model, parameters: [:],
-            validation: .crossValidation(folds: arguments["folds"]?.intValue ?? 5),
-            seed: UInt64(arguments["seed"]?.intValue ?? 42), excluding: excluding, groupColumn: d.groupColumn,
-            categoricalEncoding: try TrainModelTool.categoricalEncoding(arguments["categorical_encoding"]),
-            textMaxTerms: try TrainModelTool.textMaxTerms(arguments["text_max_terms"]))
+            target: target.column, family: family,
+            validation: .crossValidation(folds: args.folds ?? d.defaultFolds),
+            seed: args.seed, excluding: excluding, groupColumn: d.groupColumn,
+            categoricalEncoding: try TrainModelTool.categoricalEncoding(args.categoricalEncoding),
+            textMaxTerms: try TrainModelTool.textMaxTerms(args.textMaxTerms))
         let search = try TuneSearch.run(
             base, space: space, on: d.trainDataset, metric: d.metric,
-            candidates: arguments["candidates"]?.intValue ?? 12,
-            halving: arguments["strategy"]?.stringValue != "random",
-            budget: arguments["time_budget_seconds"]?.doubleValue ?? 60,
-            maxTrials: arguments["max_trials"]?.intValue)
+            candidates: args.candidates, halving: args.strategy != "random", budget: args.timeBudgetSeconds,
+            maxTrials: args.maxTrials)
         guard let best = search.best else {
             throw ToolError("the search evaluated no configuration; raise time_budget_seconds.")
         }
         try Task.checkCancellation()
         var spec = base
-        spec.parameters = TuneSearch.strings(best.parameters)
+        spec.parameters = try family.values(best.parameters)
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let run = try RunRecorder.record(
-            trained, dataset: d, hypothesis: arguments["hypothesis"]?.stringValue ?? "", context: context,
+            trained, dataset: d, hypothesis: args.hypothesis, context: context,
             tuning: [
                 "strategy": .string(search.strategy), "evaluated": .number(Double(search.trials.count)),
                 "metric": .string(search.metric),
@@ -61,7 +116,7 @@ public struct TuneModelTool: AgentTool {
             "train_seconds": .rounded(run.trainingSeconds, digits: 2),
             "best": [
                 "params": Self.json(best.parameters),
-                metric: run.metricJSON(metric, folds: arguments["fold_scores"]?.boolValue ?? false) ?? .null,
+                metric: run.metricJSON(metric, folds: args.foldScores) ?? .null,
             ],
             "trials": .array(
                 search.trials.prefix(Self.shown).map { t in
@@ -128,6 +183,8 @@ public struct TuneModelTool: AgentTool {
                 case .int(let i): .int(i)
                 case .double(let d): .rounded(d)
                 case .string(let s): .string(s)
+                case .bool(let b): .bool(b)
+                case .null: .null
                 }
             })
     }

@@ -16,7 +16,6 @@ enum TuneSearch {
         budget: Double, maxTrials: Int? = nil
     ) throws -> SearchResult {
         guard case .crossValidation(let k) = spec.validation else { throw ToolError("tuning needs cross-validation.") }
-        _ = try ModelRegistry.make(spec.model)  // an unknown family fails before any fit
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
         let y = try target.values(in: dataset, rows: labelled)
@@ -24,11 +23,11 @@ enum TuneSearch {
         let splits = try ExperimentRunner.crossValidationSplits(
             spec, folds: k, dataset: dataset, labelled: labelled, target: y)
         let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
-        let family = try ModelFamily.named(spec.model)
+        let family = spec.family
         // Each trial's fold is posted as progress by HyperparameterSearch ("trial i of m, fold k of n").
         let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
             try Cancellation.check()
-            let estimator = try family.make(strings(parameters), seed: spec.seed)
+            let estimator = try family.make(family.values(parameters), seed: spec.seed)
             let rows = train.map { labelled[$0] }
             let truth = try target.values(in: dataset, rows: rows)
             let fp = try pipeline.fit(dataset, rows: rows, target: truth)
@@ -57,15 +56,4 @@ enum TuneSearch {
     }
 
     private static func pow3(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 3 } }
-
-    /// Parameter values as the registry's strings (doubles at full precision, so a run reproduces them).
-    static func strings(_ parameters: [String: ParameterValue]) -> [String: String] {
-        parameters.mapValues { p in
-            switch p {
-            case .int(let i): String(i)
-            case .double(let d): String(d)
-            case .string(let s): s
-            }
-        }
-    }
 }

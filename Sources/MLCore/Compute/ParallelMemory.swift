@@ -5,6 +5,7 @@
 // Leaves out: checking disjointness at run time (debug builds check bounds only).
 
 /// Memory that every chunk of a parallel region reads and none writes.
+// Unchecked: a raw pointer is never Sendable; the region only reads it while the caller keeps it alive.
 struct SharedReads<T>: @unchecked Sendable {
     let base: UnsafePointer<T>
     let count: Int
@@ -28,6 +29,7 @@ struct SharedReads<T>: @unchecked Sendable {
 }
 
 /// Memory that the chunks of a parallel region write, each at slots no other chunk reads or writes.
+// Unchecked: a raw pointer is never Sendable; each chunk writes only its own slots (not checked).
 struct DisjointWrites<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>
     let count: Int

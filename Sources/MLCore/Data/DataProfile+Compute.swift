@@ -3,10 +3,14 @@
 // Metric rule: binary → roc_auc; multiclass → accuracy, or f1_macro when the smallest class holds
 // less than half its fair share (1 / classes); regression → r2; no target → silhouette.
 // Validation rule: a sealed 20 % test split, then 5-fold CV (stratified for classes); a time split
-// when a datetime column exists and the caller asks for it (`timeColumn`); holdout above 1M rows;
+// when a datetime column exists and the caller asks for it (`timeColumn`); 2 folds above 1M rows (each
+// fit costs seconds there, and half a million validation rows per fold measure a score precisely);
 // grouped 5-fold (and a grouped test split) on an entity column whose rows share the outcome.
 
 extension DataProfile {
+    /// Above this many rows the suggested cross-validation has 2 folds, not 5.
+    public static let twoFoldRows = 1_000_000
+
     /// Profiles `dataset`, with respect to `target` when given.
     /// - Throws: an unknown target (with the closest name), a one-class or unusable target.
     /// - Complexity: O(rows × columns) (radix-sorted quantiles, columns in parallel), plus O(rows × numeric²) for near-copies.
@@ -65,10 +69,13 @@ extension DataProfile {
                 reason:
                     "Rows are ordered by '\(timeColumn)': train on the past, validate on the future, and seal the latest 20 % as the test split."
             )
-        } else if dataset.rowCount > 1_000_000 {
+        } else if dataset.rowCount > Self.twoFoldRows {
             validation = ValidationSuggestion(
-                scheme: .holdout, folds: 1, testFraction: 0.2, timeColumn: nil,
-                reason: "With over a million rows one seeded holdout is precise enough and 5× cheaper than k-fold.")
+                scheme: task.isClassification ? .stratifiedKFold : .kFold, folds: 2, testFraction: 0.2,
+                timeColumn: nil,
+                reason:
+                    "With over a million rows 2-fold CV is precise enough (every fold validates on half a million rows or more) and 2.5× cheaper than 5 folds; a sealed 20 % test split is kept for the end."
+            )
         } else if task.isClassification {
             validation = ValidationSuggestion(
                 scheme: .stratifiedKFold, folds: 5, testFraction: 0.2, timeColumn: nil,

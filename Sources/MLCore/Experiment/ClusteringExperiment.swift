@@ -12,9 +12,9 @@ import Foundation
 
 /// What one clustering experiment is.
 public struct ClusteringSpec: Sendable, Equatable {
-    public var model: String
-    /// Hyper-parameter overrides (`nClusters` → "3"; snake_case keys work too).
-    public var parameters: [String: String]
+    public var family: ModelFamily
+    /// Hyper-parameter overrides, checked against `family`'s parameters (`nClusters` → .int(3)).
+    public var parameters: ParameterValues
     public var seed: UInt64
     /// Threads for the model (nil: its default).
     public var threads: Int?
@@ -24,16 +24,20 @@ public struct ClusteringSpec: Sendable, Equatable {
     public var reference: String?
 
     public init(
-        model: String = "kmeans", parameters: [String: String] = [:], seed: UInt64 = 0, threads: Int? = nil,
+        family: ModelFamily = .kmeans, parameters: ParameterValues = ParameterValues(), seed: UInt64 = 0,
+        threads: Int? = nil,
         excluding: [String] = [], reference: String? = nil
     ) {
-        self.model = model
+        self.family = family
         self.parameters = parameters
         self.seed = seed
         self.threads = threads
         self.excluding = excluding
         self.reference = reference
     }
+
+    /// The family's name, as results and records show it.
+    public var model: String { family.name }
 }
 
 /// What a clustering experiment produced.
@@ -72,7 +76,7 @@ public struct ClusteringResult: Sendable {
 /// Runs clustering experiments.
 public enum ClusteringRunner {
     /// The families that cluster without a target.
-    public static let families = ["kmeans"]
+    public static let families = [ModelFamily.kmeans.name]
     /// Rows above which the silhouette (O(rows²)) is computed on a seeded sample of this size.
     public static let silhouetteSample = 5_000
 
@@ -89,7 +93,7 @@ public enum ClusteringRunner {
                 "'\(spec.model)' predicts a target, and there is none: without a target only \(families.joined(separator: ", ")) (clustering) trains. "
                     + "Use kmeans, or give the column to predict as the target.")
         }
-        let estimator = try ModelFamily.named(spec.model).make(spec.parameters, seed: spec.seed, threads: spec.threads)
+        let estimator = try spec.family.make(spec.parameters, seed: spec.seed, threads: spec.threads)
         let rows = selected ?? Array(0..<dataset.rowCount)
         var excluded = spec.excluding
         var reference: TargetSpec?

@@ -9,7 +9,7 @@ extension ExperimentRunner {
     public static func learningCurve(
         dataset: Dataset, spec: ExperimentSpec, metric: String, fractions: [Double] = [0.1, 0.25, 0.5, 0.75, 1]
     ) throws(MLError) -> LearningCurveResult {
-        guard spec.model != "kmeans" else {
+        guard spec.family != .kmeans else {
             throw MLError(
                 .invalidInput,
                 "A learning curve scores predictions against a target; kmeans has none. Pick a supervised run.")

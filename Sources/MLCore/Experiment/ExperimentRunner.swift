@@ -18,7 +18,7 @@ public enum ExperimentRunner {
     /// encoding of high-cardinality categorical columns.
     public static func pipeline(_ spec: ExperimentSpec, dataset: Dataset) throws(MLError) -> Pipeline {
         var pipeline = try Pipeline(
-            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: preset(for: spec.model))
+            dataset: dataset, target: spec.target, excluding: spec.excluding, preset: spec.family.preset)
         pipeline.options.highCardinality = spec.categoricalEncoding
         if let terms = spec.textMaxTerms { pipeline.options.tfidfMaxFeatures = terms }
         return pipeline
@@ -29,16 +29,25 @@ public enum ExperimentRunner {
     public static func crossValidationSplits(
         _ spec: ExperimentSpec, folds: Int, dataset: Dataset, labelled: [Int], target y: TargetValues
     ) throws(MLError) -> [TrainTestIndices] {
-        if let name = spec.groupColumn {
+        try crossValidationSplits(
+            groupColumn: spec.groupColumn, seed: spec.seed, folds: folds, dataset: dataset, labelled: labelled,
+            target: y)
+    }
+
+    /// The folds over `labelled` for a group column (or none) and a seed, as `crossValidationSplits(_:…)`.
+    public static func crossValidationSplits(
+        groupColumn: String?, seed: UInt64, folds: Int, dataset: Dataset, labelled: [Int], target y: TargetValues
+    ) throws(MLError) -> [TrainTestIndices] {
+        if let name = groupColumn {
             let column = try dataset.column(named: name)
             guard let codes = EntityGroups.codes(column) else {
                 throw MLError(
                     .invalidParameter,
                     "'\(name)' is \(column.kind.rawValue); grouped folds need a categorical or integer column.")
             }
-            return try Folds.make(target: y, k: folds, seed: spec.seed, groups: labelled.map { codes[$0] })
+            return try Folds.make(target: y, k: folds, seed: seed, groups: labelled.map { codes[$0] })
         }
-        return try Folds.make(target: y, k: folds, seed: spec.seed)
+        return try Folds.make(target: y, k: folds, seed: seed)
     }
 
     /// Runs `spec` on `dataset` (and on `test` for `.separateTest`).
@@ -47,7 +56,7 @@ public enum ExperimentRunner {
     {
         var estimator = try spec.estimator()
         let requested = estimator.parameters
-        let isClustering = spec.model == "kmeans"
+        let isClustering = spec.family == .kmeans
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
         let pipeline = try self.pipeline(spec, dataset: dataset)

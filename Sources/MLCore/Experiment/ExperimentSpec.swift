@@ -1,4 +1,5 @@
-// What one experiment is: a target, a model family with hyper-parameter overrides, a validation
+// What one experiment is: a target, a model family with checked, typed hyper-parameter overrides
+// (ParameterValues: the CLI and the tools parse their text and JSON into them), a validation
 // scheme, a seed and a thread count. Shared by `mlexp train` and the agent's train_model tool.
 // Leaves out: the dataset itself and the run record (Tracking stores those).
 
@@ -15,9 +16,9 @@ public enum ValidationScheme: Sendable, Codable, Equatable {
 /// One experiment to run.
 public struct ExperimentSpec: Sendable, Equatable {
     public var target: String
-    public var model: String
-    /// Hyper-parameter overrides by camelCase name (`maxIter` → "200").
-    public var parameters: [String: String]
+    public var family: ModelFamily
+    /// Hyper-parameter overrides, checked against `family`'s parameters (`maxIter` → .int(200)).
+    public var parameters: ParameterValues
     public var validation: ValidationScheme
     public var seed: UInt64
     /// Threads for families that use them (nil: the family's default, 2).
@@ -35,7 +36,7 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var textMaxTerms: Int?
 
     public init(
-        target: String, model: String, parameters: [String: String] = [:],
+        target: String, family: ModelFamily, parameters: ParameterValues = ParameterValues(),
         validation: ValidationScheme = .holdout(testFraction: 0.2),
         seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil,
         targetTransform: TargetTransform? = nil, categoricalEncoding: CategoricalEncoding? = nil,
@@ -46,7 +47,7 @@ public struct ExperimentSpec: Sendable, Equatable {
         self.groupColumn = groupColumn
         self.targetTransform = targetTransform
         self.target = target
-        self.model = model
+        self.family = family
         self.parameters = parameters
         self.validation = validation
         self.seed = seed
@@ -54,11 +55,14 @@ public struct ExperimentSpec: Sendable, Equatable {
         self.excluding = excluding
     }
 
-    /// The estimator this experiment fits: its family with `overrides` (the spec's parameters by default),
-    /// the experiment's seed and thread count filled in where the family takes them and none was given.
-    /// - Throws: `MLError` for an unknown family, parameter or value out of range.
-    public func estimator(_ overrides: [String: String]? = nil) throws(MLError) -> AnyEstimator {
-        try ModelFamily.named(model).make(overrides ?? parameters, seed: seed, threads: threads)
+    /// The family's name (`gbdt`, `ridge`, …), as results and records show it.
+    public var model: String { family.name }
+
+    /// The estimator this experiment fits: its family with its parameters, the experiment's seed and
+    /// thread count filled in where the family takes them and the parameters set none.
+    /// - Throws: `MLError` when the thread count is outside the family's range.
+    public func estimator() throws(MLError) -> AnyEstimator {
+        try family.make(parameters, seed: seed, threads: threads)
     }
 }
 

@@ -14,38 +14,51 @@ extension Pipeline {
         guard !rows.isEmpty else {
             throw MLError(.invalidInput, "Cannot fit preprocessing on zero rows; give it the training rows.")
         }
-        var steps: [FittedStep] = []
-        for plan in columns {
-            let column = try dataset.column(named: plan.name)
-            switch plan.treatment {
-            case .numeric:
-                let x = try StepTransform.numbers(column)
-                steps.append(numericStep(name: plan.name, values: rows.map { x[$0] }))
-            case .datetime:
-                let x = try StepTransform.numbers(column)
-                let parts = DatetimeParts.names.indices.map { part -> FittedStep in
-                    let derived = DatetimeParts.values(rows.map { x[$0] }, part: part)
-                    return numericStep(name: "\(plan.name)_\(DatetimeParts.names[part])", values: derived)
-                }
-                steps.append(.datetime(column: plan.name, parts: parts))
-            case .categorical:
-                steps.append(try categoricalStep(name: plan.name, column: column, rows: rows, target: target))
-            case .text:
-                let docs = try StepTransform.texts(column)
-                let model = TFIDFModel(
-                    documents: rows.map { docs[$0] }, minDf: options.tfidfMinDf, maxFeatures: options.tfidfMaxFeatures,
-                    sublinearTf: options.tfidfSublinearTf, bigrams: options.tfidfBigrams)
-                steps.append(.tfidf(column: plan.name, model: model))
-            }
+        // Columns are independent: fitted side by side on large tables, each step the same as alone.
+        let plans = columns
+        let results = Parallel.map(plans.count, parallel: rows.count >= Self.parallelRows) {
+            i -> Result<FittedStep, MLError> in
+            Result { () throws(MLError) in try step(plans[i], dataset: dataset, rows: rows, target: target) }
         }
+        var steps: [FittedStep] = []
+        for result in results { steps.append(try result.get()) }
         return FittedPipeline(pipeline: self, steps: steps, fittedRowCount: rows.count)
+    }
+
+    /// Rows from which the columns' statistics are learnt in parallel.
+    static let parallelRows = 50_000
+
+    /// Learns one column's step.
+    func step(_ plan: ColumnPlan, dataset: Dataset, rows: [Int], target: TargetValues?) throws(MLError) -> FittedStep {
+        let column = try dataset.column(named: plan.name)
+        switch plan.treatment {
+        case .numeric:
+            let x = try StepTransform.numbers(column)
+            return numericStep(name: plan.name, values: rows.map { x[$0] })
+        case .datetime:
+            let x = try StepTransform.numbers(column)
+            let parts = DatetimeParts.names.indices.map { part -> FittedStep in
+                let derived = DatetimeParts.values(rows.map { x[$0] }, part: part)
+                return numericStep(name: "\(plan.name)_\(DatetimeParts.names[part])", values: derived)
+            }
+            return .datetime(column: plan.name, parts: parts)
+        case .categorical:
+            return try categoricalStep(name: plan.name, column: column, rows: rows, target: target)
+        case .text:
+            let docs = try StepTransform.texts(column)
+            let model = TFIDFModel(
+                documents: rows.map { docs[$0] }, minDf: options.tfidfMinDf, maxFeatures: options.tfidfMaxFeatures,
+                sublinearTf: options.tfidfSublinearTf, bigrams: options.tfidfBigrams)
+            return .tfidf(column: plan.name, model: model)
+        }
     }
 
     func numericStep(name: String, values: [Double]) -> FittedStep {
         let present = values.filter { !$0.isNaN }
         let hasMissing = present.count < values.count
-        let median = present.isEmpty ? 0 : ProfileStatistics.median(present: present)
-        let fill: Double? = options.imputeMedian ? median : nil
+        // The median (a selection over the column) only where it fills gaps.
+        let fill: Double? =
+            options.imputeMedian ? (present.isEmpty ? 0 : ProfileStatistics.median(present: present)) : nil
         var mean = 0.0, scale = 1.0
         if options.standardize {
             // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler.
@@ -64,8 +77,18 @@ extension Pipeline {
     {
         var counts: [String: Int] = [:]
         var missing = false
-        for r in rows {
-            if let s = column.string(at: r) { counts[s, default: 0] += 1 } else { missing = true }
+        if case .categorical(let codes, let levels) = column.data {
+            // Counted by code, then named: one hash per level, not one per row.
+            var byCode = [Int](repeating: 0, count: levels.count)
+            for r in rows {
+                let c = Int(codes[r])
+                if c >= 0 { byCode[c] += 1 } else { missing = true }
+            }
+            for (c, n) in byCode.enumerated() where n > 0 { counts[levels[c], default: 0] += n }
+        } else {
+            for r in rows {
+                if let s = column.string(at: r) { counts[s, default: 0] += 1 } else { missing = true }
+            }
         }
         var encoding = options.categorical
         if let high = options.highCardinality, counts.count > PreprocessingOptions.highCardinalityLevels {

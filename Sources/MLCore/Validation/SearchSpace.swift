@@ -6,49 +6,6 @@
 
 import Foundation
 
-/// One hyper-parameter value: an integer, a real or a string (JSON scalar).
-public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible {
-    case int(Int)
-    case double(Double)
-    case string(String)
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if let i = try? c.decode(Int.self) {
-            self = .int(i)
-        } else if let d = try? c.decode(Double.self) {
-            self = .double(d)
-        } else {
-            self = .string(try c.decode(String.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        switch self {
-        case .int(let i): try c.encode(i)
-        case .double(let d): try c.encode(d)
-        case .string(let s): try c.encode(s)
-        }
-    }
-
-    public var description: String {
-        switch self {
-        case .int(let i): "\(i)"
-        case .double(let d): PartialDependence.short(d)
-        case .string(let s): s
-        }
-    }
-
-    public var doubleValue: Double? {
-        switch self {
-        case .int(let i): Double(i)
-        case .double(let d): d
-        case .string: nil
-        }
-    }
-}
-
 /// Where one hyper-parameter is sampled from.
 public enum ParameterDomain: Sendable, Equatable, Codable {
     case int(low: Int, high: Int, log: Bool)

@@ -3,11 +3,12 @@
 // assigned under the write lock, so they are unique across processes. Leaves out the MLflow sink
 // (MLflow/) and the comparison of two runs (RunStore+Compare.swift).
 public import Foundation
+import Synchronization
 
 /// The embedded run store. Safe to share between tasks; several processes may open the same file.
-public final class RunStore: @unchecked Sendable {
-    private let db: SQLiteDatabase
-    private let lock = NSLock()
+public final class RunStore: Sendable {
+    /// The connection, used by one thread at a time.
+    private let db: Mutex<SQLiteDatabase>
     /// The database file.
     public let path: String
 
@@ -33,20 +34,22 @@ public final class RunStore: @unchecked Sendable {
     /// Opens (creating and migrating when needed) the store at `path`.
     public init(path: String) throws(TrackingError) {
         self.path = path
-        db = try SQLiteDatabase(path: path)
-        try RunStoreSchema.migrate(db)
+        let database = try SQLiteDatabase(path: path)
+        try RunStoreSchema.migrate(database)
+        db = Mutex(database)
     }
 
     /// Opens a store migrated only up to `version`: for tests of migrations from older files.
     init(path: String, schemaVersion version: Int) throws(TrackingError) {
         self.path = path
-        db = try SQLiteDatabase(path: path)
-        try RunStoreSchema.migrate(db, upTo: version)
+        let database = try SQLiteDatabase(path: path)
+        try RunStoreSchema.migrate(database, upTo: version)
+        db = Mutex(database)
     }
 
     /// Runs raw SQL (tests build older-schema files with it).
     func rawQuery(_ sql: String, _ parameters: [SQLValue] = []) throws(TrackingError) -> [[String: SQLValue]] {
-        try serial { () throws(TrackingError) in try db.query(sql, parameters) }
+        try serial { db throws(TrackingError) in try db.query(sql, parameters) }
     }
 
     // MARK: Writing
@@ -55,7 +58,7 @@ public final class RunStore: @unchecked Sendable {
     /// - Returns: the record as stored (with `id` and `createdAt` set).
     @discardableResult
     public func insert(_ run: RunRecord) throws(TrackingError) -> RunRecord {
-        try serial { () throws(TrackingError) in
+        try serial { db throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
                 let last =
                     try db.query("SELECT seq FROM sqlite_sequence WHERE name = 'runs'").first?["seq"]?.integer ?? 0
@@ -84,10 +87,10 @@ public final class RunStore: @unchecked Sendable {
 
     /// Replaces a stored run's content (metrics, status, model…); its id and creation time are kept.
     public func update(_ run: RunRecord) throws(TrackingError) {
-        try serial { () throws(TrackingError) in
+        try serial { db throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
                 var stored = run
-                stored.createdAt = try requireRow(run.id).createdAt
+                stored.createdAt = try requireRow(run.id, db).createdAt
                 try db.query(
                     """
                     UPDATE runs SET session_id = ?, dataset_fingerprint = ?, model_family = ?, status = ?,
@@ -108,7 +111,7 @@ public final class RunStore: @unchecked Sendable {
     /// its runs as an uninterrupted one would.
     public func discard(_ ids: [String]) throws(TrackingError) {
         guard !ids.isEmpty else { return }
-        try serial { () throws(TrackingError) in
+        try serial { db throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
                 for id in ids {
                     try db.query("DELETE FROM test_evaluations WHERE run_id = ?", [.text(id)])
@@ -122,9 +125,9 @@ public final class RunStore: @unchecked Sendable {
 
     /// Sets a run's status (e.g. `.failed` when its fit threw).
     public func updateStatus(_ id: String, _ status: RunStatus) throws(TrackingError) {
-        try serial { () throws(TrackingError) in
+        try serial { db throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
-                _ = try requireRow(id)
+                _ = try requireRow(id, db)
                 try db.query("UPDATE runs SET status = ? WHERE id = ?", [.text(status.rawValue), .text(id)])
             }
         }
@@ -134,9 +137,9 @@ public final class RunStore: @unchecked Sendable {
     public func updateMLflowSync(
         _ id: String, status: MLflowSyncStatus, mlflowRunID: String? = nil, error: String? = nil
     ) throws(TrackingError) {
-        try serial { () throws(TrackingError) in
+        try serial { db throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
-                _ = try requireRow(id)
+                _ = try requireRow(id, db)
                 try db.query(
                     "UPDATE runs SET mlflow_status = ?, mlflow_run_id = COALESCE(?, mlflow_run_id), mlflow_error = ? WHERE id = ?",
                     [
@@ -149,9 +152,9 @@ public final class RunStore: @unchecked Sendable {
 
     /// Records one evaluation of a run on the sealed test split.
     public func recordTestEvaluation(_ evaluation: TestEvaluation) throws(TrackingError) {
-        try serial { () throws(TrackingError) in
+        try serial { db throws(TrackingError) in
             try db.transaction { () throws(TrackingError) in
-                _ = try requireRow(evaluation.runID)
+                _ = try requireRow(evaluation.runID, db)
                 try db.query(
                     "INSERT INTO test_evaluations (run_id, evaluated_at, metrics, requested_by) VALUES (?, ?, ?, ?)",
                     [
@@ -167,7 +170,7 @@ public final class RunStore: @unchecked Sendable {
     /// The run with this id.
     /// - Throws: `.unknownRun` with the known ids when there is none.
     public func get(_ id: String) throws(TrackingError) -> RunRecord {
-        try serial { () throws(TrackingError) in try requireRow(id) }
+        try serial { db throws(TrackingError) in try requireRow(id, db) }
     }
 
     /// Runs, newest first, optionally only one session's or one dataset's.
@@ -190,7 +193,7 @@ public final class RunStore: @unchecked Sendable {
         let columns =
             (includeModels ? "*" : "id, created_at, status, record, mlflow_status, mlflow_run_id")
             + ", LENGTH(model) AS model_size"
-        let rows = try serial { () throws(TrackingError) in
+        let rows = try serial { db throws(TrackingError) in
             try db.query("SELECT \(columns) FROM runs\(whereClause) ORDER BY seq DESC\(limitClause)", parameters)
         }
         var runs: [RunRecord] = []
@@ -205,7 +208,7 @@ public final class RunStore: @unchecked Sendable {
 
     /// Every evaluation on the sealed test split, oldest first; one run's only when `runID` is given.
     public func testEvaluations(runID: String? = nil) throws(TrackingError) -> [TestEvaluation] {
-        let rows = try serial { () throws(TrackingError) in
+        let rows = try serial { db throws(TrackingError) in
             try db.query(
                 "SELECT * FROM test_evaluations" + (runID == nil ? "" : " WHERE run_id = ?") + " ORDER BY seq",
                 runID.map { [.text($0)] } ?? [])
@@ -225,26 +228,25 @@ public final class RunStore: @unchecked Sendable {
 
     /// How many runs the store holds.
     public func count() throws(TrackingError) -> Int {
-        let rows = try serial { () throws(TrackingError) in try db.query("SELECT COUNT(*) AS n FROM runs") }
+        let rows = try serial { db throws(TrackingError) in try db.query("SELECT COUNT(*) AS n FROM runs") }
         return Int(rows.first?["n"]?.integer ?? 0)
     }
 
     /// SQLite's own integrity check: "ok" when the file is sound.
     public func integrityCheck() throws(TrackingError) -> String {
-        let rows = try serial { () throws(TrackingError) in try db.query("PRAGMA integrity_check") }
+        let rows = try serial { db throws(TrackingError) in try db.query("PRAGMA integrity_check") }
         return rows.compactMap { $0["integrity_check"]?.text }.joined(separator: "; ")
     }
 
     // MARK: Internals
 
-    private func serial<T>(_ body: () throws(TrackingError) -> T) throws(TrackingError) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body()
+    /// `body` on the connection, one caller at a time.
+    private func serial<T: Sendable>(_ body: (SQLiteDatabase) throws(TrackingError) -> T) throws(TrackingError) -> T {
+        try db.withLock { db throws(TrackingError) in try body(db) }
     }
 
-    /// Reads one run with its model; the caller holds the lock.
-    private func requireRow(_ id: String) throws(TrackingError) -> RunRecord {
+    /// Reads one run with its model; `db` is the connection `serial` lent.
+    private func requireRow(_ id: String, _ db: SQLiteDatabase) throws(TrackingError) -> RunRecord {
         guard
             let row = try db.query("SELECT *, LENGTH(model) AS model_size FROM runs WHERE id = ?", [.text(id)]).first
         else {

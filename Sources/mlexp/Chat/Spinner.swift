@@ -3,9 +3,10 @@
 // stdout is not a terminal (a pipe gets only the final tool line).
 
 import Foundation
+import Synchronization
 
 /// A one-line spinner on a terminal.
-final class Spinner: @unchecked Sendable {  // state guarded by `lock`
+final class Spinner: Sendable {
     private struct State {
         var timer: (any DispatchSourceTimer)?
         var label = ""
@@ -14,8 +15,7 @@ final class Spinner: @unchecked Sendable {  // state guarded by `lock`
         var frame = 0
     }
     private let terminal: Terminal
-    private let lock = NSLock()
-    private var stateValue = State()
+    private let state = Mutex(State())
     private static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
     init(terminal: Terminal) { self.terminal = terminal }
@@ -31,20 +31,22 @@ final class Spinner: @unchecked Sendable {  // state guarded by `lock`
             $0.note = ""
             $0.start = Date()
             $0.timer = timer
+            timer.resume()
         }
-        timer.resume()
     }
 
     func note(_ text: String) { withState { $0.note = text } }
 
     /// Stops and erases the spinner line.
     func stop() {
-        let timer: (any DispatchSourceTimer)? = withState { s in
-            defer { s.timer = nil }
-            return s.timer
+        // The timer never leaves the lock: cancelled under it (cancel does not wait for a running handler).
+        let wasRunning = withState { s in
+            guard let timer = s.timer else { return false }
+            timer.cancel()
+            s.timer = nil
+            return true
         }
-        guard let timer else { return }
-        timer.cancel()
+        guard wasRunning else { return }
         terminal.write("\r\u{1B}[2K")
     }
 
@@ -59,9 +61,7 @@ final class Spinner: @unchecked Sendable {  // state guarded by `lock`
         if let text { terminal.write(terminal.styled(text, .dim)) }
     }
 
-    private func withState<T>(_ body: (inout State) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&stateValue)
+    private func withState<T>(_ body: (inout State) -> sending T) -> sending T {
+        state.withLock { body(&$0) }
     }
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct FoldImportanceTests {
     @Test func eachFoldRefitsAndRanksTheSameStrongFeatures() throws {
         let dataset = try TestData.load("penguins.csv")
-        let spec = ExperimentSpec(target: "species", model: "logistic", seed: 7)
+        let spec = ExperimentSpec(target: "species", family: try .named("logistic"), seed: 7)
         let target = try TargetSpec(dataset: dataset, column: "species")
         let rows = try dataset.rowsWithTarget("species")
         let reports = try ModelExplainer.foldImportances(

@@ -17,7 +17,7 @@ import Testing
     func titanicLogistic() throws -> Fit {
         let data = try TestData.load("titanic.csv")
         let spec = ExperimentSpec(
-            target: "survived", model: "logistic", validation: .holdout(testFraction: 0.25), seed: 0)
+            target: "survived", family: try .named("logistic"), validation: .holdout(testFraction: 0.25), seed: 0)
         let result = try ExperimentRunner.run(dataset: data, spec: spec)
         let validRows = try #require(result.validationRows)
         let held = Set(validRows)

@@ -12,7 +12,7 @@ import Testing
     @Test func aSavedModelIsExplainedWithoutRefit() throws {
         let data = try TestData.load("titanic.csv")
         let spec = ExperimentSpec(
-            target: "survived", model: "logistic", validation: .holdout(testFraction: 0.25), seed: 0,
+            target: "survived", family: try .named("logistic"), validation: .holdout(testFraction: 0.25), seed: 0,
             excluding: ["name"])
         let result = try ExperimentRunner.run(dataset: data, spec: spec)
         let stored = try TrainedModel.load(

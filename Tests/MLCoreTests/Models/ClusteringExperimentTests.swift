@@ -19,8 +19,10 @@ import Testing
 
     static func wine() throws -> Dataset { try Dataset.load(path: TestData.shipped("wine.csv")) }
 
-    static func spec(k: Int, reference: String? = "target") -> ClusteringSpec {
-        ClusteringSpec(parameters: ["n_clusters": String(k), "n_init": "10"], seed: 0, reference: reference)
+    static func spec(k: Int, reference: String? = "target") throws -> ClusteringSpec {
+        ClusteringSpec(
+            parameters: try ModelFamily.kmeans.parse(["n_clusters": String(k), "n_init": "10"]), seed: 0,
+            reference: reference)
     }
 
     @Test func scaledKMeansOnWineMatchesScikitLearn() throws {
@@ -62,9 +64,11 @@ import Testing
 
     @Test func mistakesAreRefusedWithTheFix() throws {
         let wine = try Self.wine()
-        #expect(throws: MLError.self) { try ClusteringRunner.run(dataset: wine, spec: ClusteringSpec(model: "gbdt")) }
+        #expect(throws: MLError.self) {
+            try ClusteringRunner.run(dataset: wine, spec: ClusteringSpec(family: try .named("gbdt")))
+        }
         do {
-            _ = try ClusteringRunner.run(dataset: wine, spec: ClusteringSpec(model: "gbdt"))
+            _ = try ClusteringRunner.run(dataset: wine, spec: ClusteringSpec(family: try .named("gbdt")))
         } catch { #expect(error.message.contains("only kmeans")) }
         do {
             _ = try ClusteringRunner.run(dataset: wine, spec: ClusteringSpec(reference: "proline"))
@@ -75,7 +79,8 @@ import Testing
             Issue.record("an unknown reference was accepted")
         } catch { #expect(error.message.contains("target")) }
         do {
-            _ = try ClusteringRunner.run(dataset: wine, spec: ClusteringSpec(parameters: ["n_clusters": "500"]))
+            _ = try ClusteringRunner.run(
+                dataset: wine, spec: ClusteringSpec(parameters: try ModelFamily.kmeans.parse(["n_clusters": "500"])))
             Issue.record("more clusters than rows were accepted")
         } catch { #expect(error.message.contains("nClusters")) }
     }

@@ -20,7 +20,9 @@ import Testing
             // (an unset optional is left out of the report and taken as "none").
             for (name, _) in family.parameters where name != "seed" {
                 let value = estimator.parameters[name] ?? "none"
-                #expect(try family.make([name: value]).parameters == estimator.parameters, "\(family.name).\(name)")
+                #expect(
+                    try family.make(family.parse([name: value])).parameters == estimator.parameters,
+                    "\(family.name).\(name)")
             }
         }
     }

@@ -28,7 +28,8 @@ import Testing
     @Test func crossValidationFixesTheFirstFoldsCountForEveryFit() throws {
         let dataset = try TestData.load("mpg.csv")
         let spec = ExperimentSpec(
-            target: "hwy", model: "gbdt", parameters: ["maxSeconds": "0.000001"],
+            target: "hwy", family: try .named("gbdt"),
+            parameters: try ModelFamily.named("gbdt").parse(["maxSeconds": "0.000001"]),
             validation: .crossValidation(folds: 3), seed: 1)
         let result = try ExperimentRunner.run(dataset: dataset, spec: spec)
         #expect(result.iterationsFixedByTimeLimit == 1)
@@ -38,7 +39,8 @@ import Testing
         // The same experiment without a limit is untouched.
         let free = try ExperimentRunner.run(
             dataset: dataset,
-            spec: ExperimentSpec(target: "hwy", model: "gbdt", validation: .crossValidation(folds: 3), seed: 1))
+            spec: ExperimentSpec(
+                target: "hwy", family: try .named("gbdt"), validation: .crossValidation(folds: 3), seed: 1))
         #expect(free.iterationsFixedByTimeLimit == nil && free.requestedParameters == nil)
         #expect(free.parameters["maxIter"] == "100")
     }

@@ -18,21 +18,21 @@ final class LogisticObjective {
     let penalty: Double  // 1 / (C·S), 0 without a penalty
     let threads: Int
     private var z: [Double]  // [outputs × n] scores, then residuals sᵢ(pᵢₖ − yᵢₖ)/S
-    /// Per column: its non-zero rows and values when at most a quarter of its rows are non-zero, else nil.
+    /// Per column: its non-zero rows when at most a quarter of its rows are non-zero, else nil.
     let sparse: [SparseColumn?]
     private static let block = 4096
 
-    /// A column's non-zero entries, in row order.
+    /// A column's non-zero rows, in row order; their values are read from the dense matrix. `Int32` rows
+    /// and no value copy: 4 bytes per entry, where one-hot columns of millions of rows have millions of them.
     struct SparseColumn: Sendable {
-        var rows: [Int]
-        var values: [Double]
+        var rows: [Int32]
 
         /// The first entry at row `row` or after.
         func start(at row: Int) -> Int {
             var lo = 0, hi = rows.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if rows[mid] < row { lo = mid + 1 } else { hi = mid }
+                if Int(rows[mid]) < row { lo = mid + 1 } else { hi = mid }
             }
             return lo
         }
@@ -57,12 +57,11 @@ final class LogisticObjective {
         let (n, values) = (x.rows, x.values)
         sparse = (0..<x.featureCount).map { j -> SparseColumn? in
             let column = values[(j * n)..<((j + 1) * n)]
-            guard column.count(where: { $0 != 0 }) * 4 <= n else { return nil }
-            var s = SparseColumn(rows: [], values: [])
-            for (r, v) in zip(0..., column) where v != 0 {
-                s.rows.append(r)
-                s.values.append(v)
-            }
+            let nonZero = column.count(where: { $0 != 0 })
+            guard nonZero * 4 <= n, n <= Int(Int32.max) else { return nil }
+            var s = SparseColumn(rows: [])
+            s.rows.reserveCapacity(nonZero)
+            for (r, v) in zip(0..., column) where v != 0 { s.rows.append(Int32(truncatingIfNeeded: r)) }
             return s
         }
     }
@@ -106,11 +105,12 @@ final class LogisticObjective {
                             let xo = j &* n, zo = c &* n
                             if let s = sparse[j] {
                                 // The dense walk's two sums (even rows, odd rows) over the non-zero rows.
-                                for (i, row) in s.rows.enumerated() {
+                                for r32 in s.rows {
+                                    let row = Int(r32)
                                     if row & 1 == 0 {
-                                        s0 += s.values[i] * zb[zo &+ row]
+                                        s0 += xb[xo &+ row] * zb[zo &+ row]
                                     } else {
-                                        s1 += s.values[i] * zb[zo &+ row]
+                                        s1 += xb[xo &+ row] * zb[zo &+ row]
                                     }
                                 }
                                 gb[c &* p &+ j] = s0 + s1
@@ -158,8 +158,9 @@ final class LogisticObjective {
                 let xo = j &* n, zo = c &* n
                 if let s = sparse[j] {
                     var i = s.start(at: range.lowerBound)
-                    while i < s.rows.count && s.rows[i] < range.upperBound {
-                        z[zo &+ s.rows[i]] += w * s.values[i]
+                    while i < s.rows.count && Int(s.rows[i]) < range.upperBound {
+                        let row = Int(s.rows[i])
+                        z[zo &+ row] += w * x[xo &+ row]
                         i &+= 1
                     }
                     continue

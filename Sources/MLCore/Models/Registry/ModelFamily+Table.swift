@@ -35,10 +35,13 @@ extension ModelFamily {
             summary: "histogram gradient boosting, LightGBM-style (classification, regression; handles missing values)",
             preset: .tree, acceptsMissingValues: true, specs: FamilyParameters.gbdt,
             defaults: GradientBoostingParameters(), estimator: HistGradientBoosting.init),
-        ModelFamily(
-            name: "kmeans", summary: "k-means clustering", preset: .distance, specs: FamilyParameters.kmeans,
-            defaults: KMeansParameters(), estimator: KMeans.init),
+        kmeans,
     ]
+
+    /// The clustering family, what a clustering experiment fits unless told otherwise.
+    public static let kmeans = ModelFamily(
+        name: "kmeans", summary: "k-means clustering", preset: .distance, specs: FamilyParameters.kmeans,
+        defaults: KMeansParameters(), estimator: KMeans.init)
 
     /// One of the least-squares families, which share an estimator and differ by their penalty.
     private static func linear(_ kind: LinearKind, _ summary: String) -> ModelFamily {

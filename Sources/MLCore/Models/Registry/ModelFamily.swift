@@ -1,6 +1,6 @@
 // One model family, stated once: its name, what it is, the preprocessing its inputs need, the
-// parameters it takes (names, valid values, defaults) and how it is built from the CLI's and the
-// tools' string overrides and loaded back from a saved run. `ModelFamily.all` (ModelFamily+Table)
+// parameters it takes (names, valid values, defaults) and how it is built from checked parameter
+// values (ParameterValues) and loaded back from a saved run. `ModelFamily.all` (ModelFamily+Table)
 // lists them; the registry, the fitted-model codec, the experiment runner and `--help` read it.
 // Leaves out: fitting (AnyEstimator) and the search spaces of tuning (TuneSpace).
 
@@ -19,8 +19,11 @@ public struct ModelFamily: Sendable {
     public let ignoresFeatures: Bool
     /// Its settable parameters: name → valid values, in the order `--help` lists them.
     public let parameters: [(name: String, valid: String)]
-    /// The estimator with `overrides` (camelCase or snake_case keys) applied over its defaults.
-    let build: @Sendable ([String: String]) throws(MLError) -> any Estimator
+    /// A value of parameter `name` (a name of `parameters`), parsed from its text and range-checked.
+    let coerce: @Sendable (_ name: String, _ value: ParameterValue) throws(MLError) -> ParameterValue
+    /// The estimator with checked `values` over its defaults, and `seed` where the family takes one
+    /// and `values` sets none.
+    let build: @Sendable (_ values: ParameterValues, _ seed: UInt64?) -> any Estimator
     /// The type its fitted model is saved as.
     let fittedType: any FittedModel.Type
 
@@ -36,24 +39,36 @@ public struct ModelFamily: Sendable {
         self.ignoresFeatures = ignoresFeatures
         self.parameters = specs().map { ($0.name, $0.valid) }
         self.fittedType = E.Fitted.self
-        self.build = { overrides throws(MLError) in
-            estimator(try ParameterSpec.apply(overrides, specs(), defaults(), model: name))
+        self.coerce = { key, value throws(MLError) in
+            guard let spec = specs().first(where: { $0.name == key }) else {
+                throw MLError(.invalidParameter, "\(name) has no parameter '\(key)'.")
+            }
+            return try spec.parse(value.text.trimmingCharacters(in: .whitespaces), name)
+        }
+        self.build = { values, seed in
+            var p = defaults()
+            for spec in specs() {
+                if let value = values[spec.name] {
+                    spec.set(&p, value)
+                } else if let seed, let setSeed = spec.setSeed {
+                    setSeed(&p, seed)
+                }
+            }
+            return estimator(p)
         }
     }
 
-    /// The estimator with `overrides`, plus an experiment's seed and thread count where the family takes
-    /// them and `overrides` names none: one seed makes every fit of an experiment repeatable.
-    /// - Throws: `MLError` naming an unknown parameter (with a suggestion) or the valid range of a value.
-    public func make(_ overrides: [String: String], seed: UInt64, threads: Int? = nil) throws(MLError)
-        -> AnyEstimator
+    /// The estimator with `values` over the family's defaults, plus an experiment's seed and thread count
+    /// where the family takes them and `values` sets none: one seed makes every fit of an experiment
+    /// repeatable. - Throws: `MLError` when `threads` is outside the family's range.
+    public func make(_ values: ParameterValues = ParameterValues(), seed: UInt64? = nil, threads: Int? = nil)
+        throws(MLError) -> AnyEstimator
     {
-        var overrides = overrides
-        let settable = Set(parameters.map(\.name))
-        if settable.contains("seed"), overrides["seed"] == nil { overrides["seed"] = String(seed) }
-        if let threads, settable.contains("threads"), overrides["threads"] == nil {
-            overrides["threads"] = String(threads)
+        var values = values
+        if let threads, parameters.contains(where: { $0.name == "threads" }), values["threads"] == nil {
+            values = try self.values(values.values.merging(["threads": .int(threads)]) { a, _ in a })
         }
-        return try make(overrides)
+        return AnyEstimator(family: self, estimator: build(values, seed))
     }
 
     /// The family called `name`. - Throws: `MLError` with the closest name and the list of families.
@@ -63,33 +78,10 @@ public struct ModelFamily: Sendable {
         let hint = closestName(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
         throw MLError(.invalidParameter, "Unknown model '\(name)'.\(hint) Models: \(names.joined(separator: ", ")).")
     }
-
-    /// The unfitted estimator with `overrides` applied over the family's defaults.
-    /// - Throws: `MLError` naming an unknown parameter (with a suggestion) or the valid range of a value.
-    public func make(_ overrides: [String: String] = [:]) throws(MLError) -> AnyEstimator {
-        AnyEstimator(family: self, estimator: try build(overrides))
-    }
 }
 
-extension ParameterSpec {
-    /// `overrides` parsed and written over `start`, keys in sorted order (so errors are stable).
-    static func apply(_ overrides: [String: String], _ specs: [Self], _ start: P, model: String) throws(MLError) -> P {
-        var p = start
-        for key in overrides.keys.sorted() {
-            let value = overrides[key]?.trimmingCharacters(in: .whitespaces) ?? ""
-            let name = camelCaseKey(key)
-            guard
-                let spec = specs.first(where: { $0.name == name })
-                    ?? specs.first(where: { $0.name.lowercased() == name.lowercased() })
-            else {
-                let known = specs.map(\.name)
-                let hint = closestName(to: name, among: known).map { " Did you mean '\($0)'?" } ?? ""
-                throw MLError(
-                    .invalidParameter,
-                    "\(model) has no parameter '\(key)'.\(hint) Its parameters: \(known.joined(separator: ", ")).")
-            }
-            try spec.apply(&p, value, model)
-        }
-        return p
-    }
+extension ModelFamily: Equatable, Hashable {
+    /// Families are equal by name (the table has one row per name).
+    public static func == (a: ModelFamily, b: ModelFamily) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 }

@@ -1,5 +1,5 @@
-// Builds an estimator from a family name and `[String: String]` overrides, the way the CLI
-// (`--model gbdt --set maxIter=200`) and the agent's train_model tool name models. Unknown names and
+// Builds an estimator from a family name and `[String: String]` overrides as the command line writes
+// them (`--model gbdt --set maxIter=200`): the by-name front door for callers holding text. Unknown names and
 // keys get a suggestion and the list of valid ones; values outside their range name the range.
 // The families themselves are rows of `ModelFamily.all`; this is the by-name front door to them.
 // Leaves out: fitting (AnyEstimator.fit) and validation schemes (the experiment runner).
@@ -19,7 +19,8 @@ public enum ModelRegistry {
     public static func make(_ name: String, parameters overrides: [String: String] = [:]) throws(MLError)
         -> AnyEstimator
     {
-        try ModelFamily.named(name).make(overrides)
+        let family = try ModelFamily.named(name)
+        return try family.make(family.parse(overrides))
     }
 
     /// The settable parameters of family `name`: name → valid values (none for an unknown name).

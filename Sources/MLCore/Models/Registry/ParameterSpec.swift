@@ -1,7 +1,8 @@
-// One settable hyper-parameter of a model family, as the CLI (`--set key=value`) and the agent's
-// train_model tool pass them: a camelCase name (snake_case is accepted too), a description of its
-// valid values, a parser that checks the range and writes it into the family's parameter struct, and
-// the same check on a value already set (a Swift caller's struct), so each range is stated once.
+// One settable hyper-parameter of a model family: a camelCase name (snake_case is accepted too), a
+// description of its valid values, a parser that reads the value as written (`--set key=value`, a
+// tool's JSON) into a range-checked `ParameterValue`, a setter that writes that typed value into the
+// family's parameter struct, and the same range check on a value already set (a Swift caller's
+// struct), so each range is stated once.
 // Leaves out: search spaces (the Validation layer declares those).
 
 /// A named, range-checked setter for one field of a parameter struct `P`.
@@ -9,35 +10,42 @@ struct ParameterSpec<P> {
     let name: String
     /// Valid values, as the error message and the help list show them.
     let valid: String
-    let apply: (inout P, String, String) throws(MLError) -> Void  // (parameters, value, model)
+    /// The value as written (`--set`, a JSON value's text), parsed and range-checked: (text, model).
+    let parse: (String, String) throws(MLError) -> ParameterValue
+    /// Writes a value `parse` returned into the parameter struct.
+    let set: (inout P, ParameterValue) -> Void
     /// Checks the value already in a parameter struct: (parameters, model).
     let check: (P, String) throws(MLError) -> Void
+    /// For the seed: writes an experiment's seed (which may exceed `Int.max`) into the struct.
+    var setSeed: ((inout P, UInt64) -> Void)? = nil
 
     init(
         name: String, valid: String, check: @escaping (P, String) throws(MLError) -> Void = { _, _ throws(MLError) in },
-        apply: @escaping (inout P, String, String) throws(MLError) -> Void
+        parse: @escaping (String, String) throws(MLError) -> ParameterValue,
+        set: @escaping (inout P, ParameterValue) -> Void
     ) {
         self.name = name
         self.valid = valid
         self.check = check
-        self.apply = apply
+        self.parse = parse
+        self.set = set
     }
 
     static func int(_ name: String, _ kp: WritableKeyPath<P, Int>, _ range: ClosedRange<Int>) -> Self {
         Self(
             name: name, valid: "an integer in \(range.lowerBound)…\(range.upperBound)",
             check: { p, m throws(MLError) in try checkInt(name, p[keyPath: kp], range, m) },
-            apply: { p, v, m throws(MLError) in
-                p[keyPath: kp] = try parseInt(name, v, range, m)
-            })
+            parse: { v, m throws(MLError) in .int(try parseInt(name, v, range, m)) },
+            set: { p, v in if case .int(let i) = v { p[keyPath: kp] = i } })
     }
 
     static func optionalInt(_ name: String, _ kp: WritableKeyPath<P, Int?>, _ range: ClosedRange<Int>) -> Self {
         Self(
             name: name, valid: "none, or an integer in \(range.lowerBound)…\(range.upperBound)",
             check: { p, m throws(MLError) in if let i = p[keyPath: kp] { try checkInt(name, i, range, m) } },
-            apply: { p, v, m throws(MLError) in
-                p[keyPath: kp] = isNone(v) ? nil : try parseInt(name, v, range, m)
+            parse: { v, m throws(MLError) in isNone(v) ? .null : .int(try parseInt(name, v, range, m)) },
+            set: { p, v in
+                if case .int(let i) = v { p[keyPath: kp] = i } else if v == .null { p[keyPath: kp] = nil }
             })
     }
 
@@ -48,9 +56,8 @@ struct ParameterSpec<P> {
         return Self(
             name: name, valid: text,
             check: { p, m throws(MLError) in try checkDouble(name, p[keyPath: kp], range, openLower, text, m) },
-            apply: { p, v, m throws(MLError) in
-                p[keyPath: kp] = try parseDouble(name, v, range, openLower: openLower, text, m)
-            })
+            parse: { v, m throws(MLError) in .double(try parseDouble(name, v, range, openLower: openLower, text, m)) },
+            set: { p, v in if case .double(let x) = v { p[keyPath: kp] = x } })
     }
 
     static func optionalDouble(
@@ -63,56 +70,82 @@ struct ParameterSpec<P> {
             check: { p, m throws(MLError) in
                 if let x = p[keyPath: kp] { try checkDouble(name, x, range, openLower, text, m) }
             },
-            apply: { p, v, m throws(MLError) in
-                p[keyPath: kp] = isNone(v) ? nil : try parseDouble(name, v, range, openLower: openLower, text, m)
+            parse: { v, m throws(MLError) in
+                isNone(v) ? .null : .double(try parseDouble(name, v, range, openLower: openLower, text, m))
+            },
+            set: { p, v in
+                if case .double(let x) = v { p[keyPath: kp] = x } else if v == .null { p[keyPath: kp] = nil }
             })
     }
 
     static func bool(_ name: String, _ kp: WritableKeyPath<P, Bool>) -> Self {
-        Self(name: name, valid: "true or false") { p, v, m throws(MLError) in
-            switch v.lowercased() {
-            case "true", "1", "yes": p[keyPath: kp] = true
-            case "false", "0", "no": p[keyPath: kp] = false
-            default: throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use true or false.")
-            }
-        }
+        Self(
+            name: name, valid: "true or false",
+            parse: { v, m throws(MLError) in
+                switch v.lowercased() {
+                case "true", "1", "yes": return .bool(true)
+                case "false", "0", "no": return .bool(false)
+                default: throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use true or false.")
+                }
+            },
+            set: { p, v in if case .bool(let b) = v { p[keyPath: kp] = b } })
     }
 
+    /// The seed: a non-negative integer as a parameter value (up to `Int.max`); an experiment's seed
+    /// of any size goes through `setSeed`.
     static func seed(_ name: String, _ kp: WritableKeyPath<P, UInt64>) -> Self {
-        Self(name: name, valid: "a non-negative integer") { p, v, m throws(MLError) in
-            guard let s = UInt64(v) else {
-                throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use a non-negative integer.")
-            }
-            p[keyPath: kp] = s
-        }
+        var spec = Self(
+            name: name, valid: "a non-negative integer",
+            parse: { v, m throws(MLError) in
+                guard let s = Int(v), s >= 0 else {
+                    throw MLError(.invalidParameter, "\(m): \(name)=\(v) is not valid; use a non-negative integer.")
+                }
+                return .int(s)
+            },
+            set: { p, v in if case .int(let i) = v { p[keyPath: kp] = UInt64(i) } })
+        spec.setSeed = { p, seed in p[keyPath: kp] = seed }
+        return spec
     }
 
     static func choice<E: RawRepresentable & CaseIterable>(
         _ name: String, _ kp: WritableKeyPath<P, E>
     ) -> Self where E.RawValue == String {
         let all = E.allCases.map(\.rawValue)
-        return Self(name: name, valid: "one of \(all.joined(separator: ", "))") { p, v, m throws(MLError) in
-            guard let e = E(rawValue: v) else {
-                throw MLError(
-                    .invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
-            }
-            p[keyPath: kp] = e
-        }
+        return Self(
+            name: name, valid: "one of \(all.joined(separator: ", "))",
+            parse: { v, m throws(MLError) in
+                guard E(rawValue: v) != nil else {
+                    throw MLError(
+                        .invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", "))."
+                    )
+                }
+                return .string(v)
+            },
+            set: { p, v in if case .string(let s) = v, let e = E(rawValue: s) { p[keyPath: kp] = e } })
     }
 
     static func optionalChoice<E: RawRepresentable & CaseIterable>(
         _ name: String, _ kp: WritableKeyPath<P, E?>
     ) -> Self where E.RawValue == String {
         let all = E.allCases.map(\.rawValue)
-        return Self(name: name, valid: "one of \(all.joined(separator: ", ")) (default: chosen from the target)") {
-            p, v, m throws(MLError) in
-            if isNone(v) { p[keyPath: kp] = nil; return }
-            guard let e = E(rawValue: v) else {
-                throw MLError(
-                    .invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", ")).")
-            }
-            p[keyPath: kp] = e
-        }
+        return Self(
+            name: name, valid: "one of \(all.joined(separator: ", ")) (default: chosen from the target)",
+            parse: { v, m throws(MLError) in
+                if isNone(v) { return .null }
+                guard E(rawValue: v) != nil else {
+                    throw MLError(
+                        .invalidParameter, "\(m): \(name)=\(v) is not valid; use one of \(all.joined(separator: ", "))."
+                    )
+                }
+                return .string(v)
+            },
+            set: { p, v in
+                if case .string(let s) = v, let e = E(rawValue: s) {
+                    p[keyPath: kp] = e
+                } else if v == .null {
+                    p[keyPath: kp] = nil
+                }
+            })
     }
 
     static func optionalString(
@@ -127,10 +160,13 @@ struct ParameterSpec<P> {
             check: { p, m throws(MLError) in
                 if let v = p[keyPath: kp], !check(v) { throw invalid(v, m) }
             },
-            apply: { p, v, m throws(MLError) in
-                if isNone(v) { p[keyPath: kp] = nil; return }
+            parse: { v, m throws(MLError) in
+                if isNone(v) { return .null }
                 guard check(v) else { throw invalid(v, m) }
-                p[keyPath: kp] = v
+                return .string(v)
+            },
+            set: { p, v in
+                if case .string(let s) = v { p[keyPath: kp] = s } else if v == .null { p[keyPath: kp] = nil }
             })
     }
 }
