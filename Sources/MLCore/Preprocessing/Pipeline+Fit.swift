@@ -34,7 +34,7 @@ extension Pipeline {
         switch plan.treatment {
         case .numeric:
             let x = try StepTransform.numbers(column)
-            return numericStep(name: plan.name, values: rows.map { x[$0] })
+            return numericStep(name: plan.name, values: rows.lazy.map { x[$0] })
         case .datetime:
             let x = try StepTransform.numbers(column)
             let parts = DatetimeParts.names.indices.map { part -> FittedStep in
@@ -53,19 +53,42 @@ extension Pipeline {
         }
     }
 
-    func numericStep(name: String, values: [Double]) -> FittedStep {
-        let present = values.filter { !$0.isNaN }
-        let hasMissing = present.count < values.count
+    /// The fill, centre and scale of one numeric column's `values` (the training rows, in order). Reads
+    /// them without copies beyond the present values the median selects from: at a million rows per fold
+    /// each copy of a column costs more than the statistics.
+    func numericStep<Values: Collection<Double>>(name: String, values: Values) -> FittedStep {
+        var present: [Double] = []
+        if options.imputeMedian || options.standardize {
+            present.reserveCapacity(values.count)
+            for v in values where !v.isNaN { present.append(v) }
+        }
+        let hasMissing =
+            options.imputeMedian || options.standardize ? present.count < values.count : values.contains { $0.isNaN }
         // The median (a selection over the column) only where it fills gaps.
         let fill: Double? =
             options.imputeMedian ? (present.isEmpty ? 0 : ProfileStatistics.median(present: present)) : nil
         var mean = 0.0, scale = 1.0
         if options.standardize {
-            // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler.
-            let imputed = fill.map { f in values.map { $0.isNaN ? f : $0 } } ?? present
-            let n = Double(max(imputed.count, 1))
-            mean = imputed.reduce(0, +) / n
-            let variance = imputed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+            // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler: the sums run
+            // in row order over the present values, or over every value with gaps filled.
+            let n = Double(max(fill == nil ? present.count : values.count, 1))
+            var sum = 0.0
+            if let f = fill {
+                for v in values { sum += v.isNaN ? f : v }
+            } else {
+                for v in present { sum += v }
+            }
+            mean = sum / n
+            var squares = 0.0
+            if let f = fill {
+                for v in values {
+                    let w = v.isNaN ? f : v
+                    squares += (w - mean) * (w - mean)
+                }
+            } else {
+                for v in present { squares += (v - mean) * (v - mean) }
+            }
+            let variance = squares / n
             scale = variance > 0 ? variance.squareRoot() : 1
         }
         return .numeric(
