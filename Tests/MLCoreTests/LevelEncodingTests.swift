@@ -1,5 +1,5 @@
 // Target and frequency encoding of high-cardinality categorical columns. The encodings of new rows match
-// scikit-learn's TargetEncoder(smooth=10) fitted on the same training rows, for a regression, a binary and
+// scikit-learn's TargetEncoder, smooth="auto" (mlexp's default) and smooth=10, fitted on the same training rows, for a regression, a binary and
 // a three-class target (Fixtures/data/target_encoding.json, written by scripts/fixtures/target_encoding.py
 // with scikit-learn), and pandas' level shares; the model is fitted on cross-fitted encodings, so no
 // training row's encoding depends on its own target, and a validation fold's targets never reach its
@@ -15,9 +15,11 @@ import Testing
         struct Target: Decodable {
             let y: [YValue]
             let testEncoded: [[Double]]
+            let testEncodedAuto: [[Double]]
             enum CodingKeys: String, CodingKey {
                 case y
                 case testEncoded = "test_encoded"
+                case testEncodedAuto = "test_encoded_auto"
             }
         }
         enum YValue: Decodable {
@@ -57,18 +59,19 @@ import Testing
         return .classes(labels: labels.map { names.firstIndex(of: $0) ?? 0 }, classNames: names)
     }
 
-    @Test(arguments: ["regression", "binary", "multiclass"])
-    func newRowsAreEncodedAsScikitLearnsTargetEncoder(kind: String) throws {
+    @Test(arguments: ["regression", "binary", "multiclass"], [nil, 10.0])
+    func newRowsAreEncodedAsScikitLearnsTargetEncoder(kind: String, smoothing: Double?) throws {
         let f = try Self.fixture()
         let t = try #require(f.targets[kind])
         let column = Self.column(f)
         let train = Array(0..<f.train.count), test = Array(f.train.count..<(f.train.count + f.test.count))
-        let encoding = try LevelEncoding.target(column, rows: train, target: Self.target(t))
+        let encoding = try LevelEncoding.target(column, rows: train, target: Self.target(t), smoothing: smoothing)
         var out: [Double] = []
         encoding.apply(column, rows: test, into: &out)
-        let width = t.testEncoded[0].count
+        let reference = smoothing == nil ? t.testEncodedAuto : t.testEncoded
+        let width = reference[0].count
         #expect(encoding.width == width)
-        for (i, expected) in t.testEncoded.enumerated() {
+        for (i, expected) in reference.enumerated() {
             for k in 0..<width {
                 #expect(
                     abs(out[k * test.count + i] - expected[k]) < 1e-9,
@@ -110,7 +113,7 @@ import Testing
 
     @Test func validationFoldsNeverSeeTheirTargets() throws {
         // 1,000 rows, two per level of `id`, each with its own random outcome: nothing to learn. An
-        // encoding that read a validation row's own target (1 of the 12 weights of its smoothed mean)
+        // encoding that read a validation row's own target (half of its level's mean, before shrinkage)
         // would rank the rows far above chance; fitted inside each training fold, it scores chance.
         var rng = SeededGenerator(seed: 11)
         var id: [String?] = [], noise: [Double] = [], y: [String?] = []

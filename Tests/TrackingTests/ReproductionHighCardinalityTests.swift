@@ -42,7 +42,7 @@ extension ChartExportTests.ReproductionPythonTests {
         #expect(prep.summary.contains("high-cardinality shop (target encoding)"), "\(prep.summary)")
         let py = try #require(Reproduction.python(run))
         #expect(py.contains("high_cardinality = [\"shop\"]"))
-        #expect(py.contains("TargetEncoder(smooth=10.0, cv=5, shuffle=True, random_state=3)"), "\(py)")
+        #expect(py.contains("TargetEncoder(smooth=\"auto\", cv=5, shuffle=True, random_state=3)"), "\(py)")
         #expect(!py.contains("categorical = ["))
     }
 

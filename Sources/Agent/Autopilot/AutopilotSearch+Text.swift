@@ -114,8 +114,8 @@ struct AutopilotSearchText {
             )
         case .targetEncoding:
             return t(
-                "\(encodedModel) with categorical_encoding target on \(encodingColumns): each level's smoothed target mean ((sum + 10 × overall mean) / (rows + 10)), cross-fitted on the rows the model is fitted on and learnt from the training folds only; seed 42, \(validation).",
-                "\(encodedModel) avec categorical_encoding target sur \(encodingColumns) : la moyenne lissée de la cible par modalité ((somme + 10 × moyenne globale) / (lignes + 10)), croisée sur les lignes d'ajustement et apprise sur les plis d'entraînement seulement ; graine 42, \(validation)."
+                "\(encodedModel) with categorical_encoding target on \(encodingColumns): each level's target mean shrunk toward the overall mean by its own spread (scikit-learn's smooth=\"auto\"), cross-fitted on the rows the model is fitted on and learnt from the training folds only; seed 42, \(validation).",
+                "\(encodedModel) avec categorical_encoding target sur \(encodingColumns) : la moyenne de la cible par modalité, rapprochée de la moyenne globale selon sa propre dispersion (smooth=\"auto\" de scikit-learn), croisée sur les lignes d'ajustement et apprise sur les plis d'entraînement seulement ; graine 42, \(validation)."
             )
         case .tuneGbdt:
             return t(

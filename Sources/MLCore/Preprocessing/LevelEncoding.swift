@@ -1,9 +1,12 @@
 // Frequency and target encoding of a categorical column: each level becomes a fixed vector of numbers
 // learnt from the training rows only. Frequency: the share of training rows at the level (0 when
-// unseen). Target: the smoothed mean of the target at the level, (sum + m × prior) / (count + m) with
-// m = PreprocessingOptions.targetSmoothing, scikit-learn's TargetEncoder(smooth=m) — the probability of
-// the second class for two classes, one column per class for more, the value for regression; an
-// unseen level gets the prior; a missing value is a level of its own, as in scikit-learn.
+// unseen). Target: the smoothed mean of the target at the level — the probability of the second class
+// for two classes, one column per class for more, the value for regression; an unseen level gets the
+// prior; a missing value is a level of its own, as in scikit-learn. The smoothing is scikit-learn's
+// TargetEncoder's: by default (smooth="auto", PreprocessingOptions.targetSmoothing nil) the empirical
+// Bayes shrinkage λ·mean + (1 − λ)·prior with λ = n·σ² / (n·σ² + s²), σ² the target's variance over all
+// rows and s² its variance within the level's n rows, so a level whose rows agree keeps its own mean
+// even with few rows; with a fixed m (smooth=m), (sum + m × prior) / (count + m).
 // The model is fitted on cross-fitted target encodings (`crossFitted`): each training row is encoded
 // from the other folds of the training rows only (5 seeded folds, stratified for classes), so a row's
 // own target never reaches its feature — scikit-learn's TargetEncoder.fit_transform. Rows transformed
@@ -44,7 +47,8 @@ public struct LevelEncoding: Sendable, Codable, Equatable {
     /// The smoothed target mean at each level of `column` over `rows`; `target` holds the targets of
     /// `rows`, in that order.
     static func target(
-        _ column: Column, rows: [Int], target: TargetValues, smoothing m: Double = PreprocessingOptions.targetSmoothing
+        _ column: Column, rows: [Int], target: TargetValues,
+        smoothing m: Double? = PreprocessingOptions.targetSmoothing
     ) throws(MLError) -> LevelEncoding {
         guard target.count == rows.count else {
             throw MLError(.shapeMismatch, "\(target.count) targets for \(rows.count) rows to encode '\(column.name)'.")
@@ -64,31 +68,51 @@ public struct LevelEncoding: Sendable, Codable, Equatable {
                 .invalidParameter,
                 "Target encoding of '\(column.name)' needs a target; use frequency or one-hot encoding without one.")
         }
-        var sums: [String: [Double]] = [:], counts: [String: Int] = [:]
-        var missingSum = [Double](repeating: 0, count: width), missingCount = 0
-        var prior = [Double](repeating: 0, count: width)
-        for (i, r) in rows.enumerated() {
+        // Each row's level as a code (the missing values one level of their own); per level the row count,
+        // the target sums and (a second pass, as scikit-learn) the sums of squared differences from its mean.
+        var codeOf: [String?: Int] = [:]
+        let codes = rows.map { r -> Int in
             let key = column.string(at: r)
+            if let c = codeOf[key] { return c }
+            codeOf[key] = codeOf.count
+            return codeOf.count - 1
+        }
+        var counts = [Double](repeating: 0, count: codeOf.count)
+        var sums = [Double](repeating: 0, count: codeOf.count * width), squares = sums
+        var prior = [Double](repeating: 0, count: width), variance = prior
+        for (i, c) in codes.enumerated() {
+            counts[c] += 1
             for k in 0..<width {
                 let v = y(i, k)
                 prior[k] += v
-                if let key {
-                    sums[key, default: [Double](repeating: 0, count: width)][k] += v
-                } else {
-                    missingSum[k] += v
+                sums[c * width + k] += v
+            }
+        }
+        let n = Double(max(rows.count, 1))
+        prior = prior.map { $0 / n }
+        if m == nil {
+            for (i, c) in codes.enumerated() {
+                for k in 0..<width {
+                    let v = y(i, k), d = v - sums[c * width + k] / counts[c]
+                    squares[c * width + k] += d * d
+                    variance[k] += (v - prior[k]) * (v - prior[k])
                 }
             }
-            if let key { counts[key, default: 0] += 1 } else { missingCount += 1 }
+            variance = variance.map { $0 / n }
         }
-        prior = prior.map { $0 / Double(max(rows.count, 1)) }
-        func smoothed(_ sum: [Double], _ n: Int) -> [Double] {
-            (0..<width).map { (sum[$0] + m * prior[$0]) / (Double(n) + m) }
+        func smoothed(_ key: String?) -> [Double] {
+            guard let c = codeOf[key] else { return prior }
+            return (0..<width).map { k in
+                let sum = sums[c * width + k], count = counts[c]
+                if let m { return (sum + m * prior[k]) / (count + m) }
+                let lambda = variance[k] * count / (variance[k] * count + squares[c * width + k] / count)
+                return lambda.isNaN ? prior[k] : lambda * (sum / count) + (1 - lambda) * prior[k]
+            }
         }
-        let levels = counts.keys.sorted()
+        let levels = codeOf.keys.compactMap { $0 }.sorted()
         return LevelEncoding(
             column: column.name, encoding: .target, levels: levels, width: width,
-            values: levels.flatMap { smoothed(sums[$0] ?? [], counts[$0] ?? 0) },
-            missing: missingCount > 0 ? smoothed(missingSum, missingCount) : prior, unseen: prior, outputs: outputs)
+            values: levels.flatMap { smoothed($0) }, missing: smoothed(nil), unseen: prior, outputs: outputs)
     }
 
     /// Appends the encoding of `rows` of `column` to `out`, column-major (`width` blocks of rows).

@@ -14,45 +14,81 @@ extension Pipeline {
         guard !rows.isEmpty else {
             throw MLError(.invalidInput, "Cannot fit preprocessing on zero rows; give it the training rows.")
         }
-        var steps: [FittedStep] = []
-        for plan in columns {
-            let column = try dataset.column(named: plan.name)
-            switch plan.treatment {
-            case .numeric:
-                let x = try StepTransform.numbers(column)
-                steps.append(numericStep(name: plan.name, values: rows.map { x[$0] }))
-            case .datetime:
-                let x = try StepTransform.numbers(column)
-                let parts = DatetimeParts.names.indices.map { part -> FittedStep in
-                    let derived = DatetimeParts.values(rows.map { x[$0] }, part: part)
-                    return numericStep(name: "\(plan.name)_\(DatetimeParts.names[part])", values: derived)
-                }
-                steps.append(.datetime(column: plan.name, parts: parts))
-            case .categorical:
-                steps.append(try categoricalStep(name: plan.name, column: column, rows: rows, target: target))
-            case .text:
-                let docs = try StepTransform.texts(column)
-                let model = TFIDFModel(
-                    documents: rows.map { docs[$0] }, minDf: options.tfidfMinDf, maxFeatures: options.tfidfMaxFeatures,
-                    sublinearTf: options.tfidfSublinearTf, bigrams: options.tfidfBigrams)
-                steps.append(.tfidf(column: plan.name, model: model))
-            }
+        // Columns are independent: fitted side by side on large tables, each step the same as alone.
+        let plans = columns
+        let results = Parallel.map(plans.count, parallel: rows.count >= Self.parallelRows) {
+            i -> Result<FittedStep, MLError> in
+            Result { () throws(MLError) in try step(plans[i], dataset: dataset, rows: rows, target: target) }
         }
+        var steps: [FittedStep] = []
+        for result in results { steps.append(try result.get()) }
         return FittedPipeline(pipeline: self, steps: steps, fittedRowCount: rows.count)
     }
 
-    func numericStep(name: String, values: [Double]) -> FittedStep {
-        let present = values.filter { !$0.isNaN }
-        let hasMissing = present.count < values.count
-        let median = present.isEmpty ? 0 : ProfileStatistics.median(present: present)
-        let fill: Double? = options.imputeMedian ? median : nil
+    /// Rows from which the columns' statistics are learnt in parallel.
+    static let parallelRows = 50_000
+
+    /// Learns one column's step.
+    func step(_ plan: ColumnPlan, dataset: Dataset, rows: [Int], target: TargetValues?) throws(MLError) -> FittedStep {
+        let column = try dataset.column(named: plan.name)
+        switch plan.treatment {
+        case .numeric:
+            let x = try StepTransform.numbers(column)
+            return numericStep(name: plan.name, values: rows.lazy.map { x[$0] })
+        case .datetime:
+            let x = try StepTransform.numbers(column)
+            let parts = DatetimeParts.names.indices.map { part -> FittedStep in
+                let derived = DatetimeParts.values(rows.map { x[$0] }, part: part)
+                return numericStep(name: "\(plan.name)_\(DatetimeParts.names[part])", values: derived)
+            }
+            return .datetime(column: plan.name, parts: parts)
+        case .categorical:
+            return try categoricalStep(name: plan.name, column: column, rows: rows, target: target)
+        case .text:
+            let docs = try StepTransform.texts(column)
+            let model = TFIDFModel(
+                documents: rows.map { docs[$0] }, minDf: options.tfidfMinDf, maxFeatures: options.tfidfMaxFeatures,
+                sublinearTf: options.tfidfSublinearTf, bigrams: options.tfidfBigrams)
+            return .tfidf(column: plan.name, model: model)
+        }
+    }
+
+    /// The fill, centre and scale of one numeric column's `values` (the training rows, in order). Reads
+    /// them without copies beyond the present values the median selects from: at a million rows per fold
+    /// each copy of a column costs more than the statistics.
+    func numericStep<Values: Collection<Double>>(name: String, values: Values) -> FittedStep {
+        var present: [Double] = []
+        if options.imputeMedian || options.standardize {
+            present.reserveCapacity(values.count)
+            for v in values where !v.isNaN { present.append(v) }
+        }
+        let hasMissing =
+            options.imputeMedian || options.standardize ? present.count < values.count : values.contains { $0.isNaN }
+        // The median (a selection over the column) only where it fills gaps.
+        let fill: Double? =
+            options.imputeMedian ? (present.isEmpty ? 0 : ProfileStatistics.median(present: present)) : nil
         var mean = 0.0, scale = 1.0
         if options.standardize {
-            // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler.
-            let imputed = fill.map { f in values.map { $0.isNaN ? f : $0 } } ?? present
-            let n = Double(max(imputed.count, 1))
-            mean = imputed.reduce(0, +) / n
-            let variance = imputed.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n
+            // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler: the sums run
+            // in row order over the present values, or over every value with gaps filled.
+            let n = Double(max(fill == nil ? present.count : values.count, 1))
+            var sum = 0.0
+            if let f = fill {
+                for v in values { sum += v.isNaN ? f : v }
+            } else {
+                for v in present { sum += v }
+            }
+            mean = sum / n
+            var squares = 0.0
+            if let f = fill {
+                for v in values {
+                    let w = v.isNaN ? f : v
+                    squares += (w - mean) * (w - mean)
+                }
+            } else {
+                for v in present { squares += (v - mean) * (v - mean) }
+            }
+            let variance = squares / n
             scale = variance > 0 ? variance.squareRoot() : 1
         }
         return .numeric(
@@ -64,8 +100,18 @@ extension Pipeline {
     {
         var counts: [String: Int] = [:]
         var missing = false
-        for r in rows {
-            if let s = column.string(at: r) { counts[s, default: 0] += 1 } else { missing = true }
+        if case .categorical(let codes, let levels) = column.data {
+            // Counted by code, then named: one hash per level, not one per row.
+            var byCode = [Int](repeating: 0, count: levels.count)
+            for r in rows {
+                let c = Int(codes[r])
+                if c >= 0 { byCode[c] += 1 } else { missing = true }
+            }
+            for (c, n) in byCode.enumerated() where n > 0 { counts[levels[c], default: 0] += n }
+        } else {
+            for r in rows {
+                if let s = column.string(at: r) { counts[s, default: 0] += 1 } else { missing = true }
+            }
         }
         var encoding = options.categorical
         if let high = options.highCardinality, counts.count > PreprocessingOptions.highCardinalityLevels {

@@ -38,8 +38,10 @@ public struct PreprocessingOptions: Sendable, Codable, Equatable {
     public var highCardinality: CategoricalEncoding? = nil
     /// Levels above which a categorical column is high-cardinality.
     public static let highCardinalityLevels = 15
-    /// Target encoding's smoothing: a level's encoding is (its target sum + m × the overall mean) / (its rows + m).
-    public static let targetSmoothing = 10.0
+    /// Target encoding's smoothing: nil for scikit-learn's smooth="auto" (empirical Bayes shrinkage toward the
+    /// overall mean by the level's own spread, LevelEncoding.target), else m: (its target sum + m × the
+    /// overall mean) / (its rows + m).
+    public static let targetSmoothing: Double? = nil
     /// TF-IDF: word unigrams and bigrams, terms in at least `minDf` training documents,
     /// the `maxFeatures` most frequent terms, 1 + log(tf) when `sublinearTf`, rows L2-normalised.
     public var tfidfMinDf = 2

@@ -142,7 +142,7 @@ extension Reproduction {
         case "target":
             return (
                 [], ["TargetEncoder"], [],
-                "(\"high\", TargetEncoder(smooth=\(PreprocessingOptions.targetSmoothing), cv=5, shuffle=True, random_state=\(seed % (1 << 32))), high_cardinality)"
+                "(\"high\", TargetEncoder(smooth=\(PreprocessingOptions.targetSmoothing.map { "\($0)" } ?? "\"auto\""), cv=5, shuffle=True, random_state=\(seed % (1 << 32))), high_cardinality)"
             )
         case "frequency":
             return (

@@ -70,7 +70,7 @@ public struct RunPreprocessing: Sendable, Equatable {
             recorded["high_cardinality"] = .object([
                 "encoding": .string(high.rawValue), "columns": .array(highCardinalityColumns.map { .string($0) }),
                 "levels_above": .number(Double(PreprocessingOptions.highCardinalityLevels)),
-                "smoothing": .number(PreprocessingOptions.targetSmoothing),
+                "smoothing": PreprocessingOptions.targetSmoothing.map { .number($0) } ?? .string("auto"),
             ])
         }
         return .object(extra.merging(recorded) { _, ours in ours })
