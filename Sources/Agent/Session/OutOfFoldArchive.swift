@@ -2,8 +2,8 @@
 // (`.mlexp/oof/<run id>.json`, written atomically) so that a session resumed after a crash has them
 // back without training again: its paired comparisons and metrics then match an uninterrupted
 // session's. Runs over `maxRows` rows are kept in a binary file instead of JSON
-// (RunArtifacts+Binary.swift): the session then holds only its latest large run in memory and reads
-// the others back from here when a tool asks for them.
+// (RunArtifacts+Binary.swift): the session then keeps them only here and reads them back when a tool
+// asks for them.
 
 public import Foundation
 
@@ -42,7 +42,7 @@ public struct OutOfFoldArchive: Sendable {
         return try? JSONDecoder().decode(RunArtifacts.self, from: data)
     }
 
-    /// Whether `artifacts` go to a binary file (and may leave the session's memory once kept).
+    /// Whether `artifacts` go to a binary file (and leave the session's memory once kept).
     public static func isLarge(_ artifacts: RunArtifacts) -> Bool { artifacts.target.count > maxRows }
 
     private func file(_ runID: String, binary: Bool) -> URL {

@@ -41,19 +41,17 @@ public final class Session: Sendable {
     public var runIDs: [String] { state.withLock { $0.runIDs } }
 
     /// Records a run trained in this session, with its out-of-fold predictions for paired comparisons.
-    /// `archive`: where these (large) predictions were just kept on disk; then the earlier large runs
-    /// kept there leave memory (read back when asked for), so a session at millions of rows holds one
-    /// run's predictions, not every run's.
+    /// `archive`: where these (large) predictions were just kept on disk; then they stay there only and
+    /// are read back when a tool asks, so a session at millions of rows does not carry every run's
+    /// predictions (≈ 100 MB each at 4 million rows) through the fits that follow.
     public func recordRun(_ artifacts: RunArtifacts, archivedIn archive: OutOfFoldArchive? = nil) {
         state.withLock {
             $0.runIDs.append(artifacts.runID)
-            if archive != nil {
-                for (id, kept) in $0.artifacts where OutOfFoldArchive.isLarge(kept) && $0.archived[id] != nil {
-                    $0.artifacts[id] = nil
-                }
+            if let archive {
+                $0.archived[artifacts.runID] = archive
+            } else {
+                $0.artifacts[artifacts.runID] = artifacts
             }
-            $0.artifacts[artifacts.runID] = artifacts
-            if let archive { $0.archived[artifacts.runID] = archive }
         }
     }
 

@@ -50,7 +50,7 @@ public struct ToolContext: Sendable {
     public var chartLanguage: Language { session.language == .fr ? .fr : .en }
 
     /// Keeps a run's out-of-fold predictions on disk (for a resumed session) and in the session; large
-    /// ones kept on disk leave the session's memory once a later large run arrives.
+    /// ones, once on disk, only there.
     public func recordRun(_ artifacts: RunArtifacts) {
         let archive = OutOfFoldArchive(workspace: workspace.root)
         let kept = archive.save(artifacts)
