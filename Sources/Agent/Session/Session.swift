@@ -14,6 +14,8 @@ public final class Session: Sendable {
         var lastDatasetID: String?
         var runIDs: [String] = []
         var artifacts: [String: RunArtifacts] = [:]
+        /// Runs whose large predictions left memory, with the archive that holds them.
+        var archived: [String: OutOfFoldArchive] = [:]
         var resultNumbers: [Double] = []
         var completedCalls: [String: String] = [:]
     }
@@ -39,10 +41,17 @@ public final class Session: Sendable {
     public var runIDs: [String] { state.withLock { $0.runIDs } }
 
     /// Records a run trained in this session, with its out-of-fold predictions for paired comparisons.
-    public func recordRun(_ artifacts: RunArtifacts) {
+    /// `archive`: where these (large) predictions were just kept on disk; then they stay there only and
+    /// are read back when a tool asks, so a session at millions of rows does not carry every run's
+    /// predictions (≈ 100 MB each at 4 million rows) through the fits that follow.
+    public func recordRun(_ artifacts: RunArtifacts, archivedIn archive: OutOfFoldArchive? = nil) {
         state.withLock {
             $0.runIDs.append(artifacts.runID)
-            $0.artifacts[artifacts.runID] = artifacts
+            if let archive {
+                $0.archived[artifacts.runID] = archive
+            } else {
+                $0.artifacts[artifacts.runID] = artifacts
+            }
         }
     }
 
@@ -66,8 +75,12 @@ public final class Session: Sendable {
         state.withLock { $0.resultNumbers } + (goal.map(NumberClaims.numbers(inText:)) ?? [])
     }
 
-    /// The out-of-fold predictions of a run trained in this session, if any.
-    public func artifacts(_ runID: String) -> RunArtifacts? { state.withLock { $0.artifacts[runID] } }
+    /// The out-of-fold predictions of a run trained in this session, if any (from its archive when they
+    /// left memory).
+    public func artifacts(_ runID: String) -> RunArtifacts? {
+        let (inMemory, archive) = state.withLock { ($0.artifacts[runID], $0.archived[runID]) }
+        return inMemory ?? archive?.load(runID)
+    }
 
     public var datasetIDs: [String] { state.withLock { $0.datasets.keys.sorted() } }
 

@@ -116,7 +116,9 @@ public struct SessionResume: Sendable {
         // The out-of-fold predictions of its runs, oldest first.
         let archive = OutOfFoldArchive(workspace: context.workspace.root)
         for run in ((try? context.store.list(session: session)) ?? []).reversed() {
-            if let artifacts = archive.load(run.id) { context.session.recordRun(artifacts) }
+            if let artifacts = archive.load(run.id) {
+                context.session.recordRun(artifacts, archivedIn: OutOfFoldArchive.isLarge(artifacts) ? archive : nil)
+            }
         }
         return notes
     }

@@ -49,10 +49,12 @@ public struct ToolContext: Sendable {
     /// The language of the charts kept with the runs (the session's, as the log's headings).
     public var chartLanguage: Language { session.language == .fr ? .fr : .en }
 
-    /// Keeps a run's out-of-fold predictions in the session and on disk (for a resumed session).
+    /// Keeps a run's out-of-fold predictions on disk (for a resumed session) and in the session; large
+    /// ones, once on disk, only there.
     public func recordRun(_ artifacts: RunArtifacts) {
-        session.recordRun(artifacts)
-        OutOfFoldArchive(workspace: workspace.root).save(artifacts)
+        let archive = OutOfFoldArchive(workspace: workspace.root)
+        let kept = archive.save(artifacts)
+        session.recordRun(artifacts, archivedIn: kept && OutOfFoldArchive.isLarge(artifacts) ? archive : nil)
     }
 
     /// Opens the run store and the log of `workspace` (creating `.mlexp/` when needed).

@@ -82,18 +82,7 @@ enum EvaluationCharts {
     static func curves(positives: [Bool], scores: [Double]) -> (
         fpr: [Double], tpr: [Double], precision: [Double], recall: [Double]
     ) {
-        let order = scores.indices.sorted { scores[$0] > scores[$1] }
-        let p = Double(positives.filter { $0 }.count), n = Double(positives.count) - p
-        guard p > 0, n > 0 else { return ([], [], [], []) }
-        var fpr = [0.0], tpr = [0.0], precision = [1.0], recall = [0.0]
-        var tp = 0.0, fp = 0.0
-        for (k, i) in order.enumerated() {
-            if positives[i] { tp += 1 } else { fp += 1 }
-            if k + 1 < order.count, scores[order[k + 1]] == scores[i] { continue }
-            fpr.append(fp / n); tpr.append(tp / p)
-            precision.append(tp / (tp + fp)); recall.append(tp / p)
-        }
-        return (fpr, tpr, precision, recall)
+        ScoreCurves.rocAndPrecisionRecall(positives: positives, scores: scores)
     }
 
     /// Mean predicted probability and observed positive rate per non-empty equal-width bin.

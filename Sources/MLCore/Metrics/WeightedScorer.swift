@@ -18,12 +18,16 @@ struct WeightedScorer: Sendable {
         var positive: [UInt8]
         /// Exclusive ends of the groups of equal scores; nil when every score is distinct.
         var groupEnds: [Int32]?
+        /// 1 where the row (in row order) is of the positive class: a resample's positive weight in one
+        /// sequential pass.
+        var positiveRows: [UInt8]
 
         init(scores: [Double], labels: [Int], positive k: Int) {
             let n = scores.count
             order = WeightedScorer.ascendingOrder(scores)
             let o = order
             positive = o.map { labels[Int($0)] == k ? 1 : 0 }
+            positiveRows = labels.map { $0 == k ? 1 : 0 }
             var ends: [Int32] = []
             var tied = false
             for i in 1..<max(n, 1) {
@@ -70,23 +74,54 @@ struct WeightedScorer: Sendable {
         }
 
         /// Average precision under weights `w` (thresholds high to low), nil when a class has no weight.
+        /// The class totals come from one sequential pass over the rows, then the groups are walked from
+        /// the highest score down, with no per-resample buffer.
         func averagePrecision(_ w: UnsafeBufferPointer<UInt8>) -> Double? {
-            var gps: [Int] = [], gns: [Int] = []
-            gps.reserveCapacity(groupEnds?.count ?? order.count); gns.reserveCapacity(gps.capacity)
-            groups(w) { gp, gn in
-                if gp &+ gn > 0 { gps.append(gp); gns.append(gn) }
+            var pos = 0, total = 0
+            positiveRows.withUnsafeBufferPointer { y in
+                for r in 0..<y.count {
+                    pos &+= Int(w[r]) &* Int(y[r])
+                    total &+= Int(w[r])
+                }
             }
-            let pos = gps.reduce(0, &+), neg = gns.reduce(0, &+)
-            guard pos > 0, neg > 0 else { return nil }
+            guard pos > 0, total > pos else { return nil }
             var tp = 0, fp = 0, ap = 0.0, lastRecall = 0.0
             let p = Double(pos)
-            for g in stride(from: gps.count - 1, through: 0, by: -1) {
-                tp += gps[g]; fp += gns[g]
+            descendingGroups(w) { gp, gn in
+                guard gp &+ gn > 0 else { return }
+                tp += gp; fp += gn
                 let recall = Double(tp) / p
                 ap += (recall - lastRecall) * (Double(tp) / Double(tp + fp))
                 lastRecall = recall
             }
             return ap
+        }
+
+        /// `groups` from the highest score down.
+        @inline(__always)
+        func descendingGroups(_ w: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
+            order.withUnsafeBufferPointer { o in
+                positive.withUnsafeBufferPointer { p in
+                    if let groupEnds {
+                        var end = o.count
+                        for g in stride(from: groupEnds.count - 2, through: -1, by: -1) {
+                            let start = g >= 0 ? Int(groupEnds[g]) : 0
+                            var gp = 0, gn = 0
+                            for i in start..<end {
+                                let k = Int(w[Int(o[i])]), y = Int(p[i])
+                                gp &+= k &* y; gn &+= k &* (1 &- y)
+                            }
+                            body(gp, gn)
+                            end = start
+                        }
+                    } else {
+                        for i in stride(from: o.count - 1, through: 0, by: -1) {
+                            let k = Int(w[Int(o[i])]), y = Int(p[i])
+                            body(k &* y, k &* (1 &- y))
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -70,17 +70,19 @@ extension Pipeline {
         var mean = 0.0, scale = 1.0
         if options.standardize {
             // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler: the sums run
-            // in row order over the present values, or over every value with gaps filled.
+            // in row order over the present values, or over every value with gaps filled (with no gap that
+            // is `present` itself, read contiguously).
+            let gaps = present.count < values.count
             let n = Double(max(fill == nil ? present.count : values.count, 1))
             var sum = 0.0
-            if let f = fill {
+            if let f = fill, gaps {
                 for v in values { sum += v.isNaN ? f : v }
             } else {
                 for v in present { sum += v }
             }
             mean = sum / n
             var squares = 0.0
-            if let f = fill {
+            if let f = fill, gaps {
                 for v in values {
                     let w = v.isNaN ? f : v
                     squares += (w - mean) * (w - mean)

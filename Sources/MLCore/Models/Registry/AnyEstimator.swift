@@ -46,7 +46,7 @@ public struct AnyEstimator: Sendable {
     /// The effective hyper-parameters (defaults included) as strings, keyed by their camelCase names.
     public var parameters: [String: String] {
         guard let data = try? JSONEncoder().encode(estimator.parameters),
-            let object = try? JSONDecoder().decode([String: JSONScalar].self, from: data)
+            let object = try? JSONDecoder().decode([String: ParameterValue].self, from: data)
         else { return [:] }
         return object.mapValues(\.text)
     }
@@ -70,38 +70,4 @@ public struct AnyEstimator: Sendable {
 public enum FeatureInput: Sendable {
     case matrix(FeatureMatrix)
     case columns(FeatureColumns)
-}
-
-/// A JSON scalar read back from an encoded parameter struct, printed as the CLI shows it.
-private enum JSONScalar: Decodable {
-    case bool(Bool)
-    case int(Int)
-    case double(Double)
-    case string(String)
-    case null
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() {
-            self = .null
-        } else if let b = try? c.decode(Bool.self) {
-            self = .bool(b)
-        } else if let i = try? c.decode(Int.self) {
-            self = .int(i)
-        } else if let d = try? c.decode(Double.self) {
-            self = .double(d)
-        } else {
-            self = .string(try c.decode(String.self))
-        }
-    }
-
-    var text: String {
-        switch self {
-        case .bool(let b): b ? "true" : "false"
-        case .int(let i): String(i)
-        case .double(let d): String(d)
-        case .string(let s): s
-        case .null: "none"
-        }
-    }
 }
