@@ -7,7 +7,9 @@
 // Leaves out: deciding a column's final kind and merging chunks (CSVColumnBuilder).
 
 /// One chunk's numbers of one column; a class so the column's finisher can take the array out
-/// without a copy (each column is finished by one task, so no two threads touch the same box).
+/// without a copy.
+// Unchecked: a class with a mutable array; each chunk fills its own box and each column is finished by one
+// task, so no two threads touch the same box.
 final class NumberBox: @unchecked Sendable {
     var values: [Double] = []
 
@@ -40,7 +42,7 @@ struct ChunkResult {
 }
 
 /// What every chunk shares: the bytes, the dialect and the missing tokens.
-struct ChunkReader: @unchecked Sendable {
+struct ChunkReader: Sendable {
     let file: FileBytes
     let delimiter: UInt8
     let columns: Int

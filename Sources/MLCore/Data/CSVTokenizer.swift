@@ -12,7 +12,7 @@
 
 /// Row-major cell offsets of one chunk: cell (r, c) is at index r × columns + c.
 /// The tokenizer fills it through a local `Appender` (no class property access in the hot loop).
-final class FieldOffsets: @unchecked Sendable {
+final class FieldOffsets {
     fileprivate(set) var starts: UnsafeMutablePointer<UInt32>
     fileprivate(set) var ends: UnsafeMutablePointer<UInt32>
     fileprivate(set) var count = 0

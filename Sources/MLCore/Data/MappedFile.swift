@@ -11,6 +11,8 @@
 #endif
 
 /// Read-only bytes of a file or buffer; the mapping lives as long as this object.
+// Unchecked: a raw pointer is never Sendable; the bytes are only read, and prefetch / release are madvise
+// hints on disjoint ranges.
 final class FileBytes: @unchecked Sendable {
     let base: UnsafePointer<UInt8>
     let count: Int
