@@ -106,7 +106,7 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     static func numericBinning(
         _ raw: [Double], maxBins: Int, sparseThreshold: Double = SparseBins.defaultThreshold
     ) -> FeatureBinning {
-        let v = RadixSort.sorted(raw)
+        let v = sortedValues(raw)
         guard let first = v.first else { return FeatureBinning(upperEdges: [], isCategorical: false, binCount: 1) }
         var distinct: [Double] = [first]
         for x in v where x != distinct[distinct.count - 1] {
@@ -130,6 +130,23 @@ struct FeatureBinner: Sendable, Codable, Equatable {
             while let last = edges.last, last >= v[n - 1] { edges.removeLast() }
         }
         return FeatureBinning(upperEdges: edges, isCategorical: false, binCount: edges.count + 1)
+    }
+
+    /// `raw` ascending, with its zeros (of either sign) written as +0.0 among them: only the non-zero values
+    /// are sorted, so a TF-IDF term present in a few rows costs those rows. The edges are the same as from
+    /// sorting everything: a zero's sign changes no comparison, and no midpoint (−0 + x/2 = +0 + x/2).
+    /// - Complexity: O(n) plus the sort of the non-zero values.
+    static func sortedValues(_ raw: [Double]) -> [Double] {
+        let nonZero = raw.filter { $0 != 0 }
+        if nonZero.count == raw.count { return RadixSort.sorted(raw) }
+        let sorted = RadixSort.sorted(nonZero)
+        let firstPositive = sorted.firstIndex { $0 > 0 } ?? sorted.count
+        var v: [Double] = []
+        v.reserveCapacity(raw.count)
+        v.append(contentsOf: sorted[..<firstPositive])
+        v.append(contentsOf: repeatElement(0.0, count: raw.count - sorted.count))
+        v.append(contentsOf: sorted[firstPositive...])
+        return v
     }
 
     /// Values a bin of a sparse feature holds at least (LightGBM's `min_data_in_bin`), but for the last one.
@@ -191,15 +208,24 @@ struct FeatureBinner: Sendable, Codable, Equatable {
         for (k, e) in binning.upperEdges.enumerated() { padded[k] = e }
         padded.withUnsafeBufferPointer { eb in
             guard let e = eb.baseAddress else { return }
-            for r in 0..<rows {
-                let x = value(r)
+            @inline(__always) func search(_ x: Double) -> Int {
                 var lo = 0
                 var step = 128
                 while step > 0 {
                     lo &+= step &* Int(unsafeBitCast(x > e[lo &+ step &- 1], to: UInt8.self))
                     step >>= 1
                 }
-                o[r] = x.isNaN ? UInt8(FeatureBinning.missingBin) : UInt8(truncatingIfNeeded: lo)
+                return lo
+            }
+            // A zero's bin is found once: most cells of a TF-IDF term are zero (either sign compares alike).
+            let zeroBin = UInt8(truncatingIfNeeded: search(0))
+            for r in 0..<rows {
+                let x = value(r)
+                if x == 0 {
+                    o[r] = zeroBin
+                    continue
+                }
+                o[r] = x.isNaN ? UInt8(FeatureBinning.missingBin) : UInt8(truncatingIfNeeded: search(x))
             }
         }
     }
