@@ -14,13 +14,13 @@ import Tracking
 @Suite(.serialized) struct EvaluationChartsTests {
     @Test func rocAndPrecisionRecallPointsPerThreshold() {
         // labels 1 0 1 0, scores .9 .8 .4 .1: thresholds .9 .8 .4 .1.
-        let c = EvaluationCharts.curves(positives: [true, false, true, false], scores: [0.9, 0.8, 0.4, 0.1])
+        let c = ScoreCurves.rocAndPrecisionRecall(positives: [true, false, true, false], scores: [0.9, 0.8, 0.4, 0.1])
         #expect(c.fpr == [0, 0, 0.5, 0.5, 1])
         #expect(c.tpr == [0, 0.5, 0.5, 1, 1])
         #expect(c.precision == [1, 1, 0.5, 2.0 / 3.0, 0.5])
         #expect(c.recall == [0, 0.5, 0.5, 1, 1])
         // Tied scores make one point.
-        let tied = EvaluationCharts.curves(positives: [true, false], scores: [0.5, 0.5])
+        let tied = ScoreCurves.rocAndPrecisionRecall(positives: [true, false], scores: [0.5, 0.5])
         #expect(tied.fpr == [0, 1] && tied.tpr == [0, 1])
     }
 

@@ -21,62 +21,6 @@ import Foundation
 import LLMClient
 import MLCore
 
-/// The search's experiments, in queue order.
-/// The raw value is the move's number in its call ids (stable: a move added later takes a new number).
-enum SearchMove: Int, CaseIterable, Sendable {
-    case logTarget = 0
-    case targetEncoding = 6
-    case textTerms = 10
-    case tuneGbdt = 1
-    case randomForest = 2
-    case classWeights = 3
-    case regularisation = 4
-    case ensemble = 5
-    case stack = 7
-    // The second round (AutopilotSearch+SecondRound.swift), once the first queue has run.
-    case tuneGbdtWide = 8
-    case tuneForest = 9
-    case reensemble = 11
-    case restack = 12
-
-    /// The moves that combine earlier runs (tried whatever the streak without gain).
-    var combines: Bool { [.ensemble, .stack, .reensemble, .restack].contains(self) }
-
-    /// The moves that combine with the averaging of members (else with a stacked meta-model).
-    var averages: Bool { self == .ensemble || self == .reensemble }
-
-    /// Lower is simpler (the one-standard-error rule keeps the simplest within noise of the best).
-    var complexity: Int {
-        switch self {
-        case .regularisation: 1
-        case .randomForest, .classWeights, .logTarget, .targetEncoding, .textTerms: 2
-        case .tuneGbdt, .tuneGbdtWide, .tuneForest: 3
-        case .ensemble, .reensemble: 4
-        case .stack, .restack: 5
-        }
-    }
-}
-
-/// The session's time budget, as the Autopilot reads it.
-struct AutopilotClock: Sendable {
-    /// Seconds the session may take.
-    public var budget: Double
-    /// Seconds since the session started.
-    public var elapsed: Double
-
-    public init(budget: Double, elapsed: Double) {
-        self.budget = budget
-        self.elapsed = elapsed
-    }
-
-    /// The share of the budget the plan keeps unplanned: on a loaded machine fits run longer than those
-    /// measured earlier in the session, and a search's last trial or the interpretation can pass its own limit.
-    static let slack = 0.1
-
-    /// Seconds left to plan with: the budget less the slack, less the time spent.
-    public var remaining: Double { max(0, budget * (1 - Self.slack) - elapsed) }
-}
-
 /// Moves after three in a row that brought no significant gain are not started (the ensemble excepted).
 let searchPatience = 3
 

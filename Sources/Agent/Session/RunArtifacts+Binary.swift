@@ -45,9 +45,15 @@ extension RunArtifacts {
         case .clusters: header.prediction = "clusters"
         }
         let temporary = url.appendingPathExtension("partial")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
         let handle = try FileHandle(forWritingTo: temporary)
-        defer { try? handle.close() }
+        var renamed = false
+        defer {
+            try? handle.close()
+            if !renamed { try? FileManager.default.removeItem(at: temporary) }  // a failed write leaves no part
+        }
         let json = try JSONEncoder().encode(header)
         try handle.write(contentsOf: Self.magic)
         try handle.write(contentsOf: withUnsafeBytes(of: UInt64(json.count).littleEndian) { Data($0) })
@@ -75,6 +81,7 @@ extension RunArtifacts {
         try handle.close()
         // rename(2) replaces an earlier copy atomically (FileManager's replaceItemAt needs one to exist).
         guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        renamed = true
     }
 
     /// Reads what `writeBinary` wrote; nil for a missing, truncated or foreign file.

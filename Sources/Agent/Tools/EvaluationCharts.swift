@@ -48,7 +48,8 @@ enum EvaluationCharts {
             if names.count == 2, let probs = probabilities, probs.count == 2 * labels.count {
                 let scores = (0..<labels.count).map { probs[2 * $0 + 1] }
                 let positives = labels.map { $0 == 1 }
-                let (fpr, tpr, precision, recall) = curves(positives: positives, scores: scores)
+                let (fpr, tpr, precision, recall) = ScoreCurves.rocAndPrecisionRecall(
+                    positives: positives, scores: scores)
                 let auc = try? Metrics.rocAUC(labels, scores)
                 if let c = try? Chart.roc([CurveInput(name: model, x: fpr, y: tpr, score: auc)], language: language) {
                     charts.append(c)
@@ -75,14 +76,6 @@ enum EvaluationCharts {
         default: break
         }
         return charts
-    }
-
-    /// ROC (fpr, tpr) and precision-recall (precision, recall) points, one per distinct score
-    /// threshold from the highest down (scikit-learn's `roc_curve` / `precision_recall_curve` points).
-    static func curves(positives: [Bool], scores: [Double]) -> (
-        fpr: [Double], tpr: [Double], precision: [Double], recall: [Double]
-    ) {
-        ScoreCurves.rocAndPrecisionRecall(positives: positives, scores: scores)
     }
 
     /// Mean predicted probability and observed positive rate per non-empty equal-width bin.

@@ -72,17 +72,16 @@ extension Pipeline {
             // Statistics of the imputed column, as scikit-learn's SimpleImputer → StandardScaler: the sums run
             // in row order over the present values, or over every value with gaps filled (with no gap that
             // is `present` itself, read contiguously).
-            let gaps = present.count < values.count
             let n = Double(max(fill == nil ? present.count : values.count, 1))
             var sum = 0.0
-            if let f = fill, gaps {
+            if let f = fill, hasMissing {
                 for v in values { sum += v.isNaN ? f : v }
             } else {
                 for v in present { sum += v }
             }
             mean = sum / n
             var squares = 0.0
-            if let f = fill, gaps {
+            if let f = fill, hasMissing {
                 for v in values {
                     let w = v.isNaN ? f : v
                     squares += (w - mean) * (w - mean)

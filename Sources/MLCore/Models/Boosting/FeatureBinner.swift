@@ -137,9 +137,8 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     /// sorting everything: a zero's sign changes no comparison, and no midpoint (−0 + x/2 = +0 + x/2).
     /// - Complexity: O(n) plus the sort of the non-zero values.
     static func sortedValues(_ raw: [Double]) -> [Double] {
-        let nonZero = raw.filter { $0 != 0 }
-        if nonZero.count == raw.count { return RadixSort.sorted(raw) }
-        let sorted = RadixSort.sorted(nonZero)
+        if !raw.contains(0) { return RadixSort.sorted(raw) }
+        let sorted = RadixSort.sorted(raw.filter { $0 != 0 })
         let firstPositive = sorted.firstIndex { $0 > 0 } ?? sorted.count
         var v: [Double] = []
         v.reserveCapacity(raw.count)
