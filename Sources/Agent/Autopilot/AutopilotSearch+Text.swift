@@ -38,6 +38,7 @@ struct AutopilotSearchText {
                 "Encodage par la cible des colonnes à nombreuses modalités")
         case .tuneGbdt: t("Tuned gradient boosting", "Gradient boosting réglé")
         case .randomForest: t("Random forest", "Forêt aléatoire")
+        case .neighbours: neighboursTitle
         case .classWeights:
             t("Gradient boosting with balanced class weights", "Gradient boosting aux classes pondérées")
         case .regularisation:
@@ -86,6 +87,7 @@ struct AutopilotSearchText {
                 "La pénalité par défaut du modèle \(f.linearModel) n'est pas la bonne : une régularisation plus forte ou plus faible fait mieux."
             )
         case .tuneGbdtWide, .tuneForest, .reensemble, .restack: secondRoundHypothesis(move)
+        case .neighbours: neighboursHypothesis
         case .textTerms:
             t(
                 "The text says more than its 1,000 most frequent terms: a linear model on \(AutopilotSearch.textTerms) word unigrams and bigrams\(f.isRegression ? "" : ", with balanced class weights,") scores better on the text alone, and is a strong member for an ensemble with gradient boosting.",
@@ -137,6 +139,7 @@ struct AutopilotSearchText {
                 "tune_model sur \(f.linearModel) pour \(name) d'un centième à cent, sur les mêmes folds ; la meilleure valeur réentraînée en run."
             )
         case .tuneGbdtWide, .tuneForest: return secondRoundApproach(move)
+        case .neighbours: return neighboursApproach
         case .textTerms:
             let weights = f.isRegression ? "" : " and class_weight balanced"
             let weightsFR = f.isRegression ? "" : " et class_weight balanced"
