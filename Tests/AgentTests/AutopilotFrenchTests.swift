@@ -33,15 +33,20 @@ import Tracking
         ]
         let f = try #require(AutopilotFraming(loadResult: result))
         #expect(f.validation == english)
-        #expect(f.validationFR != english)
-        #expect(scheme == .holdout || f.validationFR.contains("4 folds"), "\(f.validationFR)")
-        #expect(scheme != .timeSeriesSplit || f.validationFR.hasSuffix("'date'"), "\(f.validationFR)")
+        #expect(FramingWords.validation(f).french != english)
+        #expect(
+            scheme == .holdout || FramingWords.validation(f).french.contains("4 folds"),
+            "\(FramingWords.validation(f).french)")
+        #expect(
+            scheme != .timeSeriesSplit || FramingWords.validation(f).french.hasSuffix("'date'"),
+            "\(FramingWords.validation(f).french)")
     }
 
     @Test func tasksAreTranslatedAndUnknownWordsKept() throws {
-        #expect(try framing(validation: "", task: "multiclass").taskFR == "multiclasse")
+        #expect(FramingWords.task(try framing(validation: "", task: "multiclass").task).french == "multiclasse")
         // A result without the scheme's facts (an older load_data) keeps its English phrase.
-        #expect(try framing(validation: "a scheme of tomorrow").validationFR == "a scheme of tomorrow")
+        #expect(
+            FramingWords.validation(try framing(validation: "a scheme of tomorrow")).french == "a scheme of tomorrow")
     }
 
     /// Phrases of MLCore's English texts (warnings, effects, limits) and of the log's English interval label.
@@ -96,7 +101,7 @@ import Tracking
         let effects = Array((explain["effects"]?.arrayValue ?? []).prefix(3))
         #expect(!effects.isEmpty)
         for x in effects {
-            let french = try #require(AutopilotText.frenchEffect(x))
+            let french = try #require(ExplainFindings.frenchEffect(x))
             let sentence = x["sentence"]?.stringValue ?? ""
             #expect(narration.contains(french) && markdown.contains(french), "effect not said: \(french)")
             #expect(
@@ -104,7 +109,7 @@ import Tracking
                 "\(french) | \(sentence)")
         }
         let limits = (explain["limits"]?.arrayValue ?? []).prefix(3).compactMap(\.stringValue)
-        let frenchLimits = AutopilotText.frenchLimits(explain, count: 3)
+        let frenchLimits = ExplainFindings.frenchLimits(explain, count: 3)
         #expect(frenchLimits.count == limits.count)
         for (french, english) in zip(frenchLimits, limits) {
             #expect(narration.contains(french), "limit not said: \(french)")

@@ -39,7 +39,7 @@ func quotedNumbers(_ s: String) -> [Double] {
             let limit = ModelLimit(detail)
             let facts = ExplainFacts.limit(limit)
             #expect(facts["kind"]?.stringValue == limit.kind.rawValue)
-            let french = try #require(AutopilotText.frenchLimit(facts), "\(limit.kind) has no French rendering")
+            let french = try #require(ExplainFindings.frenchLimit(facts), "\(limit.kind) has no French rendering")
             #expect(quotedNumbers(french) == quotedNumbers(limit.statement), "\(french) | \(limit.statement)")
             #expect(french != limit.statement)
         }
@@ -50,7 +50,7 @@ func quotedNumbers(_ s: String) -> [Double] {
         let result: JSONValue = [
             "limits": .strings(english), "limit_facts": .array([ExplainFacts.limit(ModelLimit(Self.limits[0]))]),
         ]
-        let french = AutopilotText.frenchLimits(result, count: 3)
+        let french = ExplainFindings.frenchLimits(result, count: 3)
         #expect(french.count == 2 && french[0].hasPrefix("Tranche faible : age [-inf, 26) (254 lignes)"))
         #expect(french[1].hasPrefix("2 limite(s)"))
     }
@@ -73,7 +73,7 @@ func quotedNumbers(_ s: String) -> [Double] {
             let sentence = effect.sentence(feature: feature, output: output.label)
             let x = ExplainFacts.effect(
                 feature: feature, direction: effect.direction, sentence: sentence, output: output, effect: effect)
-            let french = try #require(AutopilotText.frenchEffect(x))
+            let french = try #require(ExplainFindings.frenchEffect(x))
             #expect(quotedNumbers(french) == quotedNumbers(sentence), "\(french) | \(sentence)")
             #expect(french.contains("prédiction de species (p(Chinstrap))"), "\(french)")
         }

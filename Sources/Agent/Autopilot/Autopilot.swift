@@ -138,11 +138,7 @@ public struct Autopilot: ChatModel {
         return ChatResponse(message: .assistant(text), finishReason: "stop")
     }
 
-    private var help: String {
-        language == .fr
-            ? "Je suis l'Autopilot, un expérimentateur à règles (pas un LLM). Donnez-moi un fichier et une cible, par exemple : « titanic.csv cible survived »."
-            : "I am the Autopilot, a rule-based experimenter (not an LLM). Give me a file and a target, for example: \"titanic.csv target survived\"."
-    }
+    private var help: String { AutopilotMessage.help.text(language) }
 
     static func toolName(_ step: AutopilotStep) -> String {
         switch step {

@@ -32,7 +32,9 @@ struct AutopilotClustering {
     }
 
     var language: Language { brief.language }
-    private func t(_ en: String, _ fr: String) -> String { language.text(en, fr) }
+    private func say(_ message: ClusteringMessage) -> String { message.text(language) }
+    private typealias M = ClusteringMessage
+    private var ksList: String { ks.map(String.init).joined(separator: ", ") }
 
     /// The numbers of clusters tried: 2…6, at most one less than the training rows.
     var ks: [Int] { Array(2...max(2, min(6, framing.trainRows - 1))) }
@@ -88,76 +90,33 @@ struct AutopilotClustering {
     }
 
     func contextArguments() -> JSONValue {
-        let problem =
-            (brief.goal.map { $0 + " — " } ?? "")
-            + t(
-                "Find natural groups in the rows of \(brief.path); there is no target to predict (clustering).",
-                "Trouver des groupes naturels dans les lignes de \(brief.path) ; il n'y a pas de cible à prédire (clustering)."
-            )
+        let problem = (brief.goal.map { $0 + " — " } ?? "") + say(M.problem(path: brief.path))
         let dropped =
-            drops.isEmpty
-            ? t("no column dropped", "aucune colonne écartée")
-            : t("dropped: ", "écartées : ") + drops.joined(separator: ", ")
-        var data = t(
-            "\(brief.path): \(framing.rows) rows, \(framing.columnCount) columns; k-means fits the \(framing.trainRows) training rows (\(framing.testRows) stay sealed); \(dropped).",
-            "\(brief.path) : \(framing.rows) lignes, \(framing.columnCount) colonnes ; k-means s'ajuste sur les \(framing.trainRows) lignes d'entraînement (\(framing.testRows) restent scellées) ; \(dropped)."
-        )
-        if let r = brief.reference {
-            data += t(
-                " '\(r)' is a known label, used only as a reference (adjusted_rand), never as a feature.",
-                " '\(r)' est une étiquette connue, utilisée seulement comme référence (adjusted_rand), jamais comme variable."
-            )
-        }
-        let metric = t(
-            "silhouette (higher is better: tight, well separated clusters), on standardised features; k chosen by the highest silhouette over k = \(ks.map(String.init).joined(separator: ", ")); inertia reported, not used to choose (it always falls as k grows).",
-            "silhouette (plus haut est meilleur : groupes compacts et bien séparés), sur variables standardisées ; k choisi par la silhouette la plus haute parmi k = \(ks.map(String.init).joined(separator: ", ")) ; l'inertie est donnée sans servir au choix (elle baisse toujours quand k grandit)."
-        )
+            drops.isEmpty ? say(M.noColumnDropped) : say(M.droppedLabel) + drops.joined(separator: ", ")
+        var data = say(
+            M.data(
+                path: brief.path, rows: framing.rows, columns: framing.columnCount, trainRows: framing.trainRows,
+                testRows: framing.testRows, dropped: dropped))
+        if let r = brief.reference { data += say(M.referenceInData(r)) }
+        let metric = say(M.metric(ks: ksList))
         return ["kind": "context", "problem": .string(problem), "data": .string(data), "metric": .string(metric)]
     }
 
     func hypothesis(_ k: Int) -> String {
-        k == ks.first
-            ? t(
-                "The rows form at least two groups: k-means with k=\(k) on standardised features separates them (the simplest clustering, which every larger k must beat on silhouette).",
-                "Les lignes forment au moins deux groupes : k-means avec k=\(k) sur variables standardisées les sépare (le clustering le plus simple, que tout k plus grand doit battre en silhouette)."
-            )
-            : t(
-                "k=\(k) groups describe the data better than the best k so far: a higher silhouette means tighter, better separated clusters.",
-                "k=\(k) groupes décrivent mieux les données que le meilleur k jusqu'ici : une silhouette plus haute signifie des groupes plus compacts et mieux séparés."
-            )
+        k == ks.first ? say(M.firstHypothesis(k: k)) : say(M.hypothesis(k: k))
     }
 
     func experimentArguments(_ k: Int, _ done: AutopilotHistory.Done, step: Int) -> JSONValue {
-        let columns =
-            drops.isEmpty
-            ? t("every column", "toutes les colonnes")
-            : t(
-                "every column except \(drops.joined(separator: ", "))",
-                "toutes les colonnes sauf \(drops.joined(separator: ", "))")
-        let reference =
-            brief.reference.map {
-                t(" ('\($0)' held out as the reference)", " ('\($0)' tenue à l'écart comme référence)")
-            } ?? ""
+        let columns = drops.isEmpty ? say(M.everyColumn) : say(M.everyColumnExcept(drops))
+        let reference = brief.reference.map { say(M.heldOutReference($0)) } ?? ""
         var args: [String: JSONValue] = [
-            "kind": "experiment", "title": .string(t("k-means, k=\(k)", "k-means, k=\(k)")),
+            "kind": "experiment", "title": .string(say(M.title(k: k))),
             "hypothesis": .string(hypothesis(k)),
-            "approach": .string(
-                t(
-                    "kmeans with n_clusters=\(k), n_init=10, seed 42, on \(columns)\(reference); numeric columns standardised (mean 0, std 1), categories one-hot; fitted and scored on the training rows.",
-                    "kmeans avec n_clusters=\(k), n_init=10, graine 42, sur \(columns)\(reference) ; colonnes numériques standardisées (moyenne 0, écart-type 1), catégories en one-hot ; ajusté et évalué sur les lignes d'entraînement."
-                )),
-            "next": .string(
-                k == ks.last
-                    ? t(
-                        "choose k by the highest silhouette, then decide.",
-                        "choisir k par la silhouette la plus haute, puis décider.")
-                    : t("k-means with k=\(k + 1).", "k-means avec k=\(k + 1).")),
+            "approach": .string(say(M.approach(k: k, columns: columns, reference: reference))),
+            "next": .string(k == ks.last ? say(M.chooseK) : say(M.nextK(k + 1))),
         ]
         guard done.ok, let runID = done.result["run_id"]?.stringValue else {
-            args["analysis"] = .string(
-                t(
-                    "The fit failed: \(done.error ?? "unknown error"). This k is left out of the choice.",
-                    "L'ajustement a échoué : \(done.error ?? "erreur inconnue"). Ce k est écarté du choix."))
+            args["analysis"] = .string(say(M.fitFailed(error: done.error)))
             return .object(args)
         }
         args["run_ids"] = .strings([runID])
@@ -166,25 +125,12 @@ struct AutopilotClustering {
             args["compare_to"] = .string(previous.runID)
             analysis =
                 current.silhouette > previous.silhouette
-                ? t(
-                    "The hypothesis holds: the silhouette is higher than with k=\(previous.k) (\(previous.runID)), the best so far; k=\(k) becomes the candidate.",
-                    "L'hypothèse tient : la silhouette est plus haute qu'avec k=\(previous.k) (\(previous.runID)), le meilleur jusqu'ici ; k=\(k) devient le candidat."
-                )
-                : t(
-                    "The hypothesis is rejected: the silhouette is not higher than with k=\(previous.k) (\(previous.runID)); splitting further makes the clusters less separated.",
-                    "L'hypothèse est rejetée : la silhouette n'est pas plus haute qu'avec k=\(previous.k) (\(previous.runID)) ; découper davantage rend les groupes moins séparés."
-                )
+                ? say(M.holds(previousK: previous.k, previousRun: previous.runID, k: k))
+                : say(M.rejected(previousK: previous.k, previousRun: previous.runID))
         } else {
-            analysis = t(
-                "This is the first clustering: the silhouette to beat.",
-                "C'est le premier clustering : la silhouette à battre.")
+            analysis = say(M.first)
         }
-        if let r = brief.reference {
-            analysis += t(
-                " adjusted_rand shows how closely the clusters follow '\(r)'; it is reported, not used to choose k.",
-                " adjusted_rand montre à quel point les groupes suivent '\(r)' ; il est rapporté, pas utilisé pour choisir k."
-            )
-        }
+        if let r = brief.reference { analysis += say(M.referenceReported(r)) }
         args["analysis"] = .string(analysis)
         return .object(args)
     }
@@ -193,37 +139,16 @@ struct AutopilotClustering {
         let all = fits(before: decisionStep)
         guard let best = best(before: decisionStep) else {
             return [
-                "kind": "decision",
-                "title": .string(
-                    t("Stop: no clustering could be fitted", "Arrêt : aucun clustering n'a pu être ajusté")),
-                "analysis": .string(
-                    t(
-                        "Every k-means fit failed; see the experiments for the errors.",
-                        "Tous les ajustements k-means ont échoué ; voir les expériences pour les erreurs.")),
-                "next": .string(
-                    t(
-                        "fix the data problems the errors name, then cluster again.",
-                        "corriger les problèmes de données signalés, puis relancer le clustering.")),
+                "kind": "decision", "title": .string(say(M.stopTitle)), "analysis": .string(say(M.stopAnalysis)),
+                "next": .string(say(M.stopNext)),
             ]
         }
-        var analysis = t(
-            "k=\(best.k) has the highest silhouette of the \(all.count) values of k tried, on standardised features.",
-            "k=\(best.k) a la silhouette la plus haute des \(all.count) valeurs de k essayées, sur variables standardisées."
-        )
-        if let r = brief.reference, best.adjustedRand != nil {
-            analysis += t(
-                " Against the reference '\(r)', adjusted_rand says how far the clusters recover the known labels (1 = the same grouping).",
-                " Face à la référence '\(r)', adjusted_rand dit à quel point les groupes retrouvent les étiquettes connues (1 = le même regroupement)."
-            )
-        }
+        var analysis = say(M.highest(k: best.k, tried: all.count))
+        if let r = brief.reference, best.adjustedRand != nil { analysis += say(M.againstReference(r)) }
         return [
-            "kind": "decision", "title": .string(t("Keep k-means with k=\(best.k)", "Garder k-means avec k=\(best.k)")),
+            "kind": "decision", "title": .string(say(M.keepTitle(k: best.k))),
             "run_ids": .strings([best.runID]), "analysis": .string(analysis),
-            "next": .string(
-                t(
-                    "assign new rows with `mlexp predict \(best.runID) FILE`; describe each cluster by its feature means before naming it.",
-                    "affecter de nouvelles lignes avec `mlexp predict \(best.runID) FICHIER` ; décrire chaque groupe par ses moyennes avant de le nommer."
-                )),
+            "next": .string(say(M.keepNext(run: best.runID))),
         ]
     }
 
@@ -237,65 +162,33 @@ struct AutopilotClustering {
     }
 
     func afterLoad() -> String {
-        var s = t(
-            "Framing: no target, so a clustering task: find natural groups in \(framing.rows) rows (\(framing.trainRows) fitted, \(framing.testRows) sealed). Plan: k-means on standardised features for k = \(ks.map(String.init).joined(separator: ", ")), k chosen by silhouette.",
-            "Cadrage : pas de cible, donc une tâche de clustering : trouver des groupes naturels dans \(framing.rows) lignes (\(framing.trainRows) ajustées, \(framing.testRows) scellées). Plan : k-means sur variables standardisées pour k = \(ks.map(String.init).joined(separator: ", ")), k choisi par la silhouette."
-        )
-        if let r = brief.reference {
-            s += t(
-                "\n'\(r)' is held out as a reference: compared with the clusters (adjusted_rand), never a feature.",
-                "\n'\(r)' est tenue à l'écart comme référence : comparée aux groupes (adjusted_rand), jamais une variable."
-            )
-        }
-        for d in drops { s += t("\nLeaving out '\(d)'.", "\nJ'écarte '\(d)'.") }
-        return s + t("\nWriting the context to the log.", "\nJ'écris le contexte dans le journal.")
+        var s = say(
+            M.framing(rows: framing.rows, trainRows: framing.trainRows, testRows: framing.testRows, ks: ksList))
+        if let r = brief.reference { s += say(M.referenceHeldOut(r)) }
+        for d in drops { s += say(M.leavingOut(d)) }
+        return s + say(M.writingContext)
     }
 
     func beforeTraining(_ k: Int, step: Int) -> String {
-        let best =
-            best(before: step).map {
-                t("Best so far: k=\($0.k), \(score($0)).\n", "Meilleur jusqu'ici : k=\($0.k), \(score($0)).\n")
-            } ?? ""
-        return best
-            + t(
-                "Experiment: k-means with k=\(k). Hypothesis: \(hypothesis(k))",
-                "Expérience : k-means avec k=\(k). Hypothèse : \(hypothesis(k))")
+        let best = best(before: step).map { say(M.bestSoFar(k: $0.k, score: score($0))) } ?? ""
+        return best + say(M.experiment(k: k, hypothesis: hypothesis(k)))
     }
 
     func beforeLog(_ k: Int, _ done: AutopilotHistory.Done) -> String {
-        if let error = done.error {
-            return t(
-                "The fit failed: \(error)\nLogging this experiment.",
-                "L'ajustement a échoué : \(error)\nJe consigne cette expérience.")
-        }
+        if let error = done.error { return say(M.fitFailedLogging(error)) }
         let sizes = (done.result["cluster_sizes"]?.arrayValue ?? []).compactMap(\.intValue).map(String.init).joined(
             separator: ", ")
         let fit = fits(before: Int.max).first { $0.k == k }
-        return t(
-            "k=\(k): \(fit.map(score) ?? "no silhouette"); cluster sizes \(sizes).\nLogging this experiment.",
-            "k=\(k) : \(fit.map(score) ?? "pas de silhouette") ; tailles des groupes \(sizes).\nJe consigne cette expérience."
-        )
+        return say(M.fitted(k: k, score: fit.map(score), sizes: sizes))
     }
 
     func beforeDecision() -> String {
-        guard let best = best(before: decisionStep) else {
-            return t(
-                "No fit succeeded. Writing the decision to the log.",
-                "Aucun ajustement n'a réussi. J'écris la décision dans le journal.")
-        }
-        return t(
-            "Highest silhouette: k=\(best.k), \(score(best)). Writing the decision to the log.",
-            "Silhouette la plus haute : k=\(best.k), \(score(best)). J'écris la décision dans le journal.")
+        guard let best = best(before: decisionStep) else { return say(M.noFitSucceeded) }
+        return say(M.highestSilhouette(k: best.k, score: score(best)))
     }
 
     func final() -> String {
-        guard let best = best(before: decisionStep) else {
-            return t(
-                "Decision: stop — no clustering could be fitted. The log is in \(brief.logPath).",
-                "Décision : arrêt — aucun clustering n'a pu être ajusté. Le journal est dans \(brief.logPath).")
-        }
-        return t(
-            "Decision: keep k-means with k=\(best.k), \(score(best)). The log is in \(brief.logPath).",
-            "Décision : garder k-means avec k=\(best.k), \(score(best)). Le journal est dans \(brief.logPath).")
+        guard let best = best(before: decisionStep) else { return say(M.finalStop(logPath: brief.logPath)) }
+        return say(M.finalKeep(k: best.k, score: score(best), logPath: brief.logPath))
     }
 }

@@ -6,6 +6,7 @@
 
 import Foundation
 import LLMClient
+import Languages
 
 /// A change of success metric asked for in the last user message.
 struct AutopilotMetricChange {
@@ -59,47 +60,30 @@ struct AutopilotMetricChange {
     func next() -> (id: String, name: String, arguments: JSONValue, text: String)? {
         let candidates = plan.candidates(before: .explain)
         let done = results
-        let fr = plan.language == .fr
         for (i, c) in candidates.enumerated() where done["apm\(i)"] == nil {
-            let text =
-                i == 0
-                ? (fr
-                    ? "Nouvelle métrique de succès : \(metric). Je mesure chaque candidat en \(metric) sur la validation (le jeu de test reste scellé)."
-                    : "New success metric: \(metric). Measuring every candidate in \(metric) on validation (the test split stays sealed).")
-                : ""
+            let text = i == 0 ? say(.measuring(metric: metric)) : ""
             return ("apm\(i)", "compute_metrics", ["run_id": .string(c.runID), "split": "validation"], text)
         }
         guard let best = best(candidates, done) else { return nil }
         if done["apmc"] == nil {
             var args = AutopilotText(language: plan.language, plan: plan).contextArguments(framing).objectValue ?? [:]
-            args["metric"] = .string(
-                fr
-                    ? "\(metric) (à la demande de l'utilisateur, au lieu de \(framing.metric)) en \(framing.validationFR)"
-                    : "\(metric) (asked by the user, instead of \(framing.metric)) under \(framing.validation)")
-            return (
-                "apmc", "append_log", .object(args),
-                fr ? "Je mets à jour le contexte du journal." : "Updating the log's context."
-            )
+            args["metric"] = .string(say(.contextMetric(metric: metric, previous: framing)))
+            return ("apmc", "append_log", .object(args), say(.updatingContext))
         }
         if done["apmd"] == nil {
             let args: JSONValue = [
                 "kind": "decision",
-                "title": .string(fr ? "Garder \(best.model) sous \(metric)" : "Keep \(best.model) under \(metric)"),
+                "title": .string(say(.keepTitle(model: best.model, metric: metric))),
                 "run_ids": .strings([best.runID]),
-                "analysis": .string(
-                    fr
-                        ? "Mesurés en \(metric) sur la validation, les candidats déjà entraînés placent \(best.model) en tête ; le jeu de test n'a pas été réutilisé."
-                        : "Measured in \(metric) on validation, the candidates already trained put \(best.model) first; the test split was not used again."
-                ),
-                "next": .string(
-                    fr
-                        ? "régler le seuil de décision de \(best.runID) pour \(metric), sur la validation seulement."
-                        : "tune the decision threshold of \(best.runID) for \(metric), on validation only."),
+                "analysis": .string(say(.keepAnalysis(model: best.model, metric: metric))),
+                "next": .string(say(.keepNext(run: best.runID, metric: metric))),
             ]
-            return ("apmd", "append_log", args, fr ? "Je consigne la décision." : "Logging the decision.")
+            return ("apmd", "append_log", args, say(.loggingDecision))
         }
         return nil
     }
+
+    private func say(_ message: MetricChangeMessage) -> String { message.text(plan.language) }
 
     /// The candidate with the best value of the new metric.
     private func best(_ candidates: [Candidate], _ done: [String: JSONValue]) -> (
@@ -119,15 +103,10 @@ struct AutopilotMetricChange {
 
     /// The closing words of the round.
     func final(logPath: String) -> String {
-        let fr = plan.language == .fr
         guard let b = best(plan.candidates(before: .explain), results) else {
-            return fr
-                ? "Je n'ai pas pu mesurer \(metric) sur les candidats ; le journal est dans \(logPath)."
-                : "I could not measure \(metric) on the candidates; the log is in \(logPath)."
+            return say(.couldNotMeasure(metric: metric, logPath: logPath))
         }
         let v = String(format: "%.3f", b.value)
-        return fr
-            ? "Sous \(metric), je garde \(b.model) (\(b.runID)) : \(metric) \(v) en validation. Le journal est dans \(logPath)."
-            : "Under \(metric), I keep \(b.model) (\(b.runID)): \(metric) \(v) on validation. The log is in \(logPath)."
+        return say(.final(model: b.model, run: b.runID, metric: metric, value: v, logPath: logPath))
     }
 }

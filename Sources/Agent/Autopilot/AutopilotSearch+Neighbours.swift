@@ -6,7 +6,8 @@
 // standardising is essential (wine: 0.79 raw, 0.97 standardised); the search tries both on the same folds,
 // so no rule guesses which. Every configuration is scored on all the rows (random search over the whole
 // grid): successive halving's small first rounds would favour few neighbours.
-// Leaves out: the words (AutopilotSearchText+Neighbours.swift); approximate search for larger tables.
+// Leaves out: the words (Messages/SearchMoveMessage+English.swift, +French.swift); approximate search for larger
+// tables.
 
 import LLMClient
 import MLCore

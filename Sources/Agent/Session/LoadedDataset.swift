@@ -16,8 +16,8 @@ public struct LoadedDataset: Sendable {
     public var profile: DataProfile
     /// The training rows only: what every experiment sees (row i is `trainRows[i]` of the file).
     public var trainDataset: Dataset
-    /// The sealed test rows only (row i is `testRows[i]` of the file).
-    public var testDataset: Dataset
+    /// The sealed test rows only (row i is `testRows[i]` of the file), on disk when large (SealedPart).
+    public var sealed: SealedPart
     /// Rows in the file (rows without a target value are in neither part).
     public let rowCount: Int
     /// The training rows' target (nil without one): computed once, so every run's out-of-fold record
@@ -32,13 +32,13 @@ public struct LoadedDataset: Sendable {
         let rows = dataset.rowCount
         let (train, test) = dataset.partitioned(split.trainRows, split.testRows)
         self.init(
-            id: id, path: path, trainDataset: train, testDataset: test, rowCount: rows, target: target, split: split,
-            profile: profile)
+            id: id, path: path, trainDataset: train, sealed: .inMemory(test), rowCount: rows, target: target,
+            split: split, profile: profile)
     }
 
     /// A session's dataset from parts already cut (`Dataset.partitioned(split.trainRows, split.testRows)`).
     public init(
-        id: String, path: String, trainDataset: Dataset, testDataset: Dataset, rowCount: Int, target: TargetSpec?,
+        id: String, path: String, trainDataset: Dataset, sealed: SealedPart, rowCount: Int, target: TargetSpec?,
         split: SealedTestSplit, profile: DataProfile
     ) {
         self.id = id
@@ -47,7 +47,7 @@ public struct LoadedDataset: Sendable {
         self.split = split
         self.profile = profile
         self.trainDataset = trainDataset
-        self.testDataset = testDataset
+        self.sealed = sealed
         self.rowCount = rowCount
         self.trainTarget = target.flatMap { try? $0.values(in: trainDataset) }
     }
@@ -57,6 +57,9 @@ public struct LoadedDataset: Sendable {
         if spec == target, let trainTarget { return trainTarget }
         return try spec.values(in: trainDataset, rows: try trainDataset.rowsWithTarget(spec.column))
     }
+
+    /// The sealed test rows, read back from disk when kept there.
+    public func testDataset() throws(ToolError) -> Dataset { try sealed.dataset() }
 
     /// Content hash of the whole table (the store keys runs to it).
     public var fingerprint: String { split.fingerprint }

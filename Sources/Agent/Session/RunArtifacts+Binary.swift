@@ -1,7 +1,6 @@
-// A run's out-of-fold predictions as a binary file, for tables too large for JSON: a small JSON header
-// (ids, kinds, class names, counts) and then the arrays' raw bytes, little-endian as in memory. A
-// million-row run writes and reads in a fraction of a second, where its JSON would take many seconds and
-// several times the memory. Leaves out: other byte orders (a workspace stays on the machine that wrote it).
+// A run's out-of-fold predictions as a binary file (BinaryFile.swift), for tables too large for JSON: a
+// small JSON header (ids, kinds, class names, counts) and then the arrays. A million-row run writes and
+// reads in a fraction of a second, where its JSON would take many seconds and several times the memory.
 
 import Foundation
 import MLCore
@@ -44,74 +43,29 @@ extension RunArtifacts {
         case .values: break
         case .clusters: header.prediction = "clusters"
         }
-        let temporary = url.appendingPathExtension("partial")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        let handle = try FileHandle(forWritingTo: temporary)
-        var renamed = false
-        defer {
-            try? handle.close()
-            if !renamed { try? FileManager.default.removeItem(at: temporary) }  // a failed write leaves no part
-        }
-        let json = try JSONEncoder().encode(header)
-        try handle.write(contentsOf: Self.magic)
-        try handle.write(contentsOf: withUnsafeBytes(of: UInt64(json.count).littleEndian) { Data($0) })
-        try handle.write(contentsOf: json)
-        func write<T>(_ array: [T]) throws {
-            try array.withUnsafeBytes { raw in
-                guard let base = raw.baseAddress, raw.count > 0 else { return }
-                try handle.write(
-                    contentsOf: Data(
-                        bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
-            }
-        }
+        let file = try BinaryFileWriter(url: url, magic: Self.magic, header: header)
         switch target {
-        case .classes(let labels, _): try write(labels)
-        case .values(let v): try write(v)
+        case .classes(let labels, _): try file.write(labels)
+        case .values(let v): try file.write(v)
         case .none: break
         }
         switch outOfFold {
         case .classes(let labels, let p, _):
-            try write(labels)
-            if let p { try write(p) }
-        case .values(let v): try write(v)
-        case .clusters(let c): try write(c)
+            try file.write(labels)
+            if let p { try file.write(p) }
+        case .values(let v): try file.write(v)
+        case .clusters(let c): try file.write(c)
         }
-        try handle.close()
-        // rename(2) replaces an earlier copy atomically (FileManager's replaceItemAt needs one to exist).
-        guard rename(temporary.path, url.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
-        renamed = true
+        try file.finish()
     }
 
     /// Reads what `writeBinary` wrote; nil for a missing, truncated or foreign file.
     static func readBinary(from url: URL) -> RunArtifacts? {
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: magic) else {
+        var decoded: Header?
+        guard var file = BinaryFileReader(url: url, magic: magic, header: &decoded), let header = decoded else {
             return nil
         }
-        var offset = magic.count
-        guard data.count >= offset + 8 else { return nil }
-        let length = data.subdata(in: offset..<(offset + 8)).withUnsafeBytes {
-            Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)))
-        }
-        offset += 8
-        guard length >= 0, data.count >= offset + length,
-            let header = try? JSONDecoder().decode(Header.self, from: data.subdata(in: offset..<(offset + length)))
-        else { return nil }
-        offset += length
-        func read<T>(_ count: Int, as: T.Type) -> [T]? {
-            let bytes = count * MemoryLayout<T>.stride
-            guard count >= 0, data.count >= offset + bytes else { return nil }
-            let out = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                data.withUnsafeBytes { raw in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(
-                        from: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + bytes)]))
-                }
-                initialized = count
-            }
-            offset += bytes
-            return out
-        }
+        func read<T>(_ count: Int, as type: T.Type) -> [T]? { file.read(count, as: type) }
         let target: TargetValues
         switch header.target {
         case "classes":
@@ -140,7 +94,7 @@ extension RunArtifacts {
             prediction = .clusters(c)
         default: return nil
         }
-        guard offset == data.count else { return nil }
+        guard file.isAtEnd else { return nil }
         return RunArtifacts(runID: header.runID, datasetID: header.datasetID, target: target, outOfFold: prediction)
     }
 }

@@ -84,8 +84,9 @@ public struct ComputeMetricsTool: AgentTool {
             if let earlier { return Self.recorded(earlier, asked: run.id) }
             let d = try DatasetLookup.dataset(of: run, in: context)
             let trained = try TrainedModel.load(try run.modelData(in: context.store))
-            let target = try trained.target.values(in: d.testDataset, rows: nil)
-            let prediction = try trained.predict(d.testDataset)
+            let test = try d.testDataset()
+            let target = try trained.target.values(in: test, rows: nil)
+            let prediction = try trained.predict(test)
             let (json, summaries, bootstrap) = try Self.metrics(target: target, prediction: prediction, main: metric)
             out["bootstrap"] = bootstrap
             try Task.checkCancellation()

@@ -88,8 +88,10 @@ public struct LoadDataTool: AgentTool {
         let profile = try DataProfile(
             dataset: train, target: target?.column, grouping: groupColumn.map { .column($0) } ?? .none)
         let id = args.datasetID ?? Self.datasetID(for: url)
+        // The sealed rows are read once, at the end: a large part waits on disk, not in memory.
+        let sealed = SealedPart.keep(consume test, datasetID: id, workspace: context.workspace.root)
         let loaded = LoadedDataset(
-            id: id, path: context.workspace.relativePath(of: url), trainDataset: train, testDataset: test,
+            id: id, path: context.workspace.relativePath(of: url), trainDataset: train, sealed: sealed,
             rowCount: rows, target: target, split: split, profile: profile)
         context.session.store(loaded)
         guard let defaulted, case .object(var out) = Self.summary(loaded) else { return Self.summary(loaded) }

@@ -75,7 +75,7 @@ extension TrainModelTool {
             groupColumn: d.groupColumn, seed: runs[0].seed, folds: k, dataset: d.trainDataset, labelled: labelled,
             target: y)
         // Stacked, each fold's meta-model is fitted on the other folds' out-of-fold predictions only.
-        let cv = try CrossValidation.run(target: y, folds: splits.map { FoldRows(train: $0.train, valid: $0.test) }) {
+        let cv = try CrossValidation.run(target: y, folds: FoldRows.of(splits, rowCount: labelled.count)) {
             train, valid throws(MLError) in
             guard stacked else { return average.selecting(rows: valid) }
             let meta = try StackingModel.fit(

@@ -24,9 +24,9 @@ enum TuneSearch {
         let labelled = try dataset.rowsWithTarget(spec.target)
         let y = try target.values(in: dataset, rows: labelled)
         let base = try ExperimentRunner.pipeline(spec, dataset: dataset)
-        let splits = try ExperimentRunner.crossValidationSplits(
-            spec, folds: k, dataset: dataset, labelled: labelled, target: y)
-        let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
+        let folds = FoldRows.of(
+            try ExperimentRunner.crossValidationSplits(spec, folds: k, dataset: dataset, labelled: labelled, target: y),
+            rowCount: labelled.count)
         let family = spec.family
         // Each trial's fold is posted as progress by HyperparameterSearch ("trial i of m, fold k of n").
         let fitPredict: HyperparameterSearch.FitPredict = { trial, train, valid throws(MLError) in

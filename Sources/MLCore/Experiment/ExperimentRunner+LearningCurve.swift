@@ -35,7 +35,7 @@ extension ExperimentRunner {
                 "A learning curve is drawn on training rows; use cross-validation or a holdout, not a separate test set."
             )
         }
-        let folds = splits.map { FoldRows(train: $0.train, valid: $0.test) }
+        let folds = FoldRows.of(splits, rowCount: labelled.count)
         return try LearningCurve.compute(target: y, folds: folds, metric: metric, fractions: fractions, seed: spec.seed)
         {
             train, evaluate throws(MLError) in

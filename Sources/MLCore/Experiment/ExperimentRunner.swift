@@ -157,9 +157,10 @@ public enum ExperimentRunner {
         // final fit: at millions of rows they weigh as much as several columns.
         func crossValidate(_ folds: Int) throws(MLError) -> CrossValidationResult {
             let y = try labelledTarget()
-            let foldRows = try crossValidationSplits(
-                spec, folds: folds, dataset: dataset, labelled: labelled, target: y
-            ).map { FoldRows(train: $0.train, valid: $0.test) }
+            // Held as validation lists: each fold's training list is made while that fold runs.
+            let foldRows = FoldRows.of(
+                try crossValidationSplits(spec, folds: folds, dataset: dataset, labelled: labelled, target: y),
+                rowCount: labelled.count)
             // Positions into `labelled` as dataset rows; when every row is labelled (a session's training
             // part) they are the same list, and no fold-sized copy is made.
             let everyRow = labelled.count == dataset.rowCount

@@ -5,11 +5,68 @@
 // group, time) live next to this file; the runner takes their folds as plain row lists.
 // Leaves out: parallel folds (the machine's cores go to the model's own threads).
 
-/// One fold's rows.
-public struct FoldRows: Sendable, Codable, Equatable {
-    public var train: [Int]
-    public var valid: [Int]
-    public init(train: [Int], valid: [Int]) { self.train = train; self.valid = valid }
+/// One fold's rows. A k-fold split's training rows are the rows outside its validation fold, in
+/// ascending order: such a fold holds only its validation rows and makes the training list when asked,
+/// since at a million rows five folds' training lists weigh 32 MB through every fit.
+public struct FoldRows: Sendable, Equatable {
+    public let valid: [Int]
+    /// The training rows when they are not the complement of `valid` (time-series splits, gaps).
+    private let listedTrain: [Int]?
+    /// The rows the complement is taken over (0..<rowCount).
+    private let rowCount: Int
+
+    public init(train: [Int], valid: [Int]) {
+        self.valid = valid
+        self.listedTrain = train
+        self.rowCount = 0
+    }
+
+    /// A fold of a split of 0..<rowCount whose training rows are every row not in `valid` (ascending).
+    public init(valid: [Int], complementIn rowCount: Int) {
+        self.valid = valid
+        self.listedTrain = nil
+        self.rowCount = rowCount
+    }
+
+    /// The training rows, ascending. - Complexity: O(rows) when made from the complement: read it once per fold.
+    public var train: [Int] {
+        if let listedTrain { return listedTrain }
+        var isValid = [Bool](repeating: false, count: rowCount)
+        for row in valid { isValid[row] = true }
+        var rows: [Int] = []
+        rows.reserveCapacity(trainCount)
+        for row in 0..<rowCount where !isValid[row] { rows.append(row) }
+        return rows
+    }
+
+    /// How many training rows the fold has, without making the list.
+    public var trainCount: Int { listedTrain?.count ?? rowCount - valid.count }
+
+    /// `splits` of 0..<rowCount as folds, each held compactly when its training rows are exactly the
+    /// other rows in ascending order (k-fold, stratified, grouped), else as listed.
+    public static func of(_ splits: [TrainTestIndices], rowCount: Int) -> [FoldRows] {
+        splits.map { split in
+            isComplement(split, rowCount)
+                ? FoldRows(valid: split.test, complementIn: rowCount) : FoldRows(train: split.train, valid: split.test)
+        }
+    }
+
+    /// Whether `split.train` is every row of 0..<rowCount outside `split.test`, ascending.
+    private static func isComplement(_ split: TrainTestIndices, _ rowCount: Int) -> Bool {
+        guard split.train.count + split.test.count == rowCount else { return false }
+        var seen = [Bool](repeating: false, count: rowCount)
+        var previous = -1
+        for row in split.train {
+            guard row > previous, row < rowCount else { return false }
+            seen[row] = true
+            previous = row
+        }
+        for row in split.test {
+            guard row >= 0, row < rowCount, !seen[row] else { return false }
+            seen[row] = true
+        }
+        return true
+    }
 }
 
 /// Mean, spread and a confidence interval of one metric across folds.
@@ -72,23 +129,23 @@ public enum CrossValidation {
         var parts: [Prediction] = []
         for (i, fold) in folds.enumerated() {
             try Cancellation.check()
-            guard !fold.train.isEmpty, !fold.valid.isEmpty else {
+            guard fold.trainCount > 0, !fold.valid.isEmpty else {
                 throw MLError(
                     .invalidInput,
                     "Fold \(i + 1) has no training or no validation rows. Use fewer folds for this little data.")
             }
-            ProgressReport.post(.fold(i + 1, of: folds.count, trainRows: fold.train.count))
+            ProgressReport.post(.fold(i + 1, of: folds.count, trainRows: fold.trainCount))
             let p = try fitPredict(fold.train, fold.valid)
             guard p.count == fold.valid.count else {
                 throw MLError(
                     .shapeMismatch, "Fold \(i + 1): \(p.count) predictions for \(fold.valid.count) validation rows.")
             }
             let m = try Metrics.evaluate(target: target.selecting(rows: fold.valid), prediction: p)
-            results.append(.init(index: i, trainRows: fold.train.count, validRows: fold.valid.count, metrics: m))
+            results.append(.init(index: i, trainRows: fold.trainCount, validRows: fold.valid.count, metrics: m))
             parts.append(p)
         }
         let oof = try Prediction.assemble(parts, rowsOf: folds.map(\.valid), rows: target.count)
-        let fraction = Stats.mean(folds.map { Double($0.valid.count) / Double($0.train.count) })
+        let fraction = Stats.mean(folds.map { Double($0.valid.count) / Double($0.trainCount) })
         var summary: [String: MetricSummary] = [:]
         let keys = Set(results.flatMap(\.metrics.keys))
         for key in keys {

@@ -39,7 +39,7 @@ public enum LearningCurve {
             var tr: [Double] = [], va: [Double] = [], rows = 0
             for (i, fold) in folds.enumerated() {
                 try Cancellation.check()
-                let size = max(2, Int((Double(fold.train.count) * fraction).rounded()))
+                let size = max(2, Int((Double(fold.trainCount) * fraction).rounded()))
                 let train = Array(growthOrder(fold.train, target: target, seed: seed, stream: UInt64(i)).prefix(size))
                     .sorted()
                 rows += train.count

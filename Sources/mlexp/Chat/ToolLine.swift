@@ -12,7 +12,6 @@ enum ToolLine {
     /// What the call asks, in a few words.
     static func request(_ name: String, _ arguments: String, _ language: Language = .en) -> String {
         let a = (try? JSONValue.parse(arguments)) ?? .object([:])
-        let fr = language == .fr
         let detail: String? =
             switch name {
             case "load_data": a["path"]?.stringValue.map { p in a["target"]?.stringValue.map { "\(p) → \($0)" } ?? p }
@@ -20,14 +19,14 @@ enum ToolLine {
             case "compute_metrics":
                 a["run_id"]?.stringValue.map {
                     "\($0)"
-                        + (a["split"]?.stringValue == "test" ? (fr ? " sur le jeu de TEST" : " on the TEST split") : "")
+                        + (a["split"]?.stringValue == "test" ? ToolLineMessage.onTestSplit.text(language) : "")
                         + (a["compare_to"]?.stringValue.map { " vs \($0)" } ?? "")
                 }
             case "explain_model": a["run_id"]?.stringValue
             case "append_log":
                 a["kind"]?.stringValue.map { k in
-                    let kind = fr ? entryKindFR(k) : k
-                    return a["title"]?.stringValue.map { "\(kind)\(fr ? " : " : ": ")\($0)" } ?? kind
+                    (a["title"]?.stringValue.map { ToolLineMessage.entryTitle(kind: k, title: $0) }
+                        ?? ToolLineMessage.entryKind(k)).text(language)
                 }
             case "compare_runs": "\(a["run_a"]?.stringValue ?? "?") vs \(a["run_b"]?.stringValue ?? "?")"
             case "profile_column": a["column"]?.stringValue
@@ -36,30 +35,18 @@ enum ToolLine {
         return detail.map { "\(name) \($0)" } ?? name
     }
 
-    /// append_log's entry kinds ("context", "experiment #3", "decision") in French; others as they are.
-    static func entryKindFR(_ kind: String) -> String {
-        if kind.hasPrefix("experiment") { return "expérience" + kind.dropFirst("experiment".count) }
-        return ["context": "contexte", "decision": "décision"][kind] ?? kind
-    }
-
     /// The outcome in one line (without the request part).
     static func outcome(_ name: String, _ content: String, _ language: Language = .en) -> String {
         guard let r = try? JSONValue.parse(content) else { return String(content.prefix(120)) }
         if let error = r["error"]?.stringValue { return error }
-        let fr = language == .fr
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        func significance(_ c: JSONValue?) -> String {
-            let yes = c?["significant"]?.boolValue == true
-            return fr ? (yes ? "(significatif)" : "(non significatif)") : (yes ? "(significant)" : "(not significant)")
-        }
+        func say(_ message: ToolLineMessage) -> String { message.text(language) }
+        func significance(_ c: JSONValue?) -> String { say(.significance(c?["significant"]?.boolValue == true)) }
         switch name {
         case "load_data":
             let warnings = r["warnings"]?.arrayValue?.count ?? 0
             let rows = r["rows"]?.intValue ?? 0, columns = r["column_count"]?.intValue ?? 0
             let task = r["task"]?.stringValue ?? "?", metric = r["metric"]?.stringValue ?? "?"
-            return fr
-                ? "\(rows) lignes × \(columns) colonnes, \(AutopilotFraming.frenchTask(task)), métrique \(metric), \(plural(warnings, "avertissement"))"
-                : "\(rows) rows × \(columns) columns, \(task), metric \(metric), \(plural(warnings, "warning"))"
+            return say(.loaded(rows: rows, columns: columns, task: task, metric: metric, warnings: warnings))
         case "train_model":
             let metric = r["main_metric"]?.stringValue ?? ""
             let m = r["metrics"]?[metric]
@@ -77,26 +64,20 @@ enum ToolLine {
             return s
         case "explain_model":
             let top = (r["importance"]?.arrayValue ?? []).prefix(3).compactMap { $0["feature"]?.stringValue }
-            return (fr ? "variables principales : " : "top features: ") + top.joined(separator: ", ")
+            return say(.topFeatures(Array(top)))
         case "append_log":
             let written = r["written"]?.stringValue, path = r["path"]?.stringValue
-            return fr
-                ? "ajout au journal \(path ?? "") : \(written.map(entryKindFR) ?? "entrée")"
-                : "wrote \(written ?? "entry") to \(path ?? "the log")"
+            return say(.wrote(entry: written, path: path))
         case "list_runs": return "\(r["count"]?.intValue ?? 0) runs"
         case "compare_runs": return "Δ \(f3(r["comparison"]?["delta"])) " + significance(r["comparison"])
         case "tune_model":
             let trials = r["evaluated"]?.intValue ?? 0, strategy = r["strategy"]?.stringValue,
                 best = r["best_run"]?.stringValue ?? "?"
-            return fr
-                ? "\(plural(trials, "essai")) (\(strategy ?? "recherche")), meilleur enregistré sous \(best)"
-                : "\(trials) trials (\(strategy ?? "search")), best recorded as \(best)"
+            return say(.tuned(trials: trials, strategy: strategy, best: best))
         case "profile_column":
             let type = r["type"]?.stringValue ?? "?", missing = r["missing"]?.intValue ?? 0,
                 distinct = r["distinct"]?.intValue ?? 0
-            return fr
-                ? "\(type), \(missing) manquantes, \(distinct) distinctes"
-                : "\(type), \(missing) missing, \(distinct) distinct"
+            return say(.profiled(type: type, missing: missing, distinct: distinct))
         default: return String(content.prefix(120))
         }
     }

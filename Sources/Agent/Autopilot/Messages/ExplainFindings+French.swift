@@ -1,4 +1,4 @@
-// explain_model's findings (effects and limits) in French, from the result's facts (ExplainFacts):
+// ExplainFindings in French: explain_model's effects and limits from the result's facts (ExplainFacts):
 // each effect's output and values (highest and lowest level, start, end and range of a monotone curve,
 // peak and trough), each limit's kind and values (`limit_facts`), with the numbers the English
 // sentences quote. Every limit kind has its sentence (the switch is exhaustive: a new kind does not
@@ -8,7 +8,14 @@
 import Foundation
 import MLCore
 
-extension AutopilotText {
+extension ExplainFindings {
+    var french: [String] {
+        switch self {
+        case .effects(let e): (e["effects"]?.arrayValue ?? []).prefix(3).compactMap(Self.frenchEffect)
+        case .limits(let e): Self.frenchLimits(e, count: 3)
+        }
+    }
+
     /// One effect in French, from its facts (its direction alone when the result has none).
     static func frenchEffect(_ x: JSONValue) -> String? {
         guard let feature = x["feature"]?.stringValue else { return nil }
