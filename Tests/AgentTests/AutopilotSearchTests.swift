@@ -55,6 +55,7 @@ import Tracking
         let textMove = try #require(searchCalls.first { $0.id == "aps10" })
         #expect(textMove.arguments.contains(#""text_max_terms":5000"#) && textMove.arguments.contains("balanced"))
         #expect(titles.contains("Text model with a larger vocabulary"))
+        #expect(!searchCalls.contains { $0.id == "aps13" }, "no k-NN: titanic has categorical and text columns")
         // A second round, if any, comes after every move of the first.
         let second = ["aps8", "aps9", "aps11", "aps12"]
         if let start = searchCalls.firstIndex(where: { second.contains($0.id) }) {
@@ -111,6 +112,9 @@ import Tracking
         let search = calls.filter { $0.id.hasPrefix("aps") }.map(\.id)
         let wide = try #require(calls.first { $0.id == "aps8" }, "the wider tuning of gradient boosting: \(search)")
         #expect(wide.name == "tune_model" && wide.arguments.contains(#""candidates":54"#))
+        // Every wine feature is a number: k-NN is tried, on raw and standardised values alike.
+        let knn = try #require(calls.first { $0.id == "aps13" }, "k-NN on an all-numeric table: \(search)")
+        #expect(knn.name == "tune_model" && knn.arguments.contains(#""scaling":["standard","none"]"#), "\(knn)")
         let seconds = try #require(try JSONValue.parse(wide.arguments)["time_budget_seconds"]?.doubleValue)
         #expect(seconds <= 30 * 0.9, "within what the plan may spend")
         // After every move of the first round, each with its log entry.

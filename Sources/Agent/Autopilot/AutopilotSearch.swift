@@ -4,7 +4,8 @@
 // second: a log-transformed target for a skewed positive regression target, target encoding of
 // high-cardinality categorical columns on the best first family, the text model with a larger vocabulary
 // (AutopilotSearch+TextTerms.swift), tuning gradient boosting by
-// successive halving, a random forest, balanced class weights for imbalanced classes, the linear
+// successive halving, a random forest, k-nearest neighbours on all-numeric tables
+// (AutopilotSearch+Neighbours.swift), balanced class weights for imbalanced classes, the linear
 // model's regularisation strength, and last the ensemble of the best distinct runs, averaged, then
 // stacked (a meta-model on their out-of-fold predictions). A move starts only
 // when its estimated cost (from the first runs' training times) and the reserve for the interpretation
@@ -197,6 +198,7 @@ struct AutopilotSearch {
         case .randomForest: max(4 * gbdtSeconds, 0.5)
         case .regularisation: max(5 * linearSeconds, 0.3)
         case .textTerms: textTermsCost
+        case .neighbours: neighboursCost
         case .ensemble, .stack, .reensemble, .restack: 0.2
         case .tuneGbdtWide, .tuneForest: secondRoundCost(move)
         }
@@ -250,6 +252,7 @@ struct AutopilotSearch {
         case .classWeights: return imbalanced && trained.contains(.gbdt)
         case .regularisation: return trained.contains(.linear)
         case .textTerms: return plan.history[AutopilotStep.text.rawValue]?.ok == true
+        case .neighbours: return neighboursApply
         case .ensemble, .stack: return ensembleMembers.count >= 2
         case .tuneGbdtWide, .tuneForest, .reensemble, .restack: return secondRoundApplies(move)
         }
@@ -346,6 +349,8 @@ struct AutopilotSearch {
             args.removeValue(forKey: "drop")
         case .textTerms:
             args.merge(textTermsArguments) { _, new in new }
+        case .neighbours:
+            return ("tune_model", .object(args.merging(neighboursArguments) { _, new in new }))
         case .tuneGbdtWide, .tuneForest:
             return ("tune_model", .object(args.merging(secondRoundArguments(move)) { _, new in new }))
         }

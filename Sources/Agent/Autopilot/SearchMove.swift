@@ -10,6 +10,7 @@ enum SearchMove: Int, CaseIterable, Sendable {
     case textTerms = 10
     case tuneGbdt = 1
     case randomForest = 2
+    case neighbours = 13
     case classWeights = 3
     case regularisation = 4
     case ensemble = 5
@@ -30,7 +31,7 @@ enum SearchMove: Int, CaseIterable, Sendable {
     var complexity: Int {
         switch self {
         case .regularisation: 1
-        case .randomForest, .classWeights, .logTarget, .targetEncoding, .textTerms: 2
+        case .randomForest, .neighbours, .classWeights, .logTarget, .targetEncoding, .textTerms: 2
         case .tuneGbdt, .tuneGbdtWide, .tuneForest: 3
         case .ensemble, .reensemble: 4
         case .stack, .restack: 5

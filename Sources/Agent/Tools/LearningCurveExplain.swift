@@ -26,7 +26,8 @@ public enum LearningCurveExplain {
             validation: .crossValidation(folds: folds), seed: run.seed, excluding: run.droppedColumns,
             categoricalEncoding: RunPreprocessing(run.preprocessing)?.highCardinality.flatMap(
                 CategoricalEncoding.init(rawValue:)),
-            textMaxTerms: RunPreprocessing(run.preprocessing)?.tfidf.maxFeatures)
+            textMaxTerms: RunPreprocessing(run.preprocessing)?.tfidf.maxFeatures,
+            standardize: RunPreprocessing(run.preprocessing)?.standardize)
     }
 
     /// The curve as the tool's result, after saving its chart with the run (best effort).

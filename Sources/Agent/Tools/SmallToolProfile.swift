@@ -19,7 +19,7 @@ public struct SmallToolProfile: ToolExecuting {
         // `drop` too: a small model lists every column there (the target included) and trains on nothing.
         "train_model": [
             "features", "drop", "reference", "params", "members", "target_transform", "folds", "seed",
-            "ensemble_method", "categorical_encoding", "fold_scores", "text_max_terms",
+            "ensemble_method", "categorical_encoding", "fold_scores", "text_max_terms", "scaling",
         ],
         "load_data": ["test_fraction", "seed", "group"],
         "explain_model": ["methods", "learning_curve", "top_k"],

@@ -38,6 +38,8 @@ public struct TrainModelTool: AgentTool {
         var categoricalEncoding: String?
         /// nil or "none": the target as it is.
         var targetTransform: String?
+        /// nil or "auto": the family's own scaling of numeric columns; "standard" or "none".
+        var scaling: String?
         /// nil: the dataset's default (5, or 2 above a million rows).
         var folds: Int?
         var foldScores: Bool
@@ -51,7 +53,7 @@ public struct TrainModelTool: AgentTool {
             case categoricalEncoding = "categorical_encoding"
             case ensembleMethod = "ensemble_method"
             case targetTransform = "target_transform"
-            case folds
+            case scaling, folds
             case foldScores = "fold_scores"
             case seed
         }
@@ -70,6 +72,7 @@ public struct TrainModelTool: AgentTool {
             textMaxTerms = try c.decodeIfPresent(Int.self, forKey: .textMaxTerms)
             categoricalEncoding = try c.decodeIfPresent(String.self, forKey: .categoricalEncoding)
             targetTransform = try c.decodeIfPresent(String.self, forKey: .targetTransform)
+            scaling = try c.decodeIfPresent(String.self, forKey: .scaling)
             folds = try c.decodeIfPresent(Int.self, forKey: .folds)
             foldScores = try c.value(.foldScores, default: false)
             seed = try c.value(.seed, default: 42)
@@ -99,7 +102,8 @@ public struct TrainModelTool: AgentTool {
             target: target.column, family: family, parameters: try family.values(args.params),
             validation: .crossValidation(folds: args.folds ?? d.defaultFolds),
             seed: args.seed, excluding: excluding, groupColumn: d.groupColumn,
-            targetTransform: targetTransform, categoricalEncoding: categoricalEncoding, textMaxTerms: textMaxTerms)
+            targetTransform: targetTransform, categoricalEncoding: categoricalEncoding, textMaxTerms: textMaxTerms,
+            standardize: try Self.standardize(args.scaling))
         let hypothesis = args.hypothesis
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
@@ -149,6 +153,18 @@ public struct TrainModelTool: AgentTool {
             throw ToolError("target_transform must be \"log\" or \"none\", not '\(name)'.")
         }
         return t
+    }
+
+    /// The scaling argument: whether numeric columns are standardised ("standard"), kept as they are
+    /// ("none"), or as the family's preset does (nil for "auto" or no argument).
+    static func standardize(_ value: String?) throws -> Bool? {
+        switch value {
+        case nil, "auto": return nil
+        case "standard": return true
+        case "none": return false
+        case let name?:
+            throw ToolError("scaling must be \"standard\", \"none\" or \"auto\", not '\(name)'.")
+        }
     }
 
     /// The categorical_encoding argument: how high-cardinality categorical columns (more than

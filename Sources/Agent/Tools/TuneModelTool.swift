@@ -27,6 +27,8 @@ public struct TuneModelTool: AgentTool {
         var drop: [String]
         var textMaxTerms: Int?
         var categoricalEncoding: String?
+        /// nil or "auto": the family's own scaling; "standard" or "none" (a "scaling" key of the space overrides it).
+        var scaling: String?
         /// "halving" (successive halving) or "random".
         var strategy: String
         var candidates: Int
@@ -44,7 +46,7 @@ public struct TuneModelTool: AgentTool {
             case drop
             case textMaxTerms = "text_max_terms"
             case categoricalEncoding = "categorical_encoding"
-            case strategy, candidates
+            case scaling, strategy, candidates
             case timeBudgetSeconds = "time_budget_seconds"
             case maxTrials = "max_trials"
             case foldScores = "fold_scores"
@@ -61,6 +63,7 @@ public struct TuneModelTool: AgentTool {
             drop = try c.value(.drop, default: [])
             textMaxTerms = try c.decodeIfPresent(Int.self, forKey: .textMaxTerms)
             categoricalEncoding = try c.decodeIfPresent(String.self, forKey: .categoricalEncoding)
+            scaling = try c.decodeIfPresent(String.self, forKey: .scaling)
             strategy = try c.value(.strategy, default: "halving")
             candidates = try c.value(.candidates, default: 12)
             timeBudgetSeconds = try c.value(.timeBudgetSeconds, default: 60)
@@ -89,7 +92,8 @@ public struct TuneModelTool: AgentTool {
             validation: .crossValidation(folds: args.folds ?? d.defaultFolds),
             seed: args.seed, excluding: excluding, groupColumn: d.groupColumn,
             categoricalEncoding: try TrainModelTool.categoricalEncoding(args.categoricalEncoding),
-            textMaxTerms: try TrainModelTool.textMaxTerms(args.textMaxTerms))
+            textMaxTerms: try TrainModelTool.textMaxTerms(args.textMaxTerms),
+            standardize: try TrainModelTool.standardize(args.scaling))
         let search = try TuneSearch.run(
             base, space: space, on: d.trainDataset, metric: d.metric,
             candidates: args.candidates, halving: args.strategy != "random", budget: args.timeBudgetSeconds,
@@ -99,7 +103,11 @@ public struct TuneModelTool: AgentTool {
         }
         try Task.checkCancellation()
         var spec = base
-        spec.parameters = try family.values(best.parameters)
+        var parameters = best.parameters
+        if let scaling = parameters.removeValue(forKey: TuneSearch.scalingKey) {
+            spec.standardize = try TrainModelTool.standardize(scaling.text)
+        }
+        spec.parameters = try family.values(parameters)
         let trained = try RunRecorder.train(spec, on: d, context: context)
         try Task.checkCancellation()
         let run = try RunRecorder.record(

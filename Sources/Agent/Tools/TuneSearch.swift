@@ -6,6 +6,10 @@
 import MLCore
 
 enum TuneSearch {
+    /// A key of the space that is no hyper-parameter: the scaling of numeric columns ("standard" or "none",
+    /// as train_model's scaling argument), so one search compares distances on raw and standardised values.
+    static let scalingKey = "scaling"
+
     /// Successive halving rounds start on at least this many training rows per fold.
     static let minRows = 100.0
 
@@ -19,14 +23,18 @@ enum TuneSearch {
         let target = try TargetSpec(dataset: dataset, column: spec.target)
         let labelled = try dataset.rowsWithTarget(spec.target)
         let y = try target.values(in: dataset, rows: labelled)
-        let pipeline = try ExperimentRunner.pipeline(spec, dataset: dataset)
+        let base = try ExperimentRunner.pipeline(spec, dataset: dataset)
         let folds = FoldRows.of(
             try ExperimentRunner.crossValidationSplits(spec, folds: k, dataset: dataset, labelled: labelled, target: y),
             rowCount: labelled.count)
         let family = spec.family
         // Each trial's fold is posted as progress by HyperparameterSearch ("trial i of m, fold k of n").
-        let fitPredict: HyperparameterSearch.FitPredict = { parameters, train, valid throws(MLError) in
+        let fitPredict: HyperparameterSearch.FitPredict = { trial, train, valid throws(MLError) in
             try Cancellation.check()
+            var parameters = trial, pipeline = base
+            if let scaling = parameters.removeValue(forKey: scalingKey) {
+                pipeline.options.standardize = try standardize(scaling)
+            }
             let estimator = try family.make(family.values(parameters), seed: spec.seed)
             let rows = train.map { labelled[$0] }
             let truth = try target.values(in: dataset, rows: rows)
@@ -53,6 +61,16 @@ enum TuneSearch {
             maxTrials: maxTrials,
             seed: spec.seed,
             fitPredict: fitPredict)
+    }
+
+    /// A space's scaling value as PreprocessingOptions.standardize would take it.
+    private static func standardize(_ value: ParameterValue) throws(MLError) -> Bool {
+        switch value.text {
+        case "standard": return true
+        case "none": return false
+        default:
+            throw MLError(.invalidParameter, "scaling in space takes \"standard\" or \"none\", not '\(value.text)'.")
+        }
     }
 
     private static func pow3(_ n: Int) -> Double { (0..<n).reduce(1.0) { r, _ in r * 3 } }

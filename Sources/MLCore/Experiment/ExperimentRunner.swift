@@ -14,13 +14,14 @@ public enum ExperimentRunner {
         ModelFamily.all.first { $0.name == model }?.preset ?? .linear
     }
 
-    /// The preprocessing of `spec` on `dataset`: the family's preset, its excluded columns, and its
-    /// encoding of high-cardinality categorical columns.
+    /// The preprocessing of `spec` on `dataset`: the family's preset, its excluded columns, its
+    /// encoding of high-cardinality categorical columns, and its scaling when it overrides the preset's.
     public static func pipeline(_ spec: ExperimentSpec, dataset: Dataset) throws(MLError) -> Pipeline {
         var pipeline = try Pipeline(
             dataset: dataset, target: spec.target, excluding: spec.excluding, preset: spec.family.preset)
         pipeline.options.highCardinality = spec.categoricalEncoding
         if let terms = spec.textMaxTerms { pipeline.options.tfidfMaxFeatures = terms }
+        if let standardize = spec.standardize { pipeline.options.standardize = standardize }
         return pipeline
     }
 

@@ -34,14 +34,18 @@ public struct ExperimentSpec: Sendable, Equatable {
     public var categoricalEncoding: CategoricalEncoding?
     /// The TF-IDF vocabulary of text columns (PreprocessingOptions.tfidfMaxFeatures); nil: its default.
     public var textMaxTerms: Int?
+    /// Whether numeric columns are standardised (PreprocessingOptions.standardize); nil: the family's preset.
+    /// k-NN on columns of one unit (pixels) measures distances better on the raw values.
+    public var standardize: Bool?
 
     public init(
         target: String, family: ModelFamily, parameters: ParameterValues = ParameterValues(),
         validation: ValidationScheme = .holdout(testFraction: 0.2),
         seed: UInt64 = 0, threads: Int? = nil, excluding: [String] = [], groupColumn: String? = nil,
         targetTransform: TargetTransform? = nil, categoricalEncoding: CategoricalEncoding? = nil,
-        textMaxTerms: Int? = nil
+        textMaxTerms: Int? = nil, standardize: Bool? = nil
     ) {
+        self.standardize = standardize
         self.textMaxTerms = textMaxTerms
         self.categoricalEncoding = categoricalEncoding
         self.groupColumn = groupColumn

@@ -17,6 +17,7 @@ extension SearchMoveMessage {
         case .targetEncoding: "Target encoding of high-cardinality columns"
         case .tuneGbdt: "Tuned gradient boosting"
         case .randomForest: "Random forest"
+        case .neighbours: "k-nearest neighbours"
         case .classWeights: "Gradient boosting with balanced class weights"
         case .regularisation:
             regression ? "Ridge: regularisation strength" : "Logistic regression: regularisation strength"
@@ -41,6 +42,8 @@ extension SearchMoveMessage {
             "Gradient boosting's default settings are not the best for these data: a search over learning rate, leaves, leaf size, L2 penalty, iterations and feature share (successive halving) finds better ones."
         case .randomForest:
             "A random forest (averaged deep trees on bootstrap samples) has less variance than boosting on these rows and scores better."
+        case .neighbours:
+            "Every feature is a number: rows close in that space share their \(f.isRegression ? "value" : "class") more than trees splitting one column at a time can tell, so k-nearest neighbours scores well here, on the raw values when the columns share one unit or standardised when they do not."
         case .classWeights:
             "The classes are imbalanced: weighing the rare class up (balanced class weights) helps gradient boosting separate it."
         case .regularisation:
@@ -73,6 +76,8 @@ extension SearchMoveMessage {
             "tune_model on gbdt: successive halving over learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter and max_features, on the same folds; the best configuration retrained as a run."
         case .randomForest: "random_forest with default hyper-parameters; seed 42, \(validation)."
         case .classWeights: "gbdt with class_weight balanced; seed 42, \(validation)."
+        case .neighbours:
+            "tune_model on knn: every configuration of n_neighbors (\(AutopilotSearch.neighbourCounts.map(String.init).joined(separator: ", "))), weights (uniform, distance) and scaling (standard, none) on all the rows of the same folds (random search over the whole grid); the best retrained as a run."
         case .regularisation:
             "tune_model on \(f.linearModel) over \(f.isRegression ? "alpha" : "C") from a hundredth to a hundred, on the same folds; the best value retrained as a run."
         case .textTerms:

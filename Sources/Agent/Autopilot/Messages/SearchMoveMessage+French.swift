@@ -17,6 +17,7 @@ extension SearchMoveMessage {
         case .targetEncoding: "Encodage par la cible des colonnes à nombreuses modalités"
         case .tuneGbdt: "Gradient boosting réglé"
         case .randomForest: "Forêt aléatoire"
+        case .neighbours: "k plus proches voisins"
         case .classWeights: "Gradient boosting aux classes pondérées"
         case .regularisation:
             regression ? "Ridge : force de régularisation" : "Régression logistique : force de régularisation"
@@ -41,6 +42,8 @@ extension SearchMoveMessage {
             "Les réglages par défaut du gradient boosting ne sont pas les meilleurs ici : une recherche sur le taux d'apprentissage, les feuilles, leur taille, la pénalité L2, les itérations et la part de variables (successive halving) en trouve de meilleurs."
         case .randomForest:
             "Une forêt aléatoire (arbres profonds moyennés sur des échantillons bootstrap) a moins de variance que le boosting sur ces lignes et fait mieux."
+        case .neighbours:
+            "Toutes les variables sont des nombres : des lignes proches dans cet espace partagent leur \(f.isRegression ? "valeur" : "classe") plus que des arbres coupant une colonne à la fois ne le voient, donc les k plus proches voisins font bien ici, sur les valeurs brutes quand les colonnes ont une même unité ou standardisées sinon."
         case .classWeights:
             "Les classes sont déséquilibrées : pondérer davantage la classe rare (poids équilibrés) aide le gradient boosting à la séparer."
         case .regularisation:
@@ -73,6 +76,8 @@ extension SearchMoveMessage {
             "tune_model sur gbdt : successive halving sur learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter et max_features, sur les mêmes folds ; la meilleure configuration réentraînée en run."
         case .randomForest: "random_forest aux hyper-paramètres par défaut ; graine 42, \(validation)."
         case .classWeights: "gbdt avec class_weight balanced ; graine 42, \(validation)."
+        case .neighbours:
+            "tune_model sur knn : toutes les configurations de n_neighbors (\(AutopilotSearch.neighbourCounts.map(String.init).joined(separator: ", "))), weights (uniform, distance) et scaling (standard, none) sur toutes les lignes des mêmes folds (recherche aléatoire sur toute la grille) ; la meilleure réentraînée en run."
         case .regularisation:
             "tune_model sur \(f.linearModel) pour \(f.isRegression ? "alpha" : "C") d'un centième à cent, sur les mêmes folds ; la meilleure valeur réentraînée en run."
         case .textTerms:
