@@ -68,7 +68,9 @@ let package = Package(
             name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
         // Scratch folders, the shipped datasets, a sample run, the built executables, the test venv's
         // python and a child-process runner that reads stdout and stderr at once; shared by the tests.
-        .target(name: "TestSupport", dependencies: ["Tracking"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["Tracking", "Languages"], path: "Tests/TestSupport",
+            swiftSettings: strict),
         .testTarget(
             name: "TrackingTests",
             dependencies: ["Tracking", "TrackingStress", "MLCore", "Languages", "MockHTTPServer", "TestSupport"],

@@ -2,19 +2,12 @@
 // language, translated; English as `mlexp run` / `chat` wrote it before the tables (commit 6ce57f4).
 
 import Languages
+import TestSupport
 import Testing
 
 @testable import mlexp
 
 @Suite struct SessionMessageTests {
-    static func expectTranslated(_ messages: [any Message], alike: Set<String> = []) {
-        for m in messages {
-            let texts = Language.allCases.map { m.text($0) }
-            #expect(texts.allSatisfy { !$0.isEmpty }, "\(m) is empty in a language")
-            if !alike.contains(m.english) { #expect(Set(texts).count == texts.count, "\(m) is not translated") }
-        }
-    }
-
     @Test func everySessionMessageIsTranslated() {
         let messages: [SessionMessage] = [
             .autopilotBanner(why: "w"), .chosenWithFlag, .noEndpoint, .checkingToolCalls, .unknownWindow,
@@ -25,7 +18,7 @@ import Testing
             .resuming(what: "", file: "s.jsonl", messages: 14, calls: 1), .importanceMeasure(method: "gain"),
             .importanceMeasure(method: "shap"), .importanceMeasure(method: "permutation"),
         ]
-        Self.expectTranslated(messages)
+        expectTranslated(messages)
         #expect(
             SessionMessage.resuming(what: "titanic.csv → survived", file: "s.jsonl", messages: 14, calls: 1).english
                 == "Resuming titanic.csv → survived from s.jsonl: 14 messages, 1 call to run again.")
@@ -39,7 +32,7 @@ import Testing
             .wrote(entry: "context", path: "EXPERIMENTS.md"), .tuned(trials: 1, strategy: nil, best: "r4"),
             .profiled(type: "numeric", missing: 0, distinct: 3),
         ]
-        Self.expectTranslated(messages)
+        expectTranslated(messages)
         #expect(
             ToolLineMessage.loaded(rows: 891, columns: 12, task: "binary", metric: "roc_auc", warnings: 1).french
                 == "891 lignes × 12 colonnes, binaire, métrique roc_auc, 1 avertissement")

@@ -3,19 +3,12 @@
 // English as the log, charts and exports wrote it before the tables (commit 6ce57f4).
 
 import Languages
+import TestSupport
 import Testing
 
 @testable import Tracking
 
 @Suite struct WordTableTests {
-    static func expectTranslated(_ messages: [any Message], alike: Set<String> = []) {
-        for m in messages {
-            let texts = Language.allCases.map { m.text($0) }
-            #expect(texts.allSatisfy { !$0.isEmpty }, "\(m) is empty in a language")
-            if !alike.contains(m.english) { #expect(Set(texts).count == texts.count, "\(m) is not translated") }
-        }
-    }
-
     @Test func everyLogWordIsTranslated() {
         let words: [LogWord] = [
             .title, .context, .problem, .data, .metric, .experiment, .hypothesis, .approach, .result, .analysis,
@@ -24,7 +17,7 @@ import Testing
             .sealedTestSplit,
         ]
         // "Next" is English in every log, as DESIGN.md writes it.
-        Self.expectTranslated(words, alike: ["Next"])
+        expectTranslated(words, alike: ["Next"])
         #expect(LogWord.features(1).english == ", 1 feature" && LogWord.features(12).french == ", 12 variables")
         #expect(
             LogWord.versus(reference: "auc 0.8 (r1)", difference: "+0.010", run: "r2", referenceRun: "r1").english
@@ -42,13 +35,13 @@ import Testing
             .learningCurve, .trainingRows, .train, .reference("r1"), .comparisonOfRuns("auc"), .confidenceInterval,
             .stdOverFolds,
         ]
-        Self.expectTranslated(charts)
+        expectTranslated(charts)
         #expect(ChartWord.sample(rows: 500, of: 891).english == " (500 of 891 rows)")
         #expect(ChartWord.chancePrevalence("0.38").french == "hasard (prévalence 0.38)")
         let report: [ReportWord] = [
             .allRuns, .noDecisionYet, .provenance, .missingRuns("r9"), .model, .trainingSeconds, .reproduce,
         ]
-        Self.expectTranslated(report)
+        expectTranslated(report)
         #expect(ReportWord.noDecisionYet.english == "_No decision yet._")
     }
 }
