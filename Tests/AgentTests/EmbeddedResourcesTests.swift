@@ -56,7 +56,9 @@ import Testing
     }
 }
 
-/// The tool schemas name the model families of MLCore's table: a family added there and not here fails.
+/// The tool schemas name the model families of MLCore's table: a family added there and not here fails,
+/// and the failure says which line of which file to edit and what to write there. The schemas stay
+/// hand-written text (the models read them and the shipped transcripts recorded them).
 @Suite struct ToolSchemaFamilyTests {
     func modelEnum(_ tool: String) throws -> [String] {
         let text = try #require(EmbeddedResources.toolSchemas[tool])
@@ -67,10 +69,37 @@ import Testing
         return try #require(model["enum"] as? [String])
     }
 
+    /// What to do when `tool`'s enum is not `expected`: the file, the line holding the enum, the list to write.
+    func edit(_ tool: String, _ expected: [String]) -> Comment {
+        let path = "tools/\(tool).json"
+        let text = EmbeddedResources.toolSchemas[tool] ?? ""
+        let line =
+            (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+                $0.contains("\"model\"") && $0.contains("\"enum\"")
+            }).map { $0 + 1 }
+        let list = "[" + expected.map { "\"\($0)\"" }.joined(separator: ", ") + "]"
+        return Comment(
+            rawValue: "edit \(path) line \(line.map(String.init) ?? "?") (\"model\": {... \"enum\": ...}) to "
+                + "\"enum\": \(list), then run scripts/embed-resources.sh")
+    }
+
     @Test func trainAndTuneListTheTablesFamilies() throws {
         let families = ModelFamily.all.map(\.name)
-        #expect(try modelEnum("train_model") == families + ["ensemble"])
-        // tune_model: every family with something to tune against a target (not the baseline, not k-means).
-        #expect(try modelEnum("tune_model") == families.filter { !["baseline", "kmeans"].contains($0) })
+        let train = families + ["ensemble"]
+        #expect(try modelEnum("train_model") == train, edit("train_model", train))
+        // tune_model: every family with something to tune against a target (not the baseline, which reads no
+        // feature, not k-means, which has no target).
+        let tune = ModelFamily.all.filter { !$0.ignoresFeatures && $0 != .kmeans }.map(\.name)
+        #expect(try modelEnum("tune_model") == tune, edit("tune_model", tune))
+    }
+
+    @Test func theFailureNamesTheLineHoldingTheEnum() throws {
+        let comment = edit("train_model", ["baseline", "gbdt"]).rawValue
+        #expect(comment.hasPrefix("edit tools/train_model.json line "))
+        #expect(comment.hasSuffix("\"enum\": [\"baseline\", \"gbdt\"], then run scripts/embed-resources.sh"))
+        let number = try #require(Int(comment.split(separator: " ")[3]))
+        let lines = try #require(EmbeddedResources.toolSchemas["train_model"]).split(
+            separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[number - 1].contains("\"model\": {\"type\": \"string\", \"enum\": [\"baseline\""))
     }
 }

@@ -188,7 +188,7 @@ extension Reproduction {
     /// The estimator's keyword arguments from the run's hyper-parameters (typed as scikit-learn wants
     /// them, the seed as random_state), and the hyper-parameters it has no counterpart for.
     static func keywords(_ run: RunRecord, _ est: Estimator) -> (kwargs: [String], skipped: [String]) {
-        let accepted = sklearnParameters[est.name] ?? []
+        let accepted = est.parameters
         var kwargs: [String] = [], skipped: [String] = []
         for key in run.hyperParameters.keys.sorted() {
             let name = snakeCase(key)

@@ -2,6 +2,7 @@
 // scorers the Python cells use (Reproduction+Python), and the literal quoting both need. Written from
 // the run record only. Leaves out: anything the record does not say.
 import Foundation
+import MLCore
 
 /// Reproduction code for runs.
 public enum Reproduction {
@@ -28,102 +29,21 @@ public enum Reproduction {
         return lines.joined(separator: "\n")
     }
 
-    /// scikit-learn estimators by (model family, task): class, import module, whether it takes a seed,
-    /// whether its inputs should be scaled.
-    struct Estimator { var name: String; var module: String; var seeded: Bool; var scaled: Bool }
+    /// A scikit-learn estimator class: its name, import module, whether it takes a seed, whether its
+    /// inputs should be scaled, and the constructor parameters a run's hyper-parameters may set.
+    typealias Estimator = ScikitLearnEquivalent.Peer
 
     /// Whether a run's task is a classification ("binary", "multiclass" or "classification").
     static func isClassification(_ task: String) -> Bool {
         ["binary", "multiclass", "classification"].contains(task.lowercased())
     }
 
+    /// The scikit-learn class of `family` for a run of `task`, as the family's row in MLCore's table
+    /// states it; nil for a family scikit-learn has no counterpart for (or an unknown name).
     static func estimator(_ family: String, task: String) -> Estimator? {
-        let classification = isClassification(task)
-        let regression = task.lowercased().hasPrefix("regr")
-        switch (family, classification, regression) {
-        case ("baseline", true, _):
-            return Estimator(name: "DummyClassifier", module: "sklearn.dummy", seeded: true, scaled: false)
-        case ("baseline", _, true):
-            return Estimator(name: "DummyRegressor", module: "sklearn.dummy", seeded: false, scaled: false)
-        case ("logistic", true, _):
-            return Estimator(name: "LogisticRegression", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("linear", _, true):
-            return Estimator(name: "LinearRegression", module: "sklearn.linear_model", seeded: false, scaled: true)
-        case ("ridge", _, true):
-            return Estimator(name: "Ridge", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("ridge", true, _):
-            return Estimator(name: "RidgeClassifier", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("lasso", _, true):
-            return Estimator(name: "Lasso", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("elasticnet", _, true):
-            return Estimator(name: "ElasticNet", module: "sklearn.linear_model", seeded: true, scaled: true)
-        case ("knn", true, _):
-            return Estimator(name: "KNeighborsClassifier", module: "sklearn.neighbors", seeded: false, scaled: true)
-        case ("knn", _, true):
-            return Estimator(name: "KNeighborsRegressor", module: "sklearn.neighbors", seeded: false, scaled: true)
-        case ("naive_bayes", true, _):
-            return Estimator(name: "GaussianNB", module: "sklearn.naive_bayes", seeded: false, scaled: false)
-        case ("tree", true, _):
-            return Estimator(name: "DecisionTreeClassifier", module: "sklearn.tree", seeded: true, scaled: false)
-        case ("tree", _, true):
-            return Estimator(name: "DecisionTreeRegressor", module: "sklearn.tree", seeded: true, scaled: false)
-        case ("random_forest", true, _):
-            return Estimator(name: "RandomForestClassifier", module: "sklearn.ensemble", seeded: true, scaled: false)
-        case ("random_forest", _, true):
-            return Estimator(name: "RandomForestRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
-        case ("gbdt", true, _):
-            return Estimator(
-                name: "HistGradientBoostingClassifier", module: "sklearn.ensemble", seeded: true, scaled: false)
-        case ("gbdt", _, true):
-            return Estimator(
-                name: "HistGradientBoostingRegressor", module: "sklearn.ensemble", seeded: true, scaled: false)
-        case ("kmeans", _, _): return Estimator(name: "KMeans", module: "sklearn.cluster", seeded: true, scaled: true)
-        default: return nil
-        }
+        ModelFamily.all.first { $0.name == family }?.scikitLearn.peer(
+            classification: isClassification(task), regression: task.lowercased().hasPrefix("regr"))
     }
-
-    /// The constructor parameters of each estimator that a run's hyper-parameters may set (by their
-    /// scikit-learn names); others (threads, mlexp-only knobs) are named in a comment instead.
-    static let sklearnParameters: [String: Set<String>] = [
-        "DummyClassifier": ["strategy"], "DummyRegressor": ["strategy", "quantile"],
-        "LogisticRegression": [
-            "C", "penalty", "max_iter", "tol", "l1_ratio", "fit_intercept", "class_weight", "solver",
-        ],
-        "LinearRegression": ["fit_intercept"],
-        "Ridge": ["alpha", "fit_intercept", "max_iter", "tol", "solver"],
-        "RidgeClassifier": ["alpha", "fit_intercept", "class_weight"],
-        "Lasso": ["alpha", "fit_intercept", "max_iter", "tol"],
-        "ElasticNet": ["alpha", "l1_ratio", "fit_intercept", "max_iter", "tol"],
-        "KNeighborsClassifier": ["n_neighbors", "weights", "p", "metric"],
-        "KNeighborsRegressor": ["n_neighbors", "weights", "p", "metric"],
-        "GaussianNB": ["var_smoothing"],
-        "DecisionTreeClassifier": [
-            "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion",
-            "class_weight", "ccp_alpha",
-        ],
-        "DecisionTreeRegressor": [
-            "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes", "criterion",
-            "ccp_alpha",
-        ],
-        "RandomForestClassifier": [
-            "n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes",
-            "bootstrap", "max_samples", "criterion", "class_weight",
-        ],
-        "RandomForestRegressor": [
-            "n_estimators", "max_depth", "min_samples_leaf", "min_samples_split", "max_features", "max_leaf_nodes",
-            "bootstrap", "max_samples", "criterion",
-        ],
-        "HistGradientBoostingClassifier": [
-            "learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization",
-            "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol",
-            "class_weight",
-        ],
-        "KMeans": ["n_clusters", "init", "n_init", "max_iter", "tol"],
-        "HistGradientBoostingRegressor": [
-            "learning_rate", "max_iter", "max_leaf_nodes", "max_depth", "min_samples_leaf", "l2_regularization",
-            "max_features", "max_bins", "early_stopping", "validation_fraction", "n_iter_no_change", "tol", "loss",
-        ],
-    ]
 
     /// scikit-learn scorer per metric: (binary scorer, multiclass scorer, sign to print).
     static let scorers: [String: (String, String, Int)] = [

@@ -25,9 +25,9 @@ public struct LinearParameters: Sendable, Codable, Equatable {
 
     public init(kind: LinearKind = .ols) { self.kind = kind }
 
-    /// Checks every value against the ranges of `FamilyParameters.linear`, the one place they are stated.
+    /// Checks every value against the ranges of `LinearParameters.specs`, the one place they are stated.
     func validate() throws(MLError) {
-        try FamilyParameters.linear(kind).check(self, model: kind.rawValue)
+        try Self.specs(kind).check(self, model: kind.rawValue)
     }
 }
 

@@ -19,9 +19,9 @@ public struct LogisticParameters: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// Checks every value against the ranges of `FamilyParameters.logistic`, the one place they are stated.
+    /// Checks every value against the ranges of `LogisticParameters.specs`, the one place they are stated.
     func validate() throws(MLError) {
-        try FamilyParameters.logistic.check(self, model: "logistic")
+        try Self.specs.check(self, model: "logistic")
     }
 }
 

@@ -1,6 +1,6 @@
 // One model family, stated once: its name, what it is, the preprocessing its inputs need, the
-// parameters it takes (names, valid values, defaults) and how it is built from checked parameter
-// values (ParameterValues) and loaded back from a saved run. `ModelFamily.all` (ModelFamily+Table)
+// parameters it takes (names, valid values, defaults), how it is built from checked parameter
+// values (ParameterValues) and loaded back from a saved run, and its scikit-learn equivalent. `ModelFamily.all` (ModelFamily+Table)
 // lists them; the registry, the fitted-model codec, the experiment runner and `--help` read it.
 // Leaves out: fitting (AnyEstimator) and the search spaces of tuning (TuneSpace).
 
@@ -26,11 +26,14 @@ public struct ModelFamily: Sendable {
     let build: @Sendable (_ values: ParameterValues, _ seed: UInt64?) -> any Estimator
     /// The type its fitted model is saved as.
     let fittedType: any FittedModel.Type
+    /// The scikit-learn classes that do the same, for the notebook and script exports.
+    public let scikitLearn: ScikitLearnEquivalent
 
     init<P, E: Estimator>(
         name: String, summary: String, preset: PreprocessingPreset, acceptsMissingValues: Bool = false,
         ignoresFeatures: Bool = false, specs: @autoclosure @escaping @Sendable () -> [ParameterSpec<P>],
-        defaults: @autoclosure @escaping @Sendable () -> P, estimator: @escaping @Sendable (P) -> E
+        defaults: @autoclosure @escaping @Sendable () -> P, estimator: @escaping @Sendable (P) -> E,
+        scikitLearn: ScikitLearnEquivalent
     ) {
         self.name = name
         self.summary = summary
@@ -39,6 +42,7 @@ public struct ModelFamily: Sendable {
         self.ignoresFeatures = ignoresFeatures
         self.parameters = specs().map { ($0.name, $0.valid) }
         self.fittedType = E.Fitted.self
+        self.scikitLearn = scikitLearn
         self.coerce = { key, value throws(MLError) in
             guard let spec = specs().first(where: { $0.name == key }) else {
                 throw MLError(.invalidParameter, "\(name) has no parameter '\(key)'.")

@@ -20,9 +20,9 @@ public struct DecisionTreeParameters: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// Checks every value against the ranges of `FamilyParameters.tree`, the one place they are stated.
+    /// Checks every value against the ranges of `DecisionTreeParameters.specs`, the one place they are stated.
     func validate(model: String) throws(MLError) {
-        try FamilyParameters.tree.check(self, model: model)
+        try Self.specs.check(self, model: model)
     }
 
     /// The number of features evaluated per node.
