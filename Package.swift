@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Failure", swiftSettings: strict),
         // The one language type (the session's language, which every layer writes in): a leaf.
         .target(name: "Languages", swiftSettings: strict),
-        .target(name: "MLCore", dependencies: ["CKMeans", "Failure"], swiftSettings: fast),
+        .target(name: "MLCore", dependencies: ["CKMeans", "Failure", "Languages"], swiftSettings: fast),
         .target(name: "HTTP", dependencies: ["CCurl", "Failure"], swiftSettings: strict),
         .target(name: "LLMClient", dependencies: ["HTTP", "Failure"], swiftSettings: strict),
         .target(
@@ -68,10 +68,12 @@ let package = Package(
             name: "TrackingStress", dependencies: ["Tracking"], path: "Tests/TrackingStress", swiftSettings: strict),
         // Scratch folders, the shipped datasets, a sample run, the built executables, the test venv's
         // python and a child-process runner that reads stdout and stderr at once; shared by the tests.
-        .target(name: "TestSupport", dependencies: ["Tracking"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport", dependencies: ["Tracking", "Languages"], path: "Tests/TestSupport",
+            swiftSettings: strict),
         .testTarget(
             name: "TrackingTests",
-            dependencies: ["Tracking", "TrackingStress", "MLCore", "MockHTTPServer", "TestSupport"],
+            dependencies: ["Tracking", "TrackingStress", "MLCore", "Languages", "MockHTTPServer", "TestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict),
         // A scripted HTTP server on 127.0.0.1 shared by the HTTP and LLMClient tests.
@@ -81,10 +83,12 @@ let package = Package(
             name: "LLMClientTests", dependencies: ["LLMClient", "HTTP", "MockHTTPServer"], swiftSettings: strict),
         // The command-line tests: they run the mlexp binary, which building this target builds.
         .testTarget(
-            name: "CLITests", dependencies: ["mlexp", "Tracking", "MLCore", "MockHTTPServer", "TestSupport"],
+            name: "CLITests",
+            dependencies: ["mlexp", "Tracking", "MLCore", "Languages", "MockHTTPServer", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "AgentTests", dependencies: ["Agent", "MLCore", "Tracking", "LLMClient"], swiftSettings: strict),
+            name: "AgentTests", dependencies: ["Agent", "MLCore", "Tracking", "LLMClient", "Languages"],
+            swiftSettings: strict),
     ]
 )
 

@@ -1,6 +1,7 @@
 // The one language type of the product: the session's language, which the prompts, the log's headings,
 // the charts and the Autopilot's prose follow. A leaf target, so every layer names the same type.
-// Leaves out: the sentences themselves (each area's own text) and guessing a language from text.
+// Leaves out: the sentences themselves (each area's Message tables, Message.swift) and guessing a
+// language from text.
 
 /// A language the product writes in.
 public enum Language: String, Sendable, Codable, Equatable, CaseIterable {
@@ -14,7 +15,4 @@ public enum Language: String, Sendable, Codable, Equatable, CaseIterable {
         default: return nil
         }
     }
-
-    /// The text of this language among its English and French versions.
-    public func text(_ en: String, _ fr: String) -> String { self == .fr ? fr : en }
 }

@@ -95,18 +95,14 @@ struct ChatCommand: AsyncParsableCommand {
         terminal.line(terminal.styled(choice.banner, .bold))
         if interactive {
             terminal.line(
-                terminal.styled(
-                    language == .fr
-                        ? "/help pour les commandes, Ctrl-C annule une réponse, Ctrl-D pour quitter."
-                        : "/help for commands, Ctrl-C cancels an answer, Ctrl-D leaves.", .dim))
+                terminal.styled(SessionMessage.chatHelp.text(language), .dim))
         }
         // The prompt itself takes Ctrl-C as a key (LineReader); a SIGINT between turns ends a piped session
         // as it would any command in a pipeline, and only reminds how to leave on a terminal.
         let interrupts = Interrupts(onIdle: {
             guard interactive else { Foundation.exit(130) }
             terminal.line(
-                terminal.styled(
-                    language == .fr ? "\n(Ctrl-D ou /exit pour quitter)" : "\n(Ctrl-D or /exit to leave)", .dim))
+                terminal.styled("\n" + SessionMessage.howToLeave.text(language), .dim))
         })
         interrupts.install()
         let slash = SlashCommands(terminal: terminal, context: context, choice: choice)
@@ -118,10 +114,7 @@ struct ChatCommand: AsyncParsableCommand {
                 renderer.endLine()
             }
         } else if let data {
-            let first =
-                language == .fr
-                ? "Charge \(data)\(target.map { " avec la cible '\($0)'" } ?? "") et cadre le problème."
-                : "Load \(data)\(target.map { " with target '\($0)'" } ?? "") and frame the problem."
+            let first = SessionMessage.chatFirst(data: data, target: target).text(language)
             if !interactive { terminal.line("> " + first) }
             _ = await interrupts.run { await loop.send(first) }
             renderer.endLine()
@@ -138,9 +131,7 @@ struct ChatCommand: AsyncParsableCommand {
                     "^C"
                         + (hadText
                             ? ""
-                            : terminal.styled(
-                                language == .fr ? "  (Ctrl-D ou /exit pour quitter)" : "  (Ctrl-D or /exit to leave)",
-                                .dim)))
+                            : terminal.styled("  " + SessionMessage.howToLeave.text(language), .dim)))
                 continue
             case .line(let l): line = l
             }

@@ -33,21 +33,12 @@ struct ImportanceBars: AgentObserver {
             let std = item["std"]?.doubleValue.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
             return FeatureImportanceInput.Feature(name: name, mean: mean, std: std)
         }
-        let fr = language == .fr
-        let measure: String
-        switch result["method"]?.stringValue ?? "permutation" {
-        case "gain": measure = fr ? "gain (part de la baisse de la perte)" : "gain (share of the loss reduction)"
-        case "shap": measure = fr ? "|valeur SHAP| moyenne" : "mean |SHAP value|"
-        default:
-            measure =
-                fr
-                ? "importance par permutation (baisse de la métrique principale)"
-                : "permutation importance (drop in the main metric)"
-        }
+        let measure = SessionMessage.importanceMeasure(method: result["method"]?.stringValue ?? "permutation").text(
+            language)
         guard
             let chart = try? Chart.featureImportance(
                 FeatureImportanceInput(measure: measure, features: features, top: top),
-                language: fr ? .fr : .en)
+                language: language)
         else {
             return nil
         }

@@ -43,7 +43,6 @@ struct LLMSessionOptions: ParsableArguments {
     func prepare(_ choice: ModelChoice, workspace: Workspace, terminal: Terminal, language: Language) async
         -> Prepared
     {
-        let fr = language == .fr
         var prepared = Prepared(toolCalls: nil, window: nil, smallPrompt: prompt?.lowercased() == "small")
         guard let client = choice.model as? OpenAIClient else { return prepared }
         if let context {
@@ -57,17 +56,18 @@ struct LLMSessionOptions: ParsableArguments {
             prepared.counter = { text in await client.tokenCount(text) }
         }
         if prompt == nil { prepared.smallPrompt = Prompts.prefersSmall(contextTokens: prepared.window?.tokens) }
-        terminal.line(terminal.styled(fr ? "Vérification des appels d'outils…" : "Checking tool calls…", .dim))
+        terminal.line(terminal.styled(SessionMessage.checkingToolCalls.text(language), .dim))
         let resolution = await client.toolCallMode()
         prepared.toolCalls = resolution
         let window =
             prepared.window.map { "\($0.tokens) tokens (\($0.source))" }
-            ?? (fr ? "inconnu (--context N pour le donner)" : "unknown (give it with --context N)")
+            ?? SessionMessage.unknownWindow.text(language)
         terminal.line(
             terminal.styled(
-                fr
-                    ? "Appels d'outils : \(resolution.mode.rawValue) (\(resolution.reason)) · contexte : \(window) · prompt : \(prepared.smallPrompt ? "court" : "complet") · réponse ≤ \(maxTokens) jetons"
-                    : "Tool calls: \(resolution.mode.rawValue) (\(resolution.reason)) · context: \(window) · prompt: \(prepared.smallPrompt ? "small" : "full") · answer ≤ \(maxTokens) tokens",
+                SessionMessage.toolCalls(
+                    mode: resolution.mode.rawValue, reason: resolution.reason, window: window,
+                    small: prepared.smallPrompt, maxTokens: maxTokens
+                ).text(language),
                 .dim))
         return prepared
     }

@@ -53,8 +53,7 @@ enum ResumeChoice {
         let what = [h.data, h.target].compactMap { $0 }.joined(separator: " → ")
         let n = resumed.history.count
         let p = resumed.pending.count
-        return language == .fr
-            ? "Reprise de \(what.isEmpty ? "la session" : what) depuis \(resumed.url.lastPathComponent) : \(n) messages, \(p) appel\(p == 1 ? "" : "s") à refaire."
-            : "Resuming \(what.isEmpty ? "the session" : what) from \(resumed.url.lastPathComponent): \(n) messages, \(p) call\(p == 1 ? "" : "s") to run again."
+        return SessionMessage.resuming(what: what, file: resumed.url.lastPathComponent, messages: n, calls: p).text(
+            language)
     }
 }

@@ -180,14 +180,10 @@ struct RunCommand: AsyncParsableCommand {
         terminal.line()
         let final = steps.progress(context)
         if !final.didAnything {
-            terminal.error(
-                language == .fr
-                    ? "La session n'a rien fait : aucun run, aucune entrée de journal. Vérifiez le modèle avec `mlexp doctor`, essayez --tool-calls structured, ou --model autopilot."
-                    : "The session did nothing: no run and no log entry. Check the model with `mlexp doctor`, try --tool-calls structured, or --model autopilot."
-            )
+            terminal.error(SessionMessage.didNothing.text(language))
             throw ExitCode(1)
         }
-        terminal.line(terminal.styled((language == .fr ? "Journal : " : "Log: ") + context.log.markdownPath, .bold))
+        terminal.line(terminal.styled(SessionMessage.logAt(context.log.markdownPath).text(language), .bold))
         if case .stopped = outcome { throw ExitCode(1) }
     }
 
@@ -196,18 +192,10 @@ struct RunCommand: AsyncParsableCommand {
     static func request(_ brief: AutopilotBrief) -> String {
         let goal = brief.goal.map { $0.hasSuffix(".") ? $0 : $0 + "." } ?? ""
         guard let target = brief.target else {
-            let reference =
-                brief.reference.map {
-                    brief.language == .fr
-                        ? " La colonne '\($0)' est une étiquette connue : utilise-la seulement comme référence (train_model reference), jamais comme variable."
-                        : " The column '\($0)' is a known label: use it only as a reference (train_model reference), never as a feature."
-                } ?? ""
-            return brief.language == .fr
-                ? "Mène une session de clustering complète sur \(brief.path) : il n'y a pas de cible. \(goal)\(reference) Charge les données sans cible, essaie k-means sur plusieurs valeurs de k, choisis k par la silhouette, consigne chaque expérience dans le journal et termine par une décision."
-                : "Run a complete clustering session on \(brief.path): there is no target. \(goal)\(reference) Load the data without a target, try k-means over several values of k, choose k by silhouette, log every experiment and end with a decision."
+            let reference = brief.reference.map { SessionMessage.referenceLabel($0).text(brief.language) } ?? ""
+            return SessionMessage.clusteringRequest(path: brief.path, goal: goal, reference: reference).text(
+                brief.language)
         }
-        return brief.language == .fr
-            ? "Mène une session d'expériences complète sur \(brief.path) pour prédire '\(target)'. \(goal) Cadre le problème, entraîne la baseline d'abord, compare les modèles avec des intervalles de confiance, explique le meilleur, consigne chaque expérience dans le journal et termine par une décision."
-            : "Run a complete experiment session on \(brief.path) to predict '\(target)'. \(goal) Frame the problem, train the baseline first, compare models with confidence intervals, explain the best one, log every experiment and end with a decision."
+        return SessionMessage.request(path: brief.path, target: target, goal: goal).text(brief.language)
     }
 }

@@ -7,7 +7,7 @@
 // difference on the same folds. A move starts only when its estimated cost and the reserve fit in what is
 // left; the rule of three moves in a row without a gain holds unless the first round's last moves still
 // paid or two families or more are within noise of the best (then which is best is not settled yet).
-// Leaves out: the words (AutopilotSearchText+SecondRound.swift).
+// Leaves out: the words (SearchMoveMessage, in Messages/).
 
 import LLMClient
 import MLCore

@@ -156,7 +156,7 @@ public actor AgentLoop {
             if let spent = budgetSpent() { return stopped(.budget, .budget(spent)) }
             var sent = messages
             if messages.last?.role == .tool, let next = await guide() {
-                emit(.notice(LoopNotice.next(next, language)))
+                emit(.notice(LoopNotice.next(next).text(language)))
                 sent.append(.user(next))
             }
             var answerCap = maxTokens
@@ -168,8 +168,9 @@ public actor AgentLoop {
                     emit(
                         .notice(
                             LoopNotice.summarized(
-                                fitted.summarizedMessages, prompt: fitted.promptTokens,
-                                context: fitter.budget.contextTokens, language)))
+                                count: fitted.summarizedMessages, prompt: fitted.promptTokens,
+                                context: fitter.budget.contextTokens
+                            ).text(language)))
                 }
             }
             let request = ChatRequest(
@@ -206,7 +207,8 @@ public actor AgentLoop {
                     .notice(
                         LoopNotice.usage(
                             usage, session: tokensUsed, budget: limits.sessionTokens, seconds: elapsedSeconds,
-                            secondsBudget: limits.sessionSeconds, language)))
+                            secondsBudget: limits.sessionSeconds
+                        ).text(language)))
             }
             if answer.toolCalls.isEmpty { return .answered(answer.content ?? "") }
 
@@ -241,7 +243,7 @@ public actor AgentLoop {
                 emit(.toolStarted(call))
                 outcome = repaired
                 emit(.toolFinished(call, outcome))
-                emit(.notice(LoopNotice.repairedCall(call.name, language)))
+                emit(.notice(LoopNotice.repairedCall(tool: call.name).text(language)))
                 if outcome.isError {
                     failedCalls[signature] = earlier
                 } else {
@@ -253,7 +255,7 @@ public actor AgentLoop {
                 // The same failing call again: its earlier error and a hint, without running it.
                 outcome = .error(LoopNotice.repeatedFailure(earlier, tool: call.name))
                 emit(.toolFinished(call, outcome))
-                emit(.notice(LoopNotice.repeatedCall(call.name, language)))
+                emit(.notice(LoopNotice.repeatedCall(tool: call.name).text(language)))
             } else {
                 emit(.toolStarted(call))
                 outcome = await tools.execute(call)

@@ -25,11 +25,12 @@ public enum Prompts {
 }
 
 extension Language {
-    /// `flag` (en or fr, any case) when given, else French when the locale (LC_ALL, LC_MESSAGES, then
-    /// LANG, the first one set) is French, else English; nil for a flag that is neither.
+    /// `flag` (en or fr, any case) when given, else the locale's language (LC_ALL, LC_MESSAGES, then
+    /// LANG, the first one set: "fr_FR.UTF-8" is French) when the product speaks it, else English; nil
+    /// for a flag that names no language of the product.
     public static func choose(_ flag: String?, environment: [String: String]) -> Language? {
         if let flag { return Language(rawValue: flag.lowercased()) }
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        return locale.lowercased().hasPrefix("fr") ? .fr : .en
+        return Language(rawValue: String(locale.lowercased().prefix(2))) ?? .en
     }
 }

@@ -114,10 +114,7 @@ public struct SessionProgress: Sendable, Equatable {
     /// What the harness says when the model stops before the workflow is complete and no person is there
     /// to say "go on".
     public func nudge(_ language: Language) -> String {
-        let steps = missing.joined(separator: "; ")
-        return language == .fr
-            ? "La session n'est pas terminée. Il reste : \(steps). Continue avec l'étape suivante, par un appel d'outil."
-            : "The session is not finished. Still to do: \(steps). Continue with the next step, as a tool call."
+        LoopNotice.unfinished(steps: missing.joined(separator: "; ")).text(language)
     }
 
     /// Whether the session did any work at all (a run or a log entry).

@@ -47,7 +47,7 @@ public struct ToolContext: Sendable {
     }
 
     /// The language of the charts kept with the runs (the session's, as the log's headings).
-    public var chartLanguage: Language { session.language == .fr ? .fr : .en }
+    public var chartLanguage: Language { session.language }
 
     /// Keeps a run's out-of-fold predictions on disk (for a resumed session) and in the session; large
     /// ones, once on disk, only there.
@@ -62,7 +62,7 @@ public struct ToolContext: Sendable {
         workspace: Workspace, session: Session, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) throws(TrackingError) -> ToolContext {
         let store = try RunStore(workspace: workspace.root)
-        let log = ExperimentLog(workspace: workspace.root, language: session.language == .fr ? .fr : .en)
+        let log = ExperimentLog(workspace: workspace.root, language: session.language)
         return ToolContext(workspace: workspace, session: session, store: store, log: log, progress: progress)
     }
 }

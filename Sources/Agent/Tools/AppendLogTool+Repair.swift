@@ -7,12 +7,13 @@
 // Leaves out: when a repair is tried (AgentLoop), the check itself (AppendLogTool.requireBackedNumbers).
 
 import Foundation
+import Languages
 
 extension AppendLogTool {
     public func repaired(_ arguments: JSONValue, in context: ToolContext) -> (arguments: JSONValue, note: String)? {
         guard case .object(var fields) = arguments else { return nil }
         let pool = Self.backedNumbers(context)
-        let french = context.session.language == .fr
+        let language = context.session.language
         var leftOut: [String] = []
         for field in Self.checkedFields {
             guard let text = fields[field]?.stringValue else { continue }
@@ -28,15 +29,12 @@ extension AppendLogTool {
             } else if Self.filledByTheTool.contains(field) {
                 fields[field] = nil
             } else {
-                fields[field] = .string(Self.leftOutText(french: french))
+                fields[field] = .string(ToolMessage.leftOutField.text(language))
             }
         }
         guard !leftOut.isEmpty else { return nil }
         let numbers = leftOut.joined(separator: ", ")
-        let note =
-            french
-            ? "entrée écrite sans les phrases qui citaient \(numbers) : aucun résultat d'outil ne contient ces nombres."
-            : "entry written without the sentences stating \(numbers): no tool result holds those numbers."
+        let note = ToolMessage.entryRepaired(numbers: numbers).text(language)
         return (.object(fields), note)
     }
 
@@ -60,12 +58,4 @@ extension AppendLogTool {
 
     /// Fields the tool writes itself when they are missing (the runs' families, hypothesis, ids).
     static let filledByTheTool: Set<String> = ["title", "hypothesis", "approach"]
-
-    /// What stands for a field whose every sentence stated an unrecorded number (no number in it, so that
-    /// it passes the check it failed).
-    static func leftOutText(french: Bool) -> String {
-        french
-            ? "(Texte retiré : il citait des nombres qu'aucun résultat d'outil ne contient.)"
-            : "(Left out: it stated numbers that no tool result holds.)"
-    }
 }

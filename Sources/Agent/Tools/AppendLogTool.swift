@@ -7,6 +7,7 @@
 // loaded), so sessions on other data in the same workspace keep their own context and decision.
 
 import Foundation
+import Languages
 public import Tracking
 
 /// Appends an entry to the experiment log.
@@ -63,9 +64,9 @@ public struct AppendLogTool: AgentTool {
         }
         try Self.requireBackedNumbers(args, kind: kind, context: context)
         let document = try context.log.read()
-        let french = document.language == .fr
+        let language = document.language
         let problem = Self.problem(runs: runs, session: context.session)
-        let writer = LogEntryWriter(store: context.store, french: french)
+        let writer = LogEntryWriter(store: context.store, language: language)
         switch kind {
         case "context":
             try require(["problem"])
@@ -111,7 +112,7 @@ public struct AppendLogTool: AgentTool {
             entry.session = context.session.id
             var view = document
             entry.number = view.problems[view.index(of: problem)].entries.count + 1
-            var probe = LogDocument(language: french ? .fr : .en)
+            var probe = LogDocument(language: language)
             probe.entries = [entry]
             let issues = try ExperimentLog.verify(probe, against: context.store)
             guard issues.isEmpty else {
@@ -139,7 +140,7 @@ public struct AppendLogTool: AgentTool {
             let results = try writer.result(runs, reference: nil)
             let decision =
                 "**\(title)** — \(text("analysis")) " + (runs.isEmpty ? "" : results + " ")
-                + (french ? "Suite : " : "Next: ") + text("next")
+                + LogWord.nextLabel.text(language) + text("next")
             try context.log.setDecision(decision, for: problem)
             return [
                 "written": "decision", "decision": .string(decision),
@@ -196,7 +197,7 @@ extension AppendLogTool {
 /// Writes the numbers of log entries from stored runs.
 struct LogEntryWriter {
     let store: RunStore
-    let french: Bool
+    let language: Language
 
     /// " — gbdt (r0003): max_depth=4, learning_rate=0.1; seed 42; dropped name."
     func approachDetails(_ runs: [RunRecord]) -> String {
@@ -208,7 +209,7 @@ struct LogEntryWriter {
             var s = "\(run.modelFamily) (\(run.id))"
             if !params.isEmpty { s += ": " + params.joined(separator: ", ") }
             let n = run.features.count
-            s += french ? ", \(n) variable\(n == 1 ? "" : "s")" : ", \(n) feature\(n == 1 ? "" : "s")"
+            s += LogWord.features(n).text(language)
             return s
         }
         return " — " + parts.joined(separator: "; ")
@@ -218,37 +219,38 @@ struct LogEntryWriter {
     /// evaluation on the sealed test split.
     func result(_ runs: [RunRecord], reference: RunRecord?) throws -> String {
         guard !runs.isEmpty else {
-            return french ? "aucun run (l'entraînement a échoué)." : "no run (the training failed)."
+            return LogWord.noRun.text(language)
         }
         var clauses: [String] = []
         for run in runs {
             let metric = run.mainMetric
             let clustering = run.task == "clustering"
             // A clustering is scored on the rows it was fitted on: no "validation", and its other scores too.
-            var clause = (clustering ? "" : "validation ") + run.cite(metric, french: french)
+            var clause = (clustering ? "" : "validation ") + run.cite(metric, language: language)
             if clustering {
                 for key in ["inertia", "adjusted_rand"] where run.metrics[key] != nil && key != metric {
-                    clause += ", " + run.cite(key, french: french)
+                    clause += ", " + run.cite(key, language: language)
                 }
             }
             if let ref = reference, ref.id != run.id, let a = run.metrics[metric]?.mean,
                 let b = ref.metrics[metric]?.mean
             {
                 let d = a - b
-                clause +=
-                    french
-                    ? " contre \(ref.cite(metric, french: french)) ; écart \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
-                    : " vs \(ref.cite(metric, french: french)); difference \(d >= 0 ? "+" : "")\(String(format: "%.3f", d)) (\(run.id) − \(ref.id))"
+                let difference = "\(d >= 0 ? "+" : "")\(String(format: "%.3f", d))"
+                clause += LogWord.versus(
+                    reference: ref.cite(metric, language: language), difference: difference, run: run.id,
+                    referenceRun: ref.id
+                ).text(language)
             }
             clauses.append(clause)
             for evaluation in try store.testEvaluations(runID: run.id) {
                 if let m = evaluation.metrics[metric] {
                     var t =
-                        (french ? "jeu de test scellé " : "sealed test split ") + "\(metric) "
+                        LogWord.sealedTestSplit.text(language) + "\(metric) "
                         + String(format: "%.3f", m.mean)
                     if let l = m.ciLow, let h = m.ciHigh {
                         t +=
-                            (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.3f", l) + "–"
+                            LogWord.interval.text(language) + String(format: "%.3f", l) + "–"
                             + String(format: "%.3f", h) + "]"
                     }
                     clauses.append(t + " (\(run.id))")

@@ -20,7 +20,7 @@ enum EvaluationCharts {
         if split == "test" {
             for i in charts.indices {
                 charts[i].kind += "_test"
-                charts[i].title += language == .fr ? " (jeu de test)" : " (test split)"
+                charts[i].title += ToolMessage.onTestSplit.text(language)
             }
         }
         let archive = ChartArchive(workspace: workspace)

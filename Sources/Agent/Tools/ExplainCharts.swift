@@ -18,11 +18,11 @@ enum ExplainCharts {
         let archive = ChartArchive(workspace: workspace)
         var charts: [Chart] = []
         if let report = importance, !report.features.isEmpty {
-            let m = report.metric ?? metric, fr = language == .fr
+            let m = report.metric ?? metric
             let measure =
                 report.method == "permutation"
-                ? (fr ? "baisse de \(m)" : "drop in \(m)")
-                : (fr ? "importance \(report.method)" : "\(report.method) importance")
+                ? ToolMessage.importanceDrop(metric: m).text(language)
+                : ToolMessage.importance(method: report.method).text(language)
             let features = report.features.map { f in
                 FeatureImportanceInput.Feature(
                     name: f.name, mean: f.importance, std: report.method == "permutation" ? f.std : nil)

@@ -3,7 +3,7 @@
 // curve; peak and trough), and each limit's kind and values (`limit_facts`, in the order of `limits`).
 // A number is given as its sentence writes it (PartialDependence.short), so a rendering in another
 // language quotes the same numbers; only a whole number loses the ".0" the English may write ("1.0").
-// Leaves out: the sentences themselves (MLCore's), the French rendering (AutopilotText+Explain.swift).
+// Leaves out: the sentences themselves (MLCore's), the French rendering (Autopilot/Messages/ExplainFindings+French.swift).
 
 import MLCore
 

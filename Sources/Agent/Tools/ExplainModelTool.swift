@@ -11,6 +11,7 @@
 // learning_curve: true also refits the run's family on growing shares of its folds (LearningCurveExplain.swift).
 
 import Foundation
+import Languages
 import MLCore
 public import Tracking
 
@@ -223,13 +224,13 @@ public struct ExplainModelTool: AgentTool {
                 run, dataset: d, metric: metric, workspace: context.workspace.root, language: context.chartLanguage)
         }
         // Best effort; the result above is unchanged.
-        let fr = context.chartLanguage == .fr, predicted = fr ? "\(target) prédit" : "predicted \(target)"
-        // The output's words: MLCore's label of the curves' output (English), or in French from its facts.
+        let language = context.chartLanguage, predicted = ToolMessage.predicted(target: target).text(language)
+        // The output's words: MLCore's label of the curves' output (English), or from its facts.
         let output = effects.lazy.compactMap(\.output).first
         let className =
             output?.className
             ?? (trained.target.task.isClassification ? trained.target.classNames.last ?? "class" : nil)
-        let label = (fr ? nil : output?.label) ?? predicted + (className.map { " (p(\($0)))" } ?? "")
+        let label = ToolMessage.output(label: output?.label, target: target, className: className).text(language)
         ExplainCharts.save(
             runID: run.id, model: run.modelFamily, workspace: context.workspace.root, metric: metric,
             importance: chartImportance,
@@ -237,7 +238,7 @@ public struct ExplainModelTool: AgentTool {
         ShapCharts.save(
             runID: run.id, model: input.model, valid: input.valid.x, workspace: context.workspace.root,
             output: trained.target.task.isClassification
-                ? (fr ? "score brut (log-odds)" : "raw score (log-odds)") : predicted,
+                ? ToolMessage.rawScoreLogOdds.text(language) : predicted,
             language: context.chartLanguage)
         return .object(out)
     }

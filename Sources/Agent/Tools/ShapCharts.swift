@@ -29,7 +29,7 @@ enum ShapCharts {
         }
         let label =
             sv.outputs == 1
-            ? output : (language == .fr ? "score brut de la dernière classe" : "raw score of the last class")
+            ? output : ToolMessage.rawScoreOfLastClass.text(language)
         return try? Chart.shapSummary(ShapSummaryInput(features: features, output: label), language: language)
     }
 

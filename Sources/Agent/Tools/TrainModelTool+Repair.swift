@@ -5,6 +5,7 @@
 // Leaves out: the rule itself (WorkflowRules), when a repair is tried (AgentLoop).
 
 import Foundation
+import Languages
 
 extension TrainModelTool {
     public func repaired(_ arguments: JSONValue, in context: ToolContext) -> (arguments: JSONValue, note: String)? {
@@ -14,16 +15,10 @@ extension TrainModelTool {
         else { return nil }
         var fields: [String: JSONValue] = [
             "model": "baseline",
-            "hypothesis": .string(
-                context.session.language == .fr
-                    ? "Le plancher : ce que vaut une prédiction sans aucune variable."
-                    : "The floor: what a prediction without any feature scores."),
+            "hypothesis": .string(ToolMessage.baselineHypothesis.text(context.session.language)),
         ]
         if let id = arguments["dataset_id"] { fields["dataset_id"] = id }
-        let note =
-            context.session.language == .fr
-            ? "la baseline a été entraînée à la place de \(model) : elle vient en premier. Appelez train_model avec \(model) maintenant."
-            : "the baseline was trained instead of \(model): it comes first. Call train_model with model \"\(model)\" now."
+        let note = ToolMessage.baselineFirst(model: model).text(context.session.language)
         return (.object(fields), note)
     }
 }

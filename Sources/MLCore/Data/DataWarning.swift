@@ -1,11 +1,14 @@
 // A problem in the data a senior engineer would raise, typed so a program can act on it
 // (Autopilot drops leaking and ID-like columns; the agent explains the rest). Each warning carries
-// its facts (`Detail`: the kind's values — share, count, class, score…) and, built from them, an
-// English message; a program that speaks another language renders the facts, not the message.
-// Leaves out: how warnings are detected (DataWarnings.swift), any language but the message's English.
+// its facts (`Detail`: the kind's values — share, count, class, score…) and, built from them, its
+// sentence in each language (a Message: DataWarning+English.swift, DataWarning+French.swift); `message`
+// keeps the English one, which load_data gives the model.
+// Leaves out: how warnings are detected (DataWarnings.swift).
+
+public import Languages
 
 /// One warning: what kind, which column(s), its facts, a message for people and the LLM, what to do.
-public struct DataWarning: Sendable, Codable, Equatable {
+public struct DataWarning: Message, Sendable, Codable, Equatable {
     public enum Kind: String, Sendable, Codable, Equatable, CaseIterable {
         /// Unique per row (an identifier): carries no signal that generalises.
         case idLike = "id_like"
@@ -121,7 +124,8 @@ public struct DataWarning: Sendable, Codable, Equatable {
     public private(set) var action: Action
     /// The facts, for a program that renders the warning in its own words.
     public private(set) var detail: Detail
-    /// The warning in English, built from `detail`.
+    /// The warning in English, built from `detail` (DataWarning+English.swift); kept in the JSON that
+    /// load_data returns and the profile stores.
     public private(set) var message: String
 
     /// A warning from its facts: kind, value, action and message follow from them.
@@ -130,96 +134,24 @@ public struct DataWarning: Sendable, Codable, Equatable {
         self.column = column
         self.relatedColumn = relatedColumn
         self.detail = detail
-        let c = column ?? "?", other = relatedColumn ?? "?"
-        func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
         switch detail {
-        case .idLike:
-            value = 1
-            action = .dropColumn
-            message =
-                "'\(c)' is unique in every row (an identifier); a model would memorise it. Drop it (or use it as a group for GroupKFold)."
-        case .constant(let empty):
-            value = nil
-            action = .dropColumn
-            message =
-                "'\(c)' \(empty ? "has no value at all" : "holds the same value in every non-missing row"); it cannot help a model. Drop it."
-        case .duplicateRows(let count):
-            value = Double(count)
-            action = .dropDuplicates
-            message =
-                "\(count) rows repeat an earlier row exactly; duplicates can sit on both sides of a split and inflate scores. Drop them or group them."
-        case .nearCopy(let r?):
-            value = r
-            action = .review
-            message =
-                "'\(c)' and '\(other)' are near-copies (r = \(String(format2: r))); keep one, or expect unstable coefficients and split importance."
-        case .nearCopy(nil):
-            value = 1
-            action = .review
-            message = "'\(c)' and '\(other)' carry the same information (their levels map one-to-one); keep one."
-        case .highCardinality(let levels):
-            value = Double(levels)
-            action = .review
-            message =
-                "'\(c)' has \(levels) levels; one-hot encoding keeps the most frequent and pools the rest as 'other'. Consider grouping levels or dropping it."
-        case .heavyMissing(let share, let drop):
-            value = share
-            action = drop ? .dropColumn : .review
-            message =
-                "'\(c)' is missing in \(percent(share)) of rows."
-                + (drop
-                    ? " Drop it."
-                    : " Models impute it (median or most frequent) and add a missing indicator; ask whether missingness itself means something.")
-        case .skewedTarget(let skewness):
-            value = skewness
-            action = .logTransformTarget
-            message =
-                "Target '\(c)' is right-skewed (skewness \(String(format2: skewness))); fitting log(1 + y) often helps, and report an error metric on the original scale."
-        case .imbalancedTarget(let className, let share):
-            value = share
-            action = .useStratifiedMetric
-            message =
-                "\(className.map { "Class '\($0)'" } ?? "The rarest class") of '\(c)' is rare (\(percent(share)) of rows); stratify splits and prefer F1 (macro), balanced accuracy or average precision to accuracy."
-        case .likelyLeakage(let target, .accuracy(let accuracy, let baseline)):
-            value = accuracy
-            action = .dropColumn
-            message =
-                "'\(c)' alone predicts '\(target)' with \(percent(accuracy)) accuracy on held-out rows\(baseline.map { " (majority baseline \(percent($0)))" } ?? ""): likely target leakage. Check it is known before the outcome; otherwise drop it."
-        case .likelyLeakage(let target, .r2(let r2)):
-            value = r2
-            action = .dropColumn
-            message =
-                "'\(c)' alone explains R² = \(String(format2: r2)) of '\(target)' on held-out rows: likely target leakage or a near-duplicate measurement. Check it is known at prediction time; otherwise drop it."
-        case .suspiciousPredictor(let target, let score, let afterOutcome):
-            value = score.value
-            action = afterOutcome ? .dropColumn : .review
-            let measured: String
-            switch score {
-            case .auc(let auc): measured = "ROC AUC \(String(format2: auc)) (chance 0.50)"
-            case .balancedAccuracy(let b, let majority):
-                measured = "balanced accuracy \(String(format2: b)) (majority class \(String(format2: majority)))"
-            case .r2(let r2): measured = "R² = \(String(format2: r2))"
-            }
-            message =
-                "'\(c)' alone predicts '\(target)' with \(measured) on held-out rows: suspiciously well for one input."
-                + (afterOutcome
-                    ? " Its name says it is recorded after the outcome: likely target leakage; drop it unless it is known at prediction time."
-                    : " Check it is known before the outcome; if it is, it is a strong honest predictor.")
-        case .repeatedEntity(let target, let entities, let repeatedShare, let agreement, let baseline):
-            value = agreement
-            action = .groupByColumn
-            let sharing =
-                baseline > 0
-                ? "a row's '\(target)' agrees with the rest of its entity \(percent(agreement)) of the time (majority class \(percent(baseline)))"
-                : "the mean of its entity's other rows explains R² = \(String(format2: agreement)) of a row's '\(target)'"
-            message =
-                "'\(c)' identifies \(entities) entities, \(percent(repeatedShare)) of them on several rows, and \(sharing): rows of one entity on both sides of a split inflate the score. Validate with grouped folds and a grouped test split on '\(c)', and leave it out of the features."
-        case .nearDuplicates(let count, let tolerance):
-            value = Double(count)
-            action = .review
-            message =
-                "\(count) rows repeat an earlier row but for one numeric field within \(percent(tolerance)) of its spread (near-duplicates); copies on both sides of a split inflate scores. Keep them in one fold (group them) or drop them."
+        case .idLike: (value, action) = (1, .dropColumn)
+        case .constant: (value, action) = (nil, .dropColumn)
+        case .duplicateRows(let count): (value, action) = (Double(count), .dropDuplicates)
+        case .nearCopy(let r): (value, action) = (r ?? 1, .review)
+        case .highCardinality(let levels): (value, action) = (Double(levels), .review)
+        case .heavyMissing(let share, let drop): (value, action) = (share, drop ? .dropColumn : .review)
+        case .skewedTarget(let skewness): (value, action) = (skewness, .logTransformTarget)
+        case .imbalancedTarget(_, let share): (value, action) = (share, .useStratifiedMetric)
+        case .likelyLeakage(_, .accuracy(let accuracy, _)): (value, action) = (accuracy, .dropColumn)
+        case .likelyLeakage(_, .r2(let r2)): (value, action) = (r2, .dropColumn)
+        case .suspiciousPredictor(_, let score, let afterOutcome):
+            (value, action) = (score.value, afterOutcome ? .dropColumn : .review)
+        case .repeatedEntity(_, _, _, let agreement, _): (value, action) = (agreement, .groupByColumn)
+        case .nearDuplicates(let count, _): (value, action) = (Double(count), .review)
         }
+        message = ""  // every property set: the English sentence can now be read from the facts
+        message = english
     }
 }
 

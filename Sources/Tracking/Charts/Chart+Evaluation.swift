@@ -33,14 +33,14 @@ extension Chart {
             }
         }
         let ramp = ChartRamp(
-            title: input.normalize ? w("share of actual", "part des réels") : w("count", "effectif"), low: "#f4f8fb",
+            title: input.normalize ? w(.shareOfActual) : w(.rowCount), low: "#f4f8fb",
             high: "#1f4e79",
             lowLabel: "0", highLabel: input.normalize ? "100%" : String(Int(maxCount)))
         let size = max(260, 110 + 46 * n)
         return Chart(
-            kind: "confusion_matrix", title: w("Confusion matrix", "Matrice de confusion"),
-            x: .band(w("predicted", "prédit"), categories: input.labels),
-            y: .band(w("actual", "réel"), categories: input.labels),
+            kind: "confusion_matrix", title: w(.confusionMatrix),
+            x: .band(w(.predicted), categories: input.labels),
+            y: .band(w(.actual), categories: input.labels),
             layers: [ChartLayer(.rect, cells, ramp: ramp), ChartLayer(.text, cells)],
             width: size + 200, height: size)
     }
@@ -50,12 +50,12 @@ extension Chart {
         let w = ChartWords(language)
         let layers = try curveLayers(curves, scoreName: "AUC")
         let chance = ChartLayer(
-            .rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)], name: w("chance", "hasard"),
+            .rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)], name: w(.chance),
             color: ChartPalette.grey, strokeWidth: 1)
         return Chart(
-            kind: "roc_curve", title: w("ROC curve", "Courbe ROC"),
-            x: .linear(w("false positive rate", "taux de faux positifs"), domain: 0...1),
-            y: .linear(w("true positive rate", "taux de vrais positifs"), domain: 0...1), layers: [chance] + layers)
+            kind: "roc_curve", title: w(.rocCurve),
+            x: .linear(w(.falsePositiveRate), domain: 0...1),
+            y: .linear(w(.truePositiveRate), domain: 0...1), layers: [chance] + layers)
     }
 
     /// Precision-recall curves, with the precision of a random classifier (the prevalence) when given.
@@ -68,15 +68,14 @@ extension Chart {
             layers.insert(
                 ChartLayer(
                     .rule, [ChartDatum(x: .number(0), y: .number(p), x2: 1, y2: p)],
-                    name: w(
-                        "chance (prevalence \(ChartFormat.number(p)))", "hasard (prévalence \(ChartFormat.number(p)))"),
+                    name: w(.chancePrevalence(ChartFormat.number(p))),
                     color: ChartPalette.grey,
                     strokeWidth: 1), at: 0)
         }
         return Chart(
-            kind: "precision_recall_curve", title: w("Precision-recall curve", "Courbe précision-rappel"),
-            x: .linear(w("recall", "rappel"), domain: 0...1),
-            y: .linear(w("precision", "précision"), domain: 0...1), layers: layers)
+            kind: "precision_recall_curve", title: w(.precisionRecallCurve),
+            x: .linear(w(.recall), domain: 0...1),
+            y: .linear(w(.precision), domain: 0...1), layers: layers)
     }
 
     /// Observed frequency of the positive class against the mean predicted probability, per bin.
@@ -86,16 +85,16 @@ extension Chart {
         var layers = [
             ChartLayer(
                 .rule, [ChartDatum(x: .number(0), y: .number(0), x2: 1, y2: 1)],
-                name: w("perfectly calibrated", "calibration parfaite"), color: ChartPalette.grey, strokeWidth: 1)
+                name: w(.perfectlyCalibrated), color: ChartPalette.grey, strokeWidth: 1)
         ]
         for l in lines {
             layers.append(l)
             layers.append(ChartLayer(.point, l.data, color: l.color, strokeWidth: 2.5))
         }
         return Chart(
-            kind: "calibration_curve", title: w("Calibration curve", "Courbe de calibration"),
-            x: .linear(w("mean predicted probability", "probabilité prédite moyenne"), domain: 0...1),
-            y: .linear(w("fraction of positives", "part de positifs"), domain: 0...1), layers: layers)
+            kind: "calibration_curve", title: w(.calibrationCurve),
+            x: .linear(w(.meanPredictedProbability), domain: 0...1),
+            y: .linear(w(.fractionOfPositives), domain: 0...1), layers: layers)
     }
 
     /// Residuals (actual − predicted) against predictions, with the zero line.
@@ -117,12 +116,12 @@ extension Chart {
             .rule, [ChartDatum(x: .number(lo), y: .number(0), x2: hi, y2: 0)], color: "#333333", strokeWidth: 1)
         // A strided sample of at most maxPoints rows, its size stated in the title.
         let n = input.predicted.count
-        let sample = rows.count < n ? w(" (\(rows.count) of \(n) rows)", " (\(rows.count) lignes sur \(n))") : ""
+        let sample = rows.count < n ? w(.sample(rows: rows.count, of: n)) : ""
         return Chart(
             kind: "residuals",
-            title: w("Residuals against predictions", "Résidus en fonction des prédictions") + sample,
-            x: .linear(w("predicted \(input.target)", "\(input.target) prédit")),
-            y: .linear(w("residual (actual − predicted)", "résidu (réel − prédit)"), includesZero: true),
+            title: w(.residualsAgainstPredictions) + sample,
+            x: .linear(w(.predictedTarget(input.target))),
+            y: .linear(w(.residual), includesZero: true),
             layers: [ChartLayer(.point, points, color: ChartPalette.blue, opacity: 0.6, strokeWidth: 1.5), zero])
     }
 

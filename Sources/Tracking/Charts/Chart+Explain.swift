@@ -26,12 +26,12 @@ extension Chart {
         if !errors.isEmpty {
             layers.append(
                 ChartLayer(
-                    .errorBar, errors, name: w("± 1 std over repeats", "± 1 écart-type sur les répétitions"),
+                    .errorBar, errors, name: w(.stdOverRepeats),
                     color: "#333333", strokeWidth: 1.5))
         }
         return Chart(
-            kind: "feature_importance", title: w("Feature importance", "Importance des variables"),
-            x: .linear(input.measure, includesZero: true), y: .band(w("feature", "variable"), categories: names),
+            kind: "feature_importance", title: w(.featureImportance),
+            x: .linear(input.measure, includesZero: true), y: .band(w(.feature), categories: names),
             layers: layers, height: max(220, 70 + 24 * names.count))
     }
 
@@ -74,14 +74,14 @@ extension Chart {
             }
         }
         let ramp = ChartRamp(
-            title: w("feature value", "valeur de la variable"), low: "#3b6fb6", high: "#d1495b",
-            lowLabel: w("low", "basse"), highLabel: w("high", "haute"))
+            title: w(.featureValue), low: "#3b6fb6", high: "#d1495b",
+            lowLabel: w(.low), highLabel: w(.high))
         return Chart(
-            kind: "shap_summary", title: w("SHAP summary", "Synthèse SHAP"),
+            kind: "shap_summary", title: w(.shapSummary),
             x: .linear(
-                w("SHAP value (impact on \(input.output))", "valeur SHAP (effet sur \(input.output))"),
+                w(.shapValue(output: input.output)),
                 includesZero: true),
-            y: .band(w("feature", "variable"), categories: ranked.map(\.name)),
+            y: .band(w(.feature), categories: ranked.map(\.name)),
             layers: [ChartLayer(.point, points, ramp: ramp, opacity: 0.8, strokeWidth: 1)],
             height: max(240, 80 + 34 * ranked.count))
     }
@@ -115,17 +115,17 @@ extension Chart {
             }
             layers.append(
                 ChartLayer(
-                    .line, ice, name: w("individual rows (ICE)", "lignes individuelles (ICE)"), color: "#b0b0b0",
+                    .line, ice, name: w(.individualRows), color: "#b0b0b0",
                     opacity: 0.5, strokeWidth: 1))
         }
         let avg = zip(input.grid, input.average).map { ChartDatum(x: .number($0), y: .number($1), series: "average") }
         layers.append(
             ChartLayer(
-                .line, avg, name: w("partial dependence", "dépendance partielle"), color: ChartPalette.orange,
+                .line, avg, name: w(.partialDependence), color: ChartPalette.orange,
                 strokeWidth: 3))
         return Chart(
             kind: "partial_dependence",
-            title: w("Partial dependence on \(input.feature)", "Dépendance partielle à \(input.feature)"),
+            title: w(.partialDependenceOn(input.feature)),
             x: .linear(input.feature), y: .linear(input.output), layers: layers)
     }
 }

@@ -34,8 +34,8 @@ extension Chart {
             lines.append(ChartLayer(.point, line, color: color, strokeWidth: 2))
         }
         return Chart(
-            kind: "learning_curve", title: w("Learning curve", "Courbe d'apprentissage"),
-            x: .linear(w("training rows", "lignes d'entraînement")),
+            kind: "learning_curve", title: w(.learningCurve),
+            x: .linear(w(.trainingRows)),
             y: .linear(input.metric), layers: layers + lines)
     }
 
@@ -49,7 +49,7 @@ extension Chart {
                 metric: result.metric, sizes: result.points.map { Double($0.trainRows) },
                 series: [
                     .init(
-                        name: w("train", "entraînement"),
+                        name: w(.train),
                         scores: result.points.map { $0.trainScores.isEmpty ? [$0.trainMean] : $0.trainScores }),
                     .init(
                         name: "validation",
@@ -86,7 +86,7 @@ extension Chart {
             layers.append(
                 ChartLayer(
                     .rule, [ChartDatum(x: .number(run.value), y: .category(ref))],
-                    name: w("reference: \(ref)", "référence : \(ref)"), color: ChartPalette.grey, strokeWidth: 1))
+                    name: w(.reference(ref)), color: ChartPalette.grey, strokeWidth: 1))
         }
         if !bars.isEmpty {
             layers.append(ChartLayer(.errorBar, bars, name: input.interval, color: "#333333", strokeWidth: 1.5))
@@ -94,7 +94,7 @@ extension Chart {
         layers.append(ChartLayer(.point, points, name: input.metric, color: ChartPalette.blue, strokeWidth: 4))
         return Chart(
             kind: "run_comparison",
-            title: w("Comparison of runs on \(input.metric)", "Comparaison des runs sur \(input.metric)"),
+            title: w(.comparisonOfRuns(input.metric)),
             x: .linear("\(input.metric) (\(input.interval))"), y: .band("run", categories: labels),
             layers: layers, height: max(200, 80 + 30 * labels.count))
     }

@@ -1,15 +1,12 @@
-// The words a chart prints (titles, axes, legends, colour scales) in the session's language: each chart
-// constructor takes the log's language and picks its English or French wording here, so a French
-// session's notebook, HTML report and terminal show French charts. Data labels (feature names, class
-// names, run ids, metric keys) are the data's own and stay as they are.
+// Says a chart's words (ChartWord) in the chart's language.
 import Languages
 
-/// Picks a chart's wording in one language.
+/// A chart's words in one language.
 struct ChartWords {
-    let french: Bool
+    let language: Language
 
-    init(_ language: Language) { french = language == .fr }
+    init(_ language: Language) { self.language = language }
 
-    /// `english` or `french`, in the chart's language.
-    func callAsFunction(_ english: String, _ french: String) -> String { self.french ? french : english }
+    /// The word in the chart's language.
+    func callAsFunction(_ word: ChartWord) -> String { word.text(language) }
 }

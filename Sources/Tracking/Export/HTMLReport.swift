@@ -4,12 +4,12 @@
 // mails as one file. It is also well-formed XML (void elements closed), so tests can parse it.
 // Leaves out: interactivity (the notebook's Vega-Lite charts are the interactive form).
 import Foundation
+import Languages
 
 /// Writes the HTML report of a session.
 public enum HTMLReport {
     public static func html(_ report: SessionReport) -> String {
         let h = LogRenderer.headings(report.language)
-        let fr = report.language == .fr
         var out: [String] = [
             "<!DOCTYPE html>",
             #"<html xmlns="http://www.w3.org/1999/xhtml" lang="\#(report.language.rawValue)">"#,
@@ -36,10 +36,10 @@ public enum HTMLReport {
                 field(h.result, e.entry.result), field(h.analysis, e.entry.analysis), field(h.next, e.entry.next),
                 "</dl>",
             ]
-            if !e.runs.isEmpty { out.append(table(e.runs, metric: report.mainMetric, french: fr)) }
+            if !e.runs.isEmpty { out.append(table(e.runs, metric: report.mainMetric, language: report.language)) }
             for chart in e.charts { out.append(figure(chart)) }
             if !e.runs.isEmpty {
-                out.append("<details><summary>\(fr ? "Reproduire" : "Reproduce")</summary>")
+                out.append("<details><summary>\(ReportWord.reproduce.text(report.language))</summary>")
                 for run in e.runs {
                     out.append("<pre><code>\(esc(String(Reproduction.commandLine(run).dropFirstBang())))</code></pre>")
                     if let py = Reproduction.python(run) { out.append("<pre><code>\(esc(py))</code></pre>") }
@@ -50,13 +50,13 @@ public enum HTMLReport {
         }
         if !report.runs.isEmpty {
             out += [
-                #"<section id="runs">"#, "<h2>\(fr ? "Toutes les exécutions" : "All runs")</h2>",
-                table(report.runs, metric: report.mainMetric, french: fr),
+                #"<section id="runs">"#, "<h2>\(ReportWord.allRuns.text(report.language))</h2>",
+                table(report.runs, metric: report.mainMetric, language: report.language),
             ]
             if let overview = report.overview { out.append(figure(overview)) }
             out.append("</section>")
         }
-        let decision = report.decision ?? (fr ? "_Pas encore de décision._" : "_No decision yet._")
+        let decision = report.decision ?? ReportWord.noDecisionYet.text(report.language)
         out += [
             #"<section id="decision">"#, "<h2>\(esc(h.decision))</h2>", "<p>\(inline(decision))</p>", "</section>",
             "</main>", "</body>", "</html>",
@@ -83,9 +83,9 @@ public enum HTMLReport {
         "<figure>\n\(SVGRenderer.render(chart))<figcaption>\(esc(chart.title))</figcaption>\n</figure>"
     }
 
-    static func table(_ runs: [RunRecord], metric: String?, french: Bool) -> String {
+    static func table(_ runs: [RunRecord], metric: String?, language: Language) -> String {
         let names = ReportTables.columns(runs, metric: metric)
-        let header = ["run", french ? "modèle" : "model"] + names + [french ? "entraînement (s)" : "training (s)"]
+        let header = ["run", ReportWord.model.text(language)] + names + [ReportWord.trainingSeconds.text(language)]
         var rows = [
             "<table>", "<thead><tr>" + header.map { "<th>\(esc($0))</th>" }.joined() + "</tr></thead>", "<tbody>",
         ]

@@ -60,7 +60,7 @@ public enum NotebookBuilder {
         }
 
         if !report.runs.isEmpty {
-            let title = report.language == .fr ? "## Toutes les exécutions" : "## All runs"
+            let title = "## " + ReportWord.allRuns.text(report.language)
             cells.append(
                 .markdown(
                     id: "all-runs",
@@ -73,8 +73,7 @@ public enum NotebookBuilder {
                         outputs: [.chart(overview)]))
             }
         }
-        let decision =
-            report.decision ?? (report.language == .fr ? "_Pas encore de décision._" : "_No decision yet._")
+        let decision = report.decision ?? ReportWord.noDecisionYet.text(report.language)
         cells.append(.markdown(id: "decision", source: "## \(h.decision)\n\n\(decision)"))
         return Notebook(
             cells: cells,
@@ -87,17 +86,9 @@ public enum NotebookBuilder {
 
     /// Where the numbers come from, and what the log cites that the store lacks.
     static func note(_ report: SessionReport) -> String {
-        let fr = report.language == .fr
-        var s =
-            fr
-            ? "_Exporté par mlexp : le texte vient du journal des expériences, chaque nombre d'une exécution du magasin (son id est indiqué)._"
-            : "_Exported by mlexp: the prose comes from the experiment log, every number from a run in the store (its id is given)._"
+        var s = ReportWord.provenance.text(report.language)
         if !report.missingRuns.isEmpty {
-            let ids = report.missingRuns.joined(separator: ", ")
-            s +=
-                fr
-                ? "\n\n**Attention** : le journal cite des exécutions absentes du magasin : \(ids)."
-                : "\n\n**Warning**: the log cites runs that are not in the store: \(ids)."
+            s += ReportWord.missingRuns(report.missingRuns.joined(separator: ", ")).text(report.language)
         }
         return s
     }
@@ -107,9 +98,8 @@ public enum NotebookBuilder {
 enum ReportTables {
     /// One row per run: id, model, the main metric first then the others, training time.
     static func runs(_ runs: [RunRecord], metric: String?, language: Language) -> String {
-        let fr = language == .fr
         let names = columns(runs, metric: metric)
-        let header = ["run", fr ? "modèle" : "model"] + names + [fr ? "entraînement (s)" : "training (s)"]
+        let header = ["run", ReportWord.model.text(language)] + names + [ReportWord.trainingSeconds.text(language)]
         var lines = [
             "| " + header.map(cell).joined(separator: " | ") + " |",
             "|" + header.map { _ in "---" }.joined(separator: "|") + "|",

@@ -196,8 +196,7 @@ public struct SessionReport: Sendable {
         let input = RunComparisonInput(
             metric: metric, runs: entries, reference: ref,
             interval: allCI
-                ? w("confidence interval", "intervalle de confiance")
-                : w("± 1 std over folds", "± 1 écart-type sur les folds"))
+                ? w(.confidenceInterval) : w(.stdOverFolds))
         return try? Chart.runComparison(input, language: language)
     }
 }

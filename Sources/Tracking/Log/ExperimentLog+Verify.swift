@@ -8,6 +8,7 @@
 // checked (a threshold the user gave is not a run's). Integers are never checked (fold counts, #N).
 // Also: `RunRecord.cite`, which formats a metric with its run id the way the check reads it.
 import Foundation
+public import Languages
 
 /// A number in the log that the store does not back.
 public struct LogIssue: Sendable, Equatable, CustomStringConvertible {
@@ -189,14 +190,14 @@ extension RunRecord {
     /// A metric with its run id, as the log should quote it: "roc_auc 0.846 ± 0.012 (r0003)".
     /// - Parameters:
     ///   - digits: decimals written (the check rounds stored values to the same).
-    ///   - french: the interval labelled "IC 95 %" rather than "95% CI" (a French log).
-    public func cite(_ metric: String, digits: Int = 3, french: Bool = false) -> String {
+    ///   - language: the log's, which labels the interval ("95% CI", "IC 95 %").
+    public func cite(_ metric: String, digits: Int = 3, language: Language = .en) -> String {
         guard let summary = metrics[metric] else { return "\(metric) n/a (\(id))" }
         var text = "\(metric) " + String(format: "%.\(digits)f", summary.mean)
         if let std = summary.std { text += " ± " + String(format: "%.\(digits)f", std) }
         if let low = summary.ciLow, let high = summary.ciHigh {
             text +=
-                (french ? " [IC 95 % " : " [95% CI ") + String(format: "%.\(digits)f", low) + "–"
+                LogWord.interval.text(language) + String(format: "%.\(digits)f", low) + "–"
                 + String(format: "%.\(digits)f", high) + "]"
         }
         return text + " (\(id))"

@@ -1,5 +1,5 @@
-// Renders a LogDocument to the Markdown of DESIGN.md ("The experiment log"). Headings follow the
-// log's language, one language at a time:
+// Renders a LogDocument to the Markdown of DESIGN.md ("The experiment log"). Headings (LogWord) follow
+// the log's language, one language at a time:
 //   English: # Experiment Log / ## Context / ## Experiment #N — title / **Hypothesis** **Approach**
 //            **Result** **Analysis** **Next** / ## Decision
 //   French:  # Journal des expériences / ## Contexte / ## Expérience #N — titre / **Hypothèse**
@@ -21,20 +21,12 @@ enum LogRenderer {
     }
 
     static func headings(_ language: Language) -> Headings {
-        switch language {
-        case .en:
-            Headings(
-                title: "Experiment Log", context: "Context", problem: "Problem", data: "Data", metric: "Metric",
-                experiment: "Experiment", hypothesis: "Hypothesis", approach: "Approach", result: "Result",
-                analysis: "Analysis", next: "Next", decision: "Decision",
-                emptyContext: "_Not framed yet._", problemHeading: "Problem: ")
-        case .fr:
-            Headings(
-                title: "Journal des expériences", context: "Contexte", problem: "Problème", data: "Données",
-                metric: "Métrique", experiment: "Expérience", hypothesis: "Hypothèse", approach: "Approche",
-                result: "Résultat", analysis: "Analyse", next: "Next", decision: "Décision",
-                emptyContext: "_Pas encore cadré._", problemHeading: "Problème : ")
-        }
+        func w(_ word: LogWord) -> String { word.text(language) }
+        return Headings(
+            title: w(.title), context: w(.context), problem: w(.problem), data: w(.data), metric: w(.metric),
+            experiment: w(.experiment), hypothesis: w(.hypothesis), approach: w(.approach), result: w(.result),
+            analysis: w(.analysis), next: w(.next), decision: w(.decision), emptyContext: w(.notFramedYet),
+            problemHeading: w(.problemHeading))
     }
 
     /// The Markdown text of the whole log.

@@ -34,16 +34,13 @@ struct ModelChoice {
         environment: [String: String] = ProcessInfo.processInfo.environment, startedAt: Date = Date()
     ) throws -> ModelChoice {
         func autopilot(_ why: String) -> ModelChoice {
-            let banner =
-                language == .fr
-                ? "Modèle : Autopilot — un moteur à règles déterministe intégré, PAS un LLM (\(why))."
-                : "Model: Autopilot — a built-in deterministic rule-based engine, NOT an LLM (\(why))."
+            let banner = SessionMessage.autopilotBanner(why: why).text(language)
             return ModelChoice(
                 model: Autopilot(brief: brief, language: language, startedAt: startedAt), isAutopilot: true,
                 banner: banner)
         }
         if flagModel?.lowercased() == "autopilot" {
-            return autopilot(language == .fr ? "choisi avec --model autopilot" : "chosen with --model autopilot")
+            return autopilot(SessionMessage.chosenWithFlag.text(language))
         }
         let config = try configFile(workspace)
         func nonEmpty(_ s: String?) -> String? {
@@ -59,10 +56,7 @@ struct ModelChoice {
                         "--model \(flagModel) needs an endpoint: pass --base-url URL (e.g. http://127.0.0.1:8080/v1), or set OPENAI_BASE_URL / OPENAI_API_KEY. Use --model autopilot for the built-in rule-based engine."
                 )
             }
-            return autopilot(
-                language == .fr
-                    ? "aucun point d'accès configuré : --base-url, OPENAI_BASE_URL ou .mlexp/config.json"
-                    : "no endpoint configured: --base-url, OPENAI_BASE_URL or .mlexp/config.json")
+            return autopilot(SessionMessage.noEndpoint.text(language))
         }
         let name = nonEmpty(flagModel) ?? nonEmpty(environment["OPENAI_MODEL"]) ?? nonEmpty(config?.model)
         guard let name else {

@@ -1,0 +1,47 @@
+// ChartWord in English.
+
+extension ChartWord {
+    var english: String {
+        switch self {
+        case .shareOfActual: "share of actual"
+        case .rowCount: "count"
+        case .confusionMatrix: "Confusion matrix"
+        case .predicted: "predicted"
+        case .actual: "actual"
+        case .chance: "chance"
+        case .rocCurve: "ROC curve"
+        case .falsePositiveRate: "false positive rate"
+        case .truePositiveRate: "true positive rate"
+        case .chancePrevalence(let p): "chance (prevalence \(p))"
+        case .precisionRecallCurve: "Precision-recall curve"
+        case .recall: "recall"
+        case .precision: "precision"
+        case .perfectlyCalibrated: "perfectly calibrated"
+        case .calibrationCurve: "Calibration curve"
+        case .meanPredictedProbability: "mean predicted probability"
+        case .fractionOfPositives: "fraction of positives"
+        case .sample(let rows, let n): " (\(rows) of \(n) rows)"
+        case .residualsAgainstPredictions: "Residuals against predictions"
+        case .predictedTarget(let target): "predicted \(target)"
+        case .residual: "residual (actual − predicted)"
+        case .stdOverRepeats: "± 1 std over repeats"
+        case .featureImportance: "Feature importance"
+        case .feature: "feature"
+        case .featureValue: "feature value"
+        case .low: "low"
+        case .high: "high"
+        case .shapSummary: "SHAP summary"
+        case .shapValue(let output): "SHAP value (impact on \(output))"
+        case .individualRows: "individual rows (ICE)"
+        case .partialDependence: "partial dependence"
+        case .partialDependenceOn(let feature): "Partial dependence on \(feature)"
+        case .learningCurve: "Learning curve"
+        case .trainingRows: "training rows"
+        case .train: "train"
+        case .reference(let ref): "reference: \(ref)"
+        case .comparisonOfRuns(let metric): "Comparison of runs on \(metric)"
+        case .confidenceInterval: "confidence interval"
+        case .stdOverFolds: "± 1 std over folds"
+        }
+    }
+}

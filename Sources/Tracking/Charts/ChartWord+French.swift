@@ -1,0 +1,47 @@
+// ChartWord in French.
+
+extension ChartWord {
+    var french: String {
+        switch self {
+        case .shareOfActual: "part des réels"
+        case .rowCount: "effectif"
+        case .confusionMatrix: "Matrice de confusion"
+        case .predicted: "prédit"
+        case .actual: "réel"
+        case .chance: "hasard"
+        case .rocCurve: "Courbe ROC"
+        case .falsePositiveRate: "taux de faux positifs"
+        case .truePositiveRate: "taux de vrais positifs"
+        case .chancePrevalence(let p): "hasard (prévalence \(p))"
+        case .precisionRecallCurve: "Courbe précision-rappel"
+        case .recall: "rappel"
+        case .precision: "précision"
+        case .perfectlyCalibrated: "calibration parfaite"
+        case .calibrationCurve: "Courbe de calibration"
+        case .meanPredictedProbability: "probabilité prédite moyenne"
+        case .fractionOfPositives: "part de positifs"
+        case .sample(let rows, let n): " (\(rows) lignes sur \(n))"
+        case .residualsAgainstPredictions: "Résidus en fonction des prédictions"
+        case .predictedTarget(let target): "\(target) prédit"
+        case .residual: "résidu (réel − prédit)"
+        case .stdOverRepeats: "± 1 écart-type sur les répétitions"
+        case .featureImportance: "Importance des variables"
+        case .feature: "variable"
+        case .featureValue: "valeur de la variable"
+        case .low: "basse"
+        case .high: "haute"
+        case .shapSummary: "Synthèse SHAP"
+        case .shapValue(let output): "valeur SHAP (effet sur \(output))"
+        case .individualRows: "lignes individuelles (ICE)"
+        case .partialDependence: "dépendance partielle"
+        case .partialDependenceOn(let feature): "Dépendance partielle à \(feature)"
+        case .learningCurve: "Courbe d'apprentissage"
+        case .trainingRows: "lignes d'entraînement"
+        case .train: "entraînement"
+        case .reference(let ref): "référence : \(ref)"
+        case .comparisonOfRuns(let metric): "Comparaison des runs sur \(metric)"
+        case .confidenceInterval: "intervalle de confiance"
+        case .stdOverFolds: "± 1 écart-type sur les folds"
+        }
+    }
+}
