@@ -46,6 +46,6 @@ import Testing
         #expect(ridge.peer(classification: false, regression: false) == nil)
         // The clustering family's class whatever the task says; a classifier-only family has none for regression.
         #expect(ModelFamily.kmeans.scikitLearn.peer(classification: false, regression: false)?.name == "KMeans")
-        #expect(try ModelFamily.named("naive_bayes").scikitLearn.peer(classification: false, regression: true) == nil)
+        #expect(try ModelFamily.named("logistic").scikitLearn.peer(classification: false, regression: true) == nil)
     }
 }
