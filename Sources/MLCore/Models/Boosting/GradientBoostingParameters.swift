@@ -43,7 +43,8 @@ public struct GradientBoostingParameters: Sendable, Codable, Equatable {
 
     public init() {}
 
-    /// Checks every value against the ranges of `GradientBoostingParameters.specs` (HistGradientBoosting+Parameters), the one place they are stated.
+    /// Checks every value against the ranges of `GradientBoostingParameters.specs`
+    /// (HistGradientBoosting+Parameters), the one place they are stated.
     func validate() throws(MLError) {
         try Self.specs.check(self, model: "gbdt")
     }

@@ -1,7 +1,8 @@
 // One model family, stated once: its name, what it is, the preprocessing its inputs need, the
 // parameters it takes (names, valid values, defaults), how it is built from checked parameter
-// values (ParameterValues) and loaded back from a saved run, and its scikit-learn equivalent. `ModelFamily.all` (ModelFamily+Table)
-// lists them; the registry, the fitted-model codec, the experiment runner and `--help` read it.
+// values (ParameterValues) and loaded back from a saved run, and its scikit-learn equivalent.
+// `ModelFamily.all` (ModelFamily+Table) lists them; the registry, the fitted-model codec, the
+// experiment runner, `--help` and the exports read it.
 // Leaves out: fitting (AnyEstimator) and the search spaces of tuning (TuneSpace).
 
 /// A model family: everything the rest of the code needs to know about it without naming it.
