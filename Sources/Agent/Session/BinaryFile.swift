@@ -66,27 +66,29 @@ struct BinaryFileWriter {
 }
 
 /// Reads what `BinaryFileWriter` wrote: the header, then each array in turn.
-struct BinaryFileReader {
+struct BinaryFileReader<Header: Decodable> {
+    /// The file's decoded header.
+    let header: Header
     private let data: Data
     private var offset: Int
 
     /// Opens `url` (mapped) and decodes its header; nil for a missing, foreign or truncated file.
-    init?<Header: Decodable>(url: URL, magic: Data, header: inout Header?) {
+    init?(url: URL, magic: Data) {
         guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.starts(with: magic) else {
             return nil
         }
-        self.data = data
-        offset = magic.count
+        var offset = magic.count
         guard data.count >= offset + 8 else { return nil }
         let length = data.subdata(in: offset..<(offset + 8)).withUnsafeBytes {
             Int(UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)))
         }
         offset += 8
         guard length >= 0, data.count >= offset + length,
-            let decoded = try? JSONDecoder().decode(Header.self, from: data.subdata(in: offset..<(offset + length)))
+            let header = try? JSONDecoder().decode(Header.self, from: data.subdata(in: offset..<(offset + length)))
         else { return nil }
-        offset += length
-        header = decoded
+        self.header = header
+        self.data = data
+        self.offset = offset + length
     }
 
     /// The next `count` values of type `T`; nil when the file holds fewer bytes.

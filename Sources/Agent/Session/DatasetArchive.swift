@@ -72,10 +72,8 @@ enum DatasetArchive {
 
     /// Reads what `write` wrote; nil for a missing, truncated or foreign file.
     static func read(from url: URL) -> Dataset? {
-        var decoded: Header?
-        guard var file = BinaryFileReader(url: url, magic: magic, header: &decoded), let header = decoded else {
-            return nil
-        }
+        guard var file = BinaryFileReader<Header>(url: url, magic: magic) else { return nil }
+        let header = file.header
         var columns: [Column] = []
         for h in header.columns {
             let data: ColumnData

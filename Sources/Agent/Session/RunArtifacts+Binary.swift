@@ -61,36 +61,33 @@ extension RunArtifacts {
 
     /// Reads what `writeBinary` wrote; nil for a missing, truncated or foreign file.
     static func readBinary(from url: URL) -> RunArtifacts? {
-        var decoded: Header?
-        guard var file = BinaryFileReader(url: url, magic: magic, header: &decoded), let header = decoded else {
-            return nil
-        }
-        func read<T>(_ count: Int, as type: T.Type) -> [T]? { file.read(count, as: type) }
+        guard var file = BinaryFileReader<Header>(url: url, magic: magic) else { return nil }
+        let header = file.header
         let target: TargetValues
         switch header.target {
         case "classes":
-            guard let labels = read(header.targetRows, as: Int.self) else { return nil }
+            guard let labels = file.read(header.targetRows, as: Int.self) else { return nil }
             target = .classes(labels: labels, classNames: header.classNames)
         case "values":
-            guard let v = read(header.targetRows, as: Double.self) else { return nil }
+            guard let v = file.read(header.targetRows, as: Double.self) else { return nil }
             target = .values(v)
         default: return nil
         }
         let prediction: Prediction
         switch header.prediction {
         case "classes":
-            guard let labels = read(header.rows, as: Int.self) else { return nil }
+            guard let labels = file.read(header.rows, as: Int.self) else { return nil }
             var p: [Double]? = nil
             if header.probabilities > 0 {
-                guard let read = read(header.probabilities, as: Double.self) else { return nil }
+                guard let read = file.read(header.probabilities, as: Double.self) else { return nil }
                 p = read
             }
             prediction = .classes(labels: labels, probabilities: p, classCount: header.classCount)
         case "values":
-            guard let v = read(header.rows, as: Double.self) else { return nil }
+            guard let v = file.read(header.rows, as: Double.self) else { return nil }
             prediction = .values(v)
         case "clusters":
-            guard let c = read(header.rows, as: Int.self) else { return nil }
+            guard let c = file.read(header.rows, as: Int.self) else { return nil }
             prediction = .clusters(c)
         default: return nil
         }

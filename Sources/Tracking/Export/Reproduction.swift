@@ -41,7 +41,7 @@ public enum Reproduction {
     /// The scikit-learn class of `family` for a run of `task`, as the family's row in MLCore's table
     /// states it; nil for a family scikit-learn has no counterpart for (or an unknown name).
     static func estimator(_ family: String, task: String) -> Estimator? {
-        ModelFamily.all.first { $0.name == family }?.scikitLearn.peer(
+        (try? ModelFamily.named(family))?.scikitLearn.peer(
             classification: isClassification(task), regression: task.lowercased().hasPrefix("regr"))
     }
 
