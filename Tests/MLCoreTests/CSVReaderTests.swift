@@ -140,6 +140,24 @@ import Testing
         #expect(one == many)
     }
 
+    @Test func quotesThatStartLateDoNotBreakTheCuts() throws {
+        // No quote in the first 64 KiB, so the planner cuts without counting quotes; later rows hold quoted
+        // fields spanning lines, and whatever cut lands inside one, the parallel read equals the sequential one.
+        var text = "id,note,x\n"
+        var g = SeededGenerator(seed: 11)
+        for i in 0..<40_000 {
+            let late = i > 4_000 && g.nextInt(below: 3) == 0
+            let note = late ? "\"line one,\nline two \(i)\nline three\"" : "plain \(i % 5)"
+            text += "\(i),\(note),\(g.nextUnit())\n"
+        }
+        let one = try CSVReader.read(text: text, options: CSVOptions(threads: 1))
+        for threads in [2, 3, 7] {
+            let many = try CSVReader.read(text: text, options: CSVOptions(threads: threads))
+            #expect(one.rowCount == 40_000)
+            #expect(one == many, "threads \(threads)")
+        }
+    }
+
     @Test func fingerprintsAreStableAndContentBased() throws {
         let a = try CSVReader.read(text: "a,b\n1,x\n2,y\n")
         let b = try CSVReader.read(text: "a,b\r\n1,\"x\"\r\n2,y\r\n")

@@ -29,6 +29,15 @@ import Testing
         #expect(ProfileStatistics.sortedPresent(v).map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
+    /// The near-duplicate tolerance's spread, without a filtered copy: the same sums in the same order as before.
+    @Test(arguments: [0, 1, 2, 4096]) func presentStdIsTheFilteredPopulationStdBitForBit(_ n: Int) {
+        let v = Self.awkward(n, seed: UInt64(n) + 9).map { $0.isInfinite ? 1.5 : $0 }
+        let expected = Stats.std(v.filter { !$0.isNaN }, ddof: 0)
+        let got = NearDuplicates.presentPopulationStd(v)
+        #expect(got.bitPattern == expected.bitPattern || (got.isNaN && expected.isNaN), "n \(n)")
+        #expect(NearDuplicates.presentPopulationStd([.nan, .nan]).isNaN)
+    }
+
     @Test(arguments: [1, 2, 3, 4096, 4097, 60_000]) func medianSelectMatchesTheSortedQuantile(_ n: Int) {
         for seed in [UInt64(3), 4] {
             let present = Self.awkward(n, seed: seed).map { $0.isNaN ? 0 : $0 }

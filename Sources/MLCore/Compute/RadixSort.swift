@@ -8,16 +8,21 @@
 enum RadixSort {
     /// `values` sorted ascending. - Complexity: O(n); a comparison sort below 256 values.
     static func sorted(_ values: [Double]) -> [Double] {
-        let n = values.count
-        if n < 256 { return values.sorted() }
         var out = values
+        sortInPlace(&out)
+        return out
+    }
+
+    /// Sorts `values` (no NaN) ascending in place, through one scratch buffer of the same size.
+    static func sortInPlace(_ values: inout [Double]) {
+        let n = values.count
+        if n < 256 { return values.sort() }
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: n)
         defer { scratch.deallocate() }
-        out.withUnsafeMutableBufferPointer { b in
+        values.withUnsafeMutableBufferPointer { b in
             guard let v = b.baseAddress else { return }
             radix(v, rows: nil, count: n, scratchValues: scratch, scratchRows: nil)
         }
-        return out
     }
 
     /// Sorts `values[0..<n]` ascending and applies the same permutation to `rows` (no NaN).
@@ -54,18 +59,26 @@ enum RadixSort {
         // Order-preserving keys, stored in the value buffers' bit patterns.
         let keys = UnsafeMutableRawPointer(values).assumingMemoryBound(to: UInt64.self)
         let tmp = UnsafeMutableRawPointer(scratchValues).assumingMemoryBound(to: UInt64.self)
-        for i in 0..<n {
-            let b = values[i].bitPattern
-            keys[i] = b & (1 << 63) != 0 ? ~b : b | (1 << 63)
-        }
-        var counts = [Int](repeating: 0, count: 2048)
+        // Every pass's digit counts in the same read as the keys (a permutation keeps them): one pass over
+        // the data instead of six.
+        var counts = [Int](repeating: 0, count: 6 * 2048)
         var srcK = keys, dstK = tmp, srcR = rows, dstR = scratchRows
         counts.withUnsafeMutableBufferPointer { cb in
-            guard let c = cb.baseAddress else { return }
+            guard let all = cb.baseAddress else { return }
+            for i in 0..<n {
+                let b = values[i].bitPattern
+                let k = b & (1 << 63) != 0 ? ~b : b | (1 << 63)
+                keys[i] = k
+                all[Int(k & 2047)] &+= 1
+                all[2048 + Int((k >> 11) & 2047)] &+= 1
+                all[4096 + Int((k >> 22) & 2047)] &+= 1
+                all[6144 + Int((k >> 33) & 2047)] &+= 1
+                all[8192 + Int((k >> 44) & 2047)] &+= 1
+                all[10240 + Int(k >> 55)] &+= 1
+            }
             for pass in 0..<6 {
                 let shift = UInt64(pass * 11)
-                c.update(repeating: 0, count: 2048)
-                for i in 0..<n { c[Int((srcK[i] >> shift) & 2047)] &+= 1 }
+                let c = all + pass * 2048
                 // Skip a pass when every key has the same digit.
                 if c[Int((srcK[0] >> shift) & 2047)] == n { continue }
                 var sum = 0

@@ -13,7 +13,10 @@
 final class NumberBox: @unchecked Sendable {
     var values: [Double] = []
 
-    init(capacity: Int) { values.reserveCapacity(capacity) }
+    init(capacity: Int) {
+        values.reserveCapacity(capacity)
+        HugePages.advise(&values)
+    }
 }
 
 /// One column's conversion state within one chunk.
@@ -118,6 +121,7 @@ struct ChunkReader: Sendable {
                 result.columns[c].isNumeric = false
                 result.columns[c].numbers = nil
                 result.columns[c].codes.reserveCapacity(max(result.estimatedRows, result.rows + block.rows))
+                HugePages.advise(&result.columns[c].codes)
                 replay(blockStarts: result.blockStarts.dropLast(), end: result.end, column: c, into: &result.columns[c])
             }
             encode(block, column: c, into: &result.columns[c])

@@ -15,6 +15,21 @@ enum ChunkPlanner {
     static func boundaries(_ file: FileBytes, from: Int, to: Int, chunks: Int) -> [Int] {
         guard chunks > 1, to > from else { return [from, to] }
         let p = file.base
+        // No quote in the first 64 KiB: cut after the first newline past each target without counting quotes
+        // (which would bring in the pages before the last cut on this thread). A cut inside a quoted field
+        // that spans lines is still caught: the chunk before it ends inside the quote and the reader re-reads
+        // the file in one pass.
+        if countQuotes(p, from: from, to: min(to, from + 65_536)) == 0 {
+            var cuts = [from]
+            for k in 1..<chunks {
+                let target = max(from + (to - from) * k / chunks, cuts[cuts.count - 1])
+                guard let hit = memchr(p + target, 10, to - target) else { break }
+                let cut = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - p + 1
+                if cut < to && cut > cuts[cuts.count - 1] { cuts.append(cut) }
+            }
+            cuts.append(to)
+            return cuts
+        }
         var cuts = [from]
         var position = from
         var quotes = 0

@@ -30,7 +30,10 @@ enum CSVColumnBuilder {
                 guard let box = chunk.columns[c].numbers else { continue }
                 if values.isEmpty {
                     swap(&values, &box.values)
-                    values.reserveCapacity(rows)
+                    if values.capacity < rows {
+                        values.reserveCapacity(rows)
+                        HugePages.advise(&values)
+                    }
                 } else {
                     values.append(contentsOf: box.values)
                     box.values = []

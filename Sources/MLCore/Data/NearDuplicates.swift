@@ -27,36 +27,40 @@ enum NearDuplicates {
         let columns = dataset.columns.filter { !excluding.contains($0.name) }
         guard n >= 2, columns.count >= 2 else { return (0, n) }
         var keys = [UInt64](repeating: 0, count: n)
-        var cells: [[UInt64]] = []
-        var numeric: [(index: Int, values: [Double], step: Double)] = []
+        // Numeric columns with spread: their values, tolerance and cell hashes (a row's rest is its key minus its cell).
+        var numeric: [(values: [Double], step: Double, cells: [UInt64])] = []
         for (j, column) in columns.enumerated() {
             let salt = UInt64(j + 1) &* 0x9E37_79B9_7F4A_7C15
-            var h = [UInt64](repeating: 0, count: n)
-            switch column.data {
-            case .numeric(let v):
-                for r in 0..<n { h[r] = mix(salt ^ (v[r].isNaN ? 1 : (v[r] == 0 ? 0 : v[r].bitPattern))) }
-                let sd = Stats.std(v.filter { !$0.isNaN }, ddof: 0)
-                if sd > 0 && sd.isFinite { numeric.append((j, v, tolerance * sd)) }
-            case .categorical(let c, _):
-                for r in 0..<n { h[r] = mix(salt ^ UInt64(bitPattern: Int64(c[r]))) }
-            case .text(let t):
-                for r in 0..<n {
-                    var hasher = ContentHasher()
-                    if let s = t[r] { hasher.combine(s) } else { hasher.combine("\u{0}missing") }
-                    h[r] = mix(salt ^ hasher.finalize().value)
+            // Every slot is written below: no zero-filled buffer (a million rows' pages cost more than the hashing).
+            let h = [UInt64](unsafeUninitializedCapacity: n) { h, filled in
+                switch column.data {
+                case .numeric(let v):
+                    for r in 0..<n { h[r] = mix(salt ^ (v[r].isNaN ? 1 : (v[r] == 0 ? 0 : v[r].bitPattern))) }
+                case .categorical(let c, _):
+                    for r in 0..<n { h[r] = mix(salt ^ UInt64(bitPattern: Int64(c[r]))) }
+                case .text(let t):
+                    for r in 0..<n {
+                        var hasher = ContentHasher()
+                        if let s = t[r] { hasher.combine(s) } else { hasher.combine("\u{0}missing") }
+                        h[r] = mix(salt ^ hasher.finalize().value)
+                    }
                 }
+                filled = n
+            }
+            if case .numeric(let v) = column.data {
+                let sd = presentPopulationStd(v)
+                if sd > 0 && sd.isFinite { numeric.append((v, tolerance * sd, h)) }
             }
             for r in 0..<n { keys[r] = keys[r] &+ h[r] }
-            cells.append(h)
         }
         // A rest is kept when its low 32 bits fall under `keep` (all of them up to maxRows rows).
         let share = min(1, Double(maxRows) / Double(n))
         let keep = share >= 1 ? UInt64(1) << 32 : UInt64(share * 4_294_967_296)
-        let rowKeys = keys, rowCells = cells, candidates = numeric
+        let rowKeys = keys, candidates = numeric
         let found = Parallel.map(candidates.count, parallel: n * candidates.count >= ProfileStatistics.parallelCells) {
             k -> [Int32] in
             near(
-                keys: rowKeys, cellsOfJ: rowCells[candidates[k].index], values: candidates[k].values,
+                keys: rowKeys, cellsOfJ: candidates[k].cells, values: candidates[k].values,
                 step: candidates[k].step, keep: keep)
         }
         var isNear = [Bool](repeating: false, count: n)
@@ -114,6 +118,21 @@ enum NearDuplicates {
             }
         }
         return out.sorted()
+    }
+
+    /// `Stats.std(v.filter { !$0.isNaN }, ddof: 0)` without the filtered copy (the same sums, in the same order).
+    static func presentPopulationStd(_ v: [Double]) -> Double {
+        var sum = 0.0, count = 0
+        for x in v where !x.isNaN {
+            sum += x
+            count += 1
+        }
+        guard count > 0 else { return .nan }
+        guard count > 1 else { return 0 }
+        let m = sum / Double(count)
+        var squares = 0.0
+        for x in v where !x.isNaN { squares += (x - m) * (x - m) }
+        return (squares / Double(count)).squareRoot()
     }
 
     /// SplitMix64's finaliser: spreads a value's bits over the word.
