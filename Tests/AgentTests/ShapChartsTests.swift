@@ -29,6 +29,20 @@ import Tracking
         #expect(points.first?.color == 0 && points.filter { $0.y == .category("x0") }.last?.color == 1)
     }
 
+    @Test func aLargeTableDrawsAtMost120DotsPerFeature() throws {
+        // Its notebook stays small whatever the rows: the beeswarm samples them, and says nothing else differently.
+        let x0 = (0..<1_000).map { Double($0 % 10) / 10 }, x1 = (0..<1_000).map { Double($0 % 7) }
+        let x = FeatureMatrix(columns: [x0, x1], names: ["x0", "x1"])
+        var p = DecisionTreeParameters()
+        p.maxDepth = 2
+        let model = AnyFittedModel(
+            family: "tree", model: try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 }))))
+        let chart = try #require(ShapCharts.chart(model: model, valid: x, output: "predicted y"))
+        let points = chart.layers.flatMap(\.data)
+        #expect(points.filter { $0.y == .category("x0") }.count == 120)
+        #expect(points.count == 240)
+    }
+
     @Test func nonTreeModelDrawsNothing() throws {
         let x = FeatureMatrix(columns: [[0, 1, 2, 3]], names: ["x0"])
         let model = try ModelRegistry.make("linear").fit(TrainingSet(x: x, y: .values([1, 3, 5, 7])))

@@ -1,8 +1,10 @@
 // A SHAP summary (beeswarm) of a tree model, kept with the run for `mlexp export notebook|html`:
-// TreeSHAP on up to 200 held-out rows of the explanation, one output (the regression value, the
-// binary log-odds, or the last class's raw score), coloured by numeric feature value (categorical
-// codes are left uncoloured). Best effort: a model that is not a tree ensemble, or a failure, saves
-// nothing, and explain_model's result never changes. Leaves out: interaction values.
+// TreeSHAP on up to 120 held-out rows of the explanation (a dot per row and feature: 12 features × 120
+// rows is ≈ 230 KB of notebook with its SVG twin, so three explained runs stay well under 1 MB), one
+// output (the regression value, the binary log-odds, or the last class's raw score), coloured by
+// numeric feature value (categorical codes are left uncoloured). Best effort: a model that is not a
+// tree ensemble, or a failure, saves nothing, and explain_model's result never changes.
+// Leaves out: interaction values.
 import Foundation
 import Languages
 import MLCore
@@ -11,7 +13,7 @@ import Tracking
 enum ShapCharts {
     /// The beeswarm of `model` on the first `maxRows` rows of `valid`, or nil when it cannot be drawn.
     static func chart(
-        model: AnyFittedModel, valid: FeatureMatrix, output: String, maxRows: Int = 200,
+        model: AnyFittedModel, valid: FeatureMatrix, output: String, maxRows: Int = 120,
         language: Language = .en
     ) -> Chart? {
         guard let ensemble = model.treeEnsemble, valid.rows > 0 else { return nil }

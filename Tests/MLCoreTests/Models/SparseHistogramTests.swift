@@ -62,7 +62,7 @@ import Testing
         let compactHist = TestBuffer([Double](repeating: .nan, count: 2 * pairs))
         let counts = TestBuffer([Int32](repeating: 0, count: 12)),
             rest = TestBuffer([SIMD2<Double>](repeating: .zero, count: 12))
-        let masks = TestBuffer([UInt64](repeating: 0, count: 48))
+        let masks = TestBuffer([UInt64](repeating: 0, count: 48)), active = TestBuffer([UInt64](repeating: 0, count: 2))
         let pl = TestBuffer(Self.plainLayout(6)), cl = TestBuffer(compact), bb = TestBuffer(bins)
         withExtendedLifetime((gh, rows32, pl, cl, bb)) {
             let sparse = SparseBins(bins: bb.p, rows: n, features: 6, threshold: 0.8, threads: 1)
@@ -70,8 +70,8 @@ import Testing
                 let hist = k == 0 ? plainHist.p : compactHist.p
                 sparse.accumulate(
                     rows: rows32.p, gh: gh.p, count: rows.count, hist: hist, nonDefault: counts.p + 6 * k,
-                    rest: rest.p + 6 * k, occupied: masks.p + 24 * k, layout: layout)
-                for j in sparse.sparseFeatures {
+                    rest: rest.p + 6 * k, occupied: masks.p + 24 * k, active: active.p + k, layout: layout)
+                for j in sparse.sparseFeatures where SparseBins.contains(active.p + k, j) {
                     sparse.completeDefault(
                         feature: j, hist: hist + 2 * Int(layout[j].offset), total: total,
                         nonDefault: Int(counts.p[6 * k + j]),
@@ -79,6 +79,7 @@ import Testing
                 }
             }
         }
+        #expect(active.array[0] == active.array[1])
         #expect(Array(counts.array[0..<6]) == Array(counts.array[6..<12]))
         #expect(Array(masks.array[0..<24]) == Array(masks.array[24..<48]))
         for j in 1..<6 where counts.p[j] > 0 {
@@ -99,10 +100,11 @@ import Testing
         let rows32 = rows.map { Int32($0) }
         let gh = rows.flatMap { [g[$0], h[$0]] }
         var hist = [Double](repeating: .nan, count: 6 * histogramStride)
+        // Stale counts, sums and masks: accumulate must reset those of every feature it fills.
         var counts = [Int32](repeating: -1, count: 6)
-        var rest = [SIMD2<Double>](repeating: .zero, count: 6)
-        // Stale masks: accumulate must reset the mask of every feature it fills.
+        var rest = [SIMD2<Double>](repeating: SIMD2(7, 7), count: 6)
         var occupied = [UInt64](repeating: ~0, count: 6 * 4)
+        var active: UInt64 = ~0
         bins.withUnsafeBufferPointer { b in
             guard let bp = b.baseAddress else { return }
             let sparse = SparseBins(bins: bp, rows: n, features: 6, threshold: 0.8, threads: 2)
@@ -114,7 +116,12 @@ import Testing
                         guard let hb = hp.baseAddress, let cb = cp.baseAddress, let rb = rp.baseAddress else { return }
                         sparse.accumulate(
                             rows: rows32, gh: gh, count: rows.count, hist: hb, nonDefault: cb, rest: rb,
-                            occupied: &occupied, layout: Self.plainLayout(6))
+                            occupied: &occupied, active: &active, layout: Self.plainLayout(6))
+                        // A feature outside `active` holds no row outside its default bin: count 0, sum 0.
+                        for j in sparse.sparseFeatures where active & (1 << UInt64(j)) == 0 {
+                            cb[j] = 0
+                            rb[j] = .zero
+                        }
                         for j in sparse.sparseFeatures {
                             sparse.completeDefault(
                                 feature: j, hist: hb + j * histogramStride, total: total, nonDefault: Int(cb[j]),
@@ -124,6 +131,7 @@ import Testing
                 }
             }
         }
+        #expect(active & (1 << 5) == 0, "the constant feature has no entry")
         for j in 1..<6 {
             let d = [-1, 0, 3, 255, 0, 2][j]
             #expect(Int(counts[j]) == rows.filter { bins[j * n + $0] != UInt8(d) }.count, "feature \(j)")
@@ -160,6 +168,7 @@ import Testing
         var count: Int32 = -1
         var rest = SIMD2<Double>(-1, -1)
         var occupied = [UInt64](repeating: 0, count: 4)
+        var active: UInt64 = 0
         bins.withUnsafeBufferPointer { b in
             guard let bp = b.baseAddress else { return }
             let sparse = SparseBins(bins: bp, rows: n, features: 1, threshold: 0.8, threads: 1)
@@ -168,14 +177,14 @@ import Testing
                 let rows = (0..<10).map { Int32($0) }
                 sparse.accumulate(
                     rows: rows, gh: gh, count: 10, hist: hb, nonDefault: &count, rest: &rest, occupied: &occupied,
-                    layout: Self.plainLayout(1))
+                    active: &active, layout: Self.plainLayout(1))
                 // Totals that differ from the bins' sum in the last bits must not leave a residue.
                 sparse.completeDefault(
                     feature: 0, hist: hb, total: NodeSums(g: 3.0000001, h: 3, count: 10), nonDefault: Int(count),
                     rest: rest)
             }
         }
-        #expect(count == 10)
+        #expect(count == 10 && active == 1)
         #expect(occupied == [1 << 7, 0, 0, 0])
         #expect(abs(rest.x - 3) < 1e-6 && abs(rest.y - 3) < 1e-6)
         #expect(hist[0] == 0 && hist[1] == 0)
@@ -197,11 +206,11 @@ import Testing
         return TrainingSet(x: FeatureMatrix(columns: columns), y: .values(y))
     }
 
-    @Test func sparseAndDenseGrowTheSameTrees() throws {
-        let set = Self.sparseRegression()
-        var p = GradientBoostingParameters()
-        p.maxIter = 30
-        p.minSamplesLeaf = 5
+    /// Fits `set` with sparse histograms and with the dense kernel (sparseThreshold 2), expects the same trees
+    /// and returns both fits.
+    static func fitsGrowingTheSameTrees(_ set: TrainingSet, _ p: GradientBoostingParameters) throws
+        -> (sparse: FittedGradientBoosting, dense: FittedGradientBoosting)
+    {
         let sparse = try HistGradientBoosting(p).fit(set)
         var denseParameters = p
         denseParameters.sparseThreshold = 2
@@ -212,6 +221,15 @@ import Testing
             #expect(a.threshold.elementsEqual(b.threshold) { $0 == $1 || ($0.isNaN && $1.isNaN) })
             #expect(a.left == b.left && a.right == b.right)
         }
+        return (sparse, dense)
+    }
+
+    @Test func sparseAndDenseGrowTheSameTrees() throws {
+        let set = Self.sparseRegression()
+        var p = GradientBoostingParameters()
+        p.maxIter = 30
+        p.minSamplesLeaf = 5
+        let (sparse, dense) = try Self.fitsGrowingTheSameTrees(set, p)
         guard case .values(let ps) = try sparse.predict(set.x), case .values(let pd) = try dense.predict(set.x) else {
             Issue.record("regression predictions expected")
             return

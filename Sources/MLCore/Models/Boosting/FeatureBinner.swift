@@ -2,7 +2,8 @@
 // numeric features get ≤ 255 quantile bins from a seeded sample of ≤ 200,000 values, categorical
 // features (≤ 255 levels) use their codes as bins, and bin 255 always holds missing values.
 // Bins are stored by column as UInt8, so a 1M × 20 table takes 20 MB.
-// Leaves out: streaming quantile sketches (the sample is held in memory), sparse features.
+// A column's zeros are counted rather than sorted (SortedColumn): a TF-IDF term costs the rows that hold it.
+// Leaves out: streaming quantile sketches (the sample is held in memory).
 
 import Foundation
 
@@ -85,16 +86,21 @@ struct FeatureBinner: Sendable, Codable, Equatable {
             if case .categorical(let levels) = x.features[j].kind, levels <= FeatureBinning.maximumBins {
                 return FeatureBinning(upperEdges: [], isCategorical: true, binCount: max(1, levels))
             }
-            var values: [Double] = []
+            // The zeros are counted, not kept: a TF-IDF term costs the rows that hold it.
+            var nonZero: [Double] = []
+            var zeros = 0
             x.withFeature(j) { v, map in
-                values.reserveCapacity(sampled?.count ?? rows)
                 for i in 0..<(sampled?.count ?? rows) {
                     let r = sampled?[i] ?? i
                     let value = map.map { v[$0[r]] } ?? v[r]
-                    if !value.isNaN { values.append(value) }
+                    if value == 0 {
+                        zeros += 1
+                    } else if !value.isNaN {
+                        nonZero.append(value)
+                    }
                 }
             }
-            return Self.numericBinning(values, maxBins: maxBins)
+            return Self.numericBinning(SortedColumn(nonZero: nonZero, zeros: zeros), maxBins: maxBins)
         }
     }
 
@@ -106,18 +112,26 @@ struct FeatureBinner: Sendable, Codable, Equatable {
     static func numericBinning(
         _ raw: [Double], maxBins: Int, sparseThreshold: Double = SparseBins.defaultThreshold
     ) -> FeatureBinning {
-        let v = sortedValues(raw)
-        guard let first = v.first else { return FeatureBinning(upperEdges: [], isCategorical: false, binCount: 1) }
-        var distinct: [Double] = [first]
-        for x in v where x != distinct[distinct.count - 1] {
-            distinct.append(x)
-            if distinct.count > maxBins { break }
-        }
+        let nonZero = raw.filter { $0 != 0 }
+        return numericBinning(
+            SortedColumn(nonZero: nonZero, zeros: raw.count - nonZero.count), maxBins: maxBins,
+            sparseThreshold: sparseThreshold)
+    }
+
+    /// `numericBinning` of a column given as its non-zero values and its count of zeros.
+    /// - Complexity: O(z log z) for its z non-zero values (a radix sort), plus O(maxBins).
+    static func numericBinning(
+        _ v: SortedColumn, maxBins: Int, sparseThreshold: Double = SparseBins.defaultThreshold
+    ) -> FeatureBinning {
+        let runs = v.runs(upTo: maxBins + 1)
+        guard !runs.isEmpty else { return FeatureBinning(upperEdges: [], isCategorical: false, binCount: 1) }
         var edges: [Double] = []
-        if distinct.count <= maxBins, let sparse = sparseEdges(v, threshold: sparseThreshold) {
+        if runs.count <= maxBins, let sparse = sparseEdges(runs: runs, count: v.count, threshold: sparseThreshold) {
             edges = sparse
-        } else if distinct.count <= maxBins {
-            for i in 0..<(distinct.count - 1) { edges.append(distinct[i] + (distinct[i + 1] - distinct[i]) / 2) }
+        } else if runs.count <= maxBins {
+            for i in 0..<(runs.count - 1) {
+                edges.append(runs[i].value + (runs[i + 1].value - runs[i].value) / 2)
+            }
         } else {
             let n = v.count
             for k in 1..<maxBins {
@@ -132,35 +146,15 @@ struct FeatureBinner: Sendable, Codable, Equatable {
         return FeatureBinning(upperEdges: edges, isCategorical: false, binCount: edges.count + 1)
     }
 
-    /// `raw` ascending, with its zeros (of either sign) written as +0.0 among them: only the non-zero values
-    /// are sorted, so a TF-IDF term present in a few rows costs those rows. The edges are the same as from
-    /// sorting everything: a zero's sign changes no comparison, and no midpoint (−0 + x/2 = +0 + x/2).
-    /// - Complexity: O(n) plus the sort of the non-zero values.
-    static func sortedValues(_ raw: [Double]) -> [Double] {
-        if !raw.contains(0) { return RadixSort.sorted(raw) }
-        let sorted = RadixSort.sorted(raw.filter { $0 != 0 })
-        let firstPositive = sorted.firstIndex { $0 > 0 } ?? sorted.count
-        var v: [Double] = []
-        v.reserveCapacity(raw.count)
-        v.append(contentsOf: sorted[..<firstPositive])
-        v.append(contentsOf: repeatElement(0.0, count: raw.count - sorted.count))
-        v.append(contentsOf: sorted[firstPositive...])
-        return v
-    }
-
     /// Values a bin of a sparse feature holds at least (LightGBM's `min_data_in_bin`), but for the last one.
     static let minimumPerSparseBin = 3
 
-    /// Edges for a sparse feature (sorted values `v`, one value holding ≥ `threshold` of them): runs of equal
-    /// values merge left to right until a bin holds `minimumPerSparseBin` values; the dominant run is a bin
-    /// of its own. nil when no value dominates. - Complexity: O(n).
-    static func sparseEdges(_ v: [Double], threshold: Double) -> [Double]? {
-        var runs: [(value: Double, count: Int)] = []
-        for x in v {
-            if let last = runs.last, last.value == x { runs[runs.count - 1].count += 1 } else { runs.append((x, 1)) }
-        }
+    /// Edges for a sparse feature (the runs of equal values of its `count` sorted values, one run holding
+    /// ≥ `threshold` of them): runs merge left to right until a bin holds `minimumPerSparseBin` values; the
+    /// dominant run is a bin of its own. nil when no value dominates. - Complexity: O(runs).
+    static func sparseEdges(runs: [(value: Double, count: Int)], count: Int, threshold: Double) -> [Double]? {
         guard let dominant = runs.indices.max(by: { runs[$0].count < runs[$1].count }),
-            Double(runs[dominant].count) >= threshold * Double(v.count)
+            Double(runs[dominant].count) >= threshold * Double(count)
         else { return nil }
         var edges: [Double] = [], held = 0
         for i in 0..<(runs.count - 1) {

@@ -1,7 +1,8 @@
 // The histograms of the leaves of the tree being grown. A slot holds one leaf's histograms of every feature
 // ((g, h) Double pairs, laid out by `FeatureSlot`s: a dense feature takes all 256 bins, a sparse one its
 // bins then its missing bin) and, per sparse feature, what SparseBins keeps of the leaf: how many of its
-// rows are outside the default bin, their (g, h) sum and the 256-bit mask of the bins they occupy. A leaf
+// rows are outside the default bin, their (g, h) sum and the 256-bit mask of the bins they occupy, valid for
+// the features set in the slot's bitmap (so a leaf costs the terms its rows hold, not every term). A leaf
 // that may still split holds a slot; when it splits, the smaller child takes a free slot and the larger
 // one keeps its parent's (its histograms are the parent's minus the smaller child's), so `maxLeafNodes + 1`
 // slots are enough. The pool owns its memory (typed buffers, freed with it).
@@ -60,6 +61,12 @@ final class HistogramPool {
         let rest: DisjointWrites<SIMD2<Double>>
         /// [slots × features × 4] words: the bins those rows occupy (a 256-bit mask per feature).
         let occupied: DisjointWrites<UInt64>
+        /// Words of one slot's feature bitmap (one bit per feature).
+        let words: Int
+        /// [slots × words]: the sparse features whose `nonDefault`, `rest`, `occupied` and bins are valid at the
+        /// slot's leaf (bit j of word j >> 6); the others hold no row outside their default bin there. A set bit
+        /// may also mean a count of 0 (a larger child keeps its parent's bitmap).
+        let active: DisjointWrites<UInt64>
 
         /// Feature j's histogram in `slot`: its bin b's pair at `layout[j].pair(bin: b)` − offset.
         @inline(__always) func histogram(slot: Int, feature j: Int) -> UnsafeMutablePointer<Double> {
@@ -71,6 +78,8 @@ final class HistogramPool {
         }
         /// Index of (slot, feature) in `nonDefault` and `rest`; × 4 in `occupied`.
         @inline(__always) func index(slot: Int, feature j: Int) -> Int { slot &* features &+ j }
+        /// The feature bitmap of `slot` ([words] words).
+        @inline(__always) func active(slot: Int) -> UnsafeMutablePointer<UInt64> { active.base + slot &* words }
         /// Feature j's occupied-bins mask ([4] words) in `slot`.
         @inline(__always) func occupied(slot: Int, feature j: Int) -> UnsafeMutablePointer<UInt64> {
             occupied.base + 4 &* index(slot: slot, feature: j)
@@ -91,10 +100,14 @@ final class HistogramPool {
         rest.initialize(repeating: .zero)
         let occupied = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, slots * f * 4))
         occupied.initialize(repeating: 0)
+        let words = SparseBins.words(features: f)
+        let active = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: max(1, slots * words))
+        active.initialize(repeating: 0)
         memory = Memory(
             features: f, pairsPerSlot: pairsPerSlot, layout: SharedReads(layoutBuffer),
             histograms: DisjointWrites(histograms), nonDefault: DisjointWrites(nonDefault),
-            rest: DisjointWrites(rest), occupied: DisjointWrites(occupied))
+            rest: DisjointWrites(rest), occupied: DisjointWrites(occupied), words: words,
+            active: DisjointWrites(active))
         freeSlots = Array((0..<slots).reversed())
     }
 
@@ -104,6 +117,7 @@ final class HistogramPool {
         memory.nonDefault.base.deallocate()
         memory.rest.base.deallocate()
         memory.occupied.base.deallocate()
+        memory.active.base.deallocate()
     }
 
     /// Every slot free again, for the next tree.

@@ -22,6 +22,8 @@ final class SparseBins {
     let defaultBin: [Int]
     /// Indices of the sparse features, ascending.
     let sparseFeatures: [Int]
+    /// [`words`] words: bit j set for a dense feature (one every leaf's split scan visits).
+    let denseMask: UnsafeMutablePointer<UInt64>
     private let rowStart: UnsafeMutablePointer<Int>
     /// One entry per non-default (row, feature): `feature × 256 + bin`, the (g, h) pair's index in a
     /// leaf's histograms; ascending feature order within a row.
@@ -45,6 +47,9 @@ final class SparseBins {
         }
         defaultBin = defaults
         sparseFeatures = (0..<f).filter { defaults[$0] >= 0 }
+        denseMask = .allocate(capacity: Self.words(features: f))
+        denseMask.initialize(repeating: 0, count: Self.words(features: f))
+        for j in 0..<f where defaults[j] < 0 { denseMask[j >> 6] |= UInt64(1) << UInt64(j & 63) }
         rowStart = .allocate(capacity: n + 1)
         rowStart.initialize(repeating: 0, count: n + 1)
         for j in sparseFeatures {
@@ -65,35 +70,45 @@ final class SparseBins {
     }
 
     deinit {
-        rowStart.deallocate(); entries.deallocate()
+        rowStart.deallocate(); entries.deallocate(); denseMask.deallocate()
     }
 
     /// Adds the non-default bins of rows `rows[0..<count]`, whose (g, h) pairs `gh` holds in the same order,
     /// to `hist` (one leaf's buffer): bin b of feature j at pair `layout[j].pair(bin: b)` (a histogram's first
-    /// pair + b, its missing bin at its `missingPair`, after its last bin). `nonDefault[j]` and
-    /// `rest[j]` ([features]) receive how many of the rows are non-default for sparse feature j and their (g, h) sum, in row order, and
-    /// `occupied[4j..<4j+4]` ([features × 4] words, a 256-bit mask per feature) the bins they occupy.
-    /// Only those bins are written: a sparse feature's mask and bins are valid where its count is > 0,
-    /// its other bins implicitly zero (never read), and its default bin is set by `completeDefault`.
-    /// - Complexity: O(count + non-default entries of those rows + features).
+    /// pair + b, its missing bin at its `missingPair`, after its last bin). `active` ([`words`] words, bit j of
+    /// word j >> 6) receives the sparse features that some of the rows hold outside their default bin; for each
+    /// of them, `nonDefault[j]` and `rest[j]` ([features]) how many rows that is and their (g, h) sum, in row
+    /// order, and `occupied[4j..<4j+4]` ([features × 4] words, a 256-bit mask per feature) the bins they occupy.
+    /// Only those are written: another feature's count, sum, mask and bins are stale (its count is 0), an
+    /// active feature's unoccupied bins implicitly zero (never read), and its default bin is set by
+    /// `completeDefault`. Nothing here costs per feature: a leaf of a few rows among thousands of TF-IDF terms
+    /// touches only the terms its rows hold.
+    /// - Complexity: O(count + non-default entries of those rows + features / 64).
     func accumulate(
         rows: UnsafePointer<Int32>, gh: UnsafePointer<Float>, count: Int, hist: UnsafeMutablePointer<Double>,
         nonDefault: UnsafeMutablePointer<Int32>, rest: UnsafeMutablePointer<SIMD2<Double>>,
-        occupied: UnsafeMutablePointer<UInt64>, layout: UnsafePointer<FeatureSlot>
+        occupied: UnsafeMutablePointer<UInt64>, active: UnsafeMutablePointer<UInt64>,
+        layout: UnsafePointer<FeatureSlot>
     ) {
-        nonDefault.update(repeating: 0, count: features)
-        rest.update(repeating: .zero, count: features)
+        active.update(repeating: 0, count: words)
         let h2 = UnsafeMutableRawPointer(hist).assumingMemoryBound(to: SIMD2<Double>.self)
         for i in 0..<count {
             let r = Int(rows[i])
             for e in rowStart[r]..<rowStart[r &+ 1] {
                 let k = Int(entries[e])
-                nonDefault[k >> 8] &+= 1
+                active[k >> 14] |= UInt64(1) << UInt64((k >> 8) & 63)
                 h2[Self.pair(k, layout)] = .zero
             }
         }
-        for j in sparseFeatures where nonDefault[j] > 0 {
-            (occupied + 4 &* j).update(repeating: 0, count: 4)
+        for w in 0..<words {
+            var bits = active[w]
+            while bits != 0 {
+                let j = w &* 64 &+ bits.trailingZeroBitCount
+                nonDefault[j] = 0
+                rest[j] = .zero
+                (occupied + 4 &* j).update(repeating: 0, count: 4)
+                bits &= bits &- 1
+            }
         }
         let pairs = UnsafeRawPointer(gh).assumingMemoryBound(to: SIMD2<Float>.self)
         var i = 0
@@ -106,12 +121,25 @@ final class SparseBins {
             while e < end {
                 let k = Int(entries[e])
                 h2[Self.pair(k, layout)] += v
+                nonDefault[k >> 8] &+= 1
                 rest[k >> 8] += v
                 occupied[k >> 6] |= UInt64(1) << UInt64(k & 63)
                 e &+= 1
             }
             i &+= 1
         }
+    }
+
+    /// Words of a feature bitmap (`accumulate`'s `active`): one bit per feature.
+    var words: Int { Self.words(features: features) }
+
+    /// Words of a bitmap of `features` bits.
+    static func words(features: Int) -> Int { max(1, (features + 63) / 64) }
+
+    /// Whether bit j of a feature bitmap is set.
+    @inline(__always)
+    static func contains(_ bitmap: UnsafePointer<UInt64>, _ j: Int) -> Bool {
+        bitmap[j >> 6] & (UInt64(1) << UInt64(j & 63)) != 0
     }
 
     /// The pair of entry k (`feature × 256 + bin`) in a leaf's buffer laid out by `layout` (see `accumulate`).

@@ -6,7 +6,9 @@
 // in parallel. Every feature's histogram is built by one thread in row order and the best split is reduced
 // in feature order, so trees are identical whatever the thread count. A sparse feature's histograms are
 // compact (its bins, then its missing bin) and only the bins its rows occupy at a leaf are written,
-// subtracted and scanned (a mask per feature); a dense feature's take all 256 bins.
+// subtracted and scanned (a mask per feature); a dense feature's take all 256 bins. Only the sparse features a
+// leaf's rows hold outside their default bin are visited at all (a bitmap per leaf): thousands of TF-IDF terms
+// cost a leaf of a few rows the terms those rows hold.
 // Leaves out: the leaf values' learning-rate shrinkage for absolute error (renewed by the booster).
 
 /// Growth limits and regularisation of one tree.
@@ -225,7 +227,8 @@ final class TreeGrower {
                 hist: memory.histograms(slot: s.slot),
                 nonDefault: memory.nonDefault.base + memory.index(slot: s.slot, feature: 0),
                 rest: memory.rest.base + memory.index(slot: s.slot, feature: 0),
-                occupied: memory.occupied(slot: s.slot, feature: 0), layout: memory.layout.base)
+                occupied: memory.occupied(slot: s.slot, feature: 0), active: memory.active(slot: s.slot),
+                layout: memory.layout.base)
         }
         // Each chunk of features keeps its best candidates (ties to the lowest feature); chunks are reduced
         // in feature order below, so the result is the same whatever the thread count.
@@ -242,9 +245,16 @@ final class TreeGrower {
         let scan = SplitScan(binnings: binnings, defaultBin: sparse.defaultBin, rules: settings.rules, memory: memory)
         let sSide = LeafSide(s, splittable: splitS, rules: settings.rules)
         let lSide = l.map { LeafSide($0, splittable: splitL, rules: settings.rules) }
+        // The features to visit: the dense ones and the sparse ones the parent's rows hold outside their default
+        // bin (the larger child's slot is its parent's; the smaller child's rows are among them). A sparse
+        // feature outside that set has a count of 0 on both sides: no histogram, no split.
+        let visit = VisitedFeatures(
+            dense: SharedReads(sparse.denseMask, count: memory.words),
+            held: SharedReads(memory.active(slot: lSide?.slot ?? sSide.slot), count: memory.words))
+        let sActive = SharedReads(memory.active(slot: sSide.slot), count: memory.words)
         Parallel.forIndexedChunks(f, threads: threads) { chunk, range in
             var bestS = SplitCandidate(), bestL = SplitCandidate()
-            for j in range {
+            visit.forEach(in: range) { j in
                 let hs = memory.histogram(slot: sSide.slot, feature: j)
                 // Only the bins this feature uses (and the missing bin) are touched.
                 let used = 2 &* min(scan.binnings[j].binCount, FeatureBinning.missingBin)
@@ -255,7 +265,7 @@ final class TreeGrower {
                 // (the others implicitly zero), default bin set from the leaf's totals just before a split scan.
                 var cs: Int32 = 1
                 if isSparse {
-                    cs = memory.nonDefault[sIndex]
+                    cs = SparseBins.contains(sActive.base, j) ? memory.nonDefault[sIndex] : 0
                 } else {
                     hs.initialize(repeating: 0, count: used)
                     (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
@@ -374,5 +384,30 @@ private struct SplitScan: Sendable {
             c = SplitFinder.best(hist: hist, binning: binnings[j], total: side.sums, rules: rules, feature: j)
         }
         if c.gain > best.gain { best = c }
+    }
+}
+
+/// The features a leaf's split step visits, ascending: those set in either of two bitmaps (bit j of word j >> 6).
+struct VisitedFeatures: Sendable {
+    /// Features visited at every leaf (the dense ones).
+    let dense: SharedReads<UInt64>
+    /// Features visited at this leaf (the sparse ones its parent's rows hold).
+    let held: SharedReads<UInt64>
+
+    /// Calls `body(j)` for the visited features j in `range`, in ascending order.
+    @inline(__always)
+    func forEach(in range: Range<Int>, _ body: (Int) -> Void) {
+        guard !range.isEmpty else { return }
+        let last = range.upperBound &- 1
+        for w in (range.lowerBound >> 6)...(last >> 6) {
+            var bits = dense.base[w] | held.base[w]
+            // Bits below the range's start (first word) and above its end (last word) belong to other chunks.
+            if w == range.lowerBound >> 6 { bits &= ~UInt64(0) << UInt64(range.lowerBound & 63) }
+            if w == last >> 6 { bits &= ~UInt64(0) >> UInt64(63 &- (last & 63)) }
+            while bits != 0 {
+                body(w &* 64 &+ bits.trailingZeroBitCount)
+                bits &= bits &- 1
+            }
+        }
     }
 }
