@@ -245,30 +245,34 @@ final class TreeGrower {
         let scan = SplitScan(binnings: binnings, defaultBin: sparse.defaultBin, rules: settings.rules, memory: memory)
         let sSide = LeafSide(s, splittable: splitS, rules: settings.rules)
         let lSide = l.map { LeafSide($0, splittable: splitL, rules: settings.rules) }
-        // The features to visit: the dense ones and the sparse ones the parent's rows hold outside their default
-        // bin (the larger child's slot is its parent's; the smaller child's rows are among them). A sparse
-        // feature outside that set has a count of 0 on both sides: no histogram, no split.
-        let visit = VisitedFeatures(
-            dense: SharedReads(sparse.denseMask, count: memory.words),
-            held: SharedReads(memory.active(slot: lSide?.slot ?? sSide.slot), count: memory.words))
-        let sActive = SharedReads(memory.active(slot: sSide.slot), count: memory.words)
+        // Two passes per chunk of features. The smaller child's features (the dense ones and the sparse ones its
+        // rows hold outside their default bin): build, scan, and derive the larger child's histogram by
+        // subtraction. Then the larger child's (the dense ones and the sparse ones its parent's rows held: its
+        // slot is its parent's): a scan, or for most sparse ones just the check that they cannot make a child.
+        // A sparse feature in neither has a count of 0 on both sides: no histogram, no split.
+        let dense = SharedReads(sparse.denseMask, count: memory.words)
+        let smallerFeatures = VisitedFeatures(
+            dense: dense, held: SharedReads(memory.active(slot: sSide.slot), count: memory.words))
+        let largerFeatures = lSide.map {
+            VisitedFeatures(dense: dense, held: SharedReads(memory.active(slot: $0.slot), count: memory.words))
+        }
         Parallel.forIndexedChunks(f, threads: threads) { chunk, range in
             var bestS = SplitCandidate(), bestL = SplitCandidate()
-            visit.forEach(in: range) { j in
+            smallerFeatures.forEach(in: range) { j in
                 let hs = memory.histogram(slot: sSide.slot, feature: j)
                 // Only the bins this feature uses (and the missing bin) are touched.
                 let used = 2 &* min(scan.binnings[j].binCount, FeatureBinning.missingBin)
-                let col = binsT.base + j &* rows
                 let isSparse = scan.defaultBin[j] >= 0
                 let sIndex = memory.index(slot: sSide.slot, feature: j)
-                // A sparse feature's histogram: its occupied non-default bins valid where its leaf count is > 0
-                // (the others implicitly zero), default bin set from the leaf's totals just before a split scan.
+                // A sparse feature's histogram: its occupied non-default bins (the others implicitly zero), its
+                // default bin set from the leaf's totals just before a split scan.
                 var cs: Int32 = 1
                 if isSparse {
-                    cs = SparseBins.contains(sActive.base, j) ? memory.nonDefault[sIndex] : 0
+                    cs = memory.nonDefault[sIndex]
                 } else {
                     hs.initialize(repeating: 0, count: used)
                     (hs + 2 &* FeatureBinning.missingBin).initialize(repeating: 0, count: 2)
+                    let col = binsT.base + j &* rows
                     if contiguous {
                         HistogramKernels.accumulateAll(bins: col, gh: ghT.base, count: s.count, hist: hs)
                     } else {
@@ -277,26 +281,28 @@ final class TreeGrower {
                     }
                 }
                 scan.best(j, hist: hs, side: sSide, nonDefault: cs, into: &bestS)
-                if let lSide {
-                    let hl = memory.histogram(slot: lSide.slot, feature: j)
+                guard let lSide else { return }
+                let hl = memory.histogram(slot: lSide.slot, feature: j)
+                if isSparse {
+                    // The larger child holds its parent's slot: parent minus smaller, bins and counts alike,
+                    // over the bins the smaller child occupies; it keeps the parent's mask but for bins left zero.
                     let lIndex = memory.index(slot: lSide.slot, feature: j)
-                    var cl: Int32 = 1
-                    if isSparse {
-                        // The larger child holds its parent's slot: parent minus smaller, bins and counts alike,
-                        // over the bins the smaller child occupies; it keeps the parent's mask but for bins left zero.
-                        if cs > 0 {
-                            HistogramKernels.subtract(
-                                hl, hs, occupied: memory.occupied(slot: sSide.slot, feature: j),
-                                parentOccupied: memory.occupied(slot: lSide.slot, feature: j),
-                                missingSlot: Int(memory.layout[j].missingPair))
-                            memory.rest[lIndex] -= memory.rest[sIndex]
-                        }
-                        memory.nonDefault[lIndex] &-= cs
-                        cl = memory.nonDefault[lIndex]
-                    } else {
-                        HistogramKernels.subtract(hl, hs, used: used)
-                    }
-                    scan.best(j, hist: hl, side: lSide, nonDefault: cl, into: &bestL)
+                    HistogramKernels.subtract(
+                        hl, hs, occupied: memory.occupied(slot: sSide.slot, feature: j),
+                        parentOccupied: memory.occupied(slot: lSide.slot, feature: j),
+                        missingSlot: Int(memory.layout[j].missingPair))
+                    memory.rest[lIndex] -= memory.rest[sIndex]
+                    memory.nonDefault[lIndex] &-= cs
+                } else {
+                    HistogramKernels.subtract(hl, hs, used: used)
+                }
+            }
+            if let lSide, let largerFeatures, lSide.splittable {
+                largerFeatures.forEach(in: range) { j in
+                    let cl = scan.defaultBin[j] >= 0 ? memory.nonDefault[memory.index(slot: lSide.slot, feature: j)] : 1
+                    scan.best(
+                        j, hist: memory.histogram(slot: lSide.slot, feature: j), side: lSide, nonDefault: cl,
+                        into: &bestL)
                 }
             }
             candA[chunk] = bestS
