@@ -51,7 +51,7 @@ import Tracking
             r, "tune_model",
             #"""
             {"model": "gbdt", "space": {"max_iter": {"low": 10, "high": 60}, "learning_rate": {"low": 0.03, "high": 0.3, "log": true}},
-             "candidates": 9, "hypothesis": "boosting settings matter", "folds": 3}
+             "candidates": 9, "hypothesis": "boosting settings matter", "folds": 3, "min_rows": 0}
             """#)
         #expect(tuned["strategy"] == "successive_halving", "\(tuned)")
         let trials = try #require(tuned["trials"]?.arrayValue)
@@ -60,6 +60,21 @@ import Tracking
         #expect(trials.contains { ($0["rows_share"]?.doubleValue ?? 1) < 1 })
         #expect(trials.first?["params"]?["max_iter"]?.intValue != nil, "whole-number bounds sample integers")
         #expect((tuned["best"]?["accuracy"]?["mean"]?.doubleValue ?? 0) > 0.9)
+        // By default the first round has at least 3,000 training rows of a fold: penguins' 183 get one round on
+        // all of them, every candidate, the included configuration as well.
+        let floored = try await tools.call(
+            r, "tune_model",
+            #"""
+            {"model": "gbdt", "space": {"max_iter": {"low": 10, "high": 60}}, "candidates": 4, "folds": 3,
+             "include": [{"max_iter": 77, "learning_rate": 0.03}], "hypothesis": "on all the rows"}
+            """#)
+        let all = try #require(floored["trials"]?.arrayValue, "\(floored)")
+        #expect(all.count == 5 && all.allSatisfy { $0["rows_share"] == 1 && $0["round"] == 0 }, "\(floored)")
+        #expect(all.contains { $0["params"]?["max_iter"] == 77 && $0["params"]?["learning_rate"] == 0.03 })
+        let wrong = try await tools.call(
+            r, "tune_model",
+            #"{"model": "gbdt", "space": {"max_iter": [10]}, "include": [{"max_leaves": 4}], "hypothesis": "x"}"#)
+        #expect(wrong["error"]?.stringValue?.contains("max_leaves") == true, "\(wrong)")
     }
 
     @Test func tuneMistakesNameTheFix() async throws {

@@ -78,11 +78,6 @@ final class CollectedProgress: Sendable {
         #expect(collected.events == expected)
     }
 
-    @Test(arguments: [(9, 1.0 / 9, 13), (27, 1.0 / 27, 27 + 9 + 3 + 1), (10, 0.5, 13), (1, 0.2, 1)])
-    func halvingPlansTheTrialsItRuns(candidates: Int, resource: Double, trials: Int) throws {
-        #expect(HyperparameterSearch.plannedTrials(candidates, resource: resource, factor: 3) == trials)
-    }
-
     @Test func halvingPostsTheTrialsItPlanned() throws {
         let data = SyntheticData.informative(rows: 300, seed: 2)
         let space = SearchSpace(["shrink": .double(low: 0.01, high: 1, log: true)])

@@ -319,6 +319,7 @@ struct AutopilotSearch {
         case .classWeights:
             args["model"] = "gbdt"
             args["params"] = ["class_weight": "balanced"]
+
         case .targetEncoding:
             args["model"] = .string(encodedFamily?.step == .gbdt ? "gbdt" : framing.linearModel)
             args["categorical_encoding"] = "target"
@@ -330,6 +331,9 @@ struct AutopilotSearch {
                 "max_features": [0.5, 0.8, 1],
             ]
             args["candidates"] = 18
+            args["include"] = [
+                .object(Dictionary(uniqueKeysWithValues: Self.slowGbdtParameters.map { ($0.name, $0.value) }))
+            ]
             let seconds = max(2, (clock.remaining - reserve - 2 * gbdtSeconds) * 0.6)
             args["time_budget_seconds"] = .rounded(seconds, digits: 0)
             return ("tune_model", .object(args))
@@ -356,6 +360,20 @@ struct AutopilotSearch {
         }
         return ("train_model", .object(args))
     }
+
+    /// The strongly regularised gradient boosting the first tuning evaluates beside its sampled
+    /// configurations (tune_model's `include`): many small, shrunk trees on half the features, with at least
+    /// 50 rows in a leaf; random sampling over six settings seldom draws all of them at once. scikit-learn's HistGradientBoosting with these settings
+    /// against its defaults, 5-fold CV on the 80 % of the quality benchmark's split (validation only): AUC
+    /// caravan 0.718 → 0.745, titanic 0.826 → 0.852, default 0.930 → 0.944, affairs 0.723 → 0.751, oj 0.886
+    /// → 0.899; wage R² 0.286 → 0.337 (each above one paired standard error of the folds).
+    static let slowGbdtParameters: [(name: String, value: JSONValue)] = [
+        ("learning_rate", 0.03), ("max_iter", 500), ("max_leaf_nodes", 4), ("min_samples_leaf", 50),
+        ("max_features", 0.5), ("l2_regularization", 1),
+    ]
+
+    /// The strongly regularised configuration in words: "learning_rate 0.03, max_iter 500, …".
+    static var slowGbdtText: String { slowGbdtParameters.map { "\($0.name) \($0.value)" }.joined(separator: ", ") }
 
     /// The summary for the decision: the budget used and why the search stopped.
     func summary() -> String { text.summary() }

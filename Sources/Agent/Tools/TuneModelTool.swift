@@ -27,11 +27,17 @@ public struct TuneModelTool: AgentTool {
         var drop: [String]
         var textMaxTerms: Int?
         var categoricalEncoding: String?
+        /// nil or "none": the target as it is; "log": every trial fits on log(1 + y), scored on y's scale.
+        var targetTransform: String?
         /// nil or "auto": the family's own scaling; "standard" or "none" (a "scaling" key of the space overrides it).
         var scaling: String?
         /// "halving" (successive halving) or "random".
         var strategy: String
         var candidates: Int
+        /// Configurations evaluated beside the sampled ones, as they are (train_model's params).
+        var include: [[String: JSONValue]]
+        /// The floor of successive halving's first round, in training rows per fold.
+        var minRows: Int
         var timeBudgetSeconds: Double
         /// nil: as many trials as the budget allows.
         var maxTrials: Int?
@@ -46,7 +52,9 @@ public struct TuneModelTool: AgentTool {
             case drop
             case textMaxTerms = "text_max_terms"
             case categoricalEncoding = "categorical_encoding"
-            case scaling, strategy, candidates
+            case targetTransform = "target_transform"
+            case scaling, strategy, candidates, include
+            case minRows = "min_rows"
             case timeBudgetSeconds = "time_budget_seconds"
             case maxTrials = "max_trials"
             case foldScores = "fold_scores"
@@ -63,9 +71,12 @@ public struct TuneModelTool: AgentTool {
             drop = try c.value(.drop, default: [])
             textMaxTerms = try c.decodeIfPresent(Int.self, forKey: .textMaxTerms)
             categoricalEncoding = try c.decodeIfPresent(String.self, forKey: .categoricalEncoding)
+            targetTransform = try c.decodeIfPresent(String.self, forKey: .targetTransform)
             scaling = try c.decodeIfPresent(String.self, forKey: .scaling)
             strategy = try c.value(.strategy, default: "halving")
             candidates = try c.value(.candidates, default: 12)
+            include = try c.value(.include, default: [])
+            minRows = try c.value(.minRows, default: TuneSearch.minRows)
             timeBudgetSeconds = try c.value(.timeBudgetSeconds, default: 60)
             maxTrials = try c.decodeIfPresent(Int.self, forKey: .maxTrials)
             foldScores = try c.value(.foldScores, default: false)
@@ -87,17 +98,24 @@ public struct TuneModelTool: AgentTool {
             features: nil, drop: args.drop, dataset: d,
             target: target.column)
         let family = try ModelFamily.named(model)
+        let including = try args.include.map { config in
+            let parameters = config.mapValues { ParameterValue($0) }
+            // A wrong name or value fails here, before any fit.
+            _ = try family.values(parameters.filter { $0.key != TuneSearch.scalingKey })
+            return parameters
+        }
         let base = ExperimentSpec(
             target: target.column, family: family,
             validation: .crossValidation(folds: args.folds ?? d.defaultFolds),
             seed: args.seed, excluding: excluding, groupColumn: d.groupColumn,
+            targetTransform: try TrainModelTool.targetTransform(args.targetTransform),
             categoricalEncoding: try TrainModelTool.categoricalEncoding(args.categoricalEncoding),
             textMaxTerms: try TrainModelTool.textMaxTerms(args.textMaxTerms),
             standardize: try TrainModelTool.standardize(args.scaling))
         let search = try TuneSearch.run(
-            base, space: space, on: d.trainDataset, metric: d.metric,
+            base, space: space, including: including, on: d.trainDataset, metric: d.metric,
             candidates: args.candidates, halving: args.strategy != "random", budget: args.timeBudgetSeconds,
-            maxTrials: args.maxTrials)
+            maxTrials: args.maxTrials, minRows: args.minRows)
         guard let best = search.best else {
             throw ToolError("the search evaluated no configuration; raise time_budget_seconds.")
         }

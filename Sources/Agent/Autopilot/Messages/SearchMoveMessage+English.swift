@@ -39,7 +39,7 @@ extension SearchMoveMessage {
         case .targetEncoding:
             "\(x.encodingColumns) \(x.many ? "have" : "has") more than \(PreprocessingOptions.highCardinalityLevels) levels: encoding each level by the smoothed mean of the target, learnt inside each training fold, lets \(x.encodedModel) use \(x.many ? "them" : "it") better than \(x.encodedModel == "gbdt" ? "its native category codes" : "one-hot columns of the most frequent levels")."
         case .tuneGbdt:
-            "Gradient boosting's default settings are not the best for these data: a search over learning rate, leaves, leaf size, L2 penalty, iterations and feature share (successive halving) finds better ones."
+            "Gradient boosting's default settings are not the best for these data: a search over learning rate, leaves, leaf size, L2 penalty, iterations and feature share (successive halving), with a slow, strongly regularised setting among the candidates, finds better ones."
         case .randomForest:
             "A random forest (averaged deep trees on bootstrap samples) has less variance than boosting on these rows and scores better."
         case .neighbours:
@@ -73,7 +73,7 @@ extension SearchMoveMessage {
         case .targetEncoding:
             "\(x.encodedModel) with categorical_encoding target on \(x.encodingColumns): each level's target mean shrunk toward the overall mean by its own spread (scikit-learn's smooth=\"auto\"), cross-fitted on the rows the model is fitted on and learnt from the training folds only; seed 42, \(validation)."
         case .tuneGbdt:
-            "tune_model on gbdt: successive halving over learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter and max_features, on the same folds; the best configuration retrained as a run."
+            "tune_model on gbdt: successive halving over learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter and max_features, each configuration's first round on at least \(TuneSearch.minRows) training rows of a fold (or all of them), plus one strongly regularised configuration (\(AutopilotSearch.slowGbdtText)), on the same folds; the best configuration retrained as a run."
         case .randomForest: "random_forest with default hyper-parameters; seed 42, \(validation)."
         case .classWeights: "gbdt with class_weight balanced; seed 42, \(validation)."
         case .neighbours:

@@ -39,7 +39,7 @@ extension SearchMoveMessage {
         case .targetEncoding:
             "\(x.encodingColumns) \(x.many ? "ont" : "a") plus de \(PreprocessingOptions.highCardinalityLevels) modalités : encoder chaque modalité par la moyenne lissée de la cible, apprise dans chaque pli d'entraînement, permet à \(x.encodedModel) de mieux \(x.many ? "les " : "l'")utiliser que \(x.encodedModel == "gbdt" ? "ses codes de catégories natifs" : "des colonnes one-hot des modalités les plus fréquentes")."
         case .tuneGbdt:
-            "Les réglages par défaut du gradient boosting ne sont pas les meilleurs ici : une recherche sur le taux d'apprentissage, les feuilles, leur taille, la pénalité L2, les itérations et la part de variables (successive halving) en trouve de meilleurs."
+            "Les réglages par défaut du gradient boosting ne sont pas les meilleurs ici : une recherche sur le taux d'apprentissage, les feuilles, leur taille, la pénalité L2, les itérations et la part de variables (successive halving), avec un réglage lent et fortement régularisé parmi les candidats, en trouve de meilleurs."
         case .randomForest:
             "Une forêt aléatoire (arbres profonds moyennés sur des échantillons bootstrap) a moins de variance que le boosting sur ces lignes et fait mieux."
         case .neighbours:
@@ -73,7 +73,7 @@ extension SearchMoveMessage {
         case .targetEncoding:
             "\(x.encodedModel) avec categorical_encoding target sur \(x.encodingColumns) : la moyenne de la cible par modalité, rapprochée de la moyenne globale selon sa propre dispersion (smooth=\"auto\" de scikit-learn), croisée sur les lignes d'ajustement et apprise sur les plis d'entraînement seulement ; graine 42, \(validation)."
         case .tuneGbdt:
-            "tune_model sur gbdt : successive halving sur learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter et max_features, sur les mêmes folds ; la meilleure configuration réentraînée en run."
+            "tune_model sur gbdt : successive halving sur learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter et max_features, le premier tour de chaque configuration sur au moins \(TuneSearch.minRows) lignes d'entraînement d'un pli (ou toutes), plus une configuration fortement régularisée (\(AutopilotSearch.slowGbdtText)), sur les mêmes folds ; la meilleure configuration réentraînée en run."
         case .randomForest: "random_forest aux hyper-paramètres par défaut ; graine 42, \(validation)."
         case .classWeights: "gbdt avec class_weight balanced ; graine 42, \(validation)."
         case .neighbours:
