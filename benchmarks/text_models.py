@@ -69,13 +69,12 @@ print(json.dumps(dict(fit=fit, total=total, metric=auc, features=Xtr.shape[1])))
 '''
 
 
-NOTES = ("Where the remaining time goes (perf record on rotten_tomatoes, 1 thread, 2026-11-27, with a sparse feature's "
-         "histogram holding only the bins its rows occupy at a leaf, before compact histograms took another 10 %): the split scans ≈ 37 % (two divisions per occupied "
-         "bin; our quantile bins give a TF-IDF term up to 255 bins, LightGBM's min_data_in_bin=3 about a third as many, "
-         "a change that would alter the splits), building the sparse features' histograms from their row-wise entries "
-         "≈ 15–20 % (scattered writes into compact per-feature histograms), the dense-path features (terms in > 20 % of "
-         "rows) ≈ 10 %. Tried and measured no faster: a division-free screen of scan positions, a one-pass sparse build. "
-         "Exclusive feature bundling would only shrink the construction part, so it is not implemented.")
+NOTES = ("Where the time goes (perf record, 1 thread, 2026-12-07, after a leaf came to visit only the sparse features "
+         "its rows hold and the larger child's features got a pass of their own): adding the smaller child's entries "
+         "to the histograms (≈ 40 % of the split step on rotten_tomatoes, mostly cache misses on the histogram "
+         "slots), subtracting them from the parent's, the larger child's check of each term its parent held. "
+         "Split scans run over LightGBM-style bins (min_data_in_bin = 3 for sparse terms). Exclusive feature "
+         "bundling is not implemented (benchmarks/RESULTS-models.md, the dated sections after this one).")
 
 
 def find_rotten(arg):

@@ -9,15 +9,18 @@ import Tracking
 @testable import Agent
 
 @Suite struct ShapChartsTests {
-    @Test func treeModelGivesABeeswarmWithTheRightValues() throws {
-        // y = 10 when x0 > 0.5 else 0; a stump splits on x0; mean prediction 5.
-        let x0: [Double] = [0, 0.1, 0.2, 0.3, 0.7, 0.8, 0.9, 1.0]
-        let x1: [Double] = [3, 1, 4, 1, 5, 9, 2, 6]
+    /// A regression tree of `depth` on columns x0 and x1, fitted to y = 10 when x0 > 0.5 else 0.
+    static func tree(_ x0: [Double], _ x1: [Double], depth: Int) throws -> (AnyFittedModel, FeatureMatrix) {
         let x = FeatureMatrix(columns: [x0, x1], names: ["x0", "x1"])
         var p = DecisionTreeParameters()
-        p.maxDepth = 1
-        let model = AnyFittedModel(
-            family: "tree", model: try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 }))))
+        p.maxDepth = depth
+        let fitted = try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 })))
+        return (AnyFittedModel(family: "tree", model: fitted), x)
+    }
+
+    @Test func treeModelGivesABeeswarmWithTheRightValues() throws {
+        // A stump splits on x0; mean prediction 5.
+        let (model, x) = try Self.tree([0, 0.1, 0.2, 0.3, 0.7, 0.8, 0.9, 1.0], [3, 1, 4, 1, 5, 9, 2, 6], depth: 1)
         let chart = try #require(ShapCharts.chart(model: model, valid: x, output: "predicted y"))
         #expect(chart.kind == "shap_summary")
         #expect(chart.y.categories == ["x0", "x1"])
@@ -31,12 +34,8 @@ import Tracking
 
     @Test func aLargeTableDrawsAtMost120DotsPerFeature() throws {
         // Its notebook stays small whatever the rows: the beeswarm samples them, and says nothing else differently.
-        let x0 = (0..<1_000).map { Double($0 % 10) / 10 }, x1 = (0..<1_000).map { Double($0 % 7) }
-        let x = FeatureMatrix(columns: [x0, x1], names: ["x0", "x1"])
-        var p = DecisionTreeParameters()
-        p.maxDepth = 2
-        let model = AnyFittedModel(
-            family: "tree", model: try DecisionTree(p).fit(TrainingSet(x: x, y: .values(x0.map { $0 > 0.5 ? 10 : 0 }))))
+        let (model, x) = try Self.tree(
+            (0..<1_000).map { Double($0 % 10) / 10 }, (0..<1_000).map { Double($0 % 7) }, depth: 2)
         let chart = try #require(ShapCharts.chart(model: model, valid: x, output: "predicted y"))
         let points = chart.layers.flatMap(\.data)
         #expect(points.filter { $0.y == .category("x0") }.count == 120)

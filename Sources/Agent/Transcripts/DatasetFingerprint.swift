@@ -20,7 +20,7 @@ public struct DatasetFingerprint: Sendable, Equatable {
             do { chunk = try handle.read(upToCount: 1 << 20) } catch { return nil }
             guard let chunk, !chunk.isEmpty else { break }  // nil or empty: end of file
             total += chunk.count
-            // Through the bytes, not Data's iterator (which cost 1.5 s on a 160 MB file).
+            // Through the bytes, not Data's iterator (≈ 0.9 s of CPU on a 160 MB file).
             chunk.withUnsafeBytes { bytes in for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 } }
         }
         let s = String(h, radix: 16)
