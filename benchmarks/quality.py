@@ -323,11 +323,16 @@ def write(rows, args, load, started):
             f"{'—' if gap is None else f'{gap:+.4f}'} | {'yes' if ok else 'no'} | {r['seconds']:.0f} / {args.budget} | "
             f"{r['chosen']} |")
     lines += ["", f"Goal met on {met} of {len(rows)} tables."]
+    write_table(lines, rows, args.out)
+
+
+def write_table(lines, rows, out):
+    """Appends the peers' failures to the table's lines, writes them to `out` and prints them."""
     errors = [f"- {r['table']}: {p} failed: {r[p + '_error']}" for r in rows for p in ("flaml", "autogluon")
               if r.get(p + "_error")]
     if errors:
         lines += ["", "Peer failures:"] + errors
-    with open(args.out, "w", encoding="utf-8") as f:
+    with open(out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
     print("\n".join(lines))
 
@@ -389,13 +394,7 @@ def write_splits(rows, args, load, started):
             lines.append(
                 f"| {r['table']} | {x['split']} ({SEED + x['split'] - 1}) | {fmt(x['mlexp'])} | {fmt(x.get('hgb'))} | "
                 f"{fmt(x.get('flaml'))} | {fmt(x.get('autogluon'))} | {x['seconds']:.0f} | {x['chosen']} |")
-    errors = [f"- {r['table']}: {p} failed: {r[p + '_error']}" for r in rows for p in ("flaml", "autogluon")
-              if r.get(p + "_error")]
-    if errors:
-        lines += ["", "Peer failures:"] + errors
-    with open(args.out, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    print("\n".join(lines))
+    write_table(lines, rows, args.out)
 
 
 if __name__ == "__main__":

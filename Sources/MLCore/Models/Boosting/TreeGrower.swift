@@ -11,39 +11,6 @@
 // cost a leaf of a few rows the terms those rows hold.
 // Leaves out: the leaf values' learning-rate shrinkage for absolute error (renewed by the booster).
 
-/// Growth limits and regularisation of one tree.
-struct GrowerSettings: Sendable {
-    var maxLeafNodes: Int
-    var maxDepth: Int?
-    var rules: SplitRules
-    var learningRate: Double
-    var maxFeatures: Double
-    var threads: Int
-    /// Share of rows in one bin that makes a feature sparse (see `SparseBins`); above 1: none is.
-    var sparseThreshold = SparseBins.defaultThreshold
-}
-
-/// A grown tree, the ranges of its leaves in the grower's row index, and its splits in bin space.
-struct GrownTree {
-    var structure: TreeStructure
-    /// (node, start, count) of every leaf, in `TreeGrower.rowIndex`.
-    var leaves: [(node: Int, start: Int, count: Int)]
-    /// The split of each node in bin space (unused entries for leaves).
-    var binSplits: [SplitCandidate]
-
-    /// The leaf a row of a binned matrix reaches. Shape: bins [features × rows].
-    @inline(__always)
-    func leaf(row r: Int, bins: UnsafePointer<UInt8>, rows n: Int) -> Int {
-        var node = 0
-        while structure.feature[node] >= 0 {
-            let s = binSplits[node]
-            let b = Int(bins[s.feature &* n &+ r])
-            node = Int(s.goesLeft(bin: b) ? structure.left[node] : structure.right[node])
-        }
-        return node
-    }
-}
-
 /// Grows the trees of one fit: it owns the binned matrix (by column), the leaves' rows and histograms, and
 /// the buffers of the split step. Its parallel region captures only Sendable views of that memory.
 final class TreeGrower {
@@ -390,30 +357,5 @@ private struct SplitScan: Sendable {
             c = SplitFinder.best(hist: hist, binning: binnings[j], total: side.sums, rules: rules, feature: j)
         }
         if c.gain > best.gain { best = c }
-    }
-}
-
-/// The features a leaf's split step visits, ascending: those set in either of two bitmaps (bit j of word j >> 6).
-struct VisitedFeatures: Sendable {
-    /// Features visited at every leaf (the dense ones).
-    let dense: SharedReads<UInt64>
-    /// Features visited at this leaf (the sparse ones its parent's rows hold).
-    let held: SharedReads<UInt64>
-
-    /// Calls `body(j)` for the visited features j in `range`, in ascending order.
-    @inline(__always)
-    func forEach(in range: Range<Int>, _ body: (Int) -> Void) {
-        guard !range.isEmpty else { return }
-        let last = range.upperBound &- 1
-        for w in (range.lowerBound >> 6)...(last >> 6) {
-            var bits = dense.base[w] | held.base[w]
-            // Bits below the range's start (first word) and above its end (last word) belong to other chunks.
-            if w == range.lowerBound >> 6 { bits &= ~UInt64(0) << UInt64(range.lowerBound & 63) }
-            if w == last >> 6 { bits &= ~UInt64(0) >> UInt64(63 &- (last & 63)) }
-            while bits != 0 {
-                body(w &* 64 &+ bits.trailingZeroBitCount)
-                bits &= bits &- 1
-            }
-        }
     }
 }
