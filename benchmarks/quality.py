@@ -243,12 +243,15 @@ def main():
 def run_split(name, path, target, task, text, seed, args, bin_path):
     """Every tool on one seeded 80/20 split of one table: a result row."""
     ws = tempfile.mkdtemp(prefix=f"quality-{name}-")
+    cwd = os.getcwd()
     try:
         tr, ho, n = split(path, target, task, ws, seed)
         r = {"table": name, "rows": n, "cols": tr.shape[1] - 1, "task": task}
         r["mlexp"], r["seconds"], r["chosen"] = ours(bin_path, ws, target, task, args.budget, ho[target])
         r["hgb"] = hgb(tr, ho, target, task, text)
         if not args.no_peers:
+            # The peers write scratch folders into the working folder (FLAML's CatBoost: catboost_<time>/).
+            os.chdir(ws)
             for peer, fn in [("flaml", flaml), ("autogluon", autogluon)]:
                 t0 = time.time()
                 try:
@@ -259,6 +262,7 @@ def run_split(name, path, target, task, text, seed, args, bin_path):
                 r[peer + "_seconds"] = time.time() - t0
         return r
     finally:
+        os.chdir(cwd)
         shutil.rmtree(ws, ignore_errors=True)
 
 
