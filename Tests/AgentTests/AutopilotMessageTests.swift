@@ -78,7 +78,7 @@ func expectEveryLanguage(
     @Test func everySearchAndLeakageMessageIsTranslated() {
         let facts = SearchMoveFacts(
             framing: Self.framing, encodingColumns: "'city'", many: false, encodedModel: "gbdt", members: ["r1", "r2"],
-            textTerms: 20_000)
+            textTerms: 20_000, tuningCandidates: 8)
         var messages: [any Message] = SearchMove.allCases.flatMap { move in
             [
                 SearchMoveMessage.title(move, regression: false), .title(move, regression: true),

@@ -42,7 +42,7 @@ struct AutopilotSearchText {
             framing: f, encodingColumns: search.highCardinalityColumns.map { "'\($0)'" }.joined(separator: ", "),
             many: search.highCardinalityColumns.count > 1,
             encodedModel: search.encodedFamily?.step == .gbdt ? "gbdt" : f.linearModel, members: members,
-            textTerms: AutopilotSearch.textTerms)
+            textTerms: AutopilotSearch.textTerms, tuningCandidates: search.firstTuningCandidates)
     }
 
     /// What the move carries forward from an earlier move that paid.
