@@ -86,7 +86,7 @@ func expectEveryLanguage(
             ]
         }
         messages += [
-            SearchMessage.carriedTargetEncoding, .beforeMove(title: "T", hypothesis: "h"),
+            SearchMessage.carriedTargetEncoding, .carriedLogTarget, .beforeMove(title: "T", hypothesis: "h"),
             .verdict(title: "T", score: "s", delta: "0.1", bestRun: "r1", paid: true),
             .verdict(title: "T", score: "s", delta: "0.1", bestRun: "r1", paid: false), .experimentFailed("e"),
             .failedAnalysis(error: nil), .belowBest, .holds, .withinNoise, .chooseAndDecide, .nextInQueue(title: "T"),

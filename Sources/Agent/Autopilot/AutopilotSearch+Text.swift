@@ -47,8 +47,8 @@ struct AutopilotSearchText {
 
     /// What the move carries forward from an earlier move that paid.
     func carried(_ move: SearchMove) -> String {
-        guard search.carriesTargetEncoding(move) else { return "" }
-        return say(SearchMessage.carriedTargetEncoding)
+        (search.carriesTargetEncoding(move) ? say(SearchMessage.carriedTargetEncoding) : "")
+            + (search.carriesLogTarget(move) ? say(SearchMessage.carriedLogTarget) : "")
     }
 
     func beforeMove(_ move: SearchMove) -> String {

@@ -11,7 +11,8 @@
 // when its estimated cost (from the first runs' training times) and the reserve for the interpretation
 // fit in what is left of the budget; the search stops paying after three moves in a row without a
 // significant gain (more than one standard error of the best), and then only the ensemble is tried.
-// What paid is carried forward (target encoding, once it paid, is used by the later moves). Once the queue
+// What paid is carried forward (target encoding, once it paid, is used by the later moves; a log target, by
+// the later tunings of gradient boosting). Once the queue
 // has run, a second round (AutopilotSearch+SecondRound.swift) tunes again the families still in contention.
 // The plan keeps a tenth of the budget unplanned (AutopilotClock.slack) for a loaded machine.
 // Call ids: "aps<move>" for a move's experiment, "apl<move>" for its log entry; everything is read back
@@ -167,6 +168,16 @@ struct AutopilotSearch {
         return done.firstIndex(of: move).map { $0 > at } ?? true
     }
 
+    /// Whether `move`, a tuning of gradient boosting, fits on log(1 + y) because the log-target move (gradient
+    /// boosting with target_transform log) paid before it: a tuning without it would measure its settings
+    /// against a run that had it, two changes at once. The other families keep the raw target (the log
+    /// target was measured on gradient boosting only).
+    func carriesLogTarget(_ move: SearchMove) -> Bool {
+        guard move == .tuneGbdt || move == .tuneGbdtWide, let at = done.firstIndex(of: .logTarget), paid(.logTarget)
+        else { return false }
+        return done.firstIndex(of: move).map { $0 > at } ?? true
+    }
+
     /// Seconds the first gradient boosting and linear runs took (cross-validation and refit).
     var gbdtSeconds: Double { seconds(of: .gbdt) }
     var linearSeconds: Double { seconds(of: .linear) }
@@ -308,6 +319,7 @@ struct AutopilotSearch {
         ]
         if !framing.dropList.isEmpty { args["drop"] = .strings(framing.dropList) }
         if carriesTargetEncoding(move) { args["categorical_encoding"] = "target" }
+        if carriesLogTarget(move) { args["target_transform"] = "log" }
         switch move {
         case .logTarget:
             args["model"] = "gbdt"
