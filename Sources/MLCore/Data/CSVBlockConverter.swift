@@ -14,8 +14,7 @@ final class NumberBox: @unchecked Sendable {
     var values: [Double] = []
 
     init(capacity: Int) {
-        values.reserveCapacity(capacity)
-        HugePages.advise(&values)
+        HugePages.reserve(&values, capacity)
     }
 }
 
@@ -120,8 +119,7 @@ struct ChunkReader: Sendable {
                 }
                 result.columns[c].isNumeric = false
                 result.columns[c].numbers = nil
-                result.columns[c].codes.reserveCapacity(max(result.estimatedRows, result.rows + block.rows))
-                HugePages.advise(&result.columns[c].codes)
+                HugePages.reserve(&result.columns[c].codes, max(result.estimatedRows, result.rows + block.rows))
                 replay(blockStarts: result.blockStarts.dropLast(), end: result.end, column: c, into: &result.columns[c])
             }
             encode(block, column: c, into: &result.columns[c])

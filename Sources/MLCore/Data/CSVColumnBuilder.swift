@@ -31,8 +31,7 @@ enum CSVColumnBuilder {
                 if values.isEmpty {
                     swap(&values, &box.values)
                     if values.capacity < rows {
-                        values.reserveCapacity(rows)
-                        HugePages.advise(&values)
+                        HugePages.reserve(&values, rows)
                     }
                 } else {
                     values.append(contentsOf: box.values)
