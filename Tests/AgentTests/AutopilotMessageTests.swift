@@ -78,7 +78,7 @@ func expectEveryLanguage(
     @Test func everySearchAndLeakageMessageIsTranslated() {
         let facts = SearchMoveFacts(
             framing: Self.framing, encodingColumns: "'city'", many: false, encodedModel: "gbdt", members: ["r1", "r2"],
-            textTerms: 20_000)
+            textTerms: 20_000, tuningCandidates: 8)
         var messages: [any Message] = SearchMove.allCases.flatMap { move in
             [
                 SearchMoveMessage.title(move, regression: false), .title(move, regression: true),
@@ -86,7 +86,7 @@ func expectEveryLanguage(
             ]
         }
         messages += [
-            SearchMessage.carriedTargetEncoding, .beforeMove(title: "T", hypothesis: "h"),
+            SearchMessage.carriedTargetEncoding, .carriedLogTarget, .beforeMove(title: "T", hypothesis: "h"),
             .verdict(title: "T", score: "s", delta: "0.1", bestRun: "r1", paid: true),
             .verdict(title: "T", score: "s", delta: "0.1", bestRun: "r1", paid: false), .experimentFailed("e"),
             .failedAnalysis(error: nil), .belowBest, .holds, .withinNoise, .chooseAndDecide, .nextInQueue(title: "T"),

@@ -42,13 +42,13 @@ struct AutopilotSearchText {
             framing: f, encodingColumns: search.highCardinalityColumns.map { "'\($0)'" }.joined(separator: ", "),
             many: search.highCardinalityColumns.count > 1,
             encodedModel: search.encodedFamily?.step == .gbdt ? "gbdt" : f.linearModel, members: members,
-            textTerms: AutopilotSearch.textTerms)
+            textTerms: AutopilotSearch.textTerms, tuningCandidates: search.firstTuningCandidates)
     }
 
     /// What the move carries forward from an earlier move that paid.
     func carried(_ move: SearchMove) -> String {
-        guard search.carriesTargetEncoding(move) else { return "" }
-        return say(SearchMessage.carriedTargetEncoding)
+        (search.carriesTargetEncoding(move) ? say(SearchMessage.carriedTargetEncoding) : "")
+            + (search.carriesLogTarget(move) ? say(SearchMessage.carriedLogTarget) : "")
     }
 
     func beforeMove(_ move: SearchMove) -> String {

@@ -5,6 +5,8 @@ extension SearchMessage {
         switch self {
         case .carriedTargetEncoding:
             " With categorical_encoding target, which paid in an earlier experiment of the search (what paid is kept)."
+        case .carriedLogTarget:
+            " With target_transform log, which paid in an earlier experiment of the search (what paid is kept)."
         case .beforeMove(let title, let hypothesis):
             "Search, experiment: \(title.lowercased()). Hypothesis: \(hypothesis)"
         case .verdict(let title, let score, let delta, let bestRun, true):

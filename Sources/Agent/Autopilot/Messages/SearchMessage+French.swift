@@ -5,6 +5,8 @@ extension SearchMessage {
         switch self {
         case .carriedTargetEncoding:
             " Avec categorical_encoding target, qui a payé dans une expérience précédente de la recherche (ce qui paie est gardé)."
+        case .carriedLogTarget:
+            " Avec target_transform log, qui a payé dans une expérience précédente de la recherche (ce qui paie est gardé)."
         case .beforeMove(let title, let hypothesis):
             "Recherche, expérience : \(title.lowercased()). Hypothèse : \(hypothesis)"
         case .verdict(let title, let score, let delta, let bestRun, true):

@@ -6,6 +6,7 @@ import Languages
 /// A sentence of the search.
 enum SearchMessage: Message {
     case carriedTargetEncoding
+    case carriedLogTarget
     case beforeMove(title: String, hypothesis: String)
     /// A move's score against the best before it; `paid`: beyond one standard error.
     case verdict(title: String, score: String, delta: String, bestRun: String, paid: Bool)

@@ -73,7 +73,7 @@ extension SearchMoveMessage {
         case .targetEncoding:
             "\(x.encodedModel) with categorical_encoding target on \(x.encodingColumns): each level's target mean shrunk toward the overall mean by its own spread (scikit-learn's smooth=\"auto\"), cross-fitted on the rows the model is fitted on and learnt from the training folds only; seed 42, \(validation)."
         case .tuneGbdt:
-            "tune_model on gbdt: successive halving over learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter and max_features, each configuration's first round on at least \(TuneSearch.minRows) training rows of a fold (or all of them), plus one strongly regularised configuration (\(AutopilotSearch.slowGbdtText)), on the same folds; the best configuration retrained as a run."
+            "tune_model on gbdt: successive halving over \(x.tuningCandidates) configurations of learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter and max_features, each configuration's first round on at least \(TuneSearch.minRows) training rows of a fold (or all of them; 8 configurations when that makes one round), after one strongly regularised configuration evaluated first (\(AutopilotSearch.slowGbdtText)), on the same folds; the best configuration retrained as a run."
         case .randomForest: "random_forest with default hyper-parameters; seed 42, \(validation)."
         case .classWeights: "gbdt with class_weight balanced; seed 42, \(validation)."
         case .neighbours:

@@ -73,7 +73,7 @@ extension SearchMoveMessage {
         case .targetEncoding:
             "\(x.encodedModel) avec categorical_encoding target sur \(x.encodingColumns) : la moyenne de la cible par modalité, rapprochée de la moyenne globale selon sa propre dispersion (smooth=\"auto\" de scikit-learn), croisée sur les lignes d'ajustement et apprise sur les plis d'entraînement seulement ; graine 42, \(validation)."
         case .tuneGbdt:
-            "tune_model sur gbdt : successive halving sur learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter et max_features, le premier tour de chaque configuration sur au moins \(TuneSearch.minRows) lignes d'entraînement d'un pli (ou toutes), plus une configuration fortement régularisée (\(AutopilotSearch.slowGbdtText)), sur les mêmes folds ; la meilleure configuration réentraînée en run."
+            "tune_model sur gbdt : successive halving sur \(x.tuningCandidates) configurations de learning_rate, max_leaf_nodes, min_samples_leaf, l2_regularization, max_iter et max_features, le premier tour de chaque configuration sur au moins \(TuneSearch.minRows) lignes d'entraînement d'un pli (ou toutes ; 8 configurations quand cela fait un seul tour), après une configuration fortement régularisée évaluée en premier (\(AutopilotSearch.slowGbdtText)), sur les mêmes folds ; la meilleure configuration réentraînée en run."
         case .randomForest: "random_forest aux hyper-paramètres par défaut ; graine 42, \(validation)."
         case .classWeights: "gbdt avec class_weight balanced ; graine 42, \(validation)."
         case .neighbours:

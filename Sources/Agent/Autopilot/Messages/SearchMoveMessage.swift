@@ -16,6 +16,8 @@ struct SearchMoveFacts: Sendable {
     var members: [String]
     /// The text model's vocabulary size.
     var textTerms: Int
+    /// Configurations the first tuning of gradient boosting samples (AutopilotSearch.firstTuningCandidates).
+    var tuningCandidates: Int
 }
 
 /// A move's title, hypothesis or approach.
