@@ -146,6 +146,7 @@ struct TrainCommand: ParsableCommand {
         case .crossValidation(let k):
             how = "\(k)-fold cross-validation (mean ± std over folds; CI: t interval with the Nadeau–Bengio correction)"
         case .separateTest: how = "separate test file"
+        case .refit: how = "none (refitted on every row)"
         }
         var lines = [
             "\(r.model) on \(r.rows) rows × \(r.features) features, fit in \(String(format: "%.3f", r.fitSeconds)) s",

@@ -111,3 +111,29 @@ import Testing
         }
     }
 }
+
+/// Dataset.appending undoes Dataset.partitioned: the two parts joined hold the rows of both, in order,
+/// categorical levels merged by name even when each part holds only some of them.
+@Suite struct DatasetAppendTests {
+    @Test func joiningTheTwoPartsGivesTheRowsOfBothInOrder() throws {
+        let table = try TestData.load("penguins.csv")
+        let first = Array(stride(from: 0, to: table.rowCount, by: 3)),
+            second = (0..<table.rowCount).filter { $0 % 3 != 0 }
+        let (a, b) = table.partitioned(first, second)
+        let joined = try a.appending(b)
+        let expected = table.selecting(rows: first + second)
+        #expect(joined.rowCount == expected.rowCount)
+        for (x, y) in zip(joined.columns, expected.columns) {
+            #expect((0..<joined.rowCount).allSatisfy { x.string(at: $0) == y.string(at: $0) }, "\(x.name)")
+        }
+    }
+
+    @Test func levelsAreMergedByName() throws {
+        let a = Column(name: "c", kind: .categorical, data: .categorical(codes: [0, 1, -1], levels: ["b", "d"]))
+        let b = Column(name: "c", kind: .categorical, data: .categorical(codes: [1, 0], levels: ["a", "b"]))
+        let joined = try a.appending(b)
+        #expect(joined.data == .categorical(codes: [1, 2, -1, 1, 0], levels: ["a", "b", "d"]))
+        let wrong = Column(name: "c", kind: .float, data: .numeric([1]))
+        #expect(throws: MLError.self) { try a.appending(wrong) }
+    }
+}

@@ -198,6 +198,21 @@ public enum EmbeddedResources {
         }
 
         """#,
+        "finalize_model": #"""
+        {
+          "name": "finalize_model",
+          "description": "After the decision and the chosen run's one sealed test evaluation: refit that run's configuration (family, parameters, columns, preprocessing; an ensemble member by member) on every labelled row, the sealed test rows included, as the model to use on new data. Returns the new run id; its estimate is the chosen run's test score.",
+          "parameters": {
+            "type": "object",
+            "properties": {
+              "run_id": {"type": "string", "minLength": 1, "description": "The chosen run, already evaluated on the test split."}
+            },
+            "required": ["run_id"],
+            "additionalProperties": false
+          }
+        }
+
+        """#,
         "list_runs": #"""
         {
           "name": "list_runs",

@@ -13,7 +13,7 @@ public import LLMClient
 /// A registry whose definitions leave out the tools and arguments a small model misuses.
 public struct SmallToolProfile: ToolExecuting {
     /// Tools left out of the catalogue.
-    static let hiddenTools: Set<String> = ["tune_model"]
+    static let hiddenTools: Set<String> = ["tune_model", "finalize_model"]
     /// Arguments left out, by tool.
     static let hiddenArguments: [String: Set<String>] = [
         // `drop` too: a small model lists every column there (the target included) and trains on nothing.

@@ -7,7 +7,7 @@ public enum StandardTools {
     public static var all: [any AgentTool] {
         [
             LoadDataTool(), TrainModelTool(), ComputeMetricsTool(), ExplainModelTool(), AppendLogTool(), ListRunsTool(),
-            CompareRunsTool(), TuneModelTool(), ProfileColumnTool(),
+            CompareRunsTool(), TuneModelTool(), ProfileColumnTool(), FinalizeModelTool(),
         ]
     }
 

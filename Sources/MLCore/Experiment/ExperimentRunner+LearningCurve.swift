@@ -29,10 +29,10 @@ extension ExperimentRunner {
             } else {
                 splits = [try Split.holdout(count: labelled.count, testFraction: fraction, seed: spec.seed)]
             }
-        case .separateTest:
+        case .separateTest, .refit:
             throw MLError(
                 .invalidInput,
-                "A learning curve is drawn on training rows; use cross-validation or a holdout, not a separate test set."
+                "A learning curve is drawn on training rows; use cross-validation or a holdout, not a separate test set or a refit."
             )
         }
         let folds = FoldRows.of(splits, rowCount: labelled.count)

@@ -141,6 +141,13 @@ public enum ExperimentRunner {
                 fitSeconds: seconds,
                 rows: labelled.count, features: f, target: target, pipeline: fp, fitted: fitted, validationRows: nil,
                 validationPrediction: nil)
+        case .refit:
+            ProgressReport.post(.finalFit(rows: labelled.count))
+            let (fp, fitted, seconds, f) = try fitOn(labelled)
+            return ExperimentResult(
+                model: spec.model, parameters: estimator.parameters, requestedParameters: requested, metrics: [:],
+                crossValidation: nil, fitSeconds: seconds, rows: labelled.count, features: f, target: target,
+                pipeline: fp, fitted: fitted, validationRows: nil, validationPrediction: nil)
         case .crossValidation(let folds):
             let cv = try crossValidate(folds)
             ProgressReport.post(.finalFit(rows: labelled.count))

@@ -11,6 +11,9 @@ public enum ValidationScheme: Sendable, Codable, Equatable {
     case crossValidation(folds: Int)
     /// Fit on every row; score on a separate test dataset.
     case separateTest
+    /// Fit on every labelled row and validate nothing: a chosen configuration's final model (its
+    /// estimate is the run it refits).
+    case refit
 }
 
 /// One experiment to run.
