@@ -58,6 +58,12 @@ import Tracking
         let lastTrain = calls.lastIndex { $0.name == "train_model" } ?? 0
         let testCall = calls.firstIndex { $0.name == "compute_metrics" && $0.arguments.contains(#""split":"test""#) }
         #expect(testCall.map { $0 > lastTrain } == true)
+        // Once tested, the chosen run is refitted on every labelled row, and the decision names that model first.
+        let finalCall = calls.firstIndex { $0.name == "finalize_model" }
+        #expect(finalCall != nil && testCall != nil && finalCall! > testCall!)
+        let final = try #require(messages.toolResults().first { $0["refit_of"] != nil })
+        #expect(final["refit_of"]?.stringValue == evaluations.first?.runID)
+        let finalID = try #require(final["run_id"]?.stringValue)
 
         let document = try context.log.read()
         #expect(document.context != nil)
@@ -76,6 +82,8 @@ import Tracking
         ] {
             #expect(markdown.contains(heading))
         }
+        let decisionSection = markdown.components(separatedBy: "## Decision").last ?? ""
+        #expect(decisionSection.contains("mlexp predict \(finalID)"), "\(decisionSection)")
         // Each experiment's Result quotes its run's stored metric with the run id.
         for entry in document.entries {
             guard let id = entry.runIDs.first, let run = runs.first(where: { $0.id == id }) else { continue }

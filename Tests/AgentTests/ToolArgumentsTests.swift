@@ -20,7 +20,7 @@ import Testing
             "compute_metrics": ComputeMetricsTool.Arguments.keys, "explain_model": ExplainModelTool.Arguments.keys,
             "list_runs": ListRunsTool.Arguments.keys, "load_data": LoadDataTool.Arguments.keys,
             "profile_column": ProfileColumnTool.Arguments.keys, "train_model": TrainModelTool.Arguments.keys,
-            "tune_model": TuneModelTool.Arguments.keys,
+            "tune_model": TuneModelTool.Arguments.keys, "finalize_model": FinalizeModelTool.Arguments.keys,
         ]
         #expect(Set(keys.keys) == Set(EmbeddedResources.toolSchemas.keys))
         for (tool, fields) in keys {

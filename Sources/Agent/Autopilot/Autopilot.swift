@@ -97,6 +97,7 @@ public struct Autopilot: ChatModel {
         plan.messages = request.messages
         plan.clock = brief.budget.map { AutopilotClock(budget: $0, elapsed: now().timeIntervalSince(startedAt)) }
         let available = Set(request.tools.map(\.name))
+        plan.canFinalize = available.contains("finalize_model")
         if let framing = plan.framing, framing.isClustering {
             return Self.respond(
                 AutopilotClustering(brief: brief, framing: framing, messages: request.messages).next(), available,
@@ -148,6 +149,7 @@ public struct Autopilot: ChatModel {
         case .baseline, .linear, .gbdt, .text, .leakCheck: "train_model"
         case .compareLinear, .compareGbdt, .compareText, .compareLeakCheck, .test: "compute_metrics"
         case .explain: "explain_model"
+        case .finalize: "finalize_model"
         }
     }
 }

@@ -3,7 +3,8 @@
 // gradient boosting → text model (when there is text) → each compared with the best so far and logged →
 // the search within the time budget (AutopilotSearch.swift, when the session has a budget) → the
 // chosen model by the one-standard-error rule → explain it → one evaluation on the sealed test split →
-// decision logged.
+// its configuration refitted on every labelled row as the model to use (finalize_model, when the budget
+// holds the fit) → decision logged.
 // Leaves out: the wording (AutopilotText.swift) and the ChatModel plumbing (Autopilot.swift).
 
 import LLMClient
@@ -20,7 +21,7 @@ public enum AutopilotStep: Int, CaseIterable, Sendable {
     case leakCheck, compareLeakCheck, logLeakCheck
     case search
     case explain, logExplain
-    case test, decision
+    case test, finalize, decision
 }
 
 /// One trained candidate: which step trained it and what train_model said.
@@ -56,6 +57,8 @@ struct AutopilotPlan {
     /// The conversation (the search reads its own calls from it) and the budget's clock (nil: no search).
     var messages: [ChatMessage] = []
     var clock: AutopilotClock? = nil
+    /// Whether the session offers finalize_model (a session without it keeps the chosen run as the model).
+    var canFinalize = true
     var language: Language { brief.language }
 
     /// The search, when the session has a budget.
@@ -118,12 +121,7 @@ struct AutopilotPlan {
     func explained() -> Candidate? {
         guard let kept = chosen() else { return nil }
         guard let move = kept.move, move.combines else { return kept }
-        let members = Set(
-            (search?.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?[
-                "members"]?.arrayValue?.compactMap(\.stringValue) ?? [])
-        return candidates(before: .explain).filter { members.contains($0.runID) }.reduce(nil) { b, c in
-            b.map { better(c, than: $0) ? c : $0 } ?? c
-        } ?? kept
+        return members(of: kept).reduce(nil) { b, c in b.map { better(c, than: $0) ? c : $0 } ?? c } ?? kept
     }
 
     /// Whether the chosen model beats the baseline beyond noise (from its comparison with the baseline
@@ -166,6 +164,32 @@ struct AutopilotPlan {
         let result =
             run.move.flatMap { search?.moves[$0.rawValue]?.result } ?? history[run.step.rawValue]?.result
         return result?["train_seconds"]?.doubleValue ?? 1
+    }
+
+    /// The model to use on new data: the chosen run refitted on every labelled row (finalize_model), if done.
+    var finalRun: String? {
+        guard let done = history[AutopilotStep.finalize.rawValue], done.ok else { return nil }
+        return done.result["run_id"]?.stringValue
+    }
+
+    /// Whether the final fit on every row fits in what is left of the budget: one fit of each model (an
+    /// ensemble's members) is about its run's training time over its folds plus one, a quarter more for
+    /// the sealed rows it adds.
+    func finalFitFits(_ run: Candidate) -> Bool {
+        guard let clock else { return true }
+        let fits = Double((framing?.scheme?.folds ?? 5) + 1)
+        let models = run.move?.combines == true ? members(of: run) : [run]
+        let seconds = models.reduce(0) { $0 + trainingSeconds(of: $1) } * 1.25 / fits
+        return 1 + seconds <= clock.remaining
+    }
+
+    /// The candidates an ensemble run combines.
+    func members(of run: Candidate) -> [Candidate] {
+        guard let move = run.move else { return [] }
+        let ids = Set(
+            (search?.moves[move.rawValue]?.call.arguments).flatMap { try? JSONValue.parse($0) }?["members"]?
+                .arrayValue?.compactMap(\.stringValue) ?? [])
+        return candidates(before: .explain).filter { ids.contains($0.runID) }
     }
 
     /// Training steps of the plan passed over when the budget is spent before they start (what is
@@ -267,6 +291,13 @@ struct AutopilotPlan {
         case .test:
             guard let chosen = chosen(), chosenBeatsBaseline() else { return nil }
             return (["run_id": .string(chosen.runID), "split": "test"], text.beforeTest(chosen, f))
+        case .finalize:
+            guard canFinalize, let chosen = chosen(), history[AutopilotStep.test.rawValue]?.ok == true,
+                finalFitFits(chosen)
+            else {
+                return nil
+            }
+            return (["run_id": .string(chosen.runID)], text.beforeFinalize(chosen, f))
         case .decision:
             return (text.decisionArguments(f), text.beforeDecision(f))
         case .leakCheck, .compareLeakCheck, .logLeakCheck:

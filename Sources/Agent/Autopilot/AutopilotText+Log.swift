@@ -119,6 +119,10 @@ extension AutopilotText {
         ]
     }
 
+    func beforeFinalize(_ chosen: Candidate, _ f: AutopilotFraming) -> String {
+        say(M.beforeFinalize(model: chosen.model, run: chosen.runID))
+    }
+
     func beforeTest(_ chosen: Candidate, _ f: AutopilotFraming) -> String {
         say(M.beforeTest(model: chosen.model, run: chosen.runID))
     }
@@ -134,12 +138,14 @@ extension AutopilotText {
             ]
         }
         let baseline = plan.candidates(before: .explain).first { $0.step == .baseline }
+        let final = plan.finalRun
+        let refit = final.map { " " + say(M.finalRefit(run: $0, of: chosen.runID)) } ?? ""
         return [
             "kind": "decision", "title": .string(say(M.keepTitle(model: chosen.model))),
-            "run_ids": .strings([chosen.runID] + (baseline.map { [$0.runID] } ?? [])),
+            "run_ids": .strings((final.map { [$0] } ?? []) + [chosen.runID] + (baseline.map { [$0.runID] } ?? [])),
             "analysis": .string(
-                say(M.keepAnalysis(model: chosen.model)) + (plan.search.map { " " + $0.summary() } ?? "")),
-            "next": .string(say(M.keepNext(run: chosen.runID))),
+                say(M.keepAnalysis(model: chosen.model)) + refit + (plan.search.map { " " + $0.summary() } ?? "")),
+            "next": .string(say(M.keepNext(run: final ?? chosen.runID))),
         ]
     }
 

@@ -71,6 +71,10 @@ extension AutopilotLogMessage {
         case .decideThenConfirm: "decide, then confirm once on the sealed test split."
         case .beforeTest(let model, let run):
             "Decision taken on validation only: keep \(model) (\(run)). Now, and only now, one evaluation on the sealed test split (recorded in the store)."
+        case .beforeFinalize(let model, let run):
+            "The choice is made and its test score recorded: \(model)'s configuration (\(run)) is now fitted on every labelled row, the sealed test rows included, as the model to use on new data."
+        case .finalRefit(let run, let of):
+            "The model to use is \(run): \(of)'s configuration refitted on every labelled row (training and sealed test); its estimate is \(of)'s sealed test score."
         case .stopTitle: "Stop: nothing beats the baseline"
         case .stopAnalysis(let target):
             "No model beats the baseline beyond the spread of the folds; the columns available do not predict '\(target)' well enough."

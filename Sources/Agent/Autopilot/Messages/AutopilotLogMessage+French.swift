@@ -71,6 +71,10 @@ extension AutopilotLogMessage {
         case .decideThenConfirm: "décider, puis confirmer une fois sur le jeu de test scellé."
         case .beforeTest(let model, let run):
             "Décision prise sur la validation seule : garder \(model) (\(run)). Maintenant, et seulement maintenant, une évaluation sur le jeu de test scellé (enregistrée)."
+        case .beforeFinalize(let model, let run):
+            "Le choix est fait et son score de test enregistré : la configuration de \(model) (\(run)) est maintenant ajustée sur toutes les lignes étiquetées, celles du test scellé comprises, comme modèle à utiliser sur de nouvelles données."
+        case .finalRefit(let run, let of):
+            "Le modèle à utiliser est \(run) : la configuration de \(of) réajustée sur toutes les lignes étiquetées (entraînement et test scellé) ; son estimation est le score de test scellé de \(of)."
         case .stopTitle: "Arrêt : rien ne bat la baseline"
         case .stopAnalysis(let target):
             "Aucun modèle ne bat la baseline au-delà de la dispersion des folds ; les colonnes disponibles ne prédisent pas assez bien '\(target)'."

@@ -45,6 +45,8 @@ enum AutopilotLogMessage: Message {
     case interpretationApproach(model: String, run: String)
     case decideThenConfirm
     case beforeTest(model: String, run: String)
+    case beforeFinalize(model: String, run: String)
+    case finalRefit(run: String, of: String)
     case stopTitle
     case stopAnalysis(target: String)
     case stopNext
