@@ -87,3 +87,24 @@ import Tracking
         #expect(try stored.predict(all) == Prediction.average(parts))
     }
 }
+
+extension FinalizeModelToolTests {
+    @Test func aFinalRunAnswersWithItsParentsFigures() async throws {
+        let r = try tools.registry("mpg")
+        _ = try await tools.call(r, "load_data", #"{"path": "mpg.csv", "target": "hwy"}"#)
+        _ = try await tools.call(r, "train_model", #"{"model": "baseline", "hypothesis": "the floor"}"#)
+        let ridge = try await tools.call(r, "train_model", #"{"model": "ridge", "hypothesis": "linear"}"#)
+        let id = try #require(ridge["run_id"]?.stringValue)
+        let test = try await tools.call(r, "compute_metrics", #"{"run_id": "\#(id)", "split": "test"}"#)
+        let final = try await tools.call(r, "finalize_model", #"{"run_id": "\#(id)"}"#)
+        let finalID = try #require(final["run_id"]?.stringValue)
+        // Validation: the configuration's figures, said to be the parent's; test: the parent's one evaluation.
+        let validation = try await tools.call(r, "compute_metrics", #"{"run_id": "\#(finalID)"}"#)
+        #expect(validation["source"]?.stringValue?.contains("the validation of \(id)'s configuration") == true)
+        #expect(validation["metrics"]?["r2"]?["value"] == ridge["metrics"]?["r2"]?["mean"])
+        let again = try await tools.call(r, "compute_metrics", #"{"run_id": "\#(finalID)", "split": "test"}"#)
+        #expect(again["already_used"]?.boolValue == true)
+        #expect(again["metrics"]?["r2"]?["value"] == test["metrics"]?["r2"]?["value"])
+        #expect(try r.context.store.testEvaluations().count == 1)
+    }
+}

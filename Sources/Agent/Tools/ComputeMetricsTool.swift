@@ -128,7 +128,11 @@ public struct ComputeMetricsTool: AgentTool {
                 stored[key] = .object(o)
             }
             out["metrics"] = .object(stored)
-            out["source"] = "stored fold metrics (the run was trained in an earlier session)"
+            out["source"] = .string(
+                run.refitOf.map {
+                    "the validation of \($0)'s configuration (\(run.id) is its final refit on every row)"
+                }
+                    ?? "stored fold metrics (the run was trained in an earlier session)")
         }
         if let other = args.compareTo {
             let reference = try context.store.run(other)
