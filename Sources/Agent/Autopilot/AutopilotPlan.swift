@@ -172,16 +172,22 @@ struct AutopilotPlan {
         return done.result["run_id"]?.stringValue
     }
 
-    /// Whether the final fit on every row fits in what is left of the budget: one fit of each model (an
-    /// ensemble's members) is about its run's training time over its folds plus one, a quarter more for
+    /// Whether the final fit on every row is worth it and fits in what is left of the budget. Worth it on
+    /// tables up to `finalFitRows` training rows, where a quarter more rows still moves the score (a learning
+    /// curve still climbing); above, the fit would cost seconds for nothing measurable. One fit of each model
+    /// (an ensemble's members) is about its run's training time over its folds plus one, a quarter more for
     /// the sealed rows it adds.
     func finalFitFits(_ run: Candidate) -> Bool {
+        guard (framing?.trainRows ?? 0) <= Self.finalFitRows else { return false }
         guard let clock else { return true }
         let fits = Double((framing?.scheme?.folds ?? 5) + 1)
         let models = run.move?.combines == true ? members(of: run) : [run]
         let seconds = models.reduce(0) { $0 + trainingSeconds(of: $1) } * 1.25 / fits
         return 1 + seconds <= clock.remaining
     }
+
+    /// The most training rows a chosen run is refitted on every row for (finalize_model).
+    static let finalFitRows = 200_000
 
     /// The candidates an ensemble run combines.
     func members(of run: Candidate) -> [Candidate] {
