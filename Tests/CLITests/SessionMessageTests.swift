@@ -30,7 +30,7 @@ import Testing
             .significance(true), .significance(false),
             .loaded(rows: 891, columns: 12, task: "binary", metric: "roc_auc", warnings: 1), .topFeatures(["sex"]),
             .wrote(entry: "context", path: "EXPERIMENTS.md"), .tuned(trials: 1, strategy: nil, best: "r4"),
-            .profiled(type: "numeric", missing: 0, distinct: 3),
+            .profiled(type: "numeric", missing: 0, distinct: 3), .finalized(run: "r9", of: "r7", rows: 400),
         ]
         expectTranslated(messages)
         #expect(

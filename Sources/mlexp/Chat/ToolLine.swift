@@ -78,6 +78,9 @@ enum ToolLine {
             let type = r["type"]?.stringValue ?? "?", missing = r["missing"]?.intValue ?? 0,
                 distinct = r["distinct"]?.intValue ?? 0
             return say(.profiled(type: type, missing: missing, distinct: distinct))
+        case "finalize_model":
+            let run = r["run_id"]?.stringValue ?? "?", of = r["refit_of"]?.stringValue ?? "?"
+            return say(.finalized(run: run, of: of, rows: r["rows"]?.intValue ?? 0))
         default: return String(content.prefix(120))
         }
     }

@@ -14,6 +14,7 @@ extension ToolLineMessage {
         case .tuned(let trials, let strategy, let best):
             "\(trials) trials (\(strategy ?? "search")), best recorded as \(best)"
         case .profiled(let type, let missing, let distinct): "\(type), \(missing) missing, \(distinct) distinct"
+        case .finalized(let run, let of, let rows): "\(run): \(of) refitted on all \(rows) rows, the model to use"
         }
     }
 }

@@ -16,6 +16,8 @@ extension ToolLineMessage {
         case .tuned(let trials, let strategy, let best):
             "\(trials) essai\(trials == 1 ? "" : "s") (\(strategy ?? "recherche")), meilleur enregistré sous \(best)"
         case .profiled(let type, let missing, let distinct): "\(type), \(missing) manquantes, \(distinct) distinctes"
+        case .finalized(let run, let of, let rows):
+            "\(run) : \(of) réajusté sur les \(rows) lignes, le modèle à utiliser"
         }
     }
 

@@ -15,4 +15,5 @@ enum ToolLineMessage: Message {
     case wrote(entry: String?, path: String?)
     case tuned(trials: Int, strategy: String?, best: String)
     case profiled(type: String, missing: Int, distinct: Int)
+    case finalized(run: String, of: String, rows: Int)
 }
